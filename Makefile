@@ -1,0 +1,48 @@
+# FLIS — two commands matter: `make demo` and `make check`. See README.md.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+DEMO_DB ?= var/demo.sqlite
+
+.PHONY: deps build build-asan demo check lint unit unit-asan http browser coverage bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake --preset dev >/dev/null
+	@cmake --build --preset dev -j $(JOBS)
+
+build-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS) --target flis_core_tests flis_law_tests flis_cases_tests
+
+demo: build
+	@bash scripts/demo.sh $(PORT) $(DEMO_DB)
+
+lint:
+	@bash scripts/lint.sh
+
+unit: build
+	@ctest --preset dev -L unit -j $(JOBS)
+
+unit-asan: build-asan
+	@ctest --preset asan -j $(JOBS)
+
+http: build
+	@bash scripts/test-http.sh
+
+browser: build
+	@bash scripts/test-browser.sh
+
+coverage:
+	@bash scripts/req-coverage.sh
+
+check: build lint unit unit-asan http browser coverage
+	@echo "make check: all suites passed"
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Prints how many requirement IDs of shared/spec/requirements.tsv the tests name, per act.
+# Tests live beside the code (src/**/*_test.cpp) and under tests/ (golden scenarios, HTTP, browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tool=../shared/tools/req-coverage
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+find src -name '*_test.cpp' -exec cp --parents {} "$tmp" \;
+cp -r tests "$tmp/tests"
+for act in SE QT EP LI PG; do printf '%s: ' "$act"; python3 "$tool" --dir "$tmp" --prefix "$act"; done
+printf 'all: '; python3 "$tool" --dir "$tmp"

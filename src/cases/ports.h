@@ -1,0 +1,94 @@
+// Ports the workflows and the web layer depend on. Adapters live in store/, docs/, gateway/, app/.
+// Thread-safety: implementations of every port must be safe to call from several threads at once;
+// a Store hands each caller its own connection.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cases/records.h"
+#include "core/result.h"
+
+namespace flis::cases {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Instant now() const = 0;
+};
+
+// Persistent state. Every method is one transaction.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<CaseRecord> load_case(const std::string& id) = 0;
+  virtual Result<std::vector<CaseRecord>> list_cases(const CaseFilter& filter) = 0;
+  // Writes the case (insert if change.is_new, else update iff the stored version == next.version,
+  // bumping it), appends the audit events with their hash chain, the outbox rows and issued
+  // documents — atomically. Error kind `conflict` on a version mismatch or a duplicate number.
+  virtual Result<CaseRecord> commit(const CaseChange& change) = 0;
+  virtual Result<std::vector<AuditEvent>> audit_trail(const std::string& case_id) = 0;
+  // Next value of a named gap-free counter ("SE-2026" → 1, 2, ...), atomically.
+  virtual Result<std::int64_t> next_sequence(const std::string& name) = 0;
+
+  virtual Result<IssuedDocument> find_document_by_number(const std::string& number) = 0;
+  virtual Result<IssuedDocument> find_document_by_token(const std::string& token) = 0;
+  virtual Result<std::vector<IssuedDocument>> documents_of_case(const std::string& case_id) = 0;
+  // Documents of `kind` with status "valid" whose valid_to < date (the expiry job's input).
+  virtual Result<std::vector<IssuedDocument>> documents_expiring_before(const std::string& kind, Date date) = 0;
+
+  virtual Result<StoredFile> save_file(const StoredFile& file) = 0;                       // assigns id if empty
+  virtual Result<StoredFile> load_file(const std::string& id) = 0;                        // with content
+  virtual Result<std::vector<StoredFile>> files_of_case(const std::string& case_id) = 0;  // no content
+
+  virtual Result<UserRecord> find_user(const std::string& id_or_login) = 0;
+  virtual Result<std::vector<UserRecord>> list_users() = 0;
+  virtual Status upsert_user(const UserRecord& user) = 0;
+
+  // Sessions: token hashes only are stored.
+  virtual Status save_session(const std::string& token_hash, const std::string& user_id, const std::string& csrf,
+                              Instant expires_at) = 0;
+  struct Session {
+    std::string user_id;
+    std::string csrf;
+    Instant expires_at;
+  };
+  virtual Result<Session> find_session(const std::string& token_hash) = 0;
+  virtual Status delete_session(const std::string& token_hash) = 0;
+
+  virtual Result<std::vector<ReferenceEntry>> reference_set(const std::string& set) = 0;
+  virtual Status upsert_reference(const ReferenceEntry& entry) = 0;
+
+  // Outbox relay.
+  virtual Result<std::vector<OutboxMessage>> due_outbox(Instant now, int limit) = 0;
+  virtual Status mark_outbox(const std::string& id, const std::string& status, int attempts,
+                             std::optional<Instant> next_attempt_at) = 0;
+
+  // Counts for /metrics: (service, state) → number of cases; cases whose step or service
+  // deadline has passed.
+  struct StateCount {
+    std::string service;
+    std::string state;
+    std::int64_t count;
+  };
+  virtual Result<std::vector<StateCount>> count_cases_by_state() = 0;
+  virtual Result<std::int64_t> count_overdue(Instant now) = 0;
+};
+
+// Signs issued documents and applicants' submissions (ЭЦП). The demo/test adapter is a local
+// OpenSSL key; a real NCA RK X.509 adapter comes later behind the same port.
+class Signer {
+ public:
+  virtual ~Signer() = default;
+  struct Signature {
+    std::string algorithm;  // e.g. "ECDSA-P256-SHA256"
+    std::string signer;     // subject of the signing certificate
+    std::string value_base64;
+  };
+  virtual Result<Signature> sign(const std::string& signer_id, const std::string& payload) = 0;
+  virtual bool verify(const std::string& payload, const Signature& signature) const = 0;
+};
+
+}  // namespace flis::cases
