@@ -1,0 +1,143 @@
+// The self-employment certificate act (seed 003: Rules of Order 236 of 22.06.2023 as amended by
+// Order 426 of 30.12.2025; requirement IDs SE-*): assessment score, documents, terms, refusal
+// grounds, the decision on issue and the extension term. Pure functions, no I/O, no clock.
+// Thread-safety: stateless; every function is pure and safe to call concurrently.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/result.h"
+#include "law/calendar.h"
+
+namespace flis::law::se {
+
+// ---- Assessment (SE-10, I-12) ----
+
+struct AssessmentInput {
+  bool higher_education = false;  // in a specialty matching a profession in demand
+  bool academic_degree = false;   // in such a specialty
+  bool english_teaching_certificate = false;
+  double experience_years = 0;  // in such a specialty; completed years count (I-12)
+};
+
+struct ScoreLine {
+  std::string criterion;  // "higher_education" | "academic_degree" | "english_teaching_certificate" | "experience"
+  int points = 0;
+  std::string rule;  // "SE-10"
+};
+
+struct Score {
+  int points = 0;
+  int threshold = 6;  // SE-A2.9(2)
+  bool meets_threshold = false;
+  std::vector<ScoreLine> breakdown;  // one line per criterion met (points > 0)
+};
+
+inline constexpr int kThresholdPoints = 6;  // SE-A2.9(2), I-12
+inline constexpr double kMaxExperienceYears = 80;
+
+// Experience must be a finite number in [0, 80] years; otherwise Error code "se.invalid_experience",
+// field "experience_years".
+Result<AssessmentInput> validate_assessment(const AssessmentInput& input);
+Result<AssessmentInput> validate_assessment(bool higher_education, bool academic_degree,
+                                            bool english_teaching_certificate, double experience_years);
+
+// SE-10 with I-12: cumulative points; experience: <1 → 0, 1–3 → 2, 4–10 → 4, ≥11 → 6 completed years.
+int experience_points(double experience_years);
+Score score(const AssessmentInput& input);
+
+// ---- Sub-services (SE-A2.0) ----
+
+enum class SubService { issue, extension, reissue, duplicate };
+std::string_view to_string(SubService);  // "issue" | "extension" | "reissue" | "duplicate"
+std::optional<SubService> parse_sub_service(std::string_view text);
+
+// ---- Documents (SE-A2.8) ----
+
+struct ChecklistItem {
+  std::string code;
+  bool required = true;
+  std::string rule;  // "SE-A2.8"
+  // Items with the same non-empty group satisfy the requirement together: one of them suffices
+  // (education documents OR an English-teaching certificate).
+  std::string one_of_group;
+};
+
+std::vector<ChecklistItem> required_documents(SubService kind);
+// Codes of required documents not provided; for a one-of group, the group's first code is reported
+// when none of the group is provided.
+std::vector<std::string> missing_documents(SubService kind, const std::set<std::string>& provided);
+
+// ---- Terms (working days, counted per I-4) ----
+
+int service_term_working_days(SubService kind);          // SE-A2.3: issue 5, others 3
+inline constexpr int kReferToCommissionWd = 2;           // SE-7
+inline constexpr int kCommissionWd = 3;                  // SE-9
+inline constexpr int kLebDecisionWd = 5;                 // SE-11
+inline constexpr int kExtensionWd = 3;                   // SE-16
+inline constexpr int kReissueWd = 3;                     // SE-22
+inline constexpr int kDuplicateWd = 3;                   // SE-22-1
+inline constexpr int kApplicantNoticeWd = 5;             // SE-17, SE-18, SE-20, SE-22, SE-22-1
+inline constexpr int kComplaintForwardWd = 3;            // SE-24
+inline constexpr int kComplaintLebWd = 5;                // SE-25
+inline constexpr int kComplaintQualityAuthorityWd = 15;  // SE-26
+inline constexpr int kCertificateMonths = 3;             // SE-15
+inline constexpr int kExtensionMaxMonths = 36;           // SE-16, I-11
+
+// The service deadline of SE-A2.3 for a filing (I-3, I-4); rule_ids add "SE-A2.3".
+Deadline service_deadline(const WorkingCalendar& calendar, LocalDateTime filed, SubService kind,
+                          const WorkingHours& hours = {});
+
+// ---- Refusal grounds, exhaustive (SE-12, SE-A2.9, I-18) ----
+
+enum class RefusalGround {
+  profession_mismatch,    // SE-A2.9(1)
+  score_below_threshold,  // SE-A2.9(2)
+  false_documents,        // SE-A2.9(3)
+};
+std::string rule_id(RefusalGround);         // always "SE-A2.9"
+std::string citation(RefusalGround);        // "SE-A2.9(1)" | "SE-A2.9(2)" | "SE-A2.9(3)"
+std::string code(RefusalGround);            // "se.refusal.profession_mismatch" etc.
+std::string_view to_string(RefusalGround);  // "profession_mismatch" etc.
+// Accepts the short name or the full code; nullopt for anything else (I-18).
+std::optional<RefusalGround> parse_refusal_ground(std::string_view text);
+
+// ---- Decision on issue (SE-9, SE-11, SE-12, SE-15, I-7, I-8, I-13) ----
+
+struct CommissionVerdict {
+  bool recommends_issue = false;
+  std::optional<RefusalGround> ground;  // required when !recommends_issue
+  Score score;
+};
+
+struct IssueDecision {
+  bool issue = false;
+  std::optional<RefusalGround> ground;  // set when !issue
+  Date valid_from;                      // meaningful only when issue (I-8: the decision day)
+  Date valid_to;                        // meaningful only when issue (I-7: valid_from + 3 months − 1 day)
+  std::vector<std::string> rule_ids;
+};
+
+// Points below 6 always refuse with score_below_threshold (SE-A2.9(2)). With enough points the
+// Commission may still recommend refusal on (1) or (3) (I-13). Errors (Kind::invalid_input):
+// "se.verdict.ground_required" (refusal without a ground), "se.verdict.ground_not_supported"
+// (score_below_threshold with 6+ points), "se.verdict.inconsistent" (issue with a ground).
+Result<IssueDecision> decide_issue(const CommissionVerdict& verdict, Date decision_day);
+
+// ---- Extension (SE-16, I-11) ----
+
+// min(contract_end, decision_day + 3 years − 1 day). contract_end before decision_day → Error
+// kind refused, code "se.extension.contract_ended", rule_ids {"SE-16"}.
+Result<Date> extension_end(Date decision_day, Date contract_end);
+
+// ---- Applicant's notice windows (SE-17, SE-18, SE-20, SE-22, SE-22-1) ----
+
+// True iff event_day <= filed_day <= the wd-th working day after event_day (I-4).
+bool within_notice_window(const WorkingCalendar& calendar, Date event_day, Date filed_day, int wd);
+
+}  // namespace flis::law::se
