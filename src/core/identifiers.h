@@ -49,7 +49,8 @@ std::string_view to_string(BinOfficeKind);  // "head_office" | "branch" | "repre
 // YYMMDD and digit 7 in 1..6). Were both ever possible, the IIN reading would win.
 // Reason codes when invalid: "not_12_digits", "check_digit" (wrong or unassignable check digit),
 // "bad_date" (IIN YYMMDD), "bad_century" (IIN digit 7), "bad_month" (BIN YYMM),
-// "bad_office_kind" (BIN digit 6).
+// "bad_office_kind" (BIN digit 6). Iin::parse / Bin::parse add "not_iin" / "not_bin" for a
+// valid number of the other kind.
 // The check digit is verified first; the kind is still reported by the structural reading.
 struct IdentifierCheck {
   bool valid = false;
