@@ -18,6 +18,15 @@ class Clock {
   virtual Instant now() const = 0;
 };
 
+// Legal dates are Kazakhstan dates (I-1); the adapter reads the Asia/Almaty zone from tzdata.
+class TimeZone {
+ public:
+  virtual ~TimeZone() = default;
+  virtual LocalDateTime to_local(Instant t) const = 0;
+  virtual Instant to_instant(LocalDateTime local) const = 0;
+  virtual int utc_offset_minutes(Instant t) const = 0;
+};
+
 // Persistent state. Every method is one transaction.
 class Store {
  public:

@@ -1,0 +1,303 @@
+#include "app/demo_seed.h"
+
+#include <functional>
+#include <vector>
+
+#include "app/time.h"
+#include "cases/complaint.h"
+#include "cases/roles.h"
+#include "cases/self_employment.h"
+
+namespace flis::app {
+namespace json = boost::json;
+using cases::Actor;
+using cases::UserRecord;
+using law::se::SubService;
+
+namespace {
+
+constexpr const char* kAstana = "710000000";
+constexpr const char* kAlmaty = "750000000";
+
+const std::vector<UserRecord>& demo_users() {
+  static const std::vector<UserRecord> users = {
+      {"u-aliyev", "aliyev", "Алиев Рустам Шухратович", "foreigner", "", "", "", "ru"},
+      {"u-chen", "chen", "Chen Wei", "foreigner", "", "", "", "en"},
+      {"u-kowalska", "kowalska", "Anna Kowalska", "foreigner", "", "", "", "en"},
+      {"u-kaya", "kaya", "Mehmet Kaya", "foreigner", "", "", "", "en"},
+      {"u-sharma", "sharma", "Priya Sharma", "foreigner", "", "", "", "en"},
+      {"u-petrov", "petrov", "Петров Иван Сергеевич", "foreigner", "", "", "", "ru"},
+      {"u-tashiev", "tashiev", "Ташиев Бакыт Асанович", "foreigner", "", "", "", "ru"},
+      {"u-nguyen", "nguyen", "Nguyen Van An", "foreigner", "", "", "", "en"},
+      {"u-sato", "sato", "Kenji Sato", "foreigner", "", "", "", "en"},
+      {"u-officer-ast", "officer.astana", "Сейткали Жанар Муратовна", "leb_officer", "leb-710000000", kAstana, "",
+       "kk"},
+      {"u-head-ast", "head.astana", "Абдрахманов Ерлан Бекович", "leb_head", "leb-710000000", kAstana, "", "kk"},
+      {"u-com1-ast", "commission1.astana", "Нурланова Айгерим Сериковна", "commission_member", "leb-710000000", kAstana,
+       "", "ru"},
+      {"u-com2-ast", "commission2.astana", "Ким Дмитрий Олегович", "commission_member", "leb-710000000", kAstana, "",
+       "ru"},
+      {"u-com3-ast", "commission3.astana", "Оспанов Талгат Ержанович", "commission_member", "leb-710000000", kAstana,
+       "", "kk"},
+      {"u-officer-alm", "officer.almaty", "Жумабаева Сауле Канатовна", "leb_officer", "leb-750000000", kAlmaty, "",
+       "ru"},
+      {"u-head-alm", "head.almaty", "Исаев Марат Амангельдиевич", "leb_head", "leb-750000000", kAlmaty, "", "ru"},
+      {"u-com1-alm", "commission1.almaty", "Ли Елена Викторовна", "commission_member", "leb-750000000", kAlmaty, "",
+       "ru"},
+      {"u-com2-alm", "commission2.almaty", "Тулегенов Асхат Нурланович", "commission_member", "leb-750000000", kAlmaty,
+       "", "kk"},
+      {"u-ministry", "ministry", "Бекова Динара Армановна", "ministry_officer", "ministry", "", "", "ru"},
+      {"u-quality", "quality", "Сарсенов Дархан Болатович", "quality_authority", "quality-authority", "", "", "ru"},
+      {"u-operator", "operator", "Омарова Гульнар Есеновна", "state_corporation_operator", "", kAstana, "", "ru"},
+      {"u-police", "police", "Кенжебаев Руслан Ильясович", "police_liaison", "", kAstana, "", "ru"},
+      {"u-admin", "admin", "Администратор FLIS", "administrator", "", "", "", "en"},
+  };
+  return users;
+}
+
+Actor actor_of(const UserRecord& u) { return Actor{u.id, u.role, u.display_name, u.provider_body, u.region}; }
+
+Actor user(const std::string& id) {
+  for (const auto& u : demo_users())
+    if (u.id == id) return actor_of(u);
+  return {};
+}
+
+// A small but real PDF so that uploads pass the content check.
+std::string scan(const std::string& title) {
+  return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+         "% scan: " +
+         title + "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+}
+
+struct Applicant {
+  std::string user_id;
+  cases::SeApplicant data;
+  std::string region;
+  std::string profession;
+  law::se::AssessmentInput claims;
+};
+
+std::vector<Applicant> applicants() {
+  return {
+      {"u-aliyev",
+       {"Алиев Рустам Шухратович", "ALIYEV RUSTAM", "FA1234567", "2021-05-14", "МВД Республики Узбекистан", "UZ",
+        "г. Астана, ул. Кенесары, 40, кв. 12", "+7 701 555 12 34", "Ташкент, Узбекистан", ""},
+       kAstana,
+       "",
+       {true, false, false, 6}},
+      {"u-chen",
+       {"Chen Wei", "CHEN WEI", "EA7788123", "2019-09-02", "Ministry of Public Security of the PRC", "CN",
+        "г. Астана, пр. Мангилик Ел, 55", "+7 702 111 22 33", "Urumqi, China", ""},
+       kAstana,
+       "",
+       {true, true, false, 12}},
+      {"u-kowalska",
+       {"Anna Kowalska", "ANNA KOWALSKA", "ES4455667", "2022-03-18", "Wojewoda Mazowiecki", "PL",
+        "г. Алматы, ул. Сатпаева, 90", "+7 705 333 44 55", "Warszawa, Poland", ""},
+       kAlmaty,
+       "",
+       {true, false, true, 4}},
+      {"u-kaya",
+       {"Mehmet Kaya", "MEHMET KAYA", "U12345678", "2020-11-30", "T.C. İçişleri Bakanlığı", "TR",
+        "г. Алматы, пр. Абая, 150", "+7 707 888 99 00", "Ankara, Türkiye", ""},
+       kAlmaty,
+       "",
+       {false, false, false, 2}},
+      {"u-sharma",
+       {"Priya Sharma", "PRIYA SHARMA", "Z9876543", "2023-01-10", "Ministry of External Affairs of India", "IN",
+        "г. Астана, ул. Сыганак, 18", "+7 708 765 43 21", "New Delhi, India", ""},
+       kAstana,
+       "",
+       {true, true, false, 9}},
+      {"u-petrov",
+       {"Петров Иван Сергеевич", "PETROV IVAN", "751234567", "2018-07-22", "ФМС России", "RU",
+        "г. Алматы, мкр. Самал-2, 33", "+7 777 123 45 67", "Новосибирск, Россия", ""},
+       kAlmaty,
+       "",
+       {true, false, false, 15}},
+      {"u-tashiev",
+       {"Ташиев Бакыт Асанович", "TASHIEV BAKYT", "AC2345678", "2022-08-05", "ГРС при ПКР", "KG",
+        "г. Астана, ул. Бейбитшилик, 7", "+7 700 321 54 76", "Бишкек, Кыргызстан", ""},
+       kAstana,
+       "",
+       {true, false, false, 3}},
+      {"u-nguyen",
+       {"Nguyen Van An", "NGUYEN VAN AN", "C1234567", "2021-12-01", "Immigration Department of Viet Nam", "VN",
+        "г. Астана, ул. Достык, 5", "+7 747 222 33 44", "Ha Noi, Viet Nam", ""},
+       kAstana,
+       "",
+       {true, false, false, 5}},
+      {"u-sato",
+       {"Kenji Sato", "KENJI SATO", "TZ1122334", "2020-04-20", "Ministry of Foreign Affairs of Japan", "JP",
+        "г. Алматы, ул. Жандосова, 21", "+7 771 444 55 66", "Osaka, Japan", ""},
+       kAlmaty,
+       "",
+       {true, true, true, 11}},
+  };
+}
+
+}  // namespace
+
+Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const cases::TimeZone& zone,
+                             const law::WorkingCalendar& calendar, Instant today) {
+  DemoReport report;
+  for (const auto& u : demo_users()) {
+    if (auto s = store.upsert_user(u); !s) return s.take_error();
+    ++report.users;
+  }
+  auto professions = store.reference_set("se_profession");
+  if (!professions || professions->empty()) return Error::unavailable("demo.no_reference_data", "load it first");
+  auto profession = [&](std::size_t i) { return (*professions)[i * 7 % professions->size()].code; };
+
+  ManualClock clock(today);
+  cases::Ports ports{store, clock, zone, signer, calendar};
+  cases::SelfEmploymentService se(ports);
+  cases::ComplaintService complaints(ports);
+  // 10:00 local on the working day `wd_back` working days before today.
+  auto at_working_day = [&](int wd_back, int hour = 10) {
+    Date d = zone.to_local(today).date;
+    for (int i = 0; i < wd_back;) {
+      d = d.plus_days(-1);
+      if (calendar.is_working_day(d)) ++i;
+    }
+    return zone.to_instant(LocalDateTime{d, hour * 60});
+  };
+
+  auto apps = applicants();
+  auto draft = [&](std::size_t i, SubService kind, const std::string& cert = {}) -> Result<cases::CaseRecord> {
+    auto& a = apps[i];
+    cases::SeDraftInput in;
+    in.kind = kind;
+    in.region = a.region;
+    in.profession_code = profession(i);
+    in.applicant = a.data;
+    in.self_assessment = a.claims;
+    in.certificate_number = cert;
+    if (kind == SubService::extension) {
+      Date d = zone.to_local(clock.now()).date;
+      in.contract_concluded_on = d.plus_days(-2).iso();
+      in.contract_end = d.plus_months(18).iso();
+      in.employer_name = "ТОО «Astana Digital Lab»";
+      in.employer_bin = "180340012345";
+    }
+    if (kind == SubService::reissue || kind == SubService::duplicate) {
+      in.change_date = zone.to_local(clock.now()).date.iso();
+      in.change_reason = "identity_document";
+    }
+    auto actor = user(a.user_id);
+    auto c = se.create_draft(actor, in);
+    if (!c) return c;
+    for (const auto& item : law::se::required_documents(kind)) {
+      if (!item.one_of_group.empty() && item.code != "education_documents_translation") continue;
+      cases::StoredFile f;
+      f.doc_type = item.code;
+      f.file_name = item.code + ".pdf";
+      f.content = scan(item.code + " / " + a.data.full_name_latin);
+      if (auto r = se.attach_file(actor, c->id, f); !r) return r.take_error();
+    }
+    return se.load_visible(actor, c->id);
+  };
+  auto file = [&](std::size_t i, const cases::CaseRecord& c) { return se.file(user(apps[i].user_id), c.id, true); };
+  auto committee = [&](const std::string& region) {
+    return region == kAstana ? std::vector<std::string>{"u-com1-ast", "u-com2-ast", "u-com3-ast"}
+                             : std::vector<std::string>{"u-com1-alm", "u-com2-alm"};
+  };
+  auto officer = [&](const std::string& region) { return user(region == kAstana ? "u-officer-ast" : "u-officer-alm"); };
+  auto head = [&](const std::string& region) { return user(region == kAstana ? "u-head-ast" : "u-head-alm"); };
+
+  // Runs the issue path up to `stop` ("registered", "at_commission", "minutes_pending",
+  // "awaiting_decision", "issued", "refused"), starting `start_wd` working days ago.
+  auto issue_path = [&](std::size_t i, int start_wd, const std::string& stop,
+                        std::optional<law::se::RefusalGround> refuse = {}) -> Result<cases::CaseRecord> {
+    const auto& a = apps[i];
+    clock.set(at_working_day(start_wd));
+    auto c = draft(i, SubService::issue);
+    if (!c) return c;
+    if (stop == "draft") return c;
+    c = file(i, *c);
+    if (!c || stop == "registered") return c;
+    clock.set(at_working_day(std::max(start_wd - 1, 0), 11));
+    c = se.refer_to_commission(officer(a.region), c->id);
+    if (!c || stop == "at_commission") return c;
+    clock.set(at_working_day(std::max(start_wd - 2, 0), 15));
+    auto members = committee(a.region);
+    for (const auto& m : members)
+      if (auto r = se.record_score(user(m), c->id, a.claims); !r) return r;
+    cases::SeRecommendation rec;
+    rec.agreed = a.claims;
+    rec.present = members;
+    rec.recommends_issue = !refuse && law::se::score(a.claims).meets_threshold;
+    if (!rec.recommends_issue) rec.ground = refuse.value_or(law::se::RefusalGround::score_below_threshold);
+    rec.reasons = rec.recommends_issue ? "Квалификация соответствует профессии перечня; баллы подтверждены документами."
+                                       : "Оснований для выдачи справки недостаточно.";
+    c = se.recommend(user(members.front()), c->id, rec);
+    if (!c || stop == "minutes_pending") return c;
+    for (const auto& m : members)
+      if (c = se.sign_minutes(user(m), c->id); !c) return c;
+    if (stop == "awaiting_decision") return c;
+    clock.set(at_working_day(std::max(start_wd - 3, 0), 12));
+    return se.decide(head(a.region), c->id, cases::SeDecisionInput{true, {}, ""});
+  };
+
+  std::vector<Result<cases::CaseRecord>> made;
+  made.push_back(issue_path(0, 70, "issued"));            // Aliyev: issued long ago, then extended below
+  made.push_back(issue_path(1, 4, "issued"));             // Chen: recently issued
+  made.push_back(issue_path(2, 3, "awaiting_decision"));  // Kowalska: waiting for the LEB head
+  made.push_back(issue_path(3, 4, "refused"));            // Kaya: 2 points → refused, SE-A2.9(2)
+  made.push_back(issue_path(4, 1, "at_commission"));      // Sharma: at the Commission
+  made.push_back(issue_path(5, 0, "registered"));         // Petrov: filed today
+  made.push_back(issue_path(6, 8, "registered"));         // Tashiev: overdue at registration (SE-7)
+  for (auto& m : made) {
+    if (!m) return m.take_error();
+    ++report.cases;
+  }
+
+  // Aliyev extends (SE-16) then the certificate is revoked after a labour inspection (SE-21); Chen
+  // gets a duplicate (SE-22-1); Kaya complains about the refusal (SE-24, SE-26).
+  clock.set(at_working_day(40));
+  auto aliyev_cert = made[0]->data.at("certificate_number").as_string();
+  auto ext = draft(0, SubService::extension, std::string(aliyev_cert));
+  if (!ext) return ext.take_error();
+  if (ext = file(0, *ext); !ext) return ext.take_error();
+  clock.set(at_working_day(38));
+  if (ext = se.decide(head(kAstana), ext->id, cases::SeDecisionInput{true, {}, ""}); !ext) return ext.take_error();
+  ++report.cases;
+
+  clock.set(at_working_day(2));
+  auto chen_cert = made[1]->data.at("certificate_number").as_string();
+  auto dup = draft(1, SubService::duplicate, std::string(chen_cert));
+  if (!dup) return dup.take_error();
+  if (dup = file(1, *dup); !dup) return dup.take_error();
+  ++report.cases;
+
+  clock.set(at_working_day(1));
+  auto complaint = complaints.file(user("u-kaya"), cases::ComplaintInput{made[3]->id, "quality_authority",
+                                                                         "Прошу пересмотреть решение: мой опыт "
+                                                                         "работы подтверждается трудовой книжкой."});
+  if (!complaint) return complaint.take_error();
+  if (complaint = complaints.forward(head(kAlmaty), complaint->id); !complaint) return complaint.take_error();
+  ++report.cases;
+
+  // Nguyen's certificate is revoked after an inspection found other work (SE-21); Sato's ran out and
+  // the nightly job ended it (SE-23(1)); Petrov has a second application still in draft.
+  auto revoked = issue_path(7, 30, "issued");
+  if (!revoked) return revoked.take_error();
+  clock.set(at_working_day(5));
+  if (revoked =
+          se.revoke(head(kAstana), revoked->id,
+                    cases::SeRevocationInput{"Акт проверки ГИТ № 17-04/512", zone.to_local(clock.now()).date.iso(),
+                                             "Работает барменом, а не программистом."});
+      !revoked)
+    return revoked.take_error();
+  auto expired = issue_path(8, 75, "issued");
+  if (!expired) return expired.take_error();
+  clock.set(today);
+  if (auto n = se.expire_certificates(); !n) return n.take_error();
+  auto second_draft = issue_path(5, 0, "draft");
+  if (!second_draft) return second_draft.take_error();
+  report.cases += 3;
+  return report;
+}
+
+}  // namespace flis::app

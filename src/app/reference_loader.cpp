@@ -1,0 +1,116 @@
+#include "app/reference_loader.h"
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace flis::app {
+namespace json = boost::json;
+
+namespace {
+
+Result<json::value> read_json_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::unavailable("reference.file_missing", path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  boost::system::error_code ec;
+  auto v = json::parse(ss.str(), ec);
+  if (ec) return Error::invalid("reference.bad_json", path, ec.message());
+  return v;
+}
+
+std::string str(const json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+Date effective_from_of(const json::object& file) {
+  return Date::parse(str(file, "effective_from")).value_or(Date(2023, 7, 1));
+}
+
+}  // namespace
+
+std::map<std::string, std::string> read_mo_catalog(const std::string& path) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return out;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32 = [&](std::size_t at) -> std::uint32_t {
+    std::uint32_t v = 0;
+    if (at + 4 <= bytes.size()) std::memcpy(&v, bytes.data() + at, 4);
+    return v;
+  };
+  if (u32(0) != 0x950412deU) return out;  // little-endian .mo, as Debian ships
+  const std::uint32_t n = u32(8), originals = u32(12), translations = u32(16);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t olen = u32(originals + 8 * i), ooff = u32(originals + 8 * i + 4);
+    std::uint32_t tlen = u32(translations + 8 * i), toff = u32(translations + 8 * i + 4);
+    if (std::size_t{ooff} + olen > bytes.size() || std::size_t{toff} + tlen > bytes.size()) return {};
+    out.emplace(bytes.substr(ooff, olen), bytes.substr(toff, tlen));
+  }
+  return out;
+}
+
+Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::string& data_dir,
+                                                const std::string& iso_codes_dir, const std::string& locale_dir) {
+  ReferenceLoadReport report;
+  auto put = [&](cases::ReferenceEntry e) -> Status { return store.upsert_reference(e); };
+
+  // Countries: the ISO 3166-1 list Debian ships, names translated by its gettext catalogs.
+  auto countries = read_json_file(iso_codes_dir + "/iso_3166-1.json");
+  if (!countries) return countries.take_error();
+  auto kk = read_mo_catalog(locale_dir + "/kk/LC_MESSAGES/iso_3166-1.mo");
+  auto ru = read_mo_catalog(locale_dir + "/ru/LC_MESSAGES/iso_3166-1.mo");
+  for (const auto& c : countries->as_object().at("3166-1").as_array()) {
+    const auto& o = c.as_object();
+    std::string en = str(o, "name");
+    auto tr = [&](const std::map<std::string, std::string>& cat) {
+      auto it = cat.find(en);
+      return it == cat.end() || it->second.empty() ? en : it->second;
+    };
+    cases::ReferenceEntry e{"country",
+                            str(o, "alpha_2"),
+                            Date(2000, 1, 1),
+                            std::nullopt,
+                            json::object{{"en", en}, {"ru", tr(ru)}, {"kk", tr(kk)}, {"alpha_3", str(o, "alpha_3")}},
+                            true};
+    if (auto s = put(e); !s) return s.take_error();
+    ++report.countries;
+  }
+
+  // Regions (KATO top level).
+  auto regions = read_json_file(data_dir + "/regions.json");
+  if (!regions) return regions.take_error();
+  const auto& rfile = regions->as_object();
+  for (const auto& r : rfile.at("regions").as_array()) {
+    const auto& o = r.as_object();
+    cases::ReferenceEntry e{"region", str(o, "kato"), effective_from_of(rfile), std::nullopt, o, true};
+    if (auto s = put(e); !s) return s.take_error();
+    ++report.regions;
+  }
+
+  // The SE list of priority sectors, activities and professions (SE-L).
+  auto list = read_json_file(data_dir + "/se_professions.json");
+  if (!list) return list.take_error();
+  const auto& lfile = list->as_object();
+  for (const auto& sector : lfile.at("sectors").as_array()) {
+    const auto& so = sector.as_object();
+    for (const auto& activity : so.at("activities").as_array()) {
+      const auto& ao = activity.as_object();
+      for (const auto& profession : ao.at("professions").as_array()) {
+        json::object p = profession.as_object();
+        p["sector"] = json::object{{"ru", str(so, "ru")}, {"kk", str(so, "kk")}, {"en", str(so, "en")}};
+        p["activity"] = json::object{{"ru", str(ao, "ru")}, {"kk", str(ao, "kk")}, {"en", str(ao, "en")}};
+        cases::ReferenceEntry e{"se_profession", str(p, "code"), effective_from_of(lfile), std::nullopt, p, true};
+        if (auto s = put(e); !s) return s.take_error();
+        ++report.professions;
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace flis::app

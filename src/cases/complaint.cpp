@@ -1,0 +1,123 @@
+#include "cases/complaint.h"
+
+#include "cases/roles.h"
+#include "law/se.h"
+
+namespace flis::cases {
+namespace json = boost::json;
+
+namespace {
+constexpr const char* kQualityAuthorityBody = "quality-authority";
+}
+
+Result<CaseRecord> ComplaintService::file(const Actor& applicant, const ComplaintInput& in) {
+  if (!role::is_applicant(applicant.role)) return Error::forbidden("case.role_not_allowed");
+  auto subject = load_visible(applicant, in.subject_case_id);
+  if (!subject || subject->applicant_id != applicant.user_id)
+    return Error::invalid("complaint.subject_unknown", "subject_case_id");
+  if (subject->state == "draft") return Error::invalid("complaint.subject_not_filed", "subject_case_id");
+  if (in.addressee != "leb" && in.addressee != "quality_authority")
+    return Error::invalid("validation.choice", "addressee");
+  if (in.text.size() < 10 || in.text.size() > 10000) return Error::invalid("complaint.text_length", "text");
+
+  const law::Deadline d = law::compute_deadline(ports().calendar, local_now(), 0, ports().hours);
+  auto id = next_number("CMP", today().year());
+  if (!id) return id.take_error();
+  CaseRecord c;
+  c.id = *id;
+  c.service = "COMPLAINT";
+  c.kind = "complaint";
+  c.state = "filed";
+  c.region = subject->region;
+  c.provider_body = subject->provider_body;
+  c.applicant_id = applicant.user_id;
+  c.registered_on = d.registered_on;
+  std::string rule;
+  if (in.addressee == "leb") {
+    c.step_due_at = due_after(d.registered_on, law::se::kComplaintLebWd);
+    rule = "SE-25";
+  } else {
+    c.step_due_at = due_after(d.registered_on, law::se::kComplaintForwardWd);
+    rule = "SE-24";
+  }
+  c.step_rule = rule;
+  c.due_at = c.step_due_at;
+  c.data = json::object{{"subject_case_id", subject->id},
+                        {"subject_service", subject->service},
+                        {"subject_state", subject->state},
+                        {"addressee", in.addressee},
+                        {"text", in.text}};
+  return commit(applicant, CaseRecord{}, std::move(c),
+                Step{"file_complaint", {"SE-24", rule, "I-3"}, json::object{{"subject_case_id", subject->id}}});
+}
+
+Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::string& id, const std::string& reasons) {
+  auto c = load_visible(head, id);
+  if (!c) return c;
+  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
+  if (c->state != "filed") return Error::conflict("case.wrong_state", c->state);
+  CaseRecord next = *c;
+  next.state = "satisfied";
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  next.data["resolution"] = json::object{{"outcome", "satisfied"}, {"reasons", reasons}, {"on", today().iso()}};
+  return commit(head, *c, std::move(next), Step{"satisfy", {"SE-24"}, json::object{{"reasons", reasons}}});
+}
+
+Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::string& id) {
+  auto c = load_visible(head, id);
+  if (!c) return c;
+  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
+  if (c->state != "filed" || json_string(c->data, "addressee") != "quality_authority")
+    return Error::conflict("case.wrong_state", "only complaints to the quality authority are forwarded");
+  CaseRecord next = *c;
+  next.state = "forwarded";
+  next.provider_body = kQualityAuthorityBody;
+  next.step_due_at = due_after(today(), law::se::kComplaintQualityAuthorityWd);
+  next.step_rule = "SE-26";
+  next.due_at = next.step_due_at;
+  next.data["forwarded_on"] = today().iso();
+  next.data["forwarded_by_body"] = c->provider_body;
+  return commit(head, *c, std::move(next),
+                Step{"forward", {"SE-24", "SE-26"}, json::object{{"forwarded_on", today().iso()}}});
+}
+
+Result<CaseRecord> ComplaintService::decide(const Actor& reviewer, const std::string& id,
+                                            const ComplaintDecisionInput& in) {
+  auto c = load_visible(reviewer, id);
+  if (!c) return c;
+  const bool to_leb = json_string(c->data, "addressee") == "leb";
+  const bool allowed = to_leb ? (reviewer.role == role::kLebHead && c->state == "filed")
+                              : (reviewer.role == role::kQualityAuthority && c->state == "forwarded");
+  if (!allowed) return Error::conflict("case.wrong_state", reviewer.role + " cannot decide in " + c->state);
+  if (in.reasons.empty()) return Error::invalid("validation.required", "reasons");
+  CaseRecord next = *c;
+  next.state = in.upheld ? "upheld" : "rejected";
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  const char* rule = to_leb ? "SE-25" : "SE-26";
+  json::object resolution{{"outcome", next.state},
+                          {"reasons", in.reasons},
+                          {"on", today().iso()},
+                          {"by", reviewer.display_name},
+                          {"rule", rule}};
+  next.data["resolution"] = resolution;
+  return commit(reviewer, *c, std::move(next), Step{"decide_complaint", {rule, "SE-27"}, std::move(resolution)});
+}
+
+Result<CaseRecord> ComplaintService::note_court(const Actor& applicant, const std::string& id,
+                                                const std::string& court) {
+  auto c = load_visible(applicant, id);
+  if (!c) return c;
+  if (c->applicant_id != applicant.user_id) return Error::forbidden("case.role_not_allowed");
+  // SE-28: the pre-trial review comes first.
+  if (c->state != "upheld" && c->state != "rejected" && c->state != "satisfied")
+    return Error::conflict("complaint.pretrial_not_finished", "SE-28");
+  if (court.empty()) return Error::invalid("validation.required", "court");
+  CaseRecord next = *c;
+  next.state = "in_court";
+  next.data["court"] = json::object{{"court", court}, {"noted_on", today().iso()}};
+  return commit(applicant, *c, std::move(next), Step{"note_court", {"SE-27", "SE-28"}, json::object{{"court", court}}});
+}
+
+}  // namespace flis::cases

@@ -1,0 +1,39 @@
+// A complaint about a public service's decision or action (SE-24..SE-28; EP and LI reuse it).
+// The body complained about either satisfies it fully within 3 wd or forwards it (SE-24); the
+// reviewing body decides within its own term: the LEB 5 wd (SE-25), the quality-control authority
+// 15 wd (SE-26). Court comes only after this pre-trial review (SE-27, SE-28).
+// Thread-safety: as Workflow.
+#pragma once
+
+#include <string>
+
+#include "cases/workflow.h"
+
+namespace flis::cases {
+
+struct ComplaintInput {
+  std::string subject_case_id;
+  std::string addressee;  // "leb" (SE-25) | "quality_authority" (SE-26)
+  std::string text;
+};
+
+struct ComplaintDecisionInput {
+  bool upheld = false;
+  std::string reasons;
+};
+
+class ComplaintService : public Workflow {
+ public:
+  using Workflow::Workflow;
+
+  Result<CaseRecord> file(const Actor& applicant, const ComplaintInput& input);
+  // The body complained about satisfies the complaint in full (SE-24).
+  Result<CaseRecord> satisfy(const Actor& head, const std::string& id, const std::string& reasons);
+  // ... or forwards it to the quality-control authority (SE-24).
+  Result<CaseRecord> forward(const Actor& head, const std::string& id);
+  Result<CaseRecord> decide(const Actor& reviewer, const std::string& id, const ComplaintDecisionInput& input);
+  // The applicant records that they went to court after the pre-trial review (SE-27, SE-28).
+  Result<CaseRecord> note_court(const Actor& applicant, const std::string& id, const std::string& court);
+};
+
+}  // namespace flis::cases

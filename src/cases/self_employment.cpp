@@ -1,0 +1,642 @@
+#include "cases/self_employment.h"
+
+#include <algorithm>
+#include <set>
+
+#include "cases/roles.h"
+
+namespace flis::cases {
+namespace json = boost::json;
+using law::se::SubService;
+
+namespace {
+
+const Actor kSystem{"system", "system", "FLIS", "", ""};
+
+json::object to_json(const SeApplicant& a) {
+  return json::object{{"full_name", a.full_name},
+                      {"full_name_latin", a.full_name_latin},
+                      {"passport_number", a.passport_number},
+                      {"passport_issued_on", a.passport_issued_on},
+                      {"passport_issuer", a.passport_issuer},
+                      {"citizenship", a.citizenship},
+                      {"address", a.address},
+                      {"phone", a.phone},
+                      {"residence_abroad", a.residence_abroad},
+                      {"iin", a.iin}};
+}
+
+json::object to_json(const law::se::AssessmentInput& a) {
+  return json::object{{"higher_education", a.higher_education},
+                      {"academic_degree", a.academic_degree},
+                      {"english_teaching_certificate", a.english_teaching_certificate},
+                      {"experience_years", a.experience_years}};
+}
+
+law::se::AssessmentInput assessment_from(const json::object& o) {
+  law::se::AssessmentInput a{};
+  a.higher_education = json_bool(o, "higher_education");
+  a.academic_degree = json_bool(o, "academic_degree");
+  a.english_teaching_certificate = json_bool(o, "english_teaching_certificate");
+  if (auto* v = o.if_contains("experience_years"); v && v->is_number()) a.experience_years = v->to_number<double>();
+  return a;
+}
+
+json::object to_json(const law::se::Score& s) {
+  json::array lines;
+  for (const auto& l : s.breakdown)
+    lines.push_back(json::object{{"criterion", l.criterion}, {"points", l.points}, {"rule", l.rule}});
+  return json::object{{"points", s.points},
+                      {"threshold", s.threshold},
+                      {"meets_threshold", s.meets_threshold},
+                      {"breakdown", std::move(lines)}};
+}
+
+bool has_reference(Store& store, const std::string& set, const std::string& code) {
+  auto entries = store.reference_set(set);
+  if (!entries) return false;
+  return std::any_of(entries->begin(), entries->end(), [&](const ReferenceEntry& e) { return e.code == code; });
+}
+
+Status require_text(const std::string& value, const char* field) {
+  if (value.empty() || value.size() > 500) return Error::invalid("validation.required", field);
+  return ok_status();
+}
+
+Result<Date> require_date(const std::string& value, const char* field) {
+  auto d = Date::parse(value);
+  if (!d) return Error::invalid("validation.date", field, "expected YYYY-MM-DD");
+  return *d;
+}
+
+// Upload types a state service accepts for scans of documents (SE-A2.8), recognised by content,
+// not by the name the browser sent.
+std::string sniff_media_type(const std::string& bytes) {
+  if (bytes.rfind("%PDF-", 0) == 0) return "application/pdf";
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF)
+    return "image/jpeg";
+  if (bytes.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
+  return {};
+}
+
+constexpr std::int64_t kMaxFileBytes = 10 * 1024 * 1024;
+
+std::string step_rule_for(SubService kind) {
+  switch (kind) {
+    case SubService::issue:
+      return "SE-7";
+    case SubService::extension:
+      return "SE-16";
+    case SubService::reissue:
+      return "SE-22";
+    case SubService::duplicate:
+      return "SE-22-1";
+  }
+  return {};
+}
+
+int step_days_for(SubService kind) {
+  switch (kind) {
+    case SubService::issue:
+      return law::se::kReferToCommissionWd;
+    case SubService::extension:
+      return law::se::kExtensionWd;
+    case SubService::reissue:
+      return law::se::kReissueWd;
+    case SubService::duplicate:
+      return law::se::kDuplicateWd;
+  }
+  return 0;
+}
+
+SubService kind_of(const CaseRecord& c) { return law::se::parse_sub_service(c.kind).value_or(SubService::issue); }
+
+}  // namespace
+
+Result<CaseRecord> SelfEmploymentService::load_in_state(const Actor& actor, const std::string& id,
+                                                        std::string_view role,
+                                                        std::initializer_list<std::string_view> states) const {
+  auto c = load_visible(actor, id);
+  if (!c) return c;
+  if (c->service != "SE") return Error::not_found("case.not_found", id + " is not an SE case");
+  bool role_ok = actor.role == role || (role == role::kLebOfficer && actor.role == role::kLebHead);
+  if (!role_ok) return Error::forbidden("case.role_not_allowed", actor.role + " may not act here");
+  if (std::find(states.begin(), states.end(), c->state) == states.end())
+    return Error::conflict("case.wrong_state", "case is " + c->state);
+  return c;
+}
+
+Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, const SeDraftInput& in) {
+  if (applicant.role != role::kForeigner) return Error::forbidden("case.role_not_allowed", "SE-3: foreigners apply");
+  if (!has_reference(ports().store, "region", in.region)) return Error::invalid("validation.region", "region");
+  const auto& a = in.applicant;
+  for (auto [value, field] : {std::pair{&a.full_name, "applicant.full_name"},
+                              {&a.passport_number, "applicant.passport_number"},
+                              {&a.phone, "applicant.phone"}})
+    if (auto s = require_text(*value, field); !s) return s.take_error();
+  if (a.citizenship.size() != 2 || !has_reference(ports().store, "country", a.citizenship))
+    return Error::invalid("validation.country", "applicant.citizenship");
+  if (!a.passport_issued_on.empty() && !Date::parse(a.passport_issued_on))
+    return Error::invalid("validation.date", "applicant.passport_issued_on");
+
+  json::object data{{"applicant", to_json(a)}, {"self_assessment", to_json(in.self_assessment)}};
+  if (in.kind == SubService::issue) {
+    if (!has_reference(ports().store, "se_profession", in.profession_code))
+      return Error::invalid("se.profession_not_listed", "profession_code");  // SE-L
+    data["profession_code"] = in.profession_code;
+  } else {
+    auto cert = holder_certificate(applicant, in.certificate_number);
+    if (!cert) return cert.take_error();
+    data["certificate_number"] = cert->number;
+    data["profession_code"] = cert->profession;
+    if (in.kind == SubService::extension) {
+      auto concluded = require_date(in.contract_concluded_on, "contract_concluded_on");
+      if (!concluded) return concluded.take_error();
+      auto end = require_date(in.contract_end, "contract_end");
+      if (!end) return end.take_error();
+      if (*end < *concluded) return Error::invalid("validation.date_order", "contract_end");
+      if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
+      data["contract_concluded_on"] = concluded->iso();
+      data["contract_end"] = end->iso();
+    }
+    if (in.kind == SubService::reissue) {
+      static const std::set<std::string> reasons{"name", "identity_document", "employer"};
+      if (!reasons.count(in.change_reason)) return Error::invalid("validation.choice", "change_reason");
+      data["change_reason"] = in.change_reason;
+    }
+    if (in.kind == SubService::reissue || in.kind == SubService::duplicate) {
+      auto changed = require_date(in.change_date, "change_date");
+      if (!changed) return changed.take_error();
+      data["change_date"] = changed->iso();
+    }
+    if (!in.employer_name.empty())
+      data["employer"] = json::object{{"name", in.employer_name}, {"bin", in.employer_bin}};
+  }
+
+  auto id = next_number("SE", today().year());
+  if (!id) return id.take_error();
+  CaseRecord c;
+  c.id = *id;
+  c.service = "SE";
+  c.kind = std::string(law::se::to_string(in.kind));
+  c.state = "draft";
+  c.region = in.region;
+  c.provider_body = "leb-" + in.region;
+  c.applicant_id = applicant.user_id;
+  c.data = std::move(data);
+  return commit(applicant, CaseRecord{}, std::move(c), Step{"create_draft", {"SE-3", "SE-A1", "SE-A2.0"}, {}});
+}
+
+Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, const std::string& case_id,
+                                                      StoredFile file) {
+  auto c = load_visible(applicant, case_id);
+  if (!c) return c.take_error();
+  if (c->applicant_id != applicant.user_id) return Error::forbidden("case.role_not_allowed");
+  if (c->state != "draft") return Error::conflict("case.wrong_state", "files are attached before filing");
+  auto checklist = law::se::required_documents(kind_of(*c));
+  bool listed = std::any_of(checklist.begin(), checklist.end(),
+                            [&](const law::se::ChecklistItem& i) { return i.code == file.doc_type; });
+  if (!listed) return Error::invalid("se.document_type_not_listed", "doc_type");  // SE-A2.8
+  if (file.content.empty()) return Error::invalid("upload.empty", "file");
+  if (static_cast<std::int64_t>(file.content.size()) > kMaxFileBytes) return Error::invalid("upload.too_large", "file");
+  auto sniffed = sniff_media_type(file.content);
+  if (sniffed.empty()) return Error::invalid("upload.media_type", "file", "only PDF, JPEG or PNG");
+  file.media_type = sniffed;
+  file.size = static_cast<std::int64_t>(file.content.size());
+  file.case_id = c->id;
+  file.uploaded_by = applicant.user_id;
+  file.uploaded_at = now();
+  if (file.file_name.empty() || file.file_name.size() > 200) file.file_name = file.doc_type;
+  auto saved = ports().store.save_file(file);
+  if (!saved) return saved;
+
+  CaseRecord next = *c;
+  auto& files = next.data["files"].is_array() ? next.data["files"].get_array() : next.data["files"].emplace_array();
+  files.push_back(json::object{{"id", saved->id}, {"doc_type", saved->doc_type}, {"sha256", saved->sha256}});
+  auto committed = commit(applicant, *c, std::move(next),
+                          Step{"attach_file",
+                               {"SE-A2.8"},
+                               json::object{{"file_id", saved->id},
+                                            {"doc_type", saved->doc_type},
+                                            {"sha256", saved->sha256},
+                                            {"size", saved->size}}});
+  if (!committed) return committed.take_error();
+  saved->content.clear();
+  return saved;
+}
+
+Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std::string& case_id,
+                                               bool consent_personal_data) {
+  auto c = load_visible(applicant, case_id);
+  if (!c) return c;
+  if (c->applicant_id != applicant.user_id) return Error::forbidden("case.role_not_allowed");
+  if (c->state != "draft") return Error::conflict("case.wrong_state", "already filed");
+  if (!consent_personal_data) return Error::invalid("se.consent_required", "consent_personal_data");  // SE-A1
+  const SubService kind = kind_of(*c);
+
+  auto files = ports().store.files_of_case(c->id);
+  if (!files) return files.take_error();
+  std::set<std::string> provided;
+  for (const auto& f : *files) provided.insert(f.doc_type);
+  auto missing = law::se::missing_documents(kind, provided);
+  if (!missing.empty()) {
+    Error e = Error::invalid("se.documents_missing", "documents", "missing: " + missing.front());
+    e.rule_ids = {"SE-A2.8"};
+    return e;
+  }
+
+  // The applicant signs what they file: the form and the hashes of every attachment (SE-3).
+  json::object signed_payload{{"case", c->id}, {"kind", c->kind}, {"application", c->data}};
+  auto signature = ports().signer.sign(applicant.user_id, json::serialize(signed_payload));
+  if (!signature) return signature.take_error();
+
+  const LocalDateTime filed = local_now();
+  const int term = law::se::service_term_working_days(kind);
+  const law::Deadline deadline = law::se::service_deadline(ports().calendar, filed, kind, ports().hours);
+  CaseRecord next = *c;
+  next.state = "registered";
+  next.registered_on = deadline.registered_on;
+  next.due_at = ports().zone.to_instant(deadline.due);
+  next.step_due_at = due_after(deadline.registered_on, step_days_for(kind));
+  next.step_rule = step_rule_for(kind);
+  next.data["filed_at"] = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  next.data["application_signature"] = json::object{
+      {"algorithm", signature->algorithm}, {"signer", signature->signer}, {"value", signature->value_base64}};
+
+  std::vector<std::string> rules = {"SE-3", "SE-5"};
+  rules.insert(rules.end(), deadline.rule_ids.begin(), deadline.rule_ids.end());
+  // Late notices are recorded for the officer; lateness is not a refusal ground (I-18).
+  auto flag_late = [&](const char* date_key, int wd, const char* rule) {
+    if (auto d = Date::parse(json_string(c->data, date_key));
+        d && !law::se::within_notice_window(ports().calendar, *d, filed.date, wd)) {
+      next.data["late_filing"] = json::object{{"rule", rule}, {"event_date", d->iso()}, {"working_days", wd}};
+      rules.emplace_back(rule);
+    }
+  };
+  if (kind == SubService::extension) flag_late("contract_concluded_on", law::se::kApplicantNoticeWd, "SE-17");
+  if (kind == SubService::reissue) flag_late("change_date", law::se::kApplicantNoticeWd, "SE-22");
+  if (kind == SubService::duplicate) flag_late("change_date", law::se::kApplicantNoticeWd, "SE-22-1");
+  std::sort(rules.begin(), rules.end());
+  rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+
+  json::object detail{{"registered_on", deadline.registered_on.iso()},
+                      {"due_at", format_rfc3339(*next.due_at, ports().zone.utc_offset_minutes(*next.due_at))},
+                      {"term_working_days", term}};
+  return commit(applicant, *c, std::move(next), Step{"file", std::move(rules), std::move(detail)});
+}
+
+Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& officer, const std::string& case_id) {
+  auto c = load_in_state(officer, case_id, role::kLebOfficer, {"registered"});
+  if (!c) return c;
+  if (kind_of(*c) != SubService::issue)
+    return Error::conflict("case.wrong_state", "only issue goes to the Commission (SE-7)");
+  CaseRecord next = *c;
+  next.state = "at_commission";
+  next.step_due_at = due_after(today(), law::se::kCommissionWd);
+  next.step_rule = "SE-9";
+  auto& commission = next.data["commission"].emplace_object();
+  commission["referred_on"] = today().iso();
+  commission["referred_by"] = officer.user_id;
+  commission["scores"] = json::object{};
+  return commit(officer, *c, std::move(next),
+                Step{"refer_to_commission", {"SE-7", "SE-8", "SE-9"}, json::object{{"referred_on", today().iso()}}});
+}
+
+Result<CaseRecord> SelfEmploymentService::record_score(const Actor& member, const std::string& case_id,
+                                                       const law::se::AssessmentInput& assessment) {
+  auto c = load_in_state(member, case_id, role::kCommissionMember, {"at_commission"});
+  if (!c) return c;
+  auto valid = law::se::validate_assessment(assessment);
+  if (!valid) return valid.take_error();
+  const law::se::Score s = law::se::score(*valid);
+  CaseRecord next = *c;
+  auto& scores = next.data["commission"].as_object()["scores"].as_object();
+  json::object entry = to_json(s);
+  entry["member_name"] = member.display_name;
+  entry["criteria"] = to_json(*valid);
+  entry["scored_at"] = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  scores[member.user_id] = entry;
+  return commit(member, *c, std::move(next), Step{"record_score", {"SE-9", "SE-10", "I-12"}, std::move(entry)});
+}
+
+Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const std::string& case_id,
+                                                    const SeRecommendation& rec) {
+  auto c = load_in_state(member, case_id, role::kCommissionMember, {"at_commission"});
+  if (!c) return c;
+  if (std::find(rec.present.begin(), rec.present.end(), member.user_id) == rec.present.end())
+    return Error::invalid("se.minutes_author_absent", "present");
+  for (const auto& id : rec.present) {
+    auto u = ports().store.find_user(id);
+    if (!u || u->role != role::kCommissionMember || u->provider_body != c->provider_body)
+      return Error::invalid("se.not_a_commission_member", "present", id);
+  }
+  auto valid = law::se::validate_assessment(rec.agreed);
+  if (!valid) return valid.take_error();
+  const law::se::Score s = law::se::score(*valid);
+  if (rec.recommends_issue && !s.meets_threshold)
+    return Error::invalid("se.recommendation_below_threshold", "recommends_issue");  // SE-A2.9(2)
+  if (!rec.recommends_issue && !rec.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12
+
+  CaseRecord next = *c;
+  next.state = "minutes_pending";
+  auto& commission = next.data["commission"].as_object();
+  json::object recommendation{{"recommends_issue", rec.recommends_issue},
+                              {"score", to_json(s)},
+                              {"criteria", to_json(*valid)},
+                              {"reasons", rec.reasons},
+                              {"present", to_json(rec.present)},
+                              {"chaired_by", member.user_id},
+                              {"date", today().iso()}};
+  if (rec.ground) recommendation["ground"] = std::string(law::se::code(*rec.ground));
+  commission["recommendation"] = recommendation;
+  commission["signatures"] = json::object{};
+  std::vector<std::string> rules{"SE-8", "SE-9", "SE-10"};
+  if (rec.ground) rules.insert(rules.end(), {"SE-12", std::string(law::se::rule_id(*rec.ground))});
+  return commit(member, *c, std::move(next), Step{"recommend", std::move(rules), std::move(recommendation)});
+}
+
+Result<CaseRecord> SelfEmploymentService::sign_minutes(const Actor& member, const std::string& case_id) {
+  auto c = load_in_state(member, case_id, role::kCommissionMember, {"minutes_pending"});
+  if (!c) return c;
+  const auto& commission = json_object(c->data, "commission");
+  const auto& rec = json_object(commission, "recommendation");
+  const auto& present = rec.at("present").as_array();
+  bool was_present = std::any_of(present.begin(), present.end(),
+                                 [&](const json::value& v) { return v.as_string() == member.user_id; });
+  if (!was_present) return Error::forbidden("se.minutes_signer_absent", "only members present sign (SE-9)");
+  if (json_object(commission, "signatures").contains(member.user_id))
+    return Error::conflict("se.minutes_already_signed");
+  auto sig = ports().signer.sign(member.user_id, json::serialize(rec));
+  if (!sig) return sig.take_error();
+
+  CaseRecord next = *c;
+  auto& signatures = next.data["commission"].as_object()["signatures"].as_object();
+  signatures[member.user_id] =
+      json::object{{"name", member.display_name},
+                   {"algorithm", sig->algorithm},
+                   {"signer", sig->signer},
+                   {"value", sig->value_base64},
+                   {"signed_at", format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))}};
+  const bool complete = signatures.size() == present.size();
+  if (complete) {
+    next.state = "awaiting_decision";
+    next.step_due_at = next.due_at;  // SE-11: within 5 wd of accepting the application
+    next.step_rule = "SE-11";
+  }
+  return commit(member, *c, std::move(next),
+                Step{"sign_minutes", {"SE-9"}, json::object{{"minutes_complete", complete}}});
+}
+
+Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& c, Date from, Date to) const {
+  auto number = next_number("SEC-" + c.region.substr(0, 2), from.year());
+  if (!number) return number.take_error();
+  const auto& applicant = json_object(c.data, "applicant");
+  IssuedDocument d;
+  d.number = *number;
+  d.case_id = c.id;
+  d.kind = "se_certificate";
+  d.status = "valid";
+  d.holder_name = json_string(applicant, "full_name");
+  d.holder_name_latin = json_string(applicant, "full_name_latin");
+  d.profession = json_string(c.data, "profession_code");
+  d.valid_from = from;
+  d.valid_to = to;
+  d.issued_at = now();
+  // The verification token is derived from a fresh signature so it cannot be guessed from the number.
+  auto nonce = ports().signer.sign("token", d.number + format_rfc3339(d.issued_at, 0));
+  if (!nonce) return nonce.take_error();
+  std::string token;
+  for (char ch : nonce->value_base64)
+    if (std::isalnum(static_cast<unsigned char>(ch)) && token.size() < 32) token.push_back(ch);
+  d.verification_token = token;
+  d.data = json::object{
+      {"passport_number", json_string(applicant, "passport_number")}, {"region", c.region}, {"basis", c.id}};
+  return d;
+}
+
+Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::string& case_id,
+                                                 const SeDecisionInput& in) {
+  auto c = load_visible(head, case_id);
+  if (!c) return c;
+  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed", "the LEB head decides (SE-11)");
+  const SubService kind = kind_of(*c);
+  const char* expected_state = kind == SubService::issue ? "awaiting_decision" : "registered";
+  if (c->state != expected_state) return Error::conflict("case.wrong_state", "case is " + c->state);
+  if (!in.approve && !in.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12, I-18
+
+  CaseRecord next = *c;
+  Step step;
+  step.command = "decide";
+  const Date day = today();
+  auto sign_decision = [&](const std::string& what) -> Result<json::object> {
+    auto sig = ports().signer.sign(head.user_id, what);  // SE-13
+    if (!sig) return sig.take_error();
+    return json::object{{"algorithm", sig->algorithm}, {"signer", sig->signer}, {"value", sig->value_base64}};
+  };
+  auto refuse = [&](law::se::RefusalGround ground, std::vector<std::string> rules) -> Result<CaseRecord> {
+    next.state = "refused";
+    rules.insert(rules.end(), {"SE-12", std::string(law::se::rule_id(ground))});
+    json::object decision{{"outcome", "refused"},
+                          {"ground", std::string(law::se::code(ground))},
+                          {"citation", law::se::citation(ground)},
+                          {"rule_ids", to_json(rules)},
+                          {"reasons", in.reasons},
+                          {"decided_on", day.iso()},
+                          {"decided_by", head.display_name}};
+    auto sig = sign_decision(json::serialize(decision));
+    if (!sig) return sig.take_error();
+    decision["signature"] = *sig;
+    next.data["decision"] = decision;
+    next.step_due_at.reset();
+    next.step_rule.clear();
+    step.rule_ids = rules;
+    step.detail = decision;
+    return commit(head, *c, std::move(next), std::move(step));
+  };
+
+  if (kind == SubService::issue) {
+    const auto& rec = json_object(json_object(c->data, "commission"), "recommendation");
+    law::se::CommissionVerdict verdict{};
+    verdict.recommends_issue = json_bool(rec, "recommends_issue") && in.approve;
+    verdict.score = law::se::score(assessment_from(json_object(rec, "criteria")));
+    if (!verdict.recommends_issue) {
+      if (in.ground)
+        verdict.ground = in.ground;
+      else if (auto g = law::se::parse_refusal_ground(json_string(rec, "ground")))
+        verdict.ground = *g;
+    }
+    auto decision = law::se::decide_issue(verdict, day);
+    if (!decision) return decision.take_error();
+    if (!decision->issue) return refuse(*decision->ground, {"SE-11"});
+    auto cert = new_certificate(*c, decision->valid_from, decision->valid_to);
+    if (!cert) return cert.take_error();
+    std::vector<std::string> rules = decision->rule_ids;
+    rules.insert(rules.end(), {"SE-11", "SE-13", "SE-14", "SE-15", "SE-A3"});
+    auto sig = sign_decision(cert->number + "|" + cert->valid_from.iso() + "|" + cert->valid_to.iso());
+    if (!sig) return sig.take_error();
+    cert->data["signature"] = *sig;
+    cert->data["signed_by"] = head.display_name;
+    next.state = "issued";
+    next.data["decision"] = json::object{{"outcome", "issued"},
+                                         {"certificate_number", cert->number},
+                                         {"valid_from", cert->valid_from.iso()},
+                                         {"valid_to", cert->valid_to.iso()},
+                                         {"rule_ids", to_json(rules)},
+                                         {"decided_on", day.iso()},
+                                         {"decided_by", head.display_name}};
+    next.data["certificate_number"] = cert->number;
+    step.rule_ids = rules;
+    step.detail = next.data["decision"].as_object();
+    step.documents.push_back(std::move(*cert));
+  } else {
+    if (!in.approve) return refuse(*in.ground, {step_rule_for(kind)});
+    auto cert = ports().store.find_document_by_number(json_string(c->data, "certificate_number"));
+    if (!cert) return cert.take_error();
+    if (cert->status != "valid") return Error::conflict("se.certificate_not_valid", cert->status);
+    if (kind == SubService::extension) {
+      auto contract_end = Date::parse(json_string(c->data, "contract_end"));
+      auto end = law::se::extension_end(day, contract_end.value_or(day));
+      if (!end) return end.take_error();
+      cert->valid_to = *end;
+      cert->data["extended_by"] = c->id;
+      cert->data["extended_on"] = day.iso();
+      if (auto* employer = c->data.if_contains("employer")) cert->data["employer"] = *employer;
+      step.rule_ids = {"SE-16", "I-11"};
+      next.state = "extended";
+      next.data["decision"] = json::object{{"outcome", "extended"},   {"certificate_number", cert->number},
+                                           {"valid_to", end->iso()},  {"rule_ids", to_json(step.rule_ids)},
+                                           {"decided_on", day.iso()}, {"decided_by", head.display_name}};
+      step.documents.push_back(std::move(*cert));
+    } else if (kind == SubService::reissue) {
+      auto fresh = new_certificate(*c, day, cert->valid_to);  // SE-22: a new number, the same term
+      if (!fresh) return fresh.take_error();
+      fresh->profession = cert->profession;
+      cert->status = "replaced";
+      cert->data["replaced_by"] = fresh->number;
+      fresh->data["replaces"] = cert->number;
+      step.rule_ids = {"SE-19", "SE-22"};
+      next.state = "issued";
+      next.data["certificate_number"] = fresh->number;
+      next.data["decision"] = json::object{{"outcome", "reissued"},    {"certificate_number", fresh->number},
+                                           {"replaces", cert->number}, {"rule_ids", to_json(step.rule_ids)},
+                                           {"decided_on", day.iso()},  {"decided_by", head.display_name}};
+      step.documents.push_back(std::move(*cert));
+      step.documents.push_back(std::move(*fresh));
+    } else {
+      auto count = cert->data.contains("duplicates") ? cert->data["duplicates"].to_number<int>() : 0;
+      cert->data["duplicates"] = count + 1;
+      cert->data["duplicate_issued_on"] = day.iso();
+      step.rule_ids = {"SE-22-1"};
+      next.state = "issued";
+      next.data["decision"] = json::object{{"outcome", "duplicate_issued"},
+                                           {"certificate_number", cert->number},
+                                           {"rule_ids", to_json(step.rule_ids)},
+                                           {"decided_on", day.iso()},
+                                           {"decided_by", head.display_name}};
+      step.documents.push_back(std::move(*cert));
+    }
+    step.detail = next.data["decision"].as_object();
+  }
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  return commit(head, *c, std::move(next), std::move(step));
+}
+
+Result<IssuedDocument> SelfEmploymentService::holder_certificate(const Actor& holder, const std::string& number) const {
+  auto cert = ports().store.find_document_by_number(number);
+  if (!cert || cert->kind != "se_certificate") return Error::invalid("se.certificate_unknown", "certificate_number");
+  auto origin = ports().store.load_case(cert->case_id);
+  if (!origin || origin->applicant_id != holder.user_id)
+    return Error::invalid("se.certificate_unknown", "certificate_number");
+  if (cert->status != "valid") return Error::invalid("se.certificate_not_valid", "certificate_number");
+  return cert;
+}
+
+Result<IssuedDocument> SelfEmploymentService::certificate_of(const CaseRecord& c) const {
+  auto number = json_string(c.data, "certificate_number");
+  if (number.empty()) return Error::not_found("se.no_certificate");
+  return ports().store.find_document_by_number(number);
+}
+
+Result<CaseRecord> SelfEmploymentService::notify(const Actor& holder, const std::string& case_id,
+                                                 const SeNoticeInput& in) {
+  auto c = load_visible(holder, case_id);
+  if (!c) return c;
+  if (c->applicant_id != holder.user_id) return Error::forbidden("case.role_not_allowed");
+  auto cert = certificate_of(*c);
+  if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
+  const char* rule = nullptr;
+  if (in.notice == "new_employer") rule = "SE-18";
+  if (in.notice == "termination") rule = "SE-20";
+  if (!rule) return Error::invalid("validation.choice", "notice");
+  auto event = require_date(in.event_date, "event_date");
+  if (!event) return event.take_error();
+  if (*event > today()) return Error::invalid("validation.date_in_future", "event_date");
+  if (in.notice == "new_employer")
+    if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
+
+  const bool on_time = law::se::within_notice_window(ports().calendar, *event, today(), law::se::kApplicantNoticeWd);
+  json::object notice{{"notice", in.notice},
+                      {"event_date", event->iso()},
+                      {"received_on", today().iso()},
+                      {"on_time", on_time},
+                      {"employer_name", in.employer_name},
+                      {"employer_bin", in.employer_bin},
+                      {"text", in.text},
+                      {"rule", rule}};
+  CaseRecord next = *c;
+  auto& notices =
+      next.data["notices"].is_array() ? next.data["notices"].get_array() : next.data["notices"].emplace_array();
+  notices.push_back(notice);
+  std::vector<std::string> rules{rule};
+  if (in.notice == "new_employer") rules.emplace_back("SE-19");  // a re-issue must follow
+  return commit(holder, *c, std::move(next), Step{"notify", std::move(rules), std::move(notice)});
+}
+
+Result<CaseRecord> SelfEmploymentService::revoke(const Actor& head, const std::string& case_id,
+                                                 const SeRevocationInput& in) {
+  auto c = load_visible(head, case_id);
+  if (!c) return c;
+  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
+  auto cert = certificate_of(*c);
+  if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
+  if (auto s = require_text(in.control_act, "control_act"); !s) return s.take_error();
+  auto act_date = require_date(in.control_act_date, "control_act_date");
+  if (!act_date) return act_date.take_error();
+  cert->status = "revoked";
+  cert->data["revoked_on"] = today().iso();
+  cert->data["revocation_basis"] = in.control_act + " of " + act_date->iso();
+  CaseRecord next = *c;
+  next.state = "revoked";
+  json::object detail{{"certificate_number", cert->number},
+                      {"control_act", in.control_act},
+                      {"control_act_date", act_date->iso()},
+                      {"reasons", in.reasons}};
+  next.data["revocation"] = detail;
+  Step step{"revoke", {"SE-21", "SE-23"}, detail};
+  step.documents.push_back(std::move(*cert));
+  return commit(head, *c, std::move(next), std::move(step));
+}
+
+Result<int> SelfEmploymentService::expire_certificates() {
+  const Date day = today();
+  auto due = ports().store.documents_expiring_before("se_certificate", day);
+  if (!due) return due.take_error();
+  int ended = 0;
+  for (auto& cert : *due) {
+    auto c = ports().store.load_case(cert.case_id);
+    if (!c) continue;
+    cert.status = "expired";
+    CaseRecord next = *c;
+    next.state = "expired";
+    Step step{
+        "expire", {"SE-23"}, json::object{{"certificate_number", cert.number}, {"valid_to", cert.valid_to.iso()}}};
+    step.documents.push_back(cert);
+    // A concurrent change wins; the next run of the job picks the certificate up again.
+    if (commit(kSystem, *c, std::move(next), std::move(step))) ++ended;
+  }
+  return ended;
+}
+
+}  // namespace flis::cases

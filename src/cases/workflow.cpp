@@ -1,0 +1,73 @@
+#include "cases/workflow.h"
+
+#include <cstdio>
+
+#include "cases/roles.h"
+
+namespace flis::cases {
+
+Result<CaseRecord> Workflow::load_visible(const Actor& actor, const std::string& id) const {
+  auto c = ports_.store.load_case(id);
+  if (!c) return c;
+  if (!role::can_view(actor, *c)) return Error::not_found("case.not_found", "actor may not see " + id);
+  return c;
+}
+
+Instant Workflow::due_after(Date event_day, int working_days) const {
+  return ports_.zone.to_instant(law::end_of_working_days(ports_.calendar, event_day, working_days, ports_.hours));
+}
+
+Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const {
+  CaseChange change;
+  change.is_new = before.id.empty();
+  const Instant t = now();
+  if (change.is_new) next.created_at = t;
+  next.updated_at = t;
+  AuditEvent e;
+  e.case_id = next.id;
+  e.at = t;
+  e.actor_id = actor.user_id;
+  e.actor_role = actor.role;
+  e.command = std::move(step.command);
+  e.rule_ids = std::move(step.rule_ids);
+  e.state_before = before.state;
+  e.state_after = next.state;
+  e.detail = std::move(step.detail);
+  change.next = std::move(next);
+  change.events.push_back(std::move(e));
+  change.outbox = std::move(step.outbox);
+  change.documents = std::move(step.documents);
+  return ports_.store.commit(change);
+}
+
+Result<std::string> Workflow::next_number(const std::string& prefix, int year) const {
+  auto n = ports_.store.next_sequence(prefix + "-" + std::to_string(year));
+  if (!n) return n.take_error();
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s-%d-%06lld", prefix.c_str(), year, static_cast<long long>(*n));
+  return std::string(buf);
+}
+
+std::string json_string(const boost::json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+bool json_bool(const boost::json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_bool() && v->get_bool();
+}
+
+const boost::json::object& json_object(const boost::json::object& o, std::string_view key) {
+  static const boost::json::object empty;
+  auto* v = o.if_contains(key);
+  return v && v->is_object() ? v->get_object() : empty;
+}
+
+boost::json::array to_json(const std::vector<std::string>& v) {
+  boost::json::array a;
+  for (const auto& s : v) a.emplace_back(s);
+  return a;
+}
+
+}  // namespace flis::cases

@@ -1,0 +1,70 @@
+// What every workflow needs: its ports, and one way to turn "this case moves from A to B because of
+// these rules" into an atomic CaseChange with its audit event. Workflows (self_employment.h,
+// complaint.h, later EP/LI) are thin: they check who may act and in which state, ask law/ for the
+// decision, and call Workflow::commit.
+// Thread-safety: a Workflow holds references to thread-safe ports and no mutable state of its own.
+#pragma once
+
+#include <boost/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cases/ports.h"
+#include "law/calendar.h"
+
+namespace flis::cases {
+
+struct Ports {
+  Store& store;
+  const Clock& clock;
+  const TimeZone& zone;
+  Signer& signer;
+  const law::WorkingCalendar& calendar;
+  law::WorkingHours hours{};
+};
+
+// One state change, described in the workflow's words.
+struct Step {
+  std::string command;
+  std::vector<std::string> rule_ids;
+  boost::json::object detail;
+  std::vector<OutboxMessage> outbox;
+  std::vector<IssuedDocument> documents;
+};
+
+class Workflow {
+ public:
+  explicit Workflow(Ports ports) : ports_(ports) {}
+
+  Instant now() const { return ports_.clock.now(); }
+  LocalDateTime local_now() const { return ports_.zone.to_local(now()); }
+  Date today() const { return local_now().date; }
+
+  // Loads a case the actor may see; not_found (never forbidden) otherwise, so that case numbers of
+  // others cannot be probed.
+  Result<CaseRecord> load_visible(const Actor& actor, const std::string& id) const;
+
+  // The I-3/I-4 deadline as an instant: end of the N-th working day after `event_day`.
+  Instant due_after(Date event_day, int working_days) const;
+
+  // Writes `next` (a modified copy of `before`, or a new case when before.id is empty) with one audit
+  // event. Returns the stored record.
+  Result<CaseRecord> commit(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const;
+
+  // "SE-2026-000042": a gap-free per-prefix-and-year number.
+  Result<std::string> next_number(const std::string& prefix, int year) const;
+
+  Ports& ports() { return ports_; }
+  const Ports& ports() const { return ports_; }
+
+ private:
+  Ports ports_;
+};
+
+// JSON helpers for workflow payloads (absent keys read as defaults).
+std::string json_string(const boost::json::object& o, std::string_view key);
+bool json_bool(const boost::json::object& o, std::string_view key);
+const boost::json::object& json_object(const boost::json::object& o, std::string_view key);
+boost::json::array to_json(const std::vector<std::string>& v);
+
+}  // namespace flis::cases
