@@ -1,0 +1,352 @@
+#include "docs/certificate_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "docs/qr.h"
+
+namespace flis::docs {
+
+namespace {
+
+// A4 in PostScript points.
+constexpr double kPageWidth = 595.28;
+constexpr double kPageHeight = 841.89;
+constexpr double kMargin = 56.0;  // ~20 mm, the usual margin of Kazakh office documents
+constexpr double kColumnGap = 24.0;
+constexpr const char* kFontFamily = "Noto Sans,DejaVu Sans";
+
+struct CairoSurfaceFree {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct CairoFree {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+struct GObjectFree {
+  void operator()(gpointer object) const { g_object_unref(object); }
+};
+struct FontDescriptionFree {
+  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+struct FontOptionsFree {
+  void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
+};
+
+std::string escape(std::string_view text) {
+  gchar* escaped = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
+  std::string out(escaped);
+  g_free(escaped);
+  return out;
+}
+
+std::string bold(std::string_view text) { return "<b>" + escape(text) + "</b>"; }
+
+std::string two_digits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::string numeric_date(Date d) {
+  return two_digits(d.day()) + "." + two_digits(d.month()) + "." + std::to_string(d.year());
+}
+
+// SE-A3 prints the issue date as «day» month year.
+std::string ru_long_date(Date d) {
+  static constexpr std::array<const char*, 12> kMonths = {"января",   "февраля", "марта",  "апреля",
+                                                          "мая",      "июня",    "июля",   "августа",
+                                                          "сентября", "октября", "ноября", "декабря"};
+  return "«" + two_digits(d.day()) + "» " + kMonths[d.month() - 1] + " " + std::to_string(d.year()) + " г.";
+}
+
+std::string kk_long_date(Date d) {
+  static constexpr std::array<const char*, 12> kMonths = {"қаңтар",   "ақпан",  "наурыз", "сәуір",
+                                                          "мамыр",    "маусым", "шілде",  "тамыз",
+                                                          "қыркүйек", "қазан",  "қараша", "желтоқсан"};
+  return std::to_string(d.year()) + " жылғы «" + two_digits(d.day()) + "» " + kMonths[d.month() - 1];
+}
+
+struct StatusText {
+  const char* kk;
+  const char* ru;
+};
+
+std::optional<StatusText> status_text(std::string_view status) {
+  if (status == "valid") return StatusText{"Жарамды", "Действительна"};
+  if (status == "revoked") return StatusText{"Кері қайтарып алынды", "Отозвана"};
+  if (status == "expired") return StatusText{"Қолданылу мерзімі өтті", "Срок действия истёк"};
+  if (status == "replaced") return StatusText{"Қайта ресімделді", "Переоформлена"};
+  return std::nullopt;
+}
+
+Status validate(const CertificateView& v) {
+  const std::array<std::pair<const char*, const std::string*>, 9> required = {{
+      {"number", &v.number},
+      {"holder_name", &v.holder_name},
+      {"profession.ru", &v.profession.ru},
+      {"profession.kk", &v.profession.kk},
+      {"sector.ru", &v.sector.ru},
+      {"basis.ru", &v.basis.ru},
+      {"issuing_body.ru", &v.issuing_body.ru},
+      {"signer_name", &v.signer_name},
+      {"verification_url", &v.verification_url},
+  }};
+  for (const auto& [field, value] : required) {
+    if (value->empty())
+      return Error::invalid("docs.certificate.missing_field", field, std::string(field) + " is empty");
+  }
+  if (v.valid_to < v.valid_from) {
+    return Error::invalid("docs.certificate.bad_term", "valid_to", "valid_to is before valid_from");
+  }
+  if (!status_text(v.status)) return Error::invalid("docs.certificate.bad_status", "status", v.status);
+  return ok_status();
+}
+
+// Draws pango markup into a box of `width` at (x, y); returns the height used.
+class TextPainter {
+ public:
+  explicit TextPainter(cairo_t* cr) : cr_(cr), context_(pango_cairo_create_context(cr)) {
+    // 72 dpi makes a pango point one PDF point; metrics unhinted so PDF glyph positions are exact.
+    pango_cairo_context_set_resolution(context_.get(), 72.0);
+    std::unique_ptr<cairo_font_options_t, FontOptionsFree> options(cairo_font_options_create());
+    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context_.get(), options.get());
+  }
+
+  double draw(const std::string& markup, double x, double y, double width, double size_pt,
+              PangoAlignment alignment = PANGO_ALIGN_LEFT, double line_spacing = 1.25) {
+    std::unique_ptr<PangoLayout, GObjectFree> layout(pango_layout_new(context_.get()));
+    std::unique_ptr<PangoFontDescription, FontDescriptionFree> font(pango_font_description_from_string(kFontFamily));
+    pango_font_description_set_size(font.get(), static_cast<gint>(size_pt * PANGO_SCALE));
+    pango_layout_set_font_description(layout.get(), font.get());
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout.get(), alignment);
+    pango_layout_set_line_spacing(layout.get(), static_cast<float>(line_spacing));
+    pango_layout_set_markup(layout.get(), markup.c_str(), -1);
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, layout.get());
+    int w = 0;
+    int h = 0;
+    pango_layout_get_size(layout.get(), &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+
+ private:
+  cairo_t* cr_;
+  std::unique_ptr<PangoContext, GObjectFree> context_;
+};
+
+void rule(cairo_t* cr, double x0, double y, double x1, double width = 0.6) {
+  cairo_set_line_width(cr, width);
+  cairo_move_to(cr, x0, y);
+  cairo_line_to(cr, x1, y);
+  cairo_stroke(cr);
+}
+
+void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side) {
+  const double module = side / (qr.size + 2 * kQrQuietZone);
+  const double origin_x = x + kQrQuietZone * module;
+  const double origin_y = y + kQrQuietZone * module;
+  cairo_save(cr);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);  // crisp module edges for scanners
+  for (int row = 0; row < qr.size; ++row) {
+    for (int col = 0; col < qr.size; ++col) {
+      if (!qr.dark(col, row)) continue;
+      int run = 1;
+      while (col + run < qr.size && qr.dark(col + run, row)) ++run;
+      cairo_rectangle(cr, origin_x + col * module, origin_y + row * module, run * module, module);
+      col += run - 1;
+    }
+  }
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
+void draw_watermark(cairo_t* cr, TextPainter& text, const StatusText& status) {
+  cairo_save(cr);
+  cairo_translate(cr, kPageWidth / 2, kPageHeight / 2);
+  cairo_rotate(cr, -0.6);
+  cairo_set_source_rgba(cr, 0.75, 0.1, 0.1, 0.25);
+  const double width = 560;
+  text.draw("<b>" + escape(status.kk) + "\n" + escape(status.ru) + "</b>", -width / 2, -50, width, 40,
+            PANGO_ALIGN_CENTER, 1.1);
+  cairo_restore(cr);
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void set_metadata(cairo_surface_t* surface, const CertificateView& v) {
+  const std::string title = "Справка о соответствии квалификации для самостоятельного трудоустройства № " + v.number;
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, v.issuing_body.ru.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, v.holder_name.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, ("SE-A3, " + v.number).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "FLIS");
+  // The issue date rather than the wall clock: the same certificate renders to the same bytes.
+  const std::string created = v.issue_date.iso() + "T00:00:00+05:00";
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
+}
+
+void draw_page(cairo_t* cr, const CertificateView& v, const QrMatrix& qr, const StatusText& status) {
+  TextPainter text(cr);
+  const double content_width = kPageWidth - 2 * kMargin;
+  const double column_width = (content_width - kColumnGap) / 2;
+  const double left = kMargin;
+  const double right = kMargin + column_width + kColumnGap;
+  const std::string& basis_kk = v.basis.kk.empty() ? v.basis.ru : v.basis.kk;
+  const std::string& sector_kk = v.sector.kk.empty() ? v.sector.ru : v.sector.kk;
+  const std::string& body_kk = v.issuing_body.kk.empty() ? v.issuing_body.ru : v.issuing_body.kk;
+
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  double y = kMargin - 8;
+
+  // SE-A3: the issuing local executive body heads the form.
+  const double body_height =
+      std::max(text.draw("<b>" + escape(body_kk) + "</b>", left, y, column_width, 10, PANGO_ALIGN_CENTER),
+               text.draw("<b>" + escape(v.issuing_body.ru) + "</b>", right, y, column_width, 10, PANGO_ALIGN_CENTER));
+  y += body_height + 8;
+  rule(cr, left, y, left + content_width, 1.2);
+  rule(cr, left, y + 2.5, left + content_width, 0.4);
+  y += 22;
+
+  y += text.draw("<b>ӨЗ БЕТІНШЕ ЖҰМЫСҚА ОРНАЛАСУ ҮШІН БІЛІКТІЛІКТІҢ СӘЙКЕСТІГІ ТУРАЛЫ АНЫҚТАМА</b>", left, y,
+                 content_width, 13, PANGO_ALIGN_CENTER, 1.1);
+  y += 6;
+  y += text.draw("<b>СПРАВКА О СООТВЕТСТВИИ КВАЛИФИКАЦИИ ДЛЯ САМОСТОЯТЕЛЬНОГО ТРУДОУСТРОЙСТВА</b>", left, y,
+                 content_width, 13, PANGO_ALIGN_CENTER, 1.1);
+  y += 16;
+
+  y += text.draw("№ " + bold(v.number) + "     " + escape(kk_long_date(v.issue_date)) + " / от " +
+                     escape(ru_long_date(v.issue_date)),
+                 left, y, content_width, 11, PANGO_ALIGN_CENTER);
+  y += 18;
+
+  std::string holder = bold(v.holder_name);
+  if (!v.holder_name_latin.empty()) holder += " (" + bold(v.holder_name_latin) + ")";
+  if (!v.passport.empty()) holder += ", паспорт № " + bold(v.passport);
+
+  // Kazakh column first, Russian beside it, each reproducing the wording of Appendix 3; matching
+  // paragraphs share a row so a reader can compare the two languages line by line.
+  const std::array<std::pair<std::string, std::string>, 5> rows = {{
+      {"Берілді: " + holder + ".",
+       "Выдана " + holder +
+           " в том, что он (она) соответствует требованиям квалификации и уровню образования для "
+           "самостоятельного трудоустройства в Республике Казахстан по следующей профессии, востребованной в "
+           "приоритетных отраслях экономики:"},
+      {"Ол Қазақстан Республикасында өз бетінше жұмысқа орналасу үшін экономиканың басым салаларында сұранысқа "
+       "ие мынадай кәсіп бойынша біліктілік талаптарына және білім деңгейіне сәйкес келеді:",
+       ""},
+      {"Кәсіп: " + bold(v.profession.kk) + "\nСала: " + bold(sector_kk),
+       "Профессия: " + bold(v.profession.ru) + "\nОтрасль: " + bold(v.sector.ru)},
+      {"Анықтаманы беру үшін негіз: " + bold(basis_kk), "Основание для выдачи справки: " + bold(v.basis.ru)},
+      {"Анықтаманың қолданылу мерзімі: " + bold(numeric_date(v.valid_from)) + " бастап " +
+           bold(numeric_date(v.valid_to)) + " дейін",
+       "Срок действия справки: с " + bold(numeric_date(v.valid_from)) + " по " + bold(numeric_date(v.valid_to))},
+  }};
+  const double body_top = y;
+  double kk_y = y;
+  double ru_y = y;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    // The Russian sentence of row 0 already spans what Kazakh says in rows 0 and 1.
+    const bool spans_next = rows[i].second.empty();
+    kk_y += text.draw(rows[i].first, left, kk_y, column_width, 10) + 8;
+    if (!spans_next) ru_y += text.draw(rows[i].second, right, ru_y, column_width, 10) + 8;
+    if (i == 0) continue;  // row 1 aligns with the end of the long Russian sentence
+    kk_y = ru_y = std::max(kk_y, ru_y);
+  }
+  y = std::max(kk_y, ru_y);
+  cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width(cr, 0.4);
+  cairo_move_to(cr, kMargin + column_width + kColumnGap / 2, body_top);
+  cairo_line_to(cr, kMargin + column_width + kColumnGap / 2, y - 8);
+  cairo_stroke(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  y += 4;
+
+  if (!v.profession_code.empty()) {
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    y += text.draw("Кәсіп коды / Код профессии: " + escape(v.profession_code), left, y, content_width, 8);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+  }
+  y += 8;
+  rule(cr, left, y, left + content_width, 0.4);
+  y += 14;
+
+  // SE-13: the result is an electronic document signed by the LEB's authorized person; the seal
+  // place (М.О./М.П.) of the paper form becomes the signature block.
+  const std::string& position_kk = v.signer_position.kk.empty() ? v.signer_position.ru : v.signer_position.kk;
+  const std::string signed_kk =
+      "Электрондық цифрлық қолтаңбамен қол қойылды\n" + escape(position_kk) + "\n" + bold(v.signer_name);
+  const std::string signed_ru =
+      "Подписано электронной цифровой подписью\n" + escape(v.signer_position.ru) + "\n" + bold(v.signer_name);
+  y += std::max(text.draw(signed_kk, left, y, column_width, 10), text.draw(signed_ru, right, y, column_width, 10));
+  y += 6;
+  if (!v.signature_algorithm.empty() || !v.signature_fingerprint.empty()) {
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    y += text.draw("ЭЦҚ / ЭЦП: " + escape(v.signature_algorithm) +
+                       "   сертификат / сертификат SHA-256: " + escape(v.signature_fingerprint),
+                   left, y, content_width, 8);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+  }
+
+  // Verification block at the foot of the page.
+  // It moves down with long names rather than overlap them; the page has room for the longest entry
+  // of the list.
+  const double qr_side = 104;
+  const double block_top = std::max(y + 28, kPageHeight - kMargin - qr_side);
+  rule(cr, left, block_top - 10, left + content_width, 0.4);
+  draw_qr(cr, qr, left - 6, block_top, qr_side);
+  const double info_x = left + qr_side + 8;
+  const double info_width = content_width - qr_side - 8;
+  double info_y = block_top + 10;
+  info_y += text.draw("Мәртебесі / Статус: " + bold(std::string(status.kk) + " / " + status.ru), info_x, info_y,
+                      info_width, 10);
+  info_y += 6;
+  info_y += text.draw(
+      "Анықтаманың түпнұсқалығын QR-код немесе сілтеме арқылы тексеруге болады.\n"
+      "Подлинность справки можно проверить по QR-коду или ссылке.",
+      info_x, info_y, info_width, 8.5);
+  info_y += 4;
+  text.draw("Verify at: " + escape(v.verification_url), info_x, info_y, info_width, 9);
+}
+
+}  // namespace
+
+Result<std::string> render_certificate_pdf(const CertificateView& view) {
+  if (auto valid = validate(view); !valid) return valid.take_error();
+  auto qr = qr_matrix(view.verification_url);
+  if (!qr) return qr.take_error();
+  const StatusText status = *status_text(view.status);
+
+  std::string pdf;
+  {
+    std::unique_ptr<cairo_surface_t, CairoSurfaceFree> surface(
+        cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight));
+    set_metadata(surface.get(), view);
+    std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(surface.get()));
+    draw_page(cr.get(), view, *qr, status);
+    if (view.status != "valid") {
+      TextPainter text(cr.get());
+      draw_watermark(cr.get(), text, status);
+    }
+    cairo_show_page(cr.get());
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+      return Error::internal("docs.certificate.render_failed",
+                             cairo_status_to_string(cairo_surface_status(surface.get())));
+    }
+  }
+  return pdf;
+}
+
+}  // namespace flis::docs
