@@ -1,0 +1,284 @@
+// The self-employment certificate act (seed 003): SE-10, SE-A2.0, SE-A2.3, SE-A2.8, SE-A2.9, SE-11,
+// SE-12, SE-15, SE-16, SE-17, SE-18, SE-20, SE-22, SE-22-1, I-7, I-8, I-11, I-12, I-13, I-18.
+#include "law/se.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <limits>
+
+namespace flis::law::se {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const WorkingCalendar& kz() {
+  static const WorkingCalendar calendar = WorkingCalendar::kazakhstan();
+  return calendar;
+}
+
+AssessmentInput with_experience(double years) { return AssessmentInput{false, false, false, years}; }
+
+// ---- SE-10, I-12 ----
+
+TEST(Score, SE10_I12_ExperienceBoundaries) {
+  EXPECT_EQ(score(with_experience(0)).points, 0);
+  EXPECT_EQ(score(with_experience(0.9)).points, 0);
+  EXPECT_EQ(score(with_experience(1)).points, 2);
+  EXPECT_EQ(score(with_experience(3)).points, 2);
+  EXPECT_EQ(score(with_experience(3.9)).points, 2);  // completed years only
+  EXPECT_EQ(score(with_experience(4)).points, 4);
+  EXPECT_EQ(score(with_experience(10)).points, 4);
+  EXPECT_EQ(score(with_experience(10.99)).points, 4);
+  EXPECT_EQ(score(with_experience(11)).points, 6);
+  EXPECT_EQ(score(with_experience(40)).points, 6);
+}
+
+TEST(Score, SE10_I12_CumulativeHigherEducationAndDegree) {
+  const Score s = score(AssessmentInput{true, true, false, 0});
+  EXPECT_EQ(s.points, 7);
+  EXPECT_TRUE(s.meets_threshold);
+  ASSERT_EQ(s.breakdown.size(), 2u);
+  EXPECT_EQ(s.breakdown[0].criterion, "higher_education");
+  EXPECT_EQ(s.breakdown[0].points, 3);
+  EXPECT_EQ(s.breakdown[0].rule, "SE-10");
+  EXPECT_EQ(s.breakdown[1].criterion, "academic_degree");
+  EXPECT_EQ(s.breakdown[1].points, 4);
+}
+
+TEST(Score, SE10_AllCriteria) {
+  const Score s = score(AssessmentInput{true, true, true, 12});
+  EXPECT_EQ(s.points, 3 + 4 + 3 + 6);
+  ASSERT_EQ(s.breakdown.size(), 4u);
+  EXPECT_EQ(s.breakdown[2].criterion, "english_teaching_certificate");
+  EXPECT_EQ(s.breakdown[3].criterion, "experience");
+}
+
+TEST(Score, SE_A2_9_ThresholdExactlySixIsMet) {
+  const Score s = score(AssessmentInput{true, false, true, 0});
+  EXPECT_EQ(s.points, 6);
+  EXPECT_EQ(s.threshold, 6);
+  EXPECT_TRUE(s.meets_threshold);
+  EXPECT_FALSE(score(AssessmentInput{true, false, false, 1}).meets_threshold);  // 5
+}
+
+TEST(ValidateAssessment, RejectsNegativeTooLargeAndNaN) {
+  for (double years :
+       {-0.1, 80.01, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    auto r = validate_assessment(false, false, false, years);
+    ASSERT_FALSE(r.ok()) << years;
+    EXPECT_EQ(r.error().field, "experience_years");
+    EXPECT_EQ(r.error().code, "se.invalid_experience");
+  }
+  EXPECT_TRUE(validate_assessment(false, false, false, 0).ok());
+  EXPECT_TRUE(validate_assessment(with_experience(80)).ok());
+}
+
+// ---- SE-A2.0 ----
+
+TEST(SubServices, SE_A2_0_RoundTripAndRejectUnknown) {
+  for (SubService k : {SubService::issue, SubService::extension, SubService::reissue, SubService::duplicate})
+    EXPECT_EQ(parse_sub_service(to_string(k)), k);
+  EXPECT_EQ(parse_sub_service("revocation"), std::nullopt);
+  EXPECT_EQ(parse_sub_service("Issue"), std::nullopt);
+}
+
+// ---- SE-A2.8 ----
+
+TEST(Documents, SE_A2_8_IssueChecklist) {
+  std::vector<std::string> codes;
+  for (const auto& item : required_documents(SubService::issue)) {
+    codes.push_back(item.code);
+    EXPECT_EQ(item.rule, "SE-A2.8");
+  }
+  EXPECT_THAT(codes, ElementsAre("application", "identity_document", "education_documents_translation",
+                                 "english_teaching_certificate_translation", "employment_record_copy"));
+}
+
+TEST(Documents, SE_A2_8_EducationOrEnglishCertificateSuffices) {
+  EXPECT_THAT(
+      missing_documents(SubService::issue, {"application", "identity_document",
+                                            "english_teaching_certificate_translation", "employment_record_copy"}),
+      IsEmpty());
+  EXPECT_THAT(missing_documents(SubService::issue, {"application", "identity_document",
+                                                    "education_documents_translation", "employment_record_copy"}),
+              IsEmpty());
+  EXPECT_THAT(missing_documents(SubService::issue, {"application", "identity_document"}),
+              ElementsAre("education_documents_translation", "employment_record_copy"));
+}
+
+TEST(Documents, SE_A2_8_OtherSubServices) {
+  EXPECT_THAT(missing_documents(SubService::extension, {"application"}), ElementsAre("certificate", "labour_contract"));
+  EXPECT_THAT(missing_documents(SubService::reissue, {}), ElementsAre("application", "changed_identity_document"));
+  EXPECT_THAT(missing_documents(SubService::duplicate, {"application", "identity_document"}),
+              ElementsAre("employment_record_copy"));
+  EXPECT_THAT(missing_documents(SubService::extension, {"application", "certificate", "labour_contract", "extra"}),
+              IsEmpty());
+}
+
+// ---- SE-A2.3 and step terms ----
+
+TEST(Terms, SE_A2_3_ServiceTerms) {
+  EXPECT_EQ(service_term_working_days(SubService::issue), 5);
+  EXPECT_EQ(service_term_working_days(SubService::extension), 3);
+  EXPECT_EQ(service_term_working_days(SubService::reissue), 3);
+  EXPECT_EQ(service_term_working_days(SubService::duplicate), 3);
+}
+
+TEST(Terms, SE7_SE9_SE11_SE16_SE22_SE22_1_SE24_SE25_SE26_StepTerms) {
+  EXPECT_EQ(kReferToCommissionWd, 2);
+  EXPECT_EQ(kCommissionWd, 3);
+  EXPECT_EQ(kLebDecisionWd, 5);
+  EXPECT_EQ(kExtensionWd, 3);
+  EXPECT_EQ(kReissueWd, 3);
+  EXPECT_EQ(kDuplicateWd, 3);
+  EXPECT_EQ(kApplicantNoticeWd, 5);
+  EXPECT_EQ(kComplaintForwardWd, 3);
+  EXPECT_EQ(kComplaintLebWd, 5);
+  EXPECT_EQ(kComplaintQualityAuthorityWd, 15);
+}
+
+TEST(Terms, SE_A2_3_IssueDeadlineOverNauryz2026) {
+  const Deadline d = service_deadline(kz(), LocalDateTime{Date(2026, 3, 19), 15 * 60}, SubService::issue);
+  EXPECT_EQ(d.registered_on, Date(2026, 3, 19));
+  // Working days after the 19th: 20, 26, 27, 30, 31 March (21–25 March are Nauryz days off).
+  EXPECT_EQ(d.due, (LocalDateTime{Date(2026, 3, 31), 18 * 60 + 30}));
+  EXPECT_THAT(d.rule_ids, ElementsAre("I-3", "I-4", "SE-A2.3"));
+}
+
+// ---- SE-A2.9, SE-12, I-18 ----
+
+TEST(RefusalGrounds, SE_A2_9_CodesAndCitations) {
+  EXPECT_EQ(rule_id(RefusalGround::profession_mismatch), "SE-A2.9");
+  EXPECT_EQ(rule_id(RefusalGround::false_documents), "SE-A2.9");
+  EXPECT_EQ(citation(RefusalGround::profession_mismatch), "SE-A2.9(1)");
+  EXPECT_EQ(citation(RefusalGround::score_below_threshold), "SE-A2.9(2)");
+  EXPECT_EQ(citation(RefusalGround::false_documents), "SE-A2.9(3)");
+  EXPECT_EQ(code(RefusalGround::score_below_threshold), "se.refusal.score_below_threshold");
+}
+
+TEST(RefusalGrounds, SE12_I18_ParserAcceptsOnlyEnumeratedGrounds) {
+  for (RefusalGround g :
+       {RefusalGround::profession_mismatch, RefusalGround::score_below_threshold, RefusalGround::false_documents}) {
+    EXPECT_EQ(parse_refusal_ground(to_string(g)), g);
+    EXPECT_EQ(parse_refusal_ground(code(g)), g);
+  }
+  for (std::string_view bad : {"", "late_filing", "se.refusal.", "missing_documents", "PROFESSION_MISMATCH"})
+    EXPECT_EQ(parse_refusal_ground(bad), std::nullopt) << bad;
+}
+
+// ---- Decision on issue: SE-9, SE-11, SE-15, I-7, I-8, I-13 ----
+
+CommissionVerdict verdict(bool recommends, std::optional<RefusalGround> ground, const AssessmentInput& a) {
+  return CommissionVerdict{recommends, ground, score(a)};
+}
+
+TEST(DecideIssue, SE11_SE15_I7_I8_IssueForThreeMonthsFromDecisionDay) {
+  auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{true, false, false, 5}), Date(2026, 4, 15));
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->issue);
+  EXPECT_FALSE(d->ground);
+  EXPECT_EQ(d->valid_from, Date(2026, 4, 15));
+  EXPECT_EQ(d->valid_to, Date(2026, 7, 14));
+  EXPECT_THAT(d->rule_ids, ::testing::IsSupersetOf({"SE-11", "SE-15", "I-7", "I-8"}));
+}
+
+TEST(DecideIssue, I7_MonthEndClamp) {
+  auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{false, false, false, 11}), Date(2025, 11, 30));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->valid_to, Date(2026, 2, 28));
+}
+
+TEST(DecideIssue, SE_A2_9_2_BelowThresholdRefusedEvenIfCommissionRecommendsIssue) {
+  auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{true, false, false, 1}), Date(2026, 4, 15));
+  ASSERT_TRUE(d.ok());
+  EXPECT_FALSE(d->issue);
+  EXPECT_EQ(d->ground, RefusalGround::score_below_threshold);
+  EXPECT_THAT(d->rule_ids, ::testing::Contains("SE-A2.9"));
+}
+
+TEST(DecideIssue, SE_A2_9_2_BelowThresholdOverridesOtherGround) {
+  auto d = decide_issue(verdict(false, RefusalGround::false_documents, with_experience(0)), Date(2026, 4, 15));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->ground, RefusalGround::score_below_threshold);
+}
+
+TEST(DecideIssue, I13_CommissionRefusesWithEnoughPointsOnGround1Or3) {
+  for (RefusalGround g : {RefusalGround::profession_mismatch, RefusalGround::false_documents}) {
+    auto d = decide_issue(verdict(false, g, AssessmentInput{true, true, false, 11}), Date(2026, 4, 15));
+    ASSERT_TRUE(d.ok());
+    EXPECT_FALSE(d->issue);
+    EXPECT_EQ(d->ground, g);
+    EXPECT_THAT(d->rule_ids, ::testing::IsSupersetOf({"SE-12", "SE-A2.9", "I-13"}));
+  }
+}
+
+TEST(DecideIssue, SE12_RefusalWithoutGroundIsAnError) {
+  auto d = decide_issue(verdict(false, std::nullopt, with_experience(11)), Date(2026, 4, 15));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code, "se.verdict.ground_required");
+}
+
+TEST(DecideIssue, SE_A2_9_2_CannotBeCitedWithEnoughPoints) {
+  auto d = decide_issue(verdict(false, RefusalGround::score_below_threshold, with_experience(11)), Date(2026, 4, 15));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code, "se.verdict.ground_not_supported");
+}
+
+TEST(DecideIssue, IssueWithGroundIsInconsistent) {
+  auto d = decide_issue(verdict(true, RefusalGround::false_documents, with_experience(11)), Date(2026, 4, 15));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code, "se.verdict.inconsistent");
+}
+
+// ---- Extension: SE-16, I-11 ----
+
+TEST(ExtensionEnd, SE16_I11_ToContractEnd) {
+  auto e = extension_end(Date(2026, 4, 15), Date(2027, 12, 31));
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(*e, Date(2027, 12, 31));
+}
+
+TEST(ExtensionEnd, SE16_I11_CappedAtThreeYears) {
+  auto e = extension_end(Date(2026, 4, 15), Date(2030, 1, 1));
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(*e, Date(2029, 4, 14));
+}
+
+TEST(ExtensionEnd, SE16_ContractEndingOnDecisionDayGivesOneDay) {
+  auto e = extension_end(Date(2026, 4, 15), Date(2026, 4, 15));
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(*e, Date(2026, 4, 15));
+}
+
+TEST(ExtensionEnd, SE16_ContractEndedBeforeDecisionIsRefused) {
+  auto e = extension_end(Date(2026, 4, 15), Date(2026, 4, 14));
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().code, "se.extension.contract_ended");
+  EXPECT_EQ(e.error().kind, Error::Kind::refused);
+  EXPECT_THAT(e.error().rule_ids, ElementsAre("SE-16"));
+}
+
+// ---- Notice windows: SE-17, SE-18, SE-20, SE-22, SE-22-1 ----
+
+TEST(NoticeWindow, SE17_FiveWorkingDaysAfterContract) {
+  // Contract concluded Thursday 19 March 2026; the 5th working day after is 31 March (Nauryz in between).
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 19), kApplicantNoticeWd));
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 31), kApplicantNoticeWd));
+  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 4, 1), kApplicantNoticeWd));
+}
+
+TEST(NoticeWindow, SE22_1_FilingBeforeEventIsOutside) {
+  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 18), kApplicantNoticeWd));
+}
+
+TEST(NoticeWindow, SE18_SE20_WeekendFilingWithinWindow) {
+  // Event Monday 13 April 2026; 5th working day after is Monday 20 April; the Saturday in between counts as inside.
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 18), kApplicantNoticeWd));
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 20), kApplicantNoticeWd));
+  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 21), kApplicantNoticeWd));
+}
+
+}  // namespace
+}  // namespace flis::law::se
