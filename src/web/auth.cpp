@@ -1,0 +1,95 @@
+#include "web/auth.h"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace flis::web {
+
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(len * 2);
+  char buf[3];
+  for (unsigned int i = 0; i < len; ++i) {
+    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
+    hex += buf;
+  }
+  return hex;
+}
+
+std::string random_token(int bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string raw(static_cast<std::size_t>(bytes), '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), bytes) != 1)
+    std::abort();  // no entropy: unsafe to go on
+  std::string out;
+  for (unsigned char c : raw) out.push_back(kAlphabet[c % 64]);
+  return out;
+}
+
+Result<SignedIn> Auth::sign_in_demo(const std::string& login) {
+  if (!demo_mode_) return Error::forbidden("auth.demo_disabled");
+  auto user = store_.find_user(login);
+  if (!user) return Error::invalid("auth.unknown_user", "login");
+  SignedIn s{random_token(), random_token(24),
+             cases::Actor{user->id, user->role, user->display_name, user->provider_body, user->region}};
+  auto expires = clock_.now() + std::chrono::hours{session_hours_};
+  if (auto saved = store_.save_session(sha256_hex(s.token), user->id, s.csrf, expires); !saved)
+    return saved.take_error();
+  return s;
+}
+
+Result<cases::Store::Session> Auth::session_of(const Request& request, bool* via_cookie) const {
+  std::string token;
+  if (auto h = request.header("Authorization"); h && h->rfind("Bearer ", 0) == 0) {
+    token = std::string(h->substr(7));
+    *via_cookie = false;
+  } else if (auto c = request.cookie(kSessionCookie)) {
+    token = std::string(*c);
+    *via_cookie = true;
+  }
+  if (token.empty() || token.size() > 200) return Error{"auth.required", {}, {}, {}, Error::Kind::unauthenticated};
+  auto session = store_.find_session(sha256_hex(token));
+  if (!session || session->expires_at <= clock_.now())
+    return Error{"auth.session_expired", {}, {}, {}, Error::Kind::unauthenticated};
+  return session;
+}
+
+Result<cases::Actor> Auth::authenticate(const Request& request) const {
+  bool via_cookie = false;
+  auto session = session_of(request, &via_cookie);
+  if (!session) return session.take_error();
+  auto user = store_.find_user(session->user_id);
+  if (!user) return Error{"auth.session_expired", {}, {}, {}, Error::Kind::unauthenticated};
+  return cases::Actor{user->id, user->role, user->display_name, user->provider_body, user->region};
+}
+
+std::string Auth::csrf_of(const Request& request) const {
+  bool via_cookie = false;
+  auto session = session_of(request, &via_cookie);
+  return session && via_cookie ? session->csrf : std::string();
+}
+
+Status Auth::check_csrf(const Request& request, std::string_view submitted) const {
+  bool via_cookie = false;
+  auto session = session_of(request, &via_cookie);
+  if (!session) return session.take_error();
+  if (!via_cookie) return ok_status();
+  if (submitted.empty() || submitted != session->csrf) return Error::forbidden("auth.csrf");
+  return ok_status();
+}
+
+Status Auth::sign_out(const Request& request) {
+  std::string token;
+  if (auto c = request.cookie(kSessionCookie)) token = std::string(*c);
+  if (auto h = request.header("Authorization"); h && h->rfind("Bearer ", 0) == 0) token = std::string(h->substr(7));
+  if (token.empty()) return ok_status();
+  return store_.delete_session(sha256_hex(token));
+}
+
+}  // namespace flis::web

@@ -1,0 +1,55 @@
+// Who is asking. Browsers carry an HttpOnly SameSite=Lax session cookie and send a CSRF token with
+// every form; API clients send `Authorization: Bearer <token>`. Both are sessions of the store, kept
+// as SHA-256 hashes so a database leak does not leak live tokens.
+// Thread-safety: stateless apart from the thread-safe Store and Clock.
+#pragma once
+
+#include <string>
+
+#include "cases/ports.h"
+#include "web/message.h"
+
+namespace flis::web {
+
+inline constexpr const char* kSessionCookie = "flis_session";
+
+struct SignedIn {
+  std::string token;  // give to the client once
+  std::string csrf;
+  cases::Actor actor;
+};
+
+class Auth {
+ public:
+  Auth(cases::Store& store, const cases::Clock& clock, bool demo_mode, int session_hours = 12)
+      : store_(store), clock_(clock), demo_mode_(demo_mode), session_hours_(session_hours) {}
+
+  // Demo sign-in by login or user id (demo mode only); real deployments sign in through the
+  // e-government identity provider behind the same session mechanism.
+  Result<SignedIn> sign_in_demo(const std::string& login);
+  Status sign_out(const Request& request);
+
+  // The actor of a bearer token or session cookie; Error kind unauthenticated otherwise.
+  Result<cases::Actor> authenticate(const Request& request) const;
+  // The CSRF token of the request's cookie session (empty for bearer requests, which need none).
+  std::string csrf_of(const Request& request) const;
+  // Forms posted with a session cookie must carry its CSRF token.
+  Status check_csrf(const Request& request, std::string_view submitted) const;
+
+  bool demo_mode() const { return demo_mode_; }
+
+ private:
+  Result<cases::Store::Session> session_of(const Request& request, bool* via_cookie) const;
+
+  cases::Store& store_;
+  const cases::Clock& clock_;
+  bool demo_mode_;
+  int session_hours_;
+};
+
+// SHA-256 of text as lowercase hex (OpenSSL).
+std::string sha256_hex(std::string_view text);
+// `bytes` cryptographically random bytes as URL-safe text.
+std::string random_token(int bytes = 32);
+
+}  // namespace flis::web

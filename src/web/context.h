@@ -1,0 +1,29 @@
+// Everything a handler may use, wired once by app/ and shared by the JSON API and the portal.
+// Thread-safety: every member is a thread-safe port or service; the struct itself is immutable.
+#pragma once
+
+#include <string>
+
+#include "cases/complaint.h"
+#include "cases/ports.h"
+#include "cases/self_employment.h"
+#include "law/calendar.h"
+
+namespace flis::web {
+
+class Auth;
+
+struct AppContext {
+  cases::Store& store;
+  const cases::Clock& clock;
+  const cases::TimeZone& zone;
+  cases::Signer& signer;
+  const law::WorkingCalendar& calendar;
+  cases::SelfEmploymentService& se;
+  cases::ComplaintService& complaints;
+  Auth& auth;
+  std::string public_base_url;  // e.g. "http://localhost:8080": printed in QR codes of documents
+  bool demo_mode = false;       // enables demo sign-in
+};
+
+}  // namespace flis::web
