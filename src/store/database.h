@@ -1,0 +1,33 @@
+// Opens the persistent store behind cases::Store: SQLite (embedded default) or PostgreSQL
+// (production), chosen by the URL. Migrations are applied at open.
+// Thread-safety: the returned Store is safe to call from several threads; it hands each call its
+// own pooled connection.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string_view>
+
+#include "cases/ports.h"
+#include "core/result.h"
+
+namespace flis::store {
+
+enum class SqliteSynchronous { off, normal, full, extra };
+
+struct StoreOptions {
+  // FULL: every commit is fsynced before it is acknowledged (design.md: acknowledged writes survive
+  // kill -9). NORMAL trades the last commits on power loss for speed; only for tests and benches.
+  SqliteSynchronous sqlite_synchronous = SqliteSynchronous::full;
+  int pool_size = 8;  // forced to 1 for sqlite::memory:, where each connection is its own database
+  int sqlite_busy_timeout_ms = 5000;
+  std::chrono::milliseconds acquire_timeout{10000};
+  // Times a transaction is re-run after a serialization failure (PostgreSQL 40001/40P01, SQLite BUSY).
+  int max_retries = 8;
+};
+
+// url: "sqlite:/path/file.sqlite", "sqlite:relative.sqlite", "sqlite::memory:", or a libpq URI
+// "postgresql://user@host:port/db?..." (also "postgres://").
+Result<std::unique_ptr<cases::Store>> open_store(std::string_view url, StoreOptions options = {});
+
+}  // namespace flis::store

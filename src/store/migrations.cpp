@@ -1,0 +1,190 @@
+#include "store/migrations.h"
+
+#include <set>
+
+#include "store/statements.h"
+
+namespace flis::store {
+namespace {
+
+// Migration 1: the whole initial schema. Never edit an applied migration; add a new one.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY,
+  service TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL,
+  region TEXT NOT NULL,
+  provider_body TEXT NOT NULL,
+  applicant_id TEXT NOT NULL,
+  registered_on TEXT,
+  due_at BIGINT,
+  step_due_at BIGINT,
+  step_rule TEXT NOT NULL,
+  data TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX cases_inbox ON cases (provider_body, state, step_due_at);
+CREATE INDEX cases_applicant ON cases (applicant_id);
+CREATE INDEX cases_service_state ON cases (service, state);
+
+CREATE TABLE audit_events (
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  seq BIGINT NOT NULL,
+  at BIGINT NOT NULL,
+  actor_id TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  command TEXT NOT NULL,
+  rule_ids TEXT NOT NULL,
+  state_before TEXT NOT NULL,
+  state_after TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (case_id, seq)
+);
+
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  system TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts BIGINT NOT NULL,
+  next_attempt_at BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+
+CREATE TABLE issued_documents (
+  number TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  holder_name TEXT NOT NULL,
+  holder_name_latin TEXT NOT NULL,
+  profession TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  issued_at BIGINT NOT NULL,
+  verification_token TEXT NOT NULL UNIQUE,
+  data TEXT NOT NULL
+);
+CREATE INDEX issued_documents_case ON issued_documents (case_id);
+CREATE INDEX issued_documents_expiry ON issued_documents (kind, status, valid_to);
+
+-- No foreign key to cases: a file may be uploaded while the application is still being filled in.
+CREATE TABLE files (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  doc_type TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  uploaded_at BIGINT NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  content {blob} NOT NULL
+);
+CREATE INDEX files_case ON files (case_id);
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  provider_body TEXT NOT NULL,
+  region TEXT NOT NULL,
+  iin TEXT NOT NULL,
+  locale TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE sequences (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+
+CREATE TABLE reference_entries (
+  set_name TEXT NOT NULL,
+  code TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  effective_to TEXT,
+  payload TEXT NOT NULL,
+  confirmed INTEGER NOT NULL,
+  PRIMARY KEY (set_name, code, effective_from)
+);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& all_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "initial schema", kInitialSchema},
+  };
+  return migrations;
+}
+
+std::string ddl_for(Dialect dialect, std::string_view sql) {
+  constexpr std::string_view kBlob = "{blob}";
+  const std::string_view blob_type = dialect == Dialect::sqlite ? "BLOB" : "BYTEA";
+  std::string out(sql);
+  for (auto at = out.find(kBlob); at != std::string::npos; at = out.find(kBlob, at)) {
+    out.replace(at, kBlob.size(), blob_type);
+  }
+  return out;
+}
+
+Result<std::vector<std::int64_t>> apply_migrations(SqlConnection& connection, Instant now) {
+  if (auto begun = connection.begin(TxMode::write); !begun) return begun.take_error();
+  auto run = [&]() -> Result<std::vector<std::int64_t>> {
+    if (connection.dialect() == Dialect::postgresql) {
+      // Several servers may start at once; the first migrates, the others wait and then see it done.
+      if (auto locked = connection.exec_script("SELECT pg_advisory_xact_lock(7346290001)"); !locked) {
+        return locked.take_error();
+      }
+    }
+    if (auto created = connection.exec_script(sql::kCreateSchemaMigrations); !created) return created.take_error();
+    auto applied_rows = connection.query(sql::kMigrationsApplied, {});
+    if (!applied_rows) return applied_rows.take_error();
+    std::set<std::int64_t> applied;
+    for (const auto& row : *applied_rows) applied.insert(std::stoll(row.at(0).value_or("0")));
+    std::vector<std::int64_t> newly_applied;
+    for (const auto& migration : all_migrations()) {
+      if (applied.contains(migration.version)) continue;
+      if (auto done = connection.exec_script(ddl_for(connection.dialect(), migration.sql)); !done) {
+        Error error = done.take_error();
+        error.detail = "migration " + std::to_string(migration.version) + ": " + error.detail;
+        return error;
+      }
+      auto recorded = connection.exec(
+          sql::kMigrationRecord, {SqlParam::integer(migration.version), SqlParam::text(std::string(migration.name)),
+                                  SqlParam::integer(now.time_since_epoch().count())});
+      if (!recorded) return recorded.take_error();
+      newly_applied.push_back(migration.version);
+    }
+    return newly_applied;
+  };
+  auto result = run();
+  if (!result) {
+    connection.rollback();
+    return result;
+  }
+  if (auto committed = connection.commit(); !committed) {
+    connection.rollback();
+    return committed.take_error();
+  }
+  return result;
+}
+
+}  // namespace flis::store

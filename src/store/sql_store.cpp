@@ -1,0 +1,646 @@
+#include "store/sql_store.h"
+
+#include <openssl/rand.h>
+
+#include <charconv>
+#include <limits>
+#include <random>
+#include <thread>
+
+#include "store/audit_hash.h"
+#include "store/statements.h"
+
+namespace flis::store {
+namespace {
+
+using cases::AuditEvent;
+using cases::CaseRecord;
+using cases::IssuedDocument;
+using cases::OutboxMessage;
+using cases::ReferenceEntry;
+using cases::StoredFile;
+using cases::UserRecord;
+
+std::int64_t seconds(Instant t) { return t.time_since_epoch().count(); }
+SqlParam instant_param(Instant t) { return SqlParam::integer(seconds(t)); }
+SqlParam optional_instant_param(const std::optional<Instant>& t) { return t ? instant_param(*t) : SqlParam::null(); }
+SqlParam date_param(Date d) { return SqlParam::text(d.iso()); }
+SqlParam optional_date_param(const std::optional<Date>& d) { return d ? date_param(*d) : SqlParam::null(); }
+SqlParam json_param(const boost::json::object& object) { return SqlParam::text(boost::json::serialize(object)); }
+
+Error corrupt_row(std::string detail) { return Error::internal("store.corrupt_row", std::move(detail)); }
+
+// Reads one row's columns in order. Any unparsable column is a corrupt database, reported once.
+class RowReader {
+ public:
+  explicit RowReader(const SqlRow& row) : row_(row) {}
+
+  std::optional<std::string> optional_text() {
+    if (next_ >= row_.size()) {
+      fail("missing column");
+      return std::nullopt;
+    }
+    return row_[next_++];
+  }
+  std::string text() { return optional_text().value_or(""); }
+  std::optional<std::int64_t> optional_integer() {
+    auto raw = optional_text();
+    if (!raw) return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), value);
+    if (ec != std::errc{} || end != raw->data() + raw->size()) fail("not an integer: " + *raw);
+    return value;
+  }
+  std::int64_t integer() { return optional_integer().value_or(0); }
+  std::optional<Instant> optional_instant() {
+    auto value = optional_integer();
+    if (!value) return std::nullopt;
+    return Instant{std::chrono::seconds{*value}};
+  }
+  Instant instant() { return optional_instant().value_or(Instant{}); }
+  std::optional<Date> optional_date() {
+    auto raw = optional_text();
+    if (!raw) return std::nullopt;
+    auto date = Date::parse(*raw);
+    if (!date) fail("not a date: " + *raw);
+    return date;
+  }
+  Date date() { return optional_date().value_or(Date{}); }
+  boost::json::object object() {
+    auto value = json();
+    if (auto* object = value.if_object()) return std::move(*object);
+    fail("not a JSON object");
+    return {};
+  }
+  std::vector<std::string> strings() {
+    std::vector<std::string> out;
+    auto value = json();
+    if (auto* array = value.if_array()) {
+      for (const auto& item : *array) {
+        if (item.is_string()) out.emplace_back(item.as_string());
+      }
+    } else {
+      fail("not a JSON array");
+    }
+    return out;
+  }
+
+  Status status() const {
+    if (problem_.empty()) return ok_status();
+    return corrupt_row(problem_);
+  }
+
+ private:
+  boost::json::value json() {
+    auto raw = text();
+    boost::system::error_code ec;
+    auto value = boost::json::parse(raw, ec);
+    if (ec) fail("invalid JSON: " + ec.message());
+    return value;
+  }
+  void fail(std::string problem) {
+    if (problem_.empty()) problem_ = std::move(problem);
+  }
+
+  const SqlRow& row_;
+  std::size_t next_ = 0;
+  std::string problem_;
+};
+
+// Maps every row with `read`, failing on the first corrupt one.
+template <class T, class Read>
+Result<std::vector<T>> map_rows(const SqlRows& rows, Read read) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) {
+    RowReader reader(row);
+    T item = read(reader);
+    if (auto status = reader.status(); !status) return status.take_error();
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+template <class T, class Read>
+Result<T> single_row(Result<SqlRows> rows, Read read, Error not_found) {
+  if (!rows) return rows.take_error();
+  if (rows->empty()) return not_found;
+  auto mapped = map_rows<T>(*rows, read);
+  if (!mapped) return mapped.take_error();
+  return std::move(mapped->front());
+}
+
+CaseRecord read_case(RowReader& r) {
+  CaseRecord c;
+  c.id = r.text();
+  c.service = r.text();
+  c.kind = r.text();
+  c.state = r.text();
+  c.region = r.text();
+  c.provider_body = r.text();
+  c.applicant_id = r.text();
+  c.registered_on = r.optional_date();
+  c.due_at = r.optional_instant();
+  c.step_due_at = r.optional_instant();
+  c.step_rule = r.text();
+  c.data = r.object();
+  c.version = r.integer();
+  c.created_at = r.instant();
+  c.updated_at = r.instant();
+  return c;
+}
+
+AuditEvent read_event(RowReader& r) {
+  AuditEvent e;
+  e.case_id = r.text();
+  e.seq = r.integer();
+  e.at = r.instant();
+  e.actor_id = r.text();
+  e.actor_role = r.text();
+  e.command = r.text();
+  e.rule_ids = r.strings();
+  e.state_before = r.text();
+  e.state_after = r.text();
+  e.detail = r.object();
+  e.prev_hash = r.text();
+  e.hash = r.text();
+  return e;
+}
+
+OutboxMessage read_outbox(RowReader& r) {
+  OutboxMessage m;
+  m.id = r.text();
+  m.case_id = r.text();
+  m.system = r.text();
+  m.operation = r.text();
+  m.payload = r.object();
+  m.status = r.text();
+  m.attempts = static_cast<int>(r.integer());
+  m.next_attempt_at = r.optional_instant();
+  return m;
+}
+
+IssuedDocument read_document(RowReader& r) {
+  IssuedDocument d;
+  d.number = r.text();
+  d.case_id = r.text();
+  d.kind = r.text();
+  d.status = r.text();
+  d.holder_name = r.text();
+  d.holder_name_latin = r.text();
+  d.profession = r.text();
+  d.valid_from = r.date();
+  d.valid_to = r.date();
+  d.issued_at = r.instant();
+  d.verification_token = r.text();
+  d.data = r.object();
+  return d;
+}
+
+StoredFile read_file_metadata(RowReader& r) {
+  StoredFile f;
+  f.id = r.text();
+  f.case_id = r.text();
+  f.doc_type = r.text();
+  f.file_name = r.text();
+  f.media_type = r.text();
+  f.size = r.integer();
+  f.sha256 = r.text();
+  f.uploaded_at = r.instant();
+  f.uploaded_by = r.text();
+  return f;
+}
+
+UserRecord read_user(RowReader& r) {
+  UserRecord u;
+  u.id = r.text();
+  u.login = r.text();
+  u.display_name = r.text();
+  u.role = r.text();
+  u.provider_body = r.text();
+  u.region = r.text();
+  u.iin = r.text();
+  u.locale = r.text();
+  return u;
+}
+
+ReferenceEntry read_reference(RowReader& r) {
+  ReferenceEntry e;
+  e.set = r.text();
+  e.code = r.text();
+  e.effective_from = r.date();
+  e.effective_to = r.optional_date();
+  e.payload = r.object();
+  e.confirmed = r.integer() != 0;
+  return e;
+}
+
+SqlParams case_params(const CaseRecord& c, std::int64_t stored_version) {
+  return {SqlParam::text(c.id),
+          SqlParam::text(c.service),
+          SqlParam::text(c.kind),
+          SqlParam::text(c.state),
+          SqlParam::text(c.region),
+          SqlParam::text(c.provider_body),
+          SqlParam::text(c.applicant_id),
+          optional_date_param(c.registered_on),
+          optional_instant_param(c.due_at),
+          optional_instant_param(c.step_due_at),
+          SqlParam::text(c.step_rule),
+          json_param(c.data),
+          SqlParam::integer(stored_version)};
+}
+
+// A unique violation inside commit means a duplicate key the caller supplied; name which one.
+Error renamed_conflict(Error error, std::string code) {
+  if (error.code == kUniqueViolation) error.code = std::move(code);
+  return error;
+}
+
+std::string random_id() {
+  unsigned char bytes[16];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) std::abort();  // the CSPRNG failing is a broken invariant
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0x0f]);
+  }
+  return out;
+}
+
+Status as_status(Result<std::int64_t> changed) {
+  if (!changed) return changed.take_error();
+  return ok_status();
+}
+
+}  // namespace
+
+template <class T, class Body>
+Result<T> SqlStore::transact(TxMode mode, Body&& body) {
+  for (int attempt = 0;; ++attempt) {
+    auto lease = pool_->acquire();
+    if (!lease) return lease.take_error();
+    SqlConnection& connection = **lease;
+    Error error;
+    if (auto begun = connection.begin(mode); !begun) {
+      error = begun.take_error();
+    } else {
+      Result<T> result = body(connection);
+      if (result) {
+        auto committed = connection.commit();
+        if (committed) return result;
+        error = committed.take_error();
+      } else {
+        error = result.take_error();
+      }
+    }
+    connection.rollback();
+    if (!is_retryable(error) || attempt >= max_retries_) return error;
+    // Back off with jitter so that the transactions that collided do not collide again.
+    thread_local std::minstd_rand jitter(std::random_device{}());
+    const int cap_ms = 1 << std::min(attempt, 6);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1 + static_cast<int>(jitter() % cap_ms)));
+  }
+}
+
+Result<CaseRecord> SqlStore::load_case(const std::string& id) {
+  return transact<CaseRecord>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<CaseRecord>(db.query(sql::kCaseById, {SqlParam::text(id)}), read_case,
+                                  Error::not_found("store.case_not_found", id));
+  });
+}
+
+Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& filter) {
+  // Built at run time because the filter's shape varies; values still go as parameters only.
+  std::string text = "SELECT " + std::string(sql::kCaseColumns) + " FROM cases WHERE 1 = 1";
+  SqlParams params;
+  auto add = [&](std::string_view clause_prefix, std::string value) {
+    params.push_back(SqlParam::text(std::move(value)));
+    text += clause_prefix;
+    text += "$" + std::to_string(params.size());
+  };
+  if (filter.service) add(" AND service = ", *filter.service);
+  if (filter.provider_body) add(" AND provider_body = ", *filter.provider_body);
+  if (filter.applicant_id) add(" AND applicant_id = ", *filter.applicant_id);
+  if (!filter.states.empty()) {
+    text += " AND state IN (";
+    for (std::size_t i = 0; i < filter.states.size(); ++i) add(i == 0 ? "" : ", ", filter.states[i]);
+    text += ")";
+  }
+  text += filter.order_by_due ? " ORDER BY COALESCE(step_due_at, due_at) ASC NULLS LAST, id"
+                              : " ORDER BY created_at DESC, id";
+  params.push_back(SqlParam::integer(filter.limit > 0 ? filter.limit : std::numeric_limits<std::int32_t>::max()));
+  text += " LIMIT $" + std::to_string(params.size());
+  return transact<std::vector<CaseRecord>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<CaseRecord>> {
+    auto rows = db.query(SqlStatement{"", text}, params);
+    if (!rows) return rows.take_error();
+    return map_rows<CaseRecord>(*rows, read_case);
+  });
+}
+
+Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
+  if (change.next.id.empty()) return Error::invalid("store.case_id_missing", "id");
+  if (change.is_new && change.next.version != 0) {
+    return Error::invalid("store.new_case_version", "version", "a new case must have version 0");
+  }
+  return transact<CaseRecord>(TxMode::write, [&](SqlConnection& db) -> Result<CaseRecord> {
+    CaseRecord stored = change.next;
+    stored.version = change.next.version + 1;
+    if (change.is_new) {
+      SqlParams params = case_params(stored, stored.version);
+      params.push_back(instant_param(stored.created_at));
+      params.push_back(instant_param(stored.updated_at));
+      auto inserted = db.exec(sql::kCaseInsert, params);
+      if (!inserted) return renamed_conflict(inserted.take_error(), "store.case_exists");
+    } else {
+      SqlParams params = case_params(stored, stored.version);
+      params.push_back(instant_param(stored.updated_at));
+      params.push_back(SqlParam::integer(change.next.version));
+      auto updated = db.exec(sql::kCaseUpdate, params);
+      if (!updated) return updated.take_error();
+      if (*updated == 0) {
+        auto existing = db.query(sql::kCaseExists, {SqlParam::text(stored.id)});
+        if (!existing) return existing.take_error();
+        if (existing->empty()) return Error::not_found("store.case_not_found", stored.id);
+        return Error::conflict("store.version_conflict",
+                               "case " + stored.id + " was changed by someone else since it was loaded");
+      }
+    }
+
+    // The case row is written first, so concurrent commits of one case are already serialised on
+    // its row (or failed) by the time we read the chain's head.
+    auto head = db.query(sql::kAuditHead, {SqlParam::text(stored.id)});
+    if (!head) return head.take_error();
+    std::int64_t seq = 0;
+    std::string prev_hash;
+    if (!head->empty()) {
+      RowReader reader(head->front());
+      seq = reader.integer();
+      prev_hash = reader.text();
+      if (auto status = reader.status(); !status) return status.take_error();
+    }
+    for (AuditEvent event : change.events) {
+      event.case_id = stored.id;
+      event.seq = ++seq;
+      event.prev_hash = prev_hash;
+      event.hash = audit_event_hash(prev_hash, event);
+      boost::json::array rule_ids;
+      for (const auto& id : event.rule_ids) rule_ids.emplace_back(id);
+      auto inserted = db.exec(sql::kAuditInsert,
+                              {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
+                               SqlParam::text(event.actor_id), SqlParam::text(event.actor_role),
+                               SqlParam::text(event.command), SqlParam::text(boost::json::serialize(rule_ids)),
+                               SqlParam::text(event.state_before), SqlParam::text(event.state_after),
+                               json_param(event.detail), SqlParam::text(event.prev_hash), SqlParam::text(event.hash)});
+      if (!inserted) return inserted.take_error();
+      prev_hash = event.hash;
+    }
+
+    for (const OutboxMessage& message : change.outbox) {
+      auto inserted =
+          db.exec(sql::kOutboxInsert,
+                  {SqlParam::text(message.id.empty() ? random_id() : message.id),
+                   SqlParam::text(message.case_id.empty() ? stored.id : message.case_id),
+                   SqlParam::text(message.system), SqlParam::text(message.operation), json_param(message.payload),
+                   SqlParam::text(message.status), SqlParam::integer(message.attempts),
+                   optional_instant_param(message.next_attempt_at), instant_param(stored.updated_at)});
+      if (!inserted) return renamed_conflict(inserted.take_error(), "store.duplicate_outbox_id");
+    }
+
+    for (const IssuedDocument& document : change.documents) {
+      auto upserted = db.exec(
+          sql::kDocumentUpsert,
+          {SqlParam::text(document.number), SqlParam::text(document.case_id.empty() ? stored.id : document.case_id),
+           SqlParam::text(document.kind), SqlParam::text(document.status), SqlParam::text(document.holder_name),
+           SqlParam::text(document.holder_name_latin), SqlParam::text(document.profession),
+           date_param(document.valid_from), date_param(document.valid_to), instant_param(document.issued_at),
+           SqlParam::text(document.verification_token), json_param(document.data)});
+      if (!upserted) return renamed_conflict(upserted.take_error(), "store.duplicate_document_token");
+      // SE-22: a document number is unique across the system; another case already holds it.
+      if (*upserted == 0) return Error::conflict("store.duplicate_document_number", document.number);
+    }
+    return stored;
+  });
+}
+
+Result<std::vector<AuditEvent>> SqlStore::audit_trail(const std::string& case_id) {
+  return transact<std::vector<AuditEvent>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<AuditEvent>> {
+    auto rows = db.query(sql::kAuditOfCase, {SqlParam::text(case_id)});
+    if (!rows) return rows.take_error();
+    return map_rows<AuditEvent>(*rows, read_event);
+  });
+}
+
+Result<std::int64_t> SqlStore::next_sequence(const std::string& name) {
+  // READ COMMITTED is enough and avoids needless retries: the single upsert takes the row lock and
+  // increments the committed value.
+  return transact<std::int64_t>(TxMode::write_atomic_statements, [&](SqlConnection& db) -> Result<std::int64_t> {
+    return single_row<std::int64_t>(
+        db.query(sql::kSequenceNext, {SqlParam::text(name)}), [](RowReader& r) { return r.integer(); },
+        Error::internal("store.sequence_no_value", name));
+  });
+}
+
+Result<IssuedDocument> SqlStore::find_document_by_number(const std::string& number) {
+  return transact<IssuedDocument>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<IssuedDocument>(db.query(sql::kDocumentByNumber, {SqlParam::text(number)}), read_document,
+                                      Error::not_found("store.document_not_found", number));
+  });
+}
+
+Result<IssuedDocument> SqlStore::find_document_by_token(const std::string& token) {
+  return transact<IssuedDocument>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<IssuedDocument>(db.query(sql::kDocumentByToken, {SqlParam::text(token)}), read_document,
+                                      Error::not_found("store.document_not_found"));
+  });
+}
+
+Result<std::vector<IssuedDocument>> SqlStore::documents_of_case(const std::string& case_id) {
+  return transact<std::vector<IssuedDocument>>(TxMode::read,
+                                               [&](SqlConnection& db) -> Result<std::vector<IssuedDocument>> {
+                                                 auto rows = db.query(sql::kDocumentsOfCase, {SqlParam::text(case_id)});
+                                                 if (!rows) return rows.take_error();
+                                                 return map_rows<IssuedDocument>(*rows, read_document);
+                                               });
+}
+
+Result<std::vector<IssuedDocument>> SqlStore::documents_expiring_before(const std::string& kind, Date date) {
+  return transact<std::vector<IssuedDocument>>(
+      TxMode::read, [&](SqlConnection& db) -> Result<std::vector<IssuedDocument>> {
+        auto rows = db.query(sql::kDocumentsExpiring, {SqlParam::text(kind), date_param(date)});
+        if (!rows) return rows.take_error();
+        return map_rows<IssuedDocument>(*rows, read_document);
+      });
+}
+
+Result<StoredFile> SqlStore::save_file(const StoredFile& file) {
+  StoredFile stored = file;
+  // The store computes the digest itself; a caller-supplied one must agree (a corrupted upload).
+  stored.sha256 = sha256_hex(file.content);
+  if (!file.sha256.empty() && file.sha256 != stored.sha256) {
+    return Error::invalid("store.file_sha256_mismatch", "sha256", "content does not match the given SHA-256");
+  }
+  const auto actual_size = static_cast<std::int64_t>(file.content.size());
+  if (file.size != 0 && file.size != actual_size) {
+    return Error::invalid("store.file_size_mismatch", "size", "content does not match the given size");
+  }
+  stored.size = actual_size;
+  if (stored.id.empty()) stored.id = random_id();
+  auto saved = transact<std::int64_t>(TxMode::write, [&](SqlConnection& db) {
+    return db.exec(sql::kFileInsert,
+                   {SqlParam::text(stored.id), SqlParam::text(stored.case_id), SqlParam::text(stored.doc_type),
+                    SqlParam::text(stored.file_name), SqlParam::text(stored.media_type), SqlParam::integer(stored.size),
+                    SqlParam::text(stored.sha256), instant_param(stored.uploaded_at),
+                    SqlParam::text(stored.uploaded_by), SqlParam::blob(stored.content)});
+  });
+  if (!saved) return renamed_conflict(saved.take_error(), "store.file_exists");
+  return stored;
+}
+
+Result<StoredFile> SqlStore::load_file(const std::string& id) {
+  auto loaded = transact<StoredFile>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<StoredFile>(
+        db.query(sql::kFileById, {SqlParam::text(id)}),
+        [](RowReader& r) {
+          StoredFile f = read_file_metadata(r);
+          f.content = r.text();
+          return f;
+        },
+        Error::not_found("store.file_not_found", id));
+  });
+  if (!loaded) return loaded;
+  // Bit rot or tampering must not reach an officer as if it were the applicant's document.
+  if (sha256_hex(loaded->content) != loaded->sha256) {
+    return Error::internal("store.file_corrupted", "stored content does not match its SHA-256: " + id);
+  }
+  return loaded;
+}
+
+Result<std::vector<StoredFile>> SqlStore::files_of_case(const std::string& case_id) {
+  return transact<std::vector<StoredFile>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<StoredFile>> {
+    auto rows = db.query(sql::kFilesOfCase, {SqlParam::text(case_id)});
+    if (!rows) return rows.take_error();
+    return map_rows<StoredFile>(*rows, read_file_metadata);
+  });
+}
+
+Result<UserRecord> SqlStore::find_user(const std::string& id_or_login) {
+  return transact<UserRecord>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<UserRecord>(db.query(sql::kUserFind, {SqlParam::text(id_or_login)}), read_user,
+                                  Error::not_found("store.user_not_found", id_or_login));
+  });
+}
+
+Result<std::vector<UserRecord>> SqlStore::list_users() {
+  return transact<std::vector<UserRecord>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<UserRecord>> {
+    auto rows = db.query(sql::kUsersAll, {});
+    if (!rows) return rows.take_error();
+    return map_rows<UserRecord>(*rows, read_user);
+  });
+}
+
+Status SqlStore::upsert_user(const UserRecord& user) {
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) -> Status {
+    auto changed = db.exec(sql::kUserUpsert,
+                           {SqlParam::text(user.id), SqlParam::text(user.login), SqlParam::text(user.display_name),
+                            SqlParam::text(user.role), SqlParam::text(user.provider_body), SqlParam::text(user.region),
+                            SqlParam::text(user.iin), SqlParam::text(user.locale)});
+    if (!changed) return renamed_conflict(changed.take_error(), "store.login_taken");
+    return ok_status();
+  });
+}
+
+Status SqlStore::save_session(const std::string& token_hash, const std::string& user_id, const std::string& csrf,
+                              Instant expires_at) {
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) {
+    return as_status(db.exec(sql::kSessionUpsert, {SqlParam::text(token_hash), SqlParam::text(user_id),
+                                                   SqlParam::text(csrf), instant_param(expires_at)}));
+  });
+}
+
+Result<cases::Store::Session> SqlStore::find_session(const std::string& token_hash) {
+  return transact<Session>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<Session>(
+        db.query(sql::kSessionFind, {SqlParam::text(token_hash)}),
+        [](RowReader& r) {
+          Session s;
+          s.user_id = r.text();
+          s.csrf = r.text();
+          s.expires_at = r.instant();
+          return s;
+        },
+        Error::not_found("store.session_not_found"));
+  });
+}
+
+Status SqlStore::delete_session(const std::string& token_hash) {
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) {
+    return as_status(db.exec(sql::kSessionDelete, {SqlParam::text(token_hash)}));
+  });
+}
+
+Result<std::vector<ReferenceEntry>> SqlStore::reference_set(const std::string& set) {
+  return transact<std::vector<ReferenceEntry>>(TxMode::read,
+                                               [&](SqlConnection& db) -> Result<std::vector<ReferenceEntry>> {
+                                                 auto rows = db.query(sql::kReferenceSet, {SqlParam::text(set)});
+                                                 if (!rows) return rows.take_error();
+                                                 return map_rows<ReferenceEntry>(*rows, read_reference);
+                                               });
+}
+
+Status SqlStore::upsert_reference(const ReferenceEntry& entry) {
+  if (entry.effective_to && *entry.effective_to < entry.effective_from) {
+    return Error::invalid("store.reference_period_reversed", "effective_to");
+  }
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) {
+    return as_status(
+        db.exec(sql::kReferenceUpsert, {SqlParam::text(entry.set), SqlParam::text(entry.code),
+                                        date_param(entry.effective_from), optional_date_param(entry.effective_to),
+                                        json_param(entry.payload), SqlParam::integer(entry.confirmed ? 1 : 0)}));
+  });
+}
+
+Result<std::vector<OutboxMessage>> SqlStore::due_outbox(Instant now, int limit) {
+  return transact<std::vector<OutboxMessage>>(
+      TxMode::read, [&](SqlConnection& db) -> Result<std::vector<OutboxMessage>> {
+        auto rows = db.query(sql::kOutboxDue, {instant_param(now), SqlParam::integer(limit)});
+        if (!rows) return rows.take_error();
+        return map_rows<OutboxMessage>(*rows, read_outbox);
+      });
+}
+
+Status SqlStore::mark_outbox(const std::string& id, const std::string& status, int attempts,
+                             std::optional<Instant> next_attempt_at) {
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) -> Status {
+    auto changed = db.exec(sql::kOutboxMark, {SqlParam::text(id), SqlParam::text(status), SqlParam::integer(attempts),
+                                              optional_instant_param(next_attempt_at)});
+    if (!changed) return changed.take_error();
+    if (*changed == 0) return Error::not_found("store.outbox_not_found", id);
+    return ok_status();
+  });
+}
+
+Result<std::vector<cases::Store::StateCount>> SqlStore::count_cases_by_state() {
+  return transact<std::vector<StateCount>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<StateCount>> {
+    auto rows = db.query(sql::kCountByState, {});
+    if (!rows) return rows.take_error();
+    return map_rows<StateCount>(*rows, [](RowReader& r) {
+      StateCount count;
+      count.service = r.text();
+      count.state = r.text();
+      count.count = r.integer();
+      return count;
+    });
+  });
+}
+
+Result<std::int64_t> SqlStore::count_overdue(Instant now) {
+  return transact<std::int64_t>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<std::int64_t>(
+        db.query(sql::kCountOverdue, {instant_param(now)}), [](RowReader& r) { return r.integer(); },
+        Error::internal("store.count_no_value"));
+  });
+}
+
+}  // namespace flis::store

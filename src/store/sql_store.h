@@ -1,0 +1,61 @@
+// cases::Store written once on top of SqlConnection; the SQLite and PostgreSQL adapters differ only
+// below that seam. Every public method is one transaction on one pooled connection, re-run a
+// bounded number of times on a serialization failure.
+// Thread-safety: safe to call from several threads (the pool serialises access to connections).
+#pragma once
+
+#include <memory>
+
+#include "cases/ports.h"
+#include "store/connection_pool.h"
+#include "store/database.h"
+
+namespace flis::store {
+
+class SqlStore final : public cases::Store {
+ public:
+  SqlStore(std::unique_ptr<ConnectionPool> pool, int max_retries) : pool_(std::move(pool)), max_retries_(max_retries) {}
+
+  Result<cases::CaseRecord> load_case(const std::string& id) override;
+  Result<std::vector<cases::CaseRecord>> list_cases(const cases::CaseFilter& filter) override;
+  Result<cases::CaseRecord> commit(const cases::CaseChange& change) override;
+  Result<std::vector<cases::AuditEvent>> audit_trail(const std::string& case_id) override;
+  Result<std::int64_t> next_sequence(const std::string& name) override;
+
+  Result<cases::IssuedDocument> find_document_by_number(const std::string& number) override;
+  Result<cases::IssuedDocument> find_document_by_token(const std::string& token) override;
+  Result<std::vector<cases::IssuedDocument>> documents_of_case(const std::string& case_id) override;
+  Result<std::vector<cases::IssuedDocument>> documents_expiring_before(const std::string& kind, Date date) override;
+
+  Result<cases::StoredFile> save_file(const cases::StoredFile& file) override;
+  Result<cases::StoredFile> load_file(const std::string& id) override;
+  Result<std::vector<cases::StoredFile>> files_of_case(const std::string& case_id) override;
+
+  Result<cases::UserRecord> find_user(const std::string& id_or_login) override;
+  Result<std::vector<cases::UserRecord>> list_users() override;
+  Status upsert_user(const cases::UserRecord& user) override;
+
+  Status save_session(const std::string& token_hash, const std::string& user_id, const std::string& csrf,
+                      Instant expires_at) override;
+  Result<Session> find_session(const std::string& token_hash) override;
+  Status delete_session(const std::string& token_hash) override;
+
+  Result<std::vector<cases::ReferenceEntry>> reference_set(const std::string& set) override;
+  Status upsert_reference(const cases::ReferenceEntry& entry) override;
+
+  Result<std::vector<cases::OutboxMessage>> due_outbox(Instant now, int limit) override;
+  Status mark_outbox(const std::string& id, const std::string& status, int attempts,
+                     std::optional<Instant> next_attempt_at) override;
+
+  Result<std::vector<StateCount>> count_cases_by_state() override;
+  Result<std::int64_t> count_overdue(Instant now) override;
+
+ private:
+  template <class T, class Body>
+  Result<T> transact(TxMode mode, Body&& body);
+
+  std::unique_ptr<ConnectionPool> pool_;
+  const int max_retries_;
+};
+
+}  // namespace flis::store

@@ -1,0 +1,151 @@
+// Every SQL statement the store runs, in one place, each with a stable name (the adapters prepare
+// named statements once per connection, as userver does). Written once for both engines: numbered
+// parameters in PostgreSQL style ($1; SQLite reads them as ?1), and only syntax both engines share
+// (ON CONFLICT ... DO UPDATE, RETURNING, NULLS LAST). Instants are epoch seconds (BIGINT), dates
+// are ISO text ("YYYY-MM-DD", which sorts correctly), JSON is text.
+#pragma once
+
+#include "store/sql_connection.h"
+
+namespace flis::store::sql {
+
+// Column order of every cases SELECT; row_to_case() in sql_store.cpp reads them in this order.
+#define FLIS_CASE_COLUMNS                                                                               \
+  "id, service, kind, state, region, provider_body, applicant_id, registered_on, due_at, step_due_at, " \
+  "step_rule, data, version, created_at, updated_at"
+#define FLIS_DOCUMENT_COLUMNS                                                                         \
+  "number, case_id, kind, status, holder_name, holder_name_latin, profession, valid_from, valid_to, " \
+  "issued_at, verification_token, data"
+#define FLIS_OUTBOX_COLUMNS "id, case_id, system, operation, payload, status, attempts, next_attempt_at"
+#define FLIS_FILE_COLUMNS "id, case_id, doc_type, file_name, media_type, size, sha256, uploaded_at, uploaded_by"
+#define FLIS_USER_COLUMNS "id, login, display_name, role, provider_body, region, iin, locale"
+
+inline constexpr std::string_view kCaseColumns = FLIS_CASE_COLUMNS;
+
+// --- cases
+inline constexpr SqlStatement kCaseInsert{
+    "case_insert", "INSERT INTO cases (" FLIS_CASE_COLUMNS
+                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"};
+// Optimistic lock: the row changes only if nobody committed since the caller loaded it.
+inline constexpr SqlStatement kCaseUpdate{
+    "case_update",
+    "UPDATE cases SET service = $2, kind = $3, state = $4, region = $5, provider_body = $6, applicant_id = $7, "
+    "registered_on = $8, due_at = $9, step_due_at = $10, step_rule = $11, data = $12, version = $13, "
+    "updated_at = $14 WHERE id = $1 AND version = $15"};
+inline constexpr SqlStatement kCaseById{"case_by_id", "SELECT " FLIS_CASE_COLUMNS " FROM cases WHERE id = $1"};
+inline constexpr SqlStatement kCaseExists{"case_exists", "SELECT version FROM cases WHERE id = $1"};
+inline constexpr SqlStatement kCountByState{
+    "count_by_state", "SELECT service, state, COUNT(*) FROM cases GROUP BY service, state ORDER BY service, state"};
+// A case with no current step deadline waits on nobody (workflows clear step_due_at when a case
+// closes), so only cases with a running step count, late on either the step or the service term.
+inline constexpr SqlStatement kCountOverdue{
+    "count_overdue", "SELECT COUNT(*) FROM cases WHERE step_due_at IS NOT NULL AND (step_due_at < $1 OR due_at < $1)"};
+
+// --- audit trail (hash chain per case)
+inline constexpr SqlStatement kAuditHead{
+    "audit_head", "SELECT seq, hash FROM audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1"};
+inline constexpr SqlStatement kAuditInsert{
+    "audit_insert",
+    "INSERT INTO audit_events (case_id, seq, at, actor_id, actor_role, command, rule_ids, state_before, "
+    "state_after, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"};
+inline constexpr SqlStatement kAuditOfCase{
+    "audit_of_case",
+    "SELECT case_id, seq, at, actor_id, actor_role, command, rule_ids, state_before, state_after, detail, "
+    "prev_hash, hash FROM audit_events WHERE case_id = $1 ORDER BY seq"};
+
+// --- outbox
+inline constexpr SqlStatement kOutboxInsert{"outbox_insert",
+                                            "INSERT INTO outbox (" FLIS_OUTBOX_COLUMNS
+                                            ", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"};
+inline constexpr SqlStatement kOutboxDue{
+    "outbox_due", "SELECT " FLIS_OUTBOX_COLUMNS
+                  " FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1) "
+                  "ORDER BY created_at, id LIMIT $2"};
+inline constexpr SqlStatement kOutboxMark{
+    "outbox_mark", "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4 WHERE id = $1"};
+
+// --- issued documents
+// Upsert by number, but only within the same case: a number already issued for another case is a
+// duplicate (SE-22: a re-issue gets a new number), which the caller sees as 0 rows changed.
+inline constexpr SqlStatement kDocumentUpsert{
+    "document_upsert",
+    "INSERT INTO issued_documents (" FLIS_DOCUMENT_COLUMNS
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "ON CONFLICT (number) DO UPDATE SET kind = excluded.kind, status = excluded.status, "
+    "holder_name = excluded.holder_name, holder_name_latin = excluded.holder_name_latin, "
+    "profession = excluded.profession, valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
+    "issued_at = excluded.issued_at, verification_token = excluded.verification_token, data = excluded.data "
+    "WHERE issued_documents.case_id = excluded.case_id"};
+inline constexpr SqlStatement kDocumentByNumber{
+    "document_by_number", "SELECT " FLIS_DOCUMENT_COLUMNS " FROM issued_documents WHERE number = $1"};
+inline constexpr SqlStatement kDocumentByToken{
+    "document_by_token", "SELECT " FLIS_DOCUMENT_COLUMNS " FROM issued_documents WHERE verification_token = $1"};
+inline constexpr SqlStatement kDocumentsOfCase{"documents_of_case",
+                                               "SELECT " FLIS_DOCUMENT_COLUMNS
+                                               " FROM issued_documents WHERE case_id = $1 ORDER BY issued_at, number"};
+inline constexpr SqlStatement kDocumentsExpiring{
+    "documents_expiring",
+    "SELECT " FLIS_DOCUMENT_COLUMNS
+    " FROM issued_documents WHERE kind = $1 AND status = 'valid' AND valid_to < $2 ORDER BY valid_to, number"};
+
+// --- files
+inline constexpr SqlStatement kFileInsert{"file_insert", "INSERT INTO files (" FLIS_FILE_COLUMNS
+                                                         ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"};
+inline constexpr SqlStatement kFileById{"file_by_id", "SELECT " FLIS_FILE_COLUMNS ", content FROM files WHERE id = $1"};
+inline constexpr SqlStatement kFilesOfCase{
+    "files_of_case", "SELECT " FLIS_FILE_COLUMNS " FROM files WHERE case_id = $1 ORDER BY uploaded_at, id"};
+
+// --- users and sessions
+inline constexpr SqlStatement kUserUpsert{
+    "user_upsert",
+    "INSERT INTO users (" FLIS_USER_COLUMNS
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET login = excluded.login, "
+    "display_name = excluded.display_name, role = excluded.role, provider_body = excluded.provider_body, "
+    "region = excluded.region, iin = excluded.iin, locale = excluded.locale"};
+// An exact id wins over a login that happens to equal it.
+inline constexpr SqlStatement kUserFind{
+    "user_find", "SELECT " FLIS_USER_COLUMNS
+                 " FROM users WHERE id = $1 OR login = $1 ORDER BY CASE WHEN id = $1 THEN 0 ELSE 1 END LIMIT 1"};
+inline constexpr SqlStatement kUsersAll{"users_all", "SELECT " FLIS_USER_COLUMNS " FROM users ORDER BY id"};
+inline constexpr SqlStatement kSessionUpsert{
+    "session_upsert",
+    "INSERT INTO sessions (token_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id, csrf = excluded.csrf, "
+    "expires_at = excluded.expires_at"};
+inline constexpr SqlStatement kSessionFind{"session_find",
+                                           "SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = $1"};
+inline constexpr SqlStatement kSessionDelete{"session_delete", "DELETE FROM sessions WHERE token_hash = $1"};
+
+// --- sequences: one statement, atomic on both engines (row lock on PostgreSQL, single writer on SQLite).
+inline constexpr SqlStatement kSequenceNext{
+    "sequence_next",
+    "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 "
+    "RETURNING value"};
+
+// --- reference data
+inline constexpr SqlStatement kReferenceSet{
+    "reference_set",
+    "SELECT set_name, code, effective_from, effective_to, payload, confirmed FROM reference_entries "
+    "WHERE set_name = $1 ORDER BY code, effective_from"};
+inline constexpr SqlStatement kReferenceUpsert{
+    "reference_upsert",
+    "INSERT INTO reference_entries (set_name, code, effective_from, effective_to, payload, confirmed) "
+    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (set_name, code, effective_from) DO UPDATE SET "
+    "effective_to = excluded.effective_to, payload = excluded.payload, confirmed = excluded.confirmed"};
+
+// --- migrations
+inline constexpr std::string_view kCreateSchemaMigrations =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at BIGINT NOT NULL)";
+inline constexpr SqlStatement kMigrationsApplied{"migrations_applied",
+                                                 "SELECT version FROM schema_migrations ORDER BY version"};
+inline constexpr SqlStatement kMigrationRecord{
+    "migration_record", "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"};
+
+#undef FLIS_USER_COLUMNS
+#undef FLIS_FILE_COLUMNS
+#undef FLIS_OUTBOX_COLUMNS
+#undef FLIS_DOCUMENT_COLUMNS
+#undef FLIS_CASE_COLUMNS
+
+}  // namespace flis::store::sql
