@@ -1,0 +1,206 @@
+// Data-driven golden scenarios for the SE act: every tests/golden/se/*.json (format in
+// tests/golden/README.md). Each scenario names the requirement IDs it proves in "requirements".
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "law/calendar.h"
+#include "law/se.h"
+
+namespace flis::law::se {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+const fs::path kGoldenDir = fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "se";
+
+std::vector<fs::path> scenario_files() {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(kGoldenDir))
+    if (entry.path().extension() == ".json") out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string name_of(const fs::path& p) { return p.stem().string(); }
+
+Date date_of(const json::object& o, std::string_view key) {
+  auto d = Date::parse(o.at(key).as_string());
+  EXPECT_TRUE(d) << key;
+  return d.value_or(Date{});
+}
+
+// "YYYY-MM-DDTHH:MM", Kazakhstan local time (I-1).
+LocalDateTime local_of(std::string_view text) {
+  EXPECT_EQ(text.size(), 16u) << text;
+  auto d = Date::parse(text.substr(0, 10));
+  EXPECT_TRUE(d) << text;
+  const int minute = std::stoi(std::string(text.substr(11, 2))) * 60 + std::stoi(std::string(text.substr(14, 2)));
+  return LocalDateTime{d.value_or(Date{}), minute};
+}
+
+std::string format_local(const LocalDateTime& t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", t.minute_of_day / 60, t.minute_of_day % 60);
+  return t.date.iso() + "T" + buf;
+}
+
+std::vector<std::string> strings_of(const json::value& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v.as_array()) out.emplace_back(s.as_string());
+  return out;
+}
+
+AssessmentInput assessment_of(const json::object& o) {
+  AssessmentInput a;
+  a.higher_education = o.at("higher_education").as_bool();
+  a.academic_degree = o.at("academic_degree").as_bool();
+  a.english_teaching_certificate = o.at("english_teaching_certificate").as_bool();
+  a.experience_years = o.at("experience_years").to_number<double>();
+  return a;
+}
+
+void check_deadline(const Deadline& d, const json::object& expected) {
+  if (auto* v = expected.if_contains("registered_on")) {
+    EXPECT_EQ(d.registered_on.iso(), v->as_string());
+  }
+  if (auto* v = expected.if_contains("due")) {
+    EXPECT_EQ(format_local(d.due), v->as_string());
+  }
+}
+
+void run_issue(const json::object& in, const json::object& expected) {
+  const AssessmentInput a = assessment_of(in.at("assessment").as_object());
+  ASSERT_TRUE(validate_assessment(a).ok());
+  const Score s = score(a);
+  if (auto* v = expected.if_contains("points")) {
+    EXPECT_EQ(s.points, v->to_number<int>());
+  }
+  if (auto* v = expected.if_contains("meets_threshold")) {
+    EXPECT_EQ(s.meets_threshold, v->as_bool());
+  }
+  if (auto* v = expected.if_contains("breakdown")) {
+    const auto& want = v->as_object();
+    EXPECT_EQ(s.breakdown.size(), want.size());
+    for (const ScoreLine& line : s.breakdown) {
+      ASSERT_TRUE(want.contains(line.criterion)) << line.criterion;
+      EXPECT_EQ(line.points, want.at(line.criterion).to_number<int>()) << line.criterion;
+    }
+  }
+  if (auto* filed = in.if_contains("filed")) {
+    const Deadline d = service_deadline(WorkingCalendar::kazakhstan(), local_of(filed->as_string()), SubService::issue);
+    check_deadline(d, expected);
+    if (auto* v = expected.if_contains("deadline_rule_ids")) {
+      EXPECT_EQ(d.rule_ids, strings_of(*v));
+    }
+  }
+
+  const auto& commission = in.at("commission").as_object();
+  CommissionVerdict verdict{commission.at("recommends_issue").as_bool(), std::nullopt, s};
+  if (const auto& g = commission.at("ground"); !g.is_null()) {
+    verdict.ground = parse_refusal_ground(g.as_string());
+    ASSERT_TRUE(verdict.ground) << "unknown ground " << g;
+  }
+  auto decision = decide_issue(verdict, date_of(in, "decision_day"));
+  if (auto* v = expected.if_contains("error")) {
+    ASSERT_FALSE(decision.ok());
+    EXPECT_EQ(decision.error().code, v->as_string());
+    return;
+  }
+  ASSERT_TRUE(decision.ok()) << decision.error().code;
+  EXPECT_EQ(decision->issue, expected.at("issue").as_bool());
+  if (auto* v = expected.if_contains("ground")) {
+    ASSERT_TRUE(decision->ground);
+    EXPECT_EQ(to_string(*decision->ground), v->as_string());
+  } else {
+    EXPECT_FALSE(decision->ground);
+  }
+  if (auto* v = expected.if_contains("valid_from")) {
+    EXPECT_EQ(decision->valid_from.iso(), v->as_string());
+  }
+  if (auto* v = expected.if_contains("valid_to")) {
+    EXPECT_EQ(decision->valid_to.iso(), v->as_string());
+  }
+  if (auto* v = expected.if_contains("rule_ids_include")) {
+    for (const std::string& id : strings_of(*v)) {
+      EXPECT_NE(std::find(decision->rule_ids.begin(), decision->rule_ids.end(), id), decision->rule_ids.end()) << id;
+    }
+  }
+}
+
+void run_extension(const json::object& in, const json::object& expected) {
+  auto end = extension_end(date_of(in, "decision_day"), date_of(in, "contract_end"));
+  if (auto* v = expected.if_contains("error")) {
+    ASSERT_FALSE(end.ok());
+    EXPECT_EQ(end.error().code, v->as_string());
+    if (auto* r = expected.if_contains("rule_ids")) {
+      EXPECT_EQ(end.error().rule_ids, strings_of(*r));
+    }
+    return;
+  }
+  ASSERT_TRUE(end.ok()) << end.error().code;
+  EXPECT_EQ(end->iso(), expected.at("valid_to").as_string());
+}
+
+void run_deadline(const json::object& in, const json::object& expected) {
+  auto kind = parse_sub_service(in.at("sub_service").as_string());
+  ASSERT_TRUE(kind);
+  const Deadline d = service_deadline(WorkingCalendar::kazakhstan(), local_of(in.at("filed").as_string()), *kind);
+  check_deadline(d, expected);
+  if (auto* v = expected.if_contains("rule_ids")) {
+    EXPECT_EQ(d.rule_ids, strings_of(*v));
+  }
+}
+
+void run_notice_window(const json::object& in, const json::object& expected) {
+  EXPECT_EQ(within_notice_window(WorkingCalendar::kazakhstan(), date_of(in, "event_day"), date_of(in, "filed_day"),
+                                 in.at("working_days").to_number<int>()),
+            expected.at("within").as_bool());
+}
+
+class SeGolden : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(SeGolden, Scenario) {
+  std::ifstream file(GetParam());
+  ASSERT_TRUE(file) << GetParam();
+  std::stringstream text;
+  text << file.rdbuf();
+  boost::system::error_code ec;
+  const json::value doc = json::parse(text.str(), ec);
+  ASSERT_FALSE(ec) << GetParam() << ": " << ec.message();
+  const auto& root = doc.as_object();
+  ASSERT_TRUE(root.contains("title"));
+  ASSERT_FALSE(root.at("requirements").as_array().empty()) << "a scenario must name the IDs it proves";
+  SCOPED_TRACE(std::string(root.at("title").as_string()));
+  const auto& in = root.at("input").as_object();
+  const auto& expected = root.at("expected").as_object();
+  const std::string_view operation = in.at("operation").as_string();
+  if (operation == "issue") {
+    run_issue(in, expected);
+  } else if (operation == "extension") {
+    run_extension(in, expected);
+  } else if (operation == "deadline") {
+    run_deadline(in, expected);
+  } else if (operation == "notice_window") {
+    run_notice_window(in, expected);
+  } else {
+    FAIL() << "unknown operation " << operation;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, SeGolden, ::testing::ValuesIn(scenario_files()),
+                         [](const ::testing::TestParamInfo<fs::path>& param_info) {
+                           std::string n = "f" + name_of(param_info.param);
+                           for (char& c : n)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
+
+TEST(SeGoldenSet, AtLeastTwelveScenarios) { EXPECT_GE(scenario_files().size(), 12u); }
+
+}  // namespace
+}  // namespace flis::law::se
