@@ -1,0 +1,461 @@
+// The Store port's contract, proved on SQLite and (with FLIS_TEST_PG_URL) on PostgreSQL.
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "store/audit_hash.h"
+#include "store/migrations.h"
+#include "store/store_test_fixture.h"
+
+namespace flis::store::testing {
+namespace {
+
+using cases::CaseChange;
+using cases::CaseFilter;
+
+class SqlStoreTest : public StoreFixture {};
+
+cases::IssuedDocument sample_document(const std::string& number, const std::string& token) {
+  cases::IssuedDocument d;
+  d.number = number;
+  d.kind = "se_certificate";
+  d.status = "valid";
+  d.holder_name = "Иванов Иван";
+  d.holder_name_latin = "IVANOV IVAN";
+  d.profession = "2111";
+  d.valid_from = Date(2026, 4, 1);
+  d.valid_to = Date(2027, 3, 31);
+  d.issued_at = at(1'775'000'000);
+  d.verification_token = token;
+  d.data = boost::json::object{{"signed_by", "chair"}};
+  return d;
+}
+
+cases::OutboxMessage sample_outbox(const std::string& id) {
+  cases::OutboxMessage m;
+  m.id = id;
+  m.system = "notifications";
+  m.operation = "notify_applicant";
+  m.payload = boost::json::object{{"template", "registered"}};
+  return m;
+}
+
+TEST_P(SqlStoreTest, MigrationsAreIdempotent) {
+  auto connection = raw();
+  ASSERT_NE(connection, nullptr);
+  auto again = apply_migrations(*connection, at(1'800'000'000));
+  ASSERT_TRUE(again) << again.error().detail;
+  EXPECT_TRUE(again->empty());
+  auto reopened = reopen();
+  ASSERT_TRUE(reopened) << reopened.error().detail;
+  auto rows = connection->query(SqlStatement{"", "SELECT version FROM schema_migrations ORDER BY version"}, {});
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), all_migrations().size());
+  EXPECT_EQ(rows->front().at(0), "1");
+}
+
+TEST_P(SqlStoreTest, CommitInsertsCaseWithEveryFieldAndVersionOne) {
+  auto change = new_case_change("SE-2026-000001");
+  change.next.due_at.reset();
+  auto stored = store().commit(change);
+  ASSERT_TRUE(stored) << stored.error().detail;
+  EXPECT_EQ(stored->version, 1);
+  auto loaded = store().load_case("SE-2026-000001");
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  const auto& expected = change.next;
+  EXPECT_EQ(loaded->service, expected.service);
+  EXPECT_EQ(loaded->kind, expected.kind);
+  EXPECT_EQ(loaded->state, expected.state);
+  EXPECT_EQ(loaded->region, expected.region);
+  EXPECT_EQ(loaded->provider_body, expected.provider_body);
+  EXPECT_EQ(loaded->applicant_id, expected.applicant_id);
+  EXPECT_EQ(loaded->registered_on, expected.registered_on);
+  EXPECT_FALSE(loaded->due_at.has_value());
+  EXPECT_EQ(loaded->step_due_at, expected.step_due_at);
+  EXPECT_EQ(loaded->step_rule, expected.step_rule);
+  EXPECT_EQ(loaded->data, expected.data);
+  EXPECT_EQ(loaded->version, 1);
+  EXPECT_EQ(loaded->created_at, expected.created_at);
+  EXPECT_EQ(loaded->updated_at, expected.updated_at);
+  EXPECT_EQ(store().load_case("SE-2026-404").error().kind, Error::Kind::not_found);
+}
+
+TEST_P(SqlStoreTest, StaleVersionIsAConflictAndCurrentVersionIsBumped) {
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000002")));
+  auto loaded = store().load_case("SE-2026-000002");
+  ASSERT_TRUE(loaded);
+
+  CaseChange update;
+  update.next = *loaded;
+  update.next.state = "at_commission";
+  update.events.push_back(sample_event("forward", "registered", "at_commission"));
+  auto first = store().commit(update);
+  ASSERT_TRUE(first) << first.error().detail;
+  EXPECT_EQ(first->version, 2);
+
+  // The same change again: it was prepared from version 1, which is gone.
+  auto stale = store().commit(update);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().kind, Error::Kind::conflict);
+  EXPECT_EQ(stale.error().code, "store.version_conflict");
+  auto trail = store().audit_trail("SE-2026-000002");
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->size(), 2U);  // the refused commit appended nothing
+
+  auto duplicate = store().commit(new_case_change("SE-2026-000002"));
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().kind, Error::Kind::conflict);
+
+  CaseChange missing;
+  missing.next = sample_case("SE-2026-999999");
+  missing.next.version = 1;
+  EXPECT_EQ(store().commit(missing).error().kind, Error::Kind::not_found);
+}
+
+TEST_P(SqlStoreTest, ConcurrentCommitsOfOneVersionLetExactlyOneWin) {
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000003")));
+  auto loaded = store().load_case("SE-2026-000003");
+  ASSERT_TRUE(loaded);
+  std::atomic<int> wins{0};
+  std::atomic<int> conflicts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      CaseChange update;
+      update.next = *loaded;
+      update.next.data["by"] = t;
+      update.events.push_back(sample_event("note", "registered", "registered"));
+      auto result = store().commit(update);
+      if (result) {
+        ++wins;
+      } else if (result.error().code == "store.version_conflict") {
+        ++conflicts;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wins.load(), 1);
+  EXPECT_EQ(conflicts.load(), 7);
+  auto trail = store().audit_trail("SE-2026-000003");
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->size(), 2U);
+}
+
+// SE-22: a document number is unique across the system; the whole commit is refused and leaves
+// no trace (no case, no audit event, no outbox row).
+TEST_P(SqlStoreTest, SE22_DuplicateDocumentNumberRollsBackTheWholeCommit) {
+  auto first = new_case_change("SE-2026-000010");
+  first.documents.push_back(sample_document("SE-C-0001", "token-a"));
+  ASSERT_TRUE(store().commit(first));
+
+  auto second = new_case_change("SE-2026-000011");
+  second.outbox.push_back(sample_outbox("msg-011"));
+  second.documents.push_back(sample_document("SE-C-0001", "token-b"));
+  auto refused = store().commit(second);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, Error::Kind::conflict);
+  EXPECT_EQ(refused.error().code, "store.duplicate_document_number");
+
+  EXPECT_EQ(store().load_case("SE-2026-000011").error().kind, Error::Kind::not_found);
+  auto trail = store().audit_trail("SE-2026-000011");
+  ASSERT_TRUE(trail);
+  EXPECT_TRUE(trail->empty());
+  auto outbox = store().due_outbox(at(2'000'000'000), 100);
+  ASSERT_TRUE(outbox);
+  EXPECT_TRUE(outbox->empty());
+  auto document = store().find_document_by_number("SE-C-0001");
+  ASSERT_TRUE(document);
+  EXPECT_EQ(document->case_id, "SE-2026-000010");
+
+  // A duplicate verification token is refused the same way.
+  auto third = new_case_change("SE-2026-000012");
+  third.documents.push_back(sample_document("SE-C-0002", "token-a"));
+  EXPECT_EQ(store().commit(third).error().kind, Error::Kind::conflict);
+  EXPECT_EQ(store().load_case("SE-2026-000012").error().kind, Error::Kind::not_found);
+}
+
+TEST_P(SqlStoreTest, DocumentsUpsertByNumberWithinTheirCase) {
+  auto change = new_case_change("SE-2026-000020");
+  change.documents.push_back(sample_document("SE-C-0020", "token-20"));
+  auto stored = store().commit(change);
+  ASSERT_TRUE(stored);
+
+  CaseChange revoke;
+  revoke.next = *stored;
+  revoke.next.state = "revoked";
+  auto revoked_document = sample_document("SE-C-0020", "token-20");
+  revoked_document.status = "revoked";
+  revoke.documents.push_back(revoked_document);
+  ASSERT_TRUE(store().commit(revoke));
+
+  auto by_token = store().find_document_by_token("token-20");
+  ASSERT_TRUE(by_token);
+  EXPECT_EQ(by_token->status, "revoked");
+  EXPECT_EQ(by_token->case_id, "SE-2026-000020");
+  EXPECT_EQ(by_token->holder_name, "Иванов Иван");
+  EXPECT_EQ(by_token->valid_to, Date(2027, 3, 31));
+  EXPECT_EQ(by_token->data, (boost::json::object{{"signed_by", "chair"}}));
+  auto of_case = store().documents_of_case("SE-2026-000020");
+  ASSERT_TRUE(of_case);
+  EXPECT_EQ(of_case->size(), 1U);
+  EXPECT_EQ(store().find_document_by_token("nope").error().kind, Error::Kind::not_found);
+}
+
+TEST_P(SqlStoreTest, DocumentsExpiringBeforeAreValidOnesOfTheKind) {
+  auto change = new_case_change("SE-2026-000021");
+  auto expiring = sample_document("SE-C-0101", "t-101");
+  expiring.valid_to = Date(2026, 5, 1);
+  auto later = sample_document("SE-C-0102", "t-102");
+  later.valid_to = Date(2026, 7, 1);
+  auto revoked = sample_document("SE-C-0103", "t-103");
+  revoked.valid_to = Date(2026, 5, 1);
+  revoked.status = "revoked";
+  change.documents = {expiring, later, revoked};
+  ASSERT_TRUE(store().commit(change));
+  auto due = store().documents_expiring_before("se_certificate", Date(2026, 6, 1));
+  ASSERT_TRUE(due);
+  ASSERT_EQ(due->size(), 1U);
+  EXPECT_EQ(due->front().number, "SE-C-0101");
+}
+
+TEST_P(SqlStoreTest, SequencesAreGapFreeAndUniqueUnderEightThreads) {
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 40;
+  std::vector<std::vector<std::int64_t>> seen(kThreads);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        auto next = store().next_sequence("SE-2026");
+        if (next) {
+          seen[t].push_back(*next);
+        } else {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  std::set<std::int64_t> all;
+  for (const auto& values : seen) all.insert(values.begin(), values.end());
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kPerThread));
+  EXPECT_EQ(*all.begin(), 1);
+  EXPECT_EQ(*all.rbegin(), kThreads * kPerThread);
+  auto other = store().next_sequence("COMPLAINT-2026");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(*other, 1);
+}
+
+TEST_P(SqlStoreTest, FilesKeepBinaryContentAndTheStoreComputesSha256) {
+  cases::StoredFile file;
+  file.case_id = "SE-2026-000030";
+  file.doc_type = "identity_document";
+  file.file_name = "passport.pdf";
+  file.media_type = "application/pdf";
+  file.content = std::string("%PDF\0\xff\x01binary", 13);
+  file.uploaded_at = at(1'773'000'000);
+  file.uploaded_by = "u-applicant";
+  auto saved = store().save_file(file);
+  ASSERT_TRUE(saved) << saved.error().detail;
+  EXPECT_FALSE(saved->id.empty());
+  EXPECT_EQ(saved->size, 13);
+  EXPECT_EQ(saved->sha256, sha256_hex(file.content));
+  EXPECT_EQ(sha256_hex("hello"), "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+
+  auto loaded = store().load_file(saved->id);
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  EXPECT_EQ(loaded->content, file.content);
+  EXPECT_EQ(loaded->file_name, "passport.pdf");
+  auto listed = store().files_of_case("SE-2026-000030");
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_TRUE(listed->front().content.empty());
+  EXPECT_EQ(listed->front().sha256, saved->sha256);
+
+  auto wrong = file;
+  wrong.sha256 = sha256_hex("something else");
+  EXPECT_EQ(store().save_file(wrong).error().code, "store.file_sha256_mismatch");
+
+  auto connection = raw();
+  ASSERT_NE(connection, nullptr);
+  ASSERT_TRUE(connection->exec(SqlStatement{"", "UPDATE files SET sha256 = $1 WHERE id = $2"},
+                               {SqlParam::text(sha256_hex("x")), SqlParam::text(saved->id)}));
+  EXPECT_EQ(store().load_file(saved->id).error().code, "store.file_corrupted");
+  EXPECT_EQ(store().load_file("missing").error().kind, Error::Kind::not_found);
+}
+
+TEST_P(SqlStoreTest, SessionsAreFoundReplacedAndDeleted) {
+  ASSERT_TRUE(store().save_session("hash-1", "u-1", "csrf-1", at(1'800'000'000)));
+  auto found = store().find_session("hash-1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->user_id, "u-1");
+  EXPECT_EQ(found->csrf, "csrf-1");
+  EXPECT_EQ(found->expires_at, at(1'800'000'000));
+  ASSERT_TRUE(store().save_session("hash-1", "u-1", "csrf-2", at(1'800'000'500)));
+  EXPECT_EQ(store().find_session("hash-1")->csrf, "csrf-2");
+  ASSERT_TRUE(store().delete_session("hash-1"));
+  EXPECT_EQ(store().find_session("hash-1").error().kind, Error::Kind::not_found);
+  EXPECT_TRUE(store().delete_session("hash-1"));
+}
+
+TEST_P(SqlStoreTest, UsersAreFoundByIdOrLoginAndLoginsAreUnique) {
+  cases::UserRecord officer{"u-1", "officer1", "Officer One", "leb_officer", "leb-750000000", "750000000", "", "kk"};
+  cases::UserRecord other{"u-2", "officer2", "Officer Two", "leb_officer", "leb-750000000", "750000000", "", "ru"};
+  ASSERT_TRUE(store().upsert_user(officer));
+  ASSERT_TRUE(store().upsert_user(other));
+  EXPECT_EQ(store().find_user("officer1")->id, "u-1");
+  EXPECT_EQ(store().find_user("u-2")->login, "officer2");
+  officer.display_name = "Officer 1";
+  ASSERT_TRUE(store().upsert_user(officer));
+  EXPECT_EQ(store().find_user("u-1")->display_name, "Officer 1");
+  other.login = "officer1";
+  EXPECT_EQ(store().upsert_user(other).error().kind, Error::Kind::conflict);
+  auto users = store().list_users();
+  ASSERT_TRUE(users);
+  EXPECT_EQ(users->size(), 2U);
+  EXPECT_EQ(store().find_user("nobody").error().kind, Error::Kind::not_found);
+}
+
+TEST_P(SqlStoreTest, ReferenceEntriesAreVersionedByEffectiveDate) {
+  cases::ReferenceEntry old_name{
+      "region", "750000000", Date(2020, 1, 1), Date(2025, 12, 31), boost::json::object{{"ru", "г. Алматы"}}, true};
+  cases::ReferenceEntry new_name{
+      "region", "750000000", Date(2026, 1, 1), std::nullopt, boost::json::object{{"ru", "Алматы"}}, false};
+  ASSERT_TRUE(store().upsert_reference(new_name));
+  ASSERT_TRUE(store().upsert_reference(old_name));
+  new_name.payload["kk"] = "Алматы";
+  ASSERT_TRUE(store().upsert_reference(new_name));  // same (set, code, effective_from): replaced
+  auto set = store().reference_set("region");
+  ASSERT_TRUE(set);
+  ASSERT_EQ(set->size(), 2U);
+  EXPECT_EQ(set->at(0).effective_from, Date(2020, 1, 1));
+  EXPECT_EQ(set->at(0).effective_to, Date(2025, 12, 31));
+  EXPECT_TRUE(set->at(0).confirmed);
+  EXPECT_FALSE(set->at(1).effective_to.has_value());
+  EXPECT_FALSE(set->at(1).confirmed);
+  EXPECT_EQ(set->at(1).payload, new_name.payload);
+  EXPECT_TRUE(store().reference_set("country")->empty());
+  auto reversed = old_name;
+  reversed.effective_to = Date(2019, 1, 1);
+  EXPECT_FALSE(store().upsert_reference(reversed));
+}
+
+TEST_P(SqlStoreTest, ListCasesOrdersByEarliestDeadlineWithNullsLastAndFilters) {
+  auto make = [&](const std::string& id, std::optional<std::int64_t> step_due, std::optional<std::int64_t> due,
+                  const std::string& state, const std::string& body) {
+    auto change = new_case_change(id);
+    change.next.step_due_at = step_due ? std::optional<Instant>(at(*step_due)) : std::nullopt;
+    change.next.due_at = due ? std::optional<Instant>(at(*due)) : std::nullopt;
+    change.next.state = state;
+    change.next.provider_body = body;
+    ASSERT_TRUE(store().commit(change));
+  };
+  make("C-none", std::nullopt, std::nullopt, "registered", "leb-1");
+  make("C-step-300", 300, 900, "registered", "leb-1");
+  make("C-due-200", std::nullopt, 200, "at_commission", "leb-1");
+  make("C-step-100", 100, 50, "registered", "leb-1");  // the step deadline wins over the service term
+  make("C-other-body", 10, 10, "registered", "leb-2");
+
+  CaseFilter filter;
+  filter.provider_body = "leb-1";
+  auto listed = store().list_cases(filter);
+  ASSERT_TRUE(listed);
+  std::vector<std::string> ids;
+  for (const auto& c : *listed) ids.push_back(c.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"C-step-100", "C-due-200", "C-step-300", "C-none"}));
+
+  filter.states = {"registered"};
+  filter.limit = 2;
+  listed = store().list_cases(filter);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 2U);
+  EXPECT_EQ(listed->at(0).id, "C-step-100");
+  EXPECT_EQ(listed->at(1).id, "C-step-300");
+
+  CaseFilter by_applicant;
+  by_applicant.applicant_id = "u-applicant";
+  by_applicant.service = "SE";
+  EXPECT_EQ(store().list_cases(by_applicant)->size(), 5U);
+  by_applicant.service = "EP";
+  EXPECT_TRUE(store().list_cases(by_applicant)->empty());
+}
+
+TEST_P(SqlStoreTest, CountsByStateAndOverdueCases) {
+  auto make = [&](const std::string& id, std::optional<std::int64_t> step_due, std::optional<std::int64_t> due,
+                  const std::string& state) {
+    auto change = new_case_change(id);
+    change.next.step_due_at = step_due ? std::optional<Instant>(at(*step_due)) : std::nullopt;
+    change.next.due_at = due ? std::optional<Instant>(at(*due)) : std::nullopt;
+    change.next.state = state;
+    ASSERT_TRUE(store().commit(change));
+  };
+  make("A", 100, 500, "registered");       // step late
+  make("B", 500, 150, "registered");       // service term late while a step runs
+  make("C", 500, 600, "at_commission");    // on time
+  make("D", std::nullopt, 100, "issued");  // closed: no running step, never overdue
+  auto overdue = store().count_overdue(at(200));
+  ASSERT_TRUE(overdue);
+  EXPECT_EQ(*overdue, 2);
+  auto counts = store().count_cases_by_state();
+  ASSERT_TRUE(counts);
+  ASSERT_EQ(counts->size(), 3U);
+  EXPECT_EQ(counts->at(0).state, "at_commission");
+  EXPECT_EQ(counts->at(1).state, "issued");
+  EXPECT_EQ(counts->at(2).state, "registered");
+  EXPECT_EQ(counts->at(2).count, 2);
+  EXPECT_EQ(counts->at(2).service, "SE");
+}
+
+TEST_P(SqlStoreTest, OutboxDeliversDueMessagesAndRecordsAttempts) {
+  auto change = new_case_change("SE-2026-000040");
+  change.outbox.push_back(sample_outbox("m-1"));
+  auto later = sample_outbox("m-2");
+  later.next_attempt_at = at(5'000);
+  change.outbox.push_back(later);
+  ASSERT_TRUE(store().commit(change));
+  auto due = store().due_outbox(at(1'000), 10);
+  ASSERT_TRUE(due);
+  ASSERT_EQ(due->size(), 1U);
+  EXPECT_EQ(due->front().id, "m-1");
+  EXPECT_EQ(due->front().case_id, "SE-2026-000040");
+  EXPECT_EQ(due->front().payload, later.payload);
+  ASSERT_TRUE(store().mark_outbox("m-1", "delivered", 1, std::nullopt));
+  ASSERT_TRUE(store().mark_outbox("m-2", "pending", 1, at(6'000)));
+  EXPECT_TRUE(store().due_outbox(at(5'500), 10)->empty());
+  auto retried = store().due_outbox(at(6'000), 10);
+  ASSERT_TRUE(retried);
+  ASSERT_EQ(retried->size(), 1U);
+  EXPECT_EQ(retried->front().attempts, 1);
+  EXPECT_EQ(store().mark_outbox("m-404", "delivered", 1, std::nullopt).error().kind, Error::Kind::not_found);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SqlStoreTest, ::testing::Values("sqlite", "postgresql"), backend_name);
+
+TEST(SqlStoreUrlTest, RejectsUnknownSchemes) {
+  auto opened = open_store("mysql://localhost/flis");
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, "store.bad_url");
+}
+
+TEST(SqlStoreUrlTest, InMemorySqliteIsSafeFromSeveralThreads) {
+  auto opened = open_store("sqlite::memory:");
+  ASSERT_TRUE(opened) << opened.error().detail;
+  auto& memory = **opened;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        if (!memory.next_sequence("n")) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(*memory.next_sequence("n"), 101);
+}
+
+}  // namespace
+}  // namespace flis::store::testing
