@@ -88,3 +88,10 @@ using Status = Result<Ok>;
 inline Status ok_status() { return Ok{}; }
 
 }  // namespace flis
+
+// Declares `var` from a Result-returning expression, or returns its error from the enclosing
+// function (whose return type must be constructible from flis::Error).
+#define FLIS_ASSIGN_OR_RETURN(var, expr)                 \
+  auto var##_result_ = (expr);                           \
+  if (!var##_result_) return var##_result_.take_error(); \
+  auto var = std::move(*var##_result_)

@@ -1,0 +1,23 @@
+// The JSON API under /api/v1 (described by /api/v1/openapi.json). Handlers map HTTP to workflow
+// commands and back; every failure goes through problem() as application/problem+json.
+#pragma once
+
+#include "web/context.h"
+#include "web/router.h"
+
+namespace flis::web::api {
+
+void register_public_routes(Router& router, AppContext& ctx);  // calculators, verification, reference
+void register_case_routes(Router& router, AppContext& ctx);    // SE applications, Commission, decisions
+void register_admin_routes(Router& router, AppContext& ctx);   // reference data editing
+
+// The OpenAPI 3.1 document of all of the above.
+const boost::json::value& openapi_document();
+
+inline void register_api_routes(Router& router, AppContext& ctx) {
+  register_public_routes(router, ctx);
+  register_case_routes(router, ctx);
+  register_admin_routes(router, ctx);
+}
+
+}  // namespace flis::web::api

@@ -1,0 +1,67 @@
+#include "web/api/case_json.h"
+
+#include "web/certificate.h"
+
+namespace flis::web::api {
+namespace json = boost::json;
+
+std::string instant_text(const AppContext& ctx, Instant t) { return format_rfc3339(t, ctx.zone.utc_offset_minutes(t)); }
+
+json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c) {
+  const Instant now = ctx.clock.now();
+  json::object o{{"id", c.id},       {"service", c.service}, {"kind", c.kind},
+                 {"state", c.state}, {"region", c.region},   {"provider_body", c.provider_body}};
+  o["registered_on"] = c.registered_on ? json::value(c.registered_on->iso()) : json::value(nullptr);
+  o["due_at"] = c.due_at ? json::value(instant_text(ctx, *c.due_at)) : json::value(nullptr);
+  o["overdue"] = c.due_at && *c.due_at < now;
+  json::object step{{"rule", c.step_rule}};
+  step["due_at"] = c.step_due_at ? json::value(instant_text(ctx, *c.step_due_at)) : json::value(nullptr);
+  step["overdue"] = c.step_due_at && *c.step_due_at < now;
+  o["step"] = std::move(step);
+  o["updated_at"] = instant_text(ctx, c.updated_at);
+  return o;
+}
+
+json::object case_detail(AppContext& ctx, const cases::CaseRecord& c) {
+  json::object o = case_summary(ctx, c);
+  o["data"] = c.data;
+  o["version"] = c.version;
+  json::array timeline;
+  if (auto trail = ctx.store.audit_trail(c.id)) {
+    for (const auto& e : *trail) {
+      json::array rules;
+      for (const auto& r : e.rule_ids) rules.emplace_back(r);
+      timeline.push_back(json::object{{"seq", e.seq},
+                                      {"at", instant_text(ctx, e.at)},
+                                      {"actor_role", e.actor_role},
+                                      {"command", e.command},
+                                      {"state_before", e.state_before},
+                                      {"state_after", e.state_after},
+                                      {"rule_ids", std::move(rules)},
+                                      {"detail", e.detail}});
+    }
+  }
+  o["timeline"] = std::move(timeline);
+  json::array files;
+  if (auto fs = ctx.store.files_of_case(c.id)) {
+    for (const auto& f : *fs)
+      files.push_back(json::object{{"id", f.id},
+                                   {"doc_type", f.doc_type},
+                                   {"file_name", f.file_name},
+                                   {"media_type", f.media_type},
+                                   {"size", f.size},
+                                   {"sha256", f.sha256}});
+  }
+  o["files"] = std::move(files);
+  if (auto cert = ctx.se.certificate_of(c)) {
+    o["certificate"] = json::object{{"number", cert->number},
+                                    {"status", cert->status},
+                                    {"valid_from", cert->valid_from.iso()},
+                                    {"valid_to", cert->valid_to.iso()},
+                                    {"verification_url", verification_url(ctx, *cert)},
+                                    {"pdf", "/api/v1/cases/" + c.id + "/certificate.pdf"}};
+  }
+  return o;
+}
+
+}  // namespace flis::web::api

@@ -1,0 +1,17 @@
+// JSON views of cases shared by the API handlers (and usable by the portal as mustache view models).
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "web/context.h"
+
+namespace flis::web::api {
+
+std::string instant_text(const AppContext& ctx, Instant t);
+// The summary of a case for lists: number, kind, state, dates, deadlines with their rules, overdue flags.
+boost::json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c);
+// Everything an authorized viewer may see: the summary, the workflow data, attached files, the
+// timeline of audit events with their rule IDs (SE-5) and the certificate if one was issued.
+boost::json::object case_detail(AppContext& ctx, const cases::CaseRecord& c);
+
+}  // namespace flis::web::api

@@ -1,0 +1,246 @@
+#include "web/api/api.h"
+
+namespace flis::web::api {
+namespace json = boost::json;
+
+namespace {
+
+// Operations as (method, path, tag, summary, request schema or "", success status, auth).
+struct Op {
+  const char* method;
+  const char* path;
+  const char* tag;
+  const char* summary;
+  const char* request;  // component schema name, "binary" for uploads, or ""
+  int status;
+  bool auth;
+};
+
+constexpr Op kOps[] = {
+    {"get", "/healthz", "operations", "Liveness and database check", "", 200, false},
+    {"get", "/metrics", "operations", "Prometheus metrics", "", 200, false},
+    {"get", "/api/v1/calendar/deadline", "calculators",
+     "Registration day (I-3) and the end of the N-th working day after it (I-4)", "", 200, false},
+    {"get", "/api/v1/calendar/{year}", "calculators", "Days off and working weekend days of a year", "", 200, false},
+    {"post", "/api/v1/self-employment/assessment", "calculators", "SE-10 points before filing (I-12)", "Assessment",
+     200, false},
+    {"get", "/api/v1/identifiers/{number}", "calculators", "Validate an IIN or BIN", "", 200, false},
+    {"get", "/api/v1/verify/{token}", "public", "Verify an issued certificate", "", 200, false},
+    {"get", "/api/v1/reference/{set}", "public", "Reference data: region, country, se_profession", "", 200, false},
+    {"post", "/api/v1/auth/demo-token", "auth", "Demo sign-in: a bearer token for a demo user", "DemoLogin", 201,
+     false},
+    {"get", "/api/v1/me", "auth", "The signed-in user", "", 200, true},
+    {"get", "/api/v1/cases", "cases", "Own cases (applicants) or the body's inbox ordered by deadline", "", 200, true},
+    {"get", "/api/v1/cases/{id}", "cases", "A case with its timeline, files, decision and certificate", "", 200, true},
+    {"get", "/api/v1/cases/{id}/certificate.pdf", "cases", "The certificate (SE-A3) as PDF", "", 200, true},
+    {"post", "/api/v1/self-employment/applications", "self-employment", "Create a draft application (SE-A1)",
+     "SeApplication", 201, true},
+    {"post", "/api/v1/cases/{id}/files", "self-employment", "Attach a document scan (SE-A2.8); raw body", "binary", 201,
+     true},
+    {"post", "/api/v1/cases/{id}/file", "self-employment", "Sign and file the application (SE-3, I-3)", "Filing", 200,
+     true},
+    {"post", "/api/v1/cases/{id}/referral", "self-employment", "Send to the Commission (SE-7)", "", 200, true},
+    {"post", "/api/v1/cases/{id}/scores", "self-employment", "A Commission member's scoring (SE-9, SE-10)",
+     "Assessment", 200, true},
+    {"post", "/api/v1/cases/{id}/recommendation", "self-employment", "The Commission's recommendation (SE-9)",
+     "Recommendation", 200, true},
+    {"post", "/api/v1/cases/{id}/minutes/signatures", "self-employment", "Sign the minutes (SE-9)", "", 200, true},
+    {"post", "/api/v1/cases/{id}/decision", "self-employment", "The LEB's decision (SE-11, SE-16, SE-22, SE-22-1)",
+     "Decision", 200, true},
+    {"post", "/api/v1/cases/{id}/notices", "self-employment", "Notice of a new employer or termination (SE-18, SE-20)",
+     "Notice", 200, true},
+    {"post", "/api/v1/cases/{id}/revocation", "self-employment", "Revoke the certificate (SE-21)", "Revocation", 200,
+     true},
+    {"post", "/api/v1/complaints", "complaints", "File a complaint (SE-24)", "Complaint", 201, true},
+    {"post", "/api/v1/complaints/{id}/satisfaction", "complaints", "Satisfy in full (SE-24)", "Reasons", 200, true},
+    {"post", "/api/v1/complaints/{id}/forwarding", "complaints", "Forward to the quality authority (SE-24)", "", 200,
+     true},
+    {"post", "/api/v1/complaints/{id}/decision", "complaints", "Decide (SE-25, SE-26)", "ComplaintDecision", 200, true},
+    {"post", "/api/v1/complaints/{id}/court", "complaints", "Note a court filing (SE-27, SE-28)", "Court", 200, true},
+    {"put", "/api/v1/admin/reference/{set}/{code}", "admin", "Add a version of a reference entry", "ReferenceEntry",
+     200, true},
+};
+
+constexpr const char* kComponents = R"json({
+  "securitySchemes": {
+    "bearer": {"type": "http", "scheme": "bearer"},
+    "session": {"type": "apiKey", "in": "cookie", "name": "flis_session",
+                "description": "Browser session; state-changing requests also send X-CSRF-Token"}
+  },
+  "schemas": {
+    "Problem": {"type": "object", "description": "RFC 9457 problem details with the field at fault",
+      "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string"}, "code": {"type": "string"}, "field": {"type": "string"},
+        "rule_ids": {"type": "array", "items": {"type": "string"}}, "request_id": {"type": "string"}}},
+    "Assessment": {"type": "object", "required": ["higher_education", "academic_degree",
+        "english_teaching_certificate", "experience_years"],
+      "properties": {"higher_education": {"type": "boolean"}, "academic_degree": {"type": "boolean"},
+        "english_teaching_certificate": {"type": "boolean"},
+        "experience_years": {"type": "number", "minimum": 0, "maximum": 80}}},
+    "DemoLogin": {"type": "object", "required": ["login"], "properties": {"login": {"type": "string"}}},
+    "Applicant": {"type": "object", "required": ["full_name", "passport_number", "citizenship", "phone"],
+      "properties": {"full_name": {"type": "string"}, "full_name_latin": {"type": "string"},
+        "passport_number": {"type": "string"}, "passport_issued_on": {"type": "string", "format": "date"},
+        "passport_issuer": {"type": "string"}, "citizenship": {"type": "string", "description": "ISO 3166-1 alpha-2"},
+        "address": {"type": "string"}, "phone": {"type": "string"}, "residence_abroad": {"type": "string"},
+        "iin": {"type": "string"}}},
+    "SeApplication": {"type": "object", "required": ["kind", "region", "applicant"],
+      "properties": {"kind": {"enum": ["issue", "extension", "reissue", "duplicate"]},
+        "region": {"type": "string", "description": "KATO code"},
+        "profession_code": {"type": "string", "description": "SE list code (issue)"
+}
+, "applicant" : {"$ref" : "#/components/schemas/Applicant"},
+                "certificate_number" : {"type" : "string"},
+                                       "employer_name" : {"type" : "string"},
+                                                         "employer_bin" : {"type" : "string"},
+                                                                          "contract_concluded_on"
+    : {"type" : "string", "format" : "date"},
+      "contract_end" : {"type" : "string", "format" : "date"},
+                       "change_reason" : {"enum" : [ "name", "identity_document", "employer" ]},
+                                         "change_date" : {"type" : "string", "format" : "date"},
+                                                         "self_assessment" : {
+  "$ref" : "#/components/schemas/Assessment"
+}
+}
+}
+, "Filing" : {
+  "type" : "object",
+  "required" : ["consent_personal_data"],
+  "properties" : {"consent_personal_data" : {"type" : "boolean"}}
+},
+             "Recommendation" : {
+               "type" : "object",
+               "required" : [ "recommends_issue", "criteria", "present" ],
+               "properties" : {
+                 "recommends_issue" : {"type" : "boolean"},
+                 "ground" : {"enum" : [ "profession_mismatch", "score_below_threshold", "false_documents" ]},
+                 "criteria" : {"$ref" : "#/components/schemas/Assessment"},
+                 "present" : {"type" : "array", "items" : {"type" : "string"}},
+                 "reasons" : {"type" : "string"}
+               }
+             },
+                                "Decision"
+    : {
+      "type" : "object",
+      "required" : ["approve"],
+      "properties" : {
+        "approve" : {"type" : "boolean"},
+        "ground" : {"enum" : [ "profession_mismatch", "score_below_threshold", "false_documents" ]},
+        "reasons" : {"type" : "string"}
+      }
+    },
+      "Notice" : {
+        "type" : "object",
+        "required" : [ "notice", "event_date" ],
+        "properties" : {
+          "notice" : {"enum" : [ "new_employer", "termination" ]},
+          "event_date" : {"type" : "string", "format" : "date"},
+          "employer_name" : {"type" : "string"},
+          "employer_bin" : {"type" : "string"},
+          "text" : {"type" : "string"}
+        }
+      },
+                 "Revocation" : {
+                   "type" : "object",
+                   "required" : [ "control_act", "control_act_date" ],
+                   "properties" : {
+                     "control_act" : {"type" : "string"},
+                     "control_act_date" : {"type" : "string", "format" : "date"},
+                     "reasons" : {"type" : "string"}
+                   }
+                 },
+                                "Complaint" : {
+                                  "type" : "object",
+                                  "required" : [ "subject_case_id", "addressee", "text" ],
+                                  "properties" : {
+                                    "subject_case_id" : {"type" : "string"},
+                                    "addressee" : {"enum" : [ "leb", "quality_authority" ]},
+                                    "text" : {"type" : "string"}
+                                  }
+                                },
+                                              "Reasons"
+    : {"type" : "object", "required" : ["reasons"], "properties" : {"reasons" : {"type" : "string"}}},
+      "ComplaintDecision" : {
+        "type" : "object",
+        "required" : [ "upheld", "reasons" ],
+        "properties" : {"upheld" : {"type" : "boolean"}, "reasons" : {"type" : "string"}}
+      },
+                            "Court"
+    : {"type" : "object", "required" : ["court"], "properties" : {"court" : {"type" : "string"}}},
+      "ReferenceEntry" : {
+  "type" : "object", "required" : [ "effective_from", "payload" ], "properties" : {
+    "effective_from" : {"type" : "string", "format" : "date"},
+                       "effective_to" : {"type" : "string", "format" : "date"},
+                                        "payload" : {"type" : "object"},
+                                                    "confirmed" : {
+      "type" : "boolean"
+    }
+  }
+}
+}
+})json";
+
+json::value build() {
+  json::object paths;
+  for (const auto& op : kOps) {
+    json::object operation{{"summary", op.summary}, {"tags", json::array{op.tag}}};
+    json::array params;
+    std::string path = op.path;
+    for (std::size_t at = path.find('{'); at != std::string::npos; at = path.find('{', at + 1)) {
+      auto name = path.substr(at + 1, path.find('}', at) - at - 1);
+      params.push_back(
+          json::object{{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    }
+    if (std::string(op.path) == "/api/v1/calendar/deadline") {
+      params.push_back(json::object{{"name", "from"},
+                                    {"in", "query"},
+                                    {"required", true},
+                                    {"schema", {{"type", "string"}, {"format", "date-time"}}}});
+      params.push_back(json::object{{"name", "working_days"},
+                                    {"in", "query"},
+                                    {"required", true},
+                                    {"schema", {{"type", "integer"}, {"minimum", 0}, {"maximum", 366}}}});
+    }
+    if (std::string(op.path) == "/api/v1/cases/{id}/files")
+      params.push_back(
+          json::object{{"name", "doc_type"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    if (!params.empty()) operation["parameters"] = std::move(params);
+    std::string request = op.request;
+    if (request == "binary") {
+      operation["requestBody"] = {
+          {"required", true},
+          {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+    } else if (!request.empty()) {
+      operation["requestBody"] = {
+          {"required", true},
+          {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + request}}}}}}}};
+    }
+    json::object problem_response{
+        {"description", "Problem"},
+        {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+    operation["responses"] = {{std::to_string(op.status), {{"description", "Success"}}}, {"4XX", problem_response}};
+    if (op.auth)
+      operation["security"] =
+          json::array{json::object{{"bearer", json::array{}}}, json::object{{"session", json::array{}}}};
+    paths[op.path].emplace_object()[op.method] = std::move(operation);
+  }
+  return json::object{{"openapi", "3.1.0"},
+                      {"info",
+                       {{"title", "FLIS — foreign-labour information system API"},
+                        {"version", "1.0.0"},
+                        {"description",
+                         "Self-employment certificates (act SE), calculators and public verification. Every "
+                         "decision carries the requirement IDs that produced it; errors are RFC 9457 problems."}}},
+                      {"servers", json::array{json::object{{"url", "/"}}}},
+                      {"paths", std::move(paths)},
+                      {"components", json::parse(kComponents)}};
+}
+
+}  // namespace
+
+const json::value& openapi_document() {
+  static const json::value doc = build();
+  return doc;
+}
+
+}  // namespace flis::web::api

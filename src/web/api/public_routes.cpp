@@ -1,0 +1,148 @@
+#include <charconv>
+#include <cstdio>
+#include <set>
+
+#include "core/identifiers.h"
+#include "law/se.h"
+#include "web/api/api.h"
+#include "web/api/json_input.h"
+#include "web/problem.h"
+
+namespace flis::web::api {
+namespace json = boost::json;
+
+namespace {
+
+constexpr int kMinYear = 2000;
+constexpr int kMaxYear = 2100;
+constexpr int kMaxWorkingDays = 366;
+
+std::optional<int> parse_int(std::string_view s) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+json::array dates(const std::vector<Date>& ds) {
+  json::array a;
+  for (const auto& d : ds) a.emplace_back(d.iso());
+  return a;
+}
+
+json::object score_json(const law::se::Score& s) {
+  json::array breakdown;
+  for (const auto& line : s.breakdown)
+    breakdown.push_back(json::object{{"criterion", line.criterion}, {"points", line.points}, {"rule", line.rule}});
+  return json::object{{"points", s.points},
+                      {"threshold", s.threshold},
+                      {"meets_threshold", s.meets_threshold},
+                      {"breakdown", std::move(breakdown)},
+                      {"rule_ids", json::array{"SE-10", "SE-A2.9", "I-12"}}};
+}
+
+}  // namespace
+
+void register_public_routes(Router& router, AppContext& ctx) {
+  // I-3 + I-4: the registration day and the end of the N-th working day after it.
+  router.get("/api/v1/calendar/deadline", [&ctx](Request& req) {
+    auto from_text = req.query_param("from");
+    if (!from_text) return problem(req, Error::invalid("validation.required", "from"));
+    auto from = parse_rfc3339(*from_text);
+    if (!from) return problem(req, Error::invalid("validation.instant", "from"));
+    auto n_text = req.query_param("working_days");
+    if (!n_text) return problem(req, Error::invalid("validation.required", "working_days"));
+    auto n = parse_int(*n_text);
+    if (!n || *n < 0 || *n > kMaxWorkingDays)
+      return problem(req, Error::invalid("validation.working_days_range", "working_days"));
+    auto local = ctx.zone.to_local(*from);
+    if (local.date.year() < kMinYear || local.date.year() > kMaxYear)
+      return problem(req, Error::invalid("validation.year_range", "from"));
+    auto d = law::compute_deadline(ctx.calendar, local, *n);
+    auto due = ctx.zone.to_instant(d.due);
+    return Response::json(json::object{{"registered_on", d.registered_on.iso()},
+                                       {"due", format_rfc3339(due, ctx.zone.utc_offset_minutes(due))},
+                                       {"rule_ids", [&] {
+                                          json::array a;
+                                          for (const auto& r : d.rule_ids) a.emplace_back(r);
+                                          return a;
+                                        }()}});
+  });
+
+  router.get("/api/v1/calendar/{year}", [&ctx](Request& req) {
+    auto year = parse_int(req.path_param("year"));
+    if (!year || *year < kMinYear || *year > kMaxYear)
+      return problem(req, Error::invalid("validation.year_range", "year"));
+    return Response::json(json::object{{"year", *year},
+                                       {"days_off", dates(ctx.calendar.days_off(*year))},
+                                       {"working_weekend_days", dates(ctx.calendar.working_weekend_days(*year))}});
+  });
+
+  // SE-10 with I-12, for applicants before they file.
+  router.post("/api/v1/self-employment/assessment", [](Request& req) {
+    auto in = JsonInput::parse(req.body);
+    if (!in) return problem(req, in.error());
+    auto higher = in->boolean("higher_education");
+    if (!higher) return problem(req, higher.error());
+    auto degree = in->boolean("academic_degree");
+    if (!degree) return problem(req, degree.error());
+    auto english = in->boolean("english_teaching_certificate");
+    if (!english) return problem(req, english.error());
+    auto years = in->number("experience_years");
+    if (!years) return problem(req, years.error());
+    auto valid = law::se::validate_assessment(*higher, *degree, *english, *years);
+    if (!valid) return problem(req, valid.error());
+    return Response::json(score_json(law::se::score(*valid)));
+  });
+
+  router.get("/api/v1/identifiers/{number}", [](Request& req) {
+    auto check = check_identifier(req.path_param("number"));
+    json::object out{{"valid", check.valid},
+                     {"kind", check.kind.empty() ? json::value(nullptr) : json::value(check.kind)}};
+    if (!check.valid) out["reason"] = check.reason;
+    if (check.iin) {
+      out["birth_date"] = check.iin->birth_date.iso();
+      out["sex"] = std::string(to_string(check.iin->sex));
+    }
+    if (check.bin) {
+      char ym[16];
+      std::snprintf(ym, sizeof ym, "%04d-%02u", check.bin->registration_year, check.bin->registration_month);
+      out["registered"] = ym;
+      out["entity_type"] = std::string(to_string(check.bin->entity_type));
+      out["office_kind"] = std::string(to_string(check.bin->office_kind));
+    }
+    return Response::json(out);
+  });
+
+  // Public verification of an issued certificate: status, holder and profession, nothing more.
+  router.get("/api/v1/verify/{token}", [&ctx](Request& req) {
+    auto doc = ctx.store.find_document_by_token(std::string(req.path_param("token")));
+    if (!doc) return problem(req, Error::not_found("verify.unknown"));
+    return Response::json(json::object{{"number", doc->number},
+                                       {"status", doc->status},
+                                       {"holder_name", doc->holder_name},
+                                       {"profession_code", doc->profession},
+                                       {"valid_from", doc->valid_from.iso()},
+                                       {"valid_to", doc->valid_to.iso()}});
+  });
+
+  router.get("/api/v1/reference/{set}", [&ctx](Request& req) {
+    static const std::set<std::string, std::less<>> public_sets{"region", "country", "se_profession"};
+    auto set = std::string(req.path_param("set"));
+    if (!public_sets.count(set)) return problem(req, Error::not_found("reference.unknown_set"));
+    auto entries = ctx.store.reference_set(set);
+    if (!entries) return problem(req, entries.error());
+    json::array out;
+    for (const auto& e : *entries) {
+      json::object o{{"code", e.code}, {"effective_from", e.effective_from.iso()}, {"confirmed", e.confirmed}};
+      o["effective_to"] = e.effective_to ? json::value(e.effective_to->iso()) : json::value(nullptr);
+      o["data"] = e.payload;
+      out.push_back(std::move(o));
+    }
+    return Response::json(json::object{{"set", set}, {"entries", std::move(out)}});
+  });
+
+  router.get("/api/v1/openapi.json", [](Request&) { return Response::json(openapi_document()); });
+}
+
+}  // namespace flis::web::api

@@ -1,0 +1,70 @@
+#include "web/certificate.h"
+
+#include "docs/certificate_pdf.h"
+
+namespace flis::web {
+namespace json = boost::json;
+
+namespace {
+
+std::optional<cases::ReferenceEntry> find_entry(cases::Store& store, const std::string& set, const std::string& code) {
+  auto entries = store.reference_set(set);
+  if (!entries) return std::nullopt;
+  for (auto& e : *entries)
+    if (e.code == code) return e;
+  return std::nullopt;
+}
+
+std::string name_in(const json::object& names, std::string_view locale) {
+  for (auto key : {locale, std::string_view("ru")})
+    if (auto* v = names.if_contains(key); v && v->is_string() && !v->get_string().empty())
+      return std::string(v->get_string());
+  return {};
+}
+
+docs::LocalizedText localized(const json::object& names) { return {name_in(names, "kk"), name_in(names, "ru")}; }
+
+}  // namespace
+
+std::string reference_name(cases::Store& store, const std::string& set, const std::string& code,
+                           std::string_view locale) {
+  auto e = find_entry(store, set, code);
+  return e ? name_in(e->payload, locale) : code;
+}
+
+std::string verification_url(const AppContext& ctx, const cases::IssuedDocument& doc) {
+  return ctx.public_base_url + "/verify/" + doc.verification_token;
+}
+
+Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument& doc) {
+  docs::CertificateView v;
+  v.number = doc.number;
+  auto issued_local = ctx.zone.to_local(doc.issued_at);
+  v.issue_date = issued_local.date;
+  v.holder_name = doc.holder_name;
+  v.holder_name_latin = doc.holder_name_latin;
+  v.passport = cases::json_string(doc.data, "passport_number");
+  v.profession_code = doc.profession;
+  if (auto p = find_entry(ctx.store, "se_profession", doc.profession)) {
+    v.profession = localized(p->payload);
+    v.sector = localized(cases::json_object(p->payload, "sector"));
+  }
+  const std::string basis = cases::json_string(doc.data, "basis");
+  v.basis = {"Комиссия хаттамасы, іс " + basis, "Протокол Комиссии, дело " + basis};
+  v.valid_from = doc.valid_from;
+  v.valid_to = doc.valid_to;
+  if (auto r = find_entry(ctx.store, "region", cases::json_string(doc.data, "region"))) {
+    auto names = localized(r->payload);
+    v.issuing_body = {names.kk + " жергілікті атқарушы органы", "Местный исполнительный орган: " + names.ru};
+  }
+  v.signer_name = cases::json_string(doc.data, "signed_by");
+  v.signer_position = {"Жергілікті атқарушы органның уәкілетті тұлғасы", "Уполномоченное лицо МИО"};
+  const auto& sig = cases::json_object(doc.data, "signature");
+  v.signature_algorithm = cases::json_string(sig, "algorithm");
+  v.signature_fingerprint = cases::json_string(sig, "value").substr(0, 16);
+  v.verification_url = verification_url(ctx, doc);
+  v.status = doc.status;
+  return docs::render_certificate_pdf(v);
+}
+
+}  // namespace flis::web
