@@ -284,6 +284,9 @@ Result<T> SqlStore::transact(TxMode mode, Body&& body) {
     SqlConnection& connection = **lease;
     Error error;
     if (auto begun = connection.begin(mode); !begun) {
+      // A pooled connection the server dropped (restart, idle timeout) fails here, before any work
+      // was sent, so running the body on a fresh connection cannot apply anything twice.
+      if (!connection.healthy() && attempt < max_retries_) continue;
       error = begun.take_error();
     } else {
       Result<T> result = body(connection);

@@ -431,6 +431,22 @@ TEST_P(SqlStoreTest, OutboxDeliversDueMessagesAndRecordsAttempts) {
   EXPECT_EQ(store().mark_outbox("m-404", "delivered", 1, std::nullopt).error().kind, Error::Kind::not_found);
 }
 
+TEST_P(SqlStoreTest, DroppedPooledConnectionsAreReplaced) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "only a server can drop a client's connection";
+  ASSERT_TRUE(store().next_sequence("warm-up"));
+  auto admin = raw();
+  ASSERT_NE(admin, nullptr);
+  auto killed = admin->query(SqlStatement{"",
+                                          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                          "WHERE datname = current_database() AND pid <> pg_backend_pid()"},
+                             {});
+  ASSERT_TRUE(killed) << killed.error().detail;
+  ASSERT_FALSE(killed->empty());
+  auto after = store().next_sequence("warm-up");
+  ASSERT_TRUE(after) << after.error().detail;
+  EXPECT_EQ(*after, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SqlStoreTest, ::testing::Values("sqlite", "postgresql"), backend_name);
 
 TEST(SqlStoreUrlTest, RejectsUnknownSchemes) {
