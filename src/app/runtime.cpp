@@ -1,0 +1,38 @@
+#include "app/runtime.h"
+
+#include <filesystem>
+
+#include "docs/signer.h"
+#include "store/database.h"
+
+namespace flis::app {
+
+Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
+  std::unique_ptr<Runtime> rt(new Runtime());
+  store::StoreOptions store_options;
+  store_options.pool_size = options.pool_size;
+  auto store = store::open_store(options.db_url, store_options);
+  if (!store) return store.take_error();
+  rt->store_ = std::move(*store);
+
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(options.key_path).parent_path(), ec);
+  docs::LocalKeySigner::Options signer_options;
+  signer_options.key_path = options.key_path;
+  signer_options.common_name = "FLIS signing service (simulated ЭЦП)";
+  signer_options.organization = options.demo_mode ? "FLIS demo" : "FLIS";
+  auto signer = docs::LocalKeySigner::open(signer_options);
+  if (!signer) return signer.take_error();
+  rt->signer_ = std::move(*signer);
+
+  cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_};
+  rt->se_ = std::make_unique<cases::SelfEmploymentService>(ports);
+  rt->complaints_ = std::make_unique<cases::ComplaintService>(ports);
+  rt->auth_ = std::make_unique<web::Auth>(*rt->store_, rt->clock_, options.demo_mode);
+  rt->context_ = std::unique_ptr<web::AppContext>(
+      new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, *rt->se_, *rt->complaints_,
+                          *rt->auth_, options.public_base_url, options.demo_mode});
+  return rt;
+}
+
+}  // namespace flis::app

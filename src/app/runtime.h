@@ -1,0 +1,51 @@
+// The wiring of one FLIS process: opens the store, the signer and the zone, builds the workflows and
+// the handler context. flis-server, the flis CLI and the benchmarks all start from here.
+// Thread-safety: built once on the main thread; afterwards its members are thread-safe ports.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/time.h"
+#include "cases/complaint.h"
+#include "cases/self_employment.h"
+#include "law/calendar.h"
+#include "web/auth.h"
+#include "web/context.h"
+
+namespace flis::app {
+
+struct RuntimeOptions {
+  std::string db_url = "sqlite:var/flis.sqlite";
+  std::string key_path = "var/keys/signer.pem";  // the simulated ЭЦП key of the issuing bodies
+  std::string public_base_url = "http://localhost:8080";
+  bool demo_mode = false;
+  int pool_size = 8;
+};
+
+class Runtime {
+ public:
+  static Result<std::unique_ptr<Runtime>> open(const RuntimeOptions& options);
+
+  cases::Store& store() { return *store_; }
+  cases::Signer& signer() { return *signer_; }
+  const AlmatyZone& zone() const { return zone_; }
+  const SystemClock& clock() const { return clock_; }
+  const law::WorkingCalendar& calendar() const { return calendar_; }
+  cases::SelfEmploymentService& se() { return *se_; }
+  web::AppContext& context() { return *context_; }
+
+ private:
+  Runtime() = default;
+  std::unique_ptr<cases::Store> store_;
+  std::unique_ptr<cases::Signer> signer_;
+  AlmatyZone zone_;
+  SystemClock clock_;
+  law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
+  std::unique_ptr<cases::SelfEmploymentService> se_;
+  std::unique_ptr<cases::ComplaintService> complaints_;
+  std::unique_ptr<web::Auth> auth_;
+  std::unique_ptr<web::AppContext> context_;
+};
+
+}  // namespace flis::app
