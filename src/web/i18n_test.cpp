@@ -1,0 +1,96 @@
+#include "web/i18n.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
+
+namespace flis::web::i18n {
+namespace {
+
+const std::filesystem::path kI18nDir = std::filesystem::path(FLIS_SOURCE_DIR) / "data" / "i18n";
+
+TEST(Negotiation, QueryThenCookieThenAcceptLanguageThenRussian) {
+  EXPECT_EQ(negotiate_locale("en", "kk", "ru"), "en");
+  EXPECT_EQ(negotiate_locale(std::nullopt, "kk", "en"), "kk");
+  EXPECT_EQ(negotiate_locale(std::nullopt, std::nullopt, "en-US,en;q=0.9"), "en");
+  EXPECT_EQ(negotiate_locale(std::nullopt, std::nullopt, std::nullopt), "ru");
+  EXPECT_EQ(negotiate_locale(std::nullopt, std::nullopt, "de-DE, fr"), "ru");
+}
+
+TEST(Negotiation, UnsupportedExplicitChoiceFallsThrough) {
+  EXPECT_EQ(negotiate_locale("de", "kk", "en"), "kk");
+  EXPECT_EQ(negotiate_locale("", std::nullopt, "en"), "en");
+  EXPECT_EQ(negotiate_locale("zz", "zz", "zz"), "ru");
+}
+
+TEST(Negotiation, AcceptLanguageWeightsAndAliases) {
+  EXPECT_EQ(negotiate_locale(std::nullopt, std::nullopt, "en;q=0.3, kk-KZ;q=0.8, ru;q=0.5"), "kk");
+  EXPECT_EQ(negotiate_locale(std::nullopt, std::nullopt, "ru-RU;q=0.5, EN;q=0.5"), "ru");  // first of equals
+  EXPECT_EQ(negotiate_locale(std::nullopt, std::nullopt, "en;q=0, kk;q=bogus"), "ru");
+  EXPECT_EQ(negotiate_locale("KZ", std::nullopt, std::nullopt), "kk");
+  EXPECT_EQ(supported_locale_for("ru_KZ"), "ru");
+  EXPECT_FALSE(supported_locale_for("english"));
+}
+
+TEST(Catalog, LoadsProjectFilesWithFallbacks) {
+  auto catalog = Catalog::load(kI18nDir);
+  ASSERT_TRUE(catalog) << catalog.error().detail;
+  EXPECT_EQ(catalog->text("en", "problem.title.404"), "Not found");
+  EXPECT_EQ(catalog->text("ru", "problem.title.404"), "Не найдено");
+  EXPECT_EQ(catalog->text("kk", "problem.title.404"), "Табылмады");
+  EXPECT_EQ(catalog->text("xx", "problem.title.404"), "Не найдено");  // default locale
+  EXPECT_EQ(catalog->text("en", "no.such.key"), "no.such.key");
+}
+
+TEST(Catalog, FilesAreSortedAndHaveTheSameKeysInEveryLanguage) {
+  std::vector<std::string> reference;
+  for (const auto& locale : supported_locales()) {
+    std::ifstream in(kI18nDir / (locale + ".json"));
+    ASSERT_TRUE(in) << locale;
+    std::stringstream content;
+    content << in.rdbuf();
+    // Key order as written in the file (boost::json::object keeps insertion order).
+    const auto object = boost::json::parse(content.str()).as_object();
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : object) {
+      keys.emplace_back(key);
+      EXPECT_FALSE(value.as_string().empty()) << locale << " " << key;
+    }
+    EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end())) << locale << ".json is not sorted by key";
+    if (reference.empty()) {
+      reference = keys;
+    } else {
+      EXPECT_EQ(keys, reference) << locale << ".json has different keys";
+    }
+  }
+}
+
+TEST(Catalog, IcuPlaceholdersAndPlurals) {
+  auto catalog = Catalog::from_messages({
+      {"en", {{"days", "{count, plural, one {# day} other {# days}} left for {name}"}}},
+      {"ru", {{"days", "{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}"}}},
+  });
+  ASSERT_TRUE(catalog);
+  EXPECT_EQ(catalog->text("en", "days", {{"count", std::int64_t{1}}, {"name", std::string("Aigerim")}}),
+            "1 day left for Aigerim");
+  EXPECT_EQ(catalog->text("en", "days", {{"count", std::int64_t{3}}, {"name", std::string("Li")}}),
+            "3 days left for Li");
+  EXPECT_EQ(catalog->text("ru", "days", {{"count", std::int64_t{5}}}), "5 дней");
+  EXPECT_EQ(catalog->text("ru", "days", {{"count", std::int64_t{22}}}), "22 дня");
+  EXPECT_EQ(format_message("en", "It's plain", {}), "It's plain");
+}
+
+TEST(Catalog, RejectsMalformedPatternsAndMissingFiles) {
+  auto bad = Catalog::from_messages({{"en", {{"broken", "{count, plural, one {x}"}}}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, "i18n.bad_pattern");
+  auto missing = Catalog::load("/nonexistent/dir");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, "i18n.file_missing");
+}
+
+}  // namespace
+}  // namespace flis::web::i18n

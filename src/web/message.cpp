@@ -1,0 +1,208 @@
+#include "web/message.h"
+
+#include <boost/json.hpp>
+#include <cctype>
+
+namespace flis::web {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// RFC 5987 ext-value for a UTF-8 filename.
+std::string rfc5987(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "UTF-8''";
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string_view> Headers::get(std::string_view name) const {
+  for (const auto& [field, value] : fields_) {
+    if (iequals(field, name)) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+void Headers::add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
+
+void Headers::set(std::string name, std::string value) {
+  remove(name);
+  add(std::move(name), std::move(value));
+}
+
+void Headers::remove(std::string_view name) {
+  std::erase_if(fields_, [&](const auto& field) { return iequals(field.first, name); });
+}
+
+std::optional<std::string_view> Request::query_param(std::string_view name) const {
+  for (const auto& [key, value] : query) {
+    if (key == name) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Request::cookie(std::string_view name) const {
+  auto it = cookies.find(name);
+  if (it == cookies.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+std::string_view Request::path_param(std::string_view name) const {
+  auto it = path_params.find(name);
+  return it == path_params.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+std::string Request::text(std::string_view key, const i18n::MessageArgs& args) const {
+  if (catalog == nullptr) return std::string(key);
+  return catalog->text(locale, key, args);
+}
+
+void Response::set_cookie(std::string_view name, std::string_view value, const CookieOptions& options) {
+  std::string cookie = std::string(name) + "=" + std::string(value) + "; Path=" + options.path;
+  if (options.max_age_seconds) cookie += "; Max-Age=" + std::to_string(*options.max_age_seconds);
+  if (options.http_only) cookie += "; HttpOnly";
+  if (options.secure) cookie += "; Secure";
+  if (!options.same_site.empty()) cookie += "; SameSite=" + options.same_site;
+  headers.add("Set-Cookie", std::move(cookie));
+}
+
+Response Response::json(const boost::json::value& body, int status) {
+  return json_text(boost::json::serialize(body), status);
+}
+
+Response Response::json_text(std::string serialized, int status) {
+  Response response;
+  response.status = status;
+  response.content_type = "application/json";
+  response.body = std::move(serialized);
+  return response;
+}
+
+Response Response::html(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = std::move(body);
+  return response;
+}
+
+Response Response::text(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body = std::move(body);
+  return response;
+}
+
+Response Response::redirect(std::string location, int status) {
+  Response response;
+  response.status = status;
+  response.headers.set("Location", std::move(location));
+  return response;
+}
+
+Response Response::bytes(std::string data, std::string content_type, std::string_view filename) {
+  Response response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(data);
+  if (!filename.empty()) {
+    // The ASCII fallback keeps only safe characters; filename* carries the real (e.g. Cyrillic) name.
+    std::string ascii;
+    for (unsigned char c : filename) {
+      ascii += (std::isalnum(c) || c == '.' || c == '-' || c == '_') ? static_cast<char>(c) : '_';
+    }
+    response.headers.set("Content-Disposition",
+                         "attachment; filename=\"" + ascii + "\"; filename*=" + rfc5987(filename));
+  }
+  return response;
+}
+
+Response Response::empty(int status) {
+  Response response;
+  response.status = status;
+  return response;
+}
+
+std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) return std::nullopt;
+      const int high = hex_value(in[i + 1]);
+      const int low = hex_value(in[i + 2]);
+      if (high < 0 || low < 0) return std::nullopt;
+      c = static_cast<char>(high * 16 + low);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      c = ' ';
+    }
+    if (c == '\0') return std::nullopt;
+    out += c;
+  }
+  return out;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_query(std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> out;
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    std::string_view item = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (item.empty()) continue;
+    const auto eq = item.find('=');
+    auto key = percent_decode(item.substr(0, eq), true);
+    auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : item.substr(eq + 1), true);
+    if (!key || !value) return std::nullopt;
+    out.emplace_back(std::move(*key), std::move(*value));
+  }
+  return out;
+}
+
+std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view header) {
+  std::map<std::string, std::string, std::less<>> out;
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view item = trim(header.substr(0, semi));
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    const auto eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0) continue;
+    std::string_view value = trim(item.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    // RFC 6265 §5.4: the first cookie of a name is the most specific one; keep it.
+    out.emplace(std::string(trim(item.substr(0, eq))), std::string(value));
+  }
+  return out;
+}
+
+}  // namespace flis::web

@@ -1,0 +1,107 @@
+// The HTTP request and response as handlers see them: plain values, no Beast types, so that handler
+// code compiles fast and can be tested without a socket.
+#pragma once
+
+#include <any>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "web/i18n.h"
+
+namespace boost::json {
+class value;
+}
+
+namespace flis::web {
+
+struct RouteOptions;
+
+// Header fields in arrival order; names compare case-insensitively. Thread-safety: a plain value.
+class Headers {
+ public:
+  std::optional<std::string_view> get(std::string_view name) const;
+  bool contains(std::string_view name) const { return get(name).has_value(); }
+  void add(std::string name, std::string value);  // keeps earlier fields of the same name (Set-Cookie)
+  void set(std::string name, std::string value);  // replaces all fields of that name
+  void remove(std::string_view name);
+  auto begin() const { return fields_.begin(); }
+  auto end() const { return fields_.end(); }
+  std::size_t size() const { return fields_.size(); }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;
+};
+
+// One HTTP request. Filled by the server, completed by the router (route, params) and middleware
+// (actor). Thread-safety: a plain value owned by the connection handling it.
+struct Request {
+  std::string method;                                      // "GET", "POST", ...
+  std::string target;                                      // as received: path plus query
+  std::string path;                                        // percent-decoded path, without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  Headers headers;
+  std::string body;
+  std::map<std::string, std::string, std::less<>> path_params;  // from `{name}` in the route pattern
+  std::map<std::string, std::string, std::less<>> cookies;
+  std::string request_id;
+  std::string remote_address;
+  std::string route;                                       // the matched pattern ("/api/v1/cases/{id}"), empty if none
+  const RouteOptions* route_options = nullptr;             // of the matched route
+  std::string locale = std::string(i18n::kDefaultLocale);  // negotiated: kk, ru or en
+  const i18n::Catalog* catalog = nullptr;
+  // The authenticated actor, set by middleware; read it with actor_as<T>().
+  std::any actor;
+
+  std::optional<std::string_view> query_param(std::string_view name) const;  // the first value
+  std::optional<std::string_view> header(std::string_view name) const { return headers.get(name); }
+  std::optional<std::string_view> cookie(std::string_view name) const;
+  // The value of a `{name}` segment of the matched route; empty if the route has none of that name.
+  std::string_view path_param(std::string_view name) const;
+  template <class T>
+  const T* actor_as() const {
+    return std::any_cast<T>(&actor);
+  }
+  // Client text in the request's locale from its catalog (the key itself without a catalog).
+  std::string text(std::string_view key, const i18n::MessageArgs& args = {}) const;
+};
+
+struct CookieOptions {
+  std::string path = "/";
+  std::optional<std::int64_t> max_age_seconds;  // none: a session cookie
+  bool http_only = true;
+  bool secure = true;
+  std::string same_site = "Lax";
+};
+
+// One HTTP response. Thread-safety: a plain value.
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string content_type;  // empty means no body type (e.g. 204, 3xx)
+  std::string body;
+
+  void set_cookie(std::string_view name, std::string_view value, const CookieOptions& options = {});
+
+  static Response json(const boost::json::value& body, int status = 200);
+  static Response json_text(std::string serialized, int status = 200);  // already-serialized JSON
+  static Response html(std::string body, int status = 200);
+  static Response text(std::string body, int status = 200);
+  // 303 See Other by default: the POST-redirect-GET of the HTML portal.
+  static Response redirect(std::string location, int status = 303);
+  // A download; with a filename it is sent as an attachment (RFC 6266, UTF-8 names via filename*).
+  static Response bytes(std::string data, std::string content_type, std::string_view filename = {});
+  static Response empty(int status = 204);
+};
+
+// Percent-decoding of a path segment (no '+' rule) or of a query component ('+' is a space).
+// nullopt on a malformed escape or a decoded NUL.
+std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space);
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_query(std::string_view query);
+std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view cookie_header);
+
+}  // namespace flis::web
