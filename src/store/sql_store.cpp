@@ -331,7 +331,8 @@ Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& fi
     for (std::size_t i = 0; i < filter.states.size(); ++i) add(i == 0 ? "" : ", ", filter.states[i]);
     text += ")";
   }
-  text += filter.order_by_due ? " ORDER BY COALESCE(step_due_at, due_at) ASC NULLS LAST, id"
+  // Open cases (those with a pending step) by their deadline first; closed ones after, newest first.
+  text += filter.order_by_due ? " ORDER BY step_due_at ASC NULLS LAST, updated_at DESC, id"
                               : " ORDER BY created_at DESC, id";
   params.push_back(SqlParam::integer(filter.limit > 0 ? filter.limit : std::numeric_limits<std::int32_t>::max()));
   text += " LIMIT $" + std::to_string(params.size());

@@ -342,7 +342,7 @@ TEST_P(SqlStoreTest, ReferenceEntriesAreVersionedByEffectiveDate) {
   EXPECT_FALSE(store().upsert_reference(reversed));
 }
 
-TEST_P(SqlStoreTest, ListCasesOrdersByEarliestDeadlineWithNullsLastAndFilters) {
+TEST_P(SqlStoreTest, ListCasesOrdersOpenCasesByStepDeadlineThenClosedOnesAndFilters) {
   auto make = [&](const std::string& id, std::optional<std::int64_t> step_due, std::optional<std::int64_t> due,
                   const std::string& state, const std::string& body) {
     auto change = new_case_change(id);
@@ -354,8 +354,8 @@ TEST_P(SqlStoreTest, ListCasesOrdersByEarliestDeadlineWithNullsLastAndFilters) {
   };
   make("C-none", std::nullopt, std::nullopt, "registered", "leb-1");
   make("C-step-300", 300, 900, "registered", "leb-1");
-  make("C-due-200", std::nullopt, 200, "at_commission", "leb-1");
-  make("C-step-100", 100, 50, "registered", "leb-1");  // the step deadline wins over the service term
+  make("C-due-200", std::nullopt, 200, "at_commission", "leb-1");  // no pending step: closed, listed after open ones
+  make("C-step-100", 100, 50, "registered", "leb-1");              // the step deadline orders, not the service term
   make("C-other-body", 10, 10, "registered", "leb-2");
 
   CaseFilter filter;
@@ -364,7 +364,7 @@ TEST_P(SqlStoreTest, ListCasesOrdersByEarliestDeadlineWithNullsLastAndFilters) {
   ASSERT_TRUE(listed);
   std::vector<std::string> ids;
   for (const auto& c : *listed) ids.push_back(c.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"C-step-100", "C-due-200", "C-step-300", "C-none"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"C-step-100", "C-step-300", "C-due-200", "C-none"}));
 
   filter.states = {"registered"};
   filter.limit = 2;

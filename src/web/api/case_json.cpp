@@ -13,10 +13,12 @@ json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c) {
                  {"state", c.state}, {"region", c.region},   {"provider_body", c.provider_body}};
   o["registered_on"] = c.registered_on ? json::value(c.registered_on->iso()) : json::value(nullptr);
   o["due_at"] = c.due_at ? json::value(instant_text(ctx, *c.due_at)) : json::value(nullptr);
-  o["overdue"] = c.due_at && *c.due_at < now;
+  // Only a case still waiting for a step can be overdue; a closed one is history.
+  const bool open = c.step_due_at.has_value();
+  o["overdue"] = open && c.due_at && *c.due_at < now;
   json::object step{{"rule", c.step_rule}};
   step["due_at"] = c.step_due_at ? json::value(instant_text(ctx, *c.step_due_at)) : json::value(nullptr);
-  step["overdue"] = c.step_due_at && *c.step_due_at < now;
+  step["overdue"] = open && *c.step_due_at < now;
   o["step"] = std::move(step);
   o["updated_at"] = instant_text(ctx, c.updated_at);
   return o;
