@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -110,7 +111,84 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
       }
     }
   }
+
+  // Yearly calendar orders (transfers, Kurban Ait) and providers' working hours (I-2).
+  auto calendar = read_json_file(data_dir + "/calendar.json");
+  if (!calendar) return calendar.take_error();
+  for (const auto& y : calendar->as_object().at("years").as_array()) {
+    const auto& o = y.as_object();
+    const auto year = std::to_string(o.at("year").to_number<int>());
+    cases::ReferenceEntry e{"calendar_year", year, effective_from_of(calendar->as_object()),
+                            std::nullopt,    o,    !o.contains("confirmed") || o.at("confirmed").as_bool()};
+    if (auto s = put(e); !s) return s.take_error();
+    ++report.other;
+  }
+  auto hours = read_json_file(data_dir + "/working_hours.json");
+  if (!hours) return hours.take_error();
+  const auto& hfile = hours->as_object();
+  if (auto s = put(
+          {"working_hours", "default", effective_from_of(hfile), std::nullopt, hfile.at("default").as_object(), true});
+      !s)
+    return s.take_error();
+  ++report.other;
+  for (const auto& o : hfile.at("overrides").as_array()) {
+    const auto& entry = o.as_object();
+    if (auto s = put({"working_hours", str(entry, "provider_body"), effective_from_of(hfile), std::nullopt, entry,
+                      !entry.contains("confirmed") || entry.at("confirmed").as_bool()});
+        !s)
+      return s.take_error();
+    ++report.other;
+  }
   return report;
+}
+
+Result<law::WorkingCalendar> calendar_from_reference(cases::Store& store) {
+  auto years = law::WorkingCalendar::kazakhstan_year_data();
+  auto entries = store.reference_set("calendar_year");
+  if (!entries) return entries.take_error();
+  // The newest version of each year an administrator entered replaces the built-in data of that year.
+  std::map<int, const cases::ReferenceEntry*> newest;
+  for (const auto& e : *entries) {
+    int year = std::atoi(e.code.c_str());
+    if (!newest.count(year) || newest[year]->effective_from < e.effective_from) newest[year] = &e;
+  }
+  auto dates = [](const json::object& o, std::string_view key) {
+    std::vector<Date> out;
+    if (auto* v = o.if_contains(key); v && v->is_array())
+      for (const auto& d : v->as_array()) {
+        // Either "YYYY-MM-DD" or {"date": "YYYY-MM-DD", "reason": "..."}.
+        std::string text = d.is_string() ? std::string(d.as_string()) : d.is_object() ? str(d.as_object(), "date") : "";
+        if (auto parsed = Date::parse(text)) out.push_back(*parsed);
+      }
+    return out;
+  };
+  for (const auto& [year, e] : newest) {
+    law::CalendarYearData data;
+    data.year = year;
+    data.kurban_ait = Date::parse(str(e->payload, "kurban_ait"));
+    data.extra_days_off = dates(e->payload, "extra_days_off");
+    data.working_days_by_decree = dates(e->payload, "working_days_by_decree");
+    std::erase_if(years, [&](const law::CalendarYearData& y) { return y.year == year; });
+    years.push_back(std::move(data));
+  }
+  return law::WorkingCalendar(std::move(years));
+}
+
+Result<std::map<std::string, law::WorkingHours>> working_hours_from_reference(cases::Store& store) {
+  std::map<std::string, law::WorkingHours> out;
+  auto entries = store.reference_set("working_hours");
+  if (!entries) return entries.take_error();
+  auto minute = [](const std::string& hhmm, int fallback) {
+    if (hhmm.size() != 5 || hhmm[2] != ':') return fallback;
+    return std::atoi(hhmm.substr(0, 2).c_str()) * 60 + std::atoi(hhmm.substr(3, 2).c_str());
+  };
+  for (const auto& e : *entries) {
+    law::WorkingHours h;
+    h.open_minute = minute(str(e.payload, "open"), h.open_minute);
+    h.close_minute = minute(str(e.payload, "close"), h.close_minute);
+    out[e.code] = h;
+  }
+  return out;
 }
 
 }  // namespace flis::app

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/reference_loader.h"
 #include "docs/signer.h"
 #include "store/database.h"
 
@@ -25,7 +26,14 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   if (!signer) return signer.take_error();
   rt->signer_ = std::move(*signer);
 
+  auto calendar = calendar_from_reference(*rt->store_);
+  if (!calendar) return calendar.take_error();
+  rt->calendar_ = std::move(*calendar);
+  auto hours = working_hours_from_reference(*rt->store_);
+  if (!hours) return hours.take_error();
   cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_};
+  if (auto it = hours->find("default"); it != hours->end()) ports.hours = it->second;
+  ports.provider_hours = std::move(*hours);
   rt->se_ = std::make_unique<cases::SelfEmploymentService>(ports);
   rt->complaints_ = std::make_unique<cases::ComplaintService>(ports);
   rt->auth_ = std::make_unique<web::Auth>(*rt->store_, rt->clock_, options.demo_mode);

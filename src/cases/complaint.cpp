@@ -20,7 +20,7 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
     return Error::invalid("validation.choice", "addressee");
   if (in.text.size() < 10 || in.text.size() > 10000) return Error::invalid("complaint.text_length", "text");
 
-  const law::Deadline d = law::compute_deadline(ports().calendar, local_now(), 0, ports().hours);
+  const law::Deadline d = law::compute_deadline(ports().calendar, local_now(), 0, hours_for(subject->provider_body));
   auto id = next_number("CMP", today().year());
   if (!id) return id.take_error();
   CaseRecord c;
@@ -34,10 +34,10 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
   c.registered_on = d.registered_on;
   std::string rule;
   if (in.addressee == "leb") {
-    c.step_due_at = due_after(d.registered_on, law::se::kComplaintLebWd);
+    c.step_due_at = due_after(c.provider_body, d.registered_on, law::se::kComplaintLebWd);
     rule = "SE-25";
   } else {
-    c.step_due_at = due_after(d.registered_on, law::se::kComplaintForwardWd);
+    c.step_due_at = due_after(c.provider_body, d.registered_on, law::se::kComplaintForwardWd);
     rule = "SE-24";
   }
   c.step_rule = rule;
@@ -73,7 +73,7 @@ Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::strin
   CaseRecord next = *c;
   next.state = "forwarded";
   next.provider_body = kQualityAuthorityBody;
-  next.step_due_at = due_after(today(), law::se::kComplaintQualityAuthorityWd);
+  next.step_due_at = due_after(next.provider_body, today(), law::se::kComplaintQualityAuthorityWd);
   next.step_rule = "SE-26";
   next.due_at = next.step_due_at;
   next.data["forwarded_on"] = today().iso();

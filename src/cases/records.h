@@ -112,7 +112,7 @@ struct CaseFilter {
   std::optional<std::string> provider_body;
   std::optional<std::string> applicant_id;
   std::vector<std::string> states;  // empty = any
-  bool order_by_due = true;  // open cases by ascending step_due_at, then closed ones newest first
+  bool order_by_due = true;         // open cases by ascending step_due_at, then closed ones newest first
   int limit = 200;
 };
 

@@ -253,12 +253,12 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
 
   const LocalDateTime filed = local_now();
   const int term = law::se::service_term_working_days(kind);
-  const law::Deadline deadline = law::se::service_deadline(ports().calendar, filed, kind, ports().hours);
+  const law::Deadline deadline = law::se::service_deadline(ports().calendar, filed, kind, hours_for(c->provider_body));
   CaseRecord next = *c;
   next.state = "registered";
   next.registered_on = deadline.registered_on;
   next.due_at = ports().zone.to_instant(deadline.due);
-  next.step_due_at = due_after(deadline.registered_on, step_days_for(kind));
+  next.step_due_at = due_after(c->provider_body, deadline.registered_on, step_days_for(kind));
   next.step_rule = step_rule_for(kind);
   next.data["filed_at"] = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
   next.data["application_signature"] = json::object{
@@ -293,7 +293,7 @@ Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& offic
     return Error::conflict("case.wrong_state", "only issue goes to the Commission (SE-7)");
   CaseRecord next = *c;
   next.state = "at_commission";
-  next.step_due_at = due_after(today(), law::se::kCommissionWd);
+  next.step_due_at = due_after(c->provider_body, today(), law::se::kCommissionWd);
   next.step_rule = "SE-9";
   auto& commission = next.data["commission"].emplace_object();
   commission["referred_on"] = today().iso();

@@ -13,8 +13,14 @@ Result<CaseRecord> Workflow::load_visible(const Actor& actor, const std::string&
   return c;
 }
 
-Instant Workflow::due_after(Date event_day, int working_days) const {
-  return ports_.zone.to_instant(law::end_of_working_days(ports_.calendar, event_day, working_days, ports_.hours));
+const law::WorkingHours& Workflow::hours_for(const std::string& provider_body) const {
+  auto it = ports_.provider_hours.find(provider_body);
+  return it == ports_.provider_hours.end() ? ports_.hours : it->second;
+}
+
+Instant Workflow::due_after(const std::string& provider_body, Date event_day, int working_days) const {
+  return ports_.zone.to_instant(
+      law::end_of_working_days(ports_.calendar, event_day, working_days, hours_for(provider_body)));
 }
 
 Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const {

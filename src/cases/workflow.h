@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,9 @@ struct Ports {
   const TimeZone& zone;
   Signer& signer;
   const law::WorkingCalendar& calendar;
-  law::WorkingHours hours{};
+  law::WorkingHours hours{};  // I-2 default
+  // Hours of providers that differ from the default (reference set "working_hours"), by provider body.
+  std::map<std::string, law::WorkingHours> provider_hours{};
 };
 
 // One state change, described in the workflow's words.
@@ -44,8 +47,10 @@ class Workflow {
   // others cannot be probed.
   Result<CaseRecord> load_visible(const Actor& actor, const std::string& id) const;
 
-  // The I-3/I-4 deadline as an instant: end of the N-th working day after `event_day`.
-  Instant due_after(Date event_day, int working_days) const;
+  // The working hours of a provider body (I-2): its own if set, else the acts' default.
+  const law::WorkingHours& hours_for(const std::string& provider_body) const;
+  // The I-4 deadline as an instant: the provider's closing time on the N-th working day after `event_day`.
+  Instant due_after(const std::string& provider_body, Date event_day, int working_days) const;
 
   // Writes `next` (a modified copy of `before`, or a new case when before.id is empty) with one audit
   // event. Returns the stored record.
