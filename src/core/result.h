@@ -61,13 +61,15 @@ class [[nodiscard]] Result {
     assert(ok());
     return std::get<0>(v_);
   }
-  T&& value() && {
+  // By value, so that `for (auto& x : *make_result())` cannot dangle.
+  T value() && {
     assert(ok());
     return std::get<0>(std::move(v_));
   }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
+  T operator*() && { return std::move(*this).value(); }
   const T& operator*() const& { return value(); }
 
   const Error& error() const {
