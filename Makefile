@@ -15,7 +15,7 @@ build: deps
 
 build-asan: deps
 	@cmake --preset asan >/dev/null
-	@cmake --build --preset asan -j $(JOBS) --target flis_core_tests flis_law_tests flis_cases_tests
+	@cmake --build --preset asan -j $(JOBS) --target flis_core_tests flis_law_tests flis_store_tests flis_docs_tests
 
 demo: build
 	@bash scripts/demo.sh $(PORT) $(DEMO_DB)

@@ -38,6 +38,7 @@ class Date {
   // Adds calendar months, clamping to the last day of the target month (I-7).
   Date plus_months(int n) const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
   constexpr auto operator<=>(const Date&) const = default;
 
  private:
@@ -48,6 +49,7 @@ class Date {
 struct LocalDateTime {
   Date date;
   int minute_of_day = 0;  // 0..1439
+  // NOLINTNEXTLINE(modernize-use-nullptr): as above
   constexpr auto operator<=>(const LocalDateTime&) const = default;
 };
 

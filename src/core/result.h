@@ -93,7 +93,10 @@ inline Status ok_status() { return Ok{}; }
 
 // Declares `var` from a Result-returning expression, or returns its error from the enclosing
 // function (whose return type must be constructible from flis::Error).
+// `var` names a new variable and cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define FLIS_ASSIGN_OR_RETURN(var, expr)                 \
   auto var##_result_ = (expr);                           \
   if (!var##_result_) return var##_result_.take_error(); \
   auto var = std::move(*var##_result_)
+// NOLINTEND(bugprone-macro-parentheses)

@@ -146,7 +146,7 @@ int service_term_working_days(SubService kind) {
 Deadline service_deadline(const WorkingCalendar& calendar, LocalDateTime filed, SubService kind,
                           const WorkingHours& hours) {
   Deadline d = compute_deadline(calendar, filed, service_term_working_days(kind), hours);
-  d.rule_ids.push_back("SE-A2.3");
+  d.rule_ids.emplace_back("SE-A2.3");
   return d;
 }
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make demo`: a fresh SQLite database with realistic demo data, served at http://localhost:PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${1:-8080}
+db=${2:-var/demo.sqlite}
+mkdir -p "$(dirname "$db")" var/keys
+rm -f "$db" "$db-wal" "$db-shm"
+flis=build/bin/flis
+"$flis" --db "sqlite:$db" --key var/keys/signer.pem migrate >/dev/null
+"$flis" --db "sqlite:$db" --key var/keys/signer.pem load-reference
+"$flis" --db "sqlite:$db" --key var/keys/signer.pem seed-demo
+cat <<MSG
+
+FLIS demo: http://localhost:$port
+Sign in at http://localhost:$port/login (demo mode: one click per user), or get an API token:
+  curl -X POST localhost:$port/api/v1/auth/demo-token -d '{"login":"officer.astana"}'
+
+  foreigner (applicant)   chen, aliyev, kowalska, kaya, sharma, petrov, tashiev, nguyen, sato
+  LEB officer             officer.astana, officer.almaty
+  LEB head                head.astana, head.almaty
+  Commission member       commission1.astana .. commission3.astana, commission1.almaty, commission2.almaty
+  quality authority       quality        Ministry   ministry
+  State Corporation       operator       police     police       administrator   admin
+
+Public pages: /verify (certificate check), /self-assessment (SE-10 points), /api/v1/openapi.json
+Stop with Ctrl-C.
+MSG
+exec build/bin/flis-server --listen "0.0.0.0:$port" --db "sqlite:$db" --key var/keys/signer.pem --demo \
+  --public-url "http://localhost:$port"
