@@ -1,0 +1,313 @@
+// The foreigner's cabinet (SE-A2.0, SE-5), the application form (SE-A1) and the officers' inbox.
+#include <algorithm>
+
+#include "cases/roles.h"
+#include "web/portal/routes.h"
+
+namespace flis::web::portal {
+namespace json = boost::json;
+using cases::CaseRecord;
+
+namespace {
+
+constexpr std::string_view kSubServices[] = {"issue", "extension", "reissue", "duplicate"};
+
+bool is_staff(std::string_view role) {
+  return cases::role::is_provider_staff(role) || role == cases::role::kQualityAuthority ||
+         role == cases::role::kMinistryOfficer;
+}
+
+std::string name_in(const json::object& names, std::string_view locale) {
+  for (auto key : {locale, std::string_view("ru"), std::string_view("en")})
+    if (auto* v = names.if_contains(key); v && v->is_string() && !v->get_string().empty())
+      return std::string(v->get_string());
+  return {};
+}
+
+std::vector<std::pair<std::string, std::string>> reference_options(const Portal& portal, const Request& req,
+                                                                   const std::string& set) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (auto entries = portal.ctx.store.reference_set(set))
+    for (const auto& e : *entries) out.emplace_back(e.code, name_in(e.payload, req.locale));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return out;
+}
+
+// The SE list as option groups by sector (SE-L).
+std::vector<std::pair<std::string, json::array>> profession_groups(const Portal& portal, const Request& req,
+                                                                   std::string_view selected) {
+  std::vector<std::pair<std::string, json::array>> groups;
+  auto entries = portal.ctx.store.reference_set("se_profession");
+  if (!entries) return groups;
+  for (const auto& e : *entries) {
+    std::string sector = name_in(cases::json_object(e.payload, "sector"), req.locale);
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == sector; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {sector, json::array{}});
+    it->second.push_back(
+        json::object{{"value", e.code}, {"label", name_in(e.payload, req.locale)}, {"selected", e.code == selected}});
+  }
+  return groups;
+}
+
+json::array empty_choice(const Request& req) {
+  return json::array{json::object{{"value", ""}, {"label", tr(req, "form.choose")}, {"selected", false}}};
+}
+
+// The SE-A1 form for one sub-service, filled with `values` (a failed submission) or empty.
+json::object application_view(const Portal& portal, const Request& req, const cases::Actor& actor,
+                              std::string_view kind, const std::function<std::string(std::string_view)>& value) {
+  auto view = base_view(portal, req, actor, "new.title." + std::string(kind));
+  view["kind"] = kind;
+  view["is_issue"] = kind == "issue";
+  auto make = [&](std::string name, std::string label_key, bool required, std::string input_type = "text") {
+    Field f;
+    f.name = std::move(name);
+    f.label = tr(req, label_key);
+    f.required = required;
+    f.input_type = std::move(input_type);
+    f.value = value(f.name);
+    return f;
+  };
+  auto select = [&](Field f, std::vector<std::pair<std::string, std::string>> options) {
+    f.kind = "select";
+    options.insert(options.begin(), {"", tr(req, "form.choose")});
+    f.options = std::move(options);
+    return field_json(f);
+  };
+
+  json::array service;
+  service.push_back(select(make("region", "field.region", true), reference_options(portal, req, "region")));
+  if (kind == "issue") {
+    Field p = make("profession_code", "field.profession", true);
+    p.kind = "select";
+    p.hint = tr(req, "field.profession_hint");
+    p.option_groups = profession_groups(portal, req, p.value);
+    auto pj = field_json(p);
+    pj["options"] = empty_choice(req);
+    service.push_back(std::move(pj));
+  } else {
+    auto f = make("certificate_number", "field.certificate_number", true);
+    f.hint = tr(req, "field.certificate_number_hint");
+    service.push_back(field_json(f));
+  }
+  if (kind == "extension") {
+    service.push_back(field_json(make("employer_name", "field.employer_name", true)));
+    service.push_back(field_json(make("employer_bin", "field.employer_bin", false)));
+    service.push_back(field_json(make("contract_concluded_on", "field.contract_concluded_on", true, "date")));
+    service.push_back(field_json(make("contract_end", "field.contract_end", true, "date")));
+  }
+  if (kind == "reissue") {
+    service.push_back(select(make("change_reason", "field.change_reason", true),
+                             {{"name", tr(req, "change_reason.name")},
+                              {"identity_document", tr(req, "change_reason.identity_document")},
+                              {"employer", tr(req, "change_reason.employer")}}));
+    service.push_back(field_json(make("change_date", "field.change_date", true, "date")));
+  }
+  if (kind == "duplicate") service.push_back(field_json(make("change_date", "field.loss_date", true, "date")));
+  view["service_fields"] = std::move(service);
+
+  json::array person;
+  auto text = [&](const char* name, const char* key, bool required, const char* autocomplete = "",
+                  const char* type = "text") {
+    Field f = make(name, key, required, type);
+    f.autocomplete = autocomplete;
+    person.push_back(field_json(f));
+  };
+  text("applicant.full_name", "field.full_name", true, "name");
+  text("applicant.full_name_latin", "field.full_name_latin", false);
+  text("applicant.passport_number", "field.passport_number", true);
+  text("applicant.passport_issued_on", "field.passport_issued_on", false, "", "date");
+  text("applicant.passport_issuer", "field.passport_issuer", false);
+  person.push_back(
+      select(make("applicant.citizenship", "field.citizenship", true), reference_options(portal, req, "country")));
+  text("applicant.address", "field.address", false, "street-address");
+  text("applicant.phone", "field.phone", true, "tel", "tel");
+  text("applicant.residence_abroad", "field.residence_abroad", false);
+  {
+    Field iin = make("applicant.iin", "field.iin", true);
+    iin.hint = tr(req, "field.iin_hint");  // SE-A2.10: filing online needs an IIN
+    iin.input_type = "text";
+    person.push_back(field_json(iin));
+    person.back().as_object()["inputmode"] = "numeric";
+  }
+  view["person_fields"] = std::move(person);
+
+  law::se::AssessmentInput claims{};
+  claims.higher_education = !value("higher_education").empty();
+  claims.academic_degree = !value("academic_degree").empty();
+  claims.english_teaching_certificate = !value("english_teaching_certificate").empty();
+  auto criteria = criteria_fields(req, claims, "");
+  if (auto years = value("experience_years"); !years.empty()) criteria.back().as_object()["value"] = years;
+  view["criteria_fields"] = std::move(criteria);
+  return view;
+}
+
+Result<cases::SeDraftInput> draft_from(const forms::FormData& form, law::se::SubService kind) {
+  cases::SeDraftInput d;
+  d.kind = kind;
+  d.region = form.value("region");
+  d.profession_code = form.value("profession_code");
+  auto& a = d.applicant;
+  for (auto [name, target] : {std::pair{"applicant.full_name", &a.full_name},
+                              {"applicant.full_name_latin", &a.full_name_latin},
+                              {"applicant.passport_number", &a.passport_number},
+                              {"applicant.passport_issued_on", &a.passport_issued_on},
+                              {"applicant.passport_issuer", &a.passport_issuer},
+                              {"applicant.citizenship", &a.citizenship},
+                              {"applicant.address", &a.address},
+                              {"applicant.phone", &a.phone},
+                              {"applicant.residence_abroad", &a.residence_abroad},
+                              {"applicant.iin", &a.iin},
+                              {"certificate_number", &d.certificate_number},
+                              {"employer_name", &d.employer_name},
+                              {"employer_bin", &d.employer_bin},
+                              {"contract_concluded_on", &d.contract_concluded_on},
+                              {"contract_end", &d.contract_end},
+                              {"change_reason", &d.change_reason},
+                              {"change_date", &d.change_date}}) {
+    std::string v = form.value(name);
+    // Trim what people paste around numbers and names.
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(v.begin());
+    *target = std::move(v);
+  }
+  if (kind == law::se::SubService::issue) {
+    auto claims = criteria_from([&form](std::string_view n) { return form.value(n); });
+    if (!claims) return claims.take_error();
+    d.self_assessment = *claims;
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string kind_label(const Request& req, const CaseRecord& c) {
+  if (c.service == "COMPLAINT") return tr(req, "kind.complaint");
+  return tr(req, "kind." + c.kind);
+}
+
+std::string state_label(const Request& req, const CaseRecord& c) {
+  return tr(req, (c.service == "COMPLAINT" ? "complaint_state." : "state.") + c.state);
+}
+
+bool is_overdue(const Portal& portal, const CaseRecord& c) {
+  static const std::set<std::string> kOpen = {"registered",        "at_commission", "minutes_pending",
+                                              "awaiting_decision", "filed",         "forwarded"};
+  if (!kOpen.count(c.state)) return false;
+  const Instant now = portal.ctx.clock.now();
+  return (c.step_due_at && *c.step_due_at < now) || (c.due_at && *c.due_at < now);
+}
+
+json::object case_row(const Portal& portal, const Request& req, const CaseRecord& c) {
+  auto when = [&](const std::optional<Instant>& t) {
+    return t ? json::value(format_local(portal, *t)) : json::value(false);
+  };
+  return json::object{
+      {"id", c.id},
+      {"href", "/cases/" + c.id},
+      {"kind", kind_label(req, c)},
+      {"state", state_label(req, c)},
+      {"state_code", c.state},
+      {"applicant", cases::json_string(cases::json_object(c.data, "applicant"), "full_name")},
+      {"registered_on", c.registered_on ? json::value(format_date(*c.registered_on)) : json::value(false)},
+      {"due", when(c.due_at)},
+      {"step_due", when(c.step_due_at)},
+      {"step_rule", c.step_rule.empty() ? json::value(false) : json::value(c.step_rule)},
+      {"overdue", is_overdue(portal, c)}};
+}
+
+void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal) {
+  // SE-5: the applicant's cases with their status and dates; a new application per sub-service (SE-A2.0).
+  router.get("/cabinet", [portal](Request& req) {
+    auto actor = current_actor(*portal, req);
+    if (!actor) return sign_in_redirect(req);
+    if (actor->role != cases::role::kForeigner)
+      return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    auto view = base_view(*portal, req, actor, "cabinet.title");
+    cases::CaseFilter filter;
+    filter.applicant_id = actor->user_id;
+    auto list = portal->ctx.store.list_cases(filter);
+    if (!list) return error_page(*portal, req, actor, list.error());
+    json::array rows;
+    for (const auto& c : *list) rows.push_back(case_row(*portal, req, c));
+    view["has_cases"] = !rows.empty();
+    view["cases"] = std::move(rows);
+    json::array services;
+    for (auto kind : kSubServices)
+      services.push_back(json::object{{"href", "/cabinet/new?kind=" + std::string(kind)},
+                                      {"label", tr(req, "new.title." + std::string(kind))},
+                                      {"description", tr(req, "new.description." + std::string(kind))},
+                                      {"term", tr(req, "new.term." + std::string(kind))}});
+    view["services"] = std::move(services);
+    return render(*portal, req, "cabinet", std::move(view));
+  });
+
+  router.get("/cabinet/new", [portal](Request& req) {
+    auto actor = current_actor(*portal, req);
+    if (!actor) return sign_in_redirect(req);
+    if (actor->role != cases::role::kForeigner)
+      return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    std::string kind(req.query_param("kind").value_or("issue"));
+    if (!law::se::parse_sub_service(kind)) return error_page(*portal, req, actor, Error::not_found("http.not_found"));
+    auto view = application_view(*portal, req, *actor, kind, [](std::string_view) { return std::string(); });
+    return render(*portal, req, "new_application", std::move(view));
+  });
+
+  router.post("/cabinet/new", [portal](Request& req) {
+    auto actor = current_actor(*portal, req);
+    if (!actor) return sign_in_redirect(req);
+    auto form = posted_form(*portal, req);
+    if (!form) return error_page(*portal, req, actor, form.error());
+    std::string kind_text = form->value("kind");
+    auto kind = law::se::parse_sub_service(kind_text);
+    if (!kind) return error_page(*portal, req, actor, Error::invalid("validation.choice", "kind"));
+    auto draft = draft_from(*form, *kind);
+    Result<CaseRecord> created =
+        draft ? portal->ctx.se.create_draft(*actor, *draft) : Result<CaseRecord>(draft.error());
+    if (created) return Response::redirect("/cases/" + created->id + "?done=created");
+    if (created.error().kind == Error::Kind::forbidden) return error_page(*portal, req, actor, created.error());
+    auto view = application_view(*portal, req, *actor, kind_text, [&](std::string_view n) { return form->value(n); });
+    add_error(view, req, created.error());
+    apply_field_errors(view, {"service_fields", "person_fields", "criteria_fields"});
+    return render(*portal, req, "new_application", std::move(view), 400);
+  });
+
+  // Work queue of a body, by deadline (design: an officer sees only the cases of their own body).
+  router.get("/inbox", [portal](Request& req) {
+    auto actor = current_actor(*portal, req);
+    if (!actor) return sign_in_redirect(req);
+    if (!is_staff(actor->role)) return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    auto view = base_view(*portal, req, actor, "inbox.title");
+    cases::CaseFilter filter;
+    if (actor->role != cases::role::kMinistryOfficer) filter.provider_body = actor->provider_body;
+    std::string state(req.query_param("state").value_or(""));
+    if (!state.empty()) filter.states = {state};
+    filter.order_by_due = true;
+    auto list = portal->ctx.store.list_cases(filter);
+    if (!list) return error_page(*portal, req, actor, list.error());
+    json::array rows;
+    for (const auto& c : *list) {
+      if (c.state == "draft") continue;  // not yet filed: the applicant's own business
+      rows.push_back(case_row(*portal, req, c));
+    }
+    view["has_cases"] = !rows.empty();
+    view["cases"] = std::move(rows);
+    std::vector<std::pair<std::string, std::string>> states{{"", tr(req, "inbox.all_states")}};
+    for (auto s : {"registered", "at_commission", "minutes_pending", "awaiting_decision", "issued", "refused",
+                   "extended", "revoked", "expired"})
+      states.emplace_back(s, tr(req, "state." + std::string(s)));
+    for (auto s : {"filed", "forwarded", "satisfied", "upheld", "rejected", "in_court"})
+      states.emplace_back(s, tr(req, "complaint_state." + std::string(s)));
+    Field f;
+    f.name = "state";
+    f.form = "inbox";
+    f.kind = "select";
+    f.label = tr(req, "inbox.state_filter");
+    f.value = state;
+    f.options = std::move(states);
+    view["filter_fields"] = json::array{field_json(f)};
+    return render(*portal, req, "inbox", std::move(view));
+  });
+}
+
+}  // namespace flis::web::portal

@@ -1,0 +1,272 @@
+// Handler tests of the HTML portal: requests dispatched through the router against a real SQLite store,
+// the real workflows, templates and message catalogs.
+#include "web/portal/portal.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "cases/complaint.h"
+#include "cases/self_employment.h"
+#include "docs/signer.h"
+#include "store/database.h"
+#include "web/auth.h"
+
+namespace flis::web::portal {
+namespace {
+namespace json = boost::json;
+
+class FixedClock final : public cases::Clock {
+ public:
+  Instant now() const override { return t; }
+  Instant t = std::chrono::sys_days{std::chrono::year{2026} / 3 / 10} + std::chrono::hours{4};  // 09:00 Almaty
+};
+
+// Kazakhstan has been UTC+5 all year since 2024.
+class PlusFive final : public cases::TimeZone {
+ public:
+  LocalDateTime to_local(Instant t) const override {
+    auto local = t + std::chrono::hours{5};
+    auto day = std::chrono::floor<std::chrono::days>(local);
+    return {Date(day), static_cast<int>((local - day).count() / 60)};
+  }
+  Instant to_instant(LocalDateTime l) const override {
+    return std::chrono::sys_days{l.date.ymd()} + std::chrono::minutes{l.minute_of_day} - std::chrono::hours{5};
+  }
+  int utc_offset_minutes(Instant) const override { return 300; }
+};
+
+class PortalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::open_store("sqlite::memory:");
+    ASSERT_TRUE(store.ok()) << store.error().detail;
+    store_ = std::move(*store);
+    key_dir_ = std::filesystem::temp_directory_path() / ("flis-portal-test-" + std::to_string(::getpid()));
+    auto signer = docs::LocalKeySigner::open({key_dir_ / "key.pem", {}, "LEB", "FLIS test"});
+    ASSERT_TRUE(signer.ok()) << signer.error().detail;
+    signer_ = std::move(*signer);
+    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
+    se_ = std::make_unique<cases::SelfEmploymentService>(ports);
+    complaints_ = std::make_unique<cases::ComplaintService>(ports);
+    auth_ = std::make_unique<Auth>(*store_, clock_, true);
+    ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_, *se_, *complaints_,
+                                                   *auth_, "https://flis.example.kz", true});
+    auto catalog = i18n::Catalog::load(std::string(FLIS_SOURCE_DIR) + "/data/i18n");
+    ASSERT_TRUE(catalog.ok()) << catalog.error().detail;
+    catalog_ = std::move(*catalog);
+    auto registered = register_portal_routes(router_, *ctx_, {std::string(FLIS_SOURCE_DIR) + "/assets/templates", {}});
+    ASSERT_TRUE(registered.ok()) << registered.error().detail;
+
+    auto ref = [&](std::string set, std::string code, json::object payload) {
+      ASSERT_TRUE(store_->upsert_reference({set, code, Date(2000, 1, 1), std::nullopt, std::move(payload), true}).ok());
+    };
+    ref("region", "710000000", {{"kk", "Астана қаласы"}, {"ru", "город Астана"}, {"en", "Astana"}});
+    ref("country", "CN", {{"kk", "Қытай"}, {"ru", "Китай"}, {"en", "China"}});
+    ref("se_profession", "2.1.1",
+        {{"code", "2.1.1"},
+         {"kk", "Бағдарламашы"},
+         {"ru", "Программист"},
+         {"en", "Programmer"},
+         {"sector", json::object{{"kk", "Есептеу"}, {"ru", "Вычисления"}, {"en", "Computing"}}}});
+    for (const auto& u : std::vector<cases::UserRecord>{
+             {"u-chen", "chen", "Chen Wei", "foreigner", "", "", "", "en"},
+             {"u-other", "other", "Other Person", "foreigner", "", "", "", "en"},
+             {"u-officer", "officer", "Сейткали Жанар", "leb_officer", "leb-710000000", "710000000", "", "kk"},
+             {"u-head", "head", "Абдрахманов Ерлан", "leb_head", "leb-710000000", "710000000", "", "kk"},
+             {"u-com1", "com1", "Нурланова Айгерим", "commission_member", "leb-710000000", "710000000", "", "ru"},
+             {"u-com2", "com2", "Ким Дмитрий", "commission_member", "leb-710000000", "710000000", "", "ru"}})
+      ASSERT_TRUE(store_->upsert_user(u).ok());
+  }
+  void TearDown() override { std::filesystem::remove_all(key_dir_); }
+
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  Response send(const std::string& method, const std::string& target, const Session* s = nullptr, std::string body = {},
+                std::string content_type = "application/x-www-form-urlencoded", std::string locale = "en") {
+    Request req;
+    req.method = method;
+    req.target = target;
+    auto q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) req.query = *parse_query(target.substr(q + 1));
+    req.locale = locale;
+    req.catalog = &catalog_;
+    req.body = std::move(body);
+    if (!req.body.empty()) req.headers.set("Content-Type", content_type);
+    if (s) req.cookies[kSessionCookie] = s->cookie;
+    return router_.dispatch(req);
+  }
+
+  Session sign_in(const std::string& login) {
+    auto r = send("POST", "/login", nullptr, "login=" + login);
+    EXPECT_EQ(r.status, 303);
+    std::string set_cookie(r.headers.get("Set-Cookie").value_or(""));
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Lax"), std::string::npos);
+    EXPECT_NE(set_cookie.find("Secure"), std::string::npos);  // the base URL is https
+    Session s;
+    s.cookie = set_cookie.substr(set_cookie.find('=') + 1, set_cookie.find(';') - set_cookie.find('=') - 1);
+    Request probe;
+    probe.cookies[kSessionCookie] = s.cookie;
+    s.csrf = auth_->csrf_of(probe);
+    return s;
+  }
+
+  Response post(const std::string& path, const Session& s, const std::string& fields) {
+    return send("POST", path, &s, "csrf=" + s.csrf + (fields.empty() ? "" : "&" + fields));
+  }
+
+  Response upload(const std::string& case_id, const Session& s, const std::string& doc_type) {
+    std::string body;
+    auto part = [&](const std::string& headers, const std::string& content) {
+      body += "--B0undary\r\n" + headers + "\r\n\r\n" + content + "\r\n";
+    };
+    part("Content-Disposition: form-data; name=\"csrf\"", s.csrf);
+    part("Content-Disposition: form-data; name=\"doc_type\"", doc_type);
+    part("Content-Disposition: form-data; name=\"file\"; filename=\"" + doc_type +
+             ".pdf\"\r\nContent-Type: application/pdf",
+         "%PDF-1.4\n% " + doc_type + "\n%%EOF\n");
+    body += "--B0undary--\r\n";
+    return send("POST", "/cases/" + case_id + "/files", &s, body, "multipart/form-data; boundary=B0undary");
+  }
+
+  static std::string location(const Response& r) { return std::string(r.headers.get("Location").value_or("")); }
+
+  FixedClock clock_;
+  PlusFive zone_;
+  law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
+  std::unique_ptr<cases::Store> store_;
+  std::unique_ptr<cases::Signer> signer_;
+  std::unique_ptr<cases::SelfEmploymentService> se_;
+  std::unique_ptr<cases::ComplaintService> complaints_;
+  std::unique_ptr<Auth> auth_;
+  std::unique_ptr<AppContext> ctx_;
+  i18n::Catalog catalog_;
+  Router router_;
+  std::filesystem::path key_dir_;
+};
+
+TEST_F(PortalTest, HomeIsInTheRequestedLanguageAndRemembersIt) {
+  auto r = send("GET", "/?lang=kk", nullptr, {}, {}, "kk");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<html lang=\"kk\">"), std::string::npos);
+  EXPECT_NE(r.body.find("өзін-өзі жұмыспен қамту үшін біліктілікке сәйкестігі"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"#main-content\""), std::string::npos);  // skip link
+  EXPECT_NE(std::string(r.headers.get("Set-Cookie").value_or("")).find("lang=kk"), std::string::npos);
+}
+
+TEST_F(PortalTest, SelfAssessmentShowsPointsAndInlineErrors_SE10_SEA29) {
+  auto r = send("GET", "/self-assessment?calculate=1&higher_education=1&experience_years=4");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("data-testid=\"points\">7<"), std::string::npos);  // 3 + 4 (SE-10)
+  EXPECT_NE(r.body.find("the threshold of 6 is met"), std::string::npos);
+
+  auto bad = send("GET", "/self-assessment?calculate=1&experience_years=abc");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("id=\"f-sa-experience-years-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("href=\"#f-sa-experience-years\""), std::string::npos);  // error summary link
+  EXPECT_NE(bad.body.find("value=\"abc\""), std::string::npos);                    // input kept
+}
+
+TEST_F(PortalTest, PagesNeedASessionAndFormsNeedTheCsrfToken) {
+  auto r = send("GET", "/cabinet");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(location(r), "/login?next=/cabinet");
+  auto chen = sign_in("chen");
+  auto forged = send("POST", "/cabinet/new", &chen, "csrf=wrong&kind=issue");
+  EXPECT_EQ(forged.status, 403);
+}
+
+TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_SE13_SE5) {
+  auto chen = sign_in("chen");
+  const std::string person =
+      "region=710000000&profession_code=2.1.1&applicant.full_name=Chen+Wei&applicant.passport_number=EA7788123"
+      "&applicant.citizenship=CN&applicant.iin=910823300123&higher_education=1&academic_degree=1&experience_years=12";
+  // SE-A1: a missing required field comes back next to the field, with what was typed.
+  auto missing = post("/cabinet/new", chen, "kind=issue&" + person);
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("id=\"f-applicant-phone-error\""), std::string::npos);
+  EXPECT_NE(missing.body.find("value=\"EA7788123\""), std::string::npos);
+
+  auto created = post("/cabinet/new", chen, "kind=issue&applicant.phone=%2B7+702+111+22+33&" + person);
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::smatch m;
+  std::string loc = location(created);
+  ASSERT_TRUE(std::regex_search(loc, m, std::regex("/cases/(SE-2026-\\d+)")));
+  const std::string id = m[1];
+  const std::string page = "/cases/" + id;
+
+  // SE-A2.8: the checklist and the upload form while a draft; filing without consent is refused inline.
+  auto draft = send("GET", page, &chen);
+  EXPECT_EQ(draft.status, 200);
+  EXPECT_NE(draft.body.find("enctype=\"multipart/form-data\""), std::string::npos);
+  for (const char* doc :
+       {"application", "identity_document", "education_documents_translation", "employment_record_copy"}) {
+    auto up = upload(id, chen, doc);
+    ASSERT_EQ(up.status, 303)
+        << doc
+        << up.body.substr(up.body.find("error-summary") == std::string::npos ? 0 : up.body.find("error-summary"), 600);
+  }
+  auto no_consent = post(page + "/file", chen, "");
+  EXPECT_EQ(no_consent.status, 400);
+  EXPECT_NE(no_consent.body.find("f-file-consent-personal-data-error"), std::string::npos);
+  auto filed = post(page + "/file", chen, "consent_personal_data=1");
+  ASSERT_EQ(filed.status, 303) << filed.body.substr(filed.body.find("<main"), 1500);
+
+  // Another foreigner cannot see it (an applicant sees only their own cases).
+  auto other = sign_in("other");
+  EXPECT_EQ(send("GET", page, &other).status, 404);
+
+  auto officer = sign_in("officer");
+  auto inbox = send("GET", "/inbox", &officer);
+  EXPECT_NE(inbox.body.find(id), std::string::npos);
+  ASSERT_EQ(post(page + "/refer", officer, "").status, 303);  // SE-7
+
+  auto com1 = sign_in("com1");
+  auto com2 = sign_in("com2");
+  ASSERT_EQ(post(page + "/score", com1, "higher_education=1&academic_degree=1&experience_years=12").status, 303);
+  ASSERT_EQ(post(page + "/score", com2, "higher_education=1&experience_years=11").status, 303);
+  auto scored = send("GET", page, &com1);
+  EXPECT_NE(scored.body.find("data-testid=\"my-score\">13<"), std::string::npos);  // 3 + 4 + 6 (SE-10)
+  // Only SE-A2.9 grounds are offered (I-18).
+  EXPECT_NE(scored.body.find("value=\"score_below_threshold\""), std::string::npos);
+  EXPECT_EQ(scored.body.find("value=\"other\""), std::string::npos);
+  ASSERT_EQ(
+      post(page + "/recommend", com1,
+           "present=u-com1&present=u-com2&recommends_issue=1&higher_education=1&academic_degree=1&experience_years=12")
+          .status,
+      303);
+  ASSERT_EQ(post(page + "/sign-minutes", com1, "").status, 303);  // SE-9
+  ASSERT_EQ(post(page + "/sign-minutes", com2, "").status, 303);
+
+  auto head = sign_in("head");
+  auto refuse_without_ground = post(page + "/decide", head, "approve=0");
+  EXPECT_EQ(refuse_without_ground.status, 400);                      // SE-12
+  ASSERT_EQ(post(page + "/decide", head, "approve=1").status, 303);  // SE-11
+
+  auto issued = send("GET", page, &chen);
+  EXPECT_NE(issued.body.find("Certificate issued"), std::string::npos);
+  EXPECT_NE(issued.body.find("SE-A2.3"), std::string::npos);                     // service due date with its rule
+  EXPECT_NE(issued.body.find("Referred to the Commission"), std::string::npos);  // SE-5 timeline
+  auto pdf = send("GET", page + "/certificate.pdf", &chen);                      // SE-13
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+
+  auto cert = se_->certificate_of(*store_->load_case(id));
+  ASSERT_TRUE(cert.ok());
+  auto verify = send("GET", "/verify/" + cert->verification_token);
+  EXPECT_EQ(verify.status, 200);
+  EXPECT_NE(verify.body.find("data-testid=\"status\">Valid<"), std::string::npos);
+  EXPECT_NE(verify.body.find("Chen Wei"), std::string::npos);
+  EXPECT_NE(verify.body.find("Programmer"), std::string::npos);
+  EXPECT_EQ(verify.body.find("EA7788123"), std::string::npos);  // no passport
+  EXPECT_EQ(verify.body.find(id), std::string::npos);           // no case id
+}
+
+}  // namespace
+}  // namespace flis::web::portal

@@ -1,0 +1,16 @@
+// The portal's route groups, registered by register_portal_routes (portal.cpp).
+#pragma once
+
+#include <memory>
+
+#include "web/portal/page.h"
+#include "web/router.h"
+
+namespace flis::web::portal {
+
+void register_public_pages(Router& router,
+                           std::shared_ptr<const Portal> portal);  // /, /login, /self-assessment, /verify
+void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);  // /cabinet, /cabinet/new, /inbox
+void register_case_pages(Router& router, std::shared_ptr<const Portal> portal);     // /cases/{id} and its forms
+
+}  // namespace flis::web::portal
