@@ -1,5 +1,6 @@
 #include "app/demo_seed.h"
 
+#include <cstdio>
 #include <functional>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "cases/complaint.h"
 #include "cases/roles.h"
 #include "cases/self_employment.h"
+#include "core/identifiers.h"
 
 namespace flis::app {
 namespace json = boost::json;
@@ -63,6 +65,16 @@ Actor user(const std::string& id) {
   return {};
 }
 
+// Foreigners get an IIN from the migration police; a valid one (with its check digit) is needed to
+// sign online (SE-A2.10).
+std::string demo_iin(const char* yymmdd, char century_sex, int serial) {
+  for (;; ++serial) {
+    char eleven[12];
+    std::snprintf(eleven, sizeof eleven, "%s%c%04d", yymmdd, century_sex, serial % 10000);
+    if (auto check = identifier_check_digit(eleven)) return std::string(eleven) + static_cast<char>('0' + *check);
+  }
+}
+
 // A small but real PDF so that uploads pass the content check.
 std::string scan(const std::string& title) {
   return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -82,55 +94,55 @@ std::vector<Applicant> applicants() {
   return {
       {"u-aliyev",
        {"Алиев Рустам Шухратович", "ALIYEV RUSTAM", "FA1234567", "2021-05-14", "МВД Республики Узбекистан", "UZ",
-        "г. Астана, ул. Кенесары, 40, кв. 12", "+7 701 555 12 34", "Ташкент, Узбекистан", ""},
+        "г. Астана, ул. Кенесары, 40, кв. 12", "+7 701 555 12 34", "Ташкент, Узбекистан", demo_iin("880412", '3', 11)},
        kAstana,
        "",
        {true, false, false, 6}},
       {"u-chen",
        {"Chen Wei", "CHEN WEI", "EA7788123", "2019-09-02", "Ministry of Public Security of the PRC", "CN",
-        "г. Астана, пр. Мангилик Ел, 55", "+7 702 111 22 33", "Urumqi, China", ""},
+        "г. Астана, пр. Мангилик Ел, 55", "+7 702 111 22 33", "Urumqi, China", demo_iin("910823", '3', 12)},
        kAstana,
        "",
        {true, true, false, 12}},
       {"u-kowalska",
        {"Anna Kowalska", "ANNA KOWALSKA", "ES4455667", "2022-03-18", "Wojewoda Mazowiecki", "PL",
-        "г. Алматы, ул. Сатпаева, 90", "+7 705 333 44 55", "Warszawa, Poland", ""},
+        "г. Алматы, ул. Сатпаева, 90", "+7 705 333 44 55", "Warszawa, Poland", demo_iin("850305", '4', 13)},
        kAlmaty,
        "",
        {true, false, true, 4}},
       {"u-kaya",
        {"Mehmet Kaya", "MEHMET KAYA", "U12345678", "2020-11-30", "T.C. İçişleri Bakanlığı", "TR",
-        "г. Алматы, пр. Абая, 150", "+7 707 888 99 00", "Ankara, Türkiye", ""},
+        "г. Алматы, пр. Абая, 150", "+7 707 888 99 00", "Ankara, Türkiye", demo_iin("930117", '3', 14)},
        kAlmaty,
        "",
        {false, false, false, 2}},
       {"u-sharma",
        {"Priya Sharma", "PRIYA SHARMA", "Z9876543", "2023-01-10", "Ministry of External Affairs of India", "IN",
-        "г. Астана, ул. Сыганак, 18", "+7 708 765 43 21", "New Delhi, India", ""},
+        "г. Астана, ул. Сыганак, 18", "+7 708 765 43 21", "New Delhi, India", demo_iin("900630", '4', 15)},
        kAstana,
        "",
        {true, true, false, 9}},
       {"u-petrov",
        {"Петров Иван Сергеевич", "PETROV IVAN", "751234567", "2018-07-22", "ФМС России", "RU",
-        "г. Алматы, мкр. Самал-2, 33", "+7 777 123 45 67", "Новосибирск, Россия", ""},
+        "г. Алматы, мкр. Самал-2, 33", "+7 777 123 45 67", "Новосибирск, Россия", demo_iin("790914", '3', 16)},
        kAlmaty,
        "",
        {true, false, false, 15}},
       {"u-tashiev",
        {"Ташиев Бакыт Асанович", "TASHIEV BAKYT", "AC2345678", "2022-08-05", "ГРС при ПКР", "KG",
-        "г. Астана, ул. Бейбитшилик, 7", "+7 700 321 54 76", "Бишкек, Кыргызстан", ""},
+        "г. Астана, ул. Бейбитшилик, 7", "+7 700 321 54 76", "Бишкек, Кыргызстан", demo_iin("950221", '3', 17)},
        kAstana,
        "",
        {true, false, false, 3}},
       {"u-nguyen",
        {"Nguyen Van An", "NGUYEN VAN AN", "C1234567", "2021-12-01", "Immigration Department of Viet Nam", "VN",
-        "г. Астана, ул. Достык, 5", "+7 747 222 33 44", "Ha Noi, Viet Nam", ""},
+        "г. Астана, ул. Достык, 5", "+7 747 222 33 44", "Ha Noi, Viet Nam", demo_iin("920509", '3', 18)},
        kAstana,
        "",
        {true, false, false, 5}},
       {"u-sato",
        {"Kenji Sato", "KENJI SATO", "TZ1122334", "2020-04-20", "Ministry of Foreign Affairs of Japan", "JP",
-        "г. Алматы, ул. Жандосова, 21", "+7 771 444 55 66", "Osaka, Japan", ""},
+        "г. Алматы, ул. Жандосова, 21", "+7 771 444 55 66", "Osaka, Japan", demo_iin("840711", '3', 19)},
        kAlmaty,
        "",
        {true, true, true, 11}},

@@ -52,6 +52,7 @@ class SeWorkflowTest : public ::testing::Test {
     in.applicant.passport_number = "EA7788123";
     in.applicant.citizenship = "CN";
     in.applicant.phone = "+7 702 111 22 33";
+    in.applicant.iin = store_->find_user("u-chen") ? chen_iin() : "";
     auto c = se_->create_draft(actor("u-chen"), in);
     EXPECT_TRUE(c);
     for (const char* type :
@@ -64,6 +65,14 @@ class SeWorkflowTest : public ::testing::Test {
     auto filed = se_->file(actor("u-chen"), c->id, true);
     EXPECT_TRUE(filed) << (filed ? "" : filed.error().code);
     return *filed;
+  }
+
+  // Chen's IIN as the demo seed made it (SE-A2.10: filing online needs one).
+  std::string chen_iin() {
+    cases::CaseFilter f;
+    f.applicant_id = "u-chen";
+    auto list = store_->list_cases(f);
+    return cases::json_string(cases::json_object(list->front().data, "applicant"), "iin");
   }
 
   std::filesystem::path dir_;

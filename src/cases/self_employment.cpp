@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cases/roles.h"
+#include "core/identifiers.h"
 
 namespace flis::cases {
 namespace json = boost::json;
@@ -137,6 +138,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
     if (auto s = require_text(*value, field); !s) return s.take_error();
   if (a.citizenship.size() != 2 || !has_reference(ports().store, "country", a.citizenship))
     return Error::invalid("validation.country", "applicant.citizenship");
+  if (!a.iin.empty() && !Iin::parse(a.iin)) return Error::invalid("validation.iin", "applicant.iin");
   if (!a.passport_issued_on.empty() && !Date::parse(a.passport_issued_on))
     return Error::invalid("validation.date", "applicant.passport_issued_on");
 
@@ -234,6 +236,12 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   if (c->state != "draft") return Error::conflict("case.wrong_state", "already filed");
   if (!consent_personal_data) return Error::invalid("se.consent_required", "consent_personal_data");  // SE-A1
   const SubService kind = kind_of(*c);
+  // SE-A2.10: an online filing is signed with a digital signature, and one is issued only against an IIN.
+  if (!Iin::parse(json_string(json_object(c->data, "applicant"), "iin"))) {
+    Error e = Error::invalid("se.iin_required", "applicant.iin");
+    e.rule_ids = {"SE-A2.10"};
+    return e;
+  }
 
   auto files = ports().store.files_of_case(c->id);
   if (!files) return files.take_error();
@@ -264,7 +272,8 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   next.data["application_signature"] = json::object{
       {"algorithm", signature->algorithm}, {"signer", signature->signer}, {"value", signature->value_base64}};
 
-  std::vector<std::string> rules = {"SE-3", "SE-5"};
+  // Filed electronically (SE-A2.4), free of charge (SE-A2.6), signed with an IIN-based signature (SE-A2.10).
+  std::vector<std::string> rules = {"SE-3", "SE-5", "SE-A2.4", "SE-A2.6", "SE-A2.10"};
   rules.insert(rules.end(), deadline.rule_ids.begin(), deadline.rule_ids.end());
   // Late notices are recorded for the officer; lateness is not a refusal ground (I-18).
   auto flag_late = [&](const char* date_key, int wd, const char* rule) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signIn } from './server.mjs';
 
-const applicant = { full_name: 'Durable Test', passport_number: 'D0000001', citizenship: 'DE', phone: '+7 700 000 0000' };
+const applicant = { full_name: 'Durable Test', passport_number: 'D0000001', citizenship: 'DE', phone: '+7 700 000 0000' };  // drafts need no IIN yet
 
 test('acknowledged case creations survive kill -9 of the server', async () => {
   let server = await startServer();

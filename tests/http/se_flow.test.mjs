@@ -1,7 +1,7 @@
 // The SE service end to end over the JSON API, on the database named by FLIS_DB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, pdfBytes } from './server.mjs';
+import { startServer, signIn, pdfBytes, validIin } from './server.mjs';
 
 let server;
 let foreigner, officer, head, members, otherForeigner, otherOfficer, qualityAuthority;
@@ -21,7 +21,7 @@ after(async () => { await server.stop(); });
 const applicant = {
   full_name: 'Lin Mei', full_name_latin: 'LIN MEI', passport_number: 'EB1234567', passport_issued_on: '2022-02-02',
   passport_issuer: 'Ministry of Public Security', citizenship: 'CN', address: 'Astana, Turan 10', phone: '+7 701 000 00 00',
-  residence_abroad: 'Beijing',
+  residence_abroad: 'Beijing', iin: validIin('920202', '4'),
 };
 
 async function draft(body) {
@@ -70,8 +70,20 @@ test('SE-3 SE-5 SE-7 SE-A2.3 SE-A2.8: filing registers the case with its service
   assert.match(filed.due_at, /T18:30:00\+05:00$/);
   assert.equal(filed.step.rule, 'SE-7');
   const fileEvent = filed.timeline.find((e) => e.command === 'file');
-  for (const id of ['SE-3', 'SE-5', 'SE-A2.3', 'I-3', 'I-4']) assert.ok(fileEvent.rule_ids.includes(id), id);
+  for (const id of ['SE-3', 'SE-5', 'SE-A2.3', 'SE-A2.4', 'SE-A2.6', 'I-3', 'I-4']) assert.ok(fileEvent.rule_ids.includes(id), id);
   assert.ok(filed.data.application_signature.value.length > 20);
+});
+
+test('SE-A2.10: filing online needs a valid IIN for the digital signature', async () => {
+  const bad = await foreigner.post('/api/v1/self-employment/applications',
+    { kind: 'issue', region: '710000000', profession_code: professionCode, applicant: { ...applicant, iin: '123456789012' } });
+  assert.deepEqual([bad.status, bad.data.field], [400, 'applicant.iin']);
+  const c = await draft({ kind: 'issue', region: '710000000', profession_code: professionCode,
+    applicant: { ...applicant, iin: '' } });
+  for (const t of ['application', 'identity_document', 'education_documents_translation', 'employment_record_copy'])
+    await foreigner.upload(`/api/v1/cases/${c.id}/files?doc_type=${t}`, pdfBytes(t));
+  const r = await foreigner.post(`/api/v1/cases/${c.id}/file`, { consent_personal_data: true });
+  assert.deepEqual([r.status, r.data.field, r.data.rule_ids], [400, 'applicant.iin', ['SE-A2.10']]);
 });
 
 test('SE-A1: consent to personal data processing is required', async () => {
@@ -112,6 +124,22 @@ test('SE-8 SE-9 SE-10 SE-11 SE-13 SE-15 SE-A3: Commission scores, minutes signed
   const v = await (await fetch(`${server.url}/api/v1/verify/${token}`)).json();
   assert.deepEqual([v.status, v.holder_name, v.number], ['valid', 'Lin Mei', cert.number]);
   assert.equal(v.passport_number, undefined);
+});
+
+test('SE-6 SE-A2.4: only the Commission formed by this LEB scores; the score alone decides nothing', async () => {
+  const criteria = { higher_education: true, academic_degree: true, english_teaching_certificate: true, experience_years: 20 };
+  const filed = await fileIssue(criteria);
+  await officer.post(`/api/v1/cases/${filed.id}/referral`);
+  const almatyMember = await signIn(server.url, 'commission1.almaty');
+  assert.equal((await almatyMember.post(`/api/v1/cases/${filed.id}/scores`, criteria)).status, 404);
+  const stranger = await members[0].post(`/api/v1/cases/${filed.id}/recommendation`, {
+    recommends_issue: true, criteria, present: [members[0].userId, almatyMember.userId],
+  });
+  assert.deepEqual([stranger.status, stranger.data.field], [400, 'present']);
+  const scored = await members[1].post(`/api/v1/cases/${filed.id}/scores`, criteria);
+  assert.equal(scored.data.data.commission.scores[members[1].userId].points, 16);
+  assert.equal(scored.data.state, 'at_commission');  // points never issue a certificate by themselves (I-13)
+  assert.equal((await head.post(`/api/v1/cases/${filed.id}/decision`, { approve: true })).status, 409);
 });
 
 test('SE-12 SE-A2.9 I-18: a refusal cites only an enumerated ground; below 6 points always refuses', async () => {
@@ -222,6 +250,18 @@ test('SE-24 SE-26 SE-27 SE-28: a complaint is forwarded, decided in 15 wd, then 
   assert.equal(decided.data.state, 'rejected');
   const court = await foreigner.post(`/api/v1/complaints/${c.data.id}/court`, { court: 'SMAC Astana' });
   assert.equal(court.data.state, 'in_court');
+});
+
+test('SE-25: a complaint to the LEB is decided by its head within 5 wd', async () => {
+  const low = { higher_education: false, academic_degree: false, english_teaching_certificate: false, experience_years: 0 };
+  const filed = await fileIssue(low);
+  const c = await foreigner.post('/api/v1/complaints',
+    { subject_case_id: filed.id, addressee: 'leb', text: 'My documents were not checked within two working days.' });
+  assert.deepEqual([c.status, c.data.step.rule], [201, 'SE-25']);
+  assert.equal((await head.post(`/api/v1/complaints/${c.data.id}/forwarding`)).status, 409);
+  assert.equal((await qualityAuthority.post(`/api/v1/complaints/${c.data.id}/decision`, { upheld: true, reasons: 'x' })).status, 409);
+  const d = await head.post(`/api/v1/complaints/${c.data.id}/decision`, { upheld: true, reasons: 'The referral was late.' });
+  assert.deepEqual([d.data.state, d.data.data.resolution.rule], ['upheld', 'SE-25']);
 });
 
 test('access: applicants see only their own cases, officers only their body\'s', async () => {

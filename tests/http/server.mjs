@@ -79,3 +79,14 @@ export async function signIn(url, login) {
 export function pdfBytes(label) {
   return new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
 }
+
+// A valid IIN (reference-data.md check digit) for a birth date YYMMDD and century/sex digit.
+export function validIin(yymmdd, centurySex = '3', serial = 1) {
+  for (;; serial++) {
+    const eleven = `${yymmdd}${centurySex}${String(serial % 10000).padStart(4, '0')}`;
+    const d = [...eleven].map(Number);
+    let s = d.reduce((a, x, i) => a + x * (i + 1), 0) % 11;
+    if (s === 10) s = d.reduce((a, x, i) => a + x * (((i + 2) % 11) + 1), 0) % 11;
+    if (s !== 10) return eleven + s;
+  }
+}
