@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# `make bench`: FLIS against the floor on this machine, in one run (see bench/README.md).
+#   1. GET /healthz            flis-server vs nginx serving the same bytes         (wrk, loopback)
+#   2. GET /api/v1/cases/{id}  flis-server vs nginx serving the captured bytes     (wrk, loopback)
+#   3. durable case creation   create_draft vs raw one-row SQLite commits          (Google Benchmark)
+#   4. the same on PostgreSQL  create_draft vs pgbench one-row insert              (optional, scripts/with-pg.sh)
+# Prints a markdown summary and writes it to var/bench/summary.md. Everything listens on 127.0.0.1
+# only; every process started here is stopped on exit.
+#
+# Environment: BIN (default build/bin) holds flis, flis-server and case_create_benchmark;
+# BENCH_DURATION (default 5s), BENCH_RUNS (default 3), BENCH_PG=0 skips PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+BIN=${BIN:-build/bin}
+BIN=$(cd "$BIN" && pwd)
+DURATION=${BENCH_DURATION:-5s}
+RUNS=${BENCH_RUNS:-3}
+THREADS=2       # wrk threads, flis-server --threads, nginx worker_processes
+CONNECTIONS=32
+BENCH_PG=${BENCH_PG:-1}
+
+for tool in wrk nginx curl python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
+done
+for bin in flis flis-server case_create_benchmark; do
+  [ -x "$BIN/$bin" ] || { echo "bench: $BIN/$bin not built" >&2; exit 1; }
+done
+
+work=$(mktemp -d /tmp/flis-bench.XXXXXX)
+pids=()
+pg_state=""
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$pg_state" ]; then FLIS_PG_HARNESS_STATE=$pg_state bash scripts/pg-harness.sh stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+wait_http() {  # url: up to 10 s
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  echo "bench: nothing answers at $1" >&2
+  return 1
+}
+log() { echo "bench: $*" >&2; }
+
+# ---- flis-server on a fresh demo database -------------------------------------------------------
+db="sqlite:$work/demo.sqlite"
+key="$work/signer.pem"
+"$BIN/flis" --db "$db" --key "$key" migrate >/dev/null
+"$BIN/flis" --db "$db" --key "$key" load-reference >/dev/null
+"$BIN/flis" --db "$db" --key "$key" seed-demo >/dev/null
+flis_port=$(free_port)
+# Request logs go to a file, as in production; nginx keeps an access log too.
+"$BIN/flis-server" --listen "127.0.0.1:$flis_port" --db "$db" --key "$key" --demo --threads "$THREADS" \
+  --assets assets --i18n data/i18n >"$work/flis-server.log" 2>&1 &
+pids+=($!)
+flis="http://127.0.0.1:$flis_port"
+wait_http "$flis/healthz"
+
+token=$(curl -s -X POST "$flis/api/v1/auth/demo-token" -d '{"login":"officer.astana"}' |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+auth="Authorization: Bearer $token"
+case_id=$(curl -s -H "$auth" "$flis/api/v1/cases" | python3 -c '
+import json, sys
+body = json.load(sys.stdin)
+items = body if isinstance(body, list) else next(v for v in body.values() if isinstance(v, list))
+print(sorted(c["id"] for c in items if c["id"].startswith("SE-"))[0])')
+case_path="/api/v1/cases/$case_id"
+
+# ---- nginx serving the captured bytes -----------------------------------------------------------
+mkdir -p "$work/www" "$work/nginx"
+# nginx workers started by root run as nobody: let them reach (only) the served files.
+chmod 711 "$work"
+chmod 755 "$work/www"
+capture() {  # path name [header]: body to www/name, headers to name.headers
+  local extra=()
+  [ $# -ge 3 ] && extra=(-H "$3")
+  curl -s -D "$work/$2.headers" -o "$work/www/$2" "${extra[@]}" "$flis$1"
+}
+capture /healthz healthz
+capture "$case_path" case "$auth"
+chmod 644 "$work/www/healthz" "$work/www/case"
+content_type() { awk -F': ' 'tolower($1) == "content-type" { sub(/\r$/, "", $2); print $2 }' "$1"; }
+healthz_type=$(content_type "$work/healthz.headers")
+case_type=$(content_type "$work/case.headers")
+# The case body must be stable between reads, or nginx would serve something flis no longer sends.
+curl -s -H "$auth" "$flis$case_path" | cmp -s - "$work/www/case" || { log "case body changes between reads"; exit 1; }
+
+nginx_port=$(free_port)
+cat >"$work/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes $THREADS;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log $work/nginx/access.log;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  sendfile on;
+  keepalive_requests 1000000;
+  types {}
+  etag off;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location = /healthz { default_type "$healthz_type"; alias $work/www/healthz; }
+    location = $case_path { default_type "$case_type"; alias $work/www/case; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" 2>>"$work/nginx/error.log" &
+pids+=($!)
+ngx="http://127.0.0.1:$nginx_port"
+wait_http "$ngx/healthz"
+
+# Same status, same body bytes, same content type, or the comparison means nothing.
+check_same() {  # path name [header]
+  local name=$2 f n extra=()
+  [ $# -ge 3 ] && extra=(-H "$3")
+  for side in flis ngx; do
+    local base=$flis
+    [ "$side" = ngx ] && base=$ngx
+    curl -s -D "$work/$side-$name.h" -o "$work/$side-$name.b" "${extra[@]}" "$base$1"
+  done
+  f=$(head -1 "$work/flis-$name.h" | awk '{print $2}')
+  n=$(head -1 "$work/ngx-$name.h" | awk '{print $2}')
+  [ "$f" = "$n" ] || { log "$name: status $f vs $n"; exit 1; }
+  cmp -s "$work/flis-$name.b" "$work/ngx-$name.b" || { log "$name: bodies differ"; exit 1; }
+  [ "$(content_type "$work/flis-$name.h")" = "$(content_type "$work/ngx-$name.h")" ] ||
+    { log "$name: content types differ"; exit 1; }
+  log "$name: both answer $f, $(wc -c <"$work/flis-$name.b") bytes of $(content_type "$work/flis-$name.h")"
+}
+check_same /healthz healthz
+check_same "$case_path" case "$auth"
+healthz_bytes=$(wc -c <"$work/www/healthz")
+case_bytes=$(wc -c <"$work/www/case")
+
+# ---- wrk: runs interleaved flis/nginx so drift hits both alike ----------------------------------
+mkdir -p "$work/wrk"
+for target in healthz case; do
+  path=/healthz
+  header=()
+  if [ "$target" = case ]; then
+    path=$case_path
+    header=(-H "$auth")
+  fi
+  for run in $(seq "$RUNS"); do
+    for side in flis nginx; do
+      base=$flis
+      [ "$side" = nginx ] && base=$ngx
+      log "wrk $target $side run $run/$RUNS"
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$base$path" \
+        >"$work/wrk/$target-$side-$run.txt"
+    done
+  done
+done
+
+# ---- durable case creation ----------------------------------------------------------------------
+gbench_args=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_format=json)
+log "case_create_benchmark (SQLite, synchronous=FULL)"
+FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_TEST_PG_URL="" \
+  "$BIN/case_create_benchmark" "${gbench_args[@]}" >"$work/gbench-sqlite.json"
+
+# Payload of the raw PostgreSQL rows: the `data` of the case served above, as create_draft writes it.
+python3 - "$work/www/case" >"$work/payload.json" <<'PY'
+import json, sys
+body = json.load(open(sys.argv[1]))
+data = body.get("data", body) if isinstance(body, dict) else body
+sys.stdout.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+PY
+
+pg_ok=0
+if [ "$BENCH_PG" = 1 ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && command -v pgbench >/dev/null; then
+  pg_state="$work/pg.state"
+  if pg_url=$(FLIS_PG_HARNESS_STATE=$pg_state bash scripts/pg-harness.sh start 2>"$work/pg-harness.log"); then
+    log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh)"
+    FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_TEST_PG_URL="$pg_url" \
+      "$BIN/case_create_benchmark" "${gbench_args[@]}" --benchmark_filter=postgres >"$work/gbench-pg.json"
+    psql -q "$pg_url" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+CREATE TABLE raw_cases (id TEXT PRIMARY KEY, service TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
+  region TEXT NOT NULL, provider_body TEXT NOT NULL, applicant_id TEXT NOT NULL, registered_on TEXT,
+  due_at BIGINT, step_due_at BIGINT, step_rule TEXT NOT NULL, data TEXT NOT NULL, version BIGINT NOT NULL,
+  created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+SQL
+    payload_sql=$(sed "s/'/''/g" "$work/payload.json")
+    printf "INSERT INTO raw_cases VALUES (gen_random_uuid()::text, 'SE', 'issue', 'draft', '710000000', 'leb-710000000', 'u-bench', NULL, NULL, NULL, 'SE-3', '%s', 1, 1767225600, 1767225600);\n" \
+      "$payload_sql" >"$work/pgbench.sql"
+    pg_settings=$(psql -At "$pg_url" -c "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')")
+    for run in $(seq "$RUNS"); do
+      log "pgbench run $run/$RUNS"
+      pgbench -n -f "$work/pgbench.sql" -T "${DURATION%s}" -c 1 "$pg_url" >"$work/pgbench-$run.txt" 2>&1
+    done
+    pg_ok=1
+  else
+    log "PostgreSQL not available: $(tail -1 "$work/pg-harness.log")"
+    pg_state=""
+  fi
+fi
+
+# ---- summary ------------------------------------------------------------------------------------
+mkdir -p var/bench
+export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes
+export pg_settings=${pg_settings:-}
+python3 - "$work" "$RUNS" "$pg_ok" >var/bench/summary.md <<'PY'
+import json, re, statistics, sys, os
+E = os.environ
+work, runs, pg_ok = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+unit = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+def wrk(path):
+    text = open(path).read()
+    if "Non-2xx" in text or "Socket errors" in text:
+        bad = [l.strip() for l in text.splitlines() if "Non-2xx" in l or "Socket errors" in l]
+        sys.exit(f"bench: {os.path.basename(path)}: {'; '.join(bad)}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    lat = {}
+    for pct in ("50", "99"):
+        v, u = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+        lat[pct] = float(v) * unit[u]
+    return rps, lat["50"], lat["99"]
+
+def median_of(target, side):
+    rows = [wrk(f"{work}/wrk/{target}-{side}-{r}.txt") for r in range(1, runs + 1)]
+    return [statistics.median(col) for col in zip(*rows)], rows
+
+out = []
+out.append("# FLIS bench summary\n")
+out.append(f"Machine: {os.cpu_count()} CPUs, shared by load generator and servers; {runs} runs each, medians. "
+           f"wrk -t{E['THREADS']} -c{E['CONNECTIONS']} -d{E['DURATION']} --latency on 127.0.0.1; flis-server --threads {E['THREADS']}, "
+           f"nginx worker_processes {E['THREADS']}.\n")
+out.append("## HTTP (wrk)\n")
+out.append("| endpoint | server | req/s (median) | p50 ms | p99 ms | runs req/s |")
+out.append("|---|---|---:|---:|---:|---|")
+ratios = []
+for target, label in (("healthz", f"GET /healthz ({E['healthz_bytes']} B)"),
+                      ("case", f"GET {E['case_path']} + bearer ({E['case_bytes']} B)")):
+    (f_rps, f_p50, f_p99), f_rows = median_of(target, "flis")
+    (n_rps, n_p50, n_p99), n_rows = median_of(target, "nginx")
+    out.append(f"| {label} | flis-server | {f_rps:,.0f} | {f_p50:.2f} | {f_p99:.2f} | "
+               + ", ".join(f"{r[0]:,.0f}" for r in f_rows) + " |")
+    out.append(f"| | nginx (same bytes) | {n_rps:,.0f} | {n_p50:.2f} | {n_p99:.2f} | "
+               + ", ".join(f"{r[0]:,.0f}" for r in n_rows) + " |")
+    out.append(f"| | **flis/nginx** | **{f_rps / n_rps:.2f}x** | {f_p50 / n_p50:.1f}x | {f_p99 / n_p99:.1f}x | |")
+    ratios.append((target, f_rps / n_rps))
+
+def gbench(path):
+    res = {}
+    for b in json.load(open(path))["benchmarks"]:
+        if b.get("aggregate_name") == "median":
+            if b.get("error_occurred"):
+                sys.exit(f"bench: {b['run_name']}: {b.get('error_message')}")
+            res[b["run_name"].removesuffix("/real_time")] = (b["real_time"], b["time_unit"], b["items_per_second"])
+    return res
+
+scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
+g = gbench(f"{work}/gbench-sqlite.json")
+def ms(name, table=g):
+    t, u, _ = table[name]
+    return t * scale[u]
+out.append("\n## Durable case creation (Google Benchmark, 5 repetitions, medians)\n")
+out.append("| store | operation | ms/op (median) | ops/s | ratio |")
+out.append("|---|---|---:|---:|---:|")
+flis_sqlite = ms("flis_create_draft/sqlite")
+raw1 = ms("raw_sqlite_insert")
+raw2 = ms("raw_sqlite_two_commits")
+out.append(f"| SQLite WAL, synchronous=FULL | create_draft (sequence txn + case/audit txn) | {flis_sqlite:.3f} | {1000 / flis_sqlite:,.0f} | 1.00 |")
+out.append(f"| | raw 1-row INSERT txn | {raw1:.3f} | {1000 / raw1:,.0f} | flis/raw = **{flis_sqlite / raw1:.2f}x** |")
+out.append(f"| | raw UPSERT txn + INSERT txn | {raw2:.3f} | {1000 / raw2:,.0f} | flis/raw = **{flis_sqlite / raw2:.2f}x** |")
+if pg_ok:
+    p = gbench(f"{work}/gbench-pg.json")
+    flis_pg = ms("flis_create_draft/postgres", p)
+    tps = []
+    for r in range(1, runs + 1):
+        text = open(f"{work}/pgbench-{r}.txt").read()
+        m = re.search(r"tps = ([\d.]+) \((?:without|excluding)", text)
+        if not m:
+            sys.exit("bench: pgbench: " + text[-300:])
+        tps.append(float(m.group(1)))
+    t = statistics.median(tps)
+    out.append(f"| PostgreSQL 15 ({E['pg_settings']}) | create_draft | {flis_pg:.3f} | {1000 / flis_pg:,.0f} | 1.00 |")
+    out.append(f"| | pgbench 1-row INSERT, -c 1 ({', '.join(f'{x:,.0f}' for x in tps)} tps) | {1000 / t:.3f} | {t:,.0f} | flis/raw = **{(flis_pg) / (1000 / t):.2f}x** |")
+else:
+    out.append("| PostgreSQL | not measured (no server via scripts/pg-harness.sh, or BENCH_PG=0) | | | |")
+out.append("\nRatios: HTTP = flis req/s ÷ nginx req/s (1.00 = as fast as nginx serving a file); "
+           "latency and storage ratios = flis time ÷ floor time (1.00 = no overhead over the floor).")
+print("\n".join(out))
+PY
+cat var/bench/summary.md
