@@ -12,6 +12,7 @@
 #include "web/api/api.h"
 #include "web/log.h"
 #include "web/metrics.h"
+#include "web/portal/portal.h"
 #include "web/router.h"
 #include "web/server.h"
 
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
   app::RuntimeOptions options;
   std::string assets = "assets";
   std::string i18n_dir = "data/i18n";
+  std::string uswds = "node_modules/@uswds/uswds/dist";
   int threads = 2;
   int job_period_seconds = 3600;
   cli.set_config("--config", "", "INI config file (keys as the long options)");
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
   cli.add_option("--public-url", options.public_base_url, "base URL printed in QR codes")->envname("FLIS_PUBLIC_URL");
   cli.add_option("--assets", assets, "templates and static files")->envname("FLIS_ASSETS");
   cli.add_option("--i18n", i18n_dir, "message catalogs")->envname("FLIS_I18N");
+  cli.add_option("--uswds", uswds, "compiled USWDS design system (served at /static/uswds/)")->envname("FLIS_USWDS");
   cli.add_option("--threads", threads, "worker threads")->envname("FLIS_THREADS");
   cli.add_option("--job-period", job_period_seconds, "seconds between scheduled job runs")->envname("FLIS_JOB_PERIOD");
   cli.add_flag("--demo", options.demo_mode, "enable demo sign-in")->envname("FLIS_DEMO");
@@ -110,6 +113,11 @@ int main(int argc, char** argv) {
   auto& rt = **runtime;
   web::Router router;
   web::api::register_api_routes(router, rt.context());
+  web::portal::PortalConfig portal_config{std::filesystem::path(assets) / "templates", uswds};
+  if (auto s = web::portal::register_portal_routes(router, rt.context(), portal_config); !s) {
+    web::log::error("cannot load the portal templates", {{"code", s.error().code}, {"detail", s.error().detail}});
+    return 1;
+  }
 
   web::metrics::Registry metrics;
   auto& store = rt.store();
