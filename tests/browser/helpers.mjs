@@ -1,0 +1,87 @@
+// Shared helpers of the browser tests: one headless Debian chromium, a fresh profile per run, a context
+// per person (their own cookies), and an axe-core WCAG 2.1 A/AA audit of every page visited.
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const baseUrl = process.env.FLIS_BASE_URL ?? 'http://127.0.0.1:8080';
+export const artifacts = process.env.FLIS_ARTIFACTS ?? join(tmpdir(), 'flis-browser-artifacts');
+const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// A fresh profile each run. People take turns in it: signing in as someone else starts from empty cookies.
+// bypassCSP lets the test inject axe-core although the server's CSP forbids inline scripts.
+export async function launch(locale = 'en-US') {
+  const profile = mkdtempSync(join(tmpdir(), 'flis-chromium-'));
+  mkdirSync(artifacts, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+    locale,
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    // A new page for `login` with nobody else's session; null login: an anonymous visitor.
+    async as(login) {
+      await context.clearCookies();
+      for (const p of context.pages()) await p.close();
+      const page = await context.newPage();
+      if (login) await signIn(page, login);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// axe-core with the WCAG 2.0/2.1 A and AA rules; any violation fails the test with its details.
+export async function audit(page, label) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const details = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.equal(result.violations.length, 0, `axe violations on ${label} (${page.url()}):\n  ${details.join('\n  ')}`);
+}
+
+export async function visit(page, path, label = path) {
+  const response = await page.goto(new URL(path, baseUrl).href);
+  await audit(page, label);
+  return response;
+}
+
+// Submits a form by its submit button and audits the page it lands on (POST-redirect-GET).
+export async function submit(page, formSelector, label) {
+  await Promise.all([page.waitForNavigation(), page.click(`${formSelector} button[type=submit]`)]);
+  await audit(page, label);
+}
+
+// Ticks a USWDS checkbox or radio by its visible label, as a person would.
+export async function tick(page, inputId) {
+  const input = page.locator(`#${inputId}`);
+  if (!(await input.isChecked())) await page.click(`label[for="${inputId}"]`);
+}
+
+export async function signIn(page, login) {
+  await visit(page, '/login', 'login');
+  await Promise.all([page.waitForNavigation(), page.click(`button[data-login="${login}"]`)]);
+  await audit(page, `start page of ${login}`);
+}
+
+// A small but well-formed PDF, as a scan of a document would be.
+export function pdf(title) {
+  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${title}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

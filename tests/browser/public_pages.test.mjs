@@ -1,0 +1,56 @@
+// Public pages in the three languages, the SE-10 self-assessment and verification of an unknown number,
+// each audited with axe-core (WCAG 2.1 A/AA).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { artifacts, audit, launch, submit, tick, visit } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch('ru-RU'); });
+after(async () => { await browser?.close(); });
+
+test('SE-2 SE-A2.3 SE-A2.6: the home page explains the service in Kazakh, Russian and English', async () => {
+  const page = await browser.as(null);
+  for (const [lang, heading] of [['kk', /анықтама/i], ['ru', /Справка/], ['en', /Certificate/]]) {
+    await visit(page, `/?lang=${lang}`, `home (${lang})`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.match(await page.textContent('h1'), heading);
+    assert.match(await page.textContent('main'), /SE-A2\.3/);
+  }
+  await page.screenshot({ path: join(artifacts, 'home.png'), fullPage: true });
+  // The chosen language is kept in a cookie for the next page.
+  await visit(page, '/verify', 'verify page after choosing English');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+});
+
+test('SE-10 SE-A2.9 I-12: the self-assessment computes the points with their breakdown and rules', async () => {
+  const page = await browser.as(null);
+  await visit(page, '/self-assessment?lang=en', 'self-assessment');
+  await tick(page, 'f-sa-higher-education');
+  await page.fill('#f-sa-experience-years', '2');
+  await submit(page, 'form[action="/self-assessment"]', 'self-assessment result below threshold');
+  assert.equal((await page.textContent('[data-testid=points]')).trim(), '5');
+  assert.match(await page.textContent('.flis-score'), /below the threshold of 6/);
+  assert.match(await page.textContent('.flis-score'), /SE-10/);
+
+  await page.fill('#f-sa-experience-years', 'many');
+  await submit(page, 'form[action="/self-assessment"]', 'self-assessment with an error');
+  assert.ok(await page.isVisible('#f-sa-experience-years-error'));
+  assert.ok(await page.isVisible('#error-summary a[href="#f-sa-experience-years"]'));
+});
+
+test('SE-14: verifying an unknown number says so and shows nothing else', async () => {
+  const page = await browser.as(null);
+  await visit(page, '/verify?lang=en', 'verify form');
+  await page.fill('#f-verify-q', 'SEC-00-0000-999999');
+  await submit(page, 'form[action="/verify"]', 'verify not found');
+  assert.match(await page.textContent('main'), /No certificate was found/);
+});
+
+test('demo sign-in lists users by role and signs out again', async () => {
+  const page = await browser.as('officer.almaty');
+  assert.match(page.url(), /\/inbox$/);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/logout"] button')]);
+  await audit(page, 'home after sign-out');
+  assert.ok(await page.isVisible('a[href="/login"]'));
+});
