@@ -23,11 +23,12 @@ demo: build
 lint:
 	@bash scripts/lint.sh
 
+# The store suite runs each test on SQLite and on the PostgreSQL server with-pg.sh starts and stops.
 unit: build
-	@ctest --preset dev -L unit -j $(JOBS)
+	@bash scripts/with-pg.sh ctest --preset dev -L unit -j $(JOBS)
 
 unit-asan: build-asan
-	@ctest --preset asan -j $(JOBS)
+	@bash scripts/with-pg.sh ctest --preset asan -j $(JOBS)
 
 http: build
 	@bash scripts/test-http.sh

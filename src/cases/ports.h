@@ -69,6 +69,10 @@ class Store {
 
   virtual Result<std::vector<ReferenceEntry>> reference_set(const std::string& set) = 0;
   virtual Status upsert_reference(const ReferenceEntry& entry) = 0;
+  // The version of one entry in force on `on` (not_found if none): a single-row look-up.
+  virtual Result<ReferenceEntry> find_reference(const std::string& set, const std::string& code, Date on) = 0;
+  // A constant-cost round trip to the database, for health checks.
+  virtual Status ping() = 0;
 
   // Outbox relay.
   virtual Result<std::vector<OutboxMessage>> due_outbox(Instant now, int limit) = 0;

@@ -53,10 +53,8 @@ json::object to_json(const law::se::Score& s) {
                       {"breakdown", std::move(lines)}};
 }
 
-bool has_reference(Store& store, const std::string& set, const std::string& code) {
-  auto entries = store.reference_set(set);
-  if (!entries) return false;
-  return std::any_of(entries->begin(), entries->end(), [&](const ReferenceEntry& e) { return e.code == code; });
+bool has_reference(Store& store, const std::string& set, const std::string& code, Date on) {
+  return !code.empty() && store.find_reference(set, code, on).ok();
 }
 
 Status require_text(const std::string& value, const char* field) {
@@ -130,13 +128,13 @@ Result<CaseRecord> SelfEmploymentService::load_in_state(const Actor& actor, cons
 
 Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, const SeDraftInput& in) {
   if (applicant.role != role::kForeigner) return Error::forbidden("case.role_not_allowed", "SE-3: foreigners apply");
-  if (!has_reference(ports().store, "region", in.region)) return Error::invalid("validation.region", "region");
+  if (!has_reference(ports().store, "region", in.region, today())) return Error::invalid("validation.region", "region");
   const auto& a = in.applicant;
   for (auto [value, field] : {std::pair{&a.full_name, "applicant.full_name"},
                               {&a.passport_number, "applicant.passport_number"},
                               {&a.phone, "applicant.phone"}})
     if (auto s = require_text(*value, field); !s) return s.take_error();
-  if (a.citizenship.size() != 2 || !has_reference(ports().store, "country", a.citizenship))
+  if (a.citizenship.size() != 2 || !has_reference(ports().store, "country", a.citizenship, today()))
     return Error::invalid("validation.country", "applicant.citizenship");
   if (!a.iin.empty() && !Iin::parse(a.iin)) return Error::invalid("validation.iin", "applicant.iin");
   if (!a.passport_issued_on.empty() && !Date::parse(a.passport_issued_on))
@@ -144,7 +142,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
 
   json::object data{{"applicant", to_json(a)}, {"self_assessment", to_json(in.self_assessment)}};
   if (in.kind == SubService::issue) {
-    if (!has_reference(ports().store, "se_profession", in.profession_code))
+    if (!has_reference(ports().store, "se_profession", in.profession_code, today()))
       return Error::invalid("se.profession_not_listed", "profession_code");  // SE-L
     data["profession_code"] = in.profession_code;
   } else {

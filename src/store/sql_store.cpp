@@ -593,6 +593,22 @@ Result<std::vector<ReferenceEntry>> SqlStore::reference_set(const std::string& s
                                                });
 }
 
+Result<ReferenceEntry> SqlStore::find_reference(const std::string& set, const std::string& code, Date on) {
+  return transact<ReferenceEntry>(TxMode::read, [&](SqlConnection& db) -> Result<ReferenceEntry> {
+    return single_row<ReferenceEntry>(
+        db.query(sql::kReferenceFind, {SqlParam::text(set), SqlParam::text(code), date_param(on)}), read_reference,
+        Error::not_found("store.reference_not_found", set + "/" + code));
+  });
+}
+
+Status SqlStore::ping() {
+  return transact<Ok>(TxMode::read, [&](SqlConnection& db) -> Result<Ok> {
+    auto rows = db.query(sql::kPing, {});
+    if (!rows) return rows.take_error();
+    return Ok{};
+  });
+}
+
 Status SqlStore::upsert_reference(const ReferenceEntry& entry) {
   if (entry.effective_to && *entry.effective_to < entry.effective_from) {
     return Error::invalid("store.reference_period_reversed", "effective_to");

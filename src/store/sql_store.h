@@ -42,6 +42,8 @@ class SqlStore final : public cases::Store {
 
   Result<std::vector<cases::ReferenceEntry>> reference_set(const std::string& set) override;
   Status upsert_reference(const cases::ReferenceEntry& entry) override;
+  Result<cases::ReferenceEntry> find_reference(const std::string& set, const std::string& code, Date on) override;
+  Status ping() override;
 
   Result<std::vector<cases::OutboxMessage>> due_outbox(Instant now, int limit) override;
   Status mark_outbox(const std::string& id, const std::string& status, int attempts,

@@ -127,6 +127,12 @@ inline constexpr SqlStatement kReferenceSet{
     "reference_set",
     "SELECT set_name, code, effective_from, effective_to, payload, confirmed FROM reference_entries "
     "WHERE set_name = $1 ORDER BY code, effective_from"};
+inline constexpr SqlStatement kReferenceFind{
+    "reference_find",
+    "SELECT set_name, code, effective_from, effective_to, payload, confirmed FROM reference_entries "
+    "WHERE set_name = $1 AND code = $2 AND effective_from <= $3 AND (effective_to IS NULL OR effective_to >= $3) "
+    "ORDER BY effective_from DESC LIMIT 1"};
+inline constexpr SqlStatement kPing{"ping", "SELECT 1"};
 inline constexpr SqlStatement kReferenceUpsert{
     "reference_upsert",
     "INSERT INTO reference_entries (set_name, code, effective_from, effective_to, payload, confirmed) "

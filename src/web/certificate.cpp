@@ -7,12 +7,11 @@ namespace json = boost::json;
 
 namespace {
 
-std::optional<cases::ReferenceEntry> find_entry(cases::Store& store, const std::string& set, const std::string& code) {
-  auto entries = store.reference_set(set);
-  if (!entries) return std::nullopt;
-  for (auto& e : *entries)
-    if (e.code == code) return e;
-  return std::nullopt;
+std::optional<cases::ReferenceEntry> find_entry(cases::Store& store, const std::string& set, const std::string& code,
+                                                Date on) {
+  auto e = store.find_reference(set, code, on);
+  if (!e) return std::nullopt;
+  return std::move(*e);
 }
 
 std::string name_in(const json::object& names, std::string_view locale) {
@@ -28,8 +27,12 @@ docs::LocalizedText localized(const json::object& names) { return {name_in(names
 
 std::string reference_name(cases::Store& store, const std::string& set, const std::string& code,
                            std::string_view locale) {
-  auto e = find_entry(store, set, code);
-  return e ? name_in(e->payload, locale) : code;
+  // Names for display: the open-ended version if there is one, else any version that ever existed.
+  if (auto e = find_entry(store, set, code, Date(2100, 1, 1))) return name_in(e->payload, locale);
+  if (auto all = store.reference_set(set))
+    for (const auto& e : *all)
+      if (e.code == code) return name_in(e.payload, locale);
+  return code;
 }
 
 std::string verification_url(const AppContext& ctx, const cases::IssuedDocument& doc) {
@@ -45,7 +48,7 @@ Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument
   v.holder_name_latin = doc.holder_name_latin;
   v.passport = cases::json_string(doc.data, "passport_number");
   v.profession_code = doc.profession;
-  if (auto p = find_entry(ctx.store, "se_profession", doc.profession)) {
+  if (auto p = find_entry(ctx.store, "se_profession", doc.profession, v.issue_date)) {
     v.profession = localized(p->payload);
     v.sector = localized(cases::json_object(p->payload, "sector"));
   }
@@ -53,7 +56,7 @@ Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument
   v.basis = {"Комиссия хаттамасы, іс " + basis, "Протокол Комиссии, дело " + basis};
   v.valid_from = doc.valid_from;
   v.valid_to = doc.valid_to;
-  if (auto r = find_entry(ctx.store, "region", cases::json_string(doc.data, "region"))) {
+  if (auto r = find_entry(ctx.store, "region", cases::json_string(doc.data, "region"), v.issue_date)) {
     auto names = localized(r->payload);
     v.issuing_body = {names.kk + " жергілікті атқарушы органы", "Местный исполнительный орган: " + names.ru};
   }

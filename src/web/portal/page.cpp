@@ -83,9 +83,8 @@ std::string tr(const Request& req, std::string_view key, const i18n::MessageArgs
 std::string error_text(const Request& req, const Error& error) {
   const int status = http_status(error.kind);
   if (req.catalog != nullptr && error.kind != Error::Kind::internal) {
+    // One message per error code, shared with the API's problem+json (web/problem.cpp).
     if (req.catalog->has(req.locale, error.code)) return req.text(error.code, {{"field", error.field}});
-    const std::string portal_key = "portal.error." + error.code;
-    if (req.catalog->has(req.locale, portal_key)) return req.text(portal_key, {{"field", error.field}});
   }
   return req.text("problem.detail." + std::to_string(status));
 }
