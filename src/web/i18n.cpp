@@ -72,24 +72,47 @@ Result<Catalog> Catalog::from_messages(std::map<std::string, std::map<std::strin
   return catalog;
 }
 
+namespace {
+
+// Adds the flat {"key": "pattern"} object in `path` to `messages`; a key defined twice is an error,
+// so two services' files can never silently override each other.
+Status merge_messages_file(const std::filesystem::path& path, std::map<std::string, std::string>& messages) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::internal("i18n.file_missing", "cannot open " + path.string());
+  std::stringstream content;
+  content << in.rdbuf();
+  boost::system::error_code ec;
+  boost::json::value parsed = boost::json::parse(content.str(), ec);
+  if (ec) return Error::internal("i18n.bad_json", path.string() + ": " + ec.message());
+  if (!parsed.is_object()) return Error::internal("i18n.bad_json", path.string() + ": top level is not an object");
+  for (const auto& [key, value] : parsed.as_object()) {
+    if (!value.is_string()) {
+      return Error::internal("i18n.bad_json", path.string() + ": value of " + std::string(key) + " is not a string");
+    }
+    if (!messages.emplace(std::string(key), std::string(value.as_string())).second) {
+      return Error::internal("i18n.duplicate_key", path.string() + ": " + std::string(key) + " is defined twice");
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 Result<Catalog> Catalog::load(const std::filesystem::path& dir) {
   std::map<std::string, std::map<std::string, std::string>> by_locale;
   for (const auto& locale : supported_locales()) {
-    const auto path = dir / (locale + ".json");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error::internal("i18n.file_missing", "cannot open " + path.string());
-    std::stringstream content;
-    content << in.rdbuf();
-    boost::system::error_code ec;
-    boost::json::value parsed = boost::json::parse(content.str(), ec);
-    if (ec) return Error::internal("i18n.bad_json", path.string() + ": " + ec.message());
-    if (!parsed.is_object()) return Error::internal("i18n.bad_json", path.string() + ": top level is not an object");
     auto& messages = by_locale[locale];
-    for (const auto& [key, value] : parsed.as_object()) {
-      if (!value.is_string()) {
-        return Error::internal("i18n.bad_json", path.string() + ": value of " + std::string(key) + " is not a string");
-      }
-      messages.emplace(std::string(key), std::string(value.as_string()));
+    if (auto merged = merge_messages_file(dir / (locale + ".json"), messages); !merged) return merged.take_error();
+    // Each service may keep its messages in <dir>/<locale>/<service>.json, read in name order.
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir / locale, ec)) continue;
+    std::vector<std::filesystem::path> parts;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / locale, ec)) {
+      if (entry.path().extension() == ".json") parts.push_back(entry.path());
+    }
+    std::sort(parts.begin(), parts.end());
+    for (const auto& part : parts) {
+      if (auto merged = merge_messages_file(part, messages); !merged) return merged.take_error();
     }
   }
   return from_messages(std::move(by_locale));

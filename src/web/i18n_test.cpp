@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <boost/json.hpp>
 #include <fstream>
@@ -90,6 +91,32 @@ TEST(Catalog, RejectsMalformedPatternsAndMissingFiles) {
   auto missing = Catalog::load("/nonexistent/dir");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, "i18n.file_missing");
+}
+
+TEST(Catalog, ServiceFilesMergeAndEveryLanguageHasTheSameKeys) {
+  auto catalog = Catalog::load(kI18nDir);
+  ASSERT_TRUE(catalog) << catalog.error().detail;
+  const auto reference = catalog->keys("ru");
+  EXPECT_EQ(catalog->keys("kk"), reference);
+  EXPECT_EQ(catalog->keys("en"), reference);
+}
+
+TEST(Catalog, KeyDefinedInTwoFilesIsRefused) {
+  const auto dir = std::filesystem::temp_directory_path() / ("flis-i18n-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  for (const std::string locale : {"kk", "ru", "en"}) {
+    std::filesystem::create_directories(dir / locale);
+    std::ofstream(dir / (locale + ".json")) << R"({"home.title": "FLIS"})";
+    std::ofstream(dir / locale / "quota.json") << R"({"quota.title": "Q"})";
+  }
+  auto merged = Catalog::load(dir);
+  ASSERT_TRUE(merged) << merged.error().detail;
+  EXPECT_EQ(merged->text("kk", "quota.title"), "Q");
+  std::ofstream(dir / "en" / "zz.json") << R"({"home.title": "again"})";
+  auto twice = Catalog::load(dir);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, "i18n.duplicate_key");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
