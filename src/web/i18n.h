@@ -24,9 +24,9 @@ const std::vector<std::string>& supported_locales();  // {"kk", "ru", "en"}
 using MessageArg = std::variant<std::string, std::int64_t>;
 using MessageArgs = std::map<std::string, MessageArg, std::less<>>;
 
-// Messages per locale, loaded once from data/i18n/<locale>.json and data/i18n/<locale>/*.json (one file
-// per service; flat {"key": "ICU MessageFormat
-// pattern"}). Thread-safety: immutable after load(); all const methods may be called concurrently.
+// Messages per locale, loaded once from data/i18n/<locale>.json and data/i18n/<locale>/*.json (one
+// file per service), each a flat {"key": "ICU MessageFormat pattern"} object.
+// Thread-safety: immutable after load(); all const methods may be called concurrently.
 class Catalog {
  public:
   Catalog() = default;
