@@ -46,7 +46,7 @@ curl -fsS "$base/healthz" >/dev/null || { echo "server did not become healthy" >
 
 status=0
 FLIS_BASE_URL="$base" FLIS_ARTIFACTS="${FLIS_ARTIFACTS:-$work/artifacts}" \
-  node --test --test-concurrency=1 tests/browser/ || status=$?
+  node --test --test-concurrency=1 ${FLIS_BROWSER_TESTS:-tests/browser/} || status=$?
 if [[ $status -ne 0 ]]; then
   echo "--- server log (last 50 lines) ---" >&2
   tail -50 "$work/server.log" >&2

@@ -5,6 +5,7 @@
 
 #include "cases/roles.h"
 #include "core/identifiers.h"
+#include "law/rules.h"
 
 namespace flis::cases {
 namespace json = boost::json;
@@ -272,7 +273,7 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
 
   // Filed electronically (SE-A2.4), free of charge (SE-A2.6), signed with an IIN-based signature (SE-A2.10).
   std::vector<std::string> rules = {"SE-3", "SE-5", "SE-A2.4", "SE-A2.6", "SE-A2.10"};
-  rules.insert(rules.end(), deadline.rule_ids.begin(), deadline.rule_ids.end());
+  law::cite(rules, deadline.rule_ids);
   // Late notices are recorded for the officer; lateness is not a refusal ground (I-18).
   auto flag_late = [&](const char* date_key, int wd, const char* rule) {
     if (auto d = Date::parse(json_string(c->data, date_key));
@@ -359,7 +360,7 @@ Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const s
   commission["recommendation"] = recommendation;
   commission["signatures"] = json::object{};
   std::vector<std::string> rules{"SE-8", "SE-9", "SE-10"};
-  if (rec.ground) rules.insert(rules.end(), {"SE-12", std::string(law::se::rule_id(*rec.ground))});
+  if (rec.ground) law::cite(rules, {"SE-12", std::string(law::se::rule_id(*rec.ground))});
   return commit(member, *c, std::move(next), Step{"recommend", std::move(rules), std::move(recommendation)});
 }
 
@@ -443,7 +444,7 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
   };
   auto refuse = [&](law::se::RefusalGround ground, std::vector<std::string> rules) -> Result<CaseRecord> {
     next.state = "refused";
-    rules.insert(rules.end(), {"SE-12", std::string(law::se::rule_id(ground))});
+    law::cite(rules, {"SE-12", std::string(law::se::rule_id(ground))});
     json::object decision{{"outcome", "refused"},
                           {"ground", std::string(law::se::code(ground))},
                           {"citation", law::se::citation(ground)},
@@ -479,7 +480,7 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     auto cert = new_certificate(*c, decision->valid_from, decision->valid_to);
     if (!cert) return cert.take_error();
     std::vector<std::string> rules = decision->rule_ids;
-    rules.insert(rules.end(), {"SE-11", "SE-13", "SE-14", "SE-15", "SE-A3"});
+    law::cite(rules, {"SE-11", "SE-13", "SE-14", "SE-15", "SE-A3"});
     auto sig = sign_decision(cert->number + "|" + cert->valid_from.iso() + "|" + cert->valid_to.iso());
     if (!sig) return sig.take_error();
     cert->data["signature"] = *sig;

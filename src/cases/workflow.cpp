@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cases/roles.h"
+#include "law/rules.h"
 
 namespace flis::cases {
 
@@ -35,7 +36,7 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   e.actor_id = actor.user_id;
   e.actor_role = actor.role;
   e.command = std::move(step.command);
-  e.rule_ids = std::move(step.rule_ids);
+  law::cite(e.rule_ids, step.rule_ids);
   e.state_before = before.state;
   e.state_after = next.state;
   e.detail = std::move(step.detail);

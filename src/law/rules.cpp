@@ -349,4 +349,10 @@ bool RuleBook::known(std::string_view id) const {
   return std::any_of(versions_.begin(), versions_.end(), [&](const RuleVersion& v) { return v.id == id; });
 }
 
+void cite(std::vector<std::string>& citations, const std::vector<std::string>& more) {
+  for (const auto& id : more) {
+    if (std::find(citations.begin(), citations.end(), id) == citations.end()) citations.push_back(id);
+  }
+}
+
 }  // namespace flis::law

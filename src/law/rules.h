@@ -52,4 +52,8 @@ class RuleBook {
   std::vector<RuleVersion> versions_;  // sorted by id, then effective_from
 };
 
+// Adds rule IDs to a decision's citations, keeping the order they were first cited in and citing
+// each once: a decision built from several rules' own citations must not list one rule twice.
+void cite(std::vector<std::string>& citations, const std::vector<std::string>& more);
+
 }  // namespace flis::law

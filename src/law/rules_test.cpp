@@ -96,5 +96,11 @@ TEST(RuleBook, CustomVersionsAreSorted) {
   EXPECT_EQ(book.in_force("X-1", Date(2026, 1, 1))->summary, "new");
 }
 
+TEST(Cite, KeepsTheOrderOfFirstCitationAndCitesEachRuleOnce) {
+  std::vector<std::string> citations = {"SE-9", "SE-11", "SE-15"};
+  cite(citations, {"SE-11", "SE-13", "SE-15", "SE-A3", "SE-13"});
+  EXPECT_EQ(citations, (std::vector<std::string>{"SE-9", "SE-11", "SE-15", "SE-13", "SE-A3"}));
+}
+
 }  // namespace
 }  // namespace flis::law
