@@ -139,6 +139,37 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
       return s.take_error();
     ++report.other;
   }
+
+  // Labour force per region and year (QT-4, F-Q2): one entry per region, in force for that year only.
+  auto labour = read_json_file(data_dir + "/labour_force.json");
+  if (!labour) return labour.take_error();
+  const auto& labour_file = labour->as_object();
+  const bool labour_confirmed = !labour_file.contains("confirmed") || labour_file.at("confirmed").as_bool();
+  for (const auto& y : labour_file.at("years").as_array()) {
+    const auto& yo = y.as_object();
+    const int year = static_cast<int>(yo.at("year").to_number<int>());
+    for (const auto& [region, n] : yo.at("regions").as_object()) {
+      json::object payload{
+          {"year", year}, {"labour_force", n.to_number<std::int64_t>()}, {"source", str(labour_file, "source")}};
+      if (auto s = put(
+              {"labour_force", std::string(region), Date(year, 1, 1), Date(year, 12, 31), payload, labour_confirmed});
+          !s)
+        return s.take_error();
+      ++report.other;
+    }
+  }
+  // Countries of origin with a ratified labour-migration treaty (QT-17), by ISO alpha-3.
+  auto treaties = read_json_file(data_dir + "/treaty_countries.json");
+  if (!treaties) return treaties.take_error();
+  const auto& tfile = treaties->as_object();
+  for (const auto& c : tfile.at("countries").as_array()) {
+    const auto& o = c.as_object();
+    if (auto s = put({"treaty_country", str(o, "alpha_3"), effective_from_of(tfile), std::nullopt, o,
+                      !o.contains("confirmed") || o.at("confirmed").as_bool()});
+        !s)
+      return s.take_error();
+    ++report.other;
+  }
   return report;
 }
 

@@ -121,6 +121,112 @@ const SeEntry kSeEntries[] = {
      "with every profession, is reference data the system ships and officers can update."},
 };
 
+// The quota act (seed 001), summaries from spec/requirements.md. Dates of the campaign are
+// parameters ("month", "day", "year_offset" from the quota year) so a new order changes them as data.
+struct QtEntry {
+  const char* id;
+  const char* summary;
+};
+const QtEntry kQtEntries[] = {
+    {"QT-2", "The quota rules do not apply to intra-corporate transfers (ICT permits consume no quota)."},
+    {"QT-3",
+     "Definitions: labour immigrant, employer, labour force (employed + unemployed), vocational training, ICT, "
+     "seasonal foreign workers, independent worker, LEB, foreign labour, quota (the maximum number of foreign workers "
+     "allowed), foreign worker, country of origin (the worker's citizenship)."},
+    {"QT-4",
+     "The quota is set as a percentage of the labour force and consists of: (1) the quota for permits issued by LEBs "
+     "to employers; (2) the quota by countries of origin, where Kazakhstan has ratified treaties on labour migration; "
+     "(3) the quota for labour immigrants."},
+    {"QT-5",
+     "The quota for the coming year(s) is the maximum number of foreign workers allowed to be engaged in each "
+     "administrative-territorial unit."},
+    {"QT-6",
+     "Employers file yearly demand requests (Appendix 1) by 1 October to the LEB of each region where the foreigners "
+     "will work (one request per region for multi-region work)."},
+    {"QT-7",
+     "LEBs consolidate the requests by 10 October, taking into account regional demand, the forecast of unemployed, "
+     "layoffs and graduates, the possibility to meet the demand from domestic labour, and the effectiveness of foreign "
+     "labour used in the previous year."},
+    {"QT-8", "LEBs submit the consolidated requests to the regional quota Commission by 15 October."},
+    {"QT-9",
+     "The Commission is formed by the LEB: police, education, entrepreneurship, the labour inspectorate, the regional "
+     "chamber of entrepreneurs and associations, trade unions."},
+    {"QT-10",
+     "The Commission rejects a request fully or partially on these grounds: (1) the demand can be met from domestic "
+     "labour; (2) the employer has unremedied violations of the permit procedure in the previous or current year; (3) "
+     "the employer has unremedied violations of labour law, including overdue wage arrears, in the previous or current "
+     "year."},
+    {"QT-11", "The LEB informs each employer in writing of the result within 5 wd of the Commission's decision."},
+    {"QT-12", "LEBs submit the consolidated requests (Appendix 2) to the Ministry by 1 November."},
+    {"QT-13",
+     "Interested central state bodies may submit proposals, agreed with the LEB concerned and justified by the "
+     "labour-market forecast, by 1 November."},
+    {"QT-14", "The labour-immigrant quota is formed from requests for household workers."},
+    {"QT-15",
+     "LEBs determine the need for labour immigrants by 10 October considering regional demand, the unemployment "
+     "forecast and layoffs, and the effectiveness of labour-immigrant engagement in the previous year."},
+    {"QT-16", "LEBs send the labour-immigrant requests (Appendix 3) to the Ministry by 1 November."},
+    {"QT-17",
+     "The country-of-origin quota exists only where a ratified treaty exists; LEBs form it from the labour-market "
+     "forecast and submit it on the Appendix 4 form."},
+    {"QT-18", "The Ministry forms the quota from the LEB and central-body requests."},
+    {"QT-19",
+     "The Ministry sets the quota and distributes it among the regions by 1 January, and publishes the decision on its "
+     "website within 3 wd of the distribution."},
+    {"QT-20",
+     "Distribution among regions: (1) by countries of origin, per the LEB requests and central proposals, broken down "
+     "by categories of foreign workers and seasonal workers; (2) for labour immigrants, per the need submitted by "
+     "LEBs."},
+    {"QT-21",
+     "The Ministry may redistribute the approved quota between regions, within the total, on proposals of state bodies "
+     "or LEBs."},
+    {"QT-A1",
+     "Employer request form: No.; number of foreign workers engaged in the current year; need for the year by category "
+     "1, 2, 3, 4 (by profession and specialty) and seasonal; justification."},
+    {"QT-A2",
+     "LEB request form to the Ministry: No.; organization (name, legal address); current-year number; need by category "
+     "1-4 (by profession) and seasonal; justification per QT-7."},
+    {"QT-A3", "LEB labour-immigrant request: current-year number; need for the year; justification."},
+    {"QT-A4", "LEB country-of-origin request: No.; number; by category 1-4 (by profession) and seasonal."},
+};
+
+// FLIS's own readings of the quota act (docs/interpretations.md), citable like the I-* defaults.
+const QtEntry kQtReadings[] = {
+    {"F-Q1",
+     "Campaign dates are inclusive; a date that is a day off means the last working day before it (QT-19: the last "
+     "working day of December); a request is in time iff registered (I-3) by the QT-6 due day."},
+    {"F-Q2",
+     "Each region's ceiling = labour force x percentage, rounded down; the quota is min(demand, ceiling), never more "
+     "than the LEB asked for."},
+    {"F-Q3",
+     "Within the employer ceiling, country-of-origin requests first, then categories 1-4 and seasonal in proportion to "
+     "the requests by largest remainder (ties to the earlier category); labour immigrants min(need, ceiling)."},
+    {"F-Q4", "One QT-A1 request per employer, region and quota year; requests are kept per profession."},
+    {"F-Q5", "Central bodies' proposals (QT-13) are recorded by the Ministry officer and add to the region's demand."},
+    {"F-Q6",
+     "QT-10(2)/(3) need a control body's violation record of the previous or current campaign year, not remedied; "
+     "QT-10(1) a labour-market reference and note."},
+    {"F-Q7", "A redistribution moves units between regions in one ledger change (-n, +n); the total never changes."},
+};
+
+std::map<std::string, std::string> qt_parameters(std::string_view id) {
+  auto date = [](int month, int day, int year_offset) {
+    return std::map<std::string, std::string>{
+        {"month", std::to_string(month)}, {"day", std::to_string(day)}, {"year_offset", std::to_string(year_offset)}};
+  };
+  if (id == "QT-6") return date(10, 1, -1);
+  if (id == "QT-7" || id == "QT-15") return date(10, 10, -1);
+  if (id == "QT-8") return date(10, 15, -1);
+  if (id == "QT-12" || id == "QT-13" || id == "QT-16") return date(11, 1, -1);
+  if (id == "QT-19") {
+    auto p = date(1, 1, 0);
+    p["publication_working_days"] = "3";
+    return p;
+  }
+  if (id == "QT-11") return {{"working_days", "5"}};
+  return {};
+}
+
 struct InterpretationEntry {
   const char* id;
   const char* summary;
@@ -311,6 +417,28 @@ std::vector<RuleVersion> standard_versions() {
     if (v.id == "SE-A2.3")
       v.parameters.insert({{"issue_wd", "5"}, {"extension_wd", "3"}, {"reissue_wd", "3"}, {"duplicate_wd", "3"}});
   }
+  for (const QtEntry& e : kQtEntries) {
+    const std::map<std::string, std::string> assumed{{"assumed_publication", "2023-07-03"}};
+    if (std::string_view(e.id) == "QT-9") {
+      // The 2023 wording of paragraph 9 is not in the seed; the version records its period.
+      out.push_back({e.id, "Order 274 of 30.06.2023", kOrder274InForce, kOrder390InForce.plus_days(-1),
+                     std::string("Wording before Order 390 (text not in the seed). Current wording: ") + e.summary,
+                     assumed, true});
+      out.push_back({e.id,
+                     "Order 390 of 30.09.2024",
+                     kOrder390InForce,
+                     std::nullopt,
+                     e.summary,
+                     {{"assumed_publication", "2024-10-07"}},
+                     true});
+      continue;
+    }
+    auto parameters = qt_parameters(e.id);
+    parameters.insert(assumed.begin(), assumed.end());
+    out.push_back({e.id, "Order 274 of 30.06.2023", kOrder274InForce, std::nullopt, e.summary, parameters, true});
+  }
+  for (const QtEntry& e : kQtReadings)
+    out.push_back({e.id, "FLIS reading", kOrder274InForce, std::nullopt, e.summary, {}, false});
   for (const InterpretationEntry& e : kInterpretations)
     out.push_back({e.id, "FLIS interpretation", kInterpretationsFrom, std::nullopt, e.summary,
                    interpretation_parameters(e.id), false});

@@ -36,6 +36,13 @@ inline constexpr Date kOrder426AssumedPublication{2026, 1, 9};
 inline constexpr Date kOrder426InForce{2026, 1, 20};
 inline constexpr Date kOrder236InForce{2023, 7, 1};
 
+// The quota rules (seed 001): Order 274 of 30.06.2023, registered the same day, in force "10 calendar
+// days after the day of its first official publication"; FLIS assumes publication on 03.07.2023, so
+// in force from 14.07.2023. Paragraph 9 (QT-9) was restated by Order 390 of 30.09.2024 with the same
+// formula; FLIS assumes publication on 07.10.2024, in force from 18.10.2024. Both unconfirmed.
+inline constexpr Date kOrder274InForce{2023, 7, 14};
+inline constexpr Date kOrder390InForce{2024, 10, 18};
+
 class RuleBook {
  public:
   explicit RuleBook(std::vector<RuleVersion> versions);

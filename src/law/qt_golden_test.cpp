@@ -1,0 +1,277 @@
+// Data-driven golden scenarios for the quota act: every tests/golden/qt/*.json (format in
+// tests/golden/README.md). Each scenario names the requirement IDs it proves in "requirements".
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "law/quota.h"
+
+namespace flis::law::qt {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+const fs::path kGoldenDir = fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "qt";
+
+std::vector<fs::path> scenario_files() {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(kGoldenDir))
+    if (entry.path().extension() == ".json") out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const WorkingCalendar& calendar() {
+  static const WorkingCalendar c = WorkingCalendar::kazakhstan();
+  return c;
+}
+
+Date date_of(const json::object& o, std::string_view key) {
+  auto d = Date::parse(o.at(key).as_string());
+  EXPECT_TRUE(d) << key;
+  return d.value_or(Date{});
+}
+
+LocalDateTime local_of(std::string_view text) {
+  EXPECT_EQ(text.size(), 16u) << text;
+  auto d = Date::parse(text.substr(0, 10));
+  EXPECT_TRUE(d) << text;
+  const int minute = std::stoi(std::string(text.substr(11, 2))) * 60 + std::stoi(std::string(text.substr(14, 2)));
+  return LocalDateTime{d.value_or(Date{}), minute};
+}
+
+std::string format_local(const LocalDateTime& t) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", t.minute_of_day / 60, t.minute_of_day % 60);
+  return t.date.iso() + "T" + buf;
+}
+
+std::vector<std::string> strings_of(const json::value& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v.as_array()) out.emplace_back(s.as_string());
+  return out;
+}
+
+void expect_includes(const std::vector<std::string>& have, const json::value& want) {
+  for (const std::string& id : strings_of(want)) EXPECT_NE(std::find(have.begin(), have.end(), id), have.end()) << id;
+}
+
+void expect_error(const Error& e, const json::object& expected) {
+  EXPECT_EQ(e.code, expected.at("error").as_string());
+  if (auto* f = expected.if_contains("field")) {
+    EXPECT_EQ(e.field, f->as_string());
+  }
+  if (auto* r = expected.if_contains("rule_ids")) {
+    EXPECT_EQ(e.rule_ids, strings_of(*r));
+  }
+}
+
+void run_timeline(const json::object& in, const json::object& expected) {
+  const auto t = campaign_timeline(RuleBook::standard(), calendar(), static_cast<int>(in.at("year").as_int64()));
+  const auto& want = expected.at("due").as_object();
+  for (const auto& s : t)
+    if (auto* v = want.if_contains(to_string(s.step))) {
+      EXPECT_EQ(format_local(s.due), v->as_string()) << to_string(s.step);
+    }
+  EXPECT_EQ(t.size(), 8u);
+}
+
+void run_request_deadline(const json::object& in, const json::object& expected) {
+  auto s = check_request_in_time(RuleBook::standard(), calendar(), static_cast<int>(in.at("year").as_int64()),
+                                 local_of(in.at("filed").as_string()));
+  EXPECT_EQ(s.ok(), expected.at("in_time").as_bool());
+  if (!s.ok() && expected.contains("error")) expect_error(s.error(), expected);
+}
+
+void run_relative(const json::object& in, const json::object& expected, bool notice) {
+  const LocalDateTime due =
+      notice ? notice_due(calendar(), date_of(in, "event_day")) : publication_due(calendar(), date_of(in, "event_day"));
+  EXPECT_EQ(format_local(due), expected.at("due").as_string());
+}
+
+void run_commission(const json::object& in, const json::object& expected) {
+  CommissionDecisionInput d;
+  d.requested = in.at("requested").as_int64();
+  d.accepted = in.at("accepted").as_int64();
+  d.quota_year = static_cast<int>(in.at("quota_year").as_int64());
+  d.decided_on = date_of(in, "decided_on");
+  for (const auto& g : in.at("grounds").as_array()) {
+    auto ground = parse_rejection_ground(g.as_string());
+    if (!ground) {
+      // An unlisted ground cannot even be expressed (I-18); the scenario expects exactly that.
+      EXPECT_TRUE(expected.contains("unlisted_ground")) << g;
+      return;
+    }
+    d.grounds.push_back(*ground);
+  }
+  for (const auto& e : in.at("evidence").as_array()) {
+    const auto& o = e.as_object();
+    Evidence ev;
+    ev.source = o.at("source").as_string();
+    ev.reference = o.at("reference").as_string();
+    if (auto* r = o.if_contains("recorded_on"); r && r->is_string()) ev.recorded_on = Date::parse(r->as_string());
+    if (auto* r = o.if_contains("remedied")) ev.remedied = r->as_bool();
+    if (auto* r = o.if_contains("note")) ev.note = r->as_string();
+    d.evidence.push_back(ev);
+  }
+  auto out = decide_request(d);
+  if (expected.contains("error")) {
+    ASSERT_FALSE(out.ok());
+    expect_error(out.error(), expected);
+    return;
+  }
+  ASSERT_TRUE(out.ok()) << out.error().code << " " << out.error().field;
+  EXPECT_EQ(out->outcome, expected.at("outcome").as_string());
+  if (auto* v = expected.if_contains("rejected")) {
+    EXPECT_EQ(out->rejected, v->as_int64());
+  }
+  if (auto* v = expected.if_contains("rule_ids_include")) expect_includes(out->rule_ids, *v);
+}
+
+std::map<QuotaKind, std::int64_t> kinds_of(const json::object& o) {
+  std::map<QuotaKind, std::int64_t> out;
+  for (const auto& [k, v] : o) {
+    auto kind = parse_quota_kind(k);
+    EXPECT_TRUE(kind) << k;
+    if (kind) out[*kind] = v.as_int64();
+  }
+  return out;
+}
+
+void run_formation(const json::object& in, const json::object& expected) {
+  FormationInput f;
+  f.year = static_cast<int>(in.at("year").as_int64());
+  auto percent = parse_percent(in.at("employer_percent").as_string(), "employer_percent");
+  ASSERT_TRUE(percent.ok());
+  f.employer_percent = *percent;
+  auto li = parse_percent(in.at("labour_immigrant_percent").as_string(), "labour_immigrant_percent");
+  ASSERT_TRUE(li.ok());
+  f.labour_immigrant_percent = *li;
+  for (const auto& c : in.at("treaty_countries").as_array()) f.treaty_countries.insert(std::string(c.as_string()));
+  for (const auto& r : in.at("regions").as_array()) {
+    const auto& o = r.as_object();
+    RegionDemand d;
+    d.region = o.at("region").as_string();
+    d.labour_force = o.at("labour_force").as_int64();
+    d.employer = kinds_of(o.at("employer").as_object());
+    if (auto* c = o.if_contains("country_of_origin"))
+      for (const auto& [country, n] : c->as_object()) d.country_of_origin[std::string(country)] = n.as_int64();
+    if (auto* n = o.if_contains("labour_immigrants")) d.labour_immigrants = n->as_int64();
+    f.regions.push_back(std::move(d));
+  }
+  auto out = form_quota(f);
+  if (expected.contains("error")) {
+    ASSERT_FALSE(out.ok());
+    expect_error(out.error(), expected);
+    return;
+  }
+  ASSERT_TRUE(out.ok()) << out.error().code << " " << out.error().field;
+  if (auto* v = expected.if_contains("employer_total")) {
+    EXPECT_EQ(out->employer_total, v->as_int64());
+  }
+  if (auto* v = expected.if_contains("labour_immigrant_total")) {
+    EXPECT_EQ(out->labour_immigrant_total, v->as_int64());
+  }
+  if (auto* v = expected.if_contains("regions")) {
+    for (const auto& [code, want] : v->as_object()) {
+      auto it = std::find_if(out->regions.begin(), out->regions.end(),
+                             [&](const RegionQuota& q) { return q.region == code; });
+      ASSERT_NE(it, out->regions.end()) << code;
+      const auto& w = want.as_object();
+      if (auto* x = w.if_contains("employer_ceiling")) {
+        EXPECT_EQ(it->employer_ceiling, x->as_int64()) << code;
+      }
+      if (auto* x = w.if_contains("employer_quota")) {
+        EXPECT_EQ(it->employer_quota, x->as_int64()) << code;
+      }
+      if (auto* x = w.if_contains("cells")) {
+        for (const auto& [key, n] : x->as_object()) {
+          auto cell = std::find_if(it->cells.begin(), it->cells.end(), [&](const QuotaCell& c) {
+            const std::string name = c.kind == QuotaKind::country_of_origin ? "country_of_origin:" + c.country
+                                                                            : std::string(to_string(c.kind));
+            return name == key;
+          });
+          ASSERT_NE(cell, it->cells.end()) << key;
+          EXPECT_EQ(cell->quota, n.as_int64()) << code << " " << key;
+        }
+      }
+    }
+  }
+}
+
+void run_draw(const json::object& in, const json::object& expected) {
+  PermitDraw p;
+  const std::string_view permit = in.at("permit").as_string();
+  p.permit = permit == "ict"                ? PermitDraw::Permit::intra_corporate_transfer
+             : permit == "labour_immigrant" ? PermitDraw::Permit::labour_immigrant
+                                            : PermitDraw::Permit::employer;
+  if (auto* c = in.if_contains("category")) p.category = parse_quota_kind(c->as_string());
+  if (auto* c = in.if_contains("extension_or_reissue")) p.extension_or_reissue = c->as_bool();
+  if (auto* c = in.if_contains("worker_country")) p.worker_country = c->as_string();
+  if (auto* c = in.if_contains("country_has_treaty_quota")) p.country_has_treaty_quota = c->as_bool();
+  auto out = unit_drawn_by(p);
+  ASSERT_TRUE(out.ok()) << out.error().code;
+  const auto& kind = expected.at("kind");
+  if (kind.is_null()) {
+    EXPECT_FALSE(out->has_value());
+    return;
+  }
+  ASSERT_TRUE(out->has_value());
+  EXPECT_EQ(to_string((*out)->kind), kind.as_string());
+  if (auto* c = expected.if_contains("country")) {
+    EXPECT_EQ((*out)->country, c->as_string());
+  }
+}
+
+class QtGolden : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(QtGolden, Scenario) {
+  std::ifstream file(GetParam());
+  ASSERT_TRUE(file) << GetParam();
+  std::stringstream text;
+  text << file.rdbuf();
+  boost::system::error_code ec;
+  const json::value doc = json::parse(text.str(), ec);
+  ASSERT_FALSE(ec) << GetParam() << ": " << ec.message();
+  const auto& root = doc.as_object();
+  ASSERT_TRUE(root.contains("title"));
+  ASSERT_FALSE(root.at("requirements").as_array().empty()) << "a scenario must name the IDs it proves";
+  SCOPED_TRACE(std::string(root.at("title").as_string()));
+  const auto& in = root.at("input").as_object();
+  const auto& expected = root.at("expected").as_object();
+  const std::string_view operation = in.at("operation").as_string();
+  if (operation == "timeline") {
+    run_timeline(in, expected);
+  } else if (operation == "request_deadline") {
+    run_request_deadline(in, expected);
+  } else if (operation == "notice_due") {
+    run_relative(in, expected, true);
+  } else if (operation == "publication_due") {
+    run_relative(in, expected, false);
+  } else if (operation == "commission") {
+    run_commission(in, expected);
+  } else if (operation == "formation") {
+    run_formation(in, expected);
+  } else if (operation == "draw") {
+    run_draw(in, expected);
+  } else {
+    FAIL() << "unknown operation " << operation;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, QtGolden, ::testing::ValuesIn(scenario_files()),
+                         [](const ::testing::TestParamInfo<fs::path>& param_info) {
+                           std::string n = "f" + param_info.param.stem().string();
+                           for (char& c : n)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
+
+TEST(QtGoldenSet, AtLeastTwelveScenarios) { EXPECT_GE(scenario_files().size(), 12u); }
+
+}  // namespace
+}  // namespace flis::law::qt

@@ -1,0 +1,392 @@
+#include "law/quota.h"
+
+#include <algorithm>
+#include <charconv>
+#include <numeric>
+
+namespace flis::law::qt {
+namespace {
+
+constexpr std::string_view kKindNames[] = {"category_1", "category_2",        "category_3",      "category_4",
+                                           "seasonal",   "country_of_origin", "labour_immigrant"};
+
+constexpr Step kFixedSteps[] = {Step::employer_requests,     Step::consolidation,
+                                Step::labour_immigrant_need, Step::commission_submission,
+                                Step::ministry_submission,   Step::labour_immigrant_submission,
+                                Step::central_proposals,     Step::distribution};
+
+constexpr std::string_view kStepNames[] = {
+    "employer_requests", "consolidation",       "labour_immigrant_need",       "commission_submission",
+    "employer_notice",   "ministry_submission", "labour_immigrant_submission", "central_proposals",
+    "distribution",      "publication"};
+
+constexpr std::string_view kBodyNames[] = {
+    "police", "education", "entrepreneurship", "labour_inspectorate", "chamber_of_entrepreneurs", "trade_unions"};
+
+constexpr std::string_view kGroundNames[] = {"domestic_labour_available", "permit_violations", "labour_law_violations"};
+
+int parameter(const RuleVersion& v, const std::string& key, int fallback) {
+  auto it = v.parameters.find(key);
+  if (it == v.parameters.end()) return fallback;
+  int out = fallback;
+  std::from_chars(it->second.data(), it->second.data() + it->second.size(), out);
+  return out;
+}
+
+// Defaults = the act's own dates, used only if the rule book lacks a version (never in production).
+struct StatutoryDate {
+  unsigned month;
+  unsigned day;
+  int year_offset;
+};
+StatutoryDate default_date(Step s) {
+  switch (s) {
+    case Step::employer_requests:
+      return {10, 1, -1};
+    case Step::consolidation:
+    case Step::labour_immigrant_need:
+      return {10, 10, -1};
+    case Step::commission_submission:
+      return {10, 15, -1};
+    case Step::ministry_submission:
+    case Step::labour_immigrant_submission:
+    case Step::central_proposals:
+      return {11, 1, -1};
+    default:
+      return {1, 1, 0};
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(QuotaKind k) { return kKindNames[static_cast<int>(k)]; }
+
+std::optional<QuotaKind> parse_quota_kind(std::string_view text) {
+  for (int i = 0; i < 7; ++i)
+    if (kKindNames[i] == text) return static_cast<QuotaKind>(i);
+  return std::nullopt;
+}
+
+bool is_employer_kind(QuotaKind kind) {
+  return std::find(kEmployerKinds.begin(), kEmployerKinds.end(), kind) != kEmployerKinds.end();
+}
+
+Result<std::optional<DrawnUnit>> unit_drawn_by(const PermitDraw& p) {
+  using Permit = PermitDraw::Permit;
+  if (p.permit == Permit::intra_corporate_transfer)  // QT-2
+    return std::optional<DrawnUnit>{};
+  if (p.extension_or_reissue) return std::optional<DrawnUnit>{};  // I-14
+  if (p.permit == Permit::labour_immigrant)
+    return std::optional<DrawnUnit>{DrawnUnit{QuotaKind::labour_immigrant, {}, {"QT-4", "QT-14", "I-14"}}};
+  if (!p.category || !is_employer_kind(*p.category)) return Error::invalid("qt.category_required", "category");
+  if (p.country_has_treaty_quota && !p.worker_country.empty())
+    return std::optional<DrawnUnit>{
+        DrawnUnit{QuotaKind::country_of_origin, p.worker_country, {"QT-4", "QT-17", "I-14"}}};
+  return std::optional<DrawnUnit>{DrawnUnit{*p.category, {}, {"QT-4", "I-14"}}};
+}
+
+std::string_view to_string(Step s) { return kStepNames[static_cast<int>(s)]; }
+
+std::optional<Step> parse_step(std::string_view text) {
+  for (int i = 0; i < 10; ++i)
+    if (kStepNames[i] == text) return static_cast<Step>(i);
+  return std::nullopt;
+}
+
+std::string rule_of(Step s) {
+  switch (s) {
+    case Step::employer_requests:
+      return "QT-6";
+    case Step::consolidation:
+      return "QT-7";
+    case Step::labour_immigrant_need:
+      return "QT-15";
+    case Step::commission_submission:
+      return "QT-8";
+    case Step::employer_notice:
+      return "QT-11";
+    case Step::ministry_submission:
+      return "QT-12";
+    case Step::labour_immigrant_submission:
+      return "QT-16";
+    case Step::central_proposals:
+      return "QT-13";
+    case Step::distribution:
+    case Step::publication:
+      return "QT-19";
+  }
+  return {};
+}
+
+Result<StepDue> step_due(const RuleBook& rules, const WorkingCalendar& calendar, int year, Step step,
+                         const WorkingHours& hours) {
+  if (step == Step::employer_notice || step == Step::publication)
+    return Error::invalid("qt.step_relative", "step", "counted from an event, not a fixed date");
+  const std::string rule = rule_of(step);
+  StatutoryDate date = default_date(step);
+  // The version in force on the act's date of that campaign decides the date (a later amendment
+  // moves the deadline of the campaigns it applies to only).
+  const Date act_date{year + date.year_offset, date.month, date.day};
+  if (const RuleVersion* v = rules.in_force(rule, act_date)) {
+    date.month = static_cast<unsigned>(parameter(*v, "month", static_cast<int>(date.month)));
+    date.day = static_cast<unsigned>(parameter(*v, "day", static_cast<int>(date.day)));
+    date.year_offset = parameter(*v, "year_offset", date.year_offset);
+  }
+  const Date statutory{year + date.year_offset, date.month, date.day};
+  // F-Q1: "до D" / "не позднее D" = by D inclusive; a body acts on working days only, so a D that is
+  // a day off means the last working day before it (QT-19's 1 January always is one).
+  Date day = statutory;
+  while (!calendar.is_working_day(day)) day = day.plus_days(-1);
+  return StepDue{step, rule, statutory, LocalDateTime{day, hours.close_minute}, {rule, "F-Q1", "I-2"}};
+}
+
+std::vector<StepDue> campaign_timeline(const RuleBook& rules, const WorkingCalendar& calendar, int year,
+                                       const WorkingHours& hours) {
+  std::vector<StepDue> out;
+  for (Step s : kFixedSteps) out.push_back(*step_due(rules, calendar, year, s, hours));
+  return out;
+}
+
+LocalDateTime notice_due(const WorkingCalendar& calendar, Date commission_decided_on, const WorkingHours& hours) {
+  return end_of_working_days(calendar, commission_decided_on, kNoticeWd, hours);
+}
+
+LocalDateTime publication_due(const WorkingCalendar& calendar, Date distributed_on, const WorkingHours& hours) {
+  return end_of_working_days(calendar, distributed_on, kPublicationWd, hours);
+}
+
+Status check_request_in_time(const RuleBook& rules, const WorkingCalendar& calendar, int year, LocalDateTime filed,
+                             const WorkingHours& hours) {
+  auto due = step_due(rules, calendar, year, Step::employer_requests, hours);
+  if (!due) return due.take_error();
+  const Date registered = registration_day(calendar, filed, hours);
+  if (registered <= due->due.date) return ok_status();
+  return Error::refused("qt.request_deadline_passed", {"QT-6", "F-Q1", "I-3"},
+                        "registered " + registered.iso() + ", due " + due->due.date.iso());
+}
+
+int campaign_year_for(Date day) { return day.year() + 1; }
+
+std::string_view to_string(CommissionBody b) { return kBodyNames[static_cast<int>(b)]; }
+
+std::optional<CommissionBody> parse_commission_body(std::string_view text) {
+  for (int i = 0; i < 6; ++i)
+    if (kBodyNames[i] == text) return static_cast<CommissionBody>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(RejectionGround g) { return kGroundNames[static_cast<int>(g)]; }
+
+std::string citation(RejectionGround g) { return "QT-10(" + std::to_string(static_cast<int>(g) + 1) + ")"; }
+
+std::string code(RejectionGround g) { return "qt.rejection." + std::string(to_string(g)); }
+
+std::optional<RejectionGround> parse_rejection_ground(std::string_view text) {
+  constexpr std::string_view prefix = "qt.rejection.";
+  if (text.substr(0, prefix.size()) == prefix) text.remove_prefix(prefix.size());
+  for (int i = 0; i < 3; ++i)
+    if (kGroundNames[i] == text) return static_cast<RejectionGround>(i);
+  return std::nullopt;
+}
+
+Result<CommissionOutcome> decide_request(const CommissionDecisionInput& in) {
+  if (in.requested < 0) return Error::invalid("validation.range", "requested");
+  if (in.accepted < 0 || in.accepted > in.requested)
+    return Error::invalid("qt.accepted_out_of_range", "accepted", "accepted must be within 0..requested");
+  CommissionOutcome out;
+  out.accepted = in.accepted;
+  out.rejected = in.requested - in.accepted;
+  out.outcome = out.rejected == 0 ? "accepted" : out.accepted == 0 ? "rejected" : "partially_rejected";
+  out.rule_ids = {"QT-9", "QT-10"};
+  if (out.rejected == 0) {
+    if (!in.grounds.empty()) return Error::invalid("qt.ground_without_rejection", "grounds");
+    return out;
+  }
+  if (in.grounds.empty()) {
+    Error e = Error::invalid("qt.rejection_ground_required", "grounds");
+    e.rule_ids = {"QT-10"};
+    return e;
+  }
+  if (in.evidence.size() != in.grounds.size()) return Error::invalid("qt.evidence_required", "evidence");
+  std::set<RejectionGround> seen;
+  for (std::size_t i = 0; i < in.grounds.size(); ++i) {
+    const RejectionGround g = in.grounds[i];
+    const Evidence& ev = in.evidence[i];
+    const std::string field = "evidence[" + std::to_string(i) + "]";
+    if (!seen.insert(g).second) return Error::invalid("qt.ground_repeated", "grounds");
+    if (ev.reference.empty()) return Error::invalid("qt.evidence_required", field + ".reference");
+    if (g == RejectionGround::domestic_labour_available) {
+      if (ev.note.empty()) return Error::invalid("qt.evidence_required", field + ".note");
+    } else {
+      // QT-10(2), (3): the employer's violation, established by the control bodies, in the previous or
+      // current year of the campaign (quota year − 2 or − 1), and not remedied.
+      const std::string want =
+          g == RejectionGround::permit_violations ? "registry:permit_violations" : "registry:labour_inspections";
+      if (ev.source != want) return Error::invalid("qt.evidence_source", field + ".source", "expected " + want);
+      if (!ev.recorded_on) return Error::invalid("validation.date", field + ".recorded_on");
+      const int y = ev.recorded_on->year();
+      if (y != in.quota_year - 1 && y != in.quota_year - 2) {
+        Error e = Error::invalid("qt.violation_out_of_period", field + ".recorded_on");
+        e.rule_ids = {citation(g)};
+        return e;
+      }
+      if (*ev.recorded_on > in.decided_on) return Error::invalid("qt.violation_in_future", field + ".recorded_on");
+      if (ev.remedied) {
+        Error e = Error::invalid("qt.violation_remedied", field + ".remedied");
+        e.rule_ids = {citation(g)};
+        return e;
+      }
+    }
+    out.rule_ids.push_back(citation(g));
+  }
+  return out;
+}
+
+Result<Basis> parse_percent(std::string_view text, std::string field) {
+  // "d+" or "d+.d{1,2}"
+  auto dot = text.find('.');
+  std::string_view whole = text.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  auto digits = [](std::string_view s) {
+    return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(whole) || (dot != std::string_view::npos && (!digits(frac) || frac.size() > 2)))
+    return Error::invalid("qt.percent_format", field, "expected e.g. 0.25");
+  Basis value = 0;
+  for (char c : whole) value = value * 10 + (c - '0');
+  value *= 100;
+  if (!frac.empty()) value += (frac[0] - '0') * 10 + (frac.size() > 1 ? frac[1] - '0' : 0);
+  if (value <= 0 || value > 10000) return Error::invalid("qt.percent_range", field, "must be in (0, 100]");
+  return value;
+}
+
+std::string format_percent(Basis basis) {
+  std::string out = std::to_string(basis / 100);
+  const Basis frac = basis % 100;
+  if (frac != 0) {
+    out += '.';
+    out += static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+  }
+  return out;
+}
+
+std::int64_t ceiling_of(std::int64_t labour_force, Basis basis) {
+  // F-Q2: a quota is a maximum, so the fraction is dropped rather than rounded up.
+  return labour_force * basis / 10000;
+}
+
+std::vector<std::int64_t> largest_remainder(std::int64_t total, const std::vector<std::int64_t>& weights,
+                                            bool cap_at_weight) {
+  std::vector<std::int64_t> out(weights.size(), 0);
+  const std::int64_t sum = std::accumulate(weights.begin(), weights.end(), std::int64_t{0});
+  if (sum <= 0 || total <= 0) return out;
+  if (cap_at_weight && total >= sum) return weights;
+  // Exact integer arithmetic: share_i = total × w_i / sum, remainder = (total × w_i) mod sum.
+  std::vector<std::pair<std::int64_t, std::size_t>> remainders;
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    // Quotas and requests are far below 10^9 (the labour force is ~10^7), so the product fits.
+    const std::int64_t product = total * weights[i];
+    out[i] = product / sum;
+    given += out[i];
+    remainders.emplace_back(product % sum, i);
+  }
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t k = 0; given < total && k < remainders.size(); ++k, ++given) ++out[remainders[k].second];
+  return out;
+}
+
+Result<QuotaFormation> form_quota(const FormationInput& in) {
+  if (in.employer_percent <= 0 || in.employer_percent > 10000)
+    return Error::invalid("qt.percent_range", "employer_percent");
+  if (in.labour_immigrant_percent <= 0 || in.labour_immigrant_percent > 10000)
+    return Error::invalid("qt.percent_range", "labour_immigrant_percent");
+  for (const auto& [region, basis] : in.employer_percent_by_region)
+    if (basis <= 0 || basis > 10000) return Error::invalid("qt.percent_range", "employer_percent_by_region." + region);
+  for (const auto& [region, basis] : in.labour_immigrant_percent_by_region)
+    if (basis <= 0 || basis > 10000)
+      return Error::invalid("qt.percent_range", "labour_immigrant_percent_by_region." + region);
+
+  QuotaFormation out;
+  out.year = in.year;
+  out.rule_ids = {"QT-4", "QT-5", "QT-14", "QT-17", "QT-18", "QT-20", "F-Q2", "F-Q3"};
+  std::set<std::string> seen;
+  for (std::size_t r = 0; r < in.regions.size(); ++r) {
+    const RegionDemand& d = in.regions[r];
+    const std::string field = "regions[" + std::to_string(r) + "]";
+    if (!seen.insert(d.region).second) return Error::invalid("qt.region_repeated", field + ".region");
+    if (d.labour_force < 0 || d.labour_immigrants < 0) return Error::invalid("validation.range", field);
+    for (const auto& [kind, n] : d.employer)
+      if (!is_employer_kind(kind) || n < 0) return Error::invalid("validation.range", field + ".employer");
+    for (const auto& [country, n] : d.country_of_origin) {
+      if (n < 0) return Error::invalid("validation.range", field + ".country_of_origin");
+      if (!in.treaty_countries.count(country)) {
+        Error e = Error::invalid("qt.country_without_treaty", field + ".country_of_origin." + country);
+        e.rule_ids = {"QT-17"};
+        return e;
+      }
+    }
+
+    RegionQuota q;
+    q.region = d.region;
+    q.labour_force = d.labour_force;
+    auto pick = [&](const std::map<std::string, Basis>& by_region, Basis national) {
+      auto it = by_region.find(d.region);
+      return it == by_region.end() ? national : it->second;
+    };
+    q.employer_percent = pick(in.employer_percent_by_region, in.employer_percent);
+    q.labour_immigrant_percent = pick(in.labour_immigrant_percent_by_region, in.labour_immigrant_percent);
+    q.employer_ceiling = ceiling_of(d.labour_force, q.employer_percent);
+    q.labour_immigrant_ceiling = ceiling_of(d.labour_force, q.labour_immigrant_percent);
+    auto used = [&](QuotaKind k) {
+      auto it = d.last_year_used.find(k);
+      return it == d.last_year_used.end() ? std::int64_t{0} : it->second;
+    };
+
+    // Country-of-origin requests first (QT-20(1)): they are the treaty commitments.
+    std::vector<std::int64_t> coo_weights;
+    for (const auto& [country, n] : d.country_of_origin) coo_weights.push_back(n);
+    const auto coo = largest_remainder(q.employer_ceiling, coo_weights, true);
+    std::int64_t coo_total = 0;
+    std::size_t i = 0;
+    for (const auto& [country, n] : d.country_of_origin) {
+      q.cells.push_back({d.region, QuotaKind::country_of_origin, country, n, coo[i], 0});
+      coo_total += coo[i++];
+    }
+    std::vector<std::int64_t> weights;
+    for (QuotaKind k : kEmployerKinds) {
+      auto it = d.employer.find(k);
+      weights.push_back(it == d.employer.end() ? 0 : it->second);
+    }
+    const auto split = largest_remainder(q.employer_ceiling - coo_total, weights, true);
+    for (std::size_t k = 0; k < kEmployerKinds.size(); ++k)
+      q.cells.push_back({d.region, kEmployerKinds[k], {}, weights[k], split[k], used(kEmployerKinds[k])});
+    q.labour_immigrant_quota = std::min(d.labour_immigrants, q.labour_immigrant_ceiling);
+    q.cells.push_back({d.region,
+                       QuotaKind::labour_immigrant,
+                       {},
+                       d.labour_immigrants,
+                       q.labour_immigrant_quota,
+                       used(QuotaKind::labour_immigrant)});
+    q.employer_quota = coo_total + std::accumulate(split.begin(), split.end(), std::int64_t{0});
+    out.employer_total += q.employer_quota;
+    out.labour_immigrant_total += q.labour_immigrant_quota;
+    for (const QuotaCell& c : q.cells) out.totals_by_kind[c.kind] += c.quota;
+    out.regions.push_back(std::move(q));
+  }
+  return out;
+}
+
+Status validate_transfer(const Transfer& t, const std::set<std::string>& known_regions) {
+  if (!known_regions.count(t.from_region)) return Error::invalid("validation.region", "from_region");
+  if (!known_regions.count(t.to_region)) return Error::invalid("validation.region", "to_region");
+  if (t.from_region == t.to_region) return Error::invalid("qt.transfer_same_region", "to_region");
+  if (t.units <= 0) return Error::invalid("validation.range", "units");
+  if ((t.kind == QuotaKind::country_of_origin) == t.country.empty())
+    return Error::invalid("qt.country_of_origin_country", "country");
+  return ok_status();
+}
+
+}  // namespace flis::law::qt

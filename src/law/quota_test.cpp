@@ -1,0 +1,267 @@
+#include "law/quota.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+namespace flis::law::qt {
+namespace {
+
+const WorkingCalendar& calendar() {
+  static const WorkingCalendar c = WorkingCalendar::kazakhstan();
+  return c;
+}
+
+std::string local(const LocalDateTime& t) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", t.minute_of_day / 60, t.minute_of_day % 60);
+  return t.date.iso() + "T" + buf;
+}
+
+// QT-6, QT-7, QT-8, QT-12, QT-13, QT-15, QT-16, QT-19, F-Q1: the 2027 campaign runs in autumn 2026.
+TEST(QuotaTimeline, Campaign2027DatesMoveBackFromDaysOff) {
+  const auto t = campaign_timeline(RuleBook::standard(), calendar(), 2027);
+  std::map<Step, std::string> due;
+  for (const auto& s : t) due[s.step] = local(s.due);
+  EXPECT_EQ(due[Step::employer_requests], "2026-10-01T18:30");            // QT-6, Thursday
+  EXPECT_EQ(due[Step::consolidation], "2026-10-09T18:30");                // QT-7: 10 Oct is a Saturday
+  EXPECT_EQ(due[Step::labour_immigrant_need], "2026-10-09T18:30");        // QT-15
+  EXPECT_EQ(due[Step::commission_submission], "2026-10-15T18:30");        // QT-8
+  EXPECT_EQ(due[Step::ministry_submission], "2026-10-30T18:30");          // QT-12: 1 Nov is a Sunday
+  EXPECT_EQ(due[Step::labour_immigrant_submission], "2026-10-30T18:30");  // QT-16
+  EXPECT_EQ(due[Step::central_proposals], "2026-10-30T18:30");            // QT-13
+  EXPECT_EQ(due[Step::distribution], "2026-12-31T18:30");                 // QT-19: 1 January is a holiday
+  for (const auto& s : t) {
+    EXPECT_EQ(s.rule_ids.front(), rule_of(s.step));
+    EXPECT_NE(std::find(s.rule_ids.begin(), s.rule_ids.end(), "F-Q1"), s.rule_ids.end());
+  }
+}
+
+// QT-19: the statutory date is kept beside the working-day due date.
+TEST(QuotaTimeline, StatutoryDateKept) {
+  auto d = step_due(RuleBook::standard(), calendar(), 2027, Step::distribution);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->statutory_date.iso(), "2027-01-01");
+  EXPECT_EQ(d->rule_id, "QT-19");
+  EXPECT_FALSE(step_due(RuleBook::standard(), calendar(), 2027, Step::publication).ok());
+}
+
+// Rule versions: a new order moving QT-6 to 15 September applies to campaigns after it is in force.
+TEST(QuotaTimeline, DatesComeFromRuleVersions) {
+  auto versions = RuleBook::standard().all();
+  versions.push_back({"QT-6",
+                      "Hypothetical order",
+                      Date(2027, 1, 1),
+                      std::nullopt,
+                      "moved",
+                      {{"month", "9"}, {"day", "15"}, {"year_offset", "-1"}},
+                      false});
+  for (auto& v : versions)
+    if (v.id == "QT-6")
+      v.effective_to = v.act == "Hypothetical order" ? std::nullopt : std::optional{Date(2026, 12, 31)};
+  const RuleBook book(versions);
+  EXPECT_EQ(local(step_due(book, calendar(), 2027, Step::employer_requests)->due), "2026-10-01T18:30");
+  EXPECT_EQ(local(step_due(book, calendar(), 2028, Step::employer_requests)->due), "2027-09-15T18:30");
+}
+
+// QT-11 and QT-19 relative terms (I-4).
+TEST(QuotaTimeline, RelativeTerms) {
+  // Commission decides Friday 16 Oct 2026 → 5th working day after is Friday 23 Oct.
+  EXPECT_EQ(local(notice_due(calendar(), Date(2026, 10, 16))), "2026-10-23T18:30");
+  // Distributed Wednesday 30 Dec 2026 → 31 Dec; 1–2 Jan holidays, 2 Jan (Saturday) moves to Monday 4 Jan → 5, 6 Jan.
+  EXPECT_EQ(local(publication_due(calendar(), Date(2026, 12, 30))), "2027-01-06T18:30");
+}
+
+// QT-6 + I-3: registered by the due day or refused with the rule cited.
+TEST(QuotaRequests, FiledInTimeOrRefused) {
+  const auto& rules = RuleBook::standard();
+  EXPECT_TRUE(check_request_in_time(rules, calendar(), 2027, {Date(2026, 10, 1), 18 * 60 + 29}).ok());
+  auto late = check_request_in_time(rules, calendar(), 2027, {Date(2026, 10, 1), 18 * 60 + 31});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "qt.request_deadline_passed");
+  EXPECT_EQ(late.error().kind, Error::Kind::refused);
+  EXPECT_EQ(late.error().rule_ids, (std::vector<std::string>{"QT-6", "F-Q1", "I-3"}));
+  EXPECT_EQ(campaign_year_for(Date(2026, 9, 3)), 2027);
+}
+
+// QT-10: only the three grounds; each cut needs a ground with evidence; (2)/(3) from registry records.
+TEST(QuotaCommission, Grounds) {
+  EXPECT_EQ(citation(RejectionGround::labour_law_violations), "QT-10(3)");
+  EXPECT_EQ(parse_rejection_ground("qt.rejection.permit_violations"), RejectionGround::permit_violations);
+  EXPECT_FALSE(parse_rejection_ground("employer_is_rude"));
+
+  CommissionDecisionInput in{10, 10, {}, {}, 2027, Date(2026, 10, 16)};
+  auto full = decide_request(in);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->outcome, "accepted");
+
+  in.accepted = 4;
+  EXPECT_EQ(decide_request(in).error().code, "qt.rejection_ground_required");
+  in.grounds = {RejectionGround::permit_violations};
+  in.evidence = {{"registry:permit_violations", "ACT-2026-17", Date(2026, 3, 2), false, ""}};
+  auto partial = decide_request(in);
+  ASSERT_TRUE(partial.ok()) << partial.error().code;
+  EXPECT_EQ(partial->outcome, "partially_rejected");
+  EXPECT_EQ(partial->rejected, 6);
+  EXPECT_NE(std::find(partial->rule_ids.begin(), partial->rule_ids.end(), "QT-10(2)"), partial->rule_ids.end());
+
+  in.evidence[0].recorded_on = Date(2024, 12, 30);  // QT-10(2): older than the previous year
+  EXPECT_EQ(decide_request(in).error().code, "qt.violation_out_of_period");
+  in.evidence[0].recorded_on = Date(2025, 1, 10);  // previous year of the 2027 campaign
+  EXPECT_TRUE(decide_request(in).ok());
+  in.evidence[0].remedied = true;
+  EXPECT_EQ(decide_request(in).error().code, "qt.violation_remedied");
+  in.evidence[0].remedied = false;
+  in.evidence[0].source = "commission";
+  EXPECT_EQ(decide_request(in).error().field, "evidence[0].source");
+
+  CommissionDecisionInput reject{5,
+                                 0,
+                                 {RejectionGround::domestic_labour_available},
+                                 {{"commission", "Forecast 2027", std::nullopt, false, "120 unemployed welders"}},
+                                 2027,
+                                 Date(2026, 10, 16)};
+  auto r = decide_request(reject);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->outcome, "rejected");
+  reject.accepted = 6;
+  EXPECT_EQ(decide_request(reject).error().field, "accepted");
+}
+
+// QT-9: the Commission's bodies per Order 390.
+TEST(QuotaCommission, Bodies) {
+  EXPECT_EQ(parse_commission_body("trade_unions"), CommissionBody::trade_unions);
+  EXPECT_FALSE(parse_commission_body("bank"));
+  const auto* v = RuleBook::standard().in_force("QT-9", Date(2026, 10, 1));
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->act, "Order 390 of 30.09.2024");
+}
+
+// F-Q2: percentages in hundredths; the ceiling rounds down.
+TEST(QuotaFormula, PercentAndCeiling) {
+  EXPECT_EQ(*parse_percent("0.25", "p"), 25);
+  EXPECT_EQ(*parse_percent("2.9", "p"), 290);
+  EXPECT_EQ(*parse_percent("3", "p"), 300);
+  EXPECT_EQ(parse_percent("0.255", "p").error().field, "p");
+  EXPECT_FALSE(parse_percent("0", "p").ok());
+  EXPECT_FALSE(parse_percent("-1", "p").ok());
+  EXPECT_FALSE(parse_percent("101", "p").ok());
+  EXPECT_EQ(format_percent(25), "0.25");
+  EXPECT_EQ(format_percent(290), "2.9");
+  EXPECT_EQ(format_percent(300), "3");
+  // QT-4: 0.25 % of 9 650 000 = 24 125; of 399 → 0.9975 → 0.
+  EXPECT_EQ(ceiling_of(9'650'000, 25), 24'125);
+  EXPECT_EQ(ceiling_of(399, 25), 0);
+}
+
+// F-Q3: exact, order-stable largest remainder.
+TEST(QuotaFormula, LargestRemainder) {
+  EXPECT_EQ(largest_remainder(10, {1, 1, 1}, false), (std::vector<std::int64_t>{4, 3, 3}));
+  EXPECT_EQ(largest_remainder(7, {10, 20, 0, 5}, true), (std::vector<std::int64_t>{2, 4, 0, 1}));
+  EXPECT_EQ(largest_remainder(100, {10, 20}, true), (std::vector<std::int64_t>{10, 20}));
+  EXPECT_EQ(largest_remainder(5, {0, 0}, true), (std::vector<std::int64_t>{0, 0}));
+  for (std::int64_t total = 0; total < 200; ++total) {
+    auto v = largest_remainder(total, {726, 3402, 5893, 3131, 4994}, true);
+    EXPECT_EQ(std::accumulate(v.begin(), v.end(), std::int64_t{0}), total);
+  }
+}
+
+// QT-4, QT-17, QT-18, QT-20, F-Q2, F-Q3.
+TEST(QuotaFormula, FormsRegionsAgainstRequests) {
+  FormationInput in;
+  in.year = 2027;
+  in.employer_percent = 25;
+  in.labour_immigrant_percent = 290;
+  in.treaty_countries = {"UZB", "KGZ"};
+  RegionDemand almaty{"750000000", 1'100'000, {}, {}, 50'000, {}};
+  almaty.employer = {{QuotaKind::category_1, 400},
+                     {QuotaKind::category_2, 1200},
+                     {QuotaKind::category_3, 1500},
+                     {QuotaKind::category_4, 300},
+                     {QuotaKind::seasonal, 100}};
+  almaty.country_of_origin = {{"UZB", 50}};
+  almaty.last_year_used = {{QuotaKind::category_2, 900}};
+  RegionDemand ulytau{"620000000", 110'000, {{QuotaKind::category_3, 30}}, {}, 100, {}};
+  in.regions = {almaty, ulytau};
+  auto f = form_quota(in);
+  ASSERT_TRUE(f.ok()) << f.error().code;
+  const RegionQuota& a = f->regions[0];
+  EXPECT_EQ(a.employer_ceiling, 2750);  // 0.25 % of 1.1 M
+  EXPECT_EQ(a.employer_quota, 2750);    // demand 3 550 > ceiling
+  EXPECT_EQ(a.labour_immigrant_ceiling, 31'900);
+  EXPECT_EQ(a.labour_immigrant_quota, 31'900);
+  std::int64_t sum = 0;
+  for (const auto& c : a.cells) {
+    if (c.kind != QuotaKind::labour_immigrant) sum += c.quota;
+    EXPECT_LE(c.quota, c.requested);
+    if (c.kind == QuotaKind::country_of_origin) {
+      EXPECT_EQ(c.quota, 50);
+    }
+    if (c.kind == QuotaKind::category_2) {
+      EXPECT_EQ(c.last_year_used, 900);
+    }
+  }
+  EXPECT_EQ(sum, 2750);
+  const RegionQuota& u = f->regions[1];
+  EXPECT_EQ(u.employer_ceiling, 275);
+  EXPECT_EQ(u.employer_quota, 30);  // F-Q2: never more than requested
+  EXPECT_EQ(u.labour_immigrant_quota, 100);
+  EXPECT_EQ(f->employer_total, 2780);
+
+  in.regions[0].country_of_origin = {{"CHN", 5}};
+  auto bad = form_quota(in);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, "qt.country_without_treaty");
+  EXPECT_EQ(bad.error().rule_ids, std::vector<std::string>{"QT-17"});
+
+  in.regions[0].country_of_origin.clear();
+  in.employer_percent_by_region["620000000"] = 1;  // 0.01 % of 110 000 = 11
+  auto overridden = form_quota(in);
+  ASSERT_TRUE(overridden.ok());
+  EXPECT_EQ(overridden->regions[1].employer_quota, 11);
+  in.regions.push_back(in.regions[0]);
+  EXPECT_EQ(form_quota(in).error().code, "qt.region_repeated");
+}
+
+// QT-2, I-14: what a permit draws.
+TEST(QuotaDraw, IctExtensionsAndCountries) {
+  using P = PermitDraw::Permit;
+  EXPECT_FALSE(unit_drawn_by({P::intra_corporate_transfer, QuotaKind::category_1}).value());  // QT-2
+  EXPECT_FALSE(unit_drawn_by({P::employer, QuotaKind::category_2, true}).value());            // I-14
+  auto li = unit_drawn_by({P::labour_immigrant});
+  ASSERT_TRUE(li.ok() && li->has_value());
+  EXPECT_EQ((*li)->kind, QuotaKind::labour_immigrant);
+  auto coo = unit_drawn_by({P::employer, QuotaKind::category_3, false, "UZB", true});
+  EXPECT_EQ((*coo)->kind, QuotaKind::country_of_origin);
+  EXPECT_EQ((*coo)->country, "UZB");
+  auto general = unit_drawn_by({P::employer, QuotaKind::seasonal, false, "CHN", false});
+  EXPECT_EQ((*general)->kind, QuotaKind::seasonal);
+  EXPECT_FALSE(unit_drawn_by({P::employer}).ok());
+}
+
+// QT-21: transfers between two known, different regions of positive units.
+TEST(QuotaRedistribution, ValidatesTransfer) {
+  const std::set<std::string> regions{"710000000", "750000000"};
+  EXPECT_TRUE(validate_transfer({"710000000", "750000000", QuotaKind::category_2, "", 5}, regions).ok());
+  EXPECT_EQ(validate_transfer({"710000000", "710000000", QuotaKind::category_2, "", 5}, regions).error().field,
+            "to_region");
+  EXPECT_EQ(validate_transfer({"710000000", "750000000", QuotaKind::category_2, "", 0}, regions).error().field,
+            "units");
+  EXPECT_EQ(validate_transfer({"710000000", "999", QuotaKind::category_2, "", 1}, regions).error().field, "to_region");
+  EXPECT_FALSE(validate_transfer({"710000000", "750000000", QuotaKind::country_of_origin, "", 1}, regions).ok());
+}
+
+TEST(QuotaKinds, RoundTrip) {
+  for (int i = 0; i < 7; ++i) {
+    auto k = static_cast<QuotaKind>(i);
+    EXPECT_EQ(parse_quota_kind(to_string(k)), k);
+  }
+  for (int i = 0; i < 10; ++i) {
+    auto s = static_cast<Step>(i);
+    EXPECT_EQ(parse_step(to_string(s)), s);
+  }
+  EXPECT_FALSE(parse_quota_kind("category_5"));
+}
+
+}  // namespace
+}  // namespace flis::law::qt
