@@ -159,7 +159,8 @@ void run_formation(const json::object& in, const json::object& expected) {
     d.labour_force = o.at("labour_force").as_int64();
     d.employer = kinds_of(o.at("employer").as_object());
     if (auto* c = o.if_contains("country_of_origin"))
-      for (const auto& [country, n] : c->as_object()) d.country_of_origin[std::string(country)] = n.as_int64();
+      for (const auto& [country, by_kind] : c->as_object())
+        d.country_of_origin[std::string(country)] = kinds_of(by_kind.as_object());
     if (auto* n = o.if_contains("labour_immigrants")) d.labour_immigrants = n->as_int64();
     f.regions.push_back(std::move(d));
   }
@@ -191,8 +192,8 @@ void run_formation(const json::object& in, const json::object& expected) {
       if (auto* x = w.if_contains("cells")) {
         for (const auto& [key, n] : x->as_object()) {
           auto cell = std::find_if(it->cells.begin(), it->cells.end(), [&](const QuotaCell& c) {
-            const std::string name = c.kind == QuotaKind::country_of_origin ? "country_of_origin:" + c.country
-                                                                            : std::string(to_string(c.kind));
+            const std::string name =
+                std::string(to_string(c.kind)) + (c.country.empty() ? std::string() : ":" + c.country);
             return name == key;
           });
           ASSERT_NE(cell, it->cells.end()) << key;

@@ -7,8 +7,8 @@
 namespace flis::law::qt {
 namespace {
 
-constexpr std::string_view kKindNames[] = {"category_1", "category_2",        "category_3",      "category_4",
-                                           "seasonal",   "country_of_origin", "labour_immigrant"};
+constexpr std::string_view kKindNames[] = {"category_1", "category_2", "category_3",
+                                           "category_4", "seasonal",   "labour_immigrant"};
 
 constexpr Step kFixedSteps[] = {Step::employer_requests,     Step::consolidation,
                                 Step::labour_immigrant_need, Step::commission_submission,
@@ -62,7 +62,7 @@ StatutoryDate default_date(Step s) {
 std::string_view to_string(QuotaKind k) { return kKindNames[static_cast<int>(k)]; }
 
 std::optional<QuotaKind> parse_quota_kind(std::string_view text) {
-  for (int i = 0; i < 7; ++i)
+  for (int i = 0; i < 6; ++i)
     if (kKindNames[i] == text) return static_cast<QuotaKind>(i);
   return std::nullopt;
 }
@@ -80,8 +80,7 @@ Result<std::optional<DrawnUnit>> unit_drawn_by(const PermitDraw& p) {
     return std::optional<DrawnUnit>{DrawnUnit{QuotaKind::labour_immigrant, {}, {"QT-4", "QT-14", "I-14"}}};
   if (!p.category || !is_employer_kind(*p.category)) return Error::invalid("qt.category_required", "category");
   if (p.country_has_treaty_quota && !p.worker_country.empty())
-    return std::optional<DrawnUnit>{
-        DrawnUnit{QuotaKind::country_of_origin, p.worker_country, {"QT-4", "QT-17", "I-14"}}};
+    return std::optional<DrawnUnit>{DrawnUnit{*p.category, p.worker_country, {"QT-4", "QT-17", "I-14"}}};
   return std::optional<DrawnUnit>{DrawnUnit{*p.category, {}, {"QT-4", "I-14"}}};
 }
 
@@ -320,8 +319,9 @@ Result<QuotaFormation> form_quota(const FormationInput& in) {
     if (d.labour_force < 0 || d.labour_immigrants < 0) return Error::invalid("validation.range", field);
     for (const auto& [kind, n] : d.employer)
       if (!is_employer_kind(kind) || n < 0) return Error::invalid("validation.range", field + ".employer");
-    for (const auto& [country, n] : d.country_of_origin) {
-      if (n < 0) return Error::invalid("validation.range", field + ".country_of_origin");
+    for (const auto& [country, by_kind] : d.country_of_origin) {
+      for (const auto& [kind, n] : by_kind)
+        if (!is_employer_kind(kind) || n < 0) return Error::invalid("validation.range", field + ".country_of_origin");
       if (!in.treaty_countries.count(country)) {
         Error e = Error::invalid("qt.country_without_treaty", field + ".country_of_origin." + country);
         e.rule_ids = {"QT-17"};
@@ -346,14 +346,19 @@ Result<QuotaFormation> form_quota(const FormationInput& in) {
     };
 
     // Country-of-origin requests first (QT-20(1)): they are the treaty commitments.
+    std::vector<QuotaCell> coo_cells;
     std::vector<std::int64_t> coo_weights;
-    for (const auto& [country, n] : d.country_of_origin) coo_weights.push_back(n);
+    for (const auto& [country, by_kind] : d.country_of_origin)
+      for (const auto& [kind, n] : by_kind) {
+        coo_cells.push_back({d.region, kind, country, n, 0, 0});
+        coo_weights.push_back(n);
+      }
     const auto coo = largest_remainder(q.employer_ceiling, coo_weights, true);
     std::int64_t coo_total = 0;
-    std::size_t i = 0;
-    for (const auto& [country, n] : d.country_of_origin) {
-      q.cells.push_back({d.region, QuotaKind::country_of_origin, country, n, coo[i], 0});
-      coo_total += coo[i++];
+    for (std::size_t i = 0; i < coo_cells.size(); ++i) {
+      coo_cells[i].quota = coo[i];
+      coo_total += coo[i];
+      q.cells.push_back(coo_cells[i]);
     }
     std::vector<std::int64_t> weights;
     for (QuotaKind k : kEmployerKinds) {
@@ -384,7 +389,7 @@ Status validate_transfer(const Transfer& t, const std::set<std::string>& known_r
   if (!known_regions.count(t.to_region)) return Error::invalid("validation.region", "to_region");
   if (t.from_region == t.to_region) return Error::invalid("qt.transfer_same_region", "to_region");
   if (t.units <= 0) return Error::invalid("validation.range", "units");
-  if ((t.kind == QuotaKind::country_of_origin) == t.country.empty())
+  if (t.kind == QuotaKind::labour_immigrant && !t.country.empty())
     return Error::invalid("qt.country_of_origin_country", "country");
   return ok_status();
 }

@@ -24,9 +24,10 @@ namespace flis::law::qt {
 
 // ---- What a unit of quota is (QT-4, I-14) ----
 
-// The ledger's kinds (cases::QuotaKey::kind uses the same strings).
-enum class QuotaKind { category_1, category_2, category_3, category_4, seasonal, country_of_origin, labour_immigrant };
-std::string_view to_string(QuotaKind);  // "category_1" .. "labour_immigrant"
+// The ledger's kinds (cases::QuotaKey::kind uses the same strings). A country-of-origin quota
+// (QT-4(2), QT-17) is the same employer kinds with a country set (QT-A4 breaks it down by category).
+enum class QuotaKind { category_1, category_2, category_3, category_4, seasonal, labour_immigrant };
+std::string_view to_string(QuotaKind);  // "category_1" .. "seasonal", "labour_immigrant"
 std::optional<QuotaKind> parse_quota_kind(std::string_view text);
 
 // The five columns of the employer forms (QT-A1, QT-A2, QT-A4): categories 1–4 and seasonal.
@@ -46,7 +47,7 @@ struct PermitDraw {
 };
 struct DrawnUnit {
   QuotaKind kind;
-  std::string country;  // for country_of_origin only
+  std::string country;  // set when the unit comes from a country-of-origin quota
   std::vector<std::string> rule_ids;
 };
 // nullopt = no unit is drawn; invalid input (employer permit without category) → Error.
@@ -180,10 +181,11 @@ std::vector<std::int64_t> largest_remainder(std::int64_t total, const std::vecto
 struct RegionDemand {
   std::string region;  // KATO code
   std::int64_t labour_force = 0;
-  std::map<QuotaKind, std::int64_t> employer;             // category_1..4, seasonal
-  std::map<std::string, std::int64_t> country_of_origin;  // ISO alpha-3 → units (QT-17, treaty countries only)
-  std::int64_t labour_immigrants = 0;                     // QT-14, QT-16
-  std::map<QuotaKind, std::int64_t> last_year_used;       // for the what-if view; kinds incl. labour_immigrant
+  std::map<QuotaKind, std::int64_t> employer;  // category_1..4, seasonal
+  // QT-A4: ISO alpha-3 → units by category 1–4 and seasonal (QT-17: treaty countries only).
+  std::map<std::string, std::map<QuotaKind, std::int64_t>> country_of_origin;
+  std::int64_t labour_immigrants = 0;                // QT-14, QT-16
+  std::map<QuotaKind, std::int64_t> last_year_used;  // for the what-if view; kinds incl. labour_immigrant
 };
 
 struct FormationInput {
@@ -199,7 +201,7 @@ struct FormationInput {
 struct QuotaCell {
   std::string region;
   QuotaKind kind;
-  std::string country;  // country_of_origin only
+  std::string country;  // set for a country-of-origin cell
   std::int64_t requested = 0;
   std::int64_t quota = 0;
   std::int64_t last_year_used = 0;
@@ -240,10 +242,10 @@ struct Transfer {
   std::string from_region;
   std::string to_region;
   QuotaKind kind = QuotaKind::category_1;
-  std::string country;
+  std::string country;  // a country-of-origin quota; never with labour_immigrant
   std::int64_t units = 0;
 };
-// Both regions known and different, units > 0, country set iff kind is country_of_origin. The pair
+// Both regions known and different, units > 0, no country with labour_immigrant. The pair
 // of ledger operations (−units, +units) keeps the total unchanged (QT-21); whether `from` has the
 // units available is the ledger's check (I-17).
 Status validate_transfer(const Transfer& t, const std::set<std::string>& known_regions);

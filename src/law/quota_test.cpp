@@ -179,7 +179,7 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
                      {QuotaKind::category_3, 1500},
                      {QuotaKind::category_4, 300},
                      {QuotaKind::seasonal, 100}};
-  almaty.country_of_origin = {{"UZB", 50}};
+  almaty.country_of_origin = {{"UZB", {{QuotaKind::category_3, 50}}}};
   almaty.last_year_used = {{QuotaKind::category_2, 900}};
   RegionDemand ulytau{"620000000", 110'000, {{QuotaKind::category_3, 30}}, {}, 100, {}};
   in.regions = {almaty, ulytau};
@@ -194,7 +194,7 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
   for (const auto& c : a.cells) {
     if (c.kind != QuotaKind::labour_immigrant) sum += c.quota;
     EXPECT_LE(c.quota, c.requested);
-    if (c.kind == QuotaKind::country_of_origin) {
+    if (!c.country.empty()) {
       EXPECT_EQ(c.quota, 50);
     }
     if (c.kind == QuotaKind::category_2) {
@@ -208,7 +208,7 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
   EXPECT_EQ(u.labour_immigrant_quota, 100);
   EXPECT_EQ(f->employer_total, 2780);
 
-  in.regions[0].country_of_origin = {{"CHN", 5}};
+  in.regions[0].country_of_origin = {{"CHN", {{QuotaKind::seasonal, 5}}}};
   auto bad = form_quota(in);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, "qt.country_without_treaty");
@@ -232,7 +232,7 @@ TEST(QuotaDraw, IctExtensionsAndCountries) {
   ASSERT_TRUE(li.ok() && li->has_value());
   EXPECT_EQ((*li)->kind, QuotaKind::labour_immigrant);
   auto coo = unit_drawn_by({P::employer, QuotaKind::category_3, false, "UZB", true});
-  EXPECT_EQ((*coo)->kind, QuotaKind::country_of_origin);
+  EXPECT_EQ((*coo)->kind, QuotaKind::category_3);
   EXPECT_EQ((*coo)->country, "UZB");
   auto general = unit_drawn_by({P::employer, QuotaKind::seasonal, false, "CHN", false});
   EXPECT_EQ((*general)->kind, QuotaKind::seasonal);
@@ -248,11 +248,12 @@ TEST(QuotaRedistribution, ValidatesTransfer) {
   EXPECT_EQ(validate_transfer({"710000000", "750000000", QuotaKind::category_2, "", 0}, regions).error().field,
             "units");
   EXPECT_EQ(validate_transfer({"710000000", "999", QuotaKind::category_2, "", 1}, regions).error().field, "to_region");
-  EXPECT_FALSE(validate_transfer({"710000000", "750000000", QuotaKind::country_of_origin, "", 1}, regions).ok());
+  EXPECT_TRUE(validate_transfer({"710000000", "750000000", QuotaKind::seasonal, "UZB", 1}, regions).ok());
+  EXPECT_FALSE(validate_transfer({"710000000", "750000000", QuotaKind::labour_immigrant, "UZB", 1}, regions).ok());
 }
 
 TEST(QuotaKinds, RoundTrip) {
-  for (int i = 0; i < 7; ++i) {
+  for (int i = 0; i < 6; ++i) {
     auto k = static_cast<QuotaKind>(i);
     EXPECT_EQ(parse_quota_kind(to_string(k)), k);
   }
@@ -261,6 +262,7 @@ TEST(QuotaKinds, RoundTrip) {
     EXPECT_EQ(parse_step(to_string(s)), s);
   }
   EXPECT_FALSE(parse_quota_kind("category_5"));
+  EXPECT_FALSE(parse_quota_kind("country_of_origin"));
 }
 
 }  // namespace
