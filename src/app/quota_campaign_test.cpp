@@ -1,0 +1,273 @@
+// The quota campaign over a real SQLite store with a clock the test moves through autumn 2026
+// (the 2027 campaign): requests, consolidation, Commission, notices, submissions, formation,
+// distribution, publication and redistribution.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "app/demo_seed.h"
+#include "app/reference_loader.h"
+#include "app/time.h"
+#include "cases/quota_campaign.h"
+#include "docs/signer.h"
+#include "store/database.h"
+
+namespace flis::app {
+namespace {
+namespace qt = law::qt;
+using cases::QtRequestLine;
+
+class QuotaCampaignTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("flis-qt-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto s = store::open_store("sqlite:" + (dir_ / "t.sqlite").string());
+    ASSERT_TRUE(s);
+    store_ = std::move(*s);
+    ASSERT_TRUE(load_reference_data(*store_, std::string(FLIS_SOURCE_DIR) + "/data/reference"));
+    for (const cases::UserRecord& u : {
+             cases::UserRecord{"e-1", "e1", "ТОО «Алатау Курылыс»", "employer", "", "", "", "ru"},
+             cases::UserRecord{"e-2", "e2", "АО «Жетысу Агро»", "employer", "", "", "", "ru"},
+             cases::UserRecord{"leb", "leb", "Officer", "leb_officer", "leb-750000000", "750000000", "", "ru"},
+             cases::UserRecord{"com", "com", "Member", "commission_member", "leb-750000000", "750000000", "", "ru"},
+             cases::UserRecord{"com-ast", "coma", "Member", "commission_member", "leb-710000000", "710000000", "",
+                               "ru"},
+             cases::UserRecord{"min", "min", "Ministry", "ministry_officer", "ministry", "", "", "ru"},
+         })
+      ASSERT_TRUE(store_->upsert_user(u));
+    docs::LocalKeySigner::Options o;
+    o.key_path = dir_ / "k.pem";
+    o.common_name = "test";
+    auto signer = docs::LocalKeySigner::open(o);
+    ASSERT_TRUE(signer);
+    signer_ = std::move(*signer);
+    qt_ = std::make_unique<cases::QuotaCampaignService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_});
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  static Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
+  cases::Actor actor(const char* id) {
+    auto u = store_->find_user(id);
+    return {u->id, u->role, u->display_name, u->provider_body, u->region};
+  }
+  cases::QtEmployerRequestInput request(const char* bin) {
+    cases::QtEmployerRequestInput in;
+    in.region = "750000000";
+    in.employer_name = "ТОО «Алатау Курылыс»";
+    in.employer_bin = bin;
+    in.legal_address = "г. Алматы, ул. Толе би, 101";
+    in.current_year_count = 14;
+    in.lines = {{"category_2", "Инженер-сметчик", 4}, {"category_3", "Сварщик", 10}, {"seasonal", "Сборщик", 6}};
+    in.justification = "Договор подряда № 17 на строительство ЖК «Алатау» (2027)";
+    return in;
+  }
+  cases::QtConsolidationInput considerations() {
+    return {2027,
+            "Спрос: 2 100 вакансий в строительстве",
+            "Прогноз: 3 800 безработных, 120 сварщиков",
+            "Переобучение 40 сварщиков до марта",
+            "2026: использовано 88 %",
+            "Спрос на домашних работников растёт",
+            "Высвобождение 300 человек",
+            "2026: 41 000 разрешений"};
+  }
+  qt::Evidence registry_violation() {
+    return {"registry:permit_violations", "MVD-2026-0412", Date(2026, 4, 12), false, ""};
+  }
+
+  // Two requests filed, consolidated and brought to the Commission; returns their ids.
+  std::pair<std::string, std::string> at_commission() {
+    clock_.set(at("2026-09-15T10:00:00+05:00"));
+    auto a = qt_->file_request(actor("e-1"), request("123456789012"));
+    EXPECT_TRUE(a) << (a ? "" : a.error().code);
+    auto b = qt_->file_request(actor("e-2"), request("210987654321"));
+    EXPECT_TRUE(b);
+    clock_.set(at("2026-10-08T11:00:00+05:00"));
+    EXPECT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+    EXPECT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
+    return {a->id, b->id};
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<cases::Store> store_;
+  std::unique_ptr<cases::Signer> signer_;
+  AlmatyZone zone_;
+  ManualClock clock_{Instant{}};
+  law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
+  std::unique_ptr<cases::QuotaCampaignService> qt_;
+};
+
+// QT-6, QT-A1, F-Q4, I-3: one request per region, in time; its next step is the QT-8 submission.
+TEST_F(QuotaCampaignTest, EmployerFilesOneRequestPerRegionByTheQt6Date) {
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  auto c = qt_->file_request(actor("e-1"), request("123456789012"));
+  ASSERT_TRUE(c) << c.error().code << " " << c.error().field;
+  EXPECT_EQ(c->id, "QTA1-2027-750000000-e-1");
+  EXPECT_EQ(c->state, "registered");
+  EXPECT_EQ(c->step_rule, "QT-8");
+  EXPECT_EQ(c->step_due_at, at("2026-10-15T18:30:00+05:00"));
+  EXPECT_EQ(cases::json_object(c->data, "totals").at("category_3").as_int64(), 10);
+  EXPECT_EQ(c->data.at("requested_total").as_int64(), 20);
+
+  auto again = qt_->file_request(actor("e-1"), request("123456789012"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, "qt.request_exists");  // F-Q4
+
+  auto other_region = request("123456789012");
+  other_region.region = "710000000";  // QT-6: multi-region work, one request per region
+  EXPECT_TRUE(qt_->file_request(actor("e-1"), other_region));
+
+  auto bad = request("123456789012");
+  bad.lines[1].category = "category_5";
+  EXPECT_EQ(qt_->file_request(actor("e-2"), bad).error().field, "lines[1].category");
+  EXPECT_EQ(qt_->file_request(actor("leb"), request("1")).error().code, "case.role_not_allowed");
+
+  clock_.set(at("2026-10-01T19:00:00+05:00"));  // registered 2 October: too late
+  auto late = qt_->file_request(actor("e-2"), request("210987654321"));
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, "qt.request_deadline_passed");
+  EXPECT_EQ(late.error().rule_ids, (std::vector<std::string>{"QT-6", "F-Q1", "I-3"}));
+}
+
+// QT-7, QT-15, QT-8: consolidation records the considerations; late steps are flagged, not refused.
+TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  ASSERT_TRUE(qt_->file_request(actor("e-1"), request("123456789012")));
+  clock_.set(at("2026-10-12T11:00:00+05:00"));  // after the QT-7 date (9 October)
+  auto c = qt_->consolidate(actor("leb"), considerations());
+  ASSERT_TRUE(c) << c.error().code;
+  EXPECT_EQ(c->id, "QT-2027-750000000");
+  EXPECT_EQ(c->step_rule, "QT-8");
+  EXPECT_TRUE(cases::json_object(c->data, "consolidation").at("late").as_bool());
+  EXPECT_EQ(cases::json_object(c->data, "considerations").at("QT-7(3)").as_string(),
+            "Переобучение 40 сварщиков до марта");
+  auto missing = considerations();
+  missing.domestic_labour.clear();
+  EXPECT_EQ(qt_->consolidate(actor("leb"), missing).error().field, "domestic_labour");
+  auto submitted = qt_->submit_to_commission(actor("leb"), 2027);
+  ASSERT_TRUE(submitted);
+  EXPECT_EQ(submitted->state, "at_commission");
+  EXPECT_EQ(submitted->step_rule, "QT-12");
+  EXPECT_EQ(submitted->step_due_at, at("2026-10-30T18:30:00+05:00"));
+}
+
+// QT-9, QT-10, QT-11: the Commission cuts only on QT-10 grounds with evidence; the employer is
+// informed within 5 wd and sees the outcome and the reason.
+TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  ASSERT_TRUE(qt_->file_request(actor("e-1"), request("123456789012")));
+  cases::QtCommissionDecisionInput d{{4, 0, 6},
+                                     {qt::RejectionGround::permit_violations},
+                                     {registry_violation()},
+                                     {"com"},
+                                     "Неустранённое нарушение 2026 года"};
+  const std::string id = "QTA1-2027-750000000-e-1";
+  EXPECT_EQ(qt_->commission_decide(actor("com"), id, d).error().code, "qt.not_at_commission");  // QT-8 first
+
+  clock_.set(at("2026-10-08T11:00:00+05:00"));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
+  clock_.set(at("2026-10-16T15:00:00+05:00"));
+  EXPECT_EQ(qt_->commission_decide(actor("com-ast"), id, d).error().code, "case.not_found");  // another region
+  auto no_ground = d;
+  no_ground.grounds.clear();
+  no_ground.evidence.clear();
+  EXPECT_EQ(qt_->commission_decide(actor("com"), id, no_ground).error().code, "qt.rejection_ground_required");
+  auto old = d;
+  old.evidence[0].recorded_on = Date(2024, 6, 1);
+  EXPECT_EQ(qt_->commission_decide(actor("com"), id, old).error().code, "qt.violation_out_of_period");
+
+  auto decided = qt_->commission_decide(actor("com"), id, d);
+  ASSERT_TRUE(decided) << decided.error().code << " " << decided.error().field;
+  EXPECT_EQ(decided->state, "decided");
+  EXPECT_EQ(decided->step_rule, "QT-11");
+  EXPECT_EQ(decided->step_due_at, at("2026-10-23T18:30:00+05:00"));
+  const auto& decision = cases::json_object(decided->data, "decision");
+  EXPECT_EQ(decision.at("outcome").as_string(), "partially_rejected");
+  EXPECT_EQ(decision.at("accepted").as_int64(), 10);
+  EXPECT_EQ(decision.at("grounds").as_array()[0].as_object().at("citation").as_string(), "QT-10(2)");
+
+  // The employer sees it as their own case.
+  auto own = qt_->requests(actor("e-1"), 2027);
+  ASSERT_TRUE(own);
+  ASSERT_EQ(own->size(), 1u);
+  EXPECT_EQ(cases::json_object(own->front().data, "decision").at("outcome").as_string(), "partially_rejected");
+
+  clock_.set(at("2026-10-26T10:00:00+05:00"));  // after the QT-11 term: recorded as late
+  auto informed = qt_->inform_employer(actor("leb"), id);
+  ASSERT_TRUE(informed);
+  EXPECT_EQ(informed->state, "informed");
+  EXPECT_TRUE(cases::json_object(informed->data, "notice").at("late").as_bool());
+  EXPECT_FALSE(informed->step_due_at);
+}
+
+// QT-12, QT-16, QT-17, QT-13, QT-18..QT-21: submissions, formation, distribution, publication and
+// redistribution within the total.
+TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
+  auto [a, b] = at_commission();
+  clock_.set(at("2026-10-16T15:00:00+05:00"));
+  cases::QtSubmissionInput s{2027, 41000, 45000, "Спрос на домашних работников", {{"CHN", "category_3", "Сварщик", 5}}};
+  EXPECT_EQ(qt_->submit_to_ministry(actor("leb"), s).error().code, "qt.requests_undecided");
+  ASSERT_TRUE(qt_->commission_decide(actor("com"), a, {{4, 10, 6}, {}, {}, {"com"}, ""}));
+  ASSERT_TRUE(
+      qt_->commission_decide(actor("com"), b,
+                             {{0, 0, 0},
+                              {qt::RejectionGround::domestic_labour_available},
+                              {{"commission", "Прогноз 2027", std::nullopt, false, "120 безработных сварщиков"}},
+                              {"com"},
+                              ""}));
+  auto bad_country = qt_->submit_to_ministry(actor("leb"), s);
+  ASSERT_FALSE(bad_country);
+  EXPECT_EQ(bad_country.error().code, "qt.country_without_treaty");  // QT-17
+  EXPECT_EQ(bad_country.error().field, "countries[0].country");
+  s.countries[0].country = "UZB";
+  auto submitted = qt_->submit_to_ministry(actor("leb"), s);
+  ASSERT_TRUE(submitted) << submitted.error().code;
+  EXPECT_EQ(submitted->state, "submitted");
+  EXPECT_EQ(cases::json_object(submitted->data, "a2_totals").at("category_3").as_int64(), 10);
+
+  cases::QtCentralProposalInput p{
+      2027, "Министерство энергетики", "750000000", true, "Прогноз ТЭК", {{"category_1", "Главный инженер", 3}}};
+  p.agreed_with_leb = false;
+  EXPECT_EQ(qt_->record_central_proposal(actor("min"), p).error().code, "qt.proposal_not_agreed");  // QT-13
+  p.agreed_with_leb = true;
+  ASSERT_TRUE(qt_->record_central_proposal(actor("min"), p));
+
+  cases::QtPercentages pct{25, 290, {}, {}};
+  auto what_if = qt_->what_if(actor("min"), 2027, pct);
+  ASSERT_TRUE(what_if) << what_if.error().code;
+  EXPECT_EQ(what_if->regions.size(), 20u);
+  auto almaty = std::find_if(what_if->regions.begin(), what_if->regions.end(),
+                             [](const auto& r) { return r.region == "750000000"; });
+  ASSERT_NE(almaty, what_if->regions.end());
+  // Demand 4 + 10 + 6 + 3 (central) + 5 (UZB) = 28, far below 0.25 % of Almaty's labour force.
+  EXPECT_EQ(almaty->employer_quota, 28);
+  EXPECT_EQ(almaty->labour_immigrant_quota, 31281);  // ceiling: 2.9 % of 1 078 672, rounded down
+  EXPECT_EQ(what_if->employer_total, 28);
+  EXPECT_EQ(qt_->what_if(actor("leb"), 2027, pct).error().code, "case.role_not_allowed");
+
+  clock_.set(at("2026-12-29T10:00:00+05:00"));
+  auto distributed = qt_->distribute(actor("min"), 2027, pct);
+  ASSERT_TRUE(distributed) << distributed.error().code;
+  EXPECT_EQ(distributed->state, "distributed");
+  EXPECT_EQ(distributed->step_rule, "QT-19");
+  EXPECT_EQ(distributed->step_due_at, at("2027-01-05T18:30:00+05:00"));  // 3 wd: 30, 31 Dec, 5 Jan
+  EXPECT_FALSE(qt_->published_decision(2027));
+  auto published = qt_->publish(actor("min"), 2027);
+  ASSERT_TRUE(published);
+  EXPECT_TRUE(qt_->published_decision(2027));
+
+  cases::QtTransferInput t{
+      2027, {"750000000", "710000000", qt::QuotaKind::category_3, "", 2}, "ЛИО г. Астаны", "Новый проект в Астане"};
+  auto moved = qt_->redistribute(actor("min"), t);
+  ASSERT_TRUE(moved) << moved.error().code;
+  EXPECT_EQ(moved->data.at("redistributions").as_array().size(), 1u);
+  t.transfer.to_region = "750000000";
+  EXPECT_EQ(qt_->redistribute(actor("min"), t).error().field, "to_region");
+}
+
+}  // namespace
+}  // namespace flis::app

@@ -1,0 +1,624 @@
+#include "cases/quota_campaign.h"
+
+#include <algorithm>
+#include <set>
+
+#include "cases/roles.h"
+
+namespace flis::cases {
+namespace json = boost::json;
+namespace qt = law::qt;
+
+namespace {
+
+constexpr const char* kMinistryBody = "ministry";
+
+Status require_text(const std::string& value, const std::string& field, std::size_t max = 4000) {
+  if (value.empty() || value.size() > max) return Error::invalid("validation.required", field);
+  return ok_status();
+}
+
+Result<json::array> lines_json(const std::vector<QtRequestLine>& lines, const std::string& field,
+                               std::map<std::string, std::int64_t>& totals) {
+  if (lines.empty()) return Error::invalid("qt.lines_required", field);
+  json::array out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i];
+    const std::string at = field + "[" + std::to_string(i) + "]";
+    auto kind = qt::parse_quota_kind(l.category);
+    if (!kind || !qt::is_employer_kind(*kind)) return Error::invalid("validation.choice", at + ".category");
+    if (auto s = require_text(l.profession, at + ".profession", 300); !s) return s.take_error();
+    if (l.count <= 0 || l.count > 100000) return Error::invalid("validation.range", at + ".count");
+    out.push_back(json::object{{"category", l.category}, {"profession", l.profession}, {"count", l.count}});
+    totals[l.category] += l.count;
+  }
+  return out;
+}
+
+json::object totals_json(const std::map<std::string, std::int64_t>& totals) {
+  json::object o;
+  for (qt::QuotaKind k : qt::kEmployerKinds) {
+    auto it = totals.find(std::string(qt::to_string(k)));
+    o[qt::to_string(k)] = it == totals.end() ? 0 : it->second;
+  }
+  return o;
+}
+
+std::int64_t int_of(const json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_int64() ? v->as_int64() : 0;
+}
+
+int year_of(const CaseRecord& c) { return static_cast<int>(int_of(c.data, "year")); }
+
+json::object evidence_json(const qt::Evidence& e) {
+  return json::object{{"source", e.source},
+                      {"reference", e.reference},
+                      {"recorded_on", e.recorded_on ? json::value(e.recorded_on->iso()) : json::value(nullptr)},
+                      {"remedied", e.remedied},
+                      {"note", e.note}};
+}
+
+}  // namespace
+
+json::object to_json(const qt::QuotaFormation& f) {
+  json::array regions;
+  for (const auto& r : f.regions) {
+    json::array cells;
+    for (const auto& c : r.cells)
+      cells.push_back(json::object{{"kind", qt::to_string(c.kind)},
+                                   {"country", c.country},
+                                   {"requested", c.requested},
+                                   {"quota", c.quota},
+                                   {"last_year_used", c.last_year_used}});
+    regions.push_back(json::object{{"region", r.region},
+                                   {"labour_force", r.labour_force},
+                                   {"employer_percent", qt::format_percent(r.employer_percent)},
+                                   {"labour_immigrant_percent", qt::format_percent(r.labour_immigrant_percent)},
+                                   {"employer_ceiling", r.employer_ceiling},
+                                   {"labour_immigrant_ceiling", r.labour_immigrant_ceiling},
+                                   {"employer_quota", r.employer_quota},
+                                   {"labour_immigrant_quota", r.labour_immigrant_quota},
+                                   {"cells", std::move(cells)}});
+  }
+  json::object totals;
+  for (const auto& [k, n] : f.totals_by_kind) totals[qt::to_string(k)] = n;
+  return json::object{{"year", f.year},
+                      {"employer_total", f.employer_total},
+                      {"labour_immigrant_total", f.labour_immigrant_total},
+                      {"totals_by_kind", std::move(totals)},
+                      {"regions", std::move(regions)},
+                      {"rule_ids", to_json(f.rule_ids)}};
+}
+
+std::string QuotaCampaignService::campaign_id(int year) { return "QT-" + std::to_string(year); }
+
+std::string QuotaCampaignService::regional_id(int year, const std::string& region) {
+  return campaign_id(year) + "-" + region;
+}
+
+std::string QuotaCampaignService::request_id(int year, const std::string& region, const std::string& employer_id) {
+  return "QTA1-" + std::to_string(year) + "-" + region + "-" + employer_id;
+}
+
+json::object QuotaCampaignService::late_flag(Instant due, const std::string& rule) const {
+  // Late steps are recorded, not refused: the acts set no consequence for a body's delay (F-Q1).
+  const Instant t = now();
+  return json::object{
+      {"rule", rule}, {"due_at", format_rfc3339(due, ports().zone.utc_offset_minutes(due))}, {"late", t > due}};
+}
+
+Result<CaseRecord> QuotaCampaignService::load_qt(const Actor& actor, const std::string& id,
+                                                 std::initializer_list<std::string_view> roles,
+                                                 std::initializer_list<std::string_view> states) const {
+  auto c = load_visible(actor, id);
+  if (!c) return c;
+  if (c->service != "QT") return Error::not_found("case.not_found", id + " is not a QT case");
+  bool role_ok =
+      std::find(roles.begin(), roles.end(), actor.role) != roles.end() ||
+      (actor.role == role::kLebHead && std::find(roles.begin(), roles.end(), role::kLebOfficer) != roles.end());
+  if (!role_ok) return Error::forbidden("case.role_not_allowed", actor.role + " may not act here");
+  if (std::find(states.begin(), states.end(), c->state) == states.end())
+    return Error::conflict("case.wrong_state", "case is " + c->state);
+  return c;
+}
+
+Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, const QtEmployerRequestInput& in) {
+  if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
+    return Error::forbidden("case.role_not_allowed", "QT-6: employers file requests");
+  const LocalDateTime filed = local_now();
+  const int year = in.year == 0 ? qt::campaign_year_for(filed.date) : in.year;
+  if (year != qt::campaign_year_for(filed.date)) return Error::invalid("qt.year_not_open", "year");
+  if (in.region.empty() || !ports().store.find_reference("region", in.region, filed.date).ok())
+    return Error::invalid("validation.region", "region");
+  const auto& hours = hours_for("leb-" + in.region);
+  if (auto s = qt::check_request_in_time(law::RuleBook::standard(), ports().calendar, year, filed, hours); !s)
+    return s.take_error();  // QT-6
+  if (auto s = require_text(in.employer_name, "employer_name", 300); !s) return s.take_error();
+  if (in.employer_bin.size() != 12 || !std::all_of(in.employer_bin.begin(), in.employer_bin.end(), ::isdigit))
+    return Error::invalid("validation.bin", "employer_bin");
+  if (auto s = require_text(in.legal_address, "legal_address", 500); !s) return s.take_error();
+  if (in.current_year_count < 0 || in.current_year_count > 1000000)
+    return Error::invalid("validation.range", "current_year_count");
+  if (auto s = require_text(in.justification, "justification"); !s) return s.take_error();
+  std::map<std::string, std::int64_t> totals;
+  auto lines = lines_json(in.lines, "lines", totals);
+  if (!lines) return lines.take_error();
+
+  const std::string id = request_id(year, in.region, employer.user_id);
+  if (ports().store.load_case(id).ok()) {
+    Error e = Error::conflict("qt.request_exists", id);
+    e.rule_ids = {"QT-6", "F-Q4"};
+    return e;
+  }
+  const Date registered = law::registration_day(ports().calendar, filed, hours);
+  auto submission =
+      qt::step_due(law::RuleBook::standard(), ports().calendar, year, qt::Step::commission_submission, hours);
+  if (!submission) return submission.take_error();
+  std::int64_t total = 0;
+  for (const auto& [k, n] : totals) total += n;
+
+  CaseRecord c;
+  c.id = id;
+  c.service = "QT";
+  c.kind = "employer_request";
+  c.state = "registered";
+  c.region = in.region;
+  c.provider_body = "leb-" + in.region;
+  c.applicant_id = employer.user_id;
+  c.registered_on = registered;
+  // The LEB brings the request to the Commission by the QT-8 date.
+  c.step_due_at = ports().zone.to_instant(submission->due);
+  c.step_rule = "QT-8";
+  c.data = json::object{
+      {"year", year},
+      {"employer",
+       json::object{{"name", in.employer_name}, {"bin", in.employer_bin}, {"legal_address", in.legal_address}}},
+      {"current_year_count", in.current_year_count},
+      {"lines", std::move(*lines)},
+      {"totals", totals_json(totals)},
+      {"requested_total", total},
+      {"justification", in.justification},
+      {"filed_at", format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))}};
+  return commit(employer, CaseRecord{}, std::move(c),
+                Step{"file_request",
+                     {"QT-6", "QT-A1", "F-Q4", "I-3"},
+                     json::object{{"registered_on", registered.iso()}, {"requested_total", total}}});
+}
+
+Result<std::vector<CaseRecord>> QuotaCampaignService::requests(const Actor& actor, int year) const {
+  CaseFilter f;
+  f.service = "QT";
+  f.limit = 1000;
+  if (role::is_applicant(actor.role))
+    f.applicant_id = actor.user_id;
+  else if (role::is_provider_staff(actor.role))
+    f.provider_body = actor.provider_body;
+  else if (actor.role != role::kMinistryOfficer)
+    return Error::forbidden("case.role_not_allowed");
+  auto all = ports().store.list_cases(f);
+  if (!all) return all;
+  std::vector<CaseRecord> out;
+  for (auto& c : *all)
+    if (c.kind == "employer_request" && year_of(c) == year) out.push_back(std::move(c));
+  return out;
+}
+
+Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const QtConsolidationInput& in) {
+  if (officer.role != role::kLebOfficer && officer.role != role::kLebHead)
+    return Error::forbidden("case.role_not_allowed", "QT-7: the LEB consolidates");
+  if (officer.region.empty()) return Error::forbidden("case.role_not_allowed", "officer without a region");
+  for (auto [value, field] : {std::pair{&in.regional_demand, "regional_demand"},
+                              {&in.unemployment_forecast, "unemployment_forecast"},
+                              {&in.domestic_labour, "domestic_labour"},
+                              {&in.previous_year_effectiveness, "previous_year_effectiveness"},
+                              {&in.li_regional_demand, "li_regional_demand"},
+                              {&in.li_unemployment_forecast, "li_unemployment_forecast"},
+                              {&in.li_previous_year_effectiveness, "li_previous_year_effectiveness"}})
+    if (auto s = require_text(*value, field); !s) return s.take_error();
+  const int year = in.year == 0 ? qt::campaign_year_for(today()) : in.year;
+  auto list = requests(officer, year);
+  if (!list) return list.take_error();
+  json::array included;
+  std::map<std::string, std::int64_t> totals;
+  for (const auto& r : *list) {
+    included.emplace_back(r.id);
+    for (const auto& [k, v] : json_object(r.data, "totals")) totals[std::string(k)] += v.as_int64();
+  }
+  const auto& hours = hours_for(officer.provider_body);
+  const auto& rules = law::RuleBook::standard();
+  auto consolidation_due = qt::step_due(rules, ports().calendar, year, qt::Step::consolidation, hours);
+  auto submission_due = qt::step_due(rules, ports().calendar, year, qt::Step::commission_submission, hours);
+  if (!consolidation_due || !submission_due) return Error::internal("qt.timeline");
+  json::object considerations{{"QT-7(1)", in.regional_demand},
+                              {"QT-7(2)", in.unemployment_forecast},
+                              {"QT-7(3)", in.domestic_labour},
+                              {"QT-7(4)", in.previous_year_effectiveness},
+                              {"QT-15(1)", in.li_regional_demand},
+                              {"QT-15(2)", in.li_unemployment_forecast},
+                              {"QT-15(3)", in.li_previous_year_effectiveness}};
+
+  const std::string id = regional_id(year, officer.region);
+  CaseRecord before;
+  if (auto existing = ports().store.load_case(id)) {
+    if (existing->state != "consolidated") return Error::conflict("case.wrong_state", "already " + existing->state);
+    before = *existing;
+  }
+  CaseRecord next = before;
+  if (before.id.empty()) {
+    next.id = id;
+    next.service = "QT";
+    next.kind = "regional";
+    next.region = officer.region;
+    next.provider_body = officer.provider_body;
+    next.registered_on = today();
+    next.data = json::object{{"year", year}};
+  }
+  next.state = "consolidated";
+  next.step_due_at = ports().zone.to_instant(submission_due->due);
+  next.step_rule = "QT-8";
+  next.data["considerations"] = considerations;
+  next.data["requests"] = included;
+  next.data["totals"] = totals_json(totals);
+  next.data["consolidation"] = late_flag(ports().zone.to_instant(consolidation_due->due), "QT-7");
+  return commit(officer, before, std::move(next),
+                Step{"consolidate",
+                     {"QT-7", "QT-15"},
+                     json::object{{"requests", included.size()}, {"considerations", considerations}}});
+}
+
+Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& officer, int year) {
+  auto c = load_qt(officer, regional_id(year, officer.region), {role::kLebOfficer}, {"consolidated"});
+  if (!c) return c;
+  const auto& hours = hours_for(c->provider_body);
+  auto ministry_due =
+      qt::step_due(law::RuleBook::standard(), ports().calendar, year, qt::Step::ministry_submission, hours);
+  if (!ministry_due) return ministry_due.take_error();
+  CaseRecord next = *c;
+  next.state = "at_commission";
+  next.data["commission_submission"] = late_flag(*c->step_due_at, "QT-8");
+  next.step_due_at = ports().zone.to_instant(ministry_due->due);
+  next.step_rule = "QT-12";
+  return commit(officer, *c, std::move(next),
+                Step{"submit_to_commission", {"QT-8"}, json::object{{"submitted_on", today().iso()}}});
+}
+
+Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, const std::string& request_id,
+                                                           const QtCommissionDecisionInput& in) {
+  auto c = load_qt(member, request_id, {role::kCommissionMember}, {"registered"});
+  if (!c) return c;
+  if (c->kind != "employer_request") return Error::not_found("case.not_found");
+  const int year = year_of(*c);
+  auto regional = ports().store.load_case(regional_id(year, c->region));
+  if (!regional || regional->state != "at_commission") {
+    Error e = Error::conflict("qt.not_at_commission", "the LEB has not brought the requests to the Commission");
+    e.rule_ids = {"QT-8"};
+    return e;
+  }
+  // QT-9: the members present are members of this LEB's Commission, the author among them.
+  if (std::find(in.present.begin(), in.present.end(), member.user_id) == in.present.end())
+    return Error::invalid("qt.minutes_author_absent", "present");
+  for (const auto& id : in.present) {
+    auto u = ports().store.find_user(id);
+    if (!u || u->role != role::kCommissionMember || u->provider_body != c->provider_body)
+      return Error::invalid("qt.not_a_commission_member", "present", id);
+  }
+  const auto& lines = c->data.at("lines").as_array();
+  if (in.accepted.size() != lines.size()) return Error::invalid("qt.accepted_per_line", "accepted");
+  std::int64_t requested = 0, accepted = 0;
+  json::array decided_lines;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i].as_object();
+    const std::int64_t n = int_of(l, "count");
+    if (in.accepted[i] < 0 || in.accepted[i] > n)
+      return Error::invalid("qt.accepted_out_of_range", "accepted[" + std::to_string(i) + "]");
+    requested += n;
+    accepted += in.accepted[i];
+    json::object line = l;
+    line["accepted"] = in.accepted[i];
+    decided_lines.push_back(std::move(line));
+  }
+  auto outcome =
+      qt::decide_request(qt::CommissionDecisionInput{requested, accepted, in.grounds, in.evidence, year, today()});
+  if (!outcome) return outcome.take_error();
+
+  json::array grounds;
+  for (std::size_t i = 0; i < in.grounds.size(); ++i)
+    grounds.push_back(json::object{{"ground", qt::to_string(in.grounds[i])},
+                                   {"code", qt::code(in.grounds[i])},
+                                   {"citation", qt::citation(in.grounds[i])},
+                                   {"evidence", evidence_json(in.evidence[i])}});
+  std::map<std::string, std::int64_t> accepted_totals;
+  for (const auto& l : decided_lines)
+    accepted_totals[std::string(l.as_object().at("category").as_string())] += int_of(l.as_object(), "accepted");
+  json::object decision{{"outcome", outcome->outcome},    {"accepted", outcome->accepted},
+                        {"rejected", outcome->rejected},  {"accepted_totals", totals_json(accepted_totals)},
+                        {"grounds", std::move(grounds)},  {"reasons", in.reasons},
+                        {"present", to_json(in.present)}, {"decided_on", today().iso()},
+                        {"decided_by", member.user_id},   {"rule_ids", to_json(outcome->rule_ids)}};
+  CaseRecord next = *c;
+  next.state = "decided";
+  next.data["lines"] = std::move(decided_lines);
+  next.data["decision"] = decision;
+  // QT-11: the LEB informs the employer within 5 wd of the decision.
+  next.step_due_at = ports().zone.to_instant(qt::notice_due(ports().calendar, today(), hours_for(c->provider_body)));
+  next.step_rule = "QT-11";
+  return commit(member, *c, std::move(next), Step{"commission_decide", outcome->rule_ids, std::move(decision)});
+}
+
+Result<CaseRecord> QuotaCampaignService::inform_employer(const Actor& officer, const std::string& request_id) {
+  auto c = load_qt(officer, request_id, {role::kLebOfficer}, {"decided"});
+  if (!c) return c;
+  CaseRecord next = *c;
+  next.state = "informed";
+  json::object notice = late_flag(*c->step_due_at, "QT-11");
+  notice["informed_on"] = today().iso();
+  notice["informed_by"] = officer.user_id;
+  next.data["notice"] = notice;
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  return commit(officer, *c, std::move(next), Step{"inform_employer", {"QT-11"}, std::move(notice)});
+}
+
+Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer, const QtSubmissionInput& in) {
+  auto c = load_qt(officer, regional_id(in.year, officer.region), {role::kLebOfficer}, {"at_commission"});
+  if (!c) return c;
+  auto list = requests(officer, in.year);
+  if (!list) return list.take_error();
+  // QT-A2: one row per organization with the Commission's accepted numbers.
+  json::array a2;
+  std::map<std::string, std::int64_t> totals;
+  for (const auto& r : *list) {
+    if (r.state == "registered") {
+      Error e = Error::conflict("qt.requests_undecided", r.id);
+      e.rule_ids = {"QT-10", "QT-12"};
+      return e;
+    }
+    const auto& d = json_object(r.data, "decision");
+    const auto& accepted = json_object(d, "accepted_totals");
+    for (const auto& [k, v] : accepted) totals[std::string(k)] += v.as_int64();
+    json::array lines;
+    for (const auto& l : r.data.at("lines").as_array())
+      if (int_of(l.as_object(), "accepted") > 0) lines.push_back(l);
+    a2.push_back(json::object{{"request", r.id},
+                              {"organization", json_object(r.data, "employer")},
+                              {"current_year_count", int_of(r.data, "current_year_count")},
+                              {"need", accepted},
+                              {"lines", std::move(lines)},
+                              {"justification", json_string(r.data, "justification")}});
+  }
+  if (in.li_need < 0 || in.li_need > 10000000) return Error::invalid("validation.range", "li_need");
+  if (in.li_current_year_count < 0) return Error::invalid("validation.range", "li_current_year_count");
+  if (auto s = require_text(in.li_justification, "li_justification"); !s) return s.take_error();
+  // QT-17: country-of-origin rows only for treaty countries.
+  json::array a4;
+  for (std::size_t i = 0; i < in.countries.size(); ++i) {
+    const auto& row = in.countries[i];
+    const std::string at = "countries[" + std::to_string(i) + "]";
+    if (!ports().store.find_reference("treaty_country", row.country, today()).ok()) {
+      Error e = Error::invalid("qt.country_without_treaty", at + ".country");
+      e.rule_ids = {"QT-17"};
+      return e;
+    }
+    auto kind = qt::parse_quota_kind(row.category);
+    if (!kind || !qt::is_employer_kind(*kind)) return Error::invalid("validation.choice", at + ".category");
+    if (row.count <= 0 || row.count > 100000) return Error::invalid("validation.range", at + ".count");
+    a4.push_back(json::object{
+        {"country", row.country}, {"category", row.category}, {"profession", row.profession}, {"count", row.count}});
+  }
+  CaseRecord next = *c;
+  next.state = "submitted";
+  next.data["ministry_submission"] = late_flag(*c->step_due_at, "QT-12");
+  next.data["a2"] = std::move(a2);
+  next.data["a2_totals"] = totals_json(totals);
+  next.data["a3"] = json::object{
+      {"current_year_count", in.li_current_year_count}, {"need", in.li_need}, {"justification", in.li_justification}};
+  next.data["a4"] = std::move(a4);
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  return commit(officer, *c, std::move(next),
+                Step{"submit_to_ministry",
+                     {"QT-12", "QT-16", "QT-17", "QT-A2", "QT-A3", "QT-A4"},
+                     json::object{{"employer_need", totals_json(totals)}, {"labour_immigrant_need", in.li_need}}});
+}
+
+Result<CaseRecord> QuotaCampaignService::campaign_case(const Actor& ministry, int year) {
+  if (ministry.role != role::kMinistryOfficer)
+    return Error::forbidden("case.role_not_allowed", "QT-18: the Ministry forms the quota");
+  const std::string id = campaign_id(year);
+  if (auto c = ports().store.load_case(id)) return c;
+  auto due =
+      qt::step_due(law::RuleBook::standard(), ports().calendar, year, qt::Step::distribution, hours_for(kMinistryBody));
+  if (!due) return due.take_error();
+  CaseRecord c;
+  c.id = id;
+  c.service = "QT";
+  c.kind = "campaign";
+  c.state = "open";
+  c.provider_body = kMinistryBody;
+  c.registered_on = today();
+  c.step_due_at = ports().zone.to_instant(due->due);
+  c.step_rule = "QT-19";
+  c.data = json::object{{"year", year}, {"proposals", json::array{}}, {"redistributions", json::array{}}};
+  auto created = commit(ministry, CaseRecord{}, std::move(c), Step{"open_campaign", {"QT-18", "QT-19"}, {}});
+  // Two officers opening it at once: the loser reads the winner's case.
+  if (!created && created.error().kind == Error::Kind::conflict) return ports().store.load_case(id);
+  return created;
+}
+
+Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& ministry,
+                                                                 const QtCentralProposalInput& in) {
+  auto c = campaign_case(ministry, in.year);
+  if (!c) return c;
+  if (c->state != "open") return Error::conflict("case.wrong_state", "already " + c->state);
+  if (auto s = require_text(in.body, "body", 300); !s) return s.take_error();
+  if (!ports().store.find_reference("region", in.region, today()).ok())
+    return Error::invalid("validation.region", "region");
+  if (!in.agreed_with_leb) {  // QT-13: agreed with the LEB concerned
+    Error e = Error::invalid("qt.proposal_not_agreed", "agreed_with_leb");
+    e.rule_ids = {"QT-13"};
+    return e;
+  }
+  if (auto s = require_text(in.justification, "justification"); !s) return s.take_error();
+  std::map<std::string, std::int64_t> totals;
+  auto lines = lines_json(in.lines, "lines", totals);
+  if (!lines) return lines.take_error();
+  auto due = qt::step_due(law::RuleBook::standard(), ports().calendar, in.year, qt::Step::central_proposals,
+                          hours_for(kMinistryBody));
+  if (!due) return due.take_error();
+  json::object proposal{{"body", in.body},
+                        {"region", in.region},
+                        {"agreed_with_leb", true},
+                        {"justification", in.justification},
+                        {"lines", std::move(*lines)},
+                        {"totals", totals_json(totals)},
+                        {"received_on", today().iso()},
+                        {"deadline", late_flag(ports().zone.to_instant(due->due), "QT-13")}};
+  CaseRecord next = *c;
+  next.data["proposals"].as_array().push_back(proposal);
+  return commit(ministry, *c, std::move(next), Step{"record_central_proposal", {"QT-13", "F-Q5"}, proposal});
+}
+
+Result<qt::FormationInput> QuotaCampaignService::formation_input(int year, const QtPercentages& p) const {
+  qt::FormationInput in;
+  in.year = year;
+  in.employer_percent = p.employer;
+  in.labour_immigrant_percent = p.labour_immigrant;
+  in.employer_percent_by_region = p.employer_by_region;
+  in.labour_immigrant_percent_by_region = p.labour_immigrant_by_region;
+  const Date on = today();
+  auto treaties = ports().store.reference_set("treaty_country");
+  if (!treaties) return treaties.take_error();
+  for (const auto& t : *treaties)
+    if (t.effective_from <= on && (!t.effective_to || on <= *t.effective_to)) in.treaty_countries.insert(t.code);
+  auto regions = ports().store.reference_set("region");
+  if (!regions) return regions.take_error();
+  std::set<std::string> codes;
+  for (const auto& r : *regions) codes.insert(r.code);
+  for (const auto& [region, basis] : p.employer_by_region)
+    if (!codes.count(region)) return Error::invalid("validation.region", "employer_percent_by_region." + region);
+  for (const auto& [region, basis] : p.labour_immigrant_by_region)
+    if (!codes.count(region))
+      return Error::invalid("validation.region", "labour_immigrant_percent_by_region." + region);
+
+  std::map<std::string, qt::RegionDemand> demand;
+  for (const auto& code : codes) {
+    auto lf = ports().store.find_reference("labour_force", code, Date(year, 1, 1));
+    if (!lf) {
+      Error e = Error::unavailable("qt.labour_force_missing", code);
+      e.field = "labour_force." + code;
+      return e;
+    }
+    qt::RegionDemand d;
+    d.region = code;
+    d.labour_force = int_of(lf->payload, "labour_force");
+    demand[code] = std::move(d);
+  }
+  auto add_totals = [](qt::RegionDemand& d, const json::object& totals) {
+    for (const auto& [k, v] : totals)
+      if (auto kind = qt::parse_quota_kind(k)) d.employer[*kind] += v.as_int64();
+  };
+  CaseFilter f;
+  f.service = "QT";
+  f.states = {"submitted"};
+  f.limit = 1000;
+  auto submitted = ports().store.list_cases(f);
+  if (!submitted) return submitted.take_error();
+  for (const auto& c : *submitted) {
+    if (c.kind != "regional" || year_of(c) != year || !demand.count(c.region)) continue;
+    auto& d = demand[c.region];
+    add_totals(d, json_object(c.data, "a2_totals"));                   // QT-12, QT-A2
+    d.labour_immigrants += int_of(json_object(c.data, "a3"), "need");  // QT-14, QT-16
+    if (auto* a4 = c.data.if_contains("a4"); a4 && a4->is_array())
+      for (const auto& row : a4->as_array()) {  // QT-17, QT-A4
+        const auto& o = row.as_object();
+        if (auto kind = qt::parse_quota_kind(json_string(o, "category")))
+          d.country_of_origin[json_string(o, "country")][*kind] += int_of(o, "count");
+      }
+  }
+  if (auto c = ports().store.load_case(campaign_id(year))) {  // QT-13 proposals
+    if (auto* proposals = c->data.if_contains("proposals"); proposals && proposals->is_array())
+      for (const auto& p_value : proposals->as_array()) {
+        const auto& o = p_value.as_object();
+        auto it = demand.find(json_string(o, "region"));
+        if (it != demand.end()) add_totals(it->second, json_object(o, "totals"));
+      }
+  }
+  for (auto& [code, d] : demand) in.regions.push_back(std::move(d));
+  return in;
+}
+
+Result<qt::QuotaFormation> QuotaCampaignService::what_if(const Actor& ministry, int year,
+                                                         const QtPercentages& p) const {
+  if (ministry.role != role::kMinistryOfficer) return Error::forbidden("case.role_not_allowed");
+  auto in = formation_input(year, p);
+  if (!in) return in.take_error();
+  return qt::form_quota(*in);
+}
+
+Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int year, const QtPercentages& p) {
+  auto c = campaign_case(ministry, year);
+  if (!c) return c;
+  if (c->state != "open") return Error::conflict("case.wrong_state", "already " + c->state);
+  auto in = formation_input(year, p);
+  if (!in) return in.take_error();
+  auto formation = qt::form_quota(*in);
+  if (!formation) return formation.take_error();
+  CaseRecord next = *c;
+  next.state = "distributed";
+  json::object distribution = late_flag(*c->step_due_at, "QT-19");
+  distribution["distributed_on"] = today().iso();
+  distribution["employer_percent"] = qt::format_percent(p.employer);
+  distribution["labour_immigrant_percent"] = qt::format_percent(p.labour_immigrant);
+  next.data["distribution"] = distribution;
+  next.data["formation"] = to_json(*formation);
+  next.step_due_at = ports().zone.to_instant(qt::publication_due(ports().calendar, today(), hours_for(kMinistryBody)));
+  next.step_rule = "QT-19";
+  std::vector<std::string> rules = formation->rule_ids;
+  rules.emplace_back("QT-19");
+  json::object detail{{"employer_total", formation->employer_total},
+                      {"labour_immigrant_total", formation->labour_immigrant_total},
+                      {"employer_percent", qt::format_percent(p.employer)},
+                      {"labour_immigrant_percent", qt::format_percent(p.labour_immigrant)}};
+  return commit(ministry, *c, std::move(next), Step{"distribute", std::move(rules), std::move(detail)});
+}
+
+Result<CaseRecord> QuotaCampaignService::publish(const Actor& ministry, int year) {
+  auto c = load_qt(ministry, campaign_id(year), {role::kMinistryOfficer}, {"distributed"});
+  if (!c) return c;
+  CaseRecord next = *c;
+  next.state = "published";
+  json::object publication = late_flag(*c->step_due_at, "QT-19");
+  publication["published_on"] = today().iso();
+  next.data["publication"] = publication;
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  return commit(ministry, *c, std::move(next), Step{"publish", {"QT-19"}, std::move(publication)});
+}
+
+Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, const QtTransferInput& in) {
+  auto c = load_qt(ministry, campaign_id(in.year), {role::kMinistryOfficer}, {"distributed", "published"});
+  if (!c) return c;
+  auto regions = ports().store.reference_set("region");
+  if (!regions) return regions.take_error();
+  std::set<std::string> codes;
+  for (const auto& r : *regions) codes.insert(r.code);
+  if (auto s = qt::validate_transfer(in.transfer, codes); !s) return s.take_error();
+  if (auto s = require_text(in.proposed_by, "proposed_by", 300); !s) return s.take_error();  // QT-21: on proposals
+  if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
+  const auto& t = in.transfer;
+  json::object entry{{"from_region", t.from_region}, {"to_region", t.to_region}, {"kind", qt::to_string(t.kind)},
+                     {"country", t.country},         {"units", t.units},         {"proposed_by", in.proposed_by},
+                     {"reasons", in.reasons},        {"on", today().iso()},      {"by", ministry.user_id}};
+  CaseRecord next = *c;
+  next.data["redistributions"].as_array().push_back(entry);
+  return commit(ministry, *c, std::move(next), Step{"redistribute", {"QT-21", "F-Q7", "I-17"}, std::move(entry)});
+}
+
+Result<CaseRecord> QuotaCampaignService::published_decision(int year) const {
+  auto c = ports().store.load_case(campaign_id(year));
+  if (!c || c->state != "published") return Error::not_found("qt.decision_not_published");
+  return c;
+}
+
+}  // namespace flis::cases
