@@ -68,11 +68,7 @@ Actor user(const std::string& id) {
 // Foreigners get an IIN from the migration police; a valid one (with its check digit) is needed to
 // sign online (SE-A2.10).
 std::string demo_iin(const char* yymmdd, char century_sex, int serial) {
-  for (;; ++serial) {
-    char eleven[12];
-    std::snprintf(eleven, sizeof eleven, "%s%c%04d", yymmdd, century_sex, serial % 10000);
-    if (auto check = identifier_check_digit(eleven)) return std::string(eleven) + static_cast<char>('0' + *check);
-  }
+  return first_assignable_identifier(std::string(yymmdd) + century_sex, serial);
 }
 
 // A small but real PDF so that uploads pass the content check.
@@ -191,7 +187,7 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
       in.contract_concluded_on = d.plus_days(-2).iso();
       in.contract_end = d.plus_months(18).iso();
       in.employer_name = "ТОО «Astana Digital Lab»";
-      in.employer_bin = "180340012345";
+      in.employer_bin = first_assignable_identifier("1803400", 1234);  // as in flis-registry-sim
     }
     if (kind == SubService::reissue || kind == SubService::duplicate) {
       in.change_date = zone.to_local(clock.now()).date.iso();

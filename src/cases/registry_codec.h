@@ -92,6 +92,8 @@ boost::json::value encode(const T& v) {
     return json::value(v);
   } else if constexpr (std::is_integral_v<T>) {
     return json::value(static_cast<std::int64_t>(v));
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return json::value(static_cast<double>(v));
   } else if constexpr (std::is_same_v<T, Date>) {
     return json::value(v.iso());
   } else if constexpr (detail::is_optional<T>::value) {
@@ -147,6 +149,9 @@ std::optional<Error> decode_into(const boost::json::value& v, T& out, const std:
     if (n < std::numeric_limits<T>::min() || n > std::numeric_limits<T>::max())
       return malformed(path, "integer out of range");
     out = static_cast<T>(n);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    if (!v.is_number()) return malformed(path, "expected a number");
+    out = static_cast<T>(v.to_number<double>());
   } else if constexpr (std::is_same_v<T, Date>) {
     auto d = v.is_string() ? Date::parse(v.get_string()) : std::nullopt;
     if (!d) return malformed(path, "expected a date YYYY-MM-DD");

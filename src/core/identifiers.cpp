@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdio>
 
 namespace flis {
 namespace {
@@ -74,6 +75,15 @@ std::optional<int> identifier_check_digit(std::string_view eleven_digits) {
   if (check == 10) check = weighted(kSecondWeights);
   if (check == 10) return std::nullopt;
   return check;
+}
+
+std::string first_assignable_identifier(std::string_view prefix7, int serial) {
+  for (;; ++serial) {
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%04d", (serial % 10000 + 10000) % 10000);
+    std::string eleven = std::string(prefix7) + digits;
+    if (auto check = identifier_check_digit(eleven)) return eleven + static_cast<char>('0' + *check);
+  }
 }
 
 std::string_view to_string(Sex s) { return s == Sex::male ? "male" : "female"; }

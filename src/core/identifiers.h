@@ -19,6 +19,11 @@ namespace flis {
 // `eleven_digits` must be exactly 11 ASCII digits, otherwise nullopt.
 std::optional<int> identifier_check_digit(std::string_view eleven_digits);
 
+// Demo and test data: the first assignable number "<prefix7><serial, 4 digits><check digit>" trying
+// serial, serial+1, ... — an IIN from YYMMDD + century/sex digit, a BIN from YYMM + type + office
+// kind + '0'. `prefix7` must be 7 ASCII digits.
+std::string first_assignable_identifier(std::string_view prefix7, int serial);
+
 enum class Sex { male, female };
 
 struct IinFields {

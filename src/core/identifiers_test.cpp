@@ -167,5 +167,16 @@ TEST(BinParse, AcceptsBinRejectsIin) {
   EXPECT_EQ(iin_as_bin.error().field, "bin");
 }
 
+TEST(FirstAssignableIdentifier, SkipsUnassignableSerialsAndParsesAsItsKind) {
+  for (int serial = 0; serial < 50; ++serial) {
+    auto iin = first_assignable_identifier("8804123", serial);
+    ASSERT_TRUE(Iin::parse(iin)) << iin;
+    EXPECT_EQ(iin.substr(0, 7), "8804123");
+    EXPECT_GE(std::stoi(iin.substr(7, 4)), serial);
+    auto bin = first_assignable_identifier("1803400", serial);
+    ASSERT_TRUE(Bin::parse(bin)) << bin;
+  }
+}
+
 }  // namespace
 }  // namespace flis
