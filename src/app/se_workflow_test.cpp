@@ -7,6 +7,7 @@
 #include "app/demo_seed.h"
 #include "app/reference_loader.h"
 #include "app/time.h"
+#include "cases/registries.h"
 #include "cases/self_employment.h"
 #include "docs/signer.h"
 #include "store/database.h"
@@ -83,6 +84,133 @@ class SeWorkflowTest : public ::testing::Test {
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::SelfEmploymentService> se_;
 };
+
+// A persons register (ГБД ФЛ) the test controls: it knows Chen, or is down.
+class FakePersons final : public cases::PersonsRegister {
+ public:
+  bool down = false;
+  std::vector<cases::Person> people;
+  int calls = 0;
+  Result<cases::Person> person(const Iin& iin) override {
+    ++calls;
+    if (down) return Error::unavailable("gateway.unavailable", "register down");
+    for (const auto& p : people)
+      if (p.iin == iin.digits()) return p;
+    return Error::not_found("gateway.not_found", iin.digits());
+  }
+};
+
+class SeIdentityTest : public SeWorkflowTest {
+ protected:
+  void SetUp() override {
+    SeWorkflowTest::SetUp();
+    chen_ = chen_iin();
+    persons_.people.push_back(cases::Person{chen_, "Chen Wei", "CHEN WEI", Date(1991, 8, 23), "male", "CN",
+                                            cases::IdentityDocument{"passport", "EA7788123", Date(2019, 9, 2),
+                                                                    Date(2029, 9, 2), "Ministry of Public Security"}});
+    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
+    ports.registries.persons = &persons_;
+    se_ = std::make_unique<cases::SelfEmploymentService>(ports);
+    clock_.set(at("2026-11-23T10:00:00+05:00"));
+  }
+  // Only what the register cannot know is typed: IIN, phone, region, profession.
+  Result<cases::CaseRecord> draft(cases::SeApplicant applicant) {
+    cases::SeDraftInput in;
+    in.region = "710000000";
+    in.profession_code = store_->reference_set("se_profession")->front().code;
+    applicant.iin = chen_;
+    applicant.phone = "+7 702 111 22 33";
+    in.applicant = applicant;
+    return se_->create_draft(actor("u-chen"), in);
+  }
+  Result<cases::CaseRecord> attach_and_file(const std::string& id) {
+    for (const char* type :
+         {"application", "identity_document", "education_documents_translation", "employment_record_copy"}) {
+      cases::StoredFile f;
+      f.doc_type = type;
+      f.content = "%PDF-1.4\n%%EOF\n";
+      EXPECT_TRUE(se_->attach_file(actor("u-chen"), id, f));
+    }
+    return se_->file(actor("u-chen"), id, true);
+  }
+  std::string chen_;
+  FakePersons persons_;
+};
+
+// PG-5.2, EP-7.3 (F-9): the identity comes from the persons register by IIN, not typed again.
+TEST_F(SeIdentityTest, IdentityFromPersonsRegisterIsNotTypedAgain) {
+  auto c = draft({});
+  ASSERT_TRUE(c) << c.error().code;
+  const auto& applicant = cases::json_object(c->data, "applicant");
+  EXPECT_EQ(cases::json_string(applicant, "full_name"), "Chen Wei");
+  EXPECT_EQ(cases::json_string(applicant, "passport_number"), "EA7788123");
+  EXPECT_EQ(cases::json_string(applicant, "passport_issued_on"), "2019-09-02");
+  EXPECT_EQ(cases::json_string(applicant, "citizenship"), "CN");
+  EXPECT_EQ(cases::json_string(applicant, "birth_date"), "1991-08-23");
+  EXPECT_EQ(cases::json_string(cases::json_object(c->data, "identity_check"), "status"), "confirmed");
+  auto trail = store_->audit_trail(c->id);
+  ASSERT_TRUE(trail);
+  const auto& rules = trail->front().rule_ids;
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "PG-5.2"), rules.end());
+  auto filed = attach_and_file(c->id);
+  ASSERT_TRUE(filed) << filed.error().code;
+  EXPECT_EQ(persons_.calls, 1);  // confirmed once, not asked again at filing
+}
+
+// PG-5.2: what the applicant typed and the register contradicts is replaced and kept for the officer.
+TEST_F(SeIdentityTest, RegisterWinsOverTypedDataAndTheDifferenceIsRecorded) {
+  cases::SeApplicant typed;
+  typed.full_name = "Chen W.";
+  typed.passport_number = "EA0000000";
+  typed.citizenship = "CN";
+  auto c = draft(typed);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(cases::json_string(cases::json_object(c->data, "applicant"), "full_name"), "Chen Wei");
+  const auto& replaced = cases::json_object(cases::json_object(c->data, "identity_check"), "replaced");
+  EXPECT_EQ(cases::json_string(replaced, "full_name"), "Chen W.");
+  EXPECT_EQ(cases::json_string(replaced, "passport_number"), "EA0000000");
+}
+
+// F-9: an outage does not stop the applicant; the case says "not confirmed" and filing checks again.
+TEST_F(SeIdentityTest, RegisterDownAtDraftingIsCheckedAgainAtFiling) {
+  persons_.down = true;
+  auto bare = draft({});
+  ASSERT_FALSE(bare);  // nothing typed and nothing from the register: the form is incomplete
+  EXPECT_EQ(bare.error().field, "applicant.full_name");
+
+  cases::SeApplicant typed;
+  typed.full_name = "Chen Wei";
+  typed.passport_number = "EA7788123";
+  typed.citizenship = "CN";
+  auto c = draft(typed);
+  ASSERT_TRUE(c) << c.error().code;
+  const auto& check = cases::json_object(c->data, "identity_check");
+  EXPECT_EQ(cases::json_string(check, "status"), "not_confirmed");
+  EXPECT_EQ(cases::json_string(check, "reason"), "registry_unavailable");
+
+  persons_.down = false;
+  auto filed = attach_and_file(c->id);
+  ASSERT_TRUE(filed) << filed.error().code;
+  EXPECT_EQ(cases::json_string(cases::json_object(filed->data, "identity_check"), "status"), "confirmed");
+  EXPECT_EQ(cases::json_string(cases::json_object(filed->data, "applicant"), "passport_issued_on"), "2019-09-02");
+
+  persons_.down = true;
+  auto still_down = draft(typed);
+  ASSERT_TRUE(still_down);
+  auto filed_unconfirmed = attach_and_file(still_down->id);
+  ASSERT_TRUE(filed_unconfirmed);
+  EXPECT_EQ(cases::json_string(cases::json_object(filed_unconfirmed->data, "identity_check"), "status"),
+            "not_confirmed");
+}
+
+// PG-5.2, SE-A2.10: an IIN the register does not hold cannot be used.
+TEST_F(SeIdentityTest, UnknownIinIsRefusedAsInput) {
+  persons_.people.clear();
+  auto c = draft({});
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().code, "se.iin_unknown");
+  EXPECT_EQ(c.error().field, "applicant.iin");
+}
 
 // I-3, SE-7, SE-A2.3: filed on Friday evening after 18:30 → registered Monday; the referral to the
 // Commission is due 2 wd later, the service 5 wd later, both at 18:30 Almaty time.

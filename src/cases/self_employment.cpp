@@ -127,21 +127,72 @@ Result<CaseRecord> SelfEmploymentService::load_in_state(const Actor& actor, cons
   return c;
 }
 
+Result<json::object> SelfEmploymentService::confirm_identity(json::object& applicant) {
+  json::object check{{"checked_at", format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))},
+                     {"rule_ids", json::array{"EP-7.3", "PG-5.2"}}};
+  auto iin = Iin::parse(json_string(applicant, "iin"));
+  if (!iin) {
+    check["status"] = "not_confirmed";
+    check["reason"] = "no_iin";
+    return check;
+  }
+  PersonsRegister* persons = ports().registries.persons;
+  auto person = persons ? persons->person(*iin) : Result<Person>(registry_not_connected("persons"));
+  if (!person && person.error().kind == Error::Kind::not_found) {
+    Error e = Error::invalid("se.iin_unknown", "applicant.iin", "the persons register has no such IIN");
+    e.rule_ids = {"PG-5.2", "SE-A2.10"};
+    return e;
+  }
+  if (!person) {
+    // The applicant is not held up by an outage: the typed data stand, flagged for the officer.
+    check["status"] = "not_confirmed";
+    check["reason"] = "registry_unavailable";
+    check["error"] = person.error().code;
+    return check;
+  }
+  // The register is authoritative; typed values it contradicts are kept for the officer to see.
+  json::object replaced;
+  auto take = [&](const char* key, const std::string& value) {
+    const std::string typed = json_string(applicant, key);
+    if (!typed.empty() && typed != value) replaced[key] = typed;
+    applicant[key] = value;
+  };
+  take("full_name", person->full_name);
+  take("full_name_latin", person->full_name_latin);
+  take("citizenship", person->citizenship);
+  take("passport_number", person->document.number);
+  take("passport_issued_on", person->document.issued_on.iso());
+  take("passport_issuer", person->document.issuer);
+  applicant["birth_date"] = person->birth_date.iso();
+  check["status"] = "confirmed";
+  check["source"] = "persons";
+  if (!replaced.empty()) check["replaced"] = std::move(replaced);
+  return check;
+}
+
 Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, const SeDraftInput& in) {
   if (applicant.role != role::kForeigner) return Error::forbidden("case.role_not_allowed", "SE-3: foreigners apply");
   if (!has_reference(ports().store, "region", in.region, today())) return Error::invalid("validation.region", "region");
   const auto& a = in.applicant;
-  for (auto [value, field] : {std::pair{&a.full_name, "applicant.full_name"},
-                              {&a.passport_number, "applicant.passport_number"},
-                              {&a.phone, "applicant.phone"}})
-    if (auto s = require_text(*value, field); !s) return s.take_error();
-  if (a.citizenship.size() != 2 || !has_reference(ports().store, "country", a.citizenship, today()))
-    return Error::invalid("validation.country", "applicant.citizenship");
   if (!a.iin.empty() && !Iin::parse(a.iin)) return Error::invalid("validation.iin", "applicant.iin");
+  json::object applicant_data = to_json(a);
+  auto identity = confirm_identity(applicant_data);
+  if (!identity) return identity.take_error();
+  for (auto [key, field] : {std::pair{"full_name", "applicant.full_name"},
+                            {"passport_number", "applicant.passport_number"},
+                            {"phone", "applicant.phone"}})
+    if (auto s = require_text(json_string(applicant_data, key), field); !s) return s.take_error();
+  const std::string citizenship = json_string(applicant_data, "citizenship");
+  if (citizenship.size() != 2 || !has_reference(ports().store, "country", citizenship, today()))
+    return Error::invalid("validation.country", "applicant.citizenship");
   if (!a.passport_issued_on.empty() && !Date::parse(a.passport_issued_on))
     return Error::invalid("validation.date", "applicant.passport_issued_on");
 
-  json::object data{{"applicant", to_json(a)}, {"self_assessment", to_json(in.self_assessment)}};
+  std::vector<std::string> draft_rules = {"SE-3", "SE-A1", "SE-A2.0"};
+  if (json_string(*identity, "status") == "confirmed") draft_rules.insert(draft_rules.end(), {"EP-7.3", "PG-5.2"});
+  json::object data{{"applicant", std::move(applicant_data)},
+                    {"identity_check", std::move(*identity)},
+                    {"self_assessment", to_json(in.self_assessment)}};
   if (in.kind == SubService::issue) {
     if (!has_reference(ports().store, "se_profession", in.profession_code, today()))
       return Error::invalid("se.profession_not_listed", "profession_code");  // SE-L
@@ -186,7 +237,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
   c.provider_body = "leb-" + in.region;
   c.applicant_id = applicant.user_id;
   c.data = std::move(data);
-  return commit(applicant, CaseRecord{}, std::move(c), Step{"create_draft", {"SE-3", "SE-A1", "SE-A2.0"}, {}});
+  return commit(applicant, CaseRecord{}, std::move(c), Step{"create_draft", std::move(draft_rules), {}});
 }
 
 Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, const std::string& case_id,
@@ -242,6 +293,17 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
     return e;
   }
 
+  // F-9: an identity the register could not confirm at drafting is checked again now.
+  bool identity_confirmed_now = false;
+  if (json_string(json_object(c->data, "identity_check"), "status") != "confirmed") {
+    json::object applicant_data = json_object(c->data, "applicant");
+    auto identity = confirm_identity(applicant_data);
+    if (!identity) return identity.take_error();
+    identity_confirmed_now = json_string(*identity, "status") == "confirmed";
+    c->data["applicant"] = std::move(applicant_data);
+    c->data["identity_check"] = std::move(*identity);
+  }
+
   auto files = ports().store.files_of_case(c->id);
   if (!files) return files.take_error();
   std::set<std::string> provided;
@@ -273,6 +335,7 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
 
   // Filed electronically (SE-A2.4), free of charge (SE-A2.6), signed with an IIN-based signature (SE-A2.10).
   std::vector<std::string> rules = {"SE-3", "SE-5", "SE-A2.4", "SE-A2.6", "SE-A2.10"};
+  if (identity_confirmed_now) rules.insert(rules.end(), {"EP-7.3", "PG-5.2"});
   law::cite(rules, deadline.rule_ids);
   // Late notices are recorded for the officer; lateness is not a refusal ground (I-18).
   auto flag_late = [&](const char* date_key, int wd, const char* rule) {
@@ -290,7 +353,8 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
 
   json::object detail{{"registered_on", deadline.registered_on.iso()},
                       {"due_at", format_rfc3339(*next.due_at, ports().zone.utc_offset_minutes(*next.due_at))},
-                      {"term_working_days", term}};
+                      {"term_working_days", term},
+                      {"identity_check", json_object(next.data, "identity_check")}};
   return commit(applicant, *c, std::move(next), Step{"file", std::move(rules), std::move(detail)});
 }
 

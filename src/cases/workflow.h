@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cases/ports.h"
+#include "cases/registries.h"
 #include "law/calendar.h"
 
 namespace flis::cases {
@@ -24,6 +25,8 @@ struct Ports {
   law::WorkingHours hours{};  // I-2 default
   // Hours of providers that differ from the default (reference set "working_hours"), by provider body.
   std::map<std::string, law::WorkingHours> provider_hours{};
+  // External state systems (cases/registries.h); a null port reads as "unavailable".
+  Registries registries{};
 };
 
 // One state change, described in the workflow's words.
