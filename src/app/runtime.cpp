@@ -36,10 +36,12 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   ports.provider_hours = std::move(*hours);
   rt->se_ = std::make_unique<cases::SelfEmploymentService>(ports);
   rt->complaints_ = std::make_unique<cases::ComplaintService>(ports);
+  rt->quota_campaign_ = std::make_unique<cases::QuotaCampaignService>(ports);
   rt->auth_ = std::make_unique<web::Auth>(*rt->store_, rt->clock_, options.demo_mode);
   rt->context_ = std::unique_ptr<web::AppContext>(
       new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, *rt->se_, *rt->complaints_,
                           *rt->auth_, options.public_base_url, options.demo_mode});
+  rt->context_->quota_campaign = rt->quota_campaign_.get();
   return rt;
 }
 

@@ -43,6 +43,7 @@ class Runtime {
   SystemClock clock_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::SelfEmploymentService> se_;
+  std::unique_ptr<cases::QuotaCampaignService> quota_campaign_;
   std::unique_ptr<cases::ComplaintService> complaints_;
   std::unique_ptr<web::Auth> auth_;
   std::unique_ptr<web::AppContext> context_;

@@ -6,6 +6,7 @@
 
 #include "cases/complaint.h"
 #include "cases/ports.h"
+#include "cases/quota_campaign.h"
 #include "cases/self_employment.h"
 #include "law/calendar.h"
 
@@ -24,6 +25,8 @@ struct AppContext {
   Auth& auth;
   std::string public_base_url;  // e.g. "http://localhost:8080": printed in QR codes of documents
   bool demo_mode = false;       // enables demo sign-in
+  // The quota campaign (QT); null where a context is built without it (its routes then answer 503).
+  cases::QuotaCampaignService* quota_campaign = nullptr;
 };
 
 }  // namespace flis::web

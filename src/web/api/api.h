@@ -7,9 +7,10 @@
 
 namespace flis::web::api {
 
-void register_public_routes(Router& router, AppContext& ctx);  // calculators, verification, reference
-void register_case_routes(Router& router, AppContext& ctx);    // SE applications, Commission, decisions
-void register_admin_routes(Router& router, AppContext& ctx);   // reference data editing
+void register_public_routes(Router& router, AppContext& ctx);          // calculators, verification, reference
+void register_case_routes(Router& router, AppContext& ctx);            // SE applications, Commission, decisions
+void register_admin_routes(Router& router, AppContext& ctx);           // reference data editing
+void register_quota_campaign_routes(Router& router, AppContext& ctx);  // the QT campaign, open data
 
 // The OpenAPI 3.1 document of all of the above.
 const boost::json::value& openapi_document();
@@ -18,6 +19,7 @@ inline void register_api_routes(Router& router, AppContext& ctx) {
   register_public_routes(router, ctx);
   register_case_routes(router, ctx);
   register_admin_routes(router, ctx);
+  register_quota_campaign_routes(router, ctx);
 }
 
 }  // namespace flis::web::api

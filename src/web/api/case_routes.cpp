@@ -2,6 +2,7 @@
 
 #include "cases/roles.h"
 #include "web/api/api.h"
+#include "web/api/authed.h"
 #include "web/api/case_json.h"
 #include "web/api/json_input.h"
 #include "web/auth.h"
@@ -13,20 +14,6 @@ namespace json = boost::json;
 using cases::Actor;
 
 namespace {
-
-// Runs `handler` for an authenticated actor; state-changing requests made with a session cookie must
-// carry its CSRF token in X-CSRF-Token (bearer clients need none).
-Handler authed(AppContext& ctx, std::function<Response(Request&, const Actor&)> handler) {
-  return [&ctx, handler = std::move(handler)](Request& req) {
-    auto actor = ctx.auth.authenticate(req);
-    if (!actor) return problem(req, actor.error());
-    if (req.method != "GET" && req.method != "HEAD") {
-      auto csrf = ctx.auth.check_csrf(req, req.header("X-CSRF-Token").value_or(""));
-      if (!csrf) return problem(req, csrf.error());
-    }
-    return handler(req, *actor);
-  };
-}
 
 // The common shape of a command endpoint: parse the JSON body, run the command, answer with the case.
 using Command = std::function<Result<cases::CaseRecord>(const Actor&, const std::string& id, const JsonInput& in)>;

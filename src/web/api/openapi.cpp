@@ -59,7 +59,82 @@ constexpr Op kOps[] = {
     {"post", "/api/v1/complaints/{id}/court", "complaints", "Note a court filing (SE-27, SE-28)", "Court", 200, true},
     {"put", "/api/v1/admin/reference/{set}/{code}", "admin", "Add a version of a reference entry", "ReferenceEntry",
      200, true},
+    {"get", "/api/v1/quota/{year}/timeline", "quota", "The campaign's statutory due dates (QT-6..QT-19, F-Q1)", "", 200,
+     false},
+    {"post", "/api/v1/quota/{year}/requests", "quota", "An employer's request for a region (QT-6, QT-A1)", "QtRequest",
+     201, true},
+    {"get", "/api/v1/quota/{year}/requests", "quota", "Own requests (employers) or the region's (LEB, Commission)", "",
+     200, true},
+    {"post", "/api/v1/quota/{year}/consolidation", "quota", "The LEB's consolidation (QT-7, QT-15)", "QtConsolidation",
+     200, true},
+    {"post", "/api/v1/quota/{year}/commission-submission", "quota", "Bring the requests to the Commission (QT-8)", "",
+     200, true},
+    {"post", "/api/v1/quota/requests/{id}/decision", "quota", "The Commission's decision on a request (QT-9, QT-10)",
+     "QtCommissionDecision", 200, true},
+    {"post", "/api/v1/quota/requests/{id}/notice", "quota", "The employer informed (QT-11)", "", 200, true},
+    {"post", "/api/v1/quota/{year}/ministry-submission", "quota",
+     "The LEB's submission to the Ministry (QT-12, QT-16, QT-17; QT-A2..A4)", "QtSubmission", 200, true},
+    {"post", "/api/v1/quota/{year}/proposals", "quota", "A central body's proposal (QT-13)", "QtProposal", 201, true},
+    {"post", "/api/v1/quota/{year}/what-if", "quota",
+     "Try percentages: per region and kind the quota against requests and last year's use (QT-18)", "QtPercentages",
+     200, true},
+    {"post", "/api/v1/quota/{year}/distribution", "quota", "Set and distribute the quota (QT-19, QT-20)",
+     "QtPercentages", 200, true},
+    {"post", "/api/v1/quota/{year}/publication", "quota", "Publish the decision (QT-19)", "", 200, true},
+    {"post", "/api/v1/quota/{year}/redistributions", "quota", "Move quota between regions within the total (QT-21)",
+     "QtTransfer", 201, true},
+    {"get", "/api/v1/quota/{year}/decision.json", "quota", "The published decision as open data (QT-19)", "", 200,
+     false},
+    {"get", "/api/v1/quota/{year}/decision.csv", "quota", "The published decision as CSV (QT-19)", "", 200, false},
 };
+
+// The quota campaign's request bodies (QT), merged into the components below.
+constexpr const char* kQtSchemas = R"json({
+"QtLine": {"type": "object", "required": ["category", "profession", "count"], "properties": {
+  "category": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal"]},
+  "profession": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}},
+"QtRequest": {"type": "object", "required": ["region", "employer", "current_year_count", "lines", "justification"],
+  "properties": {"region": {"type": "string", "description": "KATO code"},
+  "employer": {"type": "object", "required": ["name", "bin", "legal_address"], "properties": {
+    "name": {"type": "string"}, "bin": {"type": "string"}, "legal_address": {"type": "string"}}},
+  "current_year_count": {"type": "integer", "minimum": 0},
+  "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}},
+  "justification": {"type": "string"}}},
+"QtConsolidation": {"type": "object", "required": ["regional_demand", "unemployment_forecast", "domestic_labour",
+  "previous_year_effectiveness", "li_regional_demand", "li_unemployment_forecast", "li_previous_year_effectiveness"],
+  "properties": {"regional_demand": {"type": "string"}, "unemployment_forecast": {"type": "string"},
+  "domestic_labour": {"type": "string"}, "previous_year_effectiveness": {"type": "string"},
+  "li_regional_demand": {"type": "string"}, "li_unemployment_forecast": {"type": "string"},
+  "li_previous_year_effectiveness": {"type": "string"}}},
+"QtCommissionDecision": {"type": "object", "required": ["accepted", "present"], "properties": {
+  "accepted": {"type": "array", "items": {"type": "integer", "minimum": 0}, "description": "per request line"},
+  "grounds": {"type": "array", "items": {"enum": ["domestic_labour_available", "permit_violations",
+    "labour_law_violations"]}},
+  "evidence": {"type": "array", "items": {"type": "object", "required": ["source", "reference"], "properties": {
+    "source": {"enum": ["commission", "registry:permit_violations", "registry:labour_inspections"]},
+    "reference": {"type": "string"}, "recorded_on": {"type": "string", "format": "date"},
+    "remedied": {"type": "boolean"}, "note": {"type": "string"}}}},
+  "present": {"type": "array", "items": {"type": "string"}}, "reasons": {"type": "string"}}},
+"QtSubmission": {"type": "object", "required": ["li_current_year_count", "li_need", "li_justification"],
+  "properties": {"li_current_year_count": {"type": "integer"}, "li_need": {"type": "integer"},
+  "li_justification": {"type": "string"},
+  "countries": {"type": "array", "items": {"type": "object", "required": ["country", "category", "count"],
+    "properties": {"country": {"type": "string", "description": "ISO 3166-1 alpha-3 of a treaty country"},
+    "category": {"type": "string"}, "profession": {"type": "string"}, "count": {"type": "integer"}}}}}},
+"QtProposal": {"type": "object", "required": ["body", "region", "agreed_with_leb", "justification", "lines"],
+  "properties": {"body": {"type": "string"}, "region": {"type": "string"}, "agreed_with_leb": {"type": "boolean"},
+  "justification": {"type": "string"}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}}},
+"QtPercentages": {"type": "object", "required": ["employer_percent", "labour_immigrant_percent"], "properties": {
+  "employer_percent": {"type": "string", "example": "0.25"},
+  "labour_immigrant_percent": {"type": "string", "example": "2.9"},
+  "employer_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}},
+  "labour_immigrant_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}}},
+"QtTransfer": {"type": "object", "required": ["from_region", "to_region", "kind", "units", "proposed_by", "reasons"],
+  "properties": {"from_region": {"type": "string"}, "to_region": {"type": "string"},
+  "kind": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"]},
+  "country": {"type": "string"}, "units": {"type": "integer", "minimum": 1}, "proposed_by": {"type": "string"},
+  "reasons": {"type": "string"}}}
+})json";
 
 constexpr const char* kComponents = R"json({
   "securitySchemes": {
@@ -180,6 +255,13 @@ constexpr const char* kComponents = R"json({
 }
 })json";
 
+json::value components() {
+  json::value c = json::parse(kComponents);
+  auto& schemas = c.as_object()["schemas"].as_object();
+  for (const auto& [name, schema] : json::parse(kQtSchemas).as_object()) schemas[name] = schema;
+  return c;
+}
+
 json::value build() {
   json::object paths;
   for (const auto& op : kOps) {
@@ -229,11 +311,12 @@ json::value build() {
                        {{"title", "FLIS — foreign-labour information system API"},
                         {"version", "1.0.0"},
                         {"description",
-                         "Self-employment certificates (act SE), calculators and public verification. Every "
+                         "Self-employment certificates (act SE), the quota campaign (act QT), calculators and public "
+                         "verification. Every "
                          "decision carries the requirement IDs that produced it; errors are RFC 9457 problems."}}},
                       {"servers", json::array{json::object{{"url", "/"}}}},
                       {"paths", std::move(paths)},
-                      {"components", json::parse(kComponents)}};
+                      {"components", components()}};
 }
 
 }  // namespace
