@@ -6,6 +6,7 @@
 
 #include "app/time.h"
 #include "cases/complaint.h"
+#include "cases/quota_campaign.h"
 #include "cases/roles.h"
 #include "cases/self_employment.h"
 #include "core/identifiers.h"
@@ -53,6 +54,10 @@ const std::vector<UserRecord>& demo_users() {
       {"u-operator", "operator", "Омарова Гульнар Есеновна", "state_corporation_operator", "", kAstana, "", "ru"},
       {"u-police", "police", "Кенжебаев Руслан Ильясович", "police_liaison", "", kAstana, "", "ru"},
       {"u-admin", "admin", "Администратор FLIS", "administrator", "", "", "", "en"},
+      // Employers of the quota campaign (QT-6).
+      {"u-emp-alatau", "employer.alatau", "ТОО «Алатау Курылыс»", "employer", "", "", "", "ru"},
+      {"u-emp-zhetysu", "employer.zhetysu", "АО «Жетысу Агро»", "employer", "", "", "", "kk"},
+      {"u-emp-steppe", "employer.steppe", "Steppe Energy LLP", "employer", "", "", "", "en"},
   };
   return users;
 }
@@ -143,6 +148,106 @@ std::vector<Applicant> applicants() {
        "",
        {true, true, true, 11}},
   };
+}
+
+// The quota campaign in progress (QT): the campaign whose requests opened most recently — requests
+// filed in September, Almaty's consolidation and Commission decisions in October; Astana's request
+// still waiting. Steps later than `today` are left undone.
+Status seed_quota_campaign(cases::Ports ports, ManualClock& clock, const cases::TimeZone& zone, Instant today,
+                           DemoReport& report) {
+  cases::QuotaCampaignService qt(ports);
+  const Date now = zone.to_local(today).date;
+  const int year = now >= Date(now.year(), 9, 15) ? now.year() + 1 : now.year();
+  auto at = [&](unsigned month, unsigned day, int hour) {
+    return zone.to_instant(LocalDateTime{Date(year - 1, month, day), hour * 60});
+  };
+  auto step = [&](Instant t) {
+    clock.set(t);
+    return t <= today;
+  };
+  struct Request {
+    const char* user;
+    const char* region;
+    const char* name;
+    const char* bin;
+    const char* address;
+    std::vector<cases::QtRequestLine> lines;
+    const char* justification;
+  };
+  const std::vector<Request> requests = {
+      {"u-emp-alatau",
+       kAlmaty,
+       "ТОО «Алатау Курылыс»",
+       "180340012345",
+       "г. Алматы, ул. Толе би, 101",
+       {{"category_2", "Инженер-сметчик", 4}, {"category_3", "Электросварщик", 12}, {"category_4", "Монтажник", 6}},
+       "Договор генподряда № 17/2026 на строительство ЖК «Алатау» (2 очередь), срок — декабрь следующего года"},
+      {"u-emp-zhetysu",
+       kAlmaty,
+       "АО «Жетысу Агро»",
+       "990540000111",
+       "г. Алматы, пр. Райымбека, 348",
+       {{"category_3", "Агроном", 2}, {"seasonal", "Сборщик плодов", 40}},
+       "Контракт на поставку яблок в торговые сети; сезон сбора август–октябрь"},
+      {"u-emp-steppe",
+       kAlmaty,
+       "Steppe Energy LLP",
+       "150840005522",
+       "г. Алматы, пр. Аль-Фараби, 77/7",
+       {{"category_1", "Директор проекта", 1}, {"category_2", "Инженер-энергетик", 3}},
+       "EPC-контракт на строительство солнечной электростанции 50 МВт"},
+      {"u-emp-steppe",
+       kAstana,
+       "Steppe Energy LLP",
+       "150840005522",
+       "г. Алматы, пр. Аль-Фараби, 77/7",
+       {{"category_2", "Инженер-наладчик", 2}},
+       "Пусконаладка подстанции в Астане по договору № 8-ПН"},
+  };
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& r = requests[i];
+    if (!step(at(9, static_cast<unsigned>(15 + i), 10))) return ok_status();
+    cases::QtEmployerRequestInput in{year, r.region, r.name, r.bin, r.address, 8, r.lines, r.justification};
+    auto c = qt.file_request(user(r.user), in);
+    if (!c) return c.take_error();
+    ids.push_back(c->id);
+    ++report.cases;
+  }
+  if (!step(at(10, 8, 11))) return ok_status();
+  cases::QtConsolidationInput considerations{
+      year,
+      "Спрос: 2 100 вакансий в строительстве и энергетике (национальный проект «Модернизация энергетики»)",
+      "Прогноз: 38 000 безработных, 1 200 выпускников колледжей по сварке и монтажу",
+      "Сварщиков и монтажников можно частично подготовить из безработных до марта",
+      "Использовано 88 % квоты прошлого года; нарушений по 3 работодателям",
+      "Спрос на домашних работников растёт на 6 % в год",
+      "Высвобождение 300 работников на предприятиях города",
+      "41 000 разрешений трудовым иммигрантам в прошлом году"};
+  auto regional = qt.consolidate(user("u-officer-alm"), considerations);
+  if (!regional) return regional.take_error();
+  ++report.cases;
+  if (!step(at(10, 14, 16))) return ok_status();
+  if (auto c = qt.submit_to_commission(user("u-officer-alm"), year); !c) return c.take_error();
+  if (!step(at(10, 16, 15))) return ok_status();
+  const std::vector<std::string> present{"u-com1-alm", "u-com2-alm"};
+  cases::QtCommissionDecisionInput partial{
+      {4, 6, 0},
+      {law::qt::RejectionGround::domestic_labour_available, law::qt::RejectionGround::permit_violations},
+      {{"commission", "Региональный прогноз рынка труда", std::nullopt, false,
+        "6 электросварщиков будут подготовлены из безработных по программе переобучения до марта"},
+       {"registry:permit_violations", "МП-2026/0412", Date(year - 1, 4, 12), false,
+        "Монтажники работали без разрешения; нарушение не устранено"}},
+      present,
+      "Частичный отказ: часть потребности покрывается внутренними ресурсами; не устранено нарушение порядка "
+      "привлечения."};
+  if (auto c = qt.commission_decide(user("u-com1-alm"), ids[0], partial); !c) return c.take_error();
+  if (auto c = qt.commission_decide(user("u-com1-alm"), ids[1], {{2, 40}, {}, {}, present, "Потребность обоснована."});
+      !c)
+    return c.take_error();
+  if (!step(at(10, 20, 10))) return ok_status();
+  if (auto c = qt.inform_employer(user("u-officer-alm"), ids[1]); !c) return c.take_error();
+  return ok_status();
 }
 
 }  // namespace
@@ -305,6 +410,8 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto second_draft = issue_path(5, 0, "draft");
   if (!second_draft) return second_draft.take_error();
   report.cases += 3;
+  if (auto s = seed_quota_campaign(ports, clock, zone, today, report); !s) return s.take_error();
+  clock.set(today);
   return report;
 }
 

@@ -258,7 +258,8 @@ constexpr const char* kComponents = R"json({
 json::value components() {
   json::value c = json::parse(kComponents);
   auto& schemas = c.as_object()["schemas"].as_object();
-  for (const auto& [name, schema] : json::parse(kQtSchemas).as_object()) schemas[name] = schema;
+  const json::value qt = json::parse(kQtSchemas);
+  for (const auto& [name, schema] : qt.as_object()) schemas[name] = schema;
   return c;
 }
 

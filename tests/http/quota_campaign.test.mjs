@@ -1,0 +1,206 @@
+// The quota campaign (act QT) over the JSON API, on the database named by FLIS_DB. The demo seed
+// leaves the campaign whose requests opened most recently in progress: Almaty consolidated, two
+// requests decided by the Commission, one waiting; the test takes it to publication.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signIn } from './server.mjs';
+
+let server;
+let alatau, steppe, officer, member, ministry, astanaOfficer;
+const now = new Date();
+// The campaign the seed made: requests open in September for the next year (QT-5, QT-6).
+const year = now.getMonth() > 8 || (now.getMonth() === 8 && now.getDate() >= 15) ? now.getFullYear() + 1
+  : now.getFullYear();
+const almaty = '750000000';
+const astana = '710000000';
+
+before(async () => {
+  server = await startServer();
+  [alatau, steppe, officer, member, ministry, astanaOfficer] = await Promise.all(
+    ['employer.alatau', 'employer.steppe', 'officer.almaty', 'commission1.almaty', 'ministry', 'officer.astana']
+      .map((l) => signIn(server.url, l)));
+});
+after(async () => { await server.stop(); });
+
+const requestBody = {
+  region: almaty,
+  employer: { name: 'ТОО «Алатау Курылыс»', bin: '180340012345', legal_address: 'г. Алматы, ул. Толе би, 101' },
+  current_year_count: 8,
+  lines: [{ category: 'category_3', profession: 'Электросварщик', count: 3 }],
+  justification: 'Договор генподряда',
+};
+
+test('QT-6, QT-7, QT-8, QT-12, QT-19, F-Q1: the public timeline of the campaign', async () => {
+  const r = await fetch(`${server.url}/api/v1/quota/${year}/timeline`);
+  assert.equal(r.status, 200);
+  const t = await r.json();
+  const byStep = Object.fromEntries(t.steps.map((s) => [s.step, s]));
+  assert.equal(byStep.employer_requests.rule, 'QT-6');
+  assert.equal(byStep.employer_requests.statutory_date, `${year - 1}-10-01`);
+  assert.equal(byStep.consolidation.rule, 'QT-7');
+  assert.equal(byStep.commission_submission.rule, 'QT-8');
+  assert.equal(byStep.ministry_submission.rule, 'QT-12');
+  assert.equal(byStep.distribution.statutory_date, `${year}-01-01`);
+  assert.ok(byStep.distribution.due_at.startsWith(`${year - 1}-12-`), byStep.distribution.due_at);
+  assert.equal((await fetch(`${server.url}/api/v1/quota/abc/timeline`)).status, 400);
+});
+
+test('QT-6, F-Q4: a second request for the same region and year, and a request after the QT-6 date', async () => {
+  const t = await (await fetch(`${server.url}/api/v1/quota/${year}/timeline`)).json();
+  const due = new Date(t.steps.find((s) => s.step === 'employer_requests').due_at);
+  const again = await alatau.post(`/api/v1/quota/${year}/requests`, requestBody);
+  if (now > due) {
+    assert.equal(again.status, 422, JSON.stringify(again.data));
+    assert.equal(again.data.code, 'qt.request_deadline_passed');
+    assert.deepEqual(again.data.rule_ids, ['QT-6', 'F-Q1', 'I-3']);
+  } else {
+    assert.equal(again.status, 409);
+    assert.equal(again.data.code, 'qt.request_exists');
+  }
+  const bad = await alatau.post(`/api/v1/quota/${year}/requests`, { ...requestBody, lines: [{ category: 'x', count: 1 }] });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.data.field, 'lines[0].profession');
+  const officerFiles = await officer.post(`/api/v1/quota/${year}/requests`, requestBody);
+  assert.ok([403, 422].includes(officerFiles.status));
+});
+
+test('QT-10, QT-11: the employer sees the outcome and the reason of the Commission', async () => {
+  const r = await alatau.get(`/api/v1/quota/${year}/requests`);
+  assert.equal(r.status, 200);
+  assert.equal(r.data.requests.length, 1);
+  const own = r.data.requests[0];
+  assert.equal(own.state, 'decided');
+  assert.equal(own.step.rule, 'QT-11');
+  assert.equal(own.data.decision.outcome, 'partially_rejected');
+  assert.deepEqual(own.data.decision.grounds.map((g) => g.citation), ['QT-10(1)', 'QT-10(2)']);
+  assert.equal(own.data.decision.grounds[1].evidence.source, 'registry:permit_violations');
+  // Steppe filed in two regions (QT-6: one request per region) and sees both, nobody else's.
+  const s = await steppe.get(`/api/v1/quota/${year}/requests`);
+  assert.deepEqual(s.data.requests.map((c) => c.region).sort(), [astana, almaty].sort());
+});
+
+test('QT-9, QT-10, QT-11, QT-12, QT-16, QT-17, QT-A2..A4: Commission, notices and the submission', async () => {
+  const list = (await officer.get(`/api/v1/quota/${year}/requests`)).data.requests;
+  assert.equal(list.length, 3);
+  const waiting = list.find((c) => c.state === 'registered');
+  assert.ok(waiting);
+  // Only QT-10 grounds may be cited (I-18).
+  const unlisted = await member.post(`/api/v1/quota/requests/${waiting.id}/decision`,
+    { accepted: [0, 0], grounds: ['employer_is_foreign'], evidence: [], present: [member.userId] });
+  assert.equal(unlisted.status, 400);
+  assert.equal(unlisted.data.code, 'qt.rejection_ground_not_listed');
+  assert.equal(unlisted.data.field, 'grounds[0]');
+  const noEvidence = await member.post(`/api/v1/quota/requests/${waiting.id}/decision`,
+    { accepted: [1, 0], grounds: ['labour_law_violations'], evidence: [], present: [member.userId] });
+  assert.equal(noEvidence.status, 400);
+  assert.equal(noEvidence.data.code, 'qt.evidence_required');
+  // Another region's member cannot even see the request.
+  const other = await astanaOfficer.post(`/api/v1/quota/requests/${waiting.id}/notice`);
+  assert.equal(other.status, 404);
+
+  const early = await officer.post(`/api/v1/quota/${year}/ministry-submission`,
+    { li_current_year_count: 41000, li_need: 45000, li_justification: 'Спрос' });
+  assert.equal(early.status, 409);
+  assert.equal(early.data.code, 'qt.requests_undecided');
+
+  const decided = await member.post(`/api/v1/quota/requests/${waiting.id}/decision`,
+    { accepted: [1, 3], present: [member.userId], reasons: 'Обосновано' });
+  assert.equal(decided.status, 200, JSON.stringify(decided.data));
+  assert.equal(decided.data.data.decision.outcome, 'accepted');
+  assert.equal(decided.data.step.rule, 'QT-11');
+  assert.ok(decided.data.timeline.at(-1).rule_ids.includes('QT-10'));
+
+  const informed = await officer.post(`/api/v1/quota/requests/${waiting.id}/notice`);
+  assert.equal(informed.status, 200);
+  assert.equal(informed.data.state, 'informed');
+
+  const noTreaty = await officer.post(`/api/v1/quota/${year}/ministry-submission`, {
+    li_current_year_count: 41000, li_need: 45000, li_justification: 'Спрос',
+    countries: [{ country: 'CHN', category: 'category_3', profession: 'Сварщик', count: 5 }],
+  });
+  assert.equal(noTreaty.status, 400);
+  assert.equal(noTreaty.data.code, 'qt.country_without_treaty');
+  assert.equal(noTreaty.data.field, 'countries[0].country');
+  assert.deepEqual(noTreaty.data.rule_ids, ['QT-17']);
+
+  const submitted = await officer.post(`/api/v1/quota/${year}/ministry-submission`, {
+    li_current_year_count: 41000, li_need: 45000, li_justification: 'Спрос на домашних работников',
+    countries: [{ country: 'UZB', category: 'category_3', profession: 'Сварщик', count: 5 }],
+  });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.data));
+  assert.equal(submitted.data.state, 'submitted');
+  assert.equal(submitted.data.data.a2.length, 3);
+  assert.equal(submitted.data.data.a4[0].country, 'UZB');
+});
+
+test('QT-13, QT-18, QT-4, QT-20, QT-19, QT-21: proposals, what-if, distribution, publication, open data', async () => {
+  const proposal = await ministry.post(`/api/v1/quota/${year}/proposals`, {
+    body: 'Министерство энергетики', region: almaty, agreed_with_leb: true, justification: 'Прогноз ТЭК',
+    lines: [{ category: 'category_1', profession: 'Главный инженер', count: 2 }],
+  });
+  assert.equal(proposal.status, 201, JSON.stringify(proposal.data));
+
+  const badPercent = await ministry.post(`/api/v1/quota/${year}/what-if`,
+    { employer_percent: '0.255', labour_immigrant_percent: '2.9' });
+  assert.equal(badPercent.status, 400);
+  assert.equal(badPercent.data.field, 'employer_percent');
+  assert.equal((await officer.post(`/api/v1/quota/${year}/what-if`,
+    { employer_percent: '0.25', labour_immigrant_percent: '2.9' })).status, 403);
+
+  const whatIf = await ministry.post(`/api/v1/quota/${year}/what-if`,
+    { employer_percent: '0.25', labour_immigrant_percent: '2.9', employer_percent_by_region: { [astana]: '0.01' } });
+  assert.equal(whatIf.status, 200, JSON.stringify(whatIf.data));
+  assert.equal(whatIf.data.regions.length, 20);
+  const alm = whatIf.data.regions.find((r) => r.region === almaty);
+  assert.equal(alm.employer_percent, '0.25');
+  assert.ok(alm.employer_quota <= alm.employer_ceiling);
+  const cat3 = alm.cells.find((c) => c.kind === 'category_3' && c.country === '');
+  assert.ok(cat3.requested > 0 && 'last_year_used' in cat3);
+  assert.ok(alm.cells.some((c) => c.country === 'UZB'));
+  const li = alm.cells.find((c) => c.kind === 'labour_immigrant');
+  assert.equal(li.requested, 45000);
+  assert.equal(li.quota, Math.min(45000, alm.labour_immigrant_ceiling));
+
+  assert.equal((await fetch(`${server.url}/api/v1/quota/${year}/decision.json`)).status, 404);
+  const distributed = await ministry.post(`/api/v1/quota/${year}/distribution`,
+    { employer_percent: '0.25', labour_immigrant_percent: '2.9' });
+  assert.equal(distributed.status, 200, JSON.stringify(distributed.data));
+  assert.equal(distributed.data.state, 'distributed');
+  assert.equal(distributed.data.step.rule, 'QT-19');
+  assert.ok(distributed.data.timeline.at(-1).rule_ids.includes('QT-20'));
+  const published = await ministry.post(`/api/v1/quota/${year}/publication`);
+  assert.equal(published.status, 200);
+  assert.equal(published.data.state, 'published');
+
+  const moved = await ministry.post(`/api/v1/quota/${year}/redistributions`, {
+    from_region: almaty, to_region: astana, kind: 'category_3', units: 2, proposed_by: 'ЛИО г. Астаны',
+    reasons: 'Новый проект',
+  });
+  assert.equal(moved.status, 201, JSON.stringify(moved.data));
+  assert.ok(moved.data.timeline.at(-1).rule_ids.includes('QT-21'));
+  const same = await ministry.post(`/api/v1/quota/${year}/redistributions`, {
+    from_region: almaty, to_region: almaty, kind: 'category_3', units: 2, proposed_by: 'x', reasons: 'y',
+  });
+  assert.equal(same.status, 400);
+  assert.equal(same.data.field, 'to_region');
+
+  const json = await (await fetch(`${server.url}/api/v1/quota/${year}/decision.json`)).json();
+  assert.equal(json.year, year);
+  assert.equal(json.redistributions.length, 1);
+  const csvRes = await fetch(`${server.url}/api/v1/quota/${year}/decision.csv`);
+  assert.equal(csvRes.status, 200);
+  assert.match(csvRes.headers.get('content-type'), /text\/csv/);
+  const csv = await csvRes.text();
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'year,region,kind,country,distributed,after_redistribution');
+  const row = (region) => lines.find((l) => l.startsWith(`${year},${region},category_3,,`)).split(',');
+  assert.equal(Number(row(almaty)[5]), Number(row(almaty)[4]) - 2);
+  assert.equal(Number(row(astana)[5]), Number(row(astana)[4]) + 2);
+  // QT-21: the total never changes.
+  const sum = (i) => lines.slice(1).reduce((s, l) => s + Number(l.split(',')[i]), 0);
+  assert.equal(sum(4), sum(5));
+
+  const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  assert.ok(openapi.paths['/api/v1/quota/{year}/what-if'].post);
+  assert.ok(openapi.components.schemas.QtRequest);
+});
