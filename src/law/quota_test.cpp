@@ -223,7 +223,7 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
   EXPECT_EQ(form_quota(in).error().code, "qt.region_repeated");
 }
 
-// QT-2, I-14: what a permit draws.
+// QT-2, QT-3 (labour immigrant = household worker; ICT), I-14: what a permit draws.
 TEST(QuotaDraw, IctExtensionsAndCountries) {
   using P = PermitDraw::Permit;
   EXPECT_FALSE(unit_drawn_by({P::intra_corporate_transfer, QuotaKind::category_1}).value());  // QT-2

@@ -79,7 +79,7 @@ test('QT-10, QT-11: the employer sees the outcome and the reason of the Commissi
   assert.deepEqual(s.data.requests.map((c) => c.region).sort(), [astana, almaty].sort());
 });
 
-test('QT-9, QT-10, QT-11, QT-12, QT-16, QT-17, QT-A2..A4: Commission, notices and the submission', async () => {
+test('QT-9, QT-10, QT-11, QT-12, QT-16, QT-17, QT-A2, QT-A3, QT-A4: Commission, notices and the submission', async () => {
   const list = (await officer.get(`/api/v1/quota/${year}/requests`)).data.requests;
   assert.equal(list.length, 3);
   const waiting = list.find((c) => c.state === 'registered');
