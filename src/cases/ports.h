@@ -78,6 +78,23 @@ class Store {
   virtual Result<std::vector<OutboxMessage>> due_outbox(Instant now, int limit) = 0;
   virtual Status mark_outbox(const std::string& id, const std::string& status, int attempts,
                              std::optional<Instant> next_attempt_at) = 0;
+  // Atomically leases up to `limit` pending rows that are due at `now` and not leased by anyone
+  // else (or whose lease has run out) to `owner` until `lease_until`, oldest first. Two relays —
+  // threads or processes — never hold the same row at once.
+  virtual Result<std::vector<OutboxMessage>> claim_outbox(const std::string& owner, Instant now, Instant lease_until,
+                                                          int limit) = 0;
+  // Applies one guarded update on its own; conflict `store.outbox_stale` if a guard fails,
+  // not_found if there is no such row.
+  virtual Status update_outbox(const OutboxUpdate& update, Instant now) = 0;
+  virtual Result<OutboxMessage> find_outbox(const std::string& id) = 0;
+  // Newest first.
+  virtual Result<std::vector<OutboxMessage>> list_outbox(const OutboxFilter& filter) = 0;
+  struct OutboxCount {
+    std::string system;
+    std::string status;
+    std::int64_t count;
+  };
+  virtual Result<std::vector<OutboxCount>> count_outbox() = 0;
 
   // Counts for /metrics: (service, state) → number of cases; cases whose step or service
   // deadline has passed.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -63,9 +64,41 @@ struct OutboxMessage {
   std::string system;  // "notifications", "police", ...
   std::string operation;
   boost::json::object payload;
-  std::string status = "pending";  // pending | delivered | failed
+  std::string status = "pending";  // pending | delivered | failed (see kOutbox* below)
   int attempts = 0;
   std::optional<Instant> next_attempt_at;
+  std::string last_error;  // error code of the last failed attempt; empty when none (set by the relay)
+  Instant created_at{};    // set by store/ (the commit's time)
+  Instant updated_at{};    // set by store/ on every change of the row
+};
+
+// Outbox row states. A row is "pending" until a relay delivers it ("delivered") or gives up
+// ("failed": rejected by the system, or out of attempts) — failed rows are the stuck calls an
+// officer sees and may put back to "pending".
+inline constexpr std::string_view kOutboxPending = "pending";
+inline constexpr std::string_view kOutboxDelivered = "delivered";
+inline constexpr std::string_view kOutboxFailed = "failed";
+
+// One state change of an outbox row, written either with a case change (commit) or alone
+// (Store::update_outbox). Guards make it safe against a second relay or a stale reader: it
+// applies only while the row is still leased by `lease_owner` and/or still has `expected_status`
+// (empty = no guard); otherwise the write is refused as a conflict and nothing is changed. The
+// row's lease is released by every update.
+struct OutboxUpdate {
+  std::string id;
+  std::string status;
+  int attempts = 0;
+  std::optional<Instant> next_attempt_at;
+  std::string last_error;
+  std::string lease_owner;
+  std::string expected_status;
+};
+
+struct OutboxFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> provider_body;  // of the row's case
+  std::optional<std::string> case_id;
+  int limit = 200;
 };
 
 // An issued document that the public can verify (certificate, later permits).
@@ -104,7 +137,8 @@ struct CaseChange {
   bool is_new = false;
   std::vector<AuditEvent> events;  // seq/hashes assigned by store/
   std::vector<OutboxMessage> outbox;
-  std::vector<IssuedDocument> documents;  // inserted or updated by number
+  std::vector<OutboxUpdate> outbox_updates;  // rows of this case changing state (answers, retries)
+  std::vector<IssuedDocument> documents;     // inserted or updated by number
 };
 
 struct CaseFilter {

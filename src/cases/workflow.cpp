@@ -43,6 +43,7 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   change.next = std::move(next);
   change.events.push_back(std::move(e));
   change.outbox = std::move(step.outbox);
+  change.outbox_updates = std::move(step.outbox_updates);
   change.documents = std::move(step.documents);
   return ports_.store.commit(change);
 }

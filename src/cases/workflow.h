@@ -35,6 +35,7 @@ struct Step {
   std::vector<std::string> rule_ids;
   boost::json::object detail;
   std::vector<OutboxMessage> outbox;
+  std::vector<OutboxUpdate> outbox_updates;
   std::vector<IssuedDocument> documents;
 };
 

@@ -126,11 +126,25 @@ CREATE TABLE reference_entries (
 );
 )sql";
 
+// Migration 3: the gateway's outbox relay. A lease (owner, until) lets several relays — threads or
+// processes — share the table without delivering one row twice at once; last_error and updated_at
+// let officers see why and since when a call is stuck.
+constexpr std::string_view kGatewayOutbox = R"sql(
+ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+ALTER TABLE outbox ADD COLUMN lease_until BIGINT;
+ALTER TABLE outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0;
+UPDATE outbox SET updated_at = created_at;
+CREATE INDEX outbox_case ON outbox (case_id);
+CREATE INDEX outbox_status_updated ON outbox (status, updated_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kInitialSchema},
+      {3, "gateway outbox relay", kGatewayOutbox},
   };
   return migrations;
 }

@@ -2,10 +2,12 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <random>
 #include <thread>
+#include <tuple>
 
 #include "store/audit_hash.h"
 #include "store/statements.h"
@@ -177,6 +179,9 @@ OutboxMessage read_outbox(RowReader& r) {
   m.status = r.text();
   m.attempts = static_cast<int>(r.integer());
   m.next_attempt_at = r.optional_instant();
+  m.last_error = r.text();
+  m.created_at = r.instant();
+  m.updated_at = r.instant();
   return m;
 }
 
@@ -265,6 +270,36 @@ std::string random_id() {
   for (unsigned char b : bytes) {
     out.push_back(kHex[b >> 4]);
     out.push_back(kHex[b & 0x0f]);
+  }
+  return out;
+}
+
+// One guarded outbox update inside the caller's transaction (see cases::OutboxUpdate).
+Status apply_outbox_update(SqlConnection& db, const cases::OutboxUpdate& update, Instant now) {
+  auto changed =
+      db.exec(sql::kOutboxUpdate,
+              {SqlParam::text(update.id), SqlParam::text(update.status), SqlParam::integer(update.attempts),
+               optional_instant_param(update.next_attempt_at), SqlParam::text(update.last_error),
+               SqlParam::text(update.lease_owner), SqlParam::text(update.expected_status), instant_param(now)});
+  if (!changed) return changed.take_error();
+  if (*changed > 0) return ok_status();
+  auto exists = db.query(sql::kOutboxById, {SqlParam::text(update.id)});
+  if (!exists) return exists.take_error();
+  if (exists->empty()) return Error::not_found("store.outbox_not_found", update.id);
+  return Error::conflict("store.outbox_stale",
+                         "outbox row " + update.id + " is no longer leased by this relay or changed its status");
+}
+
+// "a, b, c" → {"a", "b", "c"}: prefixes a table alias to a shared column list.
+std::vector<std::string_view> split_columns(std::string_view columns) {
+  std::vector<std::string_view> out;
+  while (!columns.empty()) {
+    const auto comma = columns.find(',');
+    std::string_view column = columns.substr(0, comma);
+    while (column.starts_with(' ')) column.remove_prefix(1);
+    out.push_back(column);
+    if (comma == std::string_view::npos) break;
+    columns.remove_prefix(comma + 1);
   }
   return out;
 }
@@ -410,6 +445,9 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
                    SqlParam::text(message.status), SqlParam::integer(message.attempts),
                    optional_instant_param(message.next_attempt_at), instant_param(stored.updated_at)});
       if (!inserted) return renamed_conflict(inserted.take_error(), "store.duplicate_outbox_id");
+    }
+    for (const cases::OutboxUpdate& update : change.outbox_updates) {
+      if (auto applied = apply_outbox_update(db, update, stored.updated_at); !applied) return applied.take_error();
     }
 
     for (const IssuedDocument& document : change.documents) {
@@ -638,6 +676,79 @@ Status SqlStore::mark_outbox(const std::string& id, const std::string& status, i
     if (!changed) return changed.take_error();
     if (*changed == 0) return Error::not_found("store.outbox_not_found", id);
     return ok_status();
+  });
+}
+
+Result<std::vector<OutboxMessage>> SqlStore::claim_outbox(const std::string& owner, Instant now, Instant lease_until,
+                                                          int limit) {
+  // READ COMMITTED on PostgreSQL: the claim is one statement whose outer WHERE re-checks each row
+  // after locking it, which is exactly the guarantee needed, without serialization retries.
+  auto claimed = transact<std::vector<OutboxMessage>>(
+      TxMode::write_atomic_statements, [&](SqlConnection& db) -> Result<std::vector<OutboxMessage>> {
+        const SqlStatement& statement =
+            db.dialect() == Dialect::postgresql ? sql::kOutboxClaimPg : sql::kOutboxClaimSqlite;
+        auto rows = db.query(statement, {SqlParam::text(owner), instant_param(now), instant_param(lease_until),
+                                         SqlParam::integer(limit)});
+        if (!rows) return rows.take_error();
+        return map_rows<OutboxMessage>(*rows, read_outbox);
+      });
+  if (!claimed) return claimed;
+  // RETURNING gives no order; deliver oldest first.
+  std::sort(claimed->begin(), claimed->end(), [](const OutboxMessage& a, const OutboxMessage& b) {
+    return std::tie(a.created_at, a.id) < std::tie(b.created_at, b.id);
+  });
+  return claimed;
+}
+
+Status SqlStore::update_outbox(const cases::OutboxUpdate& update, Instant now) {
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) { return apply_outbox_update(db, update, now); });
+}
+
+Result<OutboxMessage> SqlStore::find_outbox(const std::string& id) {
+  return transact<OutboxMessage>(TxMode::read, [&](SqlConnection& db) {
+    return single_row<OutboxMessage>(db.query(sql::kOutboxById, {SqlParam::text(id)}), read_outbox,
+                                     Error::not_found("store.outbox_not_found", id));
+  });
+}
+
+Result<std::vector<OutboxMessage>> SqlStore::list_outbox(const cases::OutboxFilter& filter) {
+  // Built at run time because the filter's shape varies; values still go as parameters only.
+  std::string text = "SELECT ";
+  for (std::string_view column : split_columns(sql::kOutboxReadColumns)) {
+    if (text.size() > 7) text += ", ";
+    text += "o." + std::string(column);
+  }
+  text += " FROM outbox o JOIN cases c ON c.id = o.case_id WHERE 1 = 1";
+  SqlParams params;
+  auto add = [&](std::string_view clause_prefix, std::string value) {
+    params.push_back(SqlParam::text(std::move(value)));
+    text += clause_prefix;
+    text += "$" + std::to_string(params.size());
+  };
+  if (filter.status) add(" AND o.status = ", *filter.status);
+  if (filter.provider_body) add(" AND c.provider_body = ", *filter.provider_body);
+  if (filter.case_id) add(" AND o.case_id = ", *filter.case_id);
+  params.push_back(SqlParam::integer(filter.limit > 0 ? filter.limit : std::numeric_limits<std::int32_t>::max()));
+  text += " ORDER BY o.updated_at DESC, o.id LIMIT $" + std::to_string(params.size());
+  return transact<std::vector<OutboxMessage>>(TxMode::read,
+                                              [&](SqlConnection& db) -> Result<std::vector<OutboxMessage>> {
+                                                auto rows = db.query(SqlStatement{"", text}, params);
+                                                if (!rows) return rows.take_error();
+                                                return map_rows<OutboxMessage>(*rows, read_outbox);
+                                              });
+}
+
+Result<std::vector<cases::Store::OutboxCount>> SqlStore::count_outbox() {
+  return transact<std::vector<OutboxCount>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<OutboxCount>> {
+    auto rows = db.query(sql::kOutboxCount, {});
+    if (!rows) return rows.take_error();
+    return map_rows<OutboxCount>(*rows, [](RowReader& r) {
+      OutboxCount count;
+      count.system = r.text();
+      count.status = r.text();
+      count.count = r.integer();
+      return count;
+    });
   });
 }
 

@@ -48,6 +48,12 @@ class SqlStore final : public cases::Store {
   Result<std::vector<cases::OutboxMessage>> due_outbox(Instant now, int limit) override;
   Status mark_outbox(const std::string& id, const std::string& status, int attempts,
                      std::optional<Instant> next_attempt_at) override;
+  Result<std::vector<cases::OutboxMessage>> claim_outbox(const std::string& owner, Instant now, Instant lease_until,
+                                                         int limit) override;
+  Status update_outbox(const cases::OutboxUpdate& update, Instant now) override;
+  Result<cases::OutboxMessage> find_outbox(const std::string& id) override;
+  Result<std::vector<cases::OutboxMessage>> list_outbox(const cases::OutboxFilter& filter) override;
+  Result<std::vector<OutboxCount>> count_outbox() override;
 
   Result<std::vector<StateCount>> count_cases_by_state() override;
   Result<std::int64_t> count_overdue(Instant now) override;

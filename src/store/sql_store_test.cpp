@@ -1,5 +1,7 @@
 // The Store port's contract, proved on SQLite and (with FLIS_TEST_PG_URL) on PostgreSQL.
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -429,6 +431,161 @@ TEST_P(SqlStoreTest, OutboxDeliversDueMessagesAndRecordsAttempts) {
   ASSERT_EQ(retried->size(), 1U);
   EXPECT_EQ(retried->front().attempts, 1);
   EXPECT_EQ(store().mark_outbox("m-404", "delivered", 1, std::nullopt).error().kind, Error::Kind::not_found);
+}
+
+// The relay's lease: a row is held by one claimer at a time, comes back when the lease runs out,
+// and a guarded update by a claimer that lost its lease changes nothing.
+TEST_P(SqlStoreTest, OutboxClaimLeasesEachDueRowToOneOwner) {
+  auto change = new_case_change("SE-2026-000041");
+  for (const char* id : {"c-1", "c-2", "c-3"}) change.outbox.push_back(sample_outbox(id));
+  auto later = sample_outbox("c-4");
+  later.next_attempt_at = at(1'773'009'000);
+  change.outbox.push_back(later);
+  ASSERT_TRUE(store().commit(change));
+  const Instant now = at(1'773'000'500);
+
+  auto first = store().claim_outbox("relay-a", now, now + std::chrono::seconds{60}, 2);
+  ASSERT_TRUE(first) << first.error().detail;
+  ASSERT_EQ(first->size(), 2U);
+  EXPECT_EQ(first->at(0).id, "c-1");
+  EXPECT_EQ(first->at(1).id, "c-2");
+  EXPECT_EQ(first->at(0).created_at, change.next.updated_at);
+  auto second = store().claim_outbox("relay-b", now, now + std::chrono::seconds{60}, 10);
+  ASSERT_TRUE(second);
+  ASSERT_EQ(second->size(), 1U);  // c-4 is not due yet
+  EXPECT_EQ(second->front().id, "c-3");
+  EXPECT_TRUE(store().claim_outbox("relay-c", now, now + std::chrono::seconds{60}, 10)->empty());
+
+  // relay-a stalls; its lease runs out and relay-c takes its rows over.
+  const Instant after_lease = now + std::chrono::seconds{61};
+  auto taken_over = store().claim_outbox("relay-c", after_lease, after_lease + std::chrono::seconds{60}, 10);
+  ASSERT_TRUE(taken_over);
+  EXPECT_EQ(taken_over->size(), 3U);
+  cases::OutboxUpdate stale{"c-1", "delivered", 1, std::nullopt, "", "relay-a", ""};
+  auto refused = store().update_outbox(stale, after_lease);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "store.outbox_stale");
+  stale.lease_owner = "relay-c";
+  ASSERT_TRUE(store().update_outbox(stale, after_lease));
+  auto delivered = store().find_outbox("c-1");
+  ASSERT_TRUE(delivered);
+  EXPECT_EQ(delivered->status, "delivered");
+  EXPECT_EQ(delivered->attempts, 1);
+  EXPECT_EQ(delivered->updated_at, after_lease);
+
+  // A retryable failure: back to pending with a later attempt time and the reason.
+  cases::OutboxUpdate retry{"c-2",     "pending", 1, after_lease + std::chrono::seconds{30}, "gateway.unavailable",
+                            "relay-c", ""};
+  ASSERT_TRUE(store().update_outbox(retry, after_lease));
+  const Instant retry_at = after_lease + std::chrono::seconds{30};
+  EXPECT_TRUE(store().claim_outbox("relay-a", retry_at - std::chrono::seconds{1}, retry_at, 10)->empty());
+  auto retried = store().claim_outbox("relay-a", retry_at, retry_at + std::chrono::seconds{60}, 10);
+  ASSERT_EQ(retried->size(), 1U);
+  EXPECT_EQ(retried->front().id, "c-2");
+  EXPECT_EQ(retried->front().attempts, 1);
+  auto rescheduled = store().find_outbox("c-2");
+  ASSERT_TRUE(rescheduled);
+  EXPECT_EQ(rescheduled->last_error, "gateway.unavailable");
+  EXPECT_EQ(store().find_outbox("c-404").error().kind, Error::Kind::not_found);
+  EXPECT_EQ(store().update_outbox(cases::OutboxUpdate{"c-404", "failed"}, now).error().kind, Error::Kind::not_found);
+}
+
+// Several relays claiming at once from many threads: every row is handed out exactly once.
+TEST_P(SqlStoreTest, ConcurrentOutboxClaimsNeverShareARow) {
+  constexpr int kRows = 60;
+  auto change = new_case_change("SE-2026-000042");
+  for (int i = 0; i < kRows; ++i) change.outbox.push_back(sample_outbox("p-" + std::to_string(i)));
+  ASSERT_TRUE(store().commit(change));
+  const Instant now = at(1'773'000'500);
+  std::mutex mu;
+  std::multiset<std::string> seen;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 10; ++round) {
+        auto claimed = store().claim_outbox("relay-" + std::to_string(t), now, now + std::chrono::seconds{600}, 3);
+        if (!claimed) {
+          ++failures;
+          continue;
+        }
+        std::lock_guard lock(mu);
+        for (const auto& m : *claimed) seen.insert(m.id);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(seen.size(), static_cast<std::size_t>(kRows));
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), static_cast<std::size_t>(kRows));
+}
+
+// An answer is applied with the case change that records it, or not at all.
+TEST_P(SqlStoreTest, OutboxUpdatesCommitAtomicallyWithTheCase) {
+  auto change = new_case_change("SE-2026-000043");
+  change.outbox.push_back(sample_outbox("a-1"));
+  auto stored = store().commit(change);
+  ASSERT_TRUE(stored);
+  const Instant now = at(1'773'000'500);
+  ASSERT_EQ(store().claim_outbox("relay-a", now, now + std::chrono::seconds{60}, 10)->size(), 1U);
+
+  cases::CaseChange answer;
+  answer.next = *stored;
+  answer.next.updated_at = now;
+  answer.events.push_back(sample_event("external_answer", "registered", "registered"));
+  answer.outbox_updates.push_back({"a-1", "delivered", 1, std::nullopt, "", "relay-b", ""});
+  auto refused = store().commit(answer);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "store.outbox_stale");
+  EXPECT_EQ(store().audit_trail("SE-2026-000043")->size(), 1U);
+  EXPECT_EQ(store().load_case("SE-2026-000043")->version, 1);
+
+  answer.outbox_updates.front().lease_owner = "relay-a";
+  ASSERT_TRUE(store().commit(answer));
+  EXPECT_EQ(store().audit_trail("SE-2026-000043")->size(), 2U);
+  EXPECT_EQ(store().find_outbox("a-1")->status, "delivered");
+}
+
+TEST_P(SqlStoreTest, OutboxListsByBodyAndStatusAndCounts) {
+  auto mine = new_case_change("SE-2026-000044");
+  mine.outbox.push_back(sample_outbox("l-1"));
+  mine.outbox.push_back(sample_outbox("l-2"));
+  ASSERT_TRUE(store().commit(mine));
+  auto other = new_case_change("SE-2026-000045");
+  other.next.provider_body = "leb-710000000";
+  auto police = sample_outbox("l-3");
+  police.system = "migration_police";
+  other.outbox.push_back(police);
+  ASSERT_TRUE(store().commit(other));
+  ASSERT_TRUE(
+      store().update_outbox({"l-2", "failed", 5, std::nullopt, "gateway.rejected", "", "pending"}, at(1'773'000'900)));
+
+  cases::OutboxFilter filter;
+  filter.provider_body = "leb-750000000";
+  auto listed = store().list_outbox(filter);
+  ASSERT_TRUE(listed) << listed.error().detail;
+  ASSERT_EQ(listed->size(), 2U);
+  EXPECT_EQ(listed->front().id, "l-2");  // most recently changed first
+  filter.status = "failed";
+  listed = store().list_outbox(filter);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().last_error, "gateway.rejected");
+  cases::OutboxFilter of_case;
+  of_case.case_id = "SE-2026-000045";
+  EXPECT_EQ(store().list_outbox(of_case)->front().system, "migration_police");
+
+  // A guarded retry of a row that is no longer failed is refused.
+  EXPECT_EQ(
+      store().update_outbox({"l-1", "pending", 0, std::nullopt, "", "", "failed"}, at(1'773'000'900)).error().code,
+      "store.outbox_stale");
+
+  auto counts = store().count_outbox();
+  ASSERT_TRUE(counts);
+  ASSERT_EQ(counts->size(), 3U);
+  EXPECT_EQ(counts->at(0).system, "migration_police");
+  EXPECT_EQ(counts->at(1).status, "failed");
+  EXPECT_EQ(counts->at(2).status, "pending");
+  EXPECT_EQ(counts->at(2).count, 1);
 }
 
 TEST_P(SqlStoreTest, DroppedPooledConnectionsAreReplaced) {

@@ -17,6 +17,7 @@ namespace flis::store::sql {
   "number, case_id, kind, status, holder_name, holder_name_latin, profession, valid_from, valid_to, " \
   "issued_at, verification_token, data"
 #define FLIS_OUTBOX_COLUMNS "id, case_id, system, operation, payload, status, attempts, next_attempt_at"
+#define FLIS_OUTBOX_READ_COLUMNS FLIS_OUTBOX_COLUMNS ", last_error, created_at, updated_at"
 #define FLIS_FILE_COLUMNS "id, case_id, doc_type, file_name, media_type, size, sha256, uploaded_at, uploaded_by"
 #define FLIS_USER_COLUMNS "id, login, display_name, role, provider_body, region, iin, locale"
 
@@ -54,15 +55,44 @@ inline constexpr SqlStatement kAuditOfCase{
     "prev_hash, hash FROM audit_events WHERE case_id = $1 ORDER BY seq"};
 
 // --- outbox
-inline constexpr SqlStatement kOutboxInsert{"outbox_insert",
-                                            "INSERT INTO outbox (" FLIS_OUTBOX_COLUMNS
-                                            ", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"};
+inline constexpr std::string_view kOutboxReadColumns = FLIS_OUTBOX_READ_COLUMNS;
+inline constexpr SqlStatement kOutboxInsert{
+    "outbox_insert", "INSERT INTO outbox (" FLIS_OUTBOX_COLUMNS
+                     ", created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)"};
 inline constexpr SqlStatement kOutboxDue{
-    "outbox_due", "SELECT " FLIS_OUTBOX_COLUMNS
+    "outbox_due", "SELECT " FLIS_OUTBOX_READ_COLUMNS
                   " FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1) "
                   "ORDER BY created_at, id LIMIT $2"};
 inline constexpr SqlStatement kOutboxMark{
     "outbox_mark", "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4 WHERE id = $1"};
+// Claiming: the inner SELECT picks candidates, the outer WHERE re-checks them on the row version the
+// UPDATE actually locks, so of two concurrent claimers only one wins a row. SQLite has one writer.
+// PostgreSQL skips rows another claimer holds locked (SKIP LOCKED) instead of queueing behind them;
+// the candidates are a materialized CTE because a LIMIT ... FOR UPDATE subquery inside IN (...) may
+// be re-run by the planner and hand out more than LIMIT rows.
+#define FLIS_OUTBOX_CLAIMABLE                                                      \
+  "status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $2) AND " \
+  "(lease_until IS NULL OR lease_until <= $2)"
+inline constexpr SqlStatement kOutboxClaimSqlite{
+    "outbox_claim", "UPDATE outbox SET lease_owner = $1, lease_until = $3 WHERE " FLIS_OUTBOX_CLAIMABLE
+                    " AND id IN (SELECT id FROM outbox WHERE " FLIS_OUTBOX_CLAIMABLE
+                    " ORDER BY created_at, id LIMIT $4) RETURNING " FLIS_OUTBOX_READ_COLUMNS};
+inline constexpr SqlStatement kOutboxClaimPg{
+    "outbox_claim_pg", "WITH candidates AS MATERIALIZED (SELECT id FROM outbox WHERE " FLIS_OUTBOX_CLAIMABLE
+                       " ORDER BY created_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
+                       "UPDATE outbox SET lease_owner = $1, lease_until = $3 WHERE " FLIS_OUTBOX_CLAIMABLE
+                       " AND id IN (SELECT id FROM candidates) RETURNING " FLIS_OUTBOX_READ_COLUMNS};
+#undef FLIS_OUTBOX_CLAIMABLE
+// Guarded: $6 / $7 empty means "no guard" (see cases::OutboxUpdate). Releases the lease.
+inline constexpr SqlStatement kOutboxUpdate{
+    "outbox_update",
+    "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5, lease_owner = NULL, "
+    "lease_until = NULL, updated_at = $8 WHERE id = $1 AND ($6 = '' OR lease_owner = $6) "
+    "AND ($7 = '' OR status = $7)"};
+inline constexpr SqlStatement kOutboxById{"outbox_by_id",
+                                          "SELECT " FLIS_OUTBOX_READ_COLUMNS " FROM outbox WHERE id = $1"};
+inline constexpr SqlStatement kOutboxCount{
+    "outbox_count", "SELECT system, status, COUNT(*) FROM outbox GROUP BY system, status ORDER BY system, status"};
 
 // --- issued documents
 // Upsert by number, but only within the same case: a number already issued for another case is a
@@ -150,6 +180,7 @@ inline constexpr SqlStatement kMigrationRecord{
 
 #undef FLIS_USER_COLUMNS
 #undef FLIS_FILE_COLUMNS
+#undef FLIS_OUTBOX_READ_COLUMNS
 #undef FLIS_OUTBOX_COLUMNS
 #undef FLIS_DOCUMENT_COLUMNS
 #undef FLIS_CASE_COLUMNS
