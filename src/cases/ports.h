@@ -105,6 +105,13 @@ class Store {
   };
   virtual Result<std::vector<StateCount>> count_cases_by_state() = 0;
   virtual Result<std::int64_t> count_overdue(Instant now) = 0;
+
+  // Quota ledger reads (writes go through commit()). Balances of a year, optionally of one region
+  // (its districts included), ordered by key; the entries a case caused, in commit order.
+  virtual Result<std::vector<QuotaBalance>> quota_balances(int year, const std::string& region) = 0;
+  virtual Result<std::vector<QuotaEntry>> quota_entries_of_case(const std::string& case_id) = 0;
+  // Lapses every reservation whose expires_at ≤ now (I-16), one "expire" entry each; returns how many.
+  virtual Result<std::int64_t> expire_quota_reservations(Instant now) = 0;
 };
 
 // Signs issued documents and applicants' submissions (ЭЦП). The demo/test adapter is a local

@@ -131,6 +131,59 @@ struct StoredFile {
   std::string uploaded_by;
 };
 
+// The quota ledger (QT, I-14..I-17). A unit of quota is identified by its key; the ledger keeps, per
+// key, how many units were allocated and how many are reserved or consumed, and one row per
+// operation, tied to the case that caused it. Operations travel inside a CaseChange, so a permit and
+// the unit it takes are committed together or not at all.
+struct QuotaKey {
+  int year = 0;          // the calendar year of the quota (I-14: the year of issue)
+  std::string region;    // KATO code of one of the 20 regions (I-15)
+  std::string district;  // KATO code of a district for a sub-allocated LI quota; empty = the region
+  std::string kind;      // "category_1".."category_4", "seasonal", "labour_immigrant" (cases/quota_ledger.h)
+  // ISO 3166-1 alpha-3 of a treaty country: the unit comes from that country's quota (QT-4(2), QT-17)
+  // in the same category or seasonal, which QT-20(1) and QT-A4 break down like the general quota.
+  // Empty = the general quota. Never set for "labour_immigrant".
+  std::string country;
+  auto operator<=>(const QuotaKey&) const = default;
+};
+
+struct QuotaOperation {
+  enum class Kind {
+    allocate,  // adds `units` (negative: takes back) to the key's allocation; QT-20, QT-21, I-15
+    reserve,   // holds `units` under `reservation_id` until `expires_at` (LI-12, I-16)
+    consume,   // takes `units` for good: from `reservation_id` if set, else directly (I-14)
+    release,   // gives a reservation's units back (I-16)
+  };
+  Kind kind = Kind::consume;
+  QuotaKey key;
+  std::int64_t units = 1;
+  std::string reservation_id;         // chosen by the caller; unique across the ledger
+  std::optional<Instant> expires_at;  // reserve only
+  std::vector<std::string> rule_ids;  // why, e.g. {"EP-21", "I-14"}
+};
+
+// Per key: allocated ≥ reserved + consumed always holds (I-17); available = the difference.
+struct QuotaBalance {
+  QuotaKey key;
+  std::int64_t allocated = 0;
+  std::int64_t reserved = 0;
+  std::int64_t consumed = 0;
+  std::int64_t available() const { return allocated - reserved - consumed; }
+};
+
+// One applied operation (or a reservation lapsing by itself: operation "expire").
+struct QuotaEntry {
+  std::int64_t id = 0;  // ascending in insertion order (within one case: commit order)
+  QuotaKey key;
+  std::string operation;  // "allocate" | "reserve" | "consume" | "release" | "expire"
+  std::int64_t units = 0;
+  std::string case_id;
+  std::string reservation_id;
+  std::string actor_id;
+  std::vector<std::string> rule_ids;
+  Instant at{};
+};
+
 // Everything one command writes, committed in one transaction or not at all.
 struct CaseChange {
   CaseRecord next;  // next.version must equal the stored version (0 for new)
@@ -139,6 +192,9 @@ struct CaseChange {
   std::vector<OutboxMessage> outbox;
   std::vector<OutboxUpdate> outbox_updates;  // rows of this case changing state (answers, retries)
   std::vector<IssuedDocument> documents;     // inserted or updated by number
+  // Applied in order after the case is written; if any would break allocated ≥ reserved + consumed,
+  // or names an unknown or lapsed reservation, nothing of the change is written (I-17).
+  std::vector<QuotaOperation> quota;
 };
 
 struct CaseFilter {

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include <set>
+#include <utility>
 
 #include "store/statements.h"
 
@@ -126,6 +127,56 @@ CREATE TABLE reference_entries (
 );
 )sql";
 
+// Migration 2: the quota ledger (QT, I-14..I-17). One balance row per key; the CHECK is the
+// database's own guard of I-17 behind the conditional updates in sql_store.cpp. Absent key parts
+// (district, country) are '' so that they can be part of the primary key.
+constexpr std::string_view kQuotaLedger = R"sql(
+CREATE TABLE quota_balances (
+  year BIGINT NOT NULL,
+  region TEXT NOT NULL,
+  district TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  allocated BIGINT NOT NULL,
+  reserved BIGINT NOT NULL,
+  consumed BIGINT NOT NULL,
+  PRIMARY KEY (year, region, district, kind, country),
+  CHECK (reserved >= 0 AND consumed >= 0 AND allocated >= reserved + consumed)
+);
+
+CREATE TABLE quota_reservations (
+  id TEXT PRIMARY KEY,
+  year BIGINT NOT NULL,
+  region TEXT NOT NULL,
+  district TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  units BIGINT NOT NULL CHECK (units > 0),
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  expires_at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX quota_reservations_due ON quota_reservations (status, expires_at);
+
+CREATE TABLE quota_entries (
+  id {identity},
+  year BIGINT NOT NULL,
+  region TEXT NOT NULL,
+  district TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  units BIGINT NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  reservation_id TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  rule_ids TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX quota_entries_case ON quota_entries (case_id, id);
+)sql";
+
 // Migration 3: the gateway's outbox relay. A lease (owner, until) lets several relays — threads or
 // processes — share the table without delivering one row twice at once; last_error and updated_at
 // let officers see why and since when a call is stuck.
@@ -144,17 +195,24 @@ CREATE INDEX outbox_status_updated ON outbox (status, updated_at);
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kInitialSchema},
+      {2, "quota ledger", kQuotaLedger},
       {3, "gateway outbox relay", kGatewayOutbox},
   };
   return migrations;
 }
 
 std::string ddl_for(Dialect dialect, std::string_view sql) {
-  constexpr std::string_view kBlob = "{blob}";
-  const std::string_view blob_type = dialect == Dialect::sqlite ? "BLOB" : "BYTEA";
+  const bool sqlite = dialect == Dialect::sqlite;
+  const std::pair<std::string_view, std::string_view> placeholders[] = {
+      {"{blob}", sqlite ? "BLOB" : "BYTEA"},
+      // An ascending row id the engine assigns (AUTOINCREMENT: never reused, even after a delete).
+      {"{identity}", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"},
+  };
   std::string out(sql);
-  for (auto at = out.find(kBlob); at != std::string::npos; at = out.find(kBlob, at)) {
-    out.replace(at, kBlob.size(), blob_type);
+  for (const auto& [placeholder, replacement] : placeholders) {
+    for (auto at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder, at)) {
+      out.replace(at, placeholder.size(), replacement);
+    }
   }
   return out;
 }

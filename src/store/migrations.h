@@ -16,7 +16,8 @@ namespace flis::store {
 struct Migration {
   std::int64_t version;
   std::string_view name;
-  // DDL in the common dialect; "{blob}" stands for BLOB (SQLite) / BYTEA (PostgreSQL).
+  // DDL in the common dialect; "{blob}" stands for BLOB (SQLite) / BYTEA (PostgreSQL), "{identity}"
+  // for an engine-assigned ascending BIGINT primary key.
   std::string_view sql;
 };
 

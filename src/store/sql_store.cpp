@@ -9,6 +9,7 @@
 #include <thread>
 #include <tuple>
 
+#include "cases/quota_ledger.h"
 #include "store/audit_hash.h"
 #include "store/statements.h"
 
@@ -309,6 +310,195 @@ Status as_status(Result<std::int64_t> changed) {
   return ok_status();
 }
 
+// --- quota ledger (I-14..I-17)
+
+SqlParams quota_key_params(const cases::QuotaKey& key) {
+  return {SqlParam::integer(key.year), SqlParam::text(key.region), SqlParam::text(key.district),
+          SqlParam::text(key.kind), SqlParam::text(key.country)};
+}
+
+SqlParams with(SqlParams params, std::initializer_list<SqlParam> more) {
+  params.insert(params.end(), more.begin(), more.end());
+  return params;
+}
+
+std::string json_strings(const std::vector<std::string>& values) {
+  boost::json::array array;
+  for (const auto& value : values) array.emplace_back(value);
+  return boost::json::serialize(array);
+}
+
+std::vector<std::string> with_rule(std::string rule, const std::vector<std::string>& more) {
+  std::vector<std::string> out{std::move(rule)};
+  for (const auto& id : more) {
+    if (id != out.front()) out.push_back(id);
+  }
+  return out;
+}
+
+cases::QuotaKey read_quota_key(RowReader& r) {
+  cases::QuotaKey key;
+  key.year = static_cast<int>(r.integer());
+  key.region = r.text();
+  key.district = r.text();
+  key.kind = r.text();
+  key.country = r.text();
+  return key;
+}
+
+cases::QuotaBalance read_quota_balance(RowReader& r) {
+  cases::QuotaBalance b;
+  b.key = read_quota_key(r);
+  b.allocated = r.integer();
+  b.reserved = r.integer();
+  b.consumed = r.integer();
+  return b;
+}
+
+cases::QuotaEntry read_quota_entry(RowReader& r) {
+  cases::QuotaEntry e;
+  e.id = r.integer();
+  e.key = read_quota_key(r);
+  e.operation = r.text();
+  e.units = r.integer();
+  e.case_id = r.text();
+  e.reservation_id = r.text();
+  e.actor_id = r.text();
+  e.rule_ids = r.strings();
+  e.at = r.instant();
+  return e;
+}
+
+std::string_view operation_name(cases::QuotaOperation::Kind kind) {
+  using Kind = cases::QuotaOperation::Kind;
+  switch (kind) {
+    case Kind::allocate:
+      return "allocate";
+    case Kind::reserve:
+      return "reserve";
+    case Kind::consume:
+      return "consume";
+    case Kind::release:
+      return "release";
+  }
+  return "unknown";
+}
+
+Status check_quota_operation(const cases::QuotaOperation& op) {
+  using Kind = cases::QuotaOperation::Kind;
+  if (auto valid = cases::quota::validate_key(op.key); !valid) return valid;
+  if (op.kind == Kind::allocate ? op.units == 0 : op.units <= 0) {
+    return Error::invalid("quota.invalid_units", "units", "a quota operation moves a positive number of units");
+  }
+  const bool needs_reservation = op.kind == Kind::reserve || op.kind == Kind::release;
+  if (needs_reservation && op.reservation_id.empty()) {
+    return Error::invalid("quota.reservation_id_missing", "reservation_id");
+  }
+  if (op.kind == Kind::allocate && !op.reservation_id.empty()) {
+    return Error::invalid("quota.reservation_not_allowed", "reservation_id", "an allocation holds no reservation");
+  }
+  if (op.kind == Kind::reserve && !op.expires_at) {
+    return Error::invalid("quota.expiry_missing", "expires_at", "a reservation lapses at a set time (I-16)");
+  }
+  return ok_status();
+}
+
+// Why an active reservation could not be closed: it does not exist, is no longer active, lapsed
+// (I-16), or names another key or size than the operation.
+Error reservation_refusal(SqlConnection& db, const cases::QuotaOperation& op, std::optional<Instant> now) {
+  auto rows = db.query(sql::kQuotaReservationById, {SqlParam::text(op.reservation_id)});
+  if (!rows) return rows.take_error();
+  if (rows->empty()) return Error::not_found("quota.reservation_unknown", op.reservation_id);
+  RowReader r(rows->front());
+  const cases::QuotaKey key = read_quota_key(r);
+  const std::int64_t units = r.integer();
+  const std::string status = r.text();
+  const Instant expires_at = r.instant();
+  if (auto read = r.status(); !read) return read.take_error();
+  if (status != "active") {
+    return Error::conflict("quota.reservation_closed", "reservation " + op.reservation_id + " is " + status);
+  }
+  if (key != op.key || units != op.units) {
+    return Error::invalid("quota.reservation_mismatch", "reservation_id",
+                          "reservation " + op.reservation_id + " holds " + std::to_string(units) + " of " +
+                              cases::quota::format_key(key));
+  }
+  if (now && expires_at <= *now) {
+    return Error::refused("quota.reservation_lapsed", with_rule("I-16", op.rule_ids),
+                          "reservation " + op.reservation_id + " lapsed");
+  }
+  return Error::internal("quota.reservation_unchanged", op.reservation_id);
+}
+
+// Applies one operation inside the commit's transaction. Each balance change is a single conditional
+// UPDATE whose row count says whether the ledger allowed it (I-17).
+Status apply_quota_operation(SqlConnection& db, const cases::QuotaOperation& op, const std::string& case_id,
+                             const std::string& actor_id, Instant at) {
+  using Kind = cases::QuotaOperation::Kind;
+  const SqlParams key = quota_key_params(op.key);
+  const SqlParam units = SqlParam::integer(op.units);
+  const std::string key_text = cases::quota::format_key(op.key);
+  auto exhausted = [&] {
+    return Error::refused("quota.exhausted", with_rule("I-17", op.rule_ids),
+                          "fewer than " + std::to_string(op.units) + " units left of " + key_text);
+  };
+  auto one_row = [](Result<std::int64_t> changed) -> Result<bool> {
+    if (!changed) return changed.take_error();
+    return *changed == 1;
+  };
+
+  Result<bool> applied = true;
+  switch (op.kind) {
+    case Kind::allocate:
+      if (op.units > 0) {
+        applied = one_row(db.exec(sql::kQuotaAllocateMore, with(key, {units})));
+      } else {
+        applied = one_row(db.exec(sql::kQuotaAllocateLess, with(key, {units})));
+        if (applied && !*applied) {
+          return Error::refused("quota.allocation_below_use", with_rule("I-17", op.rule_ids),
+                                key_text + " has fewer than " + std::to_string(-op.units) + " unused units");
+        }
+      }
+      break;
+    case Kind::reserve: {
+      applied = one_row(db.exec(sql::kQuotaReserveUnits, with(key, {units})));
+      if (applied && !*applied) return exhausted();
+      auto inserted = db.exec(sql::kQuotaReservationInsert,
+                              with(key, {units, SqlParam::text(op.reservation_id), SqlParam::text(case_id),
+                                         instant_param(*op.expires_at), instant_param(at)}));
+      if (!inserted) return renamed_conflict(inserted.take_error(), "quota.reservation_exists");
+      break;
+    }
+    case Kind::consume:
+      if (op.reservation_id.empty()) {
+        applied = one_row(db.exec(sql::kQuotaConsumeUnits, with(key, {units})));
+        if (applied && !*applied) return exhausted();
+        break;
+      }
+      [[fallthrough]];
+    case Kind::release: {
+      const bool consuming = op.kind == Kind::consume;
+      // A lapsed reservation cannot be consumed even before the expiry job has run (I-16).
+      const std::optional<Instant> now = consuming ? std::optional<Instant>{at} : std::nullopt;
+      applied =
+          one_row(db.exec(sql::kQuotaReservationClose, with(key, {units, SqlParam::text(op.reservation_id),
+                                                                  SqlParam::text(consuming ? "consumed" : "released"),
+                                                                  optional_instant_param(now)})));
+      if (applied && !*applied) return reservation_refusal(db, op, now);
+      applied =
+          one_row(db.exec(consuming ? sql::kQuotaConsumeReserved : sql::kQuotaReturnReserved, with(key, {units})));
+      if (applied && !*applied) return Error::internal("quota.reservation_without_balance", key_text);
+      break;
+    }
+  }
+  if (!applied) return applied.take_error();
+  return as_status(
+      db.exec(sql::kQuotaEntryInsert,
+              with(key, {SqlParam::text(std::string(operation_name(op.kind))), units, SqlParam::text(case_id),
+                         SqlParam::text(op.reservation_id), SqlParam::text(actor_id),
+                         SqlParam::text(json_strings(op.rule_ids)), instant_param(at)})));
+}
+
 }  // namespace
 
 template <class T, class Body>
@@ -383,7 +573,20 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   if (change.is_new && change.next.version != 0) {
     return Error::invalid("store.new_case_version", "version", "a new case must have version 0");
   }
-  return transact<CaseRecord>(TxMode::write, [&](SqlConnection& db) -> Result<CaseRecord> {
+  if (!change.quota.empty() && change.events.empty()) {
+    // I-17: every ledger row names who caused it, taken from the change's audit event.
+    return Error::invalid("store.quota_without_event", "events", "a quota operation needs an audit event");
+  }
+  for (const auto& op : change.quota) {
+    if (auto valid = check_quota_operation(op); !valid) return valid.take_error();
+  }
+  // With quota operations, READ COMMITTED on PostgreSQL: every ledger statement is a conditional
+  // UPDATE that waits for the row and re-checks its condition (I-17), whereas REPEATABLE READ would
+  // fail each racing writer with a serialization error and make them retry in a storm. The rest of
+  // the commit is safe there too: the case row is written first under its version check, so
+  // concurrent commits of one case are serialised on that row before the audit head is read.
+  const TxMode mode = change.quota.empty() ? TxMode::write : TxMode::write_atomic_statements;
+  return transact<CaseRecord>(mode, [&](SqlConnection& db) -> Result<CaseRecord> {
     CaseRecord stored = change.next;
     stored.version = change.next.version + 1;
     if (change.is_new) {
@@ -461,6 +664,14 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       if (!upserted) return renamed_conflict(upserted.take_error(), "store.duplicate_document_token");
       // SE-22: a document number is unique across the system; another case already holds it.
       if (*upserted == 0) return Error::conflict("store.duplicate_document_number", document.number);
+    }
+
+    // Last, so that the balance rows other writers race for stay locked for the shortest time.
+    for (const auto& op : change.quota) {
+      const AuditEvent& cause = change.events.front();
+      if (auto applied = apply_quota_operation(db, op, stored.id, cause.actor_id, cause.at); !applied) {
+        return applied.take_error();
+      }
     }
     return stored;
   });
@@ -771,6 +982,55 @@ Result<std::int64_t> SqlStore::count_overdue(Instant now) {
     return single_row<std::int64_t>(
         db.query(sql::kCountOverdue, {instant_param(now)}), [](RowReader& r) { return r.integer(); },
         Error::internal("store.count_no_value"));
+  });
+}
+
+Result<std::vector<cases::QuotaBalance>> SqlStore::quota_balances(int year, const std::string& region) {
+  return transact<std::vector<cases::QuotaBalance>>(
+      TxMode::read, [&](SqlConnection& db) -> Result<std::vector<cases::QuotaBalance>> {
+        auto rows = region.empty()
+                        ? db.query(sql::kQuotaBalancesOfYear, {SqlParam::integer(year)})
+                        : db.query(sql::kQuotaBalancesOfRegion, {SqlParam::integer(year), SqlParam::text(region)});
+        if (!rows) return rows.take_error();
+        return map_rows<cases::QuotaBalance>(*rows, read_quota_balance);
+      });
+}
+
+Result<std::vector<cases::QuotaEntry>> SqlStore::quota_entries_of_case(const std::string& case_id) {
+  return transact<std::vector<cases::QuotaEntry>>(
+      TxMode::read, [&](SqlConnection& db) -> Result<std::vector<cases::QuotaEntry>> {
+        auto rows = db.query(sql::kQuotaEntriesOfCase, {SqlParam::text(case_id)});
+        if (!rows) return rows.take_error();
+        return map_rows<cases::QuotaEntry>(*rows, read_quota_entry);
+      });
+}
+
+Result<std::int64_t> SqlStore::expire_quota_reservations(Instant now) {
+  // I-16: one transaction lapses every due reservation and gives its units back. The status update
+  // is conditional on 'active', so a reservation consumed concurrently is either consumed or
+  // expired, never both.
+  return transact<std::int64_t>(TxMode::write_atomic_statements, [&](SqlConnection& db) -> Result<std::int64_t> {
+    auto lapsed = db.query(sql::kQuotaReservationsLapse, {instant_param(now)});
+    if (!lapsed) return lapsed.take_error();
+    for (const auto& row : *lapsed) {
+      RowReader r(row);
+      const cases::QuotaKey key = read_quota_key(r);
+      const SqlParam units = SqlParam::integer(r.integer());
+      const std::string reservation_id = r.text();
+      const std::string case_id = r.text();
+      if (auto read = r.status(); !read) return read.take_error();
+      const SqlParams key_params = quota_key_params(key);
+      auto returned = db.exec(sql::kQuotaReturnReserved, with(key_params, {units}));
+      if (!returned) return returned.take_error();
+      if (*returned != 1) return Error::internal("quota.reservation_without_balance", cases::quota::format_key(key));
+      auto recorded =
+          db.exec(sql::kQuotaEntryInsert,
+                  with(key_params, {SqlParam::text("expire"), units, SqlParam::text(case_id),
+                                    SqlParam::text(reservation_id), SqlParam::text(std::string(kQuotaExpiryActor)),
+                                    SqlParam::text(json_strings({"I-16", "LI-12"})), instant_param(now)}));
+      if (!recorded) return recorded.take_error();
+    }
+    return static_cast<std::int64_t>(lapsed->size());
   });
 }
 

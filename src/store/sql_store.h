@@ -12,6 +12,9 @@
 
 namespace flis::store {
 
+// The actor of ledger entries written when a reservation lapses by itself (I-16).
+inline constexpr std::string_view kQuotaExpiryActor = "system:quota-expiry";
+
 class SqlStore final : public cases::Store {
  public:
   SqlStore(std::unique_ptr<ConnectionPool> pool, int max_retries) : pool_(std::move(pool)), max_retries_(max_retries) {}
@@ -57,6 +60,10 @@ class SqlStore final : public cases::Store {
 
   Result<std::vector<StateCount>> count_cases_by_state() override;
   Result<std::int64_t> count_overdue(Instant now) override;
+
+  Result<std::vector<cases::QuotaBalance>> quota_balances(int year, const std::string& region) override;
+  Result<std::vector<cases::QuotaEntry>> quota_entries_of_case(const std::string& case_id) override;
+  Result<std::int64_t> expire_quota_reservations(Instant now) override;
 
  private:
   template <class T, class Body>

@@ -169,6 +169,71 @@ inline constexpr SqlStatement kReferenceUpsert{
     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (set_name, code, effective_from) DO UPDATE SET "
     "effective_to = excluded.effective_to, payload = excluded.payload, confirmed = excluded.confirmed"};
 
+// --- quota ledger (I-17). Every change of a balance is one conditional UPDATE: the row lock makes
+// concurrent writers wait for each other, and the condition is re-checked on the row as committed
+// (PostgreSQL READ COMMITTED re-evaluates WHERE after the wait), so no unit is issued twice and the
+// caller learns the outcome from the count of rows changed, without retries.
+#define FLIS_QUOTA_KEY_COLUMNS "year, region, district, kind, country"
+#define FLIS_QUOTA_KEY_MATCH "year = $1 AND region = $2 AND district = $3 AND kind = $4 AND country = $5"
+inline constexpr SqlStatement kQuotaAllocateMore{
+    "quota_allocate_more",
+    "INSERT INTO quota_balances (" FLIS_QUOTA_KEY_COLUMNS
+    ", allocated, reserved, consumed) VALUES ($1, $2, $3, $4, $5, $6, 0, 0) "
+    "ON CONFLICT (" FLIS_QUOTA_KEY_COLUMNS ") DO UPDATE SET allocated = quota_balances.allocated + excluded.allocated"};
+// $6 is negative: the allocation never falls below what is already reserved or consumed.
+inline constexpr SqlStatement kQuotaAllocateLess{
+    "quota_allocate_less", "UPDATE quota_balances SET allocated = allocated + $6 WHERE " FLIS_QUOTA_KEY_MATCH
+                           " AND allocated + $6 >= reserved + consumed"};
+inline constexpr SqlStatement kQuotaReserveUnits{
+    "quota_reserve_units", "UPDATE quota_balances SET reserved = reserved + $6 WHERE " FLIS_QUOTA_KEY_MATCH
+                           " AND allocated - reserved - consumed >= $6"};
+inline constexpr SqlStatement kQuotaConsumeUnits{
+    "quota_consume_units", "UPDATE quota_balances SET consumed = consumed + $6 WHERE " FLIS_QUOTA_KEY_MATCH
+                           " AND allocated - reserved - consumed >= $6"};
+inline constexpr SqlStatement kQuotaConsumeReserved{
+    "quota_consume_reserved",
+    "UPDATE quota_balances SET reserved = reserved - $6, consumed = consumed + $6 WHERE " FLIS_QUOTA_KEY_MATCH
+    " AND reserved >= $6"};
+inline constexpr SqlStatement kQuotaReturnReserved{
+    "quota_return_reserved",
+    "UPDATE quota_balances SET reserved = reserved - $6 WHERE " FLIS_QUOTA_KEY_MATCH " AND reserved >= $6"};
+inline constexpr SqlStatement kQuotaReservationInsert{
+    "quota_reservation_insert",
+    "INSERT INTO quota_reservations (" FLIS_QUOTA_KEY_COLUMNS
+    ", units, id, case_id, expires_at, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10)"};
+// Closes an active reservation of exactly this key and size as $8 ('consumed' or 'released');
+// consuming also needs it not lapsed at $9 (I-16), releasing passes $9 = NULL.
+inline constexpr SqlStatement kQuotaReservationClose{
+    "quota_reservation_close",
+    "UPDATE quota_reservations SET status = $8 WHERE " FLIS_QUOTA_KEY_MATCH
+    " AND units = $6 AND id = $7 AND status = 'active' AND (CAST($9 AS BIGINT) IS NULL OR expires_at > $9)"};
+inline constexpr SqlStatement kQuotaReservationById{
+    "quota_reservation_by_id",
+    "SELECT " FLIS_QUOTA_KEY_COLUMNS ", units, status, expires_at FROM quota_reservations WHERE id = $1"};
+inline constexpr SqlStatement kQuotaReservationsLapse{
+    "quota_reservations_lapse",
+    "UPDATE quota_reservations SET status = 'expired' WHERE status = 'active' AND "
+    "expires_at <= $1 RETURNING " FLIS_QUOTA_KEY_COLUMNS ", units, id, case_id"};
+inline constexpr SqlStatement kQuotaEntryInsert{"quota_entry_insert",
+                                                "INSERT INTO quota_entries (" FLIS_QUOTA_KEY_COLUMNS
+                                                ", operation, units, case_id, reservation_id, actor_id, rule_ids, at) "
+                                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"};
+inline constexpr SqlStatement kQuotaBalancesOfYear{
+    "quota_balances_of_year", "SELECT " FLIS_QUOTA_KEY_COLUMNS
+                              ", allocated, reserved, consumed FROM quota_balances WHERE year = $1 "
+                              "ORDER BY region, district, kind, country"};
+inline constexpr SqlStatement kQuotaBalancesOfRegion{
+    "quota_balances_of_region", "SELECT " FLIS_QUOTA_KEY_COLUMNS
+                                ", allocated, reserved, consumed FROM quota_balances WHERE year = $1 AND region = $2 "
+                                "ORDER BY region, district, kind, country"};
+inline constexpr SqlStatement kQuotaEntriesOfCase{
+    "quota_entries_of_case",
+    "SELECT id, " FLIS_QUOTA_KEY_COLUMNS
+    ", operation, units, case_id, reservation_id, actor_id, rule_ids, at FROM quota_entries WHERE case_id = $1 "
+    "ORDER BY id"};
+#undef FLIS_QUOTA_KEY_MATCH
+#undef FLIS_QUOTA_KEY_COLUMNS
+
 // --- migrations
 inline constexpr std::string_view kCreateSchemaMigrations =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
