@@ -4,11 +4,14 @@
 #   2. GET /api/v1/cases/{id}  flis-server vs nginx serving the captured bytes     (wrk, loopback)
 #   3. durable case creation   create_draft vs raw one-row SQLite commits          (Google Benchmark)
 #   4. the same on PostgreSQL  create_draft vs pgbench one-row insert              (optional, scripts/with-pg.sh)
+#   5. the quota race (I-17)   10 000 concurrent permits for 1 000 units, SQLite and PostgreSQL: exactly
+#                              1 000 granted, decisions per second                 (quota_race_benchmark)
 # Prints a markdown summary and writes it to var/bench/summary.md. Everything listens on 127.0.0.1
 # only; every process started here is stopped on exit.
 #
 # Environment: BIN (default build/bin) holds flis, flis-server and case_create_benchmark;
-# BENCH_DURATION (default 5s), BENCH_RUNS (default 3), BENCH_PG=0 skips PostgreSQL.
+# BENCH_DURATION (default 5s), BENCH_RUNS (default 3), BENCH_PG=0 skips PostgreSQL;
+# BENCH_RACE_REQUESTS / BENCH_RACE_UNITS / BENCH_RACE_THREADS (10000 / 1000 / 16) size the quota race.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -24,7 +27,7 @@ BENCH_PG=${BENCH_PG:-1}
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 done
-for bin in flis flis-server case_create_benchmark; do
+for bin in flis flis-server case_create_benchmark quota_race_benchmark; do
   [ -x "$BIN/$bin" ] || { echo "bench: $BIN/$bin not built" >&2; exit 1; }
 done
 
@@ -175,6 +178,11 @@ log "case_create_benchmark (SQLite, synchronous=FULL)"
 FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_TEST_PG_URL="" \
   "$BIN/case_create_benchmark" "${gbench_args[@]}" >"$work/gbench-sqlite.json"
 
+# ---- the quota race (I-17): 10 000 concurrent requests for 1 000 units --------------------------
+RACE_ARGS=(--requests "${BENCH_RACE_REQUESTS:-10000}" --units "${BENCH_RACE_UNITS:-1000}" --threads "${BENCH_RACE_THREADS:-16}")
+log "quota_race_benchmark (SQLite, synchronous=FULL)"
+FLIS_BENCH_DIR="$work" FLIS_TEST_PG_URL="" "$BIN/quota_race_benchmark" "${RACE_ARGS[@]}" >"$work/race.jsonl"
+
 # Payload of the raw PostgreSQL rows: the `data` of the case served above, as create_draft writes it.
 python3 - "$work/www/case" >"$work/payload.json" <<'PY'
 import json, sys
@@ -190,6 +198,10 @@ if [ "$BENCH_PG" = 1 ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && command -v
     log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh)"
     FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_TEST_PG_URL="$pg_url" \
       "$BIN/case_create_benchmark" "${gbench_args[@]}" --benchmark_filter=postgres >"$work/gbench-pg.json"
+    log "quota_race_benchmark (PostgreSQL via scripts/pg-harness.sh)"
+    # Only the PostgreSQL line: the SQLite race already ran above.
+    FLIS_BENCH_DIR="$work" FLIS_TEST_PG_URL="$pg_url" "$BIN/quota_race_benchmark" "${RACE_ARGS[@]}" |
+      grep '"backend":"postgresql"' >>"$work/race.jsonl"
     psql -q "$pg_url" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
 CREATE TABLE raw_cases (id TEXT PRIMARY KEY, service TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
   region TEXT NOT NULL, provider_body TEXT NOT NULL, applicant_id TEXT NOT NULL, registered_on TEXT,
@@ -295,6 +307,22 @@ if pg_ok:
     out.append(f"| | pgbench 1-row INSERT, -c 1 ({', '.join(f'{x:,.0f}' for x in tps)} tps) | {1000 / t:.3f} | {t:,.0f} | flis/raw = **{(flis_pg) / (1000 / t):.2f}x** |")
 else:
     out.append("| PostgreSQL | not measured (no server via scripts/pg-harness.sh, or BENCH_PG=0) | | | |")
+out.append("\n## Quota race (I-17): concurrent permits for the last units of one quota key\n")
+out.append("| store | requests | units | threads | granted | refused | other errors | decisions/s | p50 ms | p99 ms | exact |")
+out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+race_ok = True
+for line in open(f"{work}/race.jsonl"):
+    r = json.loads(line)
+    race_ok = race_ok and r["exact"]
+    out.append(f"| {r['backend']} | {r['requests']:,} | {r['units']:,} | {r['threads']} | {r['granted']:,} | {r['refused']:,} | "
+               f"{r['failed']} | {r['decisions_per_second']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
+               f"{'**yes**' if r['exact'] else '**NO**'} |")
+out.append("\nEach request is one CaseChange (new case + audit event + one consumed unit) committed durably; "
+           "exact = granted equals the units, every other request refused `quota.exhausted`, the balance ends at 0 "
+           "available with one ledger entry per granted unit.")
+if not race_ok:
+    print("\n".join(out))
+    sys.exit("bench: the quota race was not exact (I-17)")
 out.append("\nRatios: HTTP = flis req/s ÷ nginx req/s (1.00 = as fast as nginx serving a file); "
            "latency and storage ratios = flis time ÷ floor time (1.00 = no overhead over the floor).")
 print("\n".join(out))

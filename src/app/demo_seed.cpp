@@ -4,6 +4,7 @@
 #include <functional>
 #include <vector>
 
+#include "app/demo_quota.h"
 #include "app/time.h"
 #include "cases/complaint.h"
 #include "cases/quota_campaign.h"
@@ -411,6 +412,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   if (!second_draft) return second_draft.take_error();
   report.cases += 3;
   if (auto s = seed_quota_campaign(ports, clock, zone, today, report); !s) return s.take_error();
+  auto quota = seed_demo_quota(store, zone, today);
+  if (!quota) return quota.take_error();
+  report.cases += quota->cases;
   clock.set(today);
   return report;
 }

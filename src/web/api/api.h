@@ -11,6 +11,19 @@ void register_public_routes(Router& router, AppContext& ctx);          // calcul
 void register_case_routes(Router& router, AppContext& ctx);            // SE applications, Commission, decisions
 void register_admin_routes(Router& router, AppContext& ctx);           // reference data editing
 void register_quota_campaign_routes(Router& router, AppContext& ctx);  // the QT campaign, open data
+void register_quota_balance_routes(Router& router, AppContext& ctx);   // the live quota balance (I-17)
+
+// The balance query of the API and the portal's quota pages: a year in 2000..2100, an optional region
+// (9-digit KATO) and kind (law::qt::QuotaKind); invalid input names the field at fault.
+struct QuotaBalanceQuery {
+  int year = 0;
+  std::string region;  // empty: every region
+  std::string kind;    // empty: every kind
+};
+Result<QuotaBalanceQuery> parse_quota_balance_query(std::string_view year, std::string_view region,
+                                                    std::string_view kind);
+// The ledger's balances for the query, ordered by region, district, kind, country.
+Result<std::vector<cases::QuotaBalance>> quota_balance_rows(cases::Store& store, const QuotaBalanceQuery& query);
 
 // The OpenAPI 3.1 document of all of the above.
 const boost::json::value& openapi_document();
@@ -20,6 +33,7 @@ inline void register_api_routes(Router& router, AppContext& ctx) {
   register_case_routes(router, ctx);
   register_admin_routes(router, ctx);
   register_quota_campaign_routes(router, ctx);
+  register_quota_balance_routes(router, ctx);
 }
 
 }  // namespace flis::web::api

@@ -27,6 +27,8 @@ constexpr Op kOps[] = {
     {"get", "/api/v1/identifiers/{number}", "calculators", "Validate an IIN or BIN", "", 200, false},
     {"get", "/api/v1/verify/{token}", "public", "Verify an issued certificate", "", 200, false},
     {"get", "/api/v1/reference/{set}", "public", "Reference data: region, country, se_profession", "", 200, false},
+    {"get", "/api/v1/quota/{year}/balance", "public",
+     "Live quota balance by region and kind: allocated, reserved, consumed, available (QT-19, I-17)", "", 200, false},
     {"post", "/api/v1/auth/demo-token", "auth", "Demo sign-in: a bearer token for a demo user", "DemoLogin", 201,
      false},
     {"get", "/api/v1/me", "auth", "The signed-in user", "", 200, true},
@@ -283,6 +285,19 @@ json::value build() {
                                     {"in", "query"},
                                     {"required", true},
                                     {"schema", {{"type", "integer"}, {"minimum", 0}, {"maximum", 366}}}});
+    }
+    if (std::string(op.path) == "/api/v1/quota/{year}/balance") {
+      params.push_back(json::object{{"name", "region"},
+                                    {"in", "query"},
+                                    {"required", false},
+                                    {"schema", {{"type", "string"}, {"pattern", "^[0-9]{9}$"}}}});
+      params.push_back(json::object{
+          {"name", "kind"},
+          {"in", "query"},
+          {"required", false},
+          {"schema",
+           {{"type", "string"},
+            {"enum", {"category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"}}}}});
     }
     if (std::string(op.path) == "/api/v1/cases/{id}/files")
       params.push_back(

@@ -116,6 +116,7 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
   }
   link("/self-assessment", "nav.self_assessment");
   link("/verify", "nav.verify");
+  link("/quota", "nav.quota");
   v["nav"] = std::move(nav);
   v["home_current"] = req.path == "/";
   v["errors"] = json::array{};

@@ -12,5 +12,6 @@ void register_public_pages(Router& router,
                            std::shared_ptr<const Portal> portal);  // /, /login, /self-assessment, /verify
 void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);  // /cabinet, /cabinet/new, /inbox
 void register_case_pages(Router& router, std::shared_ptr<const Portal> portal);     // /cases/{id} and its forms
+void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal);    // /quota (QT-19, I-17)
 
 }  // namespace flis::web::portal

@@ -1,0 +1,176 @@
+#include "app/demo_quota.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "law/quota.h"
+
+namespace flis::app {
+namespace json = boost::json;
+
+namespace {
+
+using cases::QuotaKey;
+using cases::QuotaOperation;
+
+// F-QL1: the regional employer-permit quotas of 2025 that are known (reference-data.md "Quotas"),
+// out of a national 2025 quota of about 14 800; the rest of the 2025 total is spread over the other
+// regions by labour force.
+const std::map<std::string, std::int64_t> kKnown2025 = {
+    {"710000000", 975},   // Astana
+    {"750000000", 1355},  // Almaty
+    {"790000000", 147},   // Shymkent
+    {"230000000", 3522},  // Atyrau
+    {"350000000", 414},   // Karaganda
+    {"270000000", 1038},  // West Kazakhstan
+};
+constexpr std::int64_t kNational2025 = 14'800;
+
+constexpr const char* kDistributionCase = "QTD-2026";
+
+QuotaOperation op(QuotaOperation::Kind kind, QuotaKey key, std::int64_t units, std::vector<std::string> rules) {
+  QuotaOperation o;
+  o.kind = kind;
+  o.key = std::move(key);
+  o.units = units;
+  o.rule_ids = std::move(rules);
+  return o;
+}
+
+cases::CaseChange case_change(const std::string& id, const std::string& kind, const std::string& state,
+                              const std::string& region, const std::string& provider, Instant at,
+                              const std::string& command, std::vector<std::string> rules, json::object data) {
+  cases::CaseChange change;
+  change.is_new = true;
+  change.next.id = id;
+  change.next.service = "QT";
+  change.next.kind = kind;
+  change.next.state = state;
+  change.next.region = region;
+  change.next.provider_body = provider;
+  change.next.applicant_id = "u-ministry";
+  change.next.step_rule = rules.front();
+  change.next.data = std::move(data);
+  change.next.created_at = at;
+  change.next.updated_at = at;
+  cases::AuditEvent event;
+  event.at = at;
+  event.actor_id = "u-ministry";
+  event.actor_role = "ministry_officer";
+  event.command = command;
+  event.rule_ids = std::move(rules);
+  event.state_after = state;
+  change.events.push_back(std::move(event));
+  return change;
+}
+
+}  // namespace
+
+Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZone& zone, Instant today) {
+  DemoQuotaReport report;
+  if (store.load_case(kDistributionCase)) return report;  // already seeded
+
+  auto regions = store.reference_set("region");
+  if (!regions) return regions.take_error();
+  std::vector<std::string> codes;
+  std::vector<std::int64_t> labour_force;
+  for (const auto& r : *regions) {
+    auto lf = store.find_reference("labour_force", r.code, Date(kDemoQuotaYear, 1, 1));
+    if (!lf) return lf.take_error();
+    codes.push_back(r.code);
+    labour_force.push_back(lf->payload.at("labour_force").to_number<std::int64_t>());
+  }
+  if (codes.empty()) return Error::unavailable("demo.no_reference_data", "regions");
+
+  // F-QL1 weights: the known 2025 figure, else the region's labour-force share of what the known
+  // regions leave of the 2025 total.
+  std::int64_t known_sum = 0;
+  std::vector<std::int64_t> unknown_lf;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (auto it = kKnown2025.find(codes[i]); it != kKnown2025.end()) {
+      known_sum += it->second;
+    } else {
+      unknown_lf.push_back(labour_force[i]);
+    }
+  }
+  const auto spread = law::qt::largest_remainder(kNational2025 - known_sum, unknown_lf, false);
+  std::vector<std::int64_t> weights;
+  for (std::size_t i = 0, u = 0; i < codes.size(); ++i) {
+    auto it = kKnown2025.find(codes[i]);
+    weights.push_back(it != kKnown2025.end() ? it->second : spread[u++]);
+  }
+
+  // QT-4, QT-20: each national figure split by those weights (largest remainder, F-Q3: exact sums);
+  // the labour-immigrant quota, 2.9 % of the labour force (F-Q2), by labour force.
+  std::vector<std::pair<std::string, std::vector<std::int64_t>>> by_kind;
+  for (int c = 0; c < 4; ++c) {
+    by_kind.emplace_back("category_" + std::to_string(c + 1),
+                         law::qt::largest_remainder(kDemoCategories[c], weights, false));
+  }
+  by_kind.emplace_back("seasonal", law::qt::largest_remainder(kDemoSeasonal, weights, false));
+  const std::int64_t li_total = law::qt::ceiling_of(kDemoLabourForce, kDemoLabourImmigrantBasis);
+  by_kind.emplace_back("labour_immigrant", law::qt::largest_remainder(li_total, labour_force, false));
+
+  // The distribution: the last working day of December 2025 (QT-19 "by 1 January", F-Q1).
+  const Instant distributed_at = zone.to_instant(LocalDateTime{Date(2025, 12, 30), 10 * 60});
+  json::object totals;
+  for (const auto& [kind, split] : by_kind) {
+    std::int64_t sum = 0;
+    for (auto n : split) sum += n;
+    totals[kind] = sum;
+  }
+  auto distribution =
+      case_change(kDistributionCase, "distribution", "distributed", "", "ministry", distributed_at, "distribute",
+                  {"QT-19", "QT-20", "F-QL1"},
+                  json::object{{"year", kDemoQuotaYear},
+                               {"labour_force", kDemoLabourForce},
+                               {"labour_immigrant_percent", "2.9"},
+                               {"totals", totals},
+                               {"source", "reference-data.md \"Quotas\" (2026); regional weights per F-QL1"}});
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    for (const auto& [kind, split] : by_kind) {
+      if (split[i] == 0) continue;
+      distribution.quota.push_back(op(QuotaOperation::Kind::allocate, QuotaKey{kDemoQuotaYear, codes[i], "", kind, ""},
+                                      split[i], {"QT-19", "QT-20"}));
+      report.allocated += split[i];
+    }
+  }
+  if (auto c = store.commit(distribution); !c) return c.take_error();
+  ++report.cases;
+
+  // Partly used: permits issued so far this year, recorded per region (I-14); 45–79 % of each
+  // employer kind and 60–94 % of the labour-immigrant quota, varying by region.
+  const Date today_local = zone.to_local(today).date;
+  const Instant recorded_at = std::min(today, zone.to_instant(LocalDateTime{Date(2026, 11, 2), 10 * 60}));
+  // I-16: a reservation lapses at the end of the 10th calendar day.
+  const Instant lapses_at = zone.to_instant(LocalDateTime{today_local.plus_days(11), 0});
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const std::int64_t employer_share = 45 + static_cast<std::int64_t>(i * 7 % 35);
+    const std::int64_t li_share = 60 + static_cast<std::int64_t>(i * 11 % 35);
+    auto usage = case_change("QTU-2026-" + codes[i], "usage", "recorded", codes[i], "leb-" + codes[i], recorded_at,
+                             "record_usage", {"I-14", "QT-19"},
+                             json::object{{"year", kDemoQuotaYear}, {"note", "permits issued in 2026 before FLIS"}});
+    for (const auto& [kind, split] : by_kind) {
+      const std::int64_t used = split[i] * (kind == "labour_immigrant" ? li_share : employer_share) / 100;
+      if (used == 0) continue;
+      usage.quota.push_back(
+          op(QuotaOperation::Kind::consume, QuotaKey{kDemoQuotaYear, codes[i], "", kind, ""}, used, {"I-14"}));
+      report.consumed += used;
+    }
+    // Two signed agreements of intent waiting for their permits (LI-12).
+    for (int r = 1; r <= 2; ++r) {
+      auto reserve = op(QuotaOperation::Kind::reserve, QuotaKey{kDemoQuotaYear, codes[i], "", "labour_immigrant", ""},
+                        1, {"LI-12", "I-16"});
+      reserve.reservation_id = "QTU-2026-" + codes[i] + "-R" + std::to_string(r);
+      reserve.expires_at = lapses_at;
+      usage.quota.push_back(std::move(reserve));
+      ++report.reserved;
+    }
+    if (auto c = store.commit(usage); !c) return c.take_error();
+    ++report.cases;
+  }
+  return report;
+}
+
+}  // namespace flis::app
