@@ -251,7 +251,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     run("postgresql", pg + (pg.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema);
-    (void)(*admin)->exec_script("DROP SCHEMA " + schema + " CASCADE");
+    (void)(*admin)->exec_script("SET client_min_messages = warning; DROP SCHEMA " + schema + " CASCADE");
   }
   return all_exact ? 0 : 1;
 }
