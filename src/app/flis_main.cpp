@@ -3,7 +3,7 @@
 //   flis load-reference --db URL [--data data/reference]
 //   flis seed-demo      --db URL
 //   flis audit verify   --db URL [--case ID]
-//   flis expire         --db URL          (runs the SE-23 expiry job once)
+//   flis expire         --db URL          (runs the SE-23 expiry job and the I-16 reservation lapse once)
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   std::string case_id;
   auto* verify = audit->add_subcommand("verify", "recompute every hash chain and report tampering");
   verify->add_option("--case", case_id, "check one case only");
-  auto* expire = cli.add_subcommand("expire", "end certificates whose term has passed (SE-23)");
+  auto* expire = cli.add_subcommand(
+      "expire", "end certificates whose term has passed (SE-23) and lapse quota reservations (I-16)");
   CLI11_PARSE(cli, argc, argv);
 
   options.demo_mode = seed->parsed();
@@ -78,6 +79,9 @@ int main(int argc, char** argv) {
     auto ended = runtime.se().expire_certificates();
     if (!ended) return fail(ended.error());
     std::cout << "ended " << *ended << " certificates\n";
+    auto lapsed = runtime.store().expire_quota_reservations(runtime.clock().now());  // I-16, LI-12
+    if (!lapsed) return fail(lapsed.error());
+    std::cout << "lapsed " << *lapsed << " quota reservations\n";
     return 0;
   }
   return 0;

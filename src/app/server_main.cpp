@@ -24,7 +24,9 @@ using namespace flis;
 // each run is idempotent (a certificate already ended is not picked up again).
 class JobRunner {
  public:
-  JobRunner(cases::SelfEmploymentService& se, std::chrono::seconds period) : se_(se), period_(period) {
+  JobRunner(cases::SelfEmploymentService& se, cases::Store& store, const cases::Clock& clock,
+            std::chrono::seconds period)
+      : se_(se), store_(store), clock_(clock), period_(period) {
     thread_ = std::thread([this] { loop(); });
   }
   ~JobRunner() {
@@ -46,12 +48,19 @@ class JobRunner {
         web::log::warn("expiry job failed", {{"code", ended.error().code}});
       else if (*ended > 0)
         web::log::info("certificates expired", {{"count", *ended}});
+      auto lapsed = store_.expire_quota_reservations(clock_.now());  // I-16, LI-12
+      if (!lapsed)
+        web::log::warn("quota reservation expiry failed", {{"code", lapsed.error().code}});
+      else if (*lapsed > 0)
+        web::log::info("quota reservations lapsed", {{"count", *lapsed}});
       lock.lock();
       cv_.wait_for(lock, period_, [this] { return stopping_; });
     }
   }
 
   cases::SelfEmploymentService& se_;
+  cases::Store& store_;
+  const cases::Clock& clock_;
   std::chrono::seconds period_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -141,7 +150,7 @@ int main(int argc, char** argv) {
   }
   web::log::info("flis-server listening",
                  {{"host", config.host}, {"port", static_cast<int>(server.port())}, {"demo", options.demo_mode}});
-  JobRunner jobs(rt.se(), std::chrono::seconds{job_period_seconds});
+  JobRunner jobs(rt.se(), rt.store(), rt.clock(), std::chrono::seconds{job_period_seconds});
   auto result = server.run();
   web::log::info("flis-server stopped");
   return result ? 0 : 1;
