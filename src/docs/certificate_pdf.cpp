@@ -1,53 +1,27 @@
 #include "docs/certificate_pdf.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <glib.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
 #include <optional>
 
+#include "docs/pdf_support.h"
 #include "docs/qr.h"
 
 namespace flis::docs {
 
 namespace {
 
-// A4 in PostScript points.
-constexpr double kPageWidth = 595.28;
-constexpr double kPageHeight = 841.89;
+using pdf::bold;
+using pdf::escape;
+using pdf::rule;
+using pdf::TextPainter;
+
+constexpr double kPageWidth = pdf::kA4Short;
+constexpr double kPageHeight = pdf::kA4Long;
 constexpr double kMargin = 56.0;  // ~20 mm, the usual margin of Kazakh office documents
 constexpr double kColumnGap = 24.0;
-constexpr const char* kFontFamily = "Noto Sans,DejaVu Sans";
-
-struct CairoSurfaceFree {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct CairoFree {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-struct GObjectFree {
-  void operator()(gpointer object) const { g_object_unref(object); }
-};
-struct FontDescriptionFree {
-  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-};
-struct FontOptionsFree {
-  void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
-};
-
-std::string escape(std::string_view text) {
-  gchar* escaped = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
-  std::string out(escaped);
-  g_free(escaped);
-  return out;
-}
-
-std::string bold(std::string_view text) { return "<b>" + escape(text) + "</b>"; }
 
 std::string two_digits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
@@ -106,49 +80,6 @@ Status validate(const CertificateView& v) {
   return ok_status();
 }
 
-// Draws pango markup into a box of `width` at (x, y); returns the height used.
-class TextPainter {
- public:
-  explicit TextPainter(cairo_t* cr) : cr_(cr), context_(pango_cairo_create_context(cr)) {
-    // 72 dpi makes a pango point one PDF point; metrics unhinted so PDF glyph positions are exact.
-    pango_cairo_context_set_resolution(context_.get(), 72.0);
-    std::unique_ptr<cairo_font_options_t, FontOptionsFree> options(cairo_font_options_create());
-    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context_.get(), options.get());
-  }
-
-  double draw(const std::string& markup, double x, double y, double width, double size_pt,
-              PangoAlignment alignment = PANGO_ALIGN_LEFT, double line_spacing = 1.25) {
-    std::unique_ptr<PangoLayout, GObjectFree> layout(pango_layout_new(context_.get()));
-    std::unique_ptr<PangoFontDescription, FontDescriptionFree> font(pango_font_description_from_string(kFontFamily));
-    pango_font_description_set_size(font.get(), static_cast<gint>(size_pt * PANGO_SCALE));
-    pango_layout_set_font_description(layout.get(), font.get());
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout.get(), alignment);
-    pango_layout_set_line_spacing(layout.get(), static_cast<float>(line_spacing));
-    pango_layout_set_markup(layout.get(), markup.c_str(), -1);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, layout.get());
-    int w = 0;
-    int h = 0;
-    pango_layout_get_size(layout.get(), &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
-
- private:
-  cairo_t* cr_;
-  std::unique_ptr<PangoContext, GObjectFree> context_;
-};
-
-void rule(cairo_t* cr, double x0, double y, double x1, double width = 0.6) {
-  cairo_set_line_width(cr, width);
-  cairo_move_to(cr, x0, y);
-  cairo_line_to(cr, x1, y);
-  cairo_stroke(cr);
-}
-
 void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side) {
   const double module = side / (qr.size + 2 * kQrQuietZone);
   const double origin_x = x + kQrQuietZone * module;
@@ -179,21 +110,10 @@ void draw_watermark(cairo_t* cr, TextPainter& text, const StatusText& status) {
   cairo_restore(cr);
 }
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-void set_metadata(cairo_surface_t* surface, const CertificateView& v) {
-  const std::string title = "Справка о соответствии квалификации для самостоятельного трудоустройства № " + v.number;
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, v.issuing_body.ru.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, v.holder_name.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, ("SE-A3, " + v.number).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "FLIS");
+pdf::Metadata metadata(const CertificateView& v) {
   // The issue date rather than the wall clock: the same certificate renders to the same bytes.
-  const std::string created = v.issue_date.iso() + "T00:00:00+05:00";
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
+  return {"Справка о соответствии квалификации для самостоятельного трудоустройства № " + v.number, v.issuing_body.ru,
+          v.holder_name, "SE-A3, " + v.number, v.issue_date.iso() + "T00:00:00+05:00"};
 }
 
 void draw_page(cairo_t* cr, const CertificateView& v, const QrMatrix& qr, const StatusText& status) {
@@ -327,26 +247,13 @@ Result<std::string> render_certificate_pdf(const CertificateView& view) {
   if (!qr) return qr.take_error();
   const StatusText status = *status_text(view.status);
 
-  std::string pdf;
-  {
-    std::unique_ptr<cairo_surface_t, CairoSurfaceFree> surface(
-        cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight));
-    set_metadata(surface.get(), view);
-    std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(surface.get()));
-    draw_page(cr.get(), view, *qr, status);
-    if (view.status != "valid") {
-      TextPainter text(cr.get());
-      draw_watermark(cr.get(), text, status);
-    }
-    cairo_show_page(cr.get());
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-      return Error::internal("docs.certificate.render_failed",
-                             cairo_status_to_string(cairo_surface_status(surface.get())));
-    }
+  pdf::PdfDocument document(kPageWidth, kPageHeight, metadata(view));
+  draw_page(document.cr(), view, *qr, status);
+  if (view.status != "valid") {
+    TextPainter text(document.cr());
+    draw_watermark(document.cr(), text, status);
   }
-  return pdf;
+  return document.finish("docs.certificate.render_failed");
 }
 
 }  // namespace flis::docs

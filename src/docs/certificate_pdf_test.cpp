@@ -1,4 +1,5 @@
 #include "docs/certificate_pdf.h"
+#include "docs/testing/doc_text.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -37,32 +38,7 @@ CertificateView sample_view() {
   return v;
 }
 
-// pdftotext (poppler-utils) gives the text a reader would copy out of the PDF.
-std::string pdf_text(const std::string& pdf) {
-  const auto path =
-      std::filesystem::path(::testing::TempDir()) / ("flis-certificate-" + std::to_string(::getpid()) + ".pdf");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << pdf;
-  }
-  std::string text;
-  const std::string command = "pdftotext -enc UTF-8 '" + path.string() + "' -";
-  if (FILE* pipe = ::popen(command.c_str(), "r")) {
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) text.append(buffer.data(), n);
-    ::pclose(pipe);
-  }
-  std::filesystem::remove(path);
-  // Lines wrap where the layout decides; compare with whitespace runs collapsed to one space.
-  std::string collapsed;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
-    if (space && (collapsed.empty() || collapsed.back() == ' ')) continue;
-    collapsed += space ? ' ' : c;
-  }
-  return collapsed;
-}
+using testing::pdf_text;
 
 // SE-A3: number and date, holder, profession and sector, basis, term — in Kazakh and Russian.
 TEST(CertificatePdf, SE_A3_RendersBilingualFormFields) {

@@ -1,0 +1,69 @@
+// Test helpers of docs/: what a reader sees in a rendered file, via poppler-utils and unzip.
+// Header-only and used only by *_test.cpp (they shell out; product code must not).
+// Thread-safety: each call uses its own temporary file.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace flis::docs::testing {
+
+inline std::string command_output(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    ::pclose(pipe);
+  }
+  return out;
+}
+
+// Runs `command_prefix '<file>' command_suffix` on `bytes` written to a temporary file.
+inline std::string on_temp_file(const std::string& bytes, const std::string& extension,
+                                const std::string& command_prefix, const std::string& command_suffix = "") {
+  static std::atomic<int> counter{0};
+  const auto path = std::filesystem::path(::testing::TempDir()) /
+                    ("flis-doc-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + extension);
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  std::string out = command_output(command_prefix + " '" + path.string() + "' " + command_suffix);
+  std::filesystem::remove(path);
+  return out;
+}
+
+// pdftotext's text with whitespace runs collapsed to one space (lines wrap where the layout decides).
+inline std::string pdf_text(const std::string& pdf) {
+  const std::string text = on_temp_file(pdf, ".pdf", "pdftotext -enc UTF-8", "-");
+  std::string collapsed;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
+    if (space && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed += space ? ' ' : c;
+  }
+  return collapsed;
+}
+
+// The page count pdfinfo reports; 0 if it cannot read the file.
+inline int pdf_pages(const std::string& pdf) {
+  const std::string info = on_temp_file(pdf, ".pdf", "pdfinfo");
+  const auto at = info.find("Pages:");
+  if (at == std::string::npos) return 0;
+  return std::stoi(info.substr(at + 6));
+}
+
+// One member of a zip archive (e.g. "xl/worksheets/sheet1.xml" of an XLSX).
+inline std::string zip_member(const std::string& zip, const std::string& member) {
+  return on_temp_file(zip, ".zip", "unzip -p", "'" + member + "'");
+}
+
+}  // namespace flis::docs::testing
