@@ -291,8 +291,9 @@ std::string cell_markup(const Cell& c) {
   std::string out;
   if (c.number) out = bold(std::to_string(*c.number));
   if (!c.text.empty()) out += (out.empty() ? "" : "\n") + escape(c.text);
-  for (const auto& line : c.breakdown)
-    out += (out.empty() ? "" : "\n") + escape(line.profession) + " — " + std::to_string(line.count);
+  for (const auto& line : c.breakdown)  // a line without a profession counts only in the total
+    if (!line.profession.empty())
+      out += (out.empty() ? "" : "\n") + escape(line.profession) + " — " + std::to_string(line.count);
   return out;
 }
 

@@ -12,6 +12,7 @@ void register_case_routes(Router& router, AppContext& ctx);            // SE app
 void register_admin_routes(Router& router, AppContext& ctx);           // reference data editing
 void register_quota_campaign_routes(Router& router, AppContext& ctx);  // the QT campaign, open data
 void register_quota_balance_routes(Router& router, AppContext& ctx);   // the live quota balance (I-17)
+void register_quota_form_routes(Router& router, AppContext& ctx);      // QT-A1..A4 as PDF and XLSX
 
 // The balance query of the API and the portal's quota pages: a year in 2000..2100, an optional region
 // (9-digit KATO) and kind (law::qt::QuotaKind); invalid input names the field at fault.
@@ -25,6 +26,9 @@ Result<QuotaBalanceQuery> parse_quota_balance_query(std::string_view year, std::
 // The ledger's balances for the query, ordered by region, district, kind, country.
 Result<std::vector<cases::QuotaBalance>> quota_balance_rows(cases::Store& store, const QuotaBalanceQuery& query);
 
+// The quota year of a /api/v1/quota/{year}/... path (2020–2100); `validation.year` otherwise.
+Result<int> quota_year(const Request& req);
+
 // The OpenAPI 3.1 document of all of the above.
 const boost::json::value& openapi_document();
 
@@ -34,6 +38,7 @@ inline void register_api_routes(Router& router, AppContext& ctx) {
   register_admin_routes(router, ctx);
   register_quota_campaign_routes(router, ctx);
   register_quota_balance_routes(router, ctx);
+  register_quota_form_routes(router, ctx);
 }
 
 }  // namespace flis::web::api

@@ -88,6 +88,22 @@ constexpr Op kOps[] = {
     {"get", "/api/v1/quota/{year}/decision.json", "quota", "The published decision as open data (QT-19)", "", 200,
      false},
     {"get", "/api/v1/quota/{year}/decision.csv", "quota", "The published decision as CSV (QT-19)", "", 200, false},
+    {"get", "/api/v1/quota/requests/{id}/qt-a1.pdf", "quota", "The employer's request on form QT-A1 as PDF", "", 200,
+     true},
+    {"get", "/api/v1/quota/requests/{id}/qt-a1.xlsx", "quota", "The employer's request on form QT-A1 as XLSX", "", 200,
+     true},
+    {"get", "/api/v1/quota/{year}/regions/{region}/qt-a2.pdf", "quota",
+     "The LEB's request by organization (QT-A2) as PDF, once submitted (QT-12)", "", 200, true},
+    {"get", "/api/v1/quota/{year}/regions/{region}/qt-a2.xlsx", "quota",
+     "The LEB's request by organization (QT-A2) as XLSX, once submitted (QT-12)", "", 200, true},
+    {"get", "/api/v1/quota/{year}/regions/{region}/qt-a3.pdf", "quota",
+     "The LEB's labour-immigrant request (QT-A3) as PDF", "", 200, true},
+    {"get", "/api/v1/quota/{year}/regions/{region}/qt-a3.xlsx", "quota",
+     "The LEB's labour-immigrant request (QT-A3) as XLSX", "", 200, true},
+    {"get", "/api/v1/quota/{year}/regions/{region}/qt-a4.pdf", "quota",
+     "The LEB's request by country of origin (QT-A4) as PDF", "", 200, true},
+    {"get", "/api/v1/quota/{year}/regions/{region}/qt-a4.xlsx", "quota",
+     "The LEB's request by country of origin (QT-A4) as XLSX", "", 200, true},
 };
 
 // The quota campaign's request bodies (QT), merged into the components below.
@@ -316,7 +332,14 @@ json::value build() {
     json::object problem_response{
         {"description", "Problem"},
         {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
-    operation["responses"] = {{std::to_string(op.status), {{"description", "Success"}}}, {"4XX", problem_response}};
+    json::object success{{"description", "Success"}};
+    const std::string_view op_path = op.path;
+    for (auto [suffix, media] : {std::pair{".pdf", "application/pdf"},
+                                 {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+                                 {".csv", "text/csv"}})
+      if (op_path.ends_with(suffix))
+        success["content"] = {{media, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    operation["responses"] = {{std::to_string(op.status), std::move(success)}, {"4XX", problem_response}};
     if (op.auth)
       operation["security"] =
           json::array{json::object{{"bearer", json::array{}}}, json::object{{"session", json::array{}}}};

@@ -18,15 +18,6 @@ using cases::Actor;
 
 namespace {
 
-Result<int> year_param(const Request& req) {
-  int year = 0;
-  const std::string_view text = req.path_param("year");
-  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (ec != std::errc{} || p != text.data() + text.size() || year < 2020 || year > 2100)
-    return Error::invalid("validation.year", "year");
-  return year;
-}
-
 Result<std::int64_t> integer(const JsonInput& in, std::string_view key, bool required = true) {
   FLIS_ASSIGN_OR_RETURN(d, in.number(key, required));
   if (d != static_cast<double>(static_cast<std::int64_t>(d)) || d < 0 || d > 1e9)
@@ -181,6 +172,15 @@ std::string decision_csv(const cases::CaseRecord& c) {
 
 }  // namespace
 
+Result<int> quota_year(const Request& req) {
+  int year = 0;
+  const std::string_view text = req.path_param("year");
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || p != text.data() + text.size() || year < 2020 || year > 2100)
+    return Error::invalid("validation.year", "year");
+  return year;
+}
+
 void register_quota_campaign_routes(Router& router, AppContext& ctx) {
   // Runs a campaign command for an authenticated actor with the path's year and the JSON body.
   using YearCommand =
@@ -188,7 +188,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
   auto year_command = [&ctx](YearCommand run, int created_status = 200) {
     return authed(ctx, [&ctx, run = std::move(run), created_status](Request& req, const Actor& a) {
       if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-      auto year = year_param(req);
+      auto year = quota_year(req);
       if (!year) return problem(req, year.error());
       auto in = req.body.empty() ? Result<JsonInput>(JsonInput(json::object{})) : JsonInput::parse(req.body);
       if (!in) return problem(req, in.error());
@@ -204,7 +204,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
 
   // The statutory timeline of a campaign (public): F-Q1 due dates of every fixed step.
   router.get("/api/v1/quota/{year}/timeline", [&ctx](Request& req) {
-    auto year = year_param(req);
+    auto year = quota_year(req);
     if (!year) return problem(req, year.error());
     json::array steps;
     for (const auto& s : qt::campaign_timeline(law::RuleBook::standard(), ctx.calendar, *year)) {
@@ -245,7 +245,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
 
   router.get("/api/v1/quota/{year}/requests", authed(ctx, [&ctx](Request& req, const Actor& a) {
                if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-               auto year = year_param(req);
+               auto year = quota_year(req);
                if (!year) return problem(req, year.error());
                auto list = ctx.quota_campaign->requests(a, *year);
                if (!list) return problem(req, list.error());
@@ -386,7 +386,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
   // Open data (QT-19): public once published.
   router.get("/api/v1/quota/{year}/decision.json", [&ctx](Request& req) {
     if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-    auto year = year_param(req);
+    auto year = quota_year(req);
     if (!year) return problem(req, year.error());
     auto c = ctx.quota_campaign->published_decision(*year);
     if (!c) return problem(req, c.error());
@@ -394,7 +394,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
   });
   router.get("/api/v1/quota/{year}/decision.csv", [&ctx](Request& req) {
     if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-    auto year = year_param(req);
+    auto year = quota_year(req);
     if (!year) return problem(req, year.error());
     auto c = ctx.quota_campaign->published_decision(*year);
     if (!c) return problem(req, c.error());
