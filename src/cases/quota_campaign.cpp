@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "cases/roles.h"
 
@@ -89,6 +90,30 @@ json::object to_json(const qt::QuotaFormation& f) {
                       {"totals_by_kind", std::move(totals)},
                       {"regions", std::move(regions)},
                       {"rule_ids", to_json(f.rule_ids)}};
+}
+
+std::vector<QtDecisionRow> decision_rows(const CaseRecord& c) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> rows;
+  const auto& formation = json_object(c.data, "formation");
+  if (auto* regions = formation.if_contains("regions"); regions && regions->is_array())
+    for (const auto& r : regions->as_array())
+      for (const auto& cell : r.as_object().at("cells").as_array()) {
+        const auto& o = cell.as_object();
+        auto& row = rows[{json_string(r.as_object(), "region"), json_string(o, "kind"), json_string(o, "country")}];
+        row.first += int_of(o, "quota");
+        row.second += int_of(o, "quota");
+      }
+  if (auto* moves = c.data.if_contains("redistributions"); moves && moves->is_array())
+    for (const auto& m : moves->as_array()) {
+      const auto& o = m.as_object();
+      const std::int64_t n = int_of(o, "units");
+      rows[{json_string(o, "from_region"), json_string(o, "kind"), json_string(o, "country")}].second -= n;
+      rows[{json_string(o, "to_region"), json_string(o, "kind"), json_string(o, "country")}].second += n;
+    }
+  std::vector<QtDecisionRow> out;
+  for (const auto& [key, n] : rows)
+    out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n.first, n.second});
+  return out;
 }
 
 std::string QuotaCampaignService::campaign_id(int year) { return "QT-" + std::to_string(year); }

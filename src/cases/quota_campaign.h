@@ -134,4 +134,15 @@ class QuotaCampaignService : public Workflow {
 
 boost::json::object to_json(const law::qt::QuotaFormation& f);
 
+// QT-19, QT-21: the quota of a distributed campaign per region, kind and country (ordered by them), as
+// distributed and after every redistribution applied — the open data and the public page show the same.
+struct QtDecisionRow {
+  std::string region;
+  std::string kind;
+  std::string country;
+  std::int64_t distributed = 0;
+  std::int64_t after_redistribution = 0;
+};
+std::vector<QtDecisionRow> decision_rows(const CaseRecord& campaign);
+
 }  // namespace flis::cases

@@ -180,6 +180,18 @@ std::string citation(RejectionGround g) { return "QT-10(" + std::to_string(stati
 
 std::string code(RejectionGround g) { return "qt.rejection." + std::string(to_string(g)); }
 
+std::string evidence_source(RejectionGround g) {
+  switch (g) {
+    case RejectionGround::domestic_labour_available:
+      return "commission";
+    case RejectionGround::permit_violations:
+      return "registry:permit_violations";
+    case RejectionGround::labour_law_violations:
+      return "registry:labour_inspections";
+  }
+  return "commission";
+}
+
 std::optional<RejectionGround> parse_rejection_ground(std::string_view text) {
   constexpr std::string_view prefix = "qt.rejection.";
   if (text.substr(0, prefix.size()) == prefix) text.remove_prefix(prefix.size());
@@ -219,8 +231,7 @@ Result<CommissionOutcome> decide_request(const CommissionDecisionInput& in) {
     } else {
       // QT-10(2), (3): the employer's violation, established by the control bodies, in the previous or
       // current year of the campaign (quota year − 2 or − 1), and not remedied.
-      const std::string want =
-          g == RejectionGround::permit_violations ? "registry:permit_violations" : "registry:labour_inspections";
+      const std::string want = evidence_source(g);
       if (ev.source != want) return Error::invalid("qt.evidence_source", field + ".source", "expected " + want);
       if (!ev.recorded_on) return Error::invalid("validation.date", field + ".recorded_on");
       const int y = ev.recorded_on->year();

@@ -125,6 +125,9 @@ enum class RejectionGround {
 std::string_view to_string(RejectionGround);
 std::string citation(RejectionGround);  // "QT-10(1)" ..
 std::string code(RejectionGround);      // "qt.rejection.domestic_labour_available" ..
+// Where a ground's evidence comes from: (2) and (3) a control body's record in the registry, (1) the
+// Commission's own finding on the labour market.
+std::string evidence_source(RejectionGround);  // "commission" | "registry:permit_violations" | ..
 // The short name or the full code; nullopt for anything else.
 std::optional<RejectionGround> parse_rejection_ground(std::string_view text);
 

@@ -141,32 +141,12 @@ std::string csv_field(std::string_view s) {
 
 // One row per region, kind and country: the distributed quota, then each redistribution applied (QT-21).
 std::string decision_csv(const cases::CaseRecord& c) {
-  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> rows;
-  const auto& formation = cases::json_object(c.data, "formation");
-  if (auto* regions = formation.if_contains("regions"))
-    for (const auto& r : regions->as_array())
-      for (const auto& cell : r.as_object().at("cells").as_array()) {
-        const auto& o = cell.as_object();
-        auto& row = rows[{cases::json_string(r.as_object(), "region"), cases::json_string(o, "kind"),
-                          cases::json_string(o, "country")}];
-        row.first += o.at("quota").as_int64();
-        row.second += o.at("quota").as_int64();
-      }
-  if (auto* moves = c.data.if_contains("redistributions"); moves && moves->is_array())
-    for (const auto& m : moves->as_array()) {
-      const auto& o = m.as_object();
-      const std::int64_t n = o.at("units").as_int64();
-      rows[{cases::json_string(o, "from_region"), cases::json_string(o, "kind"), cases::json_string(o, "country")}]
-          .second -= n;
-      rows[{cases::json_string(o, "to_region"), cases::json_string(o, "kind"), cases::json_string(o, "country")}]
-          .second += n;
-    }
   std::ostringstream out;
   out << "year,region,kind,country,distributed,after_redistribution\r\n";
   const std::string year = std::to_string(c.data.at("year").as_int64());
-  for (const auto& [key, n] : rows)
-    out << year << ',' << csv_field(std::get<0>(key)) << ',' << csv_field(std::get<1>(key)) << ','
-        << csv_field(std::get<2>(key)) << ',' << n.first << ',' << n.second << "\r\n";
+  for (const auto& row : cases::decision_rows(c))
+    out << year << ',' << csv_field(row.region) << ',' << csv_field(row.kind) << ',' << csv_field(row.country) << ','
+        << row.distributed << ',' << row.after_redistribution << "\r\n";
   return out.str();
 }
 

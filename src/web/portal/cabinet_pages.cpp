@@ -17,22 +17,6 @@ bool is_staff(std::string_view role) {
          role == cases::role::kMinistryOfficer;
 }
 
-std::string name_in(const json::object& names, std::string_view locale) {
-  for (auto key : {locale, std::string_view("ru"), std::string_view("en")})
-    if (auto* v = names.if_contains(key); v && v->is_string() && !v->get_string().empty())
-      return std::string(v->get_string());
-  return {};
-}
-
-std::vector<std::pair<std::string, std::string>> reference_options(const Portal& portal, const Request& req,
-                                                                   const std::string& set) {
-  std::vector<std::pair<std::string, std::string>> out;
-  if (auto entries = portal.ctx.store.reference_set(set))
-    for (const auto& e : *entries) out.emplace_back(e.code, name_in(e.payload, req.locale));
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  return out;
-}
-
 // The SE list as option groups by sector (SE-L).
 std::vector<std::pair<std::string, json::array>> profession_groups(const Portal& portal, const Request& req,
                                                                    std::string_view selected) {
@@ -183,18 +167,22 @@ Result<cases::SeDraftInput> draft_from(const forms::FormData& form, law::se::Sub
 
 std::string kind_label(const Request& req, const CaseRecord& c) {
   if (c.service == "COMPLAINT") return tr(req, "kind.complaint");
+  if (c.service == "QT") return req.text("qt.kind." + c.kind);
   return tr(req, "kind." + c.kind);
 }
 
 std::string state_label(const Request& req, const CaseRecord& c) {
+  if (c.service == "QT") return req.text("qt.state." + c.state);
   return tr(req, (c.service == "COMPLAINT" ? "complaint_state." : "state.") + c.state);
 }
 
 bool is_overdue(const Portal& portal, const CaseRecord& c) {
   static const std::set<std::string> kOpen = {"registered",        "at_commission", "minutes_pending",
                                               "awaiting_decision", "filed",         "forwarded"};
-  if (!kOpen.count(c.state)) return false;
   const Instant now = portal.ctx.clock.now();
+  // A QT case has a step deadline only while a step is pending (F-Q1).
+  if (c.service == "QT") return c.step_due_at && *c.step_due_at < now;
+  if (!kOpen.count(c.state)) return false;
   return (c.step_due_at && *c.step_due_at < now) || (c.due_at && *c.due_at < now);
 }
 
@@ -204,7 +192,7 @@ json::object case_row(const Portal& portal, const Request& req, const CaseRecord
   };
   return json::object{
       {"id", c.id},
-      {"href", "/cases/" + c.id},
+      {"href", c.service == "QT" ? quota_case_href(c) : "/cases/" + c.id},
       {"kind", kind_label(req, c)},
       {"state", state_label(req, c)},
       {"state_code", c.state},

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <mutex>
+#include <tuple>
 
 #include "cases/roles.h"
 #include "web/auth.h"
@@ -18,20 +19,20 @@ namespace {
 
 constexpr std::string_view kPrefix = "portal.";
 
-// The "portal.*" texts of one locale as a nested object, built once per catalog and locale: formatting
-// every message for every page would cost more than the page.
-const json::object& texts_of(const i18n::Catalog* catalog, std::string_view locale) {
+// The texts under `prefix` of one locale as a nested object, built once per catalog, locale and prefix:
+// formatting every message for every page would cost more than the page.
+const json::object& texts_of(const i18n::Catalog* catalog, std::string_view locale, std::string_view prefix) {
   static std::mutex mu;
-  static std::map<std::pair<const i18n::Catalog*, std::string>, json::object> cache;
+  static std::map<std::tuple<const i18n::Catalog*, std::string, std::string>, json::object> cache;
   std::lock_guard lock(mu);
-  auto key = std::make_pair(catalog, std::string(locale));
+  auto key = std::make_tuple(catalog, std::string(locale), std::string(prefix));
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   json::object root;
   if (catalog != nullptr) {
     for (const auto& k : catalog->keys(locale)) {
-      if (k.rfind(kPrefix, 0) != 0) continue;
-      std::string_view rest = std::string_view(k).substr(kPrefix.size());
+      if (k.rfind(prefix, 0) != 0) continue;
+      std::string_view rest = std::string_view(k).substr(prefix.size());
       json::object* node = &root;
       bool placed = true;
       while (true) {
@@ -80,6 +81,10 @@ std::string tr(const Request& req, std::string_view key, const i18n::MessageArgs
   return req.text(std::string(kPrefix) + std::string(key), args);
 }
 
+const json::object& texts(const Request& req, std::string_view prefix) {
+  return texts_of(req.catalog, req.locale, prefix);
+}
+
 std::string error_text(const Request& req, const Error& error) {
   const int status = http_status(error.kind);
   if (req.catalog != nullptr && error.kind != Error::Kind::internal) {
@@ -93,7 +98,7 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
                        std::string_view title_key) {
   json::object v;
   v["lang"] = req.locale;
-  v["t"] = texts_of(req.catalog, req.locale);
+  v["t"] = texts(req, kPrefix);
   v["title"] = tr(req, title_key);
   json::array langs;
   for (auto [code, label] : {std::pair{"kk", "Қазақша"}, {"ru", "Русский"}, {"en", "English"}})
@@ -102,21 +107,30 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
   v["langs"] = std::move(langs);
   v["csrf"] = portal.ctx.auth.csrf_of(req);
   json::array nav;
-  auto link = [&](const char* href, const char* key) {
-    nav.push_back(json::object{{"href", href}, {"label", tr(req, key)}, {"current", req.path == href}});
+  auto link_text = [&](const char* href, std::string label) {
+    nav.push_back(json::object{{"href", href}, {"label", std::move(label)}, {"current", req.path == href}});
   };
+  auto link = [&](const char* href, const char* key) { link_text(href, tr(req, key)); };
   if (actor) {
     v["user"] = json::object{{"name", actor->display_name}, {"role", tr(req, role_key(actor->role))}};
     if (actor->role == cases::role::kForeigner) link("/cabinet", "nav.cabinet");
     if (cases::role::is_provider_staff(actor->role) || actor->role == cases::role::kQualityAuthority ||
         actor->role == cases::role::kMinistryOfficer)
       link("/inbox", "nav.inbox");
+    // The quota campaign (QT): employers' requests, the region's campaign, the Ministry's.
+    if (actor->role == cases::role::kEmployer || actor->role == cases::role::kIndividualEmployer)
+      link_text("/quota/requests", req.text("qt.nav.requests"));
+    if (actor->role == cases::role::kLebOfficer || actor->role == cases::role::kLebHead ||
+        actor->role == cases::role::kCommissionMember)
+      link_text("/quota/region", req.text("qt.nav.region"));
+    if (actor->role == cases::role::kMinistryOfficer) link_text("/quota/ministry", req.text("qt.nav.ministry"));
   } else {
     v["user"] = false;
   }
   link("/self-assessment", "nav.self_assessment");
   link("/verify", "nav.verify");
   link("/quota", "nav.quota");
+  link_text("/quota/decision", req.text("qt.nav.decision"));
   v["nav"] = std::move(nav);
   v["home_current"] = req.path == "/";
   v["errors"] = json::array{};
@@ -294,12 +308,28 @@ std::string format_rfc3339_text(const Portal& portal, std::string_view text) {
 
 std::string start_page(std::string_view role) {
   if (role == cases::role::kForeigner) return "/cabinet";
+  if (role == cases::role::kEmployer || role == cases::role::kIndividualEmployer) return "/quota/requests";
   if (cases::role::is_provider_staff(role) || role == cases::role::kQualityAuthority ||
       role == cases::role::kMinistryOfficer)
     return "/inbox";
   return "/";
 }
 
+std::string name_in(const json::object& names, std::string_view locale) {
+  for (auto key : {locale, std::string_view("ru"), std::string_view("en")})
+    if (auto* v = names.if_contains(key); v && v->is_string() && !v->get_string().empty())
+      return std::string(v->get_string());
+  return {};
+}
+
+std::vector<std::pair<std::string, std::string>> reference_options(const Portal& portal, const Request& req,
+                                                                   const std::string& set) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (auto entries = portal.ctx.store.reference_set(set))
+    for (const auto& e : *entries) out.emplace_back(e.code, name_in(e.payload, req.locale));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return out;
+}
 std::string reference_label(const Portal& portal, const Request& req, const std::string& set, const std::string& code) {
   if (code.empty()) return {};
   return reference_name(portal.ctx.store, set, code, req.locale);

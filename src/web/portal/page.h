@@ -29,6 +29,10 @@ struct Portal {
 // "portal.<key>" in the request's locale.
 std::string tr(const Request& req, std::string_view key, const i18n::MessageArgs& args = {});
 
+// Every text whose key starts with `prefix` ("portal.", "qt."), nested by the dots after it, in the
+// request's locale (cached per catalog, locale and prefix).
+const boost::json::object& texts(const Request& req, std::string_view prefix);
+
 // The client text of an error: its code's message, else "portal.error.<code>", else the generic
 // text of its HTTP status (the status is problem.h's http_status).
 std::string error_text(const Request& req, const Error& error);
@@ -95,6 +99,11 @@ std::string format_rfc3339_text(const Portal& portal, std::string_view text);
 
 // Where a role starts after sign-in.
 std::string start_page(std::string_view role);
+// A name in `locale` from {kk, ru, en} names, else the Russian or English one.
+std::string name_in(const boost::json::object& names, std::string_view locale);
+// The entries of a reference set as select options (code, name in the request's locale), by name.
+std::vector<std::pair<std::string, std::string>> reference_options(const Portal& portal, const Request& req,
+                                                                   const std::string& set);
 // Names of reference entries in the request's locale (regions, professions, countries).
 std::string reference_label(const Portal& portal, const Request& req, const std::string& set, const std::string& code);
 
@@ -111,5 +120,7 @@ boost::json::object case_row(const Portal& portal, const Request& req, const cas
 std::string kind_label(const Request& req, const cases::CaseRecord& c);
 std::string state_label(const Request& req, const cases::CaseRecord& c);
 bool is_overdue(const Portal& portal, const cases::CaseRecord& c);
+// Where a QT case is worked on: the Ministry's campaign page or the region's (quota_campaign_pages.cpp).
+std::string quota_case_href(const cases::CaseRecord& c);
 
 }  // namespace flis::web::portal

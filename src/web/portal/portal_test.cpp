@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "cases/complaint.h"
+#include "cases/quota_campaign.h"
 #include "cases/self_employment.h"
 #include "docs/signer.h"
 #include "store/database.h"
@@ -50,9 +51,11 @@ class PortalTest : public ::testing::Test {
     cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
     se_ = std::make_unique<cases::SelfEmploymentService>(ports);
     complaints_ = std::make_unique<cases::ComplaintService>(ports);
+    quota_ = std::make_unique<cases::QuotaCampaignService>(ports);
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
     ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_, *se_, *complaints_,
                                                    *auth_, "https://flis.example.kz", true});
+    ctx_->quota_campaign = quota_.get();
     auto catalog = i18n::Catalog::load(std::string(FLIS_SOURCE_DIR) + "/data/i18n");
     ASSERT_TRUE(catalog.ok()) << catalog.error().detail;
     catalog_ = std::move(*catalog);
@@ -76,7 +79,9 @@ class PortalTest : public ::testing::Test {
              {"u-officer", "officer", "Сейткали Жанар", "leb_officer", "leb-710000000", "710000000", "", "kk"},
              {"u-head", "head", "Абдрахманов Ерлан", "leb_head", "leb-710000000", "710000000", "", "kk"},
              {"u-com1", "com1", "Нурланова Айгерим", "commission_member", "leb-710000000", "710000000", "", "ru"},
-             {"u-com2", "com2", "Ким Дмитрий", "commission_member", "leb-710000000", "710000000", "", "ru"}})
+             {"u-com2", "com2", "Ким Дмитрий", "commission_member", "leb-710000000", "710000000", "", "ru"},
+             {"u-emp", "emp", "ТОО «Алатау Курылыс»", "employer", "", "", "", "en"},
+             {"u-ministry", "ministry", "Бекова Динара", "ministry_officer", "ministry", "", "", "en"}})
       ASSERT_TRUE(store_->upsert_user(u).ok());
   }
   void TearDown() override { std::filesystem::remove_all(key_dir_); }
@@ -144,6 +149,7 @@ class PortalTest : public ::testing::Test {
   std::unique_ptr<cases::Signer> signer_;
   std::unique_ptr<cases::SelfEmploymentService> se_;
   std::unique_ptr<cases::ComplaintService> complaints_;
+  std::unique_ptr<cases::QuotaCampaignService> quota_;
   std::unique_ptr<Auth> auth_;
   std::unique_ptr<AppContext> ctx_;
   i18n::Catalog catalog_;
@@ -266,6 +272,199 @@ TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_S
   EXPECT_NE(verify.body.find("Programmer"), std::string::npos);
   EXPECT_EQ(verify.body.find("EA7788123"), std::string::npos);  // no passport
   EXPECT_EQ(verify.body.find(id), std::string::npos);           // no case id
+}
+
+// ---- The quota campaign (act QT) ----
+
+class QuotaPortalTest : public PortalTest {
+ protected:
+  void SetUp() override {
+    PortalTest::SetUp();
+    // 20.09.2026: requests for 2027 are open until 1 October (QT-6).
+    clock_.t = std::chrono::sys_days{std::chrono::year{2026} / 9 / 20} + std::chrono::hours{4};
+    for (auto [code, en, lf] : {std::tuple{"710000000", "Astana", 800000}, {"750000000", "Almaty", 1200000}}) {
+      ASSERT_TRUE(store_
+                      ->upsert_reference({"region", code, Date(2000, 1, 1), std::nullopt,
+                                          json::object{{"kk", en}, {"ru", en}, {"en", en}}, true})
+                      .ok());
+      ASSERT_TRUE(store_
+                      ->upsert_reference({"labour_force", code, Date(2027, 1, 1), Date(2027, 12, 31),
+                                          json::object{{"year", 2027}, {"labour_force", lf}}, true})
+                      .ok());
+    }
+  }
+
+  static constexpr const char* kRequest =
+      "region=710000000&employer_name=Alatau&employer_bin=180340012345&legal_address=Astana%2C+Turan+1"
+      "&current_year_count=8&justification=General+contract+17%2F2026"
+      "&lines%5B0%5D.category=category_3&lines%5B0%5D.profession=Welder&lines%5B0%5D.count=6"
+      "&lines%5B2%5D.category=category_4&lines%5B2%5D.profession=Fitter&lines%5B2%5D.count=4";
+  const std::string request_id = "QTA1-2027-710000000-u-emp";
+
+  // Files the request, consolidates it and brings it to the Commission (QT-6, QT-7, QT-8).
+  void file_and_bring_to_commission() {
+    auto emp = sign_in("emp");
+    ASSERT_EQ(post("/quota/requests/new", emp, kRequest).status, 303);
+    auto officer = sign_in("officer");
+    std::string considerations = "year=2027";
+    for (auto name : {"regional_demand", "unemployment_forecast", "domestic_labour", "previous_year_effectiveness",
+                      "li_regional_demand", "li_unemployment_forecast", "li_previous_year_effectiveness"})
+      considerations += std::string("&") + name + "=Considered";
+    ASSERT_EQ(post("/quota/region/consolidation", officer, considerations).status, 303);
+    ASSERT_EQ(post("/quota/region/commission-submission", officer, "year=2027").status, 303);
+  }
+};
+
+TEST_F(QuotaPortalTest, EmployerFilesTheQtA1FormWithInlineErrorsAndSeesTheRequest_QT6_QTA1) {
+  auto emp = sign_in("emp");
+  auto cabinet = send("GET", "/quota/requests", &emp);
+  ASSERT_EQ(cabinet.status, 200);
+  EXPECT_NE(cabinet.body.find("Quota request for 2027"), std::string::npos);
+  EXPECT_NE(cabinet.body.find("href=\"/quota/requests\" aria-current=\"page\""), std::string::npos);  // nav
+  auto form = send("GET", "/quota/requests/new", &emp);
+  ASSERT_EQ(form.status, 200);
+  for (int i = 0; i < 5; ++i)  // five fixed rows, no JavaScript
+    EXPECT_NE(form.body.find("id=\"f-lines-" + std::to_string(i) + "--profession\""), std::string::npos);
+
+  // A line without its profession: the error names the row typed in, not the n-th filled one.
+  auto bad = post("/quota/requests/new", emp,
+                  "region=710000000&employer_name=Alatau&employer_bin=180340012345&legal_address=A"
+                  "&current_year_count=0&justification=J&lines%5B0%5D.category=category_3"
+                  "&lines%5B0%5D.profession=Welder&lines%5B0%5D.count=2"
+                  "&lines%5B3%5D.category=category_4&lines%5B3%5D.count=1");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("href=\"#f-lines-3--profession\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"f-lines-3--profession-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"Welder\""), std::string::npos);  // typed values kept
+
+  auto filed = post("/quota/requests/new", emp, kRequest);
+  ASSERT_EQ(filed.status, 303);
+  EXPECT_EQ(location(filed), "/quota/requests?done=filed#req-" + request_id);
+  auto list = send("GET", "/quota/requests?done=filed", &emp);
+  EXPECT_NE(list.body.find("Your request is filed"), std::string::npos);
+  EXPECT_NE(list.body.find(request_id), std::string::npos);
+  EXPECT_NE(list.body.find("Filed, with the LEB"), std::string::npos);
+  EXPECT_NE(list.body.find("QT-8"), std::string::npos);     // the next step's deadline with its rule
+  auto again = post("/quota/requests/new", emp, kRequest);  // F-Q4: one per region and year
+  EXPECT_EQ(again.status, 409);
+  EXPECT_NE(again.body.find("already filed a request"), std::string::npos);
+
+  // QT-6: after the date, the form says why.
+  clock_.t = std::chrono::sys_days{std::chrono::year{2026} / 10 / 5} + std::chrono::hours{4};
+  emp = sign_in("emp");
+  auto late = post("/quota/requests/new", emp, std::string(kRequest) + "&x=1");
+  EXPECT_EQ(late.status, 422);
+  EXPECT_NE(late.body.find("QT-6 date"), std::string::npos);
+
+  auto foreigner = sign_in("chen");
+  EXPECT_EQ(send("GET", "/quota/requests", &foreigner).status, 403);
+  EXPECT_EQ(send("GET", "/quota/ministry", &foreigner).status, 403);
+}
+
+TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheReason_QT7_QT8_QT9_QT10_QT11) {
+  file_and_bring_to_commission();
+  auto com1 = sign_in("com1");
+  auto page = send("GET", "/quota/region?year=2027", &com1);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("QT-7(1) Regional labour demand"), std::string::npos);  // the considerations
+  // QT-10 (I-18): the ground select offers the three grounds of the act and nothing else.
+  const std::string slot = "name=\"grounds[0]\"";
+  const auto at = page.body.find(slot);
+  ASSERT_NE(at, std::string::npos);
+  const std::string select = page.body.substr(at, page.body.find("</select>", at) - at);
+  std::size_t options = 0;
+  for (auto p = select.find("<option"); p != std::string::npos; p = select.find("<option", p + 1)) ++options;
+  EXPECT_EQ(options, 4u);  // "no ground" + QT-10(1), (2), (3)
+  for (auto code : {"domestic_labour_available", "permit_violations", "labour_law_violations"})
+    EXPECT_NE(select.find(std::string("value=\"") + code + "\""), std::string::npos);
+  EXPECT_NE(select.find("QT-10(2)"), std::string::npos);
+
+  const std::string action = "/quota/region/requests/" + request_id + "/decision";
+  const std::string form = "f-decide-" + request_id + "-";
+  auto no_ground = post(action, com1, "year=2027&accepted%5B0%5D=4&accepted%5B1%5D=4&present=u-com1");
+  EXPECT_EQ(no_ground.status, 400);
+  EXPECT_NE(no_ground.body.find("id=\"" + form + "grounds-0--error\""), std::string::npos);
+  EXPECT_NE(no_ground.body.find("value=\"4\""), std::string::npos);
+  auto no_evidence = post(action, com1,
+                          "year=2027&accepted%5B0%5D=4&accepted%5B1%5D=4&present=u-com1"
+                          "&grounds%5B1%5D=permit_violations");
+  EXPECT_EQ(no_evidence.status, 400);  // F-Q6: each ground with its evidence, on the slot used
+  EXPECT_NE(no_evidence.body.find("id=\"" + form + "evidence-1--reference-error\""), std::string::npos);
+  auto decided = post(action, com1,
+                      "year=2027&accepted%5B0%5D=4&accepted%5B1%5D=4&present=u-com1&present=u-com2"
+                      "&grounds%5B0%5D=domestic_labour_available&evidence%5B0%5D.reference=Forecast+2027"
+                      "&evidence%5B0%5D.note=Two+welders+trained+locally&reasons=Partly+covered+locally");
+  ASSERT_EQ(decided.status, 303);
+  EXPECT_EQ(location(decided), "/quota/region?year=2027&done=decided#req-" + request_id);
+
+  auto officer = sign_in("officer");
+  auto leb = send("GET", "/quota/region?year=2027", &officer);
+  EXPECT_NE(leb.body.find("/quota/region/requests/" + request_id + "/notice"), std::string::npos);
+  EXPECT_NE(leb.body.find("QT-11"), std::string::npos);  // the notice's deadline
+  ASSERT_EQ(post("/quota/region/requests/" + request_id + "/notice", officer, "year=2027").status, 303);
+
+  auto emp = sign_in("emp");
+  auto list = send("GET", "/quota/requests", &emp);
+  EXPECT_NE(list.body.find("Partially rejected"), std::string::npos);
+  EXPECT_NE(list.body.find("QT-10(1) — the need can be met by domestic labour"), std::string::npos);
+  EXPECT_NE(list.body.find("Two welders trained locally"), std::string::npos);
+  EXPECT_NE(list.body.find("Partly covered locally"), std::string::npos);
+  EXPECT_NE(list.body.find("Employer informed"), std::string::npos);
+}
+
+TEST_F(QuotaPortalTest, MinistryTriesPercentagesDistributesPublishesAndRedistributes_QT18_QT19_QT20_QT21) {
+  file_and_bring_to_commission();
+  auto com1 = sign_in("com1");
+  ASSERT_EQ(post("/quota/region/requests/" + request_id + "/decision", com1,
+                 "year=2027&accepted%5B0%5D=6&accepted%5B1%5D=4&present=u-com1")
+                .status,
+            303);
+  auto officer = sign_in("officer");
+  ASSERT_EQ(post("/quota/region/ministry-submission", officer,
+                 "year=2027&li_current_year_count=10&li_need=20&li_justification=Demand")
+                .status,
+            303);  // QT-12, QT-16, QT-A2, QT-A3
+
+  auto ministry = sign_in("ministry");
+  auto bad = send("GET", "/quota/ministry?year=2027&employer_percent=abc&labour_immigrant_percent=0.1", &ministry);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("id=\"f-whatif-employer-percent-error\""), std::string::npos);
+  auto what_if = send("GET", "/quota/ministry?year=2027&employer_percent=0.25&labour_immigrant_percent=0.1", &ministry);
+  ASSERT_EQ(what_if.status, 200);
+  EXPECT_NE(what_if.body.find("data-testid=\"qt-formation\""), std::string::npos);
+  // Astana: 0.25 % of 800 000 = 2 000 ≥ the 6 + 4 requested, so each category gets its request.
+  EXPECT_NE(what_if.body.find("<th scope=\"row\">Astana</th><td>Category 3 (specialists)</td><td>6</td><td>6"),
+            std::string::npos);
+  EXPECT_EQ(store_->load_case("QT-2027").error().kind, Error::Kind::not_found);  // what-if saves nothing
+
+  ASSERT_EQ(
+      post("/quota/ministry/distribution", ministry, "year=2027&employer_percent=0.25&labour_immigrant_percent=0.1")
+          .status,
+      303);
+  ASSERT_EQ(post("/quota/ministry/publication", ministry, "year=2027").status, 303);
+  auto same = post("/quota/ministry/redistributions", ministry,
+                   "year=2027&from_region=710000000&to_region=710000000&kind=category_3&units=2"
+                   "&proposed_by=LEB&reasons=R");
+  EXPECT_EQ(same.status, 400);
+  EXPECT_NE(same.body.find("Choose two different regions"), std::string::npos);
+  ASSERT_EQ(post("/quota/ministry/redistributions", ministry,
+                 "year=2027&from_region=710000000&to_region=750000000&kind=category_3&units=2"
+                 "&proposed_by=Almaty+LEB&reasons=Construction+peak")
+                .status,
+            303);
+  auto page = send("GET", "/quota/ministry?year=2027", &ministry);
+  EXPECT_NE(page.body.find("Quota redistributed"), std::string::npos);  // the audit trail
+  EXPECT_NE(page.body.find("QT-21"), std::string::npos);
+  EXPECT_NE(page.body.find("Construction peak"), std::string::npos);
+
+  auto pub = send("GET", "/quota/decision/2027");  // public, no session
+  ASSERT_EQ(pub.status, 200);
+  EXPECT_NE(pub.body.find("href=\"/api/v1/quota/2027/decision.csv\""), std::string::npos);
+  EXPECT_NE(pub.body.find("href=\"/api/v1/quota/2027/decision.json\""), std::string::npos);
+  EXPECT_NE(pub.body.find("<th scope=\"row\">Astana</th><td>Category 3 (specialists)</td><td>6</td><td>4"),
+            std::string::npos);
+  EXPECT_NE(send("GET", "/quota/decision").body.find("href=\"/quota/decision/2027\""), std::string::npos);
+  EXPECT_EQ(send("GET", "/quota/decision/2030").status, 404);
 }
 
 }  // namespace

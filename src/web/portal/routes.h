@@ -13,5 +13,7 @@ void register_public_pages(Router& router,
 void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);  // /cabinet, /cabinet/new, /inbox
 void register_case_pages(Router& router, std::shared_ptr<const Portal> portal);     // /cases/{id} and its forms
 void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal);    // /quota (QT-19, I-17)
+// /quota/...: employers' requests (QT-A1), the region's campaign, the Ministry's, the public decision.
+void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal> portal);
 
 }  // namespace flis::web::portal

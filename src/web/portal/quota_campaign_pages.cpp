@@ -1,0 +1,994 @@
+// The portal pages of the quota campaign (act QT): the employer's requests and the QT-A1 form, the
+// region's campaign page (LEB consolidation QT-7/QT-15, the Commission's decisions on QT-10 grounds,
+// QT-11 notices, the QT-A2..A4 submission), the Ministry's page (QT-18 what-if, QT-19/QT-20
+// distribution and publication, QT-21 redistribution) and the public decision (QT-19). Texts are the
+// "qt.*" keys of data/i18n/<locale>/qt.json. Repeated rows (request lines, country rows, grounds) are a
+// fixed number of rows, so that no JavaScript is needed; empty rows are ignored.
+#include <algorithm>
+#include <charconv>
+
+#include "cases/roles.h"
+#include "law/rules.h"
+#include "web/portal/routes.h"
+#include "web/problem.h"
+
+namespace flis::web::portal {
+namespace json = boost::json;
+namespace qt = law::qt;
+namespace role = cases::role;
+using cases::Actor;
+using cases::CaseRecord;
+using cases::json_object;
+using cases::json_string;
+using cases::QuotaCampaignService;
+
+namespace {
+
+constexpr int kLineRows = 5;     // QT-A1 lines offered at once
+constexpr int kCountryRows = 3;  // QT-A4 rows offered at once
+constexpr int kGroundSlots = 3;  // QT-10 has three grounds, each cited at most once
+
+using Values = std::function<std::string(std::string_view)>;
+
+// A form submission that failed: which form, why, and what was typed (to show it again).
+struct Failed {
+  std::string form;
+  Error error;
+  const forms::FormData* submitted = nullptr;
+};
+
+std::string q(const Request& req, std::string_view key, const i18n::MessageArgs& args = {}) {
+  return req.text("qt." + std::string(key), args);
+}
+
+Values none() {
+  return [](std::string_view) { return std::string(); };
+}
+
+// The values of `form` when it is the one that failed, else nothing.
+Values values_for(const std::optional<Failed>& failed, std::string_view form) {
+  if (!failed || failed->form != form || !failed->submitted) return none();
+  const forms::FormData* f = failed->submitted;
+  return [f](std::string_view n) { return f->value(n); };
+}
+
+Field make_field(const Request& req, std::string form, std::string name, std::string label, const Values& value,
+                 bool required = false, std::string kind = "text", std::string input_type = "text") {
+  Field f;
+  f.form = std::move(form);
+  f.name = std::move(name);
+  f.label = std::move(label);
+  f.kind = std::move(kind);
+  f.input_type = std::move(input_type);
+  f.required = required;
+  f.value = value(f.name);
+  (void)req;
+  return f;
+}
+
+json::object number_field(Field f) {
+  auto o = field_json(f);
+  o["inputmode"] = "numeric";
+  return o;
+}
+
+std::int64_t int_of(const json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_int64() ? v->as_int64() : 0;
+}
+
+// Whole numbers typed into a form; anything else is -1, which the workflow refuses with the field named.
+std::int64_t parse_count(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::int64_t n = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || ec != std::errc{} || p != text.data() + text.size()) return -1;
+  return n;
+}
+
+int current_year(const Portal& portal) {
+  return qt::campaign_year_for(portal.ctx.zone.to_local(portal.ctx.clock.now()).date);
+}
+
+// ?year= of the page, else the campaign now taking requests (QT-5, QT-6).
+Result<int> year_of(const Portal& portal, const Request& req, std::string_view text) {
+  if (text.empty()) return current_year(portal);
+  int year = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || p != text.data() + text.size() || year < 2020 || year > 2100)
+    return Error::invalid("validation.year", "year");
+  (void)req;
+  return year;
+}
+
+// A workflow error names the n-th non-empty row ("lines[1].count"); the page names the row typed in. An
+// error on the whole list ("lines") points at `first`, the first row's first control.
+Error at_row(Error e, std::string_view list, const std::vector<int>& rows, std::string_view first) {
+  const std::string prefix = std::string(list) + "[";
+  if (e.field == list) {
+    e.field = prefix + std::to_string(rows.empty() ? 0 : rows.front()) + "]." + std::string(first);
+    return e;
+  }
+  if (e.field.rfind(prefix, 0) != 0) return e;
+  const auto close = e.field.find(']');
+  int n = -1;
+  std::from_chars(e.field.data() + prefix.size(), e.field.data() + close, n);
+  if (n >= 0 && n < static_cast<int>(rows.size())) e.field = prefix + std::to_string(rows[n]) + e.field.substr(close);
+  return e;
+}
+
+json::object qt_view(const Portal& portal, const Request& req, const std::optional<Actor>& actor,
+                     std::string_view title_key, const i18n::MessageArgs& args = {}) {
+  auto view = base_view(portal, req, actor, "error.title");
+  view["title"] = q(req, title_key, args);
+  view["q"] = texts(req, "qt.");
+  if (auto done = req.query_param("done");
+      done && req.catalog && req.catalog->has(req.locale, "qt.done." + std::string(*done)))
+    view["notice"] = q(req, "done." + std::string(*done));
+  return view;
+}
+
+std::string category_label(const Request& req, std::string_view kind, std::string_view country = {}) {
+  std::string label = q(req, "category." + std::string(kind));
+  if (!country.empty()) label += " — " + std::string(country);
+  return label;
+}
+
+std::vector<std::pair<std::string, std::string>> category_options(const Request& req, bool labour_immigrant) {
+  std::vector<std::pair<std::string, std::string>> out{{"", tr(req, "form.choose")}};
+  for (auto k : qt::kEmployerKinds)
+    out.emplace_back(std::string(qt::to_string(k)), category_label(req, qt::to_string(k)));
+  if (labour_immigrant)
+    out.emplace_back("labour_immigrant", category_label(req, qt::to_string(qt::QuotaKind::labour_immigrant)));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> with_choose(const Request& req,
+                                                             std::vector<std::pair<std::string, std::string>> options) {
+  options.insert(options.begin(), {"", tr(req, "form.choose")});
+  return options;
+}
+
+// "registry:permit_violations" → "qt.source.registry_permit_violations".
+std::string source_label(const Request& req, std::string source) {
+  std::replace(source.begin(), source.end(), ':', '_');
+  return q(req, "source." + source);
+}
+
+std::string ground_label(const Request& req, qt::RejectionGround g) {
+  return qt::citation(g) + " — " + req.text(qt::code(g));
+}
+
+// QT-10 (I-18): only the grounds of the act are offered.
+std::vector<std::pair<std::string, std::string>> ground_options(const Request& req) {
+  std::vector<std::pair<std::string, std::string>> out{{"", q(req, "decide.no_ground")}};
+  for (auto g : {qt::RejectionGround::domestic_labour_available, qt::RejectionGround::permit_violations,
+                 qt::RejectionGround::labour_law_violations})
+    out.emplace_back(std::string(qt::to_string(g)), ground_label(req, g));
+  return out;
+}
+
+json::value late_view(const Request& req, const json::object& data, std::string_view key) {
+  auto* v = data.if_contains(key);
+  if (!v || !v->is_object() || !cases::json_bool(v->as_object(), "late")) return false;
+  return json::value(q(req, "late", {{"rule", json_string(v->as_object(), "rule")}}));
+}
+
+// One QT case as a list row: the shared case row (state, step deadline with its rule, overdue) and more.
+json::object qt_row(const Portal& portal, const Request& req, const CaseRecord& c) {
+  auto row = case_row(portal, req, c);
+  row["region"] = reference_label(portal, req, "region", c.region);
+  row["year"] = int_of(c.data, "year");
+  return row;
+}
+
+// An employer's request with the Commission's outcome, its grounds and evidence (QT-10) and the notice (QT-11).
+json::object request_view(const Portal& portal, const Request& req, const CaseRecord& c) {
+  auto view = qt_row(portal, req, c);
+  const auto& employer = json_object(c.data, "employer");
+  view["employer"] = json_string(employer, "name");
+  view["bin"] = json_string(employer, "bin");
+  view["anchor"] = "req-" + c.id;
+  view["current_year_count"] = int_of(c.data, "current_year_count");
+  view["requested_total"] = int_of(c.data, "requested_total");
+  view["justification"] = json_string(c.data, "justification");
+  json::array lines;
+  if (auto* ls = c.data.if_contains("lines"); ls && ls->is_array())
+    for (const auto& l : ls->as_array()) {
+      const auto& o = l.as_object();
+      lines.push_back(
+          json::object{{"category", category_label(req, json_string(o, "category"))},
+                       {"profession", json_string(o, "profession")},
+                       {"count", int_of(o, "count")},
+                       {"accepted", o.contains("accepted") ? json::value(int_of(o, "accepted")) : json::value("—")}});
+    }
+  view["lines"] = std::move(lines);
+  const auto& d = json_object(c.data, "decision");
+  if (d.empty()) {
+    view["decision"] = false;
+  } else {
+    json::array grounds;
+    if (auto* gs = d.if_contains("grounds"); gs && gs->is_array())
+      for (const auto& g : gs->as_array()) {
+        const auto& o = g.as_object();
+        const auto& ev = json_object(o, "evidence");
+        auto parsed = qt::parse_rejection_ground(json_string(o, "ground"));
+        grounds.push_back(json::object{{"label", parsed ? ground_label(req, *parsed) : json_string(o, "citation")},
+                                       {"reference", json_string(ev, "reference")},
+                                       {"recorded_on", format_iso_date(json_string(ev, "recorded_on"))},
+                                       {"note", json_string(ev, "note")},
+                                       {"source", source_label(req, json_string(ev, "source"))}});
+      }
+    const std::string outcome = json_string(d, "outcome");
+    view["decision"] = json::object{
+        {"outcome", q(req, "outcome." + outcome)}, {"outcome_code", outcome},
+        {"accepted", int_of(d, "accepted")},       {"rejected", int_of(d, "rejected")},
+        {"has_grounds", !grounds.empty()},         {"grounds", std::move(grounds)},
+        {"reasons", json_string(d, "reasons")},    {"decided_on", format_iso_date(json_string(d, "decided_on"))}};
+  }
+  const auto& notice = json_object(c.data, "notice");
+  view["notice"] = notice.empty()
+                       ? json::value(false)
+                       : json::value(json::object{{"informed_on", format_iso_date(json_string(notice, "informed_on"))},
+                                                  {"late", late_view(req, c.data, "notice")}});
+  return view;
+}
+
+// ---- Employer: the QT-A1 form and the list of own requests ----
+
+json::object request_form_view(const Portal& portal, const Request& req, const Actor& actor, int year,
+                               const Values& value) {
+  auto view = qt_view(portal, req, actor, "form.title", {{"year", std::to_string(year)}});
+  view["year"] = year;
+  const std::string form;
+  auto v = [&](std::string_view n) {
+    auto s = value(n);
+    if (s.empty() && n == "employer_name") return actor.display_name;
+    return s;
+  };
+  Field region = make_field(req, form, "region", q(req, "field.region"), v, true, "select");
+  region.hint = q(req, "field.region_hint");
+  region.options = with_choose(req, reference_options(portal, req, "region"));
+  Field bin = make_field(req, form, "employer_bin", q(req, "field.employer_bin"), v, true);
+  bin.hint = q(req, "field.employer_bin_hint");
+  Field address = make_field(req, form, "legal_address", q(req, "field.legal_address"), v, true);
+  address.autocomplete = "street-address";
+  Field current = make_field(req, form, "current_year_count", q(req, "field.current_year_count"), v, true);
+  current.hint = q(req, "field.current_year_count_hint");
+  view["employer_fields"] = json::array{
+      field_json(region), field_json(make_field(req, form, "employer_name", q(req, "field.employer_name"), v, true)),
+      number_field(bin), field_json(address), number_field(current)};
+  json::array rows;
+  for (int i = 0; i < kLineRows; ++i) {
+    const std::string at = "lines[" + std::to_string(i) + "]";
+    Field category = make_field(req, form, at + ".category", q(req, "field.category"), v, i == 0, "select");
+    category.options = category_options(req, false);
+    rows.push_back(json::object{
+        {"legend", q(req, "form.line", {{"n", i + 1}})},
+        {"fields",
+         json::array{field_json(category),
+                     field_json(make_field(req, form, at + ".profession", q(req, "field.profession"), v, i == 0)),
+                     number_field(make_field(req, form, at + ".count", q(req, "field.count"), v, i == 0))}}});
+  }
+  view["line_rows"] = std::move(rows);
+  Field justification = make_field(req, form, "justification", q(req, "field.justification"), v, true, "textarea");
+  justification.hint = q(req, "field.justification_hint");
+  view["justification_fields"] = json::array{field_json(justification)};
+  auto due = qt::step_due(law::RuleBook::standard(), portal.ctx.calendar, year, qt::Step::employer_requests);
+  view["due"] = due ? json::value(format_local(portal, portal.ctx.zone.to_instant(due->due))) : json::value(false);
+  return view;
+}
+
+Result<CaseRecord> file_request(const Portal& portal, const Actor& actor, const forms::FormData& form, int year) {
+  cases::QtEmployerRequestInput in;
+  in.year = year;
+  in.region = form.value("region");
+  in.employer_name = form.value("employer_name");
+  in.employer_bin = form.value("employer_bin");
+  in.legal_address = form.value("legal_address");
+  in.current_year_count = parse_count(form.value("current_year_count"));
+  in.justification = form.value("justification");
+  std::vector<int> rows;
+  for (int i = 0; i < kLineRows; ++i) {
+    const std::string at = "lines[" + std::to_string(i) + "]";
+    const std::string category = form.value(at + ".category"), profession = form.value(at + ".profession"),
+                      count = form.value(at + ".count");
+    if (category.empty() && profession.empty() && count.empty()) continue;
+    in.lines.push_back({category, profession, parse_count(count)});
+    rows.push_back(i);
+  }
+  auto c = portal.ctx.quota_campaign->file_request(actor, in);
+  if (!c) return at_row(c.take_error(), "lines", rows, "category");
+  return c;
+}
+
+bool is_employer(const Actor& a) { return a.role == role::kEmployer || a.role == role::kIndividualEmployer; }
+
+// ---- LEB and Commission: the region's campaign page ----
+
+std::vector<std::pair<std::string, std::string>> consideration_names() {
+  return {{"regional_demand", "QT-7(1)"},
+          {"unemployment_forecast", "QT-7(2)"},
+          {"domestic_labour", "QT-7(3)"},
+          {"previous_year_effectiveness", "QT-7(4)"},
+          {"li_regional_demand", "QT-15(1)"},
+          {"li_unemployment_forecast", "QT-15(2)"},
+          {"li_previous_year_effectiveness", "QT-15(3)"}};
+}
+
+bool is_leb(const Actor& a) { return a.role == role::kLebOfficer || a.role == role::kLebHead; }
+
+json::array timeline_view(const Portal& portal, const Request& req, int year) {
+  json::array out;
+  const Instant now = portal.ctx.clock.now();
+  for (const auto& s : qt::campaign_timeline(law::RuleBook::standard(), portal.ctx.calendar, year)) {
+    const Instant due = portal.ctx.zone.to_instant(s.due);
+    out.push_back(json::object{{"step", q(req, "step." + std::string(qt::to_string(s.step)))},
+                               {"rule", s.rule_id},
+                               {"due", format_local(portal, due)},
+                               {"passed", due < now}});
+  }
+  return out;
+}
+
+// The Commission's decision form on one request (QT-9, QT-10): accepted per line, the members present,
+// up to three grounds of QT-10 each with its evidence, the reasons.
+json::object decide_form(const Portal& portal, const Request& req, const Actor& actor, const CaseRecord& c,
+                         const std::string& form, const std::optional<Failed>& failed) {
+  Values v = values_for(failed, form);
+  const bool retry = failed && failed->form == form;
+  json::array accepted;
+  const auto& lines = c.data.at("lines").as_array();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i].as_object();
+    Field f = make_field(req, form, "accepted[" + std::to_string(i) + "]",
+                         q(req, "decide.accepted",
+                           {{"profession", json_string(l, "profession")},
+                            {"category", category_label(req, json_string(l, "category"))},
+                            {"count", int_of(l, "count")}}),
+                         v, true);
+    if (!retry) f.value = std::to_string(int_of(l, "count"));
+    accepted.push_back(number_field(f));
+  }
+  Field present = make_field(req, form, "present", q(req, "decide.present"), v, true, "checkboxes");
+  present.hint = q(req, "decide.present_hint");
+  if (auto users = portal.ctx.store.list_users())
+    for (const auto& u : *users)
+      if (u.role == role::kCommissionMember && u.provider_body == c.provider_body)
+        present.options.emplace_back(u.id, u.display_name);
+  present.checked_values = retry ? failed->submitted->all("present") : std::vector<std::string>{actor.user_id};
+  json::array slots;
+  for (int i = 0; i < kGroundSlots; ++i) {
+    const std::string n = std::to_string(i);
+    Field ground = make_field(req, form, "grounds[" + n + "]", q(req, "decide.ground"), v, false, "select");
+    ground.options = ground_options(req);
+    Field reference =
+        make_field(req, form, "evidence[" + n + "].reference", q(req, "decide.evidence_reference"), v, false);
+    reference.hint = q(req, "decide.evidence_reference_hint");
+    Field recorded = make_field(req, form, "evidence[" + n + "].recorded_on", q(req, "decide.evidence_recorded_on"), v,
+                                false, "text", "date");
+    recorded.hint = q(req, "decide.evidence_recorded_on_hint");
+    Field note =
+        make_field(req, form, "evidence[" + n + "].note", q(req, "decide.evidence_note"), v, false, "textarea");
+    slots.push_back(json::object{
+        {"legend", q(req, "decide.ground_slot", {{"n", i + 1}})},
+        {"fields", json::array{field_json(ground), field_json(reference), field_json(recorded), field_json(note)}}});
+  }
+  Field reasons = make_field(req, form, "reasons", q(req, "decide.reasons"), v, false, "textarea");
+  return json::object{{"action", "/quota/region/requests/" + c.id + "/decision"},
+                      {"accepted", std::move(accepted)},
+                      {"present", json::array{field_json(present)}},
+                      {"slots", std::move(slots)},
+                      {"reasons", json::array{field_json(reasons)}}};
+}
+
+Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::string& id,
+                          const forms::FormData& form) {
+  auto c = portal.ctx.store.load_case(id);
+  if (!c) return c;
+  cases::QtCommissionDecisionInput in;
+  if (auto* lines = c->data.if_contains("lines"); lines && lines->is_array())
+    for (std::size_t i = 0; i < lines->as_array().size(); ++i) {
+      const std::int64_t n = parse_count(form.value("accepted[" + std::to_string(i) + "]"));
+      if (n < 0) return Error::invalid("validation.type_integer", "accepted[" + std::to_string(i) + "]");
+      in.accepted.push_back(n);
+    }
+  std::vector<int> slots;
+  for (int i = 0; i < kGroundSlots; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string text = form.value("grounds[" + n + "]");
+    if (text.empty()) continue;
+    auto g = qt::parse_rejection_ground(text);
+    if (!g) {
+      Error e = Error::invalid("qt.rejection_ground_not_listed", "grounds[" + n + "]");
+      e.rule_ids = {"QT-10"};
+      return e;
+    }
+    qt::Evidence ev;
+    ev.source = qt::evidence_source(*g);  // the ground says where its evidence comes from (QT-10)
+    ev.reference = form.value("evidence[" + n + "].reference");
+    ev.note = form.value("evidence[" + n + "].note");
+    if (auto recorded = form.value("evidence[" + n + "].recorded_on"); !recorded.empty()) {
+      ev.recorded_on = Date::parse(recorded);
+      if (!ev.recorded_on) return Error::invalid("validation.date", "evidence[" + n + "].recorded_on");
+    }
+    in.grounds.push_back(*g);
+    in.evidence.push_back(std::move(ev));
+    slots.push_back(i);
+  }
+  in.present = form.all("present");
+  in.reasons = form.value("reasons");
+  auto decided = portal.ctx.quota_campaign->commission_decide(actor, id, in);
+  if (!decided) {
+    Error e = at_row(decided.take_error(), "evidence", slots, "reference");
+    if (e.field == "grounds") e.field = "grounds[" + std::to_string(slots.empty() ? 0 : slots.back()) + "]";
+    if (e.field == "accepted") e.field = "accepted[0]";
+    return e;
+  }
+  return decided;
+}
+
+json::object a2_view(const Request& req, const json::object& totals) {
+  json::array cells;
+  for (auto k : qt::kEmployerKinds)
+    cells.push_back(
+        json::object{{"category", category_label(req, qt::to_string(k))}, {"count", int_of(totals, qt::to_string(k))}});
+  return json::object{{"cells", std::move(cells)}};
+}
+
+Response region_page(const Portal& portal, const Request& req, const Actor& actor, int year,
+                     const std::optional<Failed>& failed) {
+  auto view = qt_view(portal, req, actor, "region.title", {{"year", std::to_string(year)}});
+  view["year"] = year;
+  view["region"] = reference_label(portal, req, "region", actor.region);
+  view["prev_year"] = year - 1;
+  view["next_year"] = year + 1;
+  view["timeline"] = timeline_view(portal, req, year);
+  auto& qt_service = *portal.ctx.quota_campaign;
+  auto regional = portal.ctx.store.load_case(QuotaCampaignService::regional_id(year, actor.region));
+  const std::string regional_state = regional ? regional->state : "";
+  const bool leb = is_leb(actor);
+  if (regional) {
+    auto row = qt_row(portal, req, *regional);
+    row["consolidation_late"] = late_view(req, regional->data, "consolidation");
+    row["commission_late"] = late_view(req, regional->data, "commission_submission");
+    row["ministry_late"] = late_view(req, regional->data, "ministry_submission");
+    json::array considerations;
+    for (const auto& [name, rule] : consideration_names())
+      considerations.push_back(
+          json::object{{"label", rule + " " + q(req, "consider." + name)},
+                       {"text", json_string(json_object(regional->data, "considerations"), rule)}});
+    row["considerations"] = std::move(considerations);
+    if (regional->state == "submitted") {
+      const auto& a3 = json_object(regional->data, "a3");
+      json::array a4;
+      if (auto* rows = regional->data.if_contains("a4"); rows && rows->is_array())
+        for (const auto& r : rows->as_array()) {
+          const auto& o = r.as_object();
+          a4.push_back(json::object{{"country", json_string(o, "country")},
+                                    {"category", category_label(req, json_string(o, "category"))},
+                                    {"profession", json_string(o, "profession")},
+                                    {"count", int_of(o, "count")}});
+        }
+      row["submission"] = json::object{{"a2", a2_view(req, json_object(regional->data, "a2_totals"))},
+                                       {"li_current_year_count", int_of(a3, "current_year_count")},
+                                       {"li_need", int_of(a3, "need")},
+                                       {"li_justification", json_string(a3, "justification")},
+                                       {"a4", std::move(a4)},
+                                       {"has_a4", !a4.empty()}};
+    } else {
+      row["submission"] = false;
+    }
+    view["regional"] = std::move(row);
+  } else {
+    view["regional"] = false;
+  }
+
+  auto list = qt_service.requests(actor, year);
+  if (!list) return error_page(portal, req, actor, list.error());
+  json::array requests;
+  std::map<std::string, std::int64_t> accepted_totals;
+  bool all_decided = true;
+  for (const auto& c : *list) {
+    auto r = request_view(portal, req, c);
+    const std::string form = "decide-" + c.id;
+    r["decide"] = actor.role == role::kCommissionMember && c.state == "registered" && regional_state == "at_commission"
+                      ? json::value(decide_form(portal, req, actor, c, form, failed))
+                      : json::value(false);
+    r["notice_action"] =
+        leb && c.state == "decided" ? json::value("/quota/region/requests/" + c.id + "/notice") : json::value(false);
+    all_decided &= c.state != "registered";
+    for (const auto& [k, n] : json_object(json_object(c.data, "decision"), "accepted_totals"))
+      accepted_totals[std::string(k)] += n.as_int64();
+    requests.push_back(std::move(r));
+  }
+  view["has_requests"] = !requests.empty();
+  view["requests"] = std::move(requests);
+
+  // QT-7, QT-15: the LEB consolidates (again, until the requests go to the Commission).
+  if (leb && (regional_state.empty() || regional_state == "consolidated")) {
+    Values v = values_for(failed, "consolidate");
+    const auto& previous = regional ? json_object(regional->data, "considerations") : json::object{};
+    json::array fields;
+    for (const auto& [name, rule] : consideration_names()) {
+      Field f = make_field(req, "consolidate", name, rule + " " + q(req, "consider." + name), v, true, "textarea");
+      if (!failed && previous.contains(rule)) f.value = json_string(previous, rule);
+      fields.push_back(field_json(f));
+    }
+    view["consolidate"] = json::object{{"fields", std::move(fields)}};
+  } else {
+    view["consolidate"] = false;
+  }
+  view["commission_submission"] = leb && regional_state == "consolidated";
+  // QT-12, QT-16, QT-17: the submission to the Ministry (QT-A2 from the decisions, QT-A3, QT-A4).
+  if (leb && regional_state == "at_commission") {
+    Values v = values_for(failed, "submit");
+    json::object totals;
+    for (const auto& [k, n] : accepted_totals) totals[k] = n;
+    Field li_justification =
+        make_field(req, "submit", "li_justification", q(req, "submit.li_justification"), v, true, "textarea");
+    json::array country_rows;
+    std::vector<std::pair<std::string, std::string>> countries;
+    if (auto treaties = portal.ctx.store.reference_set("treaty_country"))
+      for (const auto& t : *treaties)
+        countries.emplace_back(
+            t.code, reference_label(portal, req, "country", json_string(t.payload, "alpha_2")) + " (" + t.code + ")");
+    for (int i = 0; i < kCountryRows; ++i) {
+      const std::string at = "countries[" + std::to_string(i) + "]";
+      Field country = make_field(req, "submit", at + ".country", q(req, "field.country"), v, false, "select");
+      country.options = with_choose(req, countries);
+      Field category = make_field(req, "submit", at + ".category", q(req, "field.category"), v, false, "select");
+      category.options = category_options(req, false);
+      country_rows.push_back(json::object{
+          {"legend", q(req, "submit.country_row", {{"n", i + 1}})},
+          {"fields",
+           json::array{field_json(country), field_json(category),
+                       field_json(make_field(req, "submit", at + ".profession", q(req, "field.profession"), v)),
+                       number_field(make_field(req, "submit", at + ".count", q(req, "field.count"), v))}}});
+    }
+    view["submit"] = json::object{
+        {"all_decided", all_decided},
+        {"a2", a2_view(req, totals)},
+        {"fields", json::array{number_field(make_field(req, "submit", "li_current_year_count",
+                                                       q(req, "submit.li_current_year_count"), v, true)),
+                               number_field(make_field(req, "submit", "li_need", q(req, "submit.li_need"), v, true)),
+                               field_json(li_justification)}},
+        {"country_rows", std::move(country_rows)}};
+  } else {
+    view["submit"] = false;
+  }
+  if (failed) {
+    add_error(view, req, failed->error, failed->form);
+    apply_field_errors(view, {"consolidate", "submit", "requests"});
+  }
+  return render(portal, req, "qt_region", std::move(view), failed ? http_status(failed->error.kind) : 200);
+}
+
+Result<CaseRecord> submit_to_ministry(const Portal& portal, const Actor& actor, const forms::FormData& form, int year) {
+  cases::QtSubmissionInput in;
+  in.year = year;
+  in.li_current_year_count = parse_count(form.value("li_current_year_count"));
+  in.li_need = parse_count(form.value("li_need"));
+  in.li_justification = form.value("li_justification");
+  std::vector<int> rows;
+  for (int i = 0; i < kCountryRows; ++i) {
+    const std::string at = "countries[" + std::to_string(i) + "]";
+    const std::string country = form.value(at + ".country"), category = form.value(at + ".category"),
+                      profession = form.value(at + ".profession"), count = form.value(at + ".count");
+    if (country.empty() && category.empty() && profession.empty() && count.empty()) continue;
+    in.countries.push_back({country, category, profession, parse_count(count)});
+    rows.push_back(i);
+  }
+  auto c = portal.ctx.quota_campaign->submit_to_ministry(actor, in);
+  if (!c) return at_row(c.take_error(), "countries", rows, "country");
+  return c;
+}
+
+// ---- Ministry ----
+
+// A formation (cases::to_json shape) as two tables: per region its ceilings, and per region and kind the
+// quota against the requests and last year's use (QT-18 what-if, QT-20).
+json::object formation_view(const Portal& portal, const Request& req, const json::object& f) {
+  json::array regions, cells;
+  std::int64_t requested_total = 0, quota_total = 0, used_total = 0;
+  if (auto* rs = f.if_contains("regions"); rs && rs->is_array())
+    for (const auto& r : rs->as_array()) {
+      const auto& o = r.as_object();
+      const std::string name = reference_label(portal, req, "region", json_string(o, "region"));
+      regions.push_back(json::object{{"region", name},
+                                     {"labour_force", int_of(o, "labour_force")},
+                                     {"employer_percent", json_string(o, "employer_percent")},
+                                     {"employer_ceiling", int_of(o, "employer_ceiling")},
+                                     {"employer_quota", int_of(o, "employer_quota")},
+                                     {"labour_immigrant_percent", json_string(o, "labour_immigrant_percent")},
+                                     {"labour_immigrant_ceiling", int_of(o, "labour_immigrant_ceiling")},
+                                     {"labour_immigrant_quota", int_of(o, "labour_immigrant_quota")}});
+      for (const auto& cell : o.at("cells").as_array()) {
+        const auto& c = cell.as_object();
+        const std::int64_t requested = int_of(c, "requested"), quota = int_of(c, "quota"),
+                           used = int_of(c, "last_year_used");
+        requested_total += requested;
+        quota_total += quota;
+        used_total += used;
+        cells.push_back(json::object{{"region", name},
+                                     {"kind", category_label(req, json_string(c, "kind"), json_string(c, "country"))},
+                                     {"requested", requested},
+                                     {"quota", quota},
+                                     {"last_year_used", used},
+                                     {"vs_requested", quota - requested},
+                                     {"vs_last_year", quota - used},
+                                     {"cut", quota < requested}});
+      }
+    }
+  return json::object{{"caption_id", "qt-whatif"},
+                      {"regions", std::move(regions)},
+                      {"cells", std::move(cells)},
+                      {"employer_total", int_of(f, "employer_total")},
+                      {"labour_immigrant_total", int_of(f, "labour_immigrant_total")},
+                      {"requested_total", requested_total},
+                      {"quota_total", quota_total},
+                      {"last_year_total", used_total}};
+}
+
+Result<cases::QtPercentages> percentages(const Values& v) {
+  cases::QtPercentages p;
+  FLIS_ASSIGN_OR_RETURN(employer, qt::parse_percent(v("employer_percent"), "employer_percent"));
+  FLIS_ASSIGN_OR_RETURN(li, qt::parse_percent(v("labour_immigrant_percent"), "labour_immigrant_percent"));
+  p.employer = employer;
+  p.labour_immigrant = li;
+  return p;
+}
+
+json::array trail_view(const Portal& portal, const Request& req, const std::string& case_id) {
+  json::array out;
+  auto trail = portal.ctx.store.audit_trail(case_id);
+  if (!trail) return out;
+  std::string rules;
+  for (const auto& e : *trail) {
+    rules.clear();
+    for (const auto& r : e.rule_ids) rules += (rules.empty() ? "" : ", ") + r;
+    auto who = portal.ctx.store.find_user(e.actor_id);
+    out.push_back(json::object{{"when", format_local(portal, e.at)},
+                               {"who", who ? who->display_name : e.actor_id},
+                               {"what", q(req, "command." + e.command)},
+                               {"state", q(req, "state." + e.state_after)},
+                               {"rules", rules}});
+  }
+  return out;
+}
+
+json::array redistributions_view(const Portal& portal, const Request& req, const json::object& data) {
+  json::array out;
+  if (auto* moves = data.if_contains("redistributions"); moves && moves->is_array())
+    for (const auto& m : moves->as_array()) {
+      const auto& o = m.as_object();
+      out.push_back(json::object{{"from", reference_label(portal, req, "region", json_string(o, "from_region"))},
+                                 {"to", reference_label(portal, req, "region", json_string(o, "to_region"))},
+                                 {"kind", category_label(req, json_string(o, "kind"), json_string(o, "country"))},
+                                 {"units", int_of(o, "units")},
+                                 {"proposed_by", json_string(o, "proposed_by")},
+                                 {"reasons", json_string(o, "reasons")},
+                                 {"on", format_iso_date(json_string(o, "on"))}});
+    }
+  return out;
+}
+
+json::array decision_table(const Portal& portal, const Request& req, const CaseRecord& c) {
+  json::array rows;
+  for (const auto& r : cases::decision_rows(c))
+    rows.push_back(json::object{{"region", reference_label(portal, req, "region", r.region)},
+                                {"kind", category_label(req, r.kind, r.country)},
+                                {"distributed", r.distributed},
+                                {"after", r.after_redistribution},
+                                {"moved", r.distributed != r.after_redistribution}});
+  return rows;
+}
+
+Response ministry_page(const Portal& portal, const Request& req, const Actor& actor, int year,
+                       const std::optional<Failed>& failed) {
+  auto view = qt_view(portal, req, actor, "ministry.title", {{"year", std::to_string(year)}});
+  view["year"] = year;
+  view["prev_year"] = year - 1;
+  view["next_year"] = year + 1;
+  view["timeline"] = timeline_view(portal, req, year);
+  auto campaign = portal.ctx.store.load_case(QuotaCampaignService::campaign_id(year));
+  const std::string state = campaign ? campaign->state : "open";
+  view["campaign"] = campaign ? json::value(qt_row(portal, req, *campaign)) : json::value(false);
+  view["state"] = q(req, "state." + state);
+
+  // Where each region's submission stands (QT-12).
+  json::array submissions;
+  cases::CaseFilter filter;
+  filter.service = "QT";
+  filter.limit = 1000;
+  std::map<std::string, CaseRecord> regional;
+  if (auto all = portal.ctx.store.list_cases(filter))
+    for (auto& c : *all)
+      if (c.kind == "regional" && int_of(c.data, "year") == year) regional[c.region] = std::move(c);
+  for (const auto& [code, name] : reference_options(portal, req, "region")) {
+    auto it = regional.find(code);
+    submissions.push_back(json::object{
+        {"region", name},
+        {"state", it == regional.end() ? q(req, "state.not_started") : q(req, "state." + it->second.state)},
+        {"submitted", it != regional.end() && it->second.state == "submitted"},
+        {"late", it == regional.end() ? json::value(false) : late_view(req, it->second.data, "ministry_submission")}});
+  }
+  view["submissions"] = std::move(submissions);
+
+  // QT-18 what-if: a GET form, so that trying percentages changes nothing.
+  Values query = [&req](std::string_view n) { return std::string(req.query_param(n).value_or("")); };
+  Values typed = failed ? values_for(failed, failed->form) : query;
+  auto percent_fields = [&](const std::string& form) {
+    Field employer = make_field(req, form, "employer_percent", q(req, "ministry.employer_percent"), typed, true);
+    employer.hint = q(req, "ministry.percent_hint");
+    Field li =
+        make_field(req, form, "labour_immigrant_percent", q(req, "ministry.labour_immigrant_percent"), typed, true);
+    li.hint = q(req, "ministry.percent_hint");
+    return json::array{field_json(employer), field_json(li)};
+  };
+  view["whatif_fields"] = percent_fields("whatif");
+  view["whatif"] = false;
+  std::optional<Error> whatif_error;
+  if (!query("employer_percent").empty() || !query("labour_immigrant_percent").empty()) {
+    auto p = percentages(query);
+    auto f = p ? portal.ctx.quota_campaign->what_if(actor, year, *p) : Result<qt::QuotaFormation>(p.error());
+    if (f)
+      view["whatif"] = formation_view(portal, req, cases::to_json(*f));
+    else
+      whatif_error = f.error();
+  }
+  view["distribute"] =
+      state == "open" ? json::value(json::object{{"fields", percent_fields("distribute")}}) : json::value(false);
+  view["publish"] = state == "distributed";
+  if (campaign && (state == "distributed" || state == "published")) {
+    view["distributed"] = json::object{
+        {"on", format_iso_date(json_string(json_object(campaign->data, "distribution"), "distributed_on"))},
+        {"employer_percent", json_string(json_object(campaign->data, "distribution"), "employer_percent")},
+        {"labour_immigrant_percent",
+         json_string(json_object(campaign->data, "distribution"), "labour_immigrant_percent")},
+        {"late", late_view(req, campaign->data, "distribution")},
+        {"rows", decision_table(portal, req, *campaign)}};
+    Values v = values_for(failed, "move");
+    auto regions = with_choose(req, reference_options(portal, req, "region"));
+    Field from = make_field(req, "move", "from_region", q(req, "move.from_region"), v, true, "select");
+    from.options = regions;
+    Field to = make_field(req, "move", "to_region", q(req, "move.to_region"), v, true, "select");
+    to.options = regions;
+    Field kind = make_field(req, "move", "kind", q(req, "field.category"), v, true, "select");
+    kind.options = category_options(req, true);
+    Field country = make_field(req, "move", "country", q(req, "move.country"), v);
+    country.hint = q(req, "move.country_hint");
+    view["move"] = json::object{
+        {"fields",
+         json::array{field_json(from), field_json(to), field_json(kind), field_json(country),
+                     number_field(make_field(req, "move", "units", q(req, "move.units"), v, true)),
+                     field_json(make_field(req, "move", "proposed_by", q(req, "move.proposed_by"), v, true)),
+                     field_json(make_field(req, "move", "reasons", q(req, "move.reasons"), v, true, "textarea"))}}};
+  } else {
+    view["distributed"] = false;
+    view["move"] = false;
+  }
+  view["published"] =
+      state == "published" ? json::value("/quota/decision/" + std::to_string(year)) : json::value(false);
+  view["redistributions"] = campaign ? redistributions_view(portal, req, campaign->data) : json::array{};
+  view["has_redistributions"] = !view["redistributions"].as_array().empty();
+  view["trail"] = campaign ? trail_view(portal, req, campaign->id) : json::array{};
+  view["has_trail"] = !view["trail"].as_array().empty();
+  if (whatif_error) add_error(view, req, *whatif_error, "whatif");
+  if (failed) add_error(view, req, failed->error, failed->form);
+  apply_field_errors(view, {"whatif_fields", "distribute", "move"});
+  const int status = failed ? http_status(failed->error.kind) : whatif_error ? http_status(whatif_error->kind) : 200;
+  return render(portal, req, "qt_ministry", std::move(view), status);
+}
+
+}  // namespace
+
+std::string quota_case_href(const CaseRecord& c) {
+  const std::string year = std::to_string(int_of(c.data, "year"));
+  if (c.kind == "campaign") return "/quota/ministry?year=" + year;
+  return "/quota/region?year=" + year + "#req-" + c.id;
+}
+
+void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal> portal) {
+  // Signed-in actor with one of the roles; the handler gets the actor, else a sign-in or 403 page.
+  using Handler = std::function<Response(Request&, const Actor&)>;
+  auto page = [portal](std::function<bool(const Actor&)> allowed, Handler handler) {
+    return [portal, allowed = std::move(allowed), handler = std::move(handler)](Request& req) {
+      auto actor = current_actor(*portal, req);
+      if (!actor) return sign_in_redirect(req);
+      if (!allowed(*actor)) return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+      if (!portal->ctx.quota_campaign) return error_page(*portal, req, actor, Error::unavailable("qt.unavailable"));
+      return handler(req, *actor);
+    };
+  };
+  auto staff = [](const Actor& a) { return is_leb(a) || a.role == role::kCommissionMember; };
+  auto ministry = [](const Actor& a) { return a.role == role::kMinistryOfficer; };
+
+  // QT-A1, QT-10, QT-11: the employer's requests with the Commission's outcome and its reasons.
+  router.get("/quota/requests", page(is_employer, [portal](Request& req, const Actor& actor) {
+               const int year = current_year(*portal);
+               auto view = qt_view(*portal, req, actor, "requests.title");
+               view["year"] = year;
+               view["new_label"] = q(req, "requests.new", {{"year", std::to_string(year)}});
+               auto due =
+                   qt::step_due(law::RuleBook::standard(), portal->ctx.calendar, year, qt::Step::employer_requests);
+               view["due"] =
+                   due ? json::value(format_local(*portal, portal->ctx.zone.to_instant(due->due))) : json::value(false);
+               cases::CaseFilter filter;
+               filter.service = "QT";
+               filter.applicant_id = actor.user_id;
+               auto list = portal->ctx.store.list_cases(filter);
+               if (!list) return error_page(*portal, req, actor, list.error());
+               json::array rows;
+               for (const auto& c : *list)
+                 if (c.kind == "employer_request") rows.push_back(request_view(*portal, req, c));
+               view["has_requests"] = !rows.empty();
+               view["requests"] = std::move(rows);
+               return render(*portal, req, "qt_requests", std::move(view));
+             }));
+
+  router.get("/quota/requests/new", page(is_employer, [portal](Request& req, const Actor& actor) {
+               return render(*portal, req, "qt_request_form",
+                             request_form_view(*portal, req, actor, current_year(*portal), none()));
+             }));
+
+  router.post("/quota/requests/new", page(is_employer, [portal](Request& req, const Actor& actor) {
+                auto form = posted_form(*portal, req);
+                if (!form) return error_page(*portal, req, actor, form.error());
+                const int year = current_year(*portal);
+                auto c = file_request(*portal, actor, *form, year);
+                if (c) return Response::redirect("/quota/requests?done=filed#req-" + c->id);
+                if (c.error().kind == Error::Kind::forbidden) return error_page(*portal, req, actor, c.error());
+                auto view = request_form_view(*portal, req, actor, year,
+                                              [&form](std::string_view n) { return form->value(n); });
+                add_error(view, req, c.error());
+                apply_field_errors(view, {"employer_fields", "line_rows", "justification_fields"});
+                return render(*portal, req, "qt_request_form", std::move(view), http_status(c.error().kind));
+              }));
+
+  // The region's campaign: LEB officers and heads, and the members of its Commission.
+  router.get("/quota/region", page(staff, [portal](Request& req, const Actor& actor) {
+               auto year = year_of(*portal, req, req.query_param("year").value_or(""));
+               if (!year) return error_page(*portal, req, actor, year.error());
+               return region_page(*portal, req, actor, *year, std::nullopt);
+             }));
+
+  // Every form of the region's and the Ministry's page: run the command, then back to the page (POST-redirect-GET),
+  // or the page again with the error next to the field and what was typed.
+  using Command = std::function<Result<CaseRecord>(const Request&, const Actor&, const forms::FormData&, int year)>;
+  using PageOf = Response (*)(const Portal&, const Request&, const Actor&, int, const std::optional<Failed>&);
+  auto form_post = [portal, page](std::function<bool(const Actor&)> allowed, std::string path, PageOf page_of) {
+    return [portal, page, allowed, path, page_of](std::string form_name, std::string done, Command run) {
+      return page(allowed, [portal, path, page_of, form_name, done, run](Request& req, const Actor& actor) {
+        auto form = posted_form(*portal, req);
+        if (!form) return error_page(*portal, req, actor, form.error());
+        auto year = year_of(*portal, req, form->value("year"));
+        if (!year) return error_page(*portal, req, actor, year.error());
+        auto c = run(req, actor, *form, *year);
+        if (c) {
+          std::string anchor = c->kind == "employer_request" ? "#req-" + c->id : "";
+          return Response::redirect(path + "?year=" + std::to_string(*year) + "&done=" + done + anchor);
+        }
+        if (c.error().kind == Error::Kind::forbidden || c.error().kind == Error::Kind::not_found)
+          return error_page(*portal, req, actor, c.error());
+        std::string failed_form = form_name;
+        if (failed_form == "decide") failed_form += "-" + std::string(req.path_param("id"));
+        return page_of(*portal, req, actor, *year, Failed{failed_form, c.error(), &*form});
+      });
+    };
+  };
+  auto region_post = form_post(staff, "/quota/region", &region_page);
+  router.post(
+      "/quota/region/consolidation",
+      region_post("consolidate", "consolidated",
+                  [portal](const Request&, const Actor& a, const forms::FormData& f, int year) {
+                    cases::QtConsolidationInput in;
+                    in.year = year;
+                    for (auto [name, target] : {std::pair{"regional_demand", &in.regional_demand},
+                                                {"unemployment_forecast", &in.unemployment_forecast},
+                                                {"domestic_labour", &in.domestic_labour},
+                                                {"previous_year_effectiveness", &in.previous_year_effectiveness},
+                                                {"li_regional_demand", &in.li_regional_demand},
+                                                {"li_unemployment_forecast", &in.li_unemployment_forecast},
+                                                {"li_previous_year_effectiveness", &in.li_previous_year_effectiveness}})
+                      *target = f.value(name);
+                    return portal->ctx.quota_campaign->consolidate(a, in);
+                  }));
+  router.post("/quota/region/commission-submission",
+              region_post("commission", "at_commission",
+                          [portal](const Request&, const Actor& a, const forms::FormData&, int year) {
+                            return portal->ctx.quota_campaign->submit_to_commission(a, year);
+                          }));
+  router.post(
+      "/quota/region/ministry-submission",
+      region_post("submit", "submitted", [portal](const Request&, const Actor& a, const forms::FormData& f, int year) {
+        return submit_to_ministry(*portal, a, f, year);
+      }));
+  router.post(
+      "/quota/region/requests/{id}/decision",
+      region_post("decide", "decided", [portal](const Request& req, const Actor& a, const forms::FormData& f, int) {
+        return decide(*portal, a, std::string(req.path_param("id")), f);
+      }));
+  router.post(
+      "/quota/region/requests/{id}/notice",
+      region_post("notice", "informed", [portal](const Request& req, const Actor& a, const forms::FormData&, int) {
+        return portal->ctx.quota_campaign->inform_employer(a, std::string(req.path_param("id")));
+      }));
+
+  // The Ministry's campaign: what-if, distribution, publication, redistribution with its audit trail.
+  router.get("/quota/ministry", page(ministry, [portal](Request& req, const Actor& actor) {
+               auto year = year_of(*portal, req, req.query_param("year").value_or(""));
+               if (!year) return error_page(*portal, req, actor, year.error());
+               return ministry_page(*portal, req, actor, *year, std::nullopt);
+             }));
+  auto ministry_post = form_post(ministry, "/quota/ministry", &ministry_page);
+  router.post(
+      "/quota/ministry/distribution",
+      ministry_post("distribute", "distributed",
+                    [portal](const Request&, const Actor& a, const forms::FormData& f, int year) -> Result<CaseRecord> {
+                      FLIS_ASSIGN_OR_RETURN(p, percentages([&f](std::string_view n) { return f.value(n); }));
+                      return portal->ctx.quota_campaign->distribute(a, year, p);
+                    }));
+  router.post(
+      "/quota/ministry/publication",
+      ministry_post("publish", "published", [portal](const Request&, const Actor& a, const forms::FormData&, int year) {
+        return portal->ctx.quota_campaign->publish(a, year);
+      }));
+  router.post(
+      "/quota/ministry/redistributions",
+      ministry_post("move", "moved",
+                    [portal](const Request&, const Actor& a, const forms::FormData& f, int year) -> Result<CaseRecord> {
+                      cases::QtTransferInput in;
+                      in.year = year;
+                      auto kind = qt::parse_quota_kind(f.value("kind"));
+                      if (!kind) return Error::invalid("validation.choice", "kind");
+                      in.transfer = {f.value("from_region"), f.value("to_region"), *kind, f.value("country"),
+                                     parse_count(f.value("units"))};
+                      in.proposed_by = f.value("proposed_by");
+                      in.reasons = f.value("reasons");
+                      return portal->ctx.quota_campaign->redistribute(a, in);
+                    }));
+
+  // QT-19: the published decisions, public.
+  router.get("/quota/decision", [portal](Request& req) {
+    auto actor = current_actor(*portal, req);
+    auto view = qt_view(*portal, req, actor, "decision.list_title");
+    json::array years;
+    cases::CaseFilter filter;
+    filter.service = "QT";
+    filter.states = {"published"};
+    if (auto list = portal->ctx.store.list_cases(filter))
+      for (const auto& c : *list)
+        if (c.kind == "campaign") {
+          const auto year = int_of(c.data, "year");
+          years.push_back(json::object{{"href", "/quota/decision/" + std::to_string(year)},
+                                       {"label", q(req, "decision.title", {{"year", std::to_string(year)}})}});
+        }
+    view["has_years"] = !years.empty();
+    view["years"] = std::move(years);
+    return render(*portal, req, "qt_decisions", std::move(view));
+  });
+  router.get("/quota/decision/{year}", [portal](Request& req) {
+    auto actor = current_actor(*portal, req);
+    if (!portal->ctx.quota_campaign) return error_page(*portal, req, actor, Error::unavailable("qt.unavailable"));
+    auto year = year_of(*portal, req, req.path_param("year"));
+    if (!year) return error_page(*portal, req, actor, year.error());
+    auto c = portal->ctx.quota_campaign->published_decision(*year);
+    if (!c) return error_page(*portal, req, actor, c.error());
+    auto view = qt_view(*portal, req, actor, "decision.title", {{"year", std::to_string(*year)}});
+    const auto& distribution = json_object(c->data, "distribution");
+    view["year"] = *year;
+    view["published_on"] = format_iso_date(json_string(json_object(c->data, "publication"), "published_on"));
+    view["employer_percent"] = json_string(distribution, "employer_percent");
+    view["labour_immigrant_percent"] = json_string(distribution, "labour_immigrant_percent");
+    view["rows"] = decision_table(*portal, req, *c);
+    view["redistributions"] = redistributions_view(*portal, req, c->data);
+    view["has_redistributions"] = !view["redistributions"].as_array().empty();
+    view["json_href"] = "/api/v1/quota/" + std::to_string(*year) + "/decision.json";
+    view["csv_href"] = "/api/v1/quota/" + std::to_string(*year) + "/decision.csv";
+    return render(*portal, req, "qt_decision", std::move(view));
+  });
+}
+
+}  // namespace flis::web::portal

@@ -1,0 +1,177 @@
+// The quota campaign (act QT) in a browser, without JavaScript of our own: an employer files a QT-A1
+// request from the cabinet, the Astana LEB consolidates and brings the requests to the Commission, the
+// Commission cuts a request on a QT-10 ground with its evidence, the employer sees the outcome and the
+// reason, the LEB submits QT-A2..A4, the Ministry tries percentages, distributes, publishes and
+// redistributes, and the public reads the decision. Every page is audited with axe-core.
+// The demo seed leaves the campaign in progress: Steppe Energy's Astana request waits for the LEB.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { artifacts, audit, baseUrl, launch, submit, tick, visit } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch('en-US'); });
+after(async () => { await browser?.close(); });
+
+const now = new Date();
+// The campaign the seed made (requests open in September for the next year), and the one taking requests now.
+const year = now.getMonth() > 8 || (now.getMonth() === 8 && now.getDate() >= 15) ? now.getFullYear() + 1
+  : now.getFullYear();
+const openYear = now.getFullYear() + 1;
+const astana = '710000000';
+const almaty = '750000000';
+const steppeRequest = `QTA1-${year}-${astana}-u-emp-steppe`;
+const regionUrl = `/quota/region?year=${year}`;
+
+test('QT-A1 QT-6 F-Q4: the employer files a request from the cabinet; a line without its profession, or the QT-6 date, is reported', async () => {
+  const page = await browser.as('employer.zhetysu');
+  assert.match(page.url(), /\/quota\/requests$/);
+  await Promise.all([page.waitForNavigation(), page.click('[data-testid=qt-new]')]);
+  await audit(page, 'QT-A1 form');
+  assert.equal(await page.inputValue('#f-employer-name'), 'АО «Жетысу Агро»');  // from the account
+
+  await page.selectOption('#f-region', astana);
+  await page.fill('#f-employer-bin', '990540000111');
+  await page.fill('#f-legal-address', 'Almaty, Raiymbek 348');
+  await page.fill('#f-current-year-count', '0');
+  await page.selectOption('#f-lines-0--category', 'category_3');
+  await page.fill('#f-lines-0--profession', 'Agronomist');
+  await page.fill('#f-lines-0--count', '2');
+  await page.selectOption('#f-lines-2--category', 'seasonal');
+  await page.fill('#f-lines-2--count', '20');
+  await page.fill('#f-justification', 'Apple supply contract, harvest August to October');
+  const timeline = await (await fetch(`${baseUrl}/api/v1/quota/${openYear}/timeline`)).json();
+  const due = new Date(timeline.steps.find((s) => s.step === 'employer_requests').due_at);
+  await submit(page, 'form[action="/quota/requests/new"]', 'QT-A1 form with an error');
+  assert.equal(await page.inputValue('#f-lines-0--profession'), 'Agronomist');  // what was typed stays
+  if (now > due) {
+    // QT-6: after the date the request is refused before anything else, and the page says so with the rule.
+    assert.match(await page.textContent('#error-summary'), /QT-6/);
+    return;
+  }
+  assert.ok(await page.isVisible('#error-summary a[href="#f-lines-2--profession"]'));
+  assert.ok(await page.isVisible('#f-lines-2--profession-error'));
+  await page.fill('#f-lines-2--profession', 'Fruit picker');
+  await submit(page, 'form[action="/quota/requests/new"]', 'QT-A1 filed');
+  assert.match(page.url(), /\/quota\/requests\?done=filed/);
+  assert.ok(await page.isVisible(`#req-QTA1-${openYear}-${astana}-u-emp-zhetysu`));
+});
+
+test('QT-7 QT-15 QT-8: the Astana LEB consolidates with the considerations and brings the requests to the Commission', async () => {
+  const page = await browser.as('officer.astana');
+  await Promise.all([page.waitForNavigation(), page.click('nav a[href="/quota/region"]')]);
+  await audit(page, 'region campaign page (default year)');
+  await visit(page, regionUrl, 'region campaign page');
+  assert.ok(await page.isVisible(`a[href="#req-${steppeRequest}"]`));
+  for (const [field, text] of [
+    ['regional-demand', 'Commissioning of two substations'], ['unemployment-forecast', '11 000 unemployed'],
+    ['domestic-labour', 'Few commissioning engineers locally'], ['previous-year-effectiveness', '91 % used'],
+    ['li-regional-demand', 'Household help demand steady'], ['li-unemployment-forecast', 'Stable'],
+    ['li-previous-year-effectiveness', '12 000 permits']]) await page.fill(`#f-consolidate-${field}`, text);
+  await submit(page, 'form[action="/quota/region/consolidation"]', 'consolidated');
+  assert.match(await page.textContent('[data-testid=qt-regional]'), /QT-7\(3\)|QT-8/);
+  await submit(page, 'form[action="/quota/region/commission-submission"]', 'at the Commission');
+  assert.match(page.url(), /done=at_commission/);
+  await page.screenshot({ path: join(artifacts, 'qt-region.png'), fullPage: true });
+});
+
+test('QT-9 QT-10 F-Q6 I-18: the Commission cuts the request partially on a QT-10 ground with its evidence', async () => {
+  const page = await browser.as('commission1.astana');
+  await visit(page, regionUrl, 'region page for the Commission');
+  const form = `form[action="/quota/region/requests/${steppeRequest}/decision"]`;
+  const id = `f-decide-${steppeRequest}-`;
+  // Only the grounds of QT-10 are offered.
+  const grounds = await page.$$eval(`#${id}grounds-0- option`, (os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(grounds, ['domestic_labour_available', 'permit_violations', 'labour_law_violations']);
+  await page.fill(`#${id}accepted-0-`, '1');
+  await submit(page, form, 'a cut without a ground');
+  assert.ok(await page.isVisible(`#${id}grounds-0--error`));
+  assert.equal(await page.inputValue(`#${id}accepted-0-`), '1');
+
+  await tick(page, `${id}present-2`);
+  await page.selectOption(`#${id}grounds-0-`, 'domestic_labour_available');
+  await page.fill(`#${id}evidence-0--reference`, 'Regional labour forecast 2027');
+  await page.fill(`#${id}evidence-0--note`, 'One commissioning engineer can be hired among the local unemployed');
+  await page.fill(`#${id}reasons`, 'Partly covered by domestic labour');
+  await submit(page, form, 'decided partially');
+  assert.match(page.url(), /done=decided/);
+  // Any other request of the region (filed today, if the QT-6 date has not passed) is accepted in full.
+  for (const action of await page.$$eval('form[data-testid=qt-decide]', (fs) => fs.map((f) => f.getAttribute('action')))) {
+    await submit(page, `form[action="${action}"]`, `accepted ${action}`);
+  }
+});
+
+test('QT-11 QT-10: the LEB informs the employer, who sees the outcome, the QT-10 ground, its evidence and the reasons', async () => {
+  let page = await browser.as('officer.astana');
+  await visit(page, regionUrl, 'region page after the decision');
+  await submit(page, `form[action="/quota/region/requests/${steppeRequest}/notice"]`, 'employer informed');
+
+  page = await browser.as('employer.steppe');
+  await visit(page, '/quota/requests', 'employer requests with the outcome');
+  const outcome = await page.textContent(`#req-${steppeRequest} [data-testid=qt-outcome]`);
+  assert.match(outcome, /QT-10\(1\)/);
+  assert.match(outcome, /Regional labour forecast 2027/);
+  assert.match(outcome, /Partly covered by domestic labour/);
+  await page.screenshot({ path: join(artifacts, 'qt-employer-outcome.png'), fullPage: true });
+});
+
+test('QT-12 QT-16 QT-17 QT-A2 QT-A3 QT-A4: the LEB submits the region\'s need to the Ministry', async () => {
+  const page = await browser.as('officer.astana');
+  await visit(page, regionUrl, 'submission form');
+  await page.fill('#f-submit-li-current-year-count', '12000');
+  await page.fill('#f-submit-li-need', '12500');
+  await page.fill('#f-submit-li-justification', 'Household help demand steady');
+  await page.selectOption('#f-submit-countries-0--country', 'UZB');
+  await page.selectOption('#f-submit-countries-0--category', 'category_3');
+  await page.fill('#f-submit-countries-0--profession', 'Electrician');
+  await page.fill('#f-submit-countries-0--count', '3');
+  await submit(page, 'form[action="/quota/region/ministry-submission"]', 'submitted to the Ministry');
+  assert.match(page.url(), /done=submitted/);
+});
+
+test('QT-18 QT-4 QT-19 QT-20 QT-21: the Ministry tries percentages, distributes, publishes and redistributes', async () => {
+  const page = await browser.as('ministry');
+  await Promise.all([page.waitForNavigation(), page.click('nav a[href="/quota/ministry"]')]);
+  await audit(page, 'Ministry campaign page (default year)');
+  await visit(page, `/quota/ministry?year=${year}`, 'Ministry campaign page');
+  await page.fill('#f-whatif-employer-percent', 'abc');
+  await page.fill('#f-whatif-labour-immigrant-percent', '0.1');
+  await submit(page, 'form[action="/quota/ministry#whatif"]', 'what-if with a bad percentage');
+  assert.ok(await page.isVisible('#f-whatif-employer-percent-error'));
+  await page.fill('#f-whatif-employer-percent', '0.3');
+  await submit(page, 'form[action="/quota/ministry#whatif"]', 'what-if result');
+  const rows = await page.$$eval('[data-testid=qt-formation] tbody tr', (trs) => trs.length);
+  assert.ok(rows >= 20 * 5, `a row per region and category, got ${rows}`);
+  assert.equal(await page.inputValue('#f-distribute-employer-percent'), '0.3');  // carried to the approval
+  await page.screenshot({ path: join(artifacts, 'qt-what-if.png'), fullPage: true });
+
+  await submit(page, 'form[action="/quota/ministry/distribution"]', 'distributed');
+  assert.match(page.url(), /done=distributed/);
+  await submit(page, 'form[action="/quota/ministry/publication"]', 'published');
+  await page.selectOption('#f-move-from-region', astana);
+  await page.selectOption('#f-move-to-region', almaty);
+  await page.selectOption('#f-move-kind', 'labour_immigrant');
+  await page.fill('#f-move-units', '100');
+  await page.fill('#f-move-proposed-by', 'Almaty LEB');
+  await page.fill('#f-move-reasons', 'Household help demand moved to Almaty');
+  await submit(page, 'form[action="/quota/ministry/redistributions"]', 'redistributed');
+  assert.match(await page.textContent('[data-testid=qt-redistributions]'), /Household help demand moved to Almaty/);
+  assert.match(await page.textContent('[data-testid=qt-trail]'), /QT-21/);
+});
+
+test('QT-19: the public reads the published decision by region and kind, with its open data', async () => {
+  const page = await browser.as(null);
+  await visit(page, '/', 'home');
+  await Promise.all([page.waitForNavigation(), page.click('nav a[href="/quota/decision"]')]);
+  await audit(page, 'published decisions');
+  await Promise.all([page.waitForNavigation(), page.click(`a[href="/quota/decision/${year}"]`)]);
+  await audit(page, 'published decision');
+  assert.ok((await page.$$('[data-testid=qt-decision] tbody tr')).length >= 20);
+  assert.match(await page.textContent('main'), /QT-21/);
+  const csv = await fetch(new URL(await page.getAttribute('[data-testid=qt-csv]', 'href'), baseUrl));
+  assert.equal(csv.status, 200);
+  assert.match(await csv.text(), /^year,region,kind,country,distributed,after_redistribution/);
+  const json = await fetch(new URL(await page.getAttribute('[data-testid=qt-json]', 'href'), baseUrl));
+  assert.equal((await json.json()).year, year);
+  await page.screenshot({ path: join(artifacts, 'qt-decision.png'), fullPage: true });
+});
