@@ -6,7 +6,6 @@
 namespace flis::cases::quota {
 namespace {
 
-
 TEST(QuotaKeyText, FormatsAndParsesEveryShape) {
   const QuotaKey plain{2026, "750000000", "", "category_2", ""};
   const QuotaKey district{2026, "750000000", "751110000", "labour_immigrant", ""};
