@@ -252,7 +252,7 @@ Result<CommissionOutcome> decide_request(const CommissionDecisionInput& in) {
   return out;
 }
 
-Result<Basis> parse_percent(std::string_view text, std::string field) {
+Result<Basis> parse_percent(std::string_view text, const std::string& field) {
   // "d+" or "d+.d{1,2}"
   auto dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
@@ -334,7 +334,10 @@ Result<QuotaFormation> form_quota(const FormationInput& in) {
       for (const auto& [kind, n] : by_kind)
         if (!is_employer_kind(kind) || n < 0) return Error::invalid("validation.range", field + ".country_of_origin");
       if (!in.treaty_countries.count(country)) {
-        Error e = Error::invalid("qt.country_without_treaty", field + ".country_of_origin." + country);
+        std::string at = field;
+        at += ".country_of_origin.";
+        at += country;
+        Error e = Error::invalid("qt.country_without_treaty", std::move(at));
         e.rule_ids = {"QT-17"};
         return e;
       }

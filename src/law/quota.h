@@ -168,7 +168,7 @@ Result<CommissionOutcome> decide_request(const CommissionDecisionInput& input);
 // Hundredths of a percent, so that 0.25 % is exactly 25 and no floating error enters the quota.
 using Basis = std::int64_t;
 // "0.25" → 25, "2.9" → 290, "3" → 300; at most 2 decimals, in (0, 100]; else Error field `field`.
-Result<Basis> parse_percent(std::string_view text, std::string field);
+Result<Basis> parse_percent(std::string_view text, const std::string& field);
 std::string format_percent(Basis basis);
 
 // F-Q2: the quota ceiling of a labour force at a percentage: floor(labour_force × basis / 10000).
