@@ -1,6 +1,7 @@
 #include "app/runtime.h"
 
 #include <filesystem>
+#include <random>
 
 #include "app/reference_loader.h"
 #include "docs/signer.h"
@@ -34,6 +35,24 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_};
   if (auto it = hours->find("default"); it != hours->end()) ports.hours = it->second;
   ports.provider_hours = std::move(*hours);
+  rt->external_calls_ = std::make_unique<cases::ExternalCallService>(ports);
+  bool connected = !options.registries.defaults.base_url.empty();
+  for (const auto& [system, settings] : options.registries.systems) connected |= !settings.base_url.empty();
+  if (connected) {
+    auto gateway = Gateway::open(options.registries, *rt->store_, rt->metrics_);
+    if (!gateway) return gateway.take_error();
+    rt->gateway_ = std::move(*gateway);
+    ports.registries = rt->gateway_->registries();
+    gateway::OutboxRelay::Options relay_options;
+    relay_options.owner = relay_owner_name();
+    relay_options.batch = options.relay_batch;
+    rt->relay_ =
+        std::make_unique<gateway::OutboxRelay>(*rt->store_, rt->clock_, rt->gateway_->transport(), *rt->external_calls_,
+                                               options.registries, relay_options, [] {
+                                                 thread_local std::mt19937_64 random(std::random_device{}());
+                                                 return std::uniform_real_distribution<double>(0.0, 1.0)(random);
+                                               });
+  }
   rt->se_ = std::make_unique<cases::SelfEmploymentService>(ports);
   rt->complaints_ = std::make_unique<cases::ComplaintService>(ports);
   rt->quota_campaign_ = std::make_unique<cases::QuotaCampaignService>(ports);
@@ -42,6 +61,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
       new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, *rt->se_, *rt->complaints_,
                           *rt->auth_, options.public_base_url, options.demo_mode});
   rt->context_->quota_campaign = rt->quota_campaign_.get();
+  rt->context_->external_calls = rt->external_calls_.get();
   return rt;
 }
 

@@ -6,8 +6,10 @@
 #include <memory>
 #include <string>
 
+#include "app/gateway_wiring.h"
 #include "app/time.h"
 #include "cases/complaint.h"
+#include "cases/external_calls.h"
 #include "cases/self_employment.h"
 #include "law/calendar.h"
 #include "web/auth.h"
@@ -21,6 +23,10 @@ struct RuntimeOptions {
   std::string public_base_url = "http://localhost:8080";
   bool demo_mode = false;
   int pool_size = 8;
+  // External state systems (docs/registries.md). Without any base URL the registries are not
+  // connected (look-ups fall back; outbox calls wait, pending, until a URL is configured).
+  gateway::GatewaySettings registries{};
+  int relay_batch = 16;
 };
 
 class Runtime {
@@ -34,9 +40,15 @@ class Runtime {
   const law::WorkingCalendar& calendar() const { return calendar_; }
   cases::SelfEmploymentService& se() { return *se_; }
   web::AppContext& context() { return *context_; }
+  web::metrics::Registry& metrics() { return metrics_; }
+  cases::ExternalCallService& external_calls() { return *external_calls_; }
+  // Null when no registry base URL is configured.
+  Gateway* gateway() { return gateway_.get(); }
+  gateway::OutboxRelay* relay() { return relay_.get(); }
 
  private:
   Runtime() = default;
+  web::metrics::Registry metrics_;
   std::unique_ptr<cases::Store> store_;
   std::unique_ptr<cases::Signer> signer_;
   AlmatyZone zone_;
@@ -46,6 +58,9 @@ class Runtime {
   std::unique_ptr<cases::QuotaCampaignService> quota_campaign_;
   std::unique_ptr<cases::ComplaintService> complaints_;
   std::unique_ptr<web::Auth> auth_;
+  std::unique_ptr<Gateway> gateway_;
+  std::unique_ptr<cases::ExternalCallService> external_calls_;
+  std::unique_ptr<gateway::OutboxRelay> relay_;
   std::unique_ptr<web::AppContext> context_;
 };
 

@@ -90,7 +90,48 @@ int main(int argc, char** argv) {
   cli.add_option("--threads", threads, "worker threads")->envname("FLIS_THREADS");
   cli.add_option("--job-period", job_period_seconds, "seconds between scheduled job runs")->envname("FLIS_JOB_PERIOD");
   cli.add_flag("--demo", options.demo_mode, "enable demo sign-in")->envname("FLIS_DEMO");
+  // External state systems (docs/registries.md): one base URL for all, per-system overrides.
+  auto& registries = options.registries;
+  std::int64_t registry_timeout_ms = registries.defaults.timeout.count();
+  std::int64_t backoff_base_ms = registries.defaults.backoff.base.count();
+  std::int64_t backoff_cap_ms = registries.defaults.backoff.cap.count();
+  std::int64_t breaker_open_ms = registries.defaults.breaker.open_for.count();
+  int relay_idle_ms = 1000;
+  std::vector<std::string> system_urls, system_timeouts;
+  cli.add_option("--registry-url", registries.defaults.base_url,
+                 "base URL of every external system, e.g. http://127.0.0.1:8090 (flis-registry-sim)")
+      ->envname("FLIS_REGISTRY_URL");
+  cli.add_option("--registry-system-url", system_urls, "SYSTEM=URL: one system elsewhere (e.g. behind ШЭП)")
+      ->envname("FLIS_REGISTRY_SYSTEM_URLS")
+      ->delimiter(',');
+  cli.add_option("--registry-timeout-ms", registry_timeout_ms, "timeout of one call to an external system")
+      ->envname("FLIS_REGISTRY_TIMEOUT_MS");
+  cli.add_option("--registry-system-timeout-ms", system_timeouts, "SYSTEM=MS: one system's own timeout")
+      ->envname("FLIS_REGISTRY_SYSTEM_TIMEOUTS_MS")
+      ->delimiter(',');
+  cli.add_option("--registry-max-attempts", registries.defaults.max_attempts,
+                 "deliveries of an outbox call before it is failed (stuck)")
+      ->envname("FLIS_REGISTRY_MAX_ATTEMPTS");
+  cli.add_option("--registry-backoff-base-ms", backoff_base_ms, "first retry waits up to 2× this (full jitter)")
+      ->envname("FLIS_REGISTRY_BACKOFF_BASE_MS");
+  cli.add_option("--registry-backoff-cap-ms", backoff_cap_ms, "longest wait between retries")
+      ->envname("FLIS_REGISTRY_BACKOFF_CAP_MS");
+  cli.add_option("--registry-breaker-failures", registries.defaults.breaker.failure_threshold,
+                 "consecutive failures that open a system's circuit")
+      ->envname("FLIS_REGISTRY_BREAKER_FAILURES");
+  cli.add_option("--registry-breaker-open-ms", breaker_open_ms, "how long an open circuit stops calls")
+      ->envname("FLIS_REGISTRY_BREAKER_OPEN_MS");
+  cli.add_option("--relay-idle-ms", relay_idle_ms, "outbox relay: wait between rounds that found nothing")
+      ->envname("FLIS_RELAY_IDLE_MS");
   CLI11_PARSE(cli, argc, argv);
+  registries.defaults.timeout = std::chrono::milliseconds{registry_timeout_ms};
+  registries.defaults.backoff = {std::chrono::milliseconds{backoff_base_ms}, std::chrono::milliseconds{backoff_cap_ms}};
+  registries.defaults.breaker.open_for = std::chrono::milliseconds{breaker_open_ms};
+  auto overrides = app::apply_system_overrides(registries, system_urls, system_timeouts);
+  if (!overrides) {
+    std::cerr << overrides.error().detail << "\n";
+    return 2;
+  }
 
   web::log::install_json_logger();
   auto colon = listen.rfind(':');
@@ -128,7 +169,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  web::metrics::Registry metrics;
+  web::metrics::Registry& metrics = rt.metrics();
   auto& store = rt.store();
   metrics.gauge("flis_cases", "Cases by service and state", {"service", "state"}, [&store] {
     std::vector<web::metrics::GaugeSample> out;
@@ -151,7 +192,14 @@ int main(int argc, char** argv) {
   web::log::info("flis-server listening",
                  {{"host", config.host}, {"port", static_cast<int>(server.port())}, {"demo", options.demo_mode}});
   JobRunner jobs(rt.se(), rt.store(), rt.clock(), std::chrono::seconds{job_period_seconds});
+  std::unique_ptr<app::RelayThread> relay;
+  if (rt.relay() != nullptr) {
+    relay = std::make_unique<app::RelayThread>(*rt.relay(), std::chrono::milliseconds{relay_idle_ms});
+  } else {
+    web::log::warn("no registry URL configured: external systems not connected, outbox calls wait");
+  }
   auto result = server.run();
+  relay.reset();  // finishes the call in flight; an unsettled call is sent again after its lease
   web::log::info("flis-server stopped");
   return result ? 0 : 1;
 }

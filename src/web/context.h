@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cases/complaint.h"
+#include "cases/external_calls.h"
 #include "cases/ports.h"
 #include "cases/quota_campaign.h"
 #include "cases/self_employment.h"
@@ -27,6 +28,8 @@ struct AppContext {
   bool demo_mode = false;       // enables demo sign-in
   // The quota campaign (QT); null where a context is built without it (its routes then answer 503).
   cases::QuotaCampaignService* quota_campaign = nullptr;
+  // Calls to other state systems: stuck calls, retries, "waiting on" (null: routes answer 503).
+  cases::ExternalCallService* external_calls = nullptr;
 };
 
 }  // namespace flis::web

@@ -11,6 +11,7 @@ void register_public_routes(Router& router, AppContext& ctx);          // calcul
 void register_case_routes(Router& router, AppContext& ctx);            // SE applications, Commission, decisions
 void register_admin_routes(Router& router, AppContext& ctx);           // reference data editing
 void register_quota_campaign_routes(Router& router, AppContext& ctx);  // the QT campaign, open data
+void register_external_call_routes(Router& router, AppContext& ctx);   // stuck calls to other systems, retry
 void register_quota_balance_routes(Router& router, AppContext& ctx);   // the live quota balance (I-17)
 void register_quota_form_routes(Router& router, AppContext& ctx);      // QT-A1..A4 as PDF and XLSX
 
@@ -39,6 +40,7 @@ inline void register_api_routes(Router& router, AppContext& ctx) {
   register_quota_campaign_routes(router, ctx);
   register_quota_balance_routes(router, ctx);
   register_quota_form_routes(router, ctx);
+  register_external_call_routes(router, ctx);
 }
 
 }  // namespace flis::web::api

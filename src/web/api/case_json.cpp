@@ -2,6 +2,9 @@
 
 #include "web/certificate.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace flis::web::api {
 namespace json = boost::json;
 
@@ -21,6 +24,22 @@ json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c) {
   step["overdue"] = open && *c.step_due_at < now;
   o["step"] = std::move(step);
   o["updated_at"] = instant_text(ctx, c.updated_at);
+  return o;
+}
+
+json::object external_call_json(const AppContext& ctx, const cases::OutboxMessage& call) {
+  json::object o{{"id", call.id},
+                 {"case_id", call.case_id},
+                 {"system", call.system},
+                 {"operation", call.operation},
+                 {"status", call.status},
+                 {"attempts", call.attempts},
+                 {"created_at", instant_text(ctx, call.created_at)},
+                 {"updated_at", instant_text(ctx, call.updated_at)}};
+  o["last_error"] = call.last_error.empty() ? json::value(nullptr) : json::value(call.last_error);
+  o["next_attempt_at"] = call.status == cases::kOutboxPending && call.next_attempt_at
+                             ? json::value(instant_text(ctx, *call.next_attempt_at))
+                             : json::value(nullptr);
   return o;
 }
 
@@ -44,6 +63,19 @@ json::object case_detail(AppContext& ctx, const cases::CaseRecord& c) {
     }
   }
   o["timeline"] = std::move(timeline);
+  // The case is already authorized here; its calls to other systems and what it is waiting on.
+  json::array calls, waiting;
+  cases::OutboxFilter of_case;
+  of_case.case_id = c.id;
+  of_case.limit = 0;
+  if (auto rows = ctx.store.list_outbox(of_case)) {
+    std::sort(rows->begin(), rows->end(),
+              [](const auto& a, const auto& b) { return std::tie(a.created_at, a.id) < std::tie(b.created_at, b.id); });
+    for (const auto& call : *rows) calls.push_back(external_call_json(ctx, call));
+    for (const auto& system : cases::waiting_on(*rows)) waiting.emplace_back(system);
+  }
+  o["external_calls"] = std::move(calls);
+  o["waiting_on"] = std::move(waiting);
   json::array files;
   if (auto fs = ctx.store.files_of_case(c.id)) {
     for (const auto& f : *fs)

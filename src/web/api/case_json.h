@@ -13,5 +13,7 @@ boost::json::object case_summary(const AppContext& ctx, const cases::CaseRecord&
 // Everything an authorized viewer may see: the summary, the workflow data, attached files, the
 // timeline of audit events with their rule IDs (SE-5) and the certificate if one was issued.
 boost::json::object case_detail(AppContext& ctx, const cases::CaseRecord& c);
+// One call to an external state system (an outbox row) as officers and the case view see it.
+boost::json::object external_call_json(const AppContext& ctx, const cases::OutboxMessage& call);
 
 }  // namespace flis::web::api

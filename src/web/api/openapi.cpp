@@ -59,6 +59,11 @@ constexpr Op kOps[] = {
      true},
     {"post", "/api/v1/complaints/{id}/decision", "complaints", "Decide (SE-25, SE-26)", "ComplaintDecision", 200, true},
     {"post", "/api/v1/complaints/{id}/court", "complaints", "Note a court filing (SE-27, SE-28)", "Court", 200, true},
+    {"get", "/api/v1/external-calls", "external-calls",
+     "Calls of the body's cases to other state systems (officers, administrators); ?status=failed|pending|delivered",
+     "", 200, true},
+    {"post", "/api/v1/external-calls/{id}/retry", "external-calls",
+     "Put a failed (stuck) call back in the delivery queue", "", 200, true},
     {"put", "/api/v1/admin/reference/{set}/{code}", "admin", "Add a version of a reference entry", "ReferenceEntry",
      200, true},
     {"get", "/api/v1/quota/{year}/timeline", "quota", "The campaign's statutory due dates (QT-6..QT-19, F-Q1)", "", 200,
@@ -315,6 +320,11 @@ json::value build() {
            {{"type", "string"},
             {"enum", {"category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"}}}}});
     }
+    if (std::string(op.path) == "/api/v1/external-calls")
+      params.push_back(json::object{{"name", "status"},
+                                    {"in", "query"},
+                                    {"required", false},
+                                    {"schema", {{"enum", json::array{"pending", "delivered", "failed"}}}}});
     if (std::string(op.path) == "/api/v1/cases/{id}/files")
       params.push_back(
           json::object{{"name", "doc_type"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}});

@@ -172,6 +172,30 @@ json::object documents_view(const Portal& portal, const Request& req, const Acto
   return view;
 }
 
+// The case's calls to other state systems still waiting for an answer, and the failed ones.
+json::value waiting_view(const Portal& portal, const Request& req, const CaseRecord& c) {
+  cases::OutboxFilter filter;
+  filter.case_id = c.id;
+  filter.limit = 0;
+  auto calls = portal.ctx.store.list_outbox(filter);
+  if (!calls) return false;
+  json::array items;
+  for (const auto& call : *calls) {
+    const std::string system = system_label(req, call.system);
+    if (call.status == cases::kOutboxPending) {
+      items.push_back(json::object{{"text", tr(req, "waiting.item",
+                                               {{"system", system},
+                                                {"since", format_local(portal, call.created_at)},
+                                                {"attempts", static_cast<std::int64_t>(call.attempts)}})},
+                                   {"failed", false}});
+    } else if (call.status == cases::kOutboxFailed) {
+      items.push_back(json::object{{"text", tr(req, "waiting.failed", {{"system", system}})}, {"failed", true}});
+    }
+  }
+  if (items.empty()) return false;
+  return json::object{{"items", std::move(items)}};
+}
+
 json::array timeline(const Portal& portal, const Request& req, const CaseRecord& c) {
   json::array out;
   auto trail = portal.ctx.store.audit_trail(c.id);
@@ -179,9 +203,14 @@ json::array timeline(const Portal& portal, const Request& req, const CaseRecord&
   for (const auto& e : *trail) {
     CaseRecord after = c;
     after.state = e.state_after;
+    // Calls to other systems name the system (external_answer, external_call_failed, ...).
+    std::string what = tr(req, "command." + e.command);
+    if (auto system = json_string(e.detail, "system"); !system.empty() && e.command.starts_with("external_")) {
+      what += " — " + system_label(req, system);
+    }
     out.push_back(json::object{{"when", format_local(portal, e.at)},
                                {"who", tr(req, "role." + e.actor_role)},
-                               {"what", tr(req, "command." + e.command)},
+                               {"what", std::move(what)},
                                {"state", state_label(req, after)},
                                {"rules", join(e.rule_ids)}});
   }
@@ -494,6 +523,7 @@ Response case_page(const Portal& portal, Request& req, const Actor& actor, const
   view["documents"] = c->service == "SE" ? json::value(documents_view(portal, req, actor, *c, values_of("upload")))
                                          : json::value(false);
   view["timeline"] = timeline(portal, req, *c);
+  view["waiting"] = waiting_view(portal, req, *c);
   view["commission"] = c->service == "SE" ? json::value(commission_view(portal, req, *c)) : json::value(false);
   view["decision"] = decision_view(portal, req, *c);
   view["certificate"] = certificate_view(portal, req, *c);

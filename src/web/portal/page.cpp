@@ -7,6 +7,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "cases/external_calls.h"
 #include "cases/roles.h"
 #include "web/auth.h"
 #include "web/certificate.h"
@@ -124,6 +125,7 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
         actor->role == cases::role::kCommissionMember)
       link_text("/quota/region", req.text("qt.nav.region"));
     if (actor->role == cases::role::kMinistryOfficer) link_text("/quota/ministry", req.text("qt.nav.ministry"));
+    if (cases::can_manage_external_calls(*actor)) link("/external-calls", "nav.external_calls");
   } else {
     v["user"] = false;
   }

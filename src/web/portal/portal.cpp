@@ -10,7 +10,7 @@ Status register_portal_routes(Router& router, AppContext& ctx, const PortalConfi
   if (!templates) return templates.take_error();
   for (auto name : {"layout", "error", "home", "login", "self_assessment", "verify", "cabinet", "new_application",
                     "inbox", "case", "quota_balance", "qt_requests", "qt_request_form", "qt_region", "qt_ministry",
-                    "qt_decision", "qt_decisions", "_field"})
+                    "qt_decision", "qt_decisions", "external_calls", "_field"})
     if (!templates->has(name)) return Error::internal("portal.template_missing", name);
   auto portal = std::make_shared<const Portal>(Portal{ctx, std::move(*templates)});
   register_public_pages(router, portal);
@@ -18,6 +18,7 @@ Status register_portal_routes(Router& router, AppContext& ctx, const PortalConfi
   register_case_pages(router, portal);
   register_quota_pages(router, portal);
   register_quota_campaign_pages(router, portal);
+  register_external_call_pages(router, portal);
   // The design system's compiled CSS, fonts and images; the portal's own files are under /static/.
   if (!config.uswds_dir.empty())
     router.get("/static/uswds/{path...}", static_files_handler(config.uswds_dir, "public, max-age=86400"));

@@ -1,0 +1,35 @@
+// Calls to other state systems, for the officers of a body and administrators: the stuck ones
+// (failed) and the ones still in the queue (pending), and a retry of a failed one.
+#include "web/api/api.h"
+#include "web/api/authed.h"
+#include "web/api/case_json.h"
+#include "web/problem.h"
+
+namespace flis::web::api {
+namespace json = boost::json;
+
+void register_external_call_routes(Router& router, AppContext& ctx) {
+  router.get("/api/v1/external-calls", authed(ctx, [&ctx](Request& req, const cases::Actor& actor) {
+               if (ctx.external_calls == nullptr) return problem(req, Error::unavailable("gateway.not_connected"));
+               std::optional<std::string> status;
+               if (auto s = req.query_param("status")) {
+                 if (*s != cases::kOutboxPending && *s != cases::kOutboxFailed && *s != cases::kOutboxDelivered) {
+                   return problem(req, Error::invalid("validation.choice", "status"));
+                 }
+                 status = std::string(*s);
+               }
+               auto calls = ctx.external_calls->list(actor, status);
+               if (!calls) return problem(req, calls.error());
+               json::array items;
+               for (const auto& call : *calls) items.push_back(external_call_json(ctx, call));
+               return Response::json(json::object{{"items", std::move(items)}});
+             }));
+  router.post("/api/v1/external-calls/{id}/retry", authed(ctx, [&ctx](Request& req, const cases::Actor& actor) {
+                if (ctx.external_calls == nullptr) return problem(req, Error::unavailable("gateway.not_connected"));
+                auto call = ctx.external_calls->retry(actor, std::string(req.path_param("id")));
+                if (!call) return problem(req, call.error());
+                return Response::json(external_call_json(ctx, *call));
+              }));
+}
+
+}  // namespace flis::web::api
