@@ -524,6 +524,7 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     next.step_rule.clear();
     step.rule_ids = rules;
     step.detail = decision;
+    step.outbox.push_back(status_push(*c, next));
     return commit(head, *c, std::move(next), std::move(step));
   };
 
@@ -612,7 +613,22 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
   }
   next.step_due_at.reset();
   next.step_rule.clear();
+  step.outbox.push_back(status_push(*c, next));
   return commit(head, *c, std::move(next), std::move(step));
+}
+
+// SE-A2.10: the applicant can learn the status through the contact centre and the State
+// Corporation, so every decision is pushed to the front office. The id is derived from the case
+// version, so a command re-run after a concurrent change cannot queue it twice.
+OutboxMessage SelfEmploymentService::status_push(const CaseRecord& before, const CaseRecord& next) const {
+  FrontOfficeStatus status;
+  status.request_id = next.id + "/status/" + std::to_string(before.version + 1);
+  status.case_id = next.id;
+  status.service = "SE";
+  status.state = next.state;
+  status.occurred_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  status.note = json_string(json_object(next.data, "decision"), "outcome");
+  return to_outbox(status);
 }
 
 Result<IssuedDocument> SelfEmploymentService::holder_certificate(const Actor& holder, const std::string& number) const {

@@ -96,6 +96,8 @@ class SelfEmploymentService : public Workflow {
                                    std::initializer_list<std::string_view> states) const;
   Result<IssuedDocument> holder_certificate(const Actor& holder, const std::string& number) const;
   Result<IssuedDocument> new_certificate(const CaseRecord& c, Date from, Date to) const;
+  // The decision's status for the State Corporation front office (SE-A2.10), an outbox message.
+  OutboxMessage status_push(const CaseRecord& before, const CaseRecord& next) const;
   // PG-5.2, EP-7.3 (F-9): the applicant's identity from the persons register by IIN. Fills the
   // identity fields of `applicant` from the register and returns data["identity_check"]; an
   // unavailable register leaves the typed data and says "not_confirmed"; an unknown IIN is an error.
