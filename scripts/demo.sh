@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# `make demo`: a fresh SQLite database with realistic demo data, served at http://localhost:PORT.
+# `make demo`: a fresh SQLite database with realistic demo data, served at http://localhost:PORT, and
+# flis-registry-sim (the external state systems, docs/registries.md) on 127.0.0.1:SIM_PORT beside it;
+# the simulator stops when the server stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-8080}
 db=${2:-var/demo.sqlite}
+sim_port=${SIM_PORT:-8090}
 mkdir -p "$(dirname "$db")" var/keys
 rm -f "$db" "$db-wal" "$db-shm"
 flis=build/bin/flis
@@ -24,7 +27,21 @@ Sign in at http://localhost:$port/login (demo mode: one click per user), or get 
   State Corporation       operator       police     police       administrator   admin
 
 Public pages: /verify (certificate check), /self-assessment (SE-10 points), /api/v1/openapi.json
+External systems: flis-registry-sim at http://127.0.0.1:$sim_port (faults: PUT /admin/faults/<system>);
+stuck calls for officers at /external-calls.
 Stop with Ctrl-C.
 MSG
-exec build/bin/flis-server --listen "0.0.0.0:$port" --db "sqlite:$db" --key var/keys/signer.pem --demo \
-  --public-url "http://localhost:$port"
+build/bin/flis-registry-sim --listen "127.0.0.1:$sim_port" --seed demo &
+sim=$!
+server=
+stop() {
+  [ -n "$server" ] && kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  kill -TERM "$sim" 2>/dev/null || true
+  wait "$sim" 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+build/bin/flis-server --listen "0.0.0.0:$port" --db "sqlite:$db" --key var/keys/signer.pem --demo \
+  --public-url "http://localhost:$port" --registry-url "http://127.0.0.1:$sim_port" &
+server=$!
+wait "$server"

@@ -28,14 +28,15 @@ async function freePort() {
   });
 }
 
-export async function startServer({ port } = {}) {
+// `args`: extra flis-server options, e.g. ['--registry-url', sim.url] to connect a simulator.
+export async function startServer({ port, args = [] } = {}) {
   if (!db) throw new Error('FLIS_DB is not set');
   port = port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     `${bin}/flis-server`,
     ['--listen', `127.0.0.1:${port}`, '--db', db, '--key', keyPath, '--demo', '--public-url', url,
-     '--assets', `${root}assets`, '--i18n', `${root}data/i18n`, '--threads', '4'],
+     '--assets', `${root}assets`, '--i18n', `${root}data/i18n`, '--threads', '4', ...args],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
@@ -97,4 +98,38 @@ export function validIin(yymmdd, centurySex = '3', serial = 1) {
     if (s === 10) s = d.reduce((a, x, i) => a + x * (((i + 2) % 11) + 1), 0) % 11;
     if (s !== 10) return eleven + s;
   }
+}
+
+// Starts a flis-registry-sim of its own on a free loopback port (docs/registries.md) for one test
+// suite. `admin(method, path, body)` calls its admin API (faults, records, call log).
+export async function startSim({ args = [] } = {}) {
+  const child = spawn(`${bin}/flis-registry-sim`, ['--listen', '127.0.0.1:0', '--seed', 'demo', ...args],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    exited.then(({ code }) => reject(new Error(`flis-registry-sim exited (${code}): ${log}`)));
+  });
+  const admin = async (method, path, body) => {
+    const r = await fetch(`${url}/admin/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const type = r.headers.get('content-type') || '';
+    return { status: r.status, data: type.includes('json') ? await r.json() : await r.text() };
+  };
+  return {
+    url,
+    child,
+    admin,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }

@@ -12,8 +12,10 @@ void register_case_routes(Router& router, AppContext& ctx);            // SE app
 void register_admin_routes(Router& router, AppContext& ctx);           // reference data editing
 void register_quota_campaign_routes(Router& router, AppContext& ctx);  // the QT campaign, open data
 void register_external_call_routes(Router& router, AppContext& ctx);   // stuck calls to other systems, retry
-void register_quota_balance_routes(Router& router, AppContext& ctx);   // the live quota balance (I-17)
-void register_quota_form_routes(Router& router, AppContext& ctx);      // QT-A1..A4 as PDF and XLSX
+// "<id>/retry" → "<id>" (call ids may contain '/'); nullopt when `rest` does not end with `suffix`.
+std::optional<std::string> call_id_before(std::string_view rest, std::string_view suffix);
+void register_quota_balance_routes(Router& router, AppContext& ctx);  // the live quota balance (I-17)
+void register_quota_form_routes(Router& router, AppContext& ctx);     // QT-A1..A4 as PDF and XLSX
 
 // The balance query of the API and the portal's quota pages: a year in 2000..2100, an optional region
 // (9-digit KATO) and kind (law::qt::QuotaKind); invalid input names the field at fault.

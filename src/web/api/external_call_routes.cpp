@@ -8,6 +8,11 @@
 namespace flis::web::api {
 namespace json = boost::json;
 
+std::optional<std::string> call_id_before(std::string_view rest, std::string_view suffix) {
+  if (rest.size() <= suffix.size() || !rest.ends_with(suffix)) return std::nullopt;
+  return std::string(rest.substr(0, rest.size() - suffix.size()));
+}
+
 void register_external_call_routes(Router& router, AppContext& ctx) {
   router.get("/api/v1/external-calls", authed(ctx, [&ctx](Request& req, const cases::Actor& actor) {
                if (ctx.external_calls == nullptr) return problem(req, Error::unavailable("gateway.not_connected"));
@@ -24,9 +29,13 @@ void register_external_call_routes(Router& router, AppContext& ctx) {
                for (const auto& call : *calls) items.push_back(external_call_json(ctx, call));
                return Response::json(json::object{{"items", std::move(items)}});
              }));
-  router.post("/api/v1/external-calls/{id}/retry", authed(ctx, [&ctx](Request& req, const cases::Actor& actor) {
+  // POST /api/v1/external-calls/{id}/retry. Call ids may contain '/' ("<case>/agreement/1",
+  // docs/registries.md), so the id is everything between the prefix and the final "/retry".
+  router.post("/api/v1/external-calls/{rest...}", authed(ctx, [&ctx](Request& req, const cases::Actor& actor) {
+                auto id = call_id_before(req.path_param("rest"), "/retry");
+                if (!id) return problem(req, Error::not_found("http.not_found"));
                 if (ctx.external_calls == nullptr) return problem(req, Error::unavailable("gateway.not_connected"));
-                auto call = ctx.external_calls->retry(actor, std::string(req.path_param("id")));
+                auto call = ctx.external_calls->retry(actor, *id);
                 if (!call) return problem(req, call.error());
                 return Response::json(external_call_json(ctx, *call));
               }));

@@ -1,6 +1,7 @@
 // Officers' view of the calls their body's cases made to other state systems: the stuck ones with
 // a retry button (POST with the CSRF token), the queued and the delivered ones.
 #include "cases/external_calls.h"
+#include "web/api/api.h"
 #include "web/portal/routes.h"
 
 namespace flis::web::portal {
@@ -68,15 +69,18 @@ void register_external_call_pages(Router& router, std::shared_ptr<const Portal> 
     }
     return calls_page(*portal, req, *actor);
   });
-  router.post("/external-calls/{id}/retry", [portal](Request& req) {
+  // POST /external-calls/{id}/retry; the id may contain '/'.
+  router.post("/external-calls/{rest...}", [portal](Request& req) {
     auto actor = current_actor(*portal, req);
     if (!actor) return sign_in_redirect(req);
+    auto id = api::call_id_before(req.path_param("rest"), "/retry");
+    if (!id) return error_page(*portal, req, actor, Error::not_found("http.not_found"));
     if (portal->ctx.external_calls == nullptr) {
       return error_page(*portal, req, actor, Error::unavailable("gateway.not_connected"));
     }
     auto form = posted_form(*portal, req);
     if (!form) return error_page(*portal, req, actor, form.error());
-    auto retried = portal->ctx.external_calls->retry(*actor, std::string(req.path_param("id")));
+    auto retried = portal->ctx.external_calls->retry(*actor, *id);
     if (!retried) return error_page(*portal, req, actor, retried.error());
     return Response::redirect("/external-calls?status=failed&retried=1");
   });
