@@ -52,6 +52,15 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
                                                  thread_local std::mt19937_64 random(std::random_device{}());
                                                  return std::uniform_real_distribution<double>(0.0, 1.0)(random);
                                                });
+    // docs/registries.md, "Asynchronous agreement": LI-6 (police, 1 wd) and EP-27-1 (apostille).
+    auto decided = [](const boost::json::value& answer) {
+      const auto* o = answer.if_object();
+      const auto* status = o ? o->if_contains("status") : nullptr;
+      return status && status->is_string() && status->get_string() != "pending";
+    };
+    rt->relay_->answers_later("migration_police", "agreement_request",
+                              {"agreement_status", options.answer_poll, decided});
+    rt->relay_->answers_later("apostille", "check_request", {"check_status", options.answer_poll, decided});
   }
   rt->se_ = std::make_unique<cases::SelfEmploymentService>(ports);
   rt->complaints_ = std::make_unique<cases::ComplaintService>(ports);

@@ -27,6 +27,8 @@ struct RuntimeOptions {
   // connected (look-ups fall back; outbox calls wait, pending, until a URL is configured).
   gateway::GatewaySettings registries{};
   int relay_batch = 16;
+  // How often the relay asks for answers that come later (police agreement, apostille check).
+  std::chrono::seconds answer_poll{30};
 };
 
 class Runtime {

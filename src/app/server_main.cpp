@@ -121,9 +121,14 @@ int main(int argc, char** argv) {
       ->envname("FLIS_REGISTRY_BREAKER_FAILURES");
   cli.add_option("--registry-breaker-open-ms", breaker_open_ms, "how long an open circuit stops calls")
       ->envname("FLIS_REGISTRY_BREAKER_OPEN_MS");
+  std::int64_t answer_poll_seconds = options.answer_poll.count();
+  cli.add_option("--registry-poll-seconds", answer_poll_seconds,
+                 "how often to ask for answers that come later (police agreement, apostille)")
+      ->envname("FLIS_REGISTRY_POLL_SECONDS");
   cli.add_option("--relay-idle-ms", relay_idle_ms, "outbox relay: wait between rounds that found nothing")
       ->envname("FLIS_RELAY_IDLE_MS");
   CLI11_PARSE(cli, argc, argv);
+  options.answer_poll = std::chrono::seconds{answer_poll_seconds};
   registries.defaults.timeout = std::chrono::milliseconds{registry_timeout_ms};
   registries.defaults.backoff = {std::chrono::milliseconds{backoff_base_ms}, std::chrono::milliseconds{backoff_cap_ms}};
   registries.defaults.breaker.open_for = std::chrono::milliseconds{breaker_open_ms};

@@ -120,7 +120,8 @@ Result<std::vector<OutboxMessage>> ExternalCallService::of_case(const Actor& act
 std::vector<std::string> waiting_on(const std::vector<OutboxMessage>& calls) {
   std::vector<std::string> systems;
   for (const auto& call : calls) {
-    if (call.status == kOutboxPending && std::find(systems.begin(), systems.end(), call.system) == systems.end()) {
+    if ((call.status == kOutboxPending || call.status == kOutboxAwaiting) &&
+        std::find(systems.begin(), systems.end(), call.system) == systems.end()) {
       systems.push_back(call.system);
     }
   }

@@ -6,7 +6,7 @@
 //     "external_call_failed" and the row becomes "failed": a stuck call;
 //   - an officer of the case's body (or an administrator) sees stuck calls and puts them back in
 //     the queue ("external_call_retried").
-// A case "waits on <system>" while one of its calls is pending; the case view shows it.
+// A case "waits on <system>" while one of its calls is pending or awaiting a later answer.
 // Workflows that want more than the record of an answer (e.g. a police agreement that moves an LI
 // case on) register their own handler with the relay and call their own command with the settle.
 // Thread-safety: as Workflow.
@@ -48,7 +48,7 @@ class ExternalCallService : public Workflow {
   Result<CaseRecord> load_for_manager(const Actor& actor, const std::string& case_id) const;
 };
 
-// The systems a case is waiting on right now (pending calls), without duplicates, in call order.
+// The systems a case is waiting on right now (pending or awaiting calls), without duplicates, in call order.
 std::vector<std::string> waiting_on(const std::vector<OutboxMessage>& calls);
 
 }  // namespace flis::cases

@@ -78,6 +78,9 @@ struct OutboxMessage {
 inline constexpr std::string_view kOutboxPending = "pending";
 inline constexpr std::string_view kOutboxDelivered = "delivered";
 inline constexpr std::string_view kOutboxFailed = "failed";
+// Delivered, but the system answers later (police agreement LI-6, apostille check EP-27-1): the relay
+// polls for the answer and records it when it is final.
+inline constexpr std::string_view kOutboxAwaiting = "awaiting";
 
 // One state change of an outbox row, written either with a case change (commit) or alone
 // (Store::update_outbox). Guards make it safe against a second relay or a stale reader: it

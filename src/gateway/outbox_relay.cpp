@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "gateway/registry_clients.h"
+
 namespace flis::gateway {
 namespace {
 
@@ -24,6 +26,10 @@ OutboxRelay::OutboxRelay(cases::Store& store, const cases::Clock& clock, Transpo
 
 void OutboxRelay::on_answer(const std::string& system, const std::string& operation, AnswerHandler handler) {
   handlers_[{system, operation}] = std::move(handler);
+}
+
+void OutboxRelay::answers_later(const std::string& system, const std::string& operation, LaterAnswer later) {
+  later_[{system, operation}] = std::move(later);
 }
 
 void OutboxRelay::note(Status status, Round& round) {
@@ -49,6 +55,15 @@ Result<OutboxRelay::Round> OutboxRelay::run_once() {
 }
 
 void OutboxRelay::deliver(const cases::OutboxMessage& call, Round& round) {
+  auto later = later_.find({call.system, call.operation});
+  if (call.status == cases::kOutboxAwaiting) {
+    if (later != later_.end()) {
+      poll(call, later->second, round);
+    } else {
+      settle_failure(call, Error::refused("gateway.rejected", {}, "no poll for " + call.operation), round);
+    }
+    return;
+  }
   ExternalRequest request;
   request.system = call.system;
   request.operation = call.operation;
@@ -59,15 +74,60 @@ void OutboxRelay::deliver(const cases::OutboxMessage& call, Round& round) {
     settle_failure(call, answer.error(), round);
     return;
   }
+  if (later != later_.end()) {
+    // Accepted: the answer itself is polled for later; the case keeps waiting on the system.
+    cases::OutboxUpdate settle;
+    settle.id = call.id;
+    settle.status = std::string(cases::kOutboxAwaiting);
+    settle.attempts = 0;  // the polls get their own count of failures
+    settle.next_attempt_at = clock_.now() + later->second.poll_every;
+    settle.lease_owner = options_.owner;
+    auto updated = store_.update_outbox(settle, clock_.now());
+    if (updated) ++round.awaiting;
+    note(std::move(updated), round);
+    return;
+  }
+  apply_answer(call, *answer, call.attempts + 1, round);
+}
+
+void OutboxRelay::poll(const cases::OutboxMessage& call, const LaterAnswer& later, Round& round) {
+  ExternalRequest request;
+  request.system = call.system;
+  request.operation = later.poll_operation;
+  request.body = boost::json::object{{"request_id", call.id}};
+  // A fresh key per poll: a repeated key would be answered with the first (pending) answer again.
+  request.idempotency_key = new_lookup_key();
+  auto answer = transport_.call(request);
+  if (!answer) {
+    settle_failure(call, answer.error(), round);
+    return;
+  }
+  if (later.is_final && later.is_final(*answer)) {
+    apply_answer(call, *answer, call.attempts, round);
+    return;
+  }
+  cases::OutboxUpdate settle;
+  settle.id = call.id;
+  settle.status = std::string(cases::kOutboxAwaiting);
+  settle.attempts = call.attempts;
+  settle.next_attempt_at = clock_.now() + later.poll_every;
+  settle.lease_owner = options_.owner;
+  auto updated = store_.update_outbox(settle, clock_.now());
+  if (updated) ++round.awaiting;
+  note(std::move(updated), round);
+}
+
+void OutboxRelay::apply_answer(const cases::OutboxMessage& call, const boost::json::value& answer, int attempts,
+                               Round& round) {
   cases::OutboxUpdate settle;
   settle.id = call.id;
   settle.status = std::string(cases::kOutboxDelivered);
-  settle.attempts = call.attempts + 1;
+  settle.attempts = attempts;
   settle.lease_owner = options_.owner;
   Status applied = ok_status();
   if (auto handler = handlers_.find({call.system, call.operation}); handler != handlers_.end()) {
-    applied = handler->second(call, *answer, settle);
-  } else if (auto recorded = calls_.record_answer(call, *answer, settle); !recorded) {
+    applied = handler->second(call, answer, settle);
+  } else if (auto recorded = calls_.record_answer(call, answer, settle); !recorded) {
     applied = recorded.take_error();
   }
   if (applied) {
@@ -87,7 +147,7 @@ void OutboxRelay::settle_failure(const cases::OutboxMessage& call, const Error& 
   settle.last_error = error.code;
   settle.lease_owner = options_.owner;
   if (is_retryable(error) && settle.attempts < settings.max_attempts) {
-    settle.status = std::string(cases::kOutboxPending);
+    settle.status = call.status;  // a failed poll keeps the row awaiting
     const auto wait = full_jitter_backoff(settings.backoff, settle.attempts, random_());
     settle.next_attempt_at = clock_.now() + round_up_to_seconds(wait);
     auto updated = store_.update_outbox(settle, clock_.now());

@@ -46,10 +46,21 @@ class OutboxRelay {
   // Registered before the relay runs (not thread-safe against run_once).
   void on_answer(const std::string& system, const std::string& operation, AnswerHandler handler);
 
+  // An operation whose real answer comes later (docs/registries.md, "Asynchronous agreement"): its
+  // receipt makes the row "awaiting"; every `poll_every` the relay calls `poll_operation` with
+  // {"request_id": <row id>} and, once `is_final(answer)`, applies the answer like any other.
+  struct LaterAnswer {
+    std::string poll_operation;
+    std::chrono::seconds poll_every{30};
+    std::function<bool(const boost::json::value& answer)> is_final;
+  };
+  void answers_later(const std::string& system, const std::string& operation, LaterAnswer later);
+
   struct Round {
     int claimed = 0;
     int delivered = 0;
     int rescheduled = 0;          // retryable failure, will be tried again
+    int awaiting = 0;             // accepted or polled; the answer comes later
     int failed = 0;               // given up: rejected, not found or out of attempts
     int lost = 0;                 // the lease ran out meanwhile; another relay owns the row now
     std::vector<Error> problems;  // store failures while settling, for the caller's log
@@ -59,6 +70,8 @@ class OutboxRelay {
 
  private:
   void deliver(const cases::OutboxMessage& call, Round& round);
+  void poll(const cases::OutboxMessage& call, const LaterAnswer& later, Round& round);
+  void apply_answer(const cases::OutboxMessage& call, const boost::json::value& answer, int attempts, Round& round);
   void settle_failure(const cases::OutboxMessage& call, const Error& error, Round& round);
   void note(Status status, Round& round);
 
@@ -70,6 +83,7 @@ class OutboxRelay {
   const Options options_;
   UnitRandom random_;
   std::map<std::pair<std::string, std::string>, AnswerHandler> handlers_;
+  std::map<std::pair<std::string, std::string>, LaterAnswer> later_;
 };
 
 }  // namespace flis::gateway

@@ -252,6 +252,64 @@ TEST_F(OutboxRelayTest, AWorkflowsOwnHandlerTurnsTheAnswerIntoItsCommand) {
   EXPECT_EQ(store_->find_outbox("SE-2026-000005-call-0")->status, "delivered");
 }
 
+// LI-6: the police answer an agreement request within a working day. The receipt makes the call
+// "awaiting"; the relay polls until the answer is final and then records it on the case once.
+TEST_F(OutboxRelayTest, AnAnswerThatComesLaterIsPolledUntilFinal) {
+  add_case("SE-2026-000006", 0);
+  cases::CaseChange change;
+  change.next = *store_->load_case("SE-2026-000006");
+  change.next.updated_at = clock_.now();
+  cases::OutboxMessage request;
+  request.id = "SE-2026-000006/agreement/1";
+  request.system = "migration_police";
+  request.operation = "agreement_request";
+  request.payload = boost::json::object{{"request_id", request.id}};
+  change.outbox.push_back(request);
+  ASSERT_TRUE(store_->commit(change));
+
+  class PoliceTransport final : public Transport {
+   public:
+    Result<boost::json::value> call(const ExternalRequest& r) override {
+      seen.push_back(r.operation + ":" + std::string(r.body.at("request_id").as_string()));
+      if (r.operation == "agreement_request") return boost::json::value(boost::json::object{{"reference", "MP-1"}});
+      if (seen.size() == 2) return Error::unavailable("gateway.unavailable");
+      return boost::json::value(boost::json::object{{"status", seen.size() < 4 ? "pending" : "agreed"}});
+    }
+    std::vector<std::string> seen;
+  } police;
+  auto relay_a = relay("relay-a", police);
+  relay_a.answers_later("migration_police", "agreement_request",
+                        {"agreement_status", seconds{30}, [](const boost::json::value& answer) {
+                           return answer.as_object().at("status") != "pending";
+                         }});
+  EXPECT_EQ(relay_a.run_once()->awaiting, 1);
+  auto row = *store_->find_outbox(request.id);
+  EXPECT_EQ(row.status, "awaiting");
+  EXPECT_EQ(row.next_attempt_at, clock_.now() + seconds{30});
+  const cases::Actor applicant{"u-applicant", "foreigner", "Applicant", "", ""};
+  EXPECT_EQ(cases::waiting_on(*calls_->of_case(applicant, "SE-2026-000006")),
+            (std::vector<std::string>{"migration_police"}));
+  EXPECT_EQ(relay_a.run_once()->claimed, 0);  // not before the poll is due
+
+  clock_.t += 30;
+  EXPECT_EQ(relay_a.run_once()->rescheduled, 1);  // the poll failed: backoff, still awaiting
+  row = *store_->find_outbox(request.id);
+  EXPECT_EQ(row.status, "awaiting");
+  EXPECT_EQ(row.attempts, 1);
+  clock_.t += 60;
+  EXPECT_EQ(relay_a.run_once()->awaiting, 1);  // pending
+  clock_.t += 30;
+  EXPECT_EQ(relay_a.run_once()->delivered, 1);  // agreed
+  EXPECT_EQ(store_->find_outbox(request.id)->status, "delivered");
+  EXPECT_EQ(police.seen,
+            (std::vector<std::string>{"agreement_request:" + request.id, "agreement_status:" + request.id,
+                                      "agreement_status:" + request.id, "agreement_status:" + request.id}));
+  auto trail = *store_->audit_trail("SE-2026-000006");
+  ASSERT_EQ(trail.back().command, "external_answer");
+  EXPECT_EQ(trail.back().detail.at("answer").as_object().at("status"), "agreed");
+  EXPECT_TRUE(cases::waiting_on(*calls_->of_case(applicant, "SE-2026-000006")).empty());
+}
+
 // Two relays (as two processes would) drain one store concurrently: every call is sent exactly
 // once and every answer is recorded exactly once.
 TEST_F(OutboxRelayTest, TwoRelaysNeverDeliverOneRowTwice) {

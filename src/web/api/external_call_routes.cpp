@@ -18,7 +18,8 @@ void register_external_call_routes(Router& router, AppContext& ctx) {
                if (ctx.external_calls == nullptr) return problem(req, Error::unavailable("gateway.not_connected"));
                std::optional<std::string> status;
                if (auto s = req.query_param("status")) {
-                 if (*s != cases::kOutboxPending && *s != cases::kOutboxFailed && *s != cases::kOutboxDelivered) {
+                 if (*s != cases::kOutboxPending && *s != cases::kOutboxFailed && *s != cases::kOutboxDelivered &&
+                     *s != cases::kOutboxAwaiting) {
                    return problem(req, Error::invalid("validation.choice", "status"));
                  }
                  status = std::string(*s);

@@ -60,7 +60,8 @@ constexpr Op kOps[] = {
     {"post", "/api/v1/complaints/{id}/decision", "complaints", "Decide (SE-25, SE-26)", "ComplaintDecision", 200, true},
     {"post", "/api/v1/complaints/{id}/court", "complaints", "Note a court filing (SE-27, SE-28)", "Court", 200, true},
     {"get", "/api/v1/external-calls", "external-calls",
-     "Calls of the body's cases to other state systems (officers, administrators); ?status=failed|pending|delivered",
+     "Calls of the body's cases to other state systems (officers, administrators); "
+     "?status=failed|pending|awaiting|delivered",
      "", 200, true},
     {"post", "/api/v1/external-calls/{id}/retry", "external-calls",
      "Put a failed (stuck) call back in the delivery queue", "", 200, true},
@@ -324,7 +325,7 @@ json::value build() {
       params.push_back(json::object{{"name", "status"},
                                     {"in", "query"},
                                     {"required", false},
-                                    {"schema", {{"enum", json::array{"pending", "delivered", "failed"}}}}});
+                                    {"schema", {{"enum", json::array{"pending", "awaiting", "delivered", "failed"}}}}});
     if (std::string(op.path) == "/api/v1/cases/{id}/files")
       params.push_back(
           json::object{{"name", "doc_type"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}});

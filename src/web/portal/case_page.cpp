@@ -182,7 +182,7 @@ json::value waiting_view(const Portal& portal, const Request& req, const CaseRec
   json::array items;
   for (const auto& call : *calls) {
     const std::string system = system_label(req, call.system);
-    if (call.status == cases::kOutboxPending) {
+    if (call.status == cases::kOutboxPending || call.status == cases::kOutboxAwaiting) {
       items.push_back(json::object{{"text", tr(req, "waiting.item",
                                                {{"system", system},
                                                 {"since", format_local(portal, call.created_at)},

@@ -17,7 +17,8 @@ namespace {
 Response calls_page(const Portal& portal, const Request& req, const cases::Actor& actor) {
   auto view = base_view(portal, req, actor, "external_calls.title");
   std::string status(req.query_param("status").value_or(std::string(cases::kOutboxFailed)));
-  if (status != cases::kOutboxPending && status != cases::kOutboxFailed && status != cases::kOutboxDelivered) {
+  if (status != cases::kOutboxPending && status != cases::kOutboxFailed && status != cases::kOutboxDelivered &&
+      status != cases::kOutboxAwaiting) {
     status.clear();  // "all"
   }
   auto calls = portal.ctx.external_calls->list(actor, status.empty() ? std::nullopt : std::optional(status));
@@ -49,6 +50,7 @@ Response calls_page(const Portal& portal, const Request& req, const cases::Actor
   f.value = status.empty() ? "all" : status;
   f.options = {{"failed", tr(req, "external_status.failed")},
                {"pending", tr(req, "external_status.pending")},
+               {"awaiting", tr(req, "external_status.awaiting")},
                {"delivered", tr(req, "external_status.delivered")},
                {"all", tr(req, "external_calls.all")}};
   view["filter_fields"] = json::array{field_json(f)};
