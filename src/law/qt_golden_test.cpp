@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "law/quota.h"
+#include "law/testing/golden.h"
 
 namespace flis::law::qt {
 namespace {
@@ -17,43 +18,15 @@ namespace json = boost::json;
 
 const fs::path kGoldenDir = fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "qt";
 
-std::vector<fs::path> scenario_files() {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator(kGoldenDir))
-    if (entry.path().extension() == ".json") out.push_back(entry.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using testing::date_of;
+using testing::format_local;
+using testing::local_of;
+using testing::strings_of;
+std::vector<fs::path> scenario_files() { return testing::scenario_files(kGoldenDir); }
 
 const WorkingCalendar& calendar() {
   static const WorkingCalendar c = WorkingCalendar::kazakhstan();
   return c;
-}
-
-Date date_of(const json::object& o, std::string_view key) {
-  auto d = Date::parse(o.at(key).as_string());
-  EXPECT_TRUE(d) << key;
-  return d.value_or(Date{});
-}
-
-LocalDateTime local_of(std::string_view text) {
-  EXPECT_EQ(text.size(), 16u) << text;
-  auto d = Date::parse(text.substr(0, 10));
-  EXPECT_TRUE(d) << text;
-  const int minute = std::stoi(std::string(text.substr(11, 2))) * 60 + std::stoi(std::string(text.substr(14, 2)));
-  return LocalDateTime{d.value_or(Date{}), minute};
-}
-
-std::string format_local(const LocalDateTime& t) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", t.minute_of_day / 60, t.minute_of_day % 60);
-  return t.date.iso() + "T" + buf;
-}
-
-std::vector<std::string> strings_of(const json::value& v) {
-  std::vector<std::string> out;
-  for (const auto& s : v.as_array()) out.emplace_back(s.as_string());
-  return out;
 }
 
 void expect_includes(const std::vector<std::string>& have, const json::value& want) {
