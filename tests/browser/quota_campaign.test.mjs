@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { artifacts, audit, baseUrl, launch, submit, tick, visit } from './helpers.mjs';
 
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 let browser;
 before(async () => { browser = await launch('en-US'); });
 after(async () => { await browser?.close(); });
@@ -129,6 +131,62 @@ test('QT-12 QT-16 QT-17 QT-A2 QT-A3 QT-A4: the LEB submits the region\'s need to
   assert.match(page.url(), /done=submitted/);
 });
 
+// Every QT form link of `scope` on the page: its text names the form and the format, and it answers 200 with
+// the file's type (fetched with the page's session, as a click would).
+async function checkDownloads(page, scope, forms, hrefContains = '/') {
+  for (const form of forms) {
+    for (const [ext, format, type] of [['pdf', 'PDF', 'application/pdf'], ['xlsx', 'XLSX', xlsxType]]) {
+      const link = page.locator(`${scope} a[href*="${hrefContains}"][href$="/${form.toLowerCase()}.${ext}"]`).first();
+      assert.match(await link.innerText(), new RegExp(`^${form} \\(${format}\\)`));
+      const response = await page.request.get(new URL(await link.getAttribute('href'), baseUrl).href);
+      assert.equal(response.status(), 200, `${form} ${format}`);
+      assert.equal(response.headers()['content-type'], type);
+      assert.ok((await response.body()).length > 100);
+    }
+  }
+}
+
+test('QT-A1 QT-A2 QT-A3 QT-A4: the forms download as PDF and XLSX from the employer\'s, the LEB\'s and the Ministry\'s pages', async () => {
+  let page = await browser.as('employer.steppe');
+  await visit(page, '/quota/requests', 'employer requests with their forms');
+  await checkDownloads(page, `#req-${steppeRequest}`, ['QT-A1']);
+
+  page = await browser.as('officer.astana');
+  await visit(page, regionUrl, 'region page with the forms');
+  await checkDownloads(page, `#req-${steppeRequest}`, ['QT-A1']);
+  await checkDownloads(page, 'main', ['QT-A2', 'QT-A3', 'QT-A4'], `/regions/${astana}/`);
+
+  page = await browser.as('ministry');
+  await visit(page, `/quota/ministry?year=${year}`, 'Ministry page with the regions\' forms');
+  await checkDownloads(page, 'main', ['QT-A2', 'QT-A3', 'QT-A4'], `/regions/${astana}/`);
+  assert.equal(await page.locator(`a[href*="/regions/${almaty}/"]`).count(), 0);  // Almaty has not submitted
+});
+
+test('QT-13 F-Q5: the Ministry records a central state body\'s proposal; not agreed with the LEB, the form says so at the checkbox', async () => {
+  const page = await browser.as('ministry');
+  await visit(page, `/quota/ministry?year=${year}`, 'Ministry page with the proposal form');
+  await page.fill('#f-proposal-body', 'Ministry of Energy');
+  await page.selectOption('#f-proposal-region', astana);
+  await page.selectOption('#f-proposal-lines-0--category', 'category_3');
+  await page.fill('#f-proposal-lines-0--profession', 'Turbine engineer');
+  await page.fill('#f-proposal-lines-0--count', '4');
+  await page.fill('#f-proposal-justification', 'Labour-market forecast: two power plants commissioned');
+  await submit(page, 'form[action="/quota/ministry/proposals"]', 'a proposal not agreed with the LEB');
+  assert.ok(await page.isVisible('#f-proposal-agreed-with-leb-error'));
+  assert.ok(await page.isVisible('#error-summary a[href="#f-proposal-agreed-with-leb"]'));
+  assert.equal(await page.inputValue('#f-proposal-lines-0--profession'), 'Turbine engineer');
+
+  await tick(page, 'f-proposal-agreed-with-leb');
+  await submit(page, 'form[action="/quota/ministry/proposals"]', 'proposal recorded');
+  assert.match(page.url(), /done=proposed/);
+  const row = page.locator('[data-testid=qt-proposals] tbody tr', { hasText: 'Ministry of Energy' });
+  assert.match(await row.innerText(), /Turbine engineer — 4/);
+  // Due by 1 November (QT-13): a later proposal is recorded and marked late.
+  const timeline = await (await fetch(`${baseUrl}/api/v1/quota/${year}/timeline`)).json();
+  const due = new Date(timeline.steps.find((s) => s.step === 'central_proposals').due_at);
+  assert.equal(await row.locator('[data-testid=qt-proposal-late]').count(), new Date() > due ? 1 : 0);
+});
+
 test('QT-18 QT-4 QT-19 QT-20 QT-21: the Ministry tries percentages, distributes, publishes and redistributes', async () => {
   const page = await browser.as('ministry');
   await Promise.all([page.waitForNavigation(), page.click('nav a[href="/quota/ministry"]')]);
@@ -139,7 +197,9 @@ test('QT-18 QT-4 QT-19 QT-20 QT-21: the Ministry tries percentages, distributes,
   await submit(page, 'form[action="/quota/ministry#whatif"]', 'what-if with a bad percentage');
   assert.ok(await page.isVisible('#f-whatif-employer-percent-error'));
   await page.fill('#f-whatif-employer-percent', '0.3');
+  await page.fill(`#f-whatif-employer-percent-by-region-${almaty}`, '0.35');  // a region's own percentage
   await submit(page, 'form[action="/quota/ministry#whatif"]', 'what-if result');
+  assert.match(await page.textContent('[data-testid=qt-overrides-carried]'), /0\.35/);  // carried to the approval
   const rows = await page.$$eval('[data-testid=qt-formation] tbody tr', (trs) => trs.length);
   assert.ok(rows >= 20 * 5, `a row per region and category, got ${rows}`);
   assert.equal(await page.inputValue('#f-distribute-employer-percent'), '0.3');  // carried to the approval
@@ -174,4 +234,25 @@ test('QT-19: the public reads the published decision by region and kind, with it
   const json = await fetch(new URL(await page.getAttribute('[data-testid=qt-json]', 'href'), baseUrl));
   assert.equal((await json.json()).year, year);
   await page.screenshot({ path: join(artifacts, 'qt-decision.png'), fullPage: true });
+});
+
+test('QT-19 I-14 I-17: the live quota balance passes axe for everyone; an employer sees their own region first', async () => {
+  let page = await browser.as(null);
+  await visit(page, '/quota', 'quota balance (public)');
+  assert.ok(await page.isVisible('[data-testid=quota-table]'));
+  await visit(page, `/quota?year=${year}`, 'quota balance of the campaign year');
+
+  page = await browser.as('employer.steppe');
+  await Promise.all([page.waitForNavigation(), page.click('nav a[href="/quota"]')]);
+  await audit(page, 'quota balance (employer)');
+  const mine = page.locator(`#quota-mine-${astana}`);
+  assert.ok(await mine.isVisible());
+  // Their region comes before the national table.
+  const first = await page.evaluate(() => {
+    const own = document.querySelector('.flis-quota-mine');
+    const all = document.querySelector('[data-testid=quota-table]');
+    return Boolean(own && all && (own.compareDocumentPosition(all) & Node.DOCUMENT_POSITION_FOLLOWING));
+  });
+  assert.ok(first);
+  assert.equal(await page.locator('nav a[href="/quota/requests"]').count(), 1);
 });

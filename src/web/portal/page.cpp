@@ -118,21 +118,28 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
     if (cases::role::is_provider_staff(actor->role) || actor->role == cases::role::kQualityAuthority ||
         actor->role == cases::role::kMinistryOfficer)
       link("/inbox", "nav.inbox");
-    // The quota campaign (QT): employers' requests, the region's campaign, the Ministry's.
-    if (actor->role == cases::role::kEmployer || actor->role == cases::role::kIndividualEmployer)
-      link_text("/quota/requests", req.text("qt.nav.requests"));
-    if (actor->role == cases::role::kLebOfficer || actor->role == cases::role::kLebHead ||
-        actor->role == cases::role::kCommissionMember)
-      link_text("/quota/region", req.text("qt.nav.region"));
-    if (actor->role == cases::role::kMinistryOfficer) link_text("/quota/ministry", req.text("qt.nav.ministry"));
     if (cases::can_manage_external_calls(*actor)) link("/external-calls", "nav.external_calls");
   } else {
     v["user"] = false;
   }
   link("/self-assessment", "nav.self_assessment");
   link("/verify", "nav.verify");
-  link("/quota", "nav.quota");
-  link_text("/quota/decision", req.text("qt.nav.decision"));
+  // The quota (QT) once per role, where that role works with it: an employer their requests and the balance
+  // left (I-14); the LEB and its Commission the region's campaign; the Ministry the whole campaign; everyone
+  // else the live balance and the published decision (QT-19, I-17). Each page links on to the others.
+  const std::string_view role = actor ? std::string_view(actor->role) : std::string_view();
+  if (role == cases::role::kEmployer || role == cases::role::kIndividualEmployer) {
+    link_text("/quota/requests", req.text("qt.nav.requests"));
+    link("/quota", "nav.quota");
+  } else if (role == cases::role::kLebOfficer || role == cases::role::kLebHead ||
+             role == cases::role::kCommissionMember) {
+    link_text("/quota/region", req.text("qt.nav.region"));
+  } else if (role == cases::role::kMinistryOfficer) {
+    link_text("/quota/ministry", req.text("qt.nav.ministry"));
+  } else {
+    link("/quota", "nav.quota");
+    link_text("/quota/decision", req.text("qt.nav.decision"));
+  }
   v["nav"] = std::move(nav);
   v["home_current"] = req.path == "/";
   v["errors"] = json::array{};

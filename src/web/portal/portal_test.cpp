@@ -467,5 +467,187 @@ TEST_F(QuotaPortalTest, MinistryTriesPercentagesDistributesPublishesAndRedistrib
   EXPECT_EQ(send("GET", "/quota/decision/2030").status, 404);
 }
 
+// The main navigation of a page (layout.mustache), to tell its links from links in the page.
+std::string main_nav(const std::string& html) {
+  const auto from = html.find("<nav class=\"flis-nav\"");
+  if (from == std::string::npos) return {};
+  return html.substr(from, html.find("</nav>", from) - from);
+}
+
+TEST_F(QuotaPortalTest, TheQuotaIsInTheNavigationOncePerRole_QT19_I14_I17) {
+  auto links = [&](const Session* s, const std::string& page) { return main_nav(send("GET", page, s).body); };
+  auto has = [](const std::string& nav, const std::string& href) {
+    return nav.find("href=\"" + href + "\"") != std::string::npos;
+  };
+  const auto visitor = links(nullptr, "/");  // the public: the live balance and the published decisions
+  EXPECT_TRUE(has(visitor, "/quota"));
+  EXPECT_TRUE(has(visitor, "/quota/decision"));
+  EXPECT_NE(visitor.find("Quota balance"), std::string::npos);
+  EXPECT_NE(visitor.find("Published quota decisions"), std::string::npos);
+  EXPECT_FALSE(has(visitor, "/quota/requests"));
+
+  auto emp = sign_in("emp");  // an employer: their requests and what is left for them (I-14)
+  const auto employer = links(&emp, "/quota");
+  EXPECT_TRUE(has(employer, "/quota/requests"));
+  EXPECT_NE(employer.find("href=\"/quota\" aria-current=\"page\""), std::string::npos);
+  EXPECT_FALSE(has(employer, "/quota/decision"));
+  EXPECT_FALSE(has(employer, "/quota/region"));
+
+  auto officer = sign_in("officer");  // the LEB and its Commission: the region's campaign
+  const auto leb = links(&officer, "/quota/region?year=2027");
+  EXPECT_TRUE(has(leb, "/quota/region"));
+  EXPECT_FALSE(has(leb, "/quota"));
+  EXPECT_FALSE(has(leb, "/quota/ministry"));
+  auto com1 = sign_in("com1");
+  EXPECT_TRUE(has(links(&com1, "/"), "/quota/region"));
+
+  auto ministry = sign_in("ministry");  // the Ministry: the whole campaign
+  const auto page = send("GET", "/quota/ministry?year=2027", &ministry);
+  EXPECT_TRUE(has(main_nav(page.body), "/quota/ministry"));
+  EXPECT_FALSE(has(main_nav(page.body), "/quota/region"));
+  EXPECT_FALSE(has(main_nav(page.body), "/quota"));
+  // The pages still lead to the public ones, and every old address still answers.
+  EXPECT_NE(page.body.find("href=\"/quota/decision\""), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/quota\""), std::string::npos);
+  EXPECT_EQ(send("GET", "/quota", &ministry).status, 200);
+  EXPECT_EQ(send("GET", "/quota/decision", &officer).status, 200);
+  EXPECT_NE(send("GET", "/quota").body.find("href=\"/quota/decision\""), std::string::npos);
+}
+
+TEST_F(QuotaPortalTest, MinistryRecordsACentralBodysProposalWithErrorsAtTheField_QT13_FQ5) {
+  auto ministry = sign_in("ministry");
+  auto page = send("GET", "/quota/ministry?year=2027", &ministry);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("action=\"/quota/ministry/proposals\""), std::string::npos);
+  EXPECT_NE(page.body.find("No proposal of a central state body is recorded yet."), std::string::npos);
+  EXPECT_NE(page.body.find("name=\"agreed_with_leb\" value=\"yes\""), std::string::npos);
+
+  const std::string proposal =
+      "year=2027&body=Ministry+of+Energy&region=710000000&justification=Forecast+2027%3A+two+new+plants"
+      "&lines%5B0%5D.category=category_3&lines%5B0%5D.profession=Turbine+engineer&lines%5B0%5D.count=5";
+  // QT-13: not agreed with the LEB — the error sits at the checkbox, and what was typed stays.
+  auto not_agreed = post("/quota/ministry/proposals", ministry, proposal);
+  EXPECT_EQ(not_agreed.status, 400);
+  EXPECT_NE(not_agreed.body.find("id=\"f-proposal-agreed-with-leb-error\""), std::string::npos);
+  EXPECT_NE(not_agreed.body.find("href=\"#f-proposal-agreed-with-leb\""), std::string::npos);  // the summary
+  EXPECT_NE(not_agreed.body.find("agreed with the LEB concerned"), std::string::npos);
+  EXPECT_NE(not_agreed.body.find("value=\"Ministry of Energy\""), std::string::npos);
+  // In Kazakh and Russian too.
+  auto kk = send("POST", "/quota/ministry/proposals", &ministry, "csrf=" + ministry.csrf + "&" + proposal,
+                 "application/x-www-form-urlencoded", "kk");
+  EXPECT_NE(kk.body.find("id=\"f-proposal-agreed-with-leb-error\""), std::string::npos);
+  EXPECT_NE(kk.body.find(catalog_.text("kk", "qt.proposal_not_agreed")), std::string::npos);
+  auto ru = send("POST", "/quota/ministry/proposals", &ministry, "csrf=" + ministry.csrf + "&year=2027",
+                 "application/x-www-form-urlencoded", "ru");
+  EXPECT_NE(ru.body.find("id=\"f-proposal-body-error\""), std::string::npos);  // the body is required
+  EXPECT_NE(ru.body.find("Центральный государственный орган"), std::string::npos);
+  // A line without its profession: the error names the row typed in (the third).
+  auto no_profession = post("/quota/ministry/proposals", ministry,
+                            proposal + "&agreed_with_leb=yes&lines%5B2%5D.category=seasonal&lines%5B2%5D.count=9");
+  EXPECT_EQ(no_profession.status, 400);
+  EXPECT_NE(no_profession.body.find("id=\"f-proposal-lines-2--profession-error\""), std::string::npos);
+  EXPECT_NE(no_profession.body.find("checked"), std::string::npos);  // the tick stays
+
+  auto recorded = post("/quota/ministry/proposals", ministry, proposal + "&agreed_with_leb=yes");
+  ASSERT_EQ(recorded.status, 303);
+  EXPECT_EQ(location(recorded), "/quota/ministry?year=2027&done=proposed");
+  auto list = send("GET", "/quota/ministry?year=2027&done=proposed", &ministry);
+  EXPECT_NE(list.body.find("The central body&apos;s proposal is recorded."), std::string::npos);
+  EXPECT_NE(list.body.find("data-testid=\"qt-proposals\""), std::string::npos);
+  EXPECT_NE(list.body.find("<th scope=\"row\">Ministry of Energy</th><td>Astana</td>"), std::string::npos);
+  EXPECT_NE(list.body.find("Category 3 (specialists): Turbine engineer — 5"), std::string::npos);
+  EXPECT_EQ(list.body.find("data-testid=\"qt-proposal-late\""), std::string::npos);  // before 1 November
+
+  // After 1 November a proposal is recorded, and marked late.
+  clock_.t = std::chrono::sys_days{std::chrono::year{2026} / 11 / 3} + std::chrono::hours{4};
+  ministry = sign_in("ministry");  // the session of September has expired
+  ASSERT_EQ(post("/quota/ministry/proposals", ministry,
+                 "year=2027&body=Ministry+of+Health&region=750000000&agreed_with_leb=yes&justification=Clinics"
+                 "&lines%5B0%5D.category=category_2&lines%5B0%5D.profession=Chief+physician&lines%5B0%5D.count=2")
+                .status,
+            303);
+  auto late = send("GET", "/quota/ministry?year=2027", &ministry);
+  EXPECT_NE(late.body.find("data-testid=\"qt-proposal-late\">done late (QT-13)"), std::string::npos);
+  // QT-18: the proposals count in the what-if.
+  auto what_if = send("GET", "/quota/ministry?year=2027&employer_percent=0.25&labour_immigrant_percent=0.1", &ministry);
+  EXPECT_NE(what_if.body.find("<th scope=\"row\">Astana</th><td>Category 3 (specialists)</td><td>5</td><td>5"),
+            std::string::npos);
+}
+
+TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistribution_QT18_QT4) {
+  auto ministry = sign_in("ministry");
+  auto page = send("GET", "/quota/ministry?year=2027", &ministry);
+  EXPECT_NE(page.body.find("data-testid=\"qt-overrides\""), std::string::npos);
+  EXPECT_NE(page.body.find("name=\"employer_percent_by_region.710000000\""), std::string::npos);
+  EXPECT_NE(page.body.find("name=\"labour_immigrant_percent_by_region.750000000\""), std::string::npos);
+  EXPECT_NE(page.body.find("Astana: employers&apos; quota, % of the labour force"), std::string::npos);  // its label
+
+  const std::string query = "/quota/ministry?year=2027&employer_percent=0.25&labour_immigrant_percent=0.1";
+  auto bad = send("GET", query + "&employer_percent_by_region.710000000=x", &ministry);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("id=\"f-whatif-employer-percent-by-region-710000000-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"x\""), std::string::npos);
+
+  // Astana at 0.5 %: 4 000 of 800 000; Almaty keeps the national 0.25 %: 3 000 of 1 200 000.
+  auto tried = send(
+      "GET",
+      query + "&employer_percent_by_region.710000000=0.5&labour_immigrant_percent_by_region.710000000=", &ministry);
+  ASSERT_EQ(tried.status, 200);
+  EXPECT_NE(tried.body.find("<th scope=\"row\">Astana</th><td>800000</td><td>0.5</td><td>4000</td>"),
+            std::string::npos);
+  EXPECT_NE(tried.body.find("<th scope=\"row\">Almaty</th><td>1200000</td><td>0.25</td><td>3000</td>"),
+            std::string::npos);
+  // The approval carries the override, visibly.
+  EXPECT_NE(tried.body.find("data-testid=\"qt-overrides-carried\""), std::string::npos);
+  EXPECT_NE(tried.body.find("<input type=\"hidden\" name=\"employer_percent_by_region.710000000\" value=\"0.5\">"),
+            std::string::npos);
+  EXPECT_EQ(tried.body.find("name=\"labour_immigrant_percent_by_region.710000000\" value=\"\">"), std::string::npos);
+  ASSERT_EQ(post("/quota/ministry/distribution", ministry,
+                 "year=2027&employer_percent=0.25&labour_immigrant_percent=0.1"
+                 "&employer_percent_by_region.710000000=0.5")
+                .status,
+            303);
+  auto campaign = store_->load_case("QT-2027");
+  ASSERT_TRUE(campaign.ok());
+  EXPECT_NE(json::serialize(campaign->data).find("\"employer_ceiling\":4000"), std::string::npos);
+}
+
+TEST_F(QuotaPortalTest, FormsToDownloadAreLinkedWithTheirNameAndFormat_QTA1_QTA2_QTA3_QTA4) {
+  file_and_bring_to_commission();
+  auto emp = sign_in("emp");
+  const std::string a1 = "/api/v1/quota/requests/" + request_id + "/qt-a1";
+  auto mine = send("GET", "/quota/requests", &emp);
+  EXPECT_NE(mine.body.find("href=\"" + a1 + ".pdf\" type=\"application/pdf\""), std::string::npos);
+  EXPECT_NE(mine.body.find("QT-A1 (PDF)<span class=\"usa-sr-only\"> — " + request_id + "</span>"), std::string::npos);
+  EXPECT_NE(mine.body.find("href=\"" + a1 + ".xlsx\""), std::string::npos);
+  EXPECT_NE(mine.body.find("QT-A1 (XLSX)"), std::string::npos);
+
+  auto com1 = sign_in("com1");
+  ASSERT_EQ(post("/quota/region/requests/" + request_id + "/decision", com1,
+                 "year=2027&accepted%5B0%5D=6&accepted%5B1%5D=4&present=u-com1")
+                .status,
+            303);
+  auto officer = sign_in("officer");
+  const std::string regional = "/api/v1/quota/2027/regions/710000000/";
+  auto before = send("GET", "/quota/region?year=2027", &officer);
+  EXPECT_NE(before.body.find("href=\"" + a1 + ".pdf\""), std::string::npos);  // the LEB's copy of QT-A1
+  EXPECT_EQ(before.body.find(regional), std::string::npos);                   // nothing to download before QT-12
+  ASSERT_EQ(post("/quota/region/ministry-submission", officer,
+                 "year=2027&li_current_year_count=10&li_need=20&li_justification=Demand")
+                .status,
+            303);
+  auto region = send("GET", "/quota/region?year=2027", &officer);
+  for (const auto* form : {"qt-a2", "qt-a3", "qt-a4"})
+    for (const auto* ext : {".pdf", ".xlsx"})
+      EXPECT_NE(region.body.find("href=\"" + regional + form + ext + "\""), std::string::npos) << form << ext;
+  EXPECT_NE(region.body.find("QT-A3 (XLSX)<span class=\"usa-sr-only\"> — Astana</span>"), std::string::npos);
+
+  auto ministry = sign_in("ministry");
+  auto page = send("GET", "/quota/ministry?year=2027", &ministry);
+  EXPECT_NE(page.body.find("href=\"" + regional + "qt-a2.pdf\""), std::string::npos);
+  EXPECT_NE(page.body.find("QT-A4 (PDF)<span class=\"usa-sr-only\"> — Astana</span>"), std::string::npos);
+  EXPECT_EQ(page.body.find("/api/v1/quota/2027/regions/750000000/"), std::string::npos);  // Almaty: not submitted
+}
+
 }  // namespace
 }  // namespace flis::web::portal

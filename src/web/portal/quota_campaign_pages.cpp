@@ -183,6 +183,31 @@ json::object qt_row(const Portal& portal, const Request& req, const CaseRecord& 
   return row;
 }
 
+// Links to a QT form as PDF and XLSX (web/api/quota_form_routes.cpp). The visible text names the form and the
+// format ("QT-A2 (PDF)"); `subject` (the request or the region) follows for screen readers, since a page lists
+// the same forms for many requests or regions.
+json::array download_links(std::string_view form, const std::string& base, const std::string& subject) {
+  json::array out;
+  for (auto [ext, format, type] :
+       {std::tuple{".pdf", "PDF", "application/pdf"},
+        {".xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}})
+    out.push_back(json::object{{"href", base + ext},
+                               {"label", std::string(form) + " (" + format + ")"},
+                               {"type", type},
+                               {"subject", subject}});
+  return out;
+}
+
+// QT-A2, QT-A3 and QT-A4 of a region's submission to the Ministry (QT-12, QT-16, QT-17).
+json::array submission_downloads(int year, const std::string& region, const std::string& region_name) {
+  json::array out;
+  for (auto [form, path] : {std::pair{"QT-A2", "qt-a2"}, {"QT-A3", "qt-a3"}, {"QT-A4", "qt-a4"}})
+    for (auto& link :
+         download_links(form, "/api/v1/quota/" + std::to_string(year) + "/regions/" + region + "/" + path, region_name))
+      out.push_back(std::move(link));
+  return out;
+}
+
 // An employer's request with the Commission's outcome, its grounds and evidence (QT-10) and the notice (QT-11).
 json::object request_view(const Portal& portal, const Request& req, const CaseRecord& c) {
   auto view = qt_row(portal, req, c);
@@ -193,6 +218,7 @@ json::object request_view(const Portal& portal, const Request& req, const CaseRe
   view["current_year_count"] = int_of(c.data, "current_year_count");
   view["requested_total"] = int_of(c.data, "requested_total");
   view["justification"] = json_string(c.data, "justification");
+  view["downloads"] = download_links("QT-A1", "/api/v1/quota/requests/" + c.id + "/qt-a1", c.id);  // QT-A1
   json::array lines;
   if (auto* ls = c.data.if_contains("lines"); ls && ls->is_array())
     for (const auto& l : ls->as_array()) {
@@ -235,6 +261,38 @@ json::object request_view(const Portal& portal, const Request& req, const CaseRe
   return view;
 }
 
+// The lines of a QT-A1 request or a QT-13 proposal: kLineRows rows of category, profession and count, the first
+// required.
+json::array line_rows(const Request& req, const std::string& form, const Values& v) {
+  json::array rows;
+  for (int i = 0; i < kLineRows; ++i) {
+    const std::string at = "lines[" + std::to_string(i) + "]";
+    Field category = make_field(req, form, at + ".category", q(req, "field.category"), v, i == 0, "select");
+    category.options = category_options(req, false);
+    rows.push_back(json::object{
+        {"legend", q(req, "form.line", {{"n", i + 1}})},
+        {"fields",
+         json::array{field_json(category),
+                     field_json(make_field(req, form, at + ".profession", q(req, "field.profession"), v, i == 0)),
+                     number_field(make_field(req, form, at + ".count", q(req, "field.count"), v, i == 0))}}});
+  }
+  return rows;
+}
+
+// The lines typed into line_rows, empty rows skipped; `rows` gets the row each line came from (for at_row).
+std::vector<cases::QtRequestLine> lines_typed(const forms::FormData& form, std::vector<int>& rows) {
+  std::vector<cases::QtRequestLine> lines;
+  for (int i = 0; i < kLineRows; ++i) {
+    const std::string at = "lines[" + std::to_string(i) + "]";
+    const std::string category = form.value(at + ".category"), profession = form.value(at + ".profession"),
+                      count = form.value(at + ".count");
+    if (category.empty() && profession.empty() && count.empty()) continue;
+    lines.push_back({category, profession, parse_count(count)});
+    rows.push_back(i);
+  }
+  return lines;
+}
+
 // ---- Employer: the QT-A1 form and the list of own requests ----
 
 json::object request_form_view(const Portal& portal, const Request& req, const Actor& actor, int year,
@@ -259,19 +317,7 @@ json::object request_form_view(const Portal& portal, const Request& req, const A
   view["employer_fields"] = json::array{
       field_json(region), field_json(make_field(req, form, "employer_name", q(req, "field.employer_name"), v, true)),
       number_field(bin), field_json(address), number_field(current)};
-  json::array rows;
-  for (int i = 0; i < kLineRows; ++i) {
-    const std::string at = "lines[" + std::to_string(i) + "]";
-    Field category = make_field(req, form, at + ".category", q(req, "field.category"), v, i == 0, "select");
-    category.options = category_options(req, false);
-    rows.push_back(json::object{
-        {"legend", q(req, "form.line", {{"n", i + 1}})},
-        {"fields",
-         json::array{field_json(category),
-                     field_json(make_field(req, form, at + ".profession", q(req, "field.profession"), v, i == 0)),
-                     number_field(make_field(req, form, at + ".count", q(req, "field.count"), v, i == 0))}}});
-  }
-  view["line_rows"] = std::move(rows);
+  view["line_rows"] = line_rows(req, form, v);
   Field justification = make_field(req, form, "justification", q(req, "field.justification"), v, true, "textarea");
   justification.hint = q(req, "field.justification_hint");
   view["justification_fields"] = json::array{field_json(justification)};
@@ -290,14 +336,7 @@ Result<CaseRecord> file_request(const Portal& portal, const Actor& actor, const 
   in.current_year_count = parse_count(form.value("current_year_count"));
   in.justification = form.value("justification");
   std::vector<int> rows;
-  for (int i = 0; i < kLineRows; ++i) {
-    const std::string at = "lines[" + std::to_string(i) + "]";
-    const std::string category = form.value(at + ".category"), profession = form.value(at + ".profession"),
-                      count = form.value(at + ".count");
-    if (category.empty() && profession.empty() && count.empty()) continue;
-    in.lines.push_back({category, profession, parse_count(count)});
-    rows.push_back(i);
-  }
+  in.lines = lines_typed(form, rows);
   auto c = portal.ctx.quota_campaign->file_request(actor, in);
   if (!c) return at_row(c.take_error(), "lines", rows, "category");
   return c;
@@ -471,12 +510,14 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
                                     {"profession", json_string(o, "profession")},
                                     {"count", int_of(o, "count")}});
         }
-      row["submission"] = json::object{{"a2", a2_view(req, json_object(regional->data, "a2_totals"))},
-                                       {"li_current_year_count", int_of(a3, "current_year_count")},
-                                       {"li_need", int_of(a3, "need")},
-                                       {"li_justification", json_string(a3, "justification")},
-                                       {"a4", std::move(a4)},
-                                       {"has_a4", !a4.empty()}};
+      row["submission"] = json::object{
+          {"a2", a2_view(req, json_object(regional->data, "a2_totals"))},
+          {"li_current_year_count", int_of(a3, "current_year_count")},
+          {"li_need", int_of(a3, "need")},
+          {"li_justification", json_string(a3, "justification")},
+          {"a4", std::move(a4)},
+          {"has_a4", !a4.empty()},
+          {"downloads", submission_downloads(year, actor.region, std::string(view["region"].as_string()))}};
     } else {
       row["submission"] = false;
     }
@@ -631,13 +672,126 @@ json::object formation_view(const Portal& portal, const Request& req, const json
                       {"last_year_total", used_total}};
 }
 
-Result<cases::QtPercentages> percentages(const Values& v) {
+// QT-18: a region's own percentage, where the Ministry sets one, is the control named as the API's field
+// ("employer_percent_by_region.<KATO>"); empty means the national percentage.
+struct Override {
+  const char* prefix;
+  const char* label;
+  std::map<std::string, qt::Basis> cases::QtPercentages::*target;
+};
+constexpr Override kOverrides[] = {
+    {"employer_percent_by_region.", "ministry.override_employer", &cases::QtPercentages::employer_by_region},
+    {"labour_immigrant_percent_by_region.", "ministry.override_labour_immigrant",
+     &cases::QtPercentages::labour_immigrant_by_region}};
+
+std::vector<std::string> region_codes(const Portal& portal) {
+  std::vector<std::string> codes;
+  if (auto regions = portal.ctx.store.reference_set("region"))
+    for (const auto& r : *regions) codes.push_back(r.code);
+  return codes;
+}
+
+Result<cases::QtPercentages> percentages(const Portal& portal, const Values& v) {
   cases::QtPercentages p;
   FLIS_ASSIGN_OR_RETURN(employer, qt::parse_percent(v("employer_percent"), "employer_percent"));
   FLIS_ASSIGN_OR_RETURN(li, qt::parse_percent(v("labour_immigrant_percent"), "labour_immigrant_percent"));
   p.employer = employer;
   p.labour_immigrant = li;
+  for (const auto& code : region_codes(portal))
+    for (const auto& o : kOverrides) {
+      const std::string name = o.prefix + code;
+      const std::string text = v(name);
+      if (text.empty()) continue;
+      FLIS_ASSIGN_OR_RETURN(basis, qt::parse_percent(text, name));
+      (p.*o.target)[code] = basis;
+    }
   return p;
+}
+
+// The what-if form's table of regions, each with its two optional percentages (QT-18).
+json::array override_rows(const Portal& portal, const Request& req, const Values& v) {
+  json::array rows;
+  for (const auto& [code, name] : reference_options(portal, req, "region")) {
+    json::array inputs;
+    for (const auto& o : kOverrides) {
+      auto f = field_json(make_field(req, "whatif", o.prefix + code, q(req, o.label, {{"region", name}}), v));
+      f["inputmode"] = "decimal";
+      inputs.push_back(std::move(f));
+    }
+    rows.push_back(json::object{{"region", name}, {"inputs", std::move(inputs)}});
+  }
+  return rows;
+}
+
+// The overrides a what-if was computed with, carried to the distribution form: shown, and sent as hidden fields.
+json::array overrides_typed(const Portal& portal, const Request& req, const Values& v) {
+  json::array out;
+  for (const auto& [code, name] : reference_options(portal, req, "region"))
+    for (const auto& o : kOverrides)
+      if (auto value = v(o.prefix + code); !value.empty())
+        out.push_back(
+            json::object{{"name", o.prefix + code}, {"value", value}, {"label", q(req, o.label, {{"region", name}})}});
+  return out;
+}
+
+// QT-13: the central state bodies' proposals recorded on the campaign, each with its 1 November flag.
+json::array proposals_view(const Portal& portal, const Request& req, const json::object& data) {
+  json::array out;
+  auto* proposals = data.if_contains("proposals");
+  if (!proposals || !proposals->is_array()) return out;
+  for (const auto& p_value : proposals->as_array()) {
+    const auto& p = p_value.as_object();
+    json::array lines;
+    std::int64_t total = 0;
+    if (auto* ls = p.if_contains("lines"); ls && ls->is_array())
+      for (const auto& l : ls->as_array()) {
+        const auto& o = l.as_object();
+        lines.push_back(json::object{{"category", category_label(req, json_string(o, "category"))},
+                                     {"profession", json_string(o, "profession")},
+                                     {"count", int_of(o, "count")}});
+        total += int_of(o, "count");
+      }
+    out.push_back(json::object{{"body", json_string(p, "body")},
+                               {"region", reference_label(portal, req, "region", json_string(p, "region"))},
+                               {"justification", json_string(p, "justification")},
+                               {"received_on", format_iso_date(json_string(p, "received_on"))},
+                               {"lines", std::move(lines)},
+                               {"total", total},
+                               {"late", late_view(req, p, "deadline")}});
+  }
+  return out;
+}
+
+// QT-13, F-Q5: a Ministry officer records a central state body's proposal on its behalf.
+json::object proposal_form(const Portal& portal, const Request& req, const std::optional<Failed>& failed) {
+  Values v = values_for(failed, "proposal");
+  Field body = make_field(req, "proposal", "body", q(req, "proposal.body"), v, true);
+  body.hint = q(req, "proposal.body_hint");
+  Field region = make_field(req, "proposal", "region", q(req, "proposal.region"), v, true, "select");
+  region.options = with_choose(req, reference_options(portal, req, "region"));
+  Field agreed = make_field(req, "proposal", "agreed_with_leb", q(req, "proposal.agreed"), v, true, "checkbox");
+  agreed.checked = agreed.value == "yes";
+  agreed.value = "yes";
+  Field justification =
+      make_field(req, "proposal", "justification", q(req, "proposal.justification"), v, true, "textarea");
+  justification.hint = q(req, "proposal.justification_hint");
+  return json::object{{"fields", json::array{field_json(body), field_json(region), field_json(agreed)}},
+                      {"line_rows", line_rows(req, "proposal", v)},
+                      {"justification_fields", json::array{field_json(justification)}}};
+}
+
+Result<CaseRecord> record_proposal(const Portal& portal, const Actor& actor, const forms::FormData& form, int year) {
+  cases::QtCentralProposalInput in;
+  in.year = year;
+  in.body = form.value("body");
+  in.region = form.value("region");
+  in.agreed_with_leb = form.value("agreed_with_leb") == "yes";
+  in.justification = form.value("justification");
+  std::vector<int> rows;
+  in.lines = lines_typed(form, rows);
+  auto c = portal.ctx.quota_campaign->record_central_proposal(actor, in);
+  if (!c) return at_row(c.take_error(), "lines", rows, "category");
+  return c;
 }
 
 json::array trail_view(const Portal& portal, const Request& req, const std::string& case_id) {
@@ -708,13 +862,20 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
       if (c.kind == "regional" && int_of(c.data, "year") == year) regional[c.region] = std::move(c);
   for (const auto& [code, name] : reference_options(portal, req, "region")) {
     auto it = regional.find(code);
+    const bool submitted = it != regional.end() && it->second.state == "submitted";
     submissions.push_back(json::object{
         {"region", name},
         {"state", it == regional.end() ? q(req, "state.not_started") : q(req, "state." + it->second.state)},
-        {"submitted", it != regional.end() && it->second.state == "submitted"},
+        {"submitted", submitted},
+        {"downloads", submitted ? submission_downloads(year, code, name) : json::array{}},
         {"late", it == regional.end() ? json::value(false) : late_view(req, it->second.data, "ministry_submission")}});
   }
   view["submissions"] = std::move(submissions);
+
+  // QT-13: the central state bodies' proposals, and while the campaign is open the form to record one.
+  view["proposals"] = campaign ? proposals_view(portal, req, campaign->data) : json::array{};
+  view["has_proposals"] = !view["proposals"].as_array().empty();
+  view["proposal"] = state == "open" ? json::value(proposal_form(portal, req, failed)) : json::value(false);
 
   // QT-18 what-if: a GET form, so that trying percentages changes nothing.
   Values query = [&req](std::string_view n) { return std::string(req.query_param(n).value_or("")); };
@@ -728,18 +889,25 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
     return json::array{field_json(employer), field_json(li)};
   };
   view["whatif_fields"] = percent_fields("whatif");
+  view["overrides"] = override_rows(portal, req, typed);
   view["whatif"] = false;
   std::optional<Error> whatif_error;
   if (!query("employer_percent").empty() || !query("labour_immigrant_percent").empty()) {
-    auto p = percentages(query);
+    auto p = percentages(portal, query);
     auto f = p ? portal.ctx.quota_campaign->what_if(actor, year, *p) : Result<qt::QuotaFormation>(p.error());
     if (f)
       view["whatif"] = formation_view(portal, req, cases::to_json(*f));
     else
       whatif_error = f.error();
   }
-  view["distribute"] =
-      state == "open" ? json::value(json::object{{"fields", percent_fields("distribute")}}) : json::value(false);
+  if (state == "open") {
+    auto carried = overrides_typed(portal, req, typed);
+    const bool has_overrides = !carried.empty();
+    view["distribute"] = json::object{
+        {"fields", percent_fields("distribute")}, {"overrides", std::move(carried)}, {"has_overrides", has_overrides}};
+  } else {
+    view["distribute"] = false;
+  }
   view["publish"] = state == "distributed";
   if (campaign && (state == "distributed" || state == "published")) {
     view["distributed"] = json::object{
@@ -777,7 +945,7 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   view["has_trail"] = !view["trail"].as_array().empty();
   if (whatif_error) add_error(view, req, *whatif_error, "whatif");
   if (failed) add_error(view, req, failed->error, failed->form);
-  apply_field_errors(view, {"whatif_fields", "distribute", "move"});
+  apply_field_errors(view, {"whatif_fields", "overrides", "distribute", "move", "proposal"});
   const int status = failed ? http_status(failed->error.kind) : whatif_error ? http_status(whatif_error->kind) : 200;
   return render(portal, req, "qt_ministry", std::move(view), status);
 }
@@ -927,9 +1095,14 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       "/quota/ministry/distribution",
       ministry_post("distribute", "distributed",
                     [portal](const Request&, const Actor& a, const forms::FormData& f, int year) -> Result<CaseRecord> {
-                      FLIS_ASSIGN_OR_RETURN(p, percentages([&f](std::string_view n) { return f.value(n); }));
+                      FLIS_ASSIGN_OR_RETURN(p, percentages(*portal, [&f](std::string_view n) { return f.value(n); }));
                       return portal->ctx.quota_campaign->distribute(a, year, p);
                     }));
+  router.post("/quota/ministry/proposals",
+              ministry_post("proposal", "proposed",
+                            [portal](const Request&, const Actor& a, const forms::FormData& f, int year) {
+                              return record_proposal(*portal, a, f, year);
+                            }));
   router.post(
       "/quota/ministry/publication",
       ministry_post("publish", "published", [portal](const Request&, const Actor& a, const forms::FormData&, int year) {

@@ -117,6 +117,7 @@ void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal) 
     view["total"] = figures(total);
     view["rule_ids"] = "QT-19, QT-20, I-14, I-17";
     view["api_href"] = "/api/v1/quota/" + std::to_string(query->year) + "/balance";
+    view["decision_link"] = req.text("qt.nav.decision");  // QT-19: what the balance was distributed by
 
     // The employer's own regions first — the region of their account and of every case they filed
     // (quota requests, permit applications): what remains there per category, seasonal and country
