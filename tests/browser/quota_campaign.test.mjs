@@ -197,9 +197,10 @@ test('QT-18 QT-4 QT-19 QT-20 QT-21: the Ministry tries percentages, distributes,
   await submit(page, 'form[action="/quota/ministry#whatif"]', 'what-if with a bad percentage');
   assert.ok(await page.isVisible('#f-whatif-employer-percent-error'));
   await page.fill('#f-whatif-employer-percent', '0.3');
-  await page.fill(`#f-whatif-employer-percent-by-region-${almaty}`, '0.35');  // a region's own percentage
+  await page.click('[data-testid=qt-overrides-toggle]');  // a region's own percentage (QT-18)
+  await page.fill(`#f-whatif-employer-percent-by-region-${almaty}`, '0.35');
   await submit(page, 'form[action="/quota/ministry#whatif"]', 'what-if result');
-  assert.match(await page.textContent('[data-testid=qt-overrides-carried]'), /0\.35/);  // carried to the approval
+  assert.equal(await page.inputValue(`#f-distribute-employer-percent-by-region-${almaty}`), '0.35');  // carried
   const rows = await page.$$eval('[data-testid=qt-formation] tbody tr', (trs) => trs.length);
   assert.ok(rows >= 20 * 5, `a row per region and category, got ${rows}`);
   assert.equal(await page.inputValue('#f-distribute-employer-percent'), '0.3');  // carried to the approval

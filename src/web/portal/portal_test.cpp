@@ -581,6 +581,7 @@ TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistrib
   EXPECT_NE(page.body.find("name=\"employer_percent_by_region.710000000\""), std::string::npos);
   EXPECT_NE(page.body.find("name=\"labour_immigrant_percent_by_region.750000000\""), std::string::npos);
   EXPECT_NE(page.body.find("Astana: employers&apos; quota, % of the labour force"), std::string::npos);  // its label
+  EXPECT_NE(page.body.find("<details class=\"flis-qt-overrides\"><summary"), std::string::npos);  // folded: optional
 
   const std::string query = "/quota/ministry?year=2027&employer_percent=0.25&labour_immigrant_percent=0.1";
   auto bad = send("GET", query + "&employer_percent_by_region.710000000=x", &ministry);
@@ -593,15 +594,24 @@ TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistrib
       "GET",
       query + "&employer_percent_by_region.710000000=0.5&labour_immigrant_percent_by_region.710000000=", &ministry);
   ASSERT_EQ(tried.status, 200);
+  EXPECT_NE(tried.body.find("<details class=\"flis-qt-overrides\" open>"), std::string::npos);  // what was tried shows
   EXPECT_NE(tried.body.find("<th scope=\"row\">Astana</th><td>800000</td><td>0.5</td><td>4000</td>"),
             std::string::npos);
   EXPECT_NE(tried.body.find("<th scope=\"row\">Almaty</th><td>1200000</td><td>0.25</td><td>3000</td>"),
             std::string::npos);
   // The approval carries the override, visibly.
   EXPECT_NE(tried.body.find("data-testid=\"qt-overrides-carried\""), std::string::npos);
-  EXPECT_NE(tried.body.find("<input type=\"hidden\" name=\"employer_percent_by_region.710000000\" value=\"0.5\">"),
+  EXPECT_NE(tried.body.find("id=\"f-distribute-employer-percent-by-region-710000000\" "
+                            "name=\"employer_percent_by_region.710000000\" type=\"text\" value=\"0.5\""),
             std::string::npos);
-  EXPECT_EQ(tried.body.find("name=\"labour_immigrant_percent_by_region.710000000\" value=\"\">"), std::string::npos);
+  EXPECT_EQ(tried.body.find("f-distribute-labour-immigrant-percent-by-region-710000000"), std::string::npos);
+  // An error in a carried percentage sits at its field of the distribution form.
+  auto refused = post("/quota/ministry/distribution", ministry,
+                      "year=2027&employer_percent=0.25&labour_immigrant_percent=0.1"
+                      "&employer_percent_by_region.710000000=200");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("id=\"f-distribute-employer-percent-by-region-710000000-error\""), std::string::npos);
+  EXPECT_NE(refused.body.find("href=\"#f-distribute-employer-percent-by-region-710000000\""), std::string::npos);
   ASSERT_EQ(post("/quota/ministry/distribution", ministry,
                  "year=2027&employer_percent=0.25&labour_immigrant_percent=0.1"
                  "&employer_percent_by_region.710000000=0.5")

@@ -708,6 +708,13 @@ Result<cases::QtPercentages> percentages(const Portal& portal, const Values& v) 
   return p;
 }
 
+bool any_override(const Portal& portal, const Values& v) {
+  for (const auto& code : region_codes(portal))
+    for (const auto& o : kOverrides)
+      if (!v(o.prefix + code).empty()) return true;
+  return false;
+}
+
 // The what-if form's table of regions, each with its two optional percentages (QT-18).
 json::array override_rows(const Portal& portal, const Request& req, const Values& v) {
   json::array rows;
@@ -723,14 +730,17 @@ json::array override_rows(const Portal& portal, const Request& req, const Values
   return rows;
 }
 
-// The overrides a what-if was computed with, carried to the distribution form: shown, and sent as hidden fields.
+// The regions' own percentages a what-if was computed with, carried to the distribution form as its own fields,
+// so that what is approved is in view and an error there sits at its field.
 json::array overrides_typed(const Portal& portal, const Request& req, const Values& v) {
   json::array out;
   for (const auto& [code, name] : reference_options(portal, req, "region"))
     for (const auto& o : kOverrides)
-      if (auto value = v(o.prefix + code); !value.empty())
-        out.push_back(
-            json::object{{"name", o.prefix + code}, {"value", value}, {"label", q(req, o.label, {{"region", name}})}});
+      if (!v(o.prefix + code).empty()) {
+        auto f = field_json(make_field(req, "distribute", o.prefix + code, q(req, o.label, {{"region", name}}), v));
+        f["inputmode"] = "decimal";
+        out.push_back(std::move(f));
+      }
   return out;
 }
 
@@ -890,6 +900,7 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   };
   view["whatif_fields"] = percent_fields("whatif");
   view["overrides"] = override_rows(portal, req, typed);
+  view["overrides_open"] = any_override(portal, typed);
   view["whatif"] = false;
   std::optional<Error> whatif_error;
   if (!query("employer_percent").empty() || !query("labour_immigrant_percent").empty()) {
