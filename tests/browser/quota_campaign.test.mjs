@@ -208,6 +208,7 @@ test('QT-18 QT-4 QT-19 QT-20 QT-21: the Ministry tries percentages, distributes,
 
   await submit(page, 'form[action="/quota/ministry/distribution"]', 'distributed');
   assert.match(page.url(), /done=distributed/);
+  assert.match(await page.textContent('[data-testid=qt-own-percentages]'), /0\.35/);
   await submit(page, 'form[action="/quota/ministry/publication"]', 'published');
   await page.selectOption('#f-move-from-region', astana);
   await page.selectOption('#f-move-to-region', almaty);

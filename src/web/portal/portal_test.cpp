@@ -620,6 +620,11 @@ TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistrib
   auto campaign = store_->load_case("QT-2027");
   ASSERT_TRUE(campaign.ok());
   EXPECT_NE(json::serialize(campaign->data).find("\"employer_ceiling\":4000"), std::string::npos);
+  // The distributed campaign says which regions had their own percentage.
+  auto distributed = send("GET", "/quota/ministry?year=2027", &ministry);
+  EXPECT_NE(distributed.body.find("data-testid=\"qt-own-percentages\"><li>Astana: employers&apos; quota, % of the "
+                                  "labour force: 0.5</li></ul>"),
+            std::string::npos);
 }
 
 TEST_F(QuotaPortalTest, FormsToDownloadAreLinkedWithTheirNameAndFormat_QTA1_QTA2_QTA3_QTA4) {

@@ -678,11 +678,12 @@ struct Override {
   const char* prefix;
   const char* label;
   std::map<std::string, qt::Basis> cases::QtPercentages::*target;
+  const char* percent;  // the key of the percentage in a distribution and in a formation's region
 };
-constexpr Override kOverrides[] = {
-    {"employer_percent_by_region.", "ministry.override_employer", &cases::QtPercentages::employer_by_region},
-    {"labour_immigrant_percent_by_region.", "ministry.override_labour_immigrant",
-     &cases::QtPercentages::labour_immigrant_by_region}};
+constexpr Override kOverrides[] = {{"employer_percent_by_region.", "ministry.override_employer",
+                                    &cases::QtPercentages::employer_by_region, "employer_percent"},
+                                   {"labour_immigrant_percent_by_region.", "ministry.override_labour_immigrant",
+                                    &cases::QtPercentages::labour_immigrant_by_region, "labour_immigrant_percent"}};
 
 std::vector<std::string> region_codes(const Portal& portal) {
   std::vector<std::string> codes;
@@ -740,6 +741,21 @@ json::array overrides_typed(const Portal& portal, const Request& req, const Valu
         auto f = field_json(make_field(req, "distribute", o.prefix + code, q(req, o.label, {{"region", name}}), v));
         f["inputmode"] = "decimal";
         out.push_back(std::move(f));
+      }
+  return out;
+}
+
+// The regions a distribution gave their own percentage (QT-18), read from the formation it recorded.
+json::array own_percentages(const Portal& portal, const Request& req, const json::object& data) {
+  json::array out;
+  const auto& distribution = json_object(data, "distribution");
+  auto* regions = json_object(data, "formation").if_contains("regions");
+  if (!regions || !regions->is_array()) return out;
+  for (const auto& r : regions->as_array())
+    for (const auto& o : kOverrides)
+      if (const std::string own = json_string(r.as_object(), o.percent); own != json_string(distribution, o.percent)) {
+        const std::string name = reference_label(portal, req, "region", json_string(r.as_object(), "region"));
+        out.push_back(json::object{{"label", q(req, o.label, {{"region", name}})}, {"value", own}});
       }
   return out;
 }
@@ -927,7 +943,10 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
         {"labour_immigrant_percent",
          json_string(json_object(campaign->data, "distribution"), "labour_immigrant_percent")},
         {"late", late_view(req, campaign->data, "distribution")},
+        {"own_percentages", own_percentages(portal, req, campaign->data)},
         {"rows", decision_table(portal, req, *campaign)}};
+    view["distributed"].as_object()["has_own_percentages"] =
+        !view["distributed"].as_object()["own_percentages"].as_array().empty();
     Values v = values_for(failed, "move");
     auto regions = with_choose(req, reference_options(portal, req, "region"));
     Field from = make_field(req, "move", "from_region", q(req, "move.from_region"), v, true, "select");
