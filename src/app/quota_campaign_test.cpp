@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <tuple>
 
 #include "app/demo_seed.h"
 #include "app/reference_loader.h"
@@ -89,6 +91,52 @@ class QuotaCampaignTest : public ::testing::Test {
     EXPECT_TRUE(qt_->consolidate(actor("leb"), considerations()));
     EXPECT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
     return {a->id, b->id};
+  }
+
+  // Ledger operations of a case outside the campaign (a permit issued, an earlier year's quota).
+  void ledger(const std::string& case_id,
+              std::vector<std::tuple<cases::QuotaOperation::Kind, cases::QuotaKey, std::int64_t>> ops) {
+    cases::CaseChange change;
+    change.is_new = true;
+    change.next.id = case_id;
+    change.next.service = "EP";
+    change.next.kind = "issue";
+    change.next.state = "issued";
+    change.next.created_at = change.next.updated_at = clock_.now();
+    cases::AuditEvent e;
+    e.case_id = case_id;
+    e.at = clock_.now();
+    e.actor_id = "leb";
+    e.actor_role = "leb_officer";
+    e.command = "issue";
+    e.state_after = "issued";
+    change.events.push_back(e);
+    for (auto& [kind, key, units] : ops) {
+      cases::QuotaOperation op;
+      op.kind = kind;
+      op.key = key;
+      op.units = units;
+      op.rule_ids = {"I-14"};
+      change.quota.push_back(op);
+    }
+    auto committed = store_->commit(change);
+    ASSERT_TRUE(committed) << committed.error().code;
+  }
+  cases::QuotaBalance balance(const cases::QuotaKey& key) {
+    auto all = store_->quota_balances(key.year, key.region);
+    if (all)
+      for (const auto& b : *all)
+        if (b.key == key) return b;
+    return {key};
+  }
+  // The 2027 campaign up to the Ministry: both requests accepted in full and the region submitted.
+  void submitted_2027() {
+    auto [a, b] = at_commission();
+    clock_.set(at("2026-10-16T15:00:00+05:00"));
+    ASSERT_TRUE(qt_->commission_decide(actor("com"), a, {{4, 10, 6}, {}, {}, {"com"}, ""}));
+    ASSERT_TRUE(qt_->commission_decide(actor("com"), b, {{4, 10, 6}, {}, {}, {"com"}, ""}));
+    auto s = qt_->submit_to_ministry(actor("leb"), {2027, 41000, 45000, "Спрос на домашних работников", {}});
+    ASSERT_TRUE(s) << s.error().code;
   }
 
   std::filesystem::path dir_;
@@ -267,6 +315,112 @@ TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
   EXPECT_EQ(moved->data.at("redistributions").as_array().size(), 1u);
   t.transfer.to_region = "750000000";
   EXPECT_EQ(qt_->redistribute(actor("min"), t).error().field, "to_region");
+}
+
+using Op = cases::QuotaOperation::Kind;
+cases::QuotaKey key(int year, const char* region, const char* kind, const char* district = "") {
+  return {year, region, district, kind, ""};
+}
+
+// QT-19, QT-20, I-17: the distributed quota is the ledger's allocation, cell by cell, in the same
+// transaction as the decision; QT-21: a redistribution moves units within the total and cannot take
+// back what a region already used.
+TEST_F(QuotaCampaignTest, DistributionFillsTheLedgerAndRedistributionIsBoundedByIt) {
+  submitted_2027();
+  cases::QtPercentages pct{25, 290, {}, {}};
+  clock_.set(at("2026-12-29T10:00:00+05:00"));
+  auto distributed = qt_->distribute(actor("min"), 2027, pct);
+  ASSERT_TRUE(distributed) << distributed.error().code;
+  auto all = store_->quota_balances(2027, "");
+  ASSERT_TRUE(all);
+  std::int64_t allocated = 0;
+  for (const auto& b : *all) allocated += b.allocated;
+  const auto& f = cases::json_object(distributed->data, "formation");
+  EXPECT_EQ(allocated, f.at("employer_total").as_int64() + f.at("labour_immigrant_total").as_int64());
+  EXPECT_EQ(balance(key(2027, "750000000", "category_3")).allocated, 20);  // 10 + 10 accepted (QT-10)
+  EXPECT_EQ(balance(key(2027, "750000000", "labour_immigrant")).allocated, 31281);
+  auto entries = store_->quota_entries_of_case("QT-2027");
+  ASSERT_TRUE(entries);
+  ASSERT_FALSE(entries->empty());
+  EXPECT_EQ(entries->front().operation, "allocate");
+  EXPECT_EQ(entries->front().actor_id, "min");
+
+  // 18 of Almaty's 20 category-3 units are used: 2 may move, 3 may not.
+  ledger("EP-2027-000001", {{Op::consume, key(2027, "750000000", "category_3"), 18}});
+  cases::QtTransferInput t{
+      2027, {"750000000", "710000000", qt::QuotaKind::category_3, "", 3}, "ЛИО г. Астаны", "Новый проект в Астане"};
+  auto too_many = qt_->redistribute(actor("min"), t);
+  ASSERT_FALSE(too_many);
+  EXPECT_EQ(too_many.error().code, "quota.allocation_below_use");
+  EXPECT_TRUE(store_->load_case("QT-2027")->data.at("redistributions").as_array().empty());  // nothing half-written
+  t.transfer.units = 2;
+  ASSERT_TRUE(qt_->redistribute(actor("min"), t));
+  EXPECT_EQ(balance(key(2027, "750000000", "category_3")).available(), 0);
+  EXPECT_EQ(balance(key(2027, "710000000", "category_3")).allocated, 2);
+  allocated = 0;
+  for (const auto& b : *store_->quota_balances(2027, "")) allocated += b.allocated;
+  EXPECT_EQ(allocated, f.at("employer_total").as_int64() + f.at("labour_immigrant_total").as_int64());  // QT-21
+}
+
+// I-17: a year whose quota is already in the ledger is not distributed a second time.
+TEST_F(QuotaCampaignTest, DistributionRefusedWhenTheLedgerAlreadyHoldsTheYear) {
+  submitted_2027();
+  ledger("QTD-2027", {{Op::allocate, key(2027, "750000000", "seasonal"), 5}});
+  clock_.set(at("2026-12-29T10:00:00+05:00"));
+  auto refused = qt_->distribute(actor("min"), 2027, {25, 290, {}, {}});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "qt.ledger_already_allocated");
+  EXPECT_EQ(store_->load_case("QT-2027")->state, "open");
+}
+
+// QT-18: the what-if shows, per region and kind, last year's use as the ledger recorded it.
+TEST_F(QuotaCampaignTest, WhatIfShowsLastYearsUseFromTheLedger) {
+  submitted_2027();
+  ledger("QTD-2026", {{Op::allocate, key(2026, "750000000", "category_3"), 50},
+                      {Op::allocate, key(2026, "750000000", "labour_immigrant"), 900}});
+  ledger("EP-2026-000007", {{Op::consume, key(2026, "750000000", "category_3"), 7}});
+  ledger("LI-2026-000003", {{Op::consume, key(2026, "750000000", "labour_immigrant"), 12}});
+  auto what_if = qt_->what_if(actor("min"), 2027, {25, 290, {}, {}});
+  ASSERT_TRUE(what_if) << what_if.error().code;
+  std::map<std::string, std::int64_t> used;
+  for (const auto& r : what_if->regions)
+    for (const auto& c : r.cells) used[r.region + "/" + std::string(qt::to_string(c.kind))] += c.last_year_used;
+  EXPECT_EQ(used["750000000/category_3"], 7);
+  EXPECT_EQ(used["750000000/labour_immigrant"], 12);
+  EXPECT_EQ(used["710000000/category_3"], 0);
+}
+
+// I-15, I-17, LI-4: the region's LEB gives a district part of its labour-immigrant quota and takes
+// unused units back; never more than the region has left, never a district of another region.
+TEST_F(QuotaCampaignTest, RegionSubAllocatesItsLabourImmigrantQuotaToDistricts) {
+  clock_.set(at("2026-11-20T10:00:00+05:00"));
+  ledger("QTD-2026", {{Op::allocate, key(2026, "750000000", "labour_immigrant"), 100}});
+  ledger("LI-2026-000001", {{Op::consume, key(2026, "750000000", "labour_immigrant"), 60}});
+  auto given = qt_->allocate_to_district(actor("leb"), {2026, "751410000", 30, "Бостандыкский район: 30 договоров"});
+  ASSERT_TRUE(given) << given.error().code;
+  EXPECT_EQ(given->id, "QT-2026-750000000-districts");
+  EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant", "751410000")).allocated, 30);
+  EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant")).available(), 10);
+
+  auto too_many = qt_->allocate_to_district(actor("leb"), {2026, "751710000", 11, "Медеуский район"});
+  EXPECT_EQ(too_many.error().code, "quota.allocation_below_use");
+  auto elsewhere = qt_->allocate_to_district(actor("leb"), {2026, "711110000", 1, "район Алматы (Астана)"});
+  EXPECT_EQ(elsewhere.error().code, "qt.district_not_in_region");
+  EXPECT_EQ(elsewhere.error().field, "district");
+  EXPECT_EQ(qt_->allocate_to_district(actor("leb"), {2026, "751410000", 0, "—"}).error().field, "units");
+  EXPECT_EQ(qt_->allocate_to_district(actor("com"), {2026, "751410000", 1, "—"}).error().code, "case.role_not_allowed");
+
+  ledger("LI-2026-000002", {{Op::consume, key(2026, "750000000", "labour_immigrant", "751410000"), 5}});
+  EXPECT_EQ(qt_->allocate_to_district(actor("leb"), {2026, "751410000", -26, "Возврат"}).error().code,
+            "quota.allocation_below_use");
+  auto back = qt_->allocate_to_district(actor("leb"), {2026, "751410000", -25, "Возврат неиспользованных"});
+  ASSERT_TRUE(back) << back.error().code;
+  EXPECT_EQ(back->data.at("allocations").as_array().size(), 2u);
+  EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant", "751410000")).available(), 0);
+  EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant")).available(), 35);
+  auto audit = store_->quota_entries_of_case("QT-2026-750000000-districts");
+  ASSERT_TRUE(audit);
+  EXPECT_EQ(audit->size(), 4u);  // two pairs of allocate operations
 }
 
 }  // namespace

@@ -170,6 +170,19 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
       return s.take_error();
     ++report.other;
   }
+  // Districts (second KATO level) that issue LI permits (LI-4) and may hold a share of their
+  // region's labour-immigrant quota (I-15); the full classifier is imported by an administrator.
+  auto districts = read_json_file(data_dir + "/districts.json");
+  if (!districts) return districts.take_error();
+  const auto& dfile = districts->as_object();
+  for (const auto& d : dfile.at("districts").as_array()) {
+    const auto& o = d.as_object();
+    if (auto s = put({"district", str(o, "kato"), effective_from_of(dfile), std::nullopt, o,
+                      !o.contains("confirmed") || o.at("confirmed").as_bool()});
+        !s)
+      return s.take_error();
+    ++report.other;
+  }
   return report;
 }
 

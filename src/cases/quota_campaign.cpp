@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "cases/quota_ledger.h"
 #include "cases/roles.h"
 
 namespace flis::cases {
@@ -58,6 +59,26 @@ json::object evidence_json(const qt::Evidence& e) {
                       {"recorded_on", e.recorded_on ? json::value(e.recorded_on->iso()) : json::value(nullptr)},
                       {"remedied", e.remedied},
                       {"note", e.note}};
+}
+
+QuotaOperation allocation(QuotaKey key, std::int64_t units, std::vector<std::string> rule_ids) {
+  QuotaOperation op;
+  op.kind = QuotaOperation::Kind::allocate;
+  op.key = std::move(key);
+  op.units = units;
+  op.rule_ids = std::move(rule_ids);
+  return op;
+}
+
+// QT-19, QT-20: every cell of the formed quota becomes the allocation of its ledger key.
+std::vector<QuotaOperation> allocations(int year, const qt::QuotaFormation& f) {
+  std::vector<QuotaOperation> ops;
+  for (const auto& r : f.regions)
+    for (const auto& cell : r.cells)
+      if (cell.quota > 0)
+        ops.push_back(allocation(QuotaKey{year, r.region, "", std::string(qt::to_string(cell.kind)), cell.country},
+                                 cell.quota, {"QT-19", "QT-20", "I-17"}));
+  return ops;
 }
 
 }  // namespace
@@ -569,6 +590,15 @@ Result<qt::FormationInput> QuotaCampaignService::formation_input(int year, const
         if (it != demand.end()) add_totals(it->second, json_object(o, "totals"));
       }
   }
+  // QT-18 what-if: last year's use is what the ledger shows consumed in year-1, per region and kind
+  // (countries of origin and districts counted with their kind).
+  auto used = ports().store.quota_balances(year - 1, "");
+  if (!used) return used.take_error();
+  for (const auto& b : *used) {
+    auto it = demand.find(b.key.region);
+    auto kind = qt::parse_quota_kind(b.key.kind);
+    if (it != demand.end() && kind) it->second.last_year_used[*kind] += b.consumed;
+  }
   for (auto& [code, d] : demand) in.regions.push_back(std::move(d));
   return in;
 }
@@ -589,6 +619,16 @@ Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int y
   if (!in) return in.take_error();
   auto formation = qt::form_quota(*in);
   if (!formation) return formation.take_error();
+  // I-17: the year's ledger is filled by this distribution only; units allocated another way first
+  // would be counted twice.
+  auto existing = ports().store.quota_balances(year, "");
+  if (!existing) return existing.take_error();
+  for (const auto& b : *existing)
+    if (b.allocated != 0) {
+      Error e = Error::conflict("qt.ledger_already_allocated", quota::format_key(b.key));
+      e.rule_ids = {"QT-20", "I-17"};
+      return e;
+    }
   CaseRecord next = *c;
   next.state = "distributed";
   json::object distribution = late_flag(*c->step_due_at, "QT-19");
@@ -605,7 +645,9 @@ Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int y
                       {"labour_immigrant_total", formation->labour_immigrant_total},
                       {"employer_percent", qt::format_percent(p.employer)},
                       {"labour_immigrant_percent", qt::format_percent(p.labour_immigrant)}};
-  return commit(ministry, *c, std::move(next), Step{"distribute", std::move(rules), std::move(detail)});
+  Step step{"distribute", std::move(rules), std::move(detail)};
+  step.quota = allocations(year, *formation);
+  return commit(ministry, *c, std::move(next), std::move(step));
 }
 
 Result<CaseRecord> QuotaCampaignService::publish(const Actor& ministry, int year) {
@@ -637,7 +679,57 @@ Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, con
                      {"reasons", in.reasons},        {"on", today().iso()},      {"by", ministry.user_id}};
   CaseRecord next = *c;
   next.data["redistributions"].as_array().push_back(entry);
-  return commit(ministry, *c, std::move(next), Step{"redistribute", {"QT-21", "F-Q7", "I-17"}, std::move(entry)});
+  // QT-21 "within the total": the units leave one region's allocation and join the other's in one
+  // transaction; the ledger refuses to take back units a region already used or reserved (I-17).
+  Step step{"redistribute", {"QT-21", "F-Q7", "I-17"}, std::move(entry)};
+  const std::string kind(qt::to_string(t.kind));
+  step.quota = {allocation(QuotaKey{in.year, t.from_region, "", kind, t.country}, -t.units, {"QT-21", "I-17"}),
+                allocation(QuotaKey{in.year, t.to_region, "", kind, t.country}, t.units, {"QT-21", "I-17"})};
+  return commit(ministry, *c, std::move(next), std::move(step));
+}
+
+std::string QuotaCampaignService::district_allocation_id(int year, const std::string& region) {
+  return regional_id(year, region) + "-districts";
+}
+
+Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& officer,
+                                                              const QtDistrictAllocationInput& in) {
+  if (officer.role != role::kLebOfficer && officer.role != role::kLebHead)
+    return Error::forbidden("case.role_not_allowed", "I-15: the region's LEB sub-allocates");
+  if (officer.region.empty()) return Error::forbidden("case.role_not_allowed", "officer without a region");
+  const int year = in.year == 0 ? today().year() : in.year;
+  if (year < today().year() - 1 || year > today().year() + 1) return Error::invalid("qt.year_out_of_range", "year");
+  auto district = ports().store.find_reference("district", in.district, today());
+  if (!district || json_string(district->payload, "region") != officer.region)
+    return Error::invalid("qt.district_not_in_region", "district");
+  if (in.units == 0) return Error::invalid("quota.invalid_units", "units");
+  if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
+
+  const std::string id = district_allocation_id(year, officer.region);
+  CaseRecord before;
+  if (auto existing = ports().store.load_case(id)) before = *existing;
+  CaseRecord next = before;
+  if (before.id.empty()) {
+    next.id = id;
+    next.service = "QT";
+    next.kind = "district_allocation";
+    next.state = "active";
+    next.region = officer.region;
+    next.provider_body = officer.provider_body;
+    next.registered_on = today();
+    next.data = json::object{{"year", year}, {"allocations", json::array()}};
+  }
+  json::object entry{{"district", in.district},
+                     {"units", in.units},
+                     {"reasons", in.reasons},
+                     {"on", today().iso()},
+                     {"by", officer.user_id}};
+  next.data["allocations"].as_array().push_back(entry);
+  const std::string kind(qt::to_string(qt::QuotaKind::labour_immigrant));
+  Step step{"allocate_to_district", {"I-15", "I-17", "LI-4"}, std::move(entry)};
+  step.quota = {allocation(QuotaKey{year, officer.region, "", kind, ""}, -in.units, {"I-15", "I-17"}),
+                allocation(QuotaKey{year, officer.region, in.district, kind, ""}, in.units, {"I-15", "I-17"})};
+  return commit(officer, before, std::move(next), std::move(step));
 }
 
 Result<CaseRecord> QuotaCampaignService::published_decision(int year) const {

@@ -96,6 +96,15 @@ struct QtTransferInput {  // QT-21
   std::string reasons;
 };
 
+// I-15: a region's LEB gives part of its labour-immigrant quota to one of its districts (units > 0),
+// or takes unused units back (units < 0).
+struct QtDistrictAllocationInput {
+  int year = 0;          // the quota year; 0 = the current year
+  std::string district;  // KATO code of a district of the officer's region (reference set "district")
+  std::int64_t units = 0;
+  std::string reasons;
+};
+
 class QuotaCampaignService : public Workflow {
  public:
   using Workflow::Workflow;
@@ -121,6 +130,10 @@ class QuotaCampaignService : public Workflow {
   Result<CaseRecord> distribute(const Actor& ministry, int year, const QtPercentages& p);  // QT-19, QT-20
   Result<CaseRecord> publish(const Actor& ministry, int year);                             // QT-19
   Result<CaseRecord> redistribute(const Actor& ministry, const QtTransferInput& in);       // QT-21
+  // I-15, I-17: moves labour-immigrant units between the region's quota and a district's in the
+  // ledger, recorded on the region's district-allocation case ("QT-<year>-<region>-districts").
+  Result<CaseRecord> allocate_to_district(const Actor& officer, const QtDistrictAllocationInput& in);
+  static std::string district_allocation_id(int year, const std::string& region);
   // The campaign case once published (public); not_found before.
   Result<CaseRecord> published_decision(int year) const;
 

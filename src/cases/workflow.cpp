@@ -45,6 +45,7 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   change.outbox = std::move(step.outbox);
   change.outbox_updates = std::move(step.outbox_updates);
   change.documents = std::move(step.documents);
+  change.quota = std::move(step.quota);
   return ports_.store.commit(change);
 }
 

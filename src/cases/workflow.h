@@ -37,6 +37,7 @@ struct Step {
   std::vector<OutboxMessage> outbox;
   std::vector<OutboxUpdate> outbox_updates;
   std::vector<IssuedDocument> documents;
+  std::vector<QuotaOperation> quota;  // ledger operations committed with the step (I-17)
 };
 
 class Workflow {

@@ -200,7 +200,39 @@ test('QT-13, QT-18, QT-4, QT-20, QT-19, QT-21: proposals, what-if, distribution,
   const sum = (i) => lines.slice(1).reduce((s, l) => s + Number(l.split(',')[i]), 0);
   assert.equal(sum(4), sum(5));
 
+  // I-17: the ledger holds what the decision says, and a redistribution cannot take more than is left.
+  const ledger = async (query) =>
+    (await (await fetch(`${server.url}/api/v1/quota/${year}/balance?region=${almaty}&${query}`)).json());
+  const general = (await ledger('kind=category_3')).balances.find((b) => b.key === `${year}/${almaty}/category_3`);
+  assert.equal(general.allocated, Number(row(almaty)[5]));
+  const tooMany = await ministry.post(`/api/v1/quota/${year}/redistributions`, {
+    from_region: almaty, to_region: astana, kind: 'category_3', units: Number(row(almaty)[5]) + 1,
+    proposed_by: 'ЛИО г. Астаны', reasons: 'Больше, чем есть',
+  });
+  assert.equal(tooMany.status, 422, JSON.stringify(tooMany.data));
+  assert.equal(tooMany.data.code, 'quota.allocation_below_use');
+  assert.ok(tooMany.data.rule_ids.includes('I-17'));
+
+  // I-15: the region's LEB gives a district part of its labour-immigrant quota.
+  const given = await officer.post(`/api/v1/quota/${year}/district-allocations`,
+    { district: '751410000', units: 100, reasons: 'Бостандыкский район: заявки домохозяйств' });
+  assert.equal(given.status, 201, JSON.stringify(given.data));
+  assert.ok(given.data.timeline.at(-1).rule_ids.includes('I-15'));
+  const liBalance = await ledger('kind=labour_immigrant');
+  const district = liBalance.balances.find((b) => b.key === `${year}/${almaty}/751410000/labour_immigrant`);
+  assert.equal(district.allocated, 100);
+  const elsewhere = await officer.post(`/api/v1/quota/${year}/district-allocations`,
+    { district: '711110000', units: 1, reasons: 'район другого региона' });
+  assert.equal(elsewhere.status, 400);
+  assert.equal(elsewhere.data.field, 'district');
+  const notInteger = await officer.post(`/api/v1/quota/${year}/district-allocations`,
+    { district: '751410000', units: 1.5, reasons: 'x' });
+  assert.equal(notInteger.data.field, 'units');
+  assert.equal((await ministry.post(`/api/v1/quota/${year}/district-allocations`,
+    { district: '751410000', units: 1, reasons: 'x' })).status, 403);
+
   const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  assert.ok(openapi.paths['/api/v1/quota/{year}/district-allocations'].post);
   assert.ok(openapi.paths['/api/v1/quota/{year}/what-if'].post);
   assert.ok(openapi.components.schemas.QtRequest);
 });

@@ -91,6 +91,9 @@ constexpr Op kOps[] = {
     {"post", "/api/v1/quota/{year}/publication", "quota", "Publish the decision (QT-19)", "", 200, true},
     {"post", "/api/v1/quota/{year}/redistributions", "quota", "Move quota between regions within the total (QT-21)",
      "QtTransfer", 201, true},
+    {"post", "/api/v1/quota/{year}/district-allocations", "quota",
+     "Give a district part of the region's labour-immigrant quota, or take unused units back (I-15)",
+     "QtDistrictAllocation", 201, true},
     {"get", "/api/v1/quota/{year}/decision.json", "quota", "The published decision as open data (QT-19)", "", 200,
      false},
     {"get", "/api/v1/quota/{year}/decision.csv", "quota", "The published decision as CSV (QT-19)", "", 200, false},
@@ -157,6 +160,10 @@ constexpr const char* kQtSchemas = R"json({
   "properties": {"from_region": {"type": "string"}, "to_region": {"type": "string"},
   "kind": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"]},
   "country": {"type": "string"}, "units": {"type": "integer", "minimum": 1}, "proposed_by": {"type": "string"},
+  "reasons": {"type": "string"}}},
+"QtDistrictAllocation": {"type": "object", "required": ["district", "units", "reasons"],
+  "properties": {"district": {"type": "string", "description": "KATO code of a district of the officer's region"},
+  "units": {"type": "integer", "description": "> 0 to the district, < 0 back to the region"},
   "reasons": {"type": "string"}}}
 })json";
 

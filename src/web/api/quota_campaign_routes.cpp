@@ -18,9 +18,10 @@ using cases::Actor;
 
 namespace {
 
-Result<std::int64_t> integer(const JsonInput& in, std::string_view key, bool required = true) {
+Result<std::int64_t> integer(const JsonInput& in, std::string_view key, bool required = true,
+                             bool signed_value = false) {
   FLIS_ASSIGN_OR_RETURN(d, in.number(key, required));
-  if (d != static_cast<double>(static_cast<std::int64_t>(d)) || d < 0 || d > 1e9)
+  if (d != static_cast<double>(static_cast<std::int64_t>(d)) || d < (signed_value ? -1e9 : 0) || d > 1e9)
     return Error::invalid("validation.type_integer", std::string(key));
   return static_cast<std::int64_t>(d);
 }
@@ -360,6 +361,23 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                     t.proposed_by = proposed_by;
                     t.reasons = reasons;
                     return as_case(s.redistribute(a, t));
+                  },
+                  201));
+
+  // I-15: the region's LEB gives part of its labour-immigrant quota to a district (or takes it back).
+  router.post("/api/v1/quota/{year}/district-allocations",
+              year_command(
+                  [as_case](cases::QuotaCampaignService& s, const Actor& a, int year,
+                            const JsonInput& in) -> Result<json::value> {
+                    cases::QtDistrictAllocationInput d;
+                    d.year = year;
+                    FLIS_ASSIGN_OR_RETURN(district, in.string("district"));
+                    FLIS_ASSIGN_OR_RETURN(units, integer(in, "units", true, true));  // < 0: back to the region
+                    FLIS_ASSIGN_OR_RETURN(reasons, in.string("reasons", true, 4000));
+                    d.district = district;
+                    d.units = units;
+                    d.reasons = reasons;
+                    return as_case(s.allocate_to_district(a, d));
                   },
                   201));
 

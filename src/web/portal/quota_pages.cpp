@@ -54,7 +54,10 @@ std::string key_label(const Portal& portal, const Request& req, const cases::Quo
     auto country = reference_label(portal, req, "country", key.country);
     label += " — " + (country.empty() ? key.country : country);
   }
-  if (!key.district.empty()) label += " — " + tr(req, "quota_balance.district", {{"code", key.district}});
+  if (!key.district.empty()) {
+    auto district = reference_label(portal, req, "district", key.district);
+    label += " — " + (district.empty() ? tr(req, "quota_balance.district", {{"code", key.district}}) : district);
+  }
   return label;
 }
 
