@@ -11,6 +11,7 @@
 #include "app/reference_loader.h"
 #include "app/time.h"
 #include "cases/quota_campaign.h"
+#include "core/identifiers.h"
 #include "docs/signer.h"
 #include "store/database.h"
 
@@ -18,6 +19,50 @@ namespace flis::app {
 namespace {
 namespace qt = law::qt;
 using cases::QtRequestLine;
+
+// The control bodies' registries (police, ЕРАП, ОТиБ) as the test sets them: records by subject, or down.
+struct FakeViolationRegistries final : cases::MigrationPolice, cases::OffencesRegister, cases::SafetyInspections {
+  bool police_down = false, erap_down = false, otib_down = false;
+  std::vector<cases::MigrationViolation> police;
+  std::vector<cases::AdministrativeOffence> offences_found;
+  std::vector<cases::SafetyViolation> acts;
+  int calls = 0;
+
+  static std::string digits(const cases::Subject& s) {
+    return std::holds_alternative<Iin>(s) ? std::get<Iin>(s).digits() : std::get<Bin>(s).digits();
+  }
+  static Error down() { return Error::unavailable("gateway.unavailable", "timed out"); }
+  Result<cases::ForeignerRegistration> registration(const Iin&) override {
+    return Error::not_found("gateway.not_found", "");
+  }
+  Result<cases::AgreementAnswer> agreement_status(const std::string&) override {
+    return Error::not_found("gateway.not_found", "");
+  }
+  Result<std::vector<cases::MigrationViolation>> violations(const cases::Subject& who) override {
+    ++calls;
+    if (police_down) return down();
+    std::vector<cases::MigrationViolation> out;
+    for (const auto& v : police)
+      if (v.subject == digits(who)) out.push_back(v);
+    return out;
+  }
+  Result<std::vector<cases::AdministrativeOffence>> offences(const cases::Subject& who) override {
+    ++calls;
+    if (erap_down) return down();
+    std::vector<cases::AdministrativeOffence> out;
+    for (const auto& o : offences_found)
+      if (o.subject == digits(who)) out.push_back(o);
+    return out;
+  }
+  Result<std::vector<cases::SafetyViolation>> violations(const Bin& employer) override {
+    ++calls;
+    if (otib_down) return down();
+    std::vector<cases::SafetyViolation> out;
+    for (const auto& a : acts)
+      if (a.employer_bin == employer.digits()) out.push_back(a);
+    return out;
+  }
+};
 
 class QuotaCampaignTest : public ::testing::Test {
  protected:
@@ -46,7 +91,11 @@ class QuotaCampaignTest : public ::testing::Test {
     auto signer = docs::LocalKeySigner::open(o);
     ASSERT_TRUE(signer);
     signer_ = std::move(*signer);
-    qt_ = std::make_unique<cases::QuotaCampaignService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_});
+    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
+    ports.registries.migration_police = &registries_;
+    ports.registries.offences = &registries_;
+    ports.registries.safety = &registries_;
+    qt_ = std::make_unique<cases::QuotaCampaignService>(ports);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -76,9 +125,8 @@ class QuotaCampaignTest : public ::testing::Test {
             "Высвобождение 300 человек",
             "2026: 41 000 разрешений"};
   }
-  qt::Evidence registry_violation() {
-    return {"registry:permit_violations", "MVD-2026-0412", Date(2026, 4, 12), false, ""};
-  }
+  // A police record of the employer, found when the requests go to the Commission (F-QR1).
+  qt::Evidence registry_violation() { return {"", "MVD-2026-0412", std::nullopt, false, "", "migration_police"}; }
 
   // Two requests filed, consolidated and brought to the Commission; returns their ids.
   std::pair<std::string, std::string> at_commission() {
@@ -146,6 +194,8 @@ class QuotaCampaignTest : public ::testing::Test {
   ManualClock clock_{Instant{}};
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::QuotaCampaignService> qt_;
+  FakeViolationRegistries registries_;
+  const std::string alatau_bin_ = first_assignable_identifier("1803400", 2345);
 };
 
 // QT-6, QT-A1, F-Q4, I-3: one request per region, in time; its next step is the QT-8 submission.
@@ -205,8 +255,10 @@ TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
 // QT-9, QT-10, QT-11: the Commission cuts only on QT-10 grounds with evidence; the employer is
 // informed within 5 wd and sees the outcome and the reason.
 TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
+  registries_.police = {{"MVD-2026-0412", alatau_bin_, "519", Date(2026, 4, 12), Date(2026, 5, 2), "Без разрешения"},
+                        {"MVD-2024-0100", alatau_bin_, "519", Date(2024, 6, 1), Date(2024, 7, 1), "Старое"}};
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  ASSERT_TRUE(qt_->file_request(actor("e-1"), request("123456789012")));
+  ASSERT_TRUE(qt_->file_request(actor("e-1"), request(alatau_bin_.c_str())));
   cases::QtCommissionDecisionInput d{{4, 0, 6},
                                      {qt::RejectionGround::permit_violations},
                                      {registry_violation()},
@@ -224,9 +276,9 @@ TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
   no_ground.grounds.clear();
   no_ground.evidence.clear();
   EXPECT_EQ(qt_->commission_decide(actor("com"), id, no_ground).error().code, "qt.rejection_ground_required");
-  auto old = d;
-  old.evidence[0].recorded_on = Date(2024, 6, 1);
-  EXPECT_EQ(qt_->commission_decide(actor("com"), id, old).error().code, "qt.violation_out_of_period");
+  auto old = d;  // QT-10(2): a record of 2024 is not kept for the 2027 campaign, so it cannot be cited
+  old.evidence[0].reference = "MVD-2024-0100";
+  EXPECT_EQ(qt_->commission_decide(actor("com"), id, old).error().code, "qt.evidence_not_in_findings");
 
   auto decided = qt_->commission_decide(actor("com"), id, d);
   ASSERT_TRUE(decided) << decided.error().code << " " << decided.error().field;
@@ -421,6 +473,142 @@ TEST_F(QuotaCampaignTest, RegionSubAllocatesItsLabourImmigrantQuotaToDistricts) 
   auto audit = store_->quota_entries_of_case("QT-2026-750000000-districts");
   ASSERT_TRUE(audit);
   EXPECT_EQ(audit->size(), 4u);  // two pairs of allocate operations
+}
+
+// The stored findings of one system on a request.
+const boost::json::object& source_of(const cases::CaseRecord& c, std::string_view system) {
+  for (const auto& s : cases::json_object(c.data, "registry_findings").at("sources").as_array())
+    if (cases::json_string(s.as_object(), "system") == system) return s.as_object();
+  static const boost::json::object none;
+  return none;
+}
+
+// QT-8, QT-10(2), (3), F-QR1: the requests go to the Commission with the employer's registry
+// findings of 2025–2026; an outage reads "unavailable" and holds nothing up; a member checks again.
+TEST_F(QuotaCampaignTest, RegistryFindingsAtCommissionAndOnDemandQt8Qt10) {
+  registries_.offences_found = {
+      {"ЕРАП-2026-100871", alatau_bin_, "87", Date(2026, 3, 14), Date(2026, 4, 2),
+       cases::OffenceStatus::penalty_imposed, 235'920'00},
+      {"ЕРАП-2023-004512", alatau_bin_, "87", Date(2023, 6, 10), Date(2023, 7, 1),
+       cases::OffenceStatus::penalty_imposed, 117'960'00},
+      {"ЕРАП-2026-100900", alatau_bin_, "610", Date(2026, 5, 5), std::nullopt, cases::OffenceStatus::under_review, 0}};
+  registries_.acts = {
+      {"ОТиБ-2026/0044", alatau_bin_, Date(2026, 2, 3), "no_safety_training", "Инструктаж", Date(2026, 3, 1)}};
+  registries_.otib_down = true;
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  auto filed = qt_->file_request(actor("e-1"), request(alatau_bin_.c_str()));
+  ASSERT_TRUE(filed);
+  EXPECT_FALSE(filed->data.contains("registry_findings"));  // looked up when the Commission gets it
+  clock_.set(at("2026-10-08T11:00:00+05:00"));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));  // not held up by ОТиБ being down
+
+  auto c = store_->load_case(filed->id);
+  ASSERT_TRUE(c);
+  const auto& findings = cases::json_object(c->data, "registry_findings");
+  EXPECT_EQ(cases::json_object(findings, "period").at("from").as_string(), "2025-01-01");
+  EXPECT_EQ(source_of(*c, "migration_police").at("status").as_string(), "ok");
+  const auto& erap = source_of(*c, "erap");
+  EXPECT_EQ(erap.at("status").as_string(), "ok");
+  const auto& records = erap.at("records").as_array();
+  ASSERT_EQ(records.size(), 2u);  // the 2023 offence is outside the period and not kept
+  EXPECT_EQ(records[0].as_object().at("status").as_string(), "counts");
+  EXPECT_EQ(records[0].as_object().at("citation").as_string(), "QT-10(3)");
+  EXPECT_EQ(records[1].as_object().at("status").as_string(), "not_a_ground");  // I-18
+  EXPECT_EQ(source_of(*c, "otib").at("status").as_string(), "unavailable");
+  EXPECT_EQ(source_of(*c, "otib").at("error").as_string(), "gateway.unavailable");
+  auto trail = store_->audit_trail(c->id);
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->back().command, "registry_check");
+
+  // Later: ОТиБ answers (its act is remedied), ЕРАП is down — its earlier answer stays.
+  registries_.otib_down = false;
+  registries_.erap_down = true;
+  clock_.set(at("2026-10-16T09:00:00+05:00"));
+  EXPECT_EQ(qt_->refresh_registry_findings(actor("e-1"), c->id).error().code, "case.role_not_allowed");
+  auto again = qt_->refresh_registry_findings(actor("com"), c->id);
+  ASSERT_TRUE(again) << again.error().code;
+  EXPECT_EQ(source_of(*again, "otib").at("status").as_string(), "ok");
+  EXPECT_EQ(source_of(*again, "otib").at("records").as_array()[0].as_object().at("status").as_string(), "remedied");
+  EXPECT_EQ(source_of(*again, "erap").at("status").as_string(), "ok");
+  EXPECT_EQ(source_of(*again, "erap").at("last_attempt").as_object().at("status").as_string(), "unavailable");
+  EXPECT_TRUE(qt_->refresh_registry_findings(actor("leb"), c->id));
+}
+
+// QT-10(3), QT-9, QT-11, F-QR1: a ground-3 cut cites a registry record found for the employer, by
+// reference; an unknown, remedied or other-ground record is refused at the evidence field. The
+// employer sees the ground and the record.
+TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
+  registries_.offences_found = {{"ЕРАП-2026-100871", alatau_bin_, "87", Date(2026, 3, 14), Date(2026, 4, 2),
+                                 cases::OffenceStatus::penalty_imposed, 235'920'00}};
+  registries_.acts = {
+      {"ОТиБ-2026/0044", alatau_bin_, Date(2026, 2, 3), "no_safety_training", "Инструктаж", Date(2026, 3, 1)}};
+  registries_.police = {{"МП-2026-00417", alatau_bin_, "519", Date(2026, 7, 11), Date(2026, 7, 20), "Без разрешения"}};
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  auto filed = qt_->file_request(actor("e-1"), request(alatau_bin_.c_str()));
+  ASSERT_TRUE(filed);
+  clock_.set(at("2026-10-08T11:00:00+05:00"));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
+  clock_.set(at("2026-10-16T15:00:00+05:00"));
+
+  auto cut = [&](qt::RejectionGround g, std::string reference, std::string system = "") {
+    return qt_->commission_decide(
+        actor("com"), filed->id,
+        {{4, 0, 6},
+         {g},
+         {{"", std::move(reference), std::nullopt, false, "Долг по зарплате", std::move(system)}},
+         {"com"},
+         "Неустранённое нарушение"});
+  };
+  auto unknown = cut(qt::RejectionGround::labour_law_violations, "ЕРАП-2026-999999");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, "qt.evidence_not_in_findings");
+  EXPECT_EQ(unknown.error().field, "evidence[0].reference");
+  EXPECT_EQ(cut(qt::RejectionGround::labour_law_violations, "ОТиБ-2026/0044").error().code, "qt.violation_remedied");
+  EXPECT_EQ(cut(qt::RejectionGround::labour_law_violations, "МП-2026-00417").error().code, "qt.evidence_other_ground");
+  EXPECT_EQ(cut(qt::RejectionGround::labour_law_violations, "ЕРАП-2026-100871", "nowhere").error().field,
+            "evidence[0].system");
+
+  auto decided = cut(qt::RejectionGround::labour_law_violations, "ЕРАП-2026-100871", "erap");
+  ASSERT_TRUE(decided) << decided.error().code << " " << decided.error().field;
+  const auto& ground = cases::json_object(decided->data, "decision").at("grounds").as_array()[0].as_object();
+  EXPECT_EQ(ground.at("citation").as_string(), "QT-10(3)");
+  const auto& evidence = ground.at("evidence").as_object();
+  EXPECT_EQ(evidence.at("system").as_string(), "erap");
+  EXPECT_EQ(evidence.at("reference").as_string(), "ЕРАП-2026-100871");
+  EXPECT_EQ(evidence.at("recorded_on").as_string(), "2026-03-14");
+  EXPECT_EQ(evidence.at("source").as_string(), "registry:labour_inspections");
+  EXPECT_EQ(evidence.at("article").as_string(), "87");
+  EXPECT_FALSE(evidence.at("remedied").as_bool());
+
+  auto own = qt_->requests(actor("e-1"), 2027);  // the employer sees the ground and the record
+  ASSERT_TRUE(own);
+  const auto& seen = cases::json_object(own->front().data, "decision").at("grounds").as_array()[0].as_object();
+  EXPECT_EQ(seen.at("evidence").as_object().at("reference").as_string(), "ЕРАП-2026-100871");
+  EXPECT_EQ(qt_->refresh_registry_findings(actor("com"), filed->id).error().code, "case.wrong_state");
+}
+
+// F-QR1: no registry connected — every system "unavailable", grounds (2)/(3) cannot be cited,
+// ground (1) and acceptance go on.
+TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
+  qt_ = std::make_unique<cases::QuotaCampaignService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_});
+  auto [a, b] = at_commission();
+  (void)b;
+  auto c = store_->load_case(a);
+  ASSERT_TRUE(c);
+  // at_commission() files with an invalid BIN: nothing is asked, and the page says why.
+  EXPECT_EQ(source_of(*c, "erap").at("status").as_string(), "not_checked");
+  clock_.set(at("2026-09-16T10:00:00+05:00"));
+  cases::QtEmployerRequestInput valid = request(alatau_bin_.c_str());
+  valid.region = "710000000";
+  auto astana = qt_->file_request(actor("e-1"), valid);
+  ASSERT_TRUE(astana);
+  auto refreshed = qt_->refresh_registry_findings(actor("com-ast"), astana->id);
+  ASSERT_TRUE(refreshed) << refreshed.error().code;
+  for (const char* system : {"migration_police", "erap", "otib"})
+    EXPECT_EQ(source_of(*refreshed, system).at("status").as_string(), "unavailable") << system;
+  EXPECT_EQ(registries_.calls, 0);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 #include "cases/quota_campaign.h"
 
 #include <algorithm>
+#include <boost/describe/enum_to_string.hpp>
 #include <set>
 #include <tuple>
 
 #include "cases/quota_ledger.h"
 #include "cases/roles.h"
+#include "core/identifiers.h"
 
 namespace flis::cases {
 namespace json = boost::json;
@@ -54,11 +56,42 @@ std::int64_t int_of(const json::object& o, std::string_view key) {
 int year_of(const CaseRecord& c) { return static_cast<int>(int_of(c.data, "year")); }
 
 json::object evidence_json(const qt::Evidence& e) {
-  return json::object{{"source", e.source},
-                      {"reference", e.reference},
-                      {"recorded_on", e.recorded_on ? json::value(e.recorded_on->iso()) : json::value(nullptr)},
-                      {"remedied", e.remedied},
-                      {"note", e.note}};
+  json::object o{{"source", e.source},
+                 {"reference", e.reference},
+                 {"recorded_on", e.recorded_on ? json::value(e.recorded_on->iso()) : json::value(nullptr)},
+                 {"remedied", e.remedied},
+                 {"note", e.note}};
+  if (!e.system.empty()) {  // a registry record (F-QR1)
+    o["system"] = e.system;
+    o["article"] = e.article;
+  }
+  return o;
+}
+
+// One registry record as stored on the request, with its assessment on the day of the check (F-QR1).
+json::object finding_json(const qt::RegistryFinding& f, int year, Date on, std::string description,
+                          json::object detail) {
+  const auto a = qt::assess_finding(f, year, on);
+  json::object o{{"reference", f.reference},
+                 {"date", f.date.iso()},
+                 {"article", f.article},
+                 {"description", std::move(description)},
+                 {"established", f.established},
+                 {"remedied", f.remedied_on && *f.remedied_on <= on},
+                 {"ground", a.ground ? json::value(qt::to_string(*a.ground)) : json::value(nullptr)},
+                 {"citation", a.ground ? json::value(qt::citation(*a.ground)) : json::value(nullptr)},
+                 {"status", qt::to_string(a.status)},
+                 {"detail", std::move(detail)}};
+  if (f.remedied_on) o["remedied_on"] = f.remedied_on->iso();
+  return o;
+}
+
+// Who the registries are asked about: the employer's BIN, or the IIN of an individual employer.
+std::optional<Subject> employer_subject(const CaseRecord& c) {
+  const std::string id = json_string(json_object(c.data, "employer"), "bin");
+  if (auto bin = Bin::parse(id)) return Subject(*bin);
+  if (auto iin = Iin::parse(id)) return Subject(*iin);
+  return std::nullopt;
 }
 
 QuotaOperation allocation(QuotaKey key, std::int64_t units, std::vector<std::string> rule_ids) {
@@ -313,6 +346,145 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const
                      json::object{{"requests", included.size()}, {"considerations", considerations}}});
 }
 
+std::vector<qt::RegistryFinding> registry_findings_of(const CaseRecord& c) {
+  std::vector<qt::RegistryFinding> out;
+  const auto* sources = json_object(c.data, "registry_findings").if_contains("sources");
+  if (!sources || !sources->is_array()) return out;
+  for (const auto& s : sources->as_array()) {
+    const auto& source = s.as_object();
+    auto system = qt::parse_finding_system(json_string(source, "system"));
+    const auto* records = source.if_contains("records");
+    if (!system || !records || !records->is_array()) continue;
+    for (const auto& r : records->as_array()) {
+      const auto& o = r.as_object();
+      auto date = Date::parse(json_string(o, "date"));
+      if (!date) continue;
+      qt::RegistryFinding f{
+          *system,     json_string(o, "reference"), *date, json_string(o, "article"), json_bool(o, "established"),
+          std::nullopt};
+      if (auto remedied = Date::parse(json_string(o, "remedied_on"))) f.remedied_on = *remedied;
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
+  const int year = year_of(c);
+  const Date on = today();
+  const std::string checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  const auto subject = employer_subject(c);
+  const Registries& registries = ports().registries;
+  const auto& previous = json_object(c.data, "registry_findings");
+
+  // One system's answer: its records of the period, or why there are none.
+  auto source = [&](qt::FindingSystem system, auto&& look_up) {
+    json::object o{{"system", qt::to_string(system)}, {"checked_at", checked_at}};
+    if (!subject) {
+      o["status"] = "not_checked";
+      o["reason"] = "identifier_invalid";
+      return o;
+    }
+    json::array records;
+    if (Status s = look_up(records, *subject); !s) {
+      // The Commission is not held up by an outage: the member sees "could not be checked" and may
+      // ask again; an earlier answer of that system stays (F-QR1).
+      o["status"] = s.error().kind == Error::Kind::unavailable ? "unavailable" : "failed";
+      o["error"] = s.error().code;
+      if (const auto* before = previous.if_contains("sources"); before && before->is_array())
+        for (const auto& b : before->as_array())
+          if (json_string(b.as_object(), "system") == qt::to_string(system) &&
+              json_string(b.as_object(), "status") == "ok") {
+            json::object kept = b.as_object();
+            kept["last_attempt"] = std::move(o);
+            return kept;
+          }
+      return o;
+    }
+    o["status"] = "ok";
+    o["records"] = std::move(records);
+    return o;
+  };
+  auto keep = [&](json::array& records, const qt::RegistryFinding& f, std::string description, json::object detail) {
+    if (qt::within_period(f, year, on)) records.push_back(finding_json(f, year, on, std::move(description), detail));
+  };
+
+  json::array sources;
+  sources.push_back(
+      source(qt::FindingSystem::migration_police, [&](json::array& records, const Subject& who) -> Status {
+        auto found = registries.migration_police
+                         ? registries.migration_police->violations(who)
+                         : Result<std::vector<MigrationViolation>>(registry_not_connected("migration_police"));
+        if (!found) return found.take_error();
+        for (const auto& v : *found)
+          keep(records,
+               {qt::FindingSystem::migration_police, v.case_number, v.committed_on, v.article, v.decided_on.has_value(),
+                std::nullopt},
+               v.description,
+               json::object{{"decided_on", v.decided_on ? json::value(v.decided_on->iso()) : json::value(nullptr)}});
+        return ok_status();
+      }));
+  sources.push_back(source(qt::FindingSystem::erap, [&](json::array& records, const Subject& who) -> Status {
+    auto found = registries.offences ? registries.offences->offences(who)
+                                     : Result<std::vector<AdministrativeOffence>>(registry_not_connected("erap"));
+    if (!found) return found.take_error();
+    for (const auto& o : *found) {
+      const char* status = boost::describe::enum_to_string(o.status, "under_review");
+      keep(records,
+           {qt::FindingSystem::erap, o.protocol_number, o.committed_on, o.article,
+            o.status == OffenceStatus::penalty_imposed, std::nullopt},
+           "",
+           json::object{{"offence_status", status},
+                        {"fine_tiyn", o.fine_tiyn},
+                        {"decided_on", o.decided_on ? json::value(o.decided_on->iso()) : json::value(nullptr)}});
+    }
+    return ok_status();
+  }));
+  if (subject && std::holds_alternative<Iin>(*subject)) {
+    // ОТиБ is kept by BIN: an individual employer has no acts there.
+    sources.push_back(json::object{
+        {"system", qt::to_string(qt::FindingSystem::otib)}, {"checked_at", checked_at}, {"status", "not_applicable"}});
+  } else {
+    sources.push_back(source(qt::FindingSystem::otib, [&](json::array& records, const Subject& who) -> Status {
+      auto found = registries.safety ? registries.safety->violations(std::get<Bin>(who))
+                                     : Result<std::vector<SafetyViolation>>(registry_not_connected("otib"));
+      if (!found) return found.take_error();
+      for (const auto& v : *found)
+        keep(records, {qt::FindingSystem::otib, v.act_number, v.inspected_on, v.kind, true, v.remedied_on},
+             v.description, json::object{});
+      return ok_status();
+    }));
+  }
+  const auto period = qt::violation_period(year);
+  return json::object{{"checked_at", checked_at},
+                      {"subject", json_string(json_object(c.data, "employer"), "bin")},
+                      {"period", json::object{{"from", period.from.iso()}, {"to", period.to.iso()}}},
+                      {"sources", std::move(sources)},
+                      {"rule_ids", json::array{"QT-10", "F-QR1"}}};
+}
+
+Result<CaseRecord> QuotaCampaignService::store_registry_findings(const Actor& actor, const CaseRecord& c) {
+  json::object findings = check_registries(c);
+  json::object summary;
+  for (const auto& s : findings.at("sources").as_array()) {
+    const auto& o = s.as_object();
+    const auto* records = o.if_contains("records");
+    summary[json_string(o, "system")] =
+        json::object{{"status", json_string(o, "status")},
+                     {"records", records && records->is_array() ? records->as_array().size() : std::size_t{0}}};
+  }
+  CaseRecord next = c;
+  next.data["registry_findings"] = std::move(findings);
+  return commit(actor, c, std::move(next), Step{"registry_check", {"QT-10", "F-QR1"}, std::move(summary)});
+}
+
+Result<CaseRecord> QuotaCampaignService::refresh_registry_findings(const Actor& actor, const std::string& request_id) {
+  auto c = load_qt(actor, request_id, {role::kCommissionMember, role::kLebOfficer}, {"registered"});
+  if (!c) return c;
+  if (c->kind != "employer_request") return Error::not_found("case.not_found");
+  return store_registry_findings(actor, *c);
+}
+
 Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& officer, int year) {
   auto c = load_qt(officer, regional_id(year, officer.region), {role::kLebOfficer}, {"consolidated"});
   if (!c) return c;
@@ -325,8 +497,15 @@ Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& offic
   next.data["commission_submission"] = late_flag(*c->step_due_at, "QT-8");
   next.step_due_at = ports().zone.to_instant(ministry_due->due);
   next.step_rule = "QT-12";
-  return commit(officer, *c, std::move(next),
-                Step{"submit_to_commission", {"QT-8"}, json::object{{"submitted_on", today().iso()}}});
+  auto submitted = commit(officer, *c, std::move(next),
+                          Step{"submit_to_commission", {"QT-8"}, json::object{{"submitted_on", today().iso()}}});
+  if (!submitted) return submitted;
+  // F-QR1: the Commission gets each request with the employer's registry findings. A request whose
+  // check could not be stored (changed meanwhile) shows as unchecked; a member may check it then.
+  if (auto list = requests(officer, year))
+    for (const auto& r : *list)
+      if (r.state == "registered") (void)store_registry_findings(officer, r);
+  return submitted;
 }
 
 Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, const std::string& request_id,
@@ -364,8 +543,27 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
     line["accepted"] = in.accepted[i];
     decided_lines.push_back(std::move(line));
   }
+  // F-QR1: grounds (2) and (3) cite a registry record stored on the request; the record is the evidence.
+  std::vector<qt::Evidence> evidence = in.evidence;
+  const auto findings = registry_findings_of(*c);
+  for (std::size_t i = 0; i < in.grounds.size() && i < evidence.size(); ++i) {
+    if (in.grounds[i] == qt::RejectionGround::domestic_labour_available) {
+      evidence[i].source = qt::evidence_source(in.grounds[i]);
+      continue;
+    }
+    const auto& typed = evidence[i];
+    std::optional<qt::FindingSystem> system;
+    if (!typed.system.empty()) {
+      system = qt::parse_finding_system(typed.system);
+      if (!system) return Error::invalid("validation.choice", "evidence[" + std::to_string(i) + "].system");
+    }
+    auto record = qt::registry_evidence(in.grounds[i], findings, typed.reference, system, year, today(), typed.note,
+                                        "evidence[" + std::to_string(i) + "].reference");
+    if (!record) return record.take_error();
+    evidence[i] = std::move(*record);
+  }
   auto outcome =
-      qt::decide_request(qt::CommissionDecisionInput{requested, accepted, in.grounds, in.evidence, year, today()});
+      qt::decide_request(qt::CommissionDecisionInput{requested, accepted, in.grounds, evidence, year, today()});
   if (!outcome) return outcome.take_error();
 
   json::array grounds;
@@ -373,7 +571,7 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
     grounds.push_back(json::object{{"ground", qt::to_string(in.grounds[i])},
                                    {"code", qt::code(in.grounds[i])},
                                    {"citation", qt::citation(in.grounds[i])},
-                                   {"evidence", evidence_json(in.evidence[i])}});
+                                   {"evidence", evidence_json(evidence[i])}});
   std::map<std::string, std::int64_t> accepted_totals;
   for (const auto& l : decided_lines)
     accepted_totals[std::string(l.as_object().at("category").as_string())] += int_of(l.as_object(), "accepted");

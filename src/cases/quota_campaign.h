@@ -121,8 +121,12 @@ class QuotaCampaignService : public Workflow {
   Result<CaseRecord> consolidate(const Actor& officer, const QtConsolidationInput& in);  // QT-7, QT-15
   Result<CaseRecord> submit_to_commission(const Actor& officer, int year);               // QT-8
   Result<CaseRecord> commission_decide(const Actor& member, const std::string& request_id,
-                                       const QtCommissionDecisionInput& in);                 // QT-9, QT-10
-  Result<CaseRecord> inform_employer(const Actor& officer, const std::string& request_id);   // QT-11
+                                       const QtCommissionDecisionInput& in);                // QT-9, QT-10
+  Result<CaseRecord> inform_employer(const Actor& officer, const std::string& request_id);  // QT-11
+  // QT-10(2), (3), F-QR1: looks the employer up again in the police, ЕРАП and ОТиБ registries and
+  // stores the findings on the request (members of the Commission and the LEB; undecided requests).
+  // An outage is recorded as "unavailable" for that system, never an error.
+  Result<CaseRecord> refresh_registry_findings(const Actor& actor, const std::string& request_id);
   Result<CaseRecord> submit_to_ministry(const Actor& officer, const QtSubmissionInput& in);  // QT-12, QT-16, QT-17
   Result<CaseRecord> record_central_proposal(const Actor& ministry, const QtCentralProposalInput& in);  // QT-13
   // QT-18 what-if: pure computation over the submissions, proposals, labour force and last year's use.
@@ -143,7 +147,14 @@ class QuotaCampaignService : public Workflow {
   Result<CaseRecord> load_qt(const Actor& actor, const std::string& id, std::initializer_list<std::string_view> roles,
                              std::initializer_list<std::string_view> states) const;
   boost::json::object late_flag(Instant due, const std::string& rule) const;
+  // The request's "registry_findings" after one look-up of every system (synchronous, read-only;
+  // each system's own timeout and circuit breaker bound the wait).
+  boost::json::object check_registries(const CaseRecord& request);
+  Result<CaseRecord> store_registry_findings(const Actor& actor, const CaseRecord& request);
 };
+
+// F-QR1: the registry records stored on a request (data "registry_findings"), as law/ reads them.
+std::vector<law::qt::RegistryFinding> registry_findings_of(const CaseRecord& request);
 
 boost::json::object to_json(const law::qt::QuotaFormation& f);
 

@@ -105,6 +105,48 @@ void run_commission(const json::object& in, const json::object& expected) {
   if (auto* v = expected.if_contains("rule_ids_include")) expect_includes(out->rule_ids, *v);
 }
 
+RegistryFinding finding_of(const json::object& o) {
+  RegistryFinding f;
+  auto system = parse_finding_system(o.at("system").as_string());
+  EXPECT_TRUE(system) << o.at("system");
+  f.system = system.value_or(FindingSystem::migration_police);
+  f.reference = o.at("reference").as_string();
+  f.date = date_of(o, "date");
+  if (auto* a = o.if_contains("article")) f.article = a->as_string();
+  if (auto* e = o.if_contains("established")) f.established = e->as_bool();
+  if (o.contains("remedied_on")) f.remedied_on = date_of(o, "remedied_on");
+  return f;
+}
+
+// F-QR1: the records found for an employer, each assessed, and the record cited for a ground.
+void run_registry_evidence(const json::object& in, const json::object& expected) {
+  const int year = static_cast<int>(in.at("quota_year").as_int64());
+  const Date on = date_of(in, "on");
+  std::vector<RegistryFinding> findings;
+  for (const auto& f : in.at("findings").as_array()) findings.push_back(finding_of(f.as_object()));
+  if (auto* statuses = expected.if_contains("statuses")) {
+    const auto& want = statuses->as_array();
+    ASSERT_EQ(want.size(), findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i)
+      EXPECT_EQ(to_string(assess_finding(findings[i], year, on).status), want[i].as_string()) << findings[i].reference;
+  }
+  if (!in.contains("cite")) return;
+  const auto& cite = in.at("cite").as_object();
+  auto ground = parse_rejection_ground(cite.at("ground").as_string());
+  ASSERT_TRUE(ground);
+  auto out = registry_evidence(*ground, findings, cite.at("reference").as_string(), std::nullopt, year, on, "",
+                               "evidence[0].reference");
+  if (expected.contains("error")) {
+    ASSERT_FALSE(out.ok());
+    expect_error(out.error(), expected);
+    return;
+  }
+  ASSERT_TRUE(out.ok()) << out.error().code;
+  EXPECT_EQ(out->source, expected.at("source").as_string());
+  EXPECT_EQ(out->system, expected.at("system").as_string());
+  EXPECT_EQ(out->recorded_on, date_of(expected, "recorded_on"));
+}
+
 std::map<QuotaKind, std::int64_t> kinds_of(const json::object& o) {
   std::map<QuotaKind, std::int64_t> out;
   for (const auto& [k, v] : o) {
@@ -228,6 +270,8 @@ TEST_P(QtGolden, Scenario) {
     run_relative(in, expected, false);
   } else if (operation == "commission") {
     run_commission(in, expected);
+  } else if (operation == "registry_evidence") {
+    run_registry_evidence(in, expected);
   } else if (operation == "formation") {
     run_formation(in, expected);
   } else if (operation == "draw") {

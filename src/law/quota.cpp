@@ -25,6 +25,18 @@ constexpr std::string_view kBodyNames[] = {
 
 constexpr std::string_view kGroundNames[] = {"domestic_labour_available", "permit_violations", "labour_law_violations"};
 
+constexpr std::string_view kSystemNames[] = {"migration_police", "erap", "otib"};
+
+constexpr std::string_view kFindingStatusNames[] = {"counts", "remedied", "not_established", "not_a_ground",
+                                                    "outside_period"};
+
+// The article number a КоАП citation starts with ("87", "87-1", "ч.2 ст.87" is not a form the systems use).
+int article_number(std::string_view article) {
+  int n = 0;
+  auto [p, ec] = std::from_chars(article.data(), article.data() + article.size(), n);
+  return ec == std::errc{} && p != article.data() ? n : 0;
+}
+
 int parameter(const RuleVersion& v, const std::string& key, int fallback) {
   auto it = v.parameters.find(key);
   if (it == v.parameters.end()) return fallback;
@@ -250,6 +262,101 @@ Result<CommissionOutcome> decide_request(const CommissionDecisionInput& in) {
     out.rule_ids.push_back(citation(g));
   }
   return out;
+}
+
+std::string_view to_string(FindingSystem s) { return kSystemNames[static_cast<int>(s)]; }
+
+std::optional<FindingSystem> parse_finding_system(std::string_view text) {
+  for (int i = 0; i < 3; ++i)
+    if (kSystemNames[i] == text) return static_cast<FindingSystem>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(FindingStatus s) { return kFindingStatusNames[static_cast<int>(s)]; }
+
+ViolationPeriod violation_period(int quota_year) {
+  return {Date(quota_year - 2, 1, 1), Date(quota_year - 1, 12, 31)};  // QT-10(2), (3)
+}
+
+std::optional<RejectionGround> ground_of(const RegistryFinding& f) {
+  switch (f.system) {
+    case FindingSystem::migration_police:  // its records are migration-law violations of the employer
+      return RejectionGround::permit_violations;
+    case FindingSystem::otib:  // labour safety is part of labour law
+      return RejectionGround::labour_law_violations;
+    case FindingSystem::erap: {
+      const int article = article_number(f.article);
+      if (article == 518 || article == 519) return RejectionGround::permit_violations;
+      if (article >= 86 && article <= 97) return RejectionGround::labour_law_violations;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+bool within_period(const RegistryFinding& f, int quota_year, Date on) {
+  const auto period = violation_period(quota_year);
+  return period.from <= f.date && f.date <= period.to && f.date <= on;
+}
+
+FindingAssessment assess_finding(const RegistryFinding& f, int quota_year, Date on) {
+  FindingAssessment out;
+  out.ground = ground_of(f);
+  if (!out.ground) {
+    out.rule_ids = {"QT-10", "I-18", "F-QR1"};
+    return out;
+  }
+  out.rule_ids = {citation(*out.ground), "F-QR1"};
+  if (!within_period(f, quota_year, on))
+    out.status = FindingStatus::outside_period;
+  else if (!f.established)
+    out.status = FindingStatus::not_established;
+  else if (f.remedied_on && *f.remedied_on <= on)
+    out.status = FindingStatus::remedied;
+  else
+    out.status = FindingStatus::counts;
+  return out;
+}
+
+Result<Evidence> registry_evidence(RejectionGround ground, const std::vector<RegistryFinding>& findings,
+                                   std::string_view reference, std::optional<FindingSystem> system, int quota_year,
+                                   Date on, std::string note, const std::string& field) {
+  auto refuse = [&](const char* code, std::vector<std::string> rules) {
+    Error e = Error::invalid(code, field);
+    e.rule_ids = std::move(rules);
+    return e;
+  };
+  if (reference.empty()) return refuse("qt.evidence_required", {citation(ground), "F-Q6"});
+  const RegistryFinding* found = nullptr;
+  for (const auto& f : findings) {
+    if (f.reference != reference || (system && f.system != *system)) continue;
+    // The same number in two systems: the one bearing on this ground.
+    if (!found || (ground_of(f) == ground && ground_of(*found) != ground)) found = &f;
+  }
+  if (!found) return refuse("qt.evidence_not_in_findings", {citation(ground), "F-QR1"});
+  const auto assessment = assess_finding(*found, quota_year, on);
+  if (assessment.ground != ground) return refuse("qt.evidence_other_ground", {citation(ground), "I-18", "F-QR1"});
+  switch (assessment.status) {
+    case FindingStatus::counts:
+      break;
+    case FindingStatus::remedied:
+      return refuse("qt.violation_remedied", assessment.rule_ids);
+    case FindingStatus::not_established:
+      return refuse("qt.violation_not_established", assessment.rule_ids);
+    case FindingStatus::outside_period:
+      return refuse("qt.violation_out_of_period", assessment.rule_ids);
+    case FindingStatus::not_a_ground:
+      return refuse("qt.evidence_other_ground", assessment.rule_ids);
+  }
+  Evidence ev;
+  ev.source = evidence_source(ground);
+  ev.reference = found->reference;
+  ev.recorded_on = found->date;
+  ev.remedied = false;
+  ev.note = std::move(note);
+  ev.system = std::string(to_string(found->system));
+  ev.article = found->article;
+  return ev;
 }
 
 Result<Basis> parse_percent(std::string_view text, const std::string& field) {

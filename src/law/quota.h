@@ -139,6 +139,8 @@ struct Evidence {
   std::optional<Date> recorded_on;  // the violation's date (grounds 2, 3)
   bool remedied = false;
   std::string note;
+  std::string system;   // grounds (2), (3): the system the record is from ("migration_police" | "erap" | "otib")
+  std::string article;  // grounds (2), (3): the КоАП article or the ОТиБ violation kind
 };
 
 struct CommissionDecisionInput {
@@ -162,6 +164,59 @@ struct CommissionOutcome {
 // previous or current year (quota_year − 2 or − 1) that is not remedied. Errors are invalid input
 // with the field at fault ("accepted", "grounds", "evidence[i]...").
 Result<CommissionOutcome> decide_request(const CommissionDecisionInput& input);
+
+// ---- Registry findings for grounds (2) and (3) (QT-10, F-QR1) ----
+
+// The control bodies' systems read for an employer's violations (docs/registries.md).
+enum class FindingSystem { migration_police, erap, otib };
+std::string_view to_string(FindingSystem);
+std::optional<FindingSystem> parse_finding_system(std::string_view text);
+
+// One violation record of an employer, reduced to what QT-10 asks of it.
+struct RegistryFinding {
+  FindingSystem system = FindingSystem::migration_police;
+  std::string reference;            // police case number, ЕРАП protocol number, ОТиБ act number
+  Date date;                        // committed on (police, ЕРАП), inspected on (ОТиБ)
+  std::string article;              // КоАП article (police, ЕРАП) or the ОТиБ violation kind
+  bool established = true;          // police: decided; ЕРАП: penalty imposed; ОТиБ: the act itself
+  std::optional<Date> remedied_on;  // only ОТиБ records a remedy
+};
+
+// QT-10(2), (3): the "previous and current year" of the campaign, which runs in quota_year − 1: the
+// calendar years quota_year − 2 and quota_year − 1.
+struct ViolationPeriod {
+  Date from;
+  Date to;
+};
+ViolationPeriod violation_period(int quota_year);
+
+// F-QR1: the ground a record bears on — police records (2); ЕРАП by КоАП article: the migration
+// articles for those receiving or employing foreigners (518, 519) (2), the labour-law articles
+// (86–97, incl. 87 wage arrears) (3); ОТиБ acts (3); nullopt for anything else (I-18: shown, never cited).
+std::optional<RejectionGround> ground_of(const RegistryFinding& finding);
+
+enum class FindingStatus { counts, remedied, not_established, not_a_ground, outside_period };
+std::string_view to_string(FindingStatus);
+
+struct FindingAssessment {
+  FindingStatus status = FindingStatus::not_a_ground;
+  std::optional<RejectionGround> ground;
+  std::vector<std::string> rule_ids;  // the ground's citation and F-QR1
+};
+// The record as of `on`: it counts iff it bears on a ground, is established, is dated inside the
+// period and not after `on`, and was not remedied by `on`.
+FindingAssessment assess_finding(const RegistryFinding& finding, int quota_year, Date on);
+// Whether the record is dated inside the period and not after `on` (only those are kept on a request).
+bool within_period(const RegistryFinding& finding, int quota_year, Date on);
+
+// F-QR1: the evidence for ground (2) or (3) is the record `reference` (of `system`, when given) among
+// the findings stored on the request, and it must count for that ground. The Evidence is built from
+// the record (source, reference, date, system, article), with `note`. Errors, invalid input with field
+// `field`: qt.evidence_not_in_findings, qt.evidence_other_ground, qt.violation_out_of_period,
+// qt.violation_not_established, qt.violation_remedied (with the ground's citation and F-QR1).
+Result<Evidence> registry_evidence(RejectionGround ground, const std::vector<RegistryFinding>& findings,
+                                   std::string_view reference, std::optional<FindingSystem> system, int quota_year,
+                                   Date on, std::string note, const std::string& field);
 
 // ---- The quota formula (QT-4, QT-18, QT-20, F-Q2, F-Q3) ----
 

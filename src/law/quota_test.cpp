@@ -265,5 +265,54 @@ TEST(QuotaKinds, RoundTrip) {
   EXPECT_FALSE(parse_quota_kind("country_of_origin"));
 }
 
+// QT-10(2), (3), F-QR1: the period is the calendar years quota year − 2 and − 1, not after the check;
+// a record counts for its ground only when established and not remedied by the decision day.
+TEST(QuotaRegistryFindings, PeriodGroundAndRemedyQt10) {
+  const auto period = violation_period(2027);
+  EXPECT_EQ(period.from, Date(2025, 1, 1));
+  EXPECT_EQ(period.to, Date(2026, 12, 31));
+
+  RegistryFinding wages{FindingSystem::erap, "ЕРАП-1", Date(2025, 1, 1), "87", true, std::nullopt};
+  EXPECT_EQ(ground_of(wages), RejectionGround::labour_law_violations);
+  EXPECT_EQ(assess_finding(wages, 2027, Date(2026, 10, 16)).status, FindingStatus::counts);
+  wages.date = Date(2024, 12, 31);
+  EXPECT_EQ(assess_finding(wages, 2027, Date(2026, 10, 16)).status, FindingStatus::outside_period);
+  wages.date = Date(2026, 10, 17);  // after the check: not yet known on the decision day
+  EXPECT_FALSE(within_period(wages, 2027, Date(2026, 10, 16)));
+
+  RegistryFinding employing{FindingSystem::erap, "ЕРАП-2", Date(2026, 2, 1), "519", true, std::nullopt};
+  EXPECT_EQ(ground_of(employing), RejectionGround::permit_violations);
+  RegistryFinding traffic{FindingSystem::erap, "ЕРАП-3", Date(2026, 2, 1), "610", true, std::nullopt};
+  EXPECT_FALSE(ground_of(traffic));  // I-18: no QT-10 ground
+  EXPECT_EQ(assess_finding(traffic, 2027, Date(2026, 10, 16)).status, FindingStatus::not_a_ground);
+
+  // ОТиБ: remedied after the decision day still counts on that day.
+  RegistryFinding act{FindingSystem::otib, "ОТиБ-1", Date(2026, 5, 5), "wage_arrears", true, Date(2026, 11, 1)};
+  EXPECT_EQ(assess_finding(act, 2027, Date(2026, 10, 16)).status, FindingStatus::counts);
+  EXPECT_EQ(assess_finding(act, 2027, Date(2026, 11, 2)).status, FindingStatus::remedied);
+
+  // The same number in two systems: the record of the cited ground is taken; `system` narrows it.
+  RegistryFinding police{FindingSystem::migration_police, "X-1", Date(2026, 3, 3), "519", true, std::nullopt};
+  RegistryFinding inspection{FindingSystem::otib, "X-1", Date(2026, 4, 4), "no_safety_training", true, std::nullopt};
+  auto ev = registry_evidence(RejectionGround::labour_law_violations, {police, inspection}, "X-1", std::nullopt, 2027,
+                              Date(2026, 10, 16), "note", "evidence[1].reference");
+  ASSERT_TRUE(ev.ok()) << ev.error().code;
+  EXPECT_EQ(ev->system, "otib");
+  EXPECT_EQ(ev->recorded_on, Date(2026, 4, 4));
+  EXPECT_EQ(ev->source, "registry:labour_inspections");
+  EXPECT_EQ(ev->note, "note");
+  auto wrong =
+      registry_evidence(RejectionGround::labour_law_violations, {police, inspection}, "X-1",
+                        FindingSystem::migration_police, 2027, Date(2026, 10, 16), "", "evidence[1].reference");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, "qt.evidence_other_ground");
+  EXPECT_EQ(wrong.error().field, "evidence[1].reference");
+  EXPECT_EQ(registry_evidence(RejectionGround::permit_violations, {police}, "", std::nullopt, 2027, Date(2026, 10, 16),
+                              "", "evidence[0].reference")
+                .error()
+                .code,
+            "qt.evidence_required");
+}
+
 }  // namespace
 }  // namespace flis::law::qt

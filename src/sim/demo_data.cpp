@@ -243,6 +243,23 @@ SimData demo_data(Date today) {
        "Не проведён вводный инструктаж по безопасности", std::nullopt},
   };
 
+  // The employers of the demo quota campaign (app/demo_seed.cpp, same BINs), with records dated in the
+  // calendar year that campaign runs in (QT-10(2), (3), F-QR1): Алатау Курылыс has unpaid wages of
+  // this year (ЕРАП, КоАП 87, and the labour inspection's act, not remedied); Steppe Energy only a
+  // remedied act of this year and an offence three years old; Жетысу Агро has nothing.
+  const int campaign = today >= Date(today.year(), 9, 15) ? today.year() : today.year() - 1;
+  const std::string alatau = first_assignable_identifier("1803400", 2345);
+  const std::string steppe = first_assignable_identifier("1508400", 5522);
+  const std::string c = std::to_string(campaign);
+  d.offences.push_back({"ЕРАП-" + c + "-100871", alatau, "87", Date(campaign, 3, 14), Date(campaign, 4, 2),
+                        OffenceStatus::penalty_imposed, 235'920'00});
+  d.offences.push_back({"ЕРАП-" + std::to_string(campaign - 3) + "-004512", steppe, "87", Date(campaign - 3, 6, 10),
+                        Date(campaign - 3, 7, 1), OffenceStatus::penalty_imposed, 117'960'00});
+  d.safety_violations.push_back({"ОТиБ-" + c + "/0188", alatau, Date(campaign, 3, 10), "wage_arrears",
+                                 "Задолженность по заработной плате 23 работникам за январь–февраль", std::nullopt});
+  d.safety_violations.push_back({"ОТиБ-" + c + "/0044", steppe, Date(campaign, 2, 3), "no_safety_training",
+                                 "Не проведён инструктаж по охране труда на площадке СЭС", Date(campaign, 3, 1)});
+
   // Revenue: employers' permit fees (EP-22), immigrants' advance income tax (LI-15).
   d.fee_payments = {
       {"КГД-PP-5501", ksm, kAlmaty, 1'966'000'00, ago(70), "105302", "Сбор за выдачу разрешения на привлечение ИРС"},

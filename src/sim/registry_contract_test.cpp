@@ -191,6 +191,39 @@ TEST_F(RegistryContract, OffencesAndSafetyViolations) {
   EXPECT_TRUE(safety->front().remedied_on.has_value());
 }
 
+// QT-10(2), (3), F-QR1: the employers of the demo quota campaign (app/demo_seed.cpp) — Алатау Курылыс
+// with unpaid wages of the campaign's year, not remedied; Steppe Energy with only a remedied act and
+// an old offence; Жетысу Агро with nothing.
+TEST_F(RegistryContract, QuotaCampaignEmployersQt10) {
+  const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + 5h)};
+  const int campaign = today >= Date(today.year(), 9, 15) ? today.year() : today.year() - 1;
+  const Bin alatau = bin(first_assignable_identifier("1803400", 2345));
+  const Bin steppe = bin(first_assignable_identifier("1508400", 5522));
+  const Bin zhetysu = bin(first_assignable_identifier("9905400", 111));
+  auto wages = ports_.offences->offences(alatau);
+  ASSERT_TRUE(wages.ok());
+  ASSERT_EQ(wages->size(), 1u);
+  EXPECT_EQ(wages->front().article, "87");
+  EXPECT_EQ(wages->front().committed_on.year(), campaign);
+  EXPECT_EQ(wages->front().status, cases::OffenceStatus::penalty_imposed);
+  auto act = ports_.safety->violations(alatau);
+  ASSERT_TRUE(act.ok());
+  ASSERT_EQ(act->size(), 1u);
+  EXPECT_FALSE(act->front().remedied_on.has_value());
+
+  auto old = ports_.offences->offences(steppe);
+  ASSERT_TRUE(old.ok());
+  ASSERT_EQ(old->size(), 1u);
+  EXPECT_EQ(old->front().committed_on.year(), campaign - 3);
+  auto remedied = ports_.safety->violations(steppe);
+  ASSERT_TRUE(remedied.ok());
+  ASSERT_EQ(remedied->size(), 1u);
+  EXPECT_TRUE(remedied->front().remedied_on.has_value());
+
+  EXPECT_TRUE(ports_.offences->offences(zhetysu)->empty());
+  EXPECT_TRUE(ports_.migration_police->violations(zhetysu)->empty());
+}
+
 // Legal entities: head office, branch, reorganization.
 TEST_F(RegistryContract, LegalEntities) {
   for (const auto& e : demo.entities) {

@@ -77,7 +77,7 @@ test('QT-7 QT-15 QT-8: the Astana LEB consolidates with the considerations and b
   await page.screenshot({ path: join(artifacts, 'qt-region.png'), fullPage: true });
 });
 
-test('QT-9 QT-10 F-Q6 I-18: the Commission cuts the request partially on a QT-10 ground with its evidence', async () => {
+test('QT-9 QT-10 F-Q6 F-QR1 I-18: the Commission cuts the request partially on a QT-10 ground with its evidence', async () => {
   const page = await browser.as('commission1.astana');
   await visit(page, regionUrl, 'region page for the Commission');
   const form = `form[action="/quota/region/requests/${steppeRequest}/decision"]`;
@@ -89,6 +89,17 @@ test('QT-9 QT-10 F-Q6 I-18: the Commission cuts the request partially on a QT-10
   await submit(page, form, 'a cut without a ground');
   assert.ok(await page.isVisible(`#${id}grounds-0--error`));
   assert.equal(await page.inputValue(`#${id}accepted-0-`), '1');
+
+  // F-QR1: no registry is connected here, so each system reads "could not be checked", with a re-check;
+  // a ground-3 cut without a registry record found is refused at the record select.
+  const findings = `[data-testid=qt-findings][aria-labelledby="req-${steppeRequest}-findings"]`;
+  assert.equal(await page.locator(`${findings} [data-testid=qt-finding-unavailable]`).count(), 3);
+  await submit(page, `form[action="/quota/region/requests/${steppeRequest}/registry-check"]`, 'registries checked again');
+  assert.match(page.url(), /done=rechecked/);
+  await page.fill(`#${id}accepted-0-`, '1');
+  await page.selectOption(`#${id}grounds-0-`, 'labour_law_violations');
+  await submit(page, form, 'a ground-3 cut without a registry record');
+  assert.ok(await page.isVisible(`#${id}evidence-0--record-error`));
 
   await tick(page, `${id}present-2`);
   await page.selectOption(`#${id}grounds-0-`, 'domestic_labour_available');

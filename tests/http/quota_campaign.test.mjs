@@ -1,11 +1,12 @@
-// The quota campaign (act QT) over the JSON API, on the database named by FLIS_DB. The demo seed
-// leaves the campaign whose requests opened most recently in progress: Almaty consolidated, two
-// requests decided by the Commission, one waiting; the test takes it to publication.
+// The quota campaign (act QT) over the JSON API, on the database named by FLIS_DB, with a registry
+// simulator of its own (F-QR1). The demo seed leaves the campaign whose requests opened most recently
+// in progress: Almaty consolidated, Жетысу's request decided by the Commission, Алатау's and Steppe's
+// waiting; the test takes it to publication.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn } from './server.mjs';
+import { startServer, startSim, signIn } from './server.mjs';
 
-let server;
+let server, sim;
 let alatau, steppe, officer, member, ministry, astanaOfficer;
 const now = new Date();
 // The campaign the seed made: requests open in September for the next year (QT-5, QT-6).
@@ -15,12 +16,13 @@ const almaty = '750000000';
 const astana = '710000000';
 
 before(async () => {
-  server = await startServer();
+  sim = await startSim();
+  server = await startServer({ args: ['--registry-url', sim.url] });
   [alatau, steppe, officer, member, ministry, astanaOfficer] = await Promise.all(
     ['employer.alatau', 'employer.steppe', 'officer.almaty', 'commission1.almaty', 'ministry', 'officer.astana']
       .map((l) => signIn(server.url, l)));
 });
-after(async () => { await server.stop(); });
+after(async () => { await server.stop(); await sim.stop(); });
 
 const requestBody = {
   region: almaty,
@@ -64,19 +66,72 @@ test('QT-6, F-Q4: a second request for the same region and year, and a request a
   assert.ok([403, 422].includes(officerFiles.status));
 });
 
-test('QT-10, QT-11: the employer sees the outcome and the reason of the Commission', async () => {
-  const r = await alatau.get(`/api/v1/quota/${year}/requests`);
-  assert.equal(r.status, 200);
-  assert.equal(r.data.requests.length, 1);
-  const own = r.data.requests[0];
-  assert.equal(own.state, 'decided');
-  assert.equal(own.step.rule, 'QT-11');
-  assert.equal(own.data.decision.outcome, 'partially_rejected');
-  assert.deepEqual(own.data.decision.grounds.map((g) => g.citation), ['QT-10(1)', 'QT-10(2)']);
-  assert.equal(own.data.decision.grounds[1].evidence.source, 'registry:permit_violations');
+const sourceOf = (c, system) => c.data.registry_findings.sources.find((s) => s.system === system);
+
+test('QT-10 QT-9 QT-11 F-QR1: a ground-3 rejection cites a real ЕРАП record; an unknown reference is refused at the field', async () => {
+  const list = (await member.get(`/api/v1/quota/${year}/requests`)).data.requests;
+  const request = list.find((c) => c.id.endsWith('-u-emp-alatau'));
+  assert.equal(request.state, 'registered');
+  // The seed brought the requests to the Commission with no registry connected: "could not be checked".
+  assert.equal(sourceOf(request, 'erap').status, 'unavailable');
+
+  const checked = await member.post(`/api/v1/quota/requests/${request.id}/registry-findings`);
+  assert.equal(checked.status, 200, JSON.stringify(checked.data));
+  const erap = sourceOf(checked.data, 'erap');
+  assert.equal(erap.status, 'ok');
+  const offence = erap.records.find((r) => r.status === 'counts');
+  assert.ok(offence, JSON.stringify(erap));
+  assert.equal(offence.reference, `ЕРАП-${year - 1}-100871`);
+  assert.equal(offence.citation, 'QT-10(3)');
+  assert.ok(checked.data.timeline.at(-1).rule_ids.includes('F-QR1'));
+
+  const unknown = await member.post(`/api/v1/quota/requests/${request.id}/decision`, {
+    accepted: [4, 0, 6], grounds: ['labour_law_violations'],
+    evidence: [{ reference: `ЕРАП-${year - 1}-999999`, note: 'Долг по зарплате' }], present: [member.userId],
+  });
+  assert.equal(unknown.status, 400, JSON.stringify(unknown.data));
+  assert.equal(unknown.type, 'application/problem+json');
+  assert.equal(unknown.data.code, 'qt.evidence_not_in_findings');
+  assert.equal(unknown.data.field, 'evidence[0].reference');
+
+  const decided = await member.post(`/api/v1/quota/requests/${request.id}/decision`, {
+    accepted: [4, 0, 6], grounds: ['labour_law_violations'],
+    evidence: [{ system: 'erap', reference: offence.reference, note: 'Не выплачена зарплата 23 работникам' }],
+    present: [member.userId], reasons: 'Неустранённое нарушение трудового законодательства',
+  });
+  assert.equal(decided.status, 200, JSON.stringify(decided.data));
+  assert.equal(decided.data.data.decision.outcome, 'partially_rejected');
+
+  // The employer sees the outcome, the ground and the registry record.
+  const own = (await alatau.get(`/api/v1/quota/${year}/requests`)).data.requests;
+  assert.equal(own.length, 1);
+  assert.equal(own[0].step.rule, 'QT-11');
+  const [ground] = own[0].data.decision.grounds;
+  assert.equal(ground.citation, 'QT-10(3)');
+  assert.equal(ground.evidence.system, 'erap');
+  assert.equal(ground.evidence.reference, offence.reference);
+  assert.equal(ground.evidence.recorded_on, `${year - 1}-03-14`);
   // Steppe filed in two regions (QT-6: one request per region) and sees both, nobody else's.
   const s = await steppe.get(`/api/v1/quota/${year}/requests`);
   assert.deepEqual(s.data.requests.map((c) => c.region).sort(), [astana, almaty].sort());
+});
+
+test('QT-10 F-QR1: only remedied and old records — nothing to cite for ground 3', async () => {
+  const list = (await member.get(`/api/v1/quota/${year}/requests`)).data.requests;
+  const request = list.find((c) => c.id.endsWith('-u-emp-steppe') && c.region === almaty);
+  const checked = await officer.post(`/api/v1/quota/requests/${request.id}/registry-findings`);
+  assert.equal(checked.status, 200, JSON.stringify(checked.data));
+  assert.deepEqual(sourceOf(checked.data, 'erap').records, []);  // the offence three years old is not kept
+  const [act] = sourceOf(checked.data, 'otib').records;
+  assert.equal(act.status, 'remedied');
+  const remedied = await member.post(`/api/v1/quota/requests/${request.id}/decision`, {
+    accepted: [0, 0], grounds: ['labour_law_violations'], evidence: [{ reference: act.reference }],
+    present: [member.userId],
+  });
+  assert.equal(remedied.status, 400);
+  assert.equal(remedied.data.code, 'qt.violation_remedied');
+  assert.equal(remedied.data.field, 'evidence[0].reference');
+  assert.ok(remedied.data.rule_ids.includes('QT-10(3)'));
 });
 
 test('QT-9, QT-10, QT-11, QT-12, QT-16, QT-17, QT-A2, QT-A3, QT-A4: Commission, notices and the submission', async () => {

@@ -79,6 +79,8 @@ constexpr Op kOps[] = {
      200, true},
     {"post", "/api/v1/quota/requests/{id}/decision", "quota", "The Commission's decision on a request (QT-9, QT-10)",
      "QtCommissionDecision", 200, true},
+    {"post", "/api/v1/quota/requests/{id}/registry-findings", "quota",
+     "Look the employer up again in the police, ЕРАП and ОТиБ registries (QT-10(2), (3), F-QR1)", "", 200, true},
     {"post", "/api/v1/quota/requests/{id}/notice", "quota", "The employer informed (QT-11)", "", 200, true},
     {"post", "/api/v1/quota/{year}/ministry-submission", "quota",
      "The LEB's submission to the Ministry (QT-12, QT-16, QT-17; QT-A2..A4)", "QtSubmission", 200, true},
@@ -137,10 +139,11 @@ constexpr const char* kQtSchemas = R"json({
   "accepted": {"type": "array", "items": {"type": "integer", "minimum": 0}, "description": "per request line"},
   "grounds": {"type": "array", "items": {"enum": ["domestic_labour_available", "permit_violations",
     "labour_law_violations"]}},
-  "evidence": {"type": "array", "items": {"type": "object", "required": ["source", "reference"], "properties": {
+  "evidence": {"type": "array", "description": "one per ground; grounds 2 and 3 name a record of registry_findings by reference (F-QR1)",
+    "items": {"type": "object", "required": ["reference"], "properties": {
     "source": {"enum": ["commission", "registry:permit_violations", "registry:labour_inspections"]},
-    "reference": {"type": "string"}, "recorded_on": {"type": "string", "format": "date"},
-    "remedied": {"type": "boolean"}, "note": {"type": "string"}}}},
+    "system": {"enum": ["migration_police", "erap", "otib"]},
+    "reference": {"type": "string"}, "note": {"type": "string"}}}},
   "present": {"type": "array", "items": {"type": "string"}}, "reasons": {"type": "string"}}},
 "QtSubmission": {"type": "object", "required": ["li_current_year_count", "li_need", "li_justification"],
   "properties": {"li_current_year_count": {"type": "integer"}, "li_need": {"type": "integer"},

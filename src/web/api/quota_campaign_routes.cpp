@@ -100,18 +100,16 @@ Result<cases::QtCommissionDecisionInput> decision_from(const JsonInput& in) {
   FLIS_ASSIGN_OR_RETURN(evidence, objects(in, "evidence", false));
   for (const auto& e : evidence) {
     qt::Evidence ev;
-    FLIS_ASSIGN_OR_RETURN(source, e.string("source"));
+    // Ground (1): the Commission's reference and note. Grounds (2), (3): a registry record stored on
+    // the request, by reference (and system when two systems use the same number); its source, date
+    // and remedy come from the record, never typed (F-QR1).
+    FLIS_ASSIGN_OR_RETURN(source, e.string("source", false));
+    FLIS_ASSIGN_OR_RETURN(system, e.string("system", false));
     FLIS_ASSIGN_OR_RETURN(reference, e.string("reference"));
-    FLIS_ASSIGN_OR_RETURN(recorded, e.string("recorded_on", false));
-    FLIS_ASSIGN_OR_RETURN(remedied, e.boolean("remedied", false));
     FLIS_ASSIGN_OR_RETURN(note, e.string("note", false, 4000));
-    if (!recorded.empty()) {
-      ev.recorded_on = Date::parse(recorded);
-      if (!ev.recorded_on) return Error::invalid("validation.date", "evidence.recorded_on");
-    }
     ev.source = source;
+    ev.system = system;
     ev.reference = reference;
-    ev.remedied = remedied;
     ev.note = note;
     d.evidence.push_back(std::move(ev));
   }
@@ -269,6 +267,14 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                 auto d = decision_from(*in);
                 if (!d) return problem(req, d.error());
                 auto c = ctx.quota_campaign->commission_decide(a, std::string(req.path_param("id")), *d);
+                if (!c) return problem(req, c.error());
+                return Response::json(case_detail(ctx, *c));
+              }));
+
+  // F-QR1: look the employer up again in the registries (police, ЕРАП, ОТиБ) before the decision.
+  router.post("/api/v1/quota/requests/{id}/registry-findings", authed(ctx, [&ctx](Request& req, const Actor& a) {
+                if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
+                auto c = ctx.quota_campaign->refresh_registry_findings(a, std::string(req.path_param("id")));
                 if (!c) return problem(req, c.error());
                 return Response::json(case_detail(ctx, *c));
               }));

@@ -361,7 +361,7 @@ TEST_F(QuotaPortalTest, EmployerFilesTheQtA1FormWithInlineErrorsAndSeesTheReques
   EXPECT_EQ(send("GET", "/quota/ministry", &foreigner).status, 403);
 }
 
-TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheReason_QT7_QT8_QT9_QT10_QT11) {
+TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheReason_QT7_QT8_QT9_QT10_QT11_FQR1) {
   file_and_bring_to_commission();
   auto com1 = sign_in("com1");
   auto page = send("GET", "/quota/region?year=2027", &com1);
@@ -388,8 +388,15 @@ TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheR
   auto no_evidence = post(action, com1,
                           "year=2027&accepted%5B0%5D=4&accepted%5B1%5D=4&present=u-com1"
                           "&grounds%5B1%5D=permit_violations");
-  EXPECT_EQ(no_evidence.status, 400);  // F-Q6: each ground with its evidence, on the slot used
-  EXPECT_NE(no_evidence.body.find("id=\"" + form + "evidence-1--reference-error\""), std::string::npos);
+  EXPECT_EQ(no_evidence.status, 400);  // F-Q6, F-QR1: a registry record picked, on the slot used
+  EXPECT_NE(no_evidence.body.find("id=\"" + form + "evidence-1--record-error\""), std::string::npos);
+  // F-QR1: the registries were not asked (the BIN is not valid); the member may check again.
+  EXPECT_NE(page.body.find("not checked: the BIN/IIN is not valid"), std::string::npos);
+  const std::string recheck = "/quota/region/requests/" + request_id + "/registry-check";
+  EXPECT_NE(page.body.find(recheck), std::string::npos);
+  auto rechecked = post(recheck, com1, "year=2027");
+  ASSERT_EQ(rechecked.status, 303);
+  EXPECT_EQ(location(rechecked), "/quota/region?year=2027&done=rechecked#req-" + request_id);
   auto decided = post(action, com1,
                       "year=2027&accepted%5B0%5D=4&accepted%5B1%5D=4&present=u-com1&present=u-com2"
                       "&grounds%5B0%5D=domestic_labour_available&evidence%5B0%5D.reference=Forecast+2027"

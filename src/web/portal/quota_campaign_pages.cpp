@@ -169,6 +169,69 @@ std::vector<std::pair<std::string, std::string>> ground_options(const Request& r
   return out;
 }
 
+// F-QR1: the employer's registry records stored on the request, per system, as the Commission sees
+// them; a system that did not answer reads "could not be checked".
+json::object findings_view(const Portal& portal, const Request& req, const CaseRecord& c) {
+  const auto& findings = json_object(c.data, "registry_findings");
+  json::array sources;
+  if (auto* list = findings.if_contains("sources"); list && list->is_array())
+    for (const auto& s_value : list->as_array()) {
+      const auto& s = s_value.as_object();
+      const std::string status = json_string(s, "status");
+      json::array records;
+      if (auto* rs = s.if_contains("records"); rs && rs->is_array())
+        for (const auto& r_value : rs->as_array()) {
+          const auto& r = r_value.as_object();
+          const std::string record_status = json_string(r, "status");
+          records.push_back(json::object{{"reference", json_string(r, "reference")},
+                                         {"date", format_iso_date(json_string(r, "date"))},
+                                         {"article", json_string(r, "article")},
+                                         {"description", json_string(r, "description")},
+                                         {"citation", json_string(r, "citation")},
+                                         {"counts", record_status == "counts"},
+                                         {"status", q(req, "findings.record_status." + record_status)}});
+        }
+      const auto& last = json_object(s, "last_attempt");
+      sources.push_back(json::object{
+          {"system", q(req, "findings.system." + json_string(s, "system"))},
+          {"status", q(req, "findings.status." + status)},
+          {"ok", status == "ok"},
+          {"unavailable", status != "ok" && status != "not_applicable"},
+          {"checked_at", format_rfc3339_text(portal, json_string(s, "checked_at"))},
+          {"last_failed", last.empty() ? json::value(false)
+                                       : json::value(format_rfc3339_text(portal, json_string(last, "checked_at")))},
+          {"has_records", !records.empty()},
+          {"records", std::move(records)}});
+    }
+  const auto& period = json_object(findings, "period");
+  return json::object{{"checked", !sources.empty()},
+                      {"period", q(req, "findings.period",
+                                   {{"from", format_iso_date(json_string(period, "from"))},
+                                    {"to", format_iso_date(json_string(period, "to"))}})},
+                      {"sources", std::move(sources)}};
+}
+
+// The records that may be cited for QT-10(2) or (3): value "<system>/<reference>".
+std::vector<std::pair<std::string, std::string>> record_options(const Request& req, const CaseRecord& c) {
+  std::vector<std::pair<std::string, std::string>> out{{"", q(req, "decide.evidence_record_none")}};
+  const auto& findings = json_object(c.data, "registry_findings");
+  if (auto* list = findings.if_contains("sources"); list && list->is_array())
+    for (const auto& s_value : list->as_array()) {
+      const auto& s = s_value.as_object();
+      const std::string system = json_string(s, "system");
+      if (auto* rs = s.if_contains("records"); rs && rs->is_array())
+        for (const auto& r_value : rs->as_array()) {
+          const auto& r = r_value.as_object();
+          if (json_string(r, "status") != "counts") continue;
+          out.emplace_back(system + "/" + json_string(r, "reference"),
+                           json_string(r, "citation") + " — " + q(req, "findings.system." + system) + ", " +
+                               json_string(r, "reference") + ", " + format_iso_date(json_string(r, "date")) + ", " +
+                               json_string(r, "article"));
+        }
+    }
+  return out;
+}
+
 json::value late_view(const Request& req, const json::object& data, std::string_view key) {
   auto* v = data.if_contains(key);
   if (!v || !v->is_object() || !cases::json_bool(v->as_object(), "late")) return false;
@@ -240,11 +303,16 @@ json::object request_view(const Portal& portal, const Request& req, const CaseRe
         const auto& o = g.as_object();
         const auto& ev = json_object(o, "evidence");
         auto parsed = qt::parse_rejection_ground(json_string(o, "ground"));
-        grounds.push_back(json::object{{"label", parsed ? ground_label(req, *parsed) : json_string(o, "citation")},
-                                       {"reference", json_string(ev, "reference")},
-                                       {"recorded_on", format_iso_date(json_string(ev, "recorded_on"))},
-                                       {"note", json_string(ev, "note")},
-                                       {"source", source_label(req, json_string(ev, "source"))}});
+        grounds.push_back(json::object{
+            {"label", parsed ? ground_label(req, *parsed) : json_string(o, "citation")},
+            {"reference", json_string(ev, "reference")},
+            {"recorded_on", format_iso_date(json_string(ev, "recorded_on"))},
+            {"note", json_string(ev, "note")},
+            {"source",
+             ev.contains("system")
+                 ? q(req, "findings.system." + json_string(ev, "system")) +
+                       (json_string(ev, "article").empty() ? std::string() : " (" + json_string(ev, "article") + ")")
+                 : source_label(req, json_string(ev, "source"))}});
       }
     const std::string outcome = json_string(d, "outcome");
     view["decision"] = json::object{
@@ -398,21 +466,25 @@ json::object decide_form(const Portal& portal, const Request& req, const Actor& 
         present.options.emplace_back(u.id, u.display_name);
   present.checked_values = retry ? failed->submitted->all("present") : std::vector<std::string>{actor.user_id};
   json::array slots;
+  const auto records = record_options(req, c);
   for (int i = 0; i < kGroundSlots; ++i) {
     const std::string n = std::to_string(i);
     Field ground = make_field(req, form, "grounds[" + n + "]", q(req, "decide.ground"), v, false, "select");
     ground.options = ground_options(req);
+    // F-QR1: grounds (2), (3) pick a registry record found for the employer; ground (1) names the
+    // Commission's own document.
+    Field record =
+        make_field(req, form, "evidence[" + n + "].record", q(req, "decide.evidence_record"), v, false, "select");
+    record.options = records;
+    record.hint = q(req, "decide.evidence_record_hint");
     Field reference =
         make_field(req, form, "evidence[" + n + "].reference", q(req, "decide.evidence_reference"), v, false);
     reference.hint = q(req, "decide.evidence_reference_hint");
-    Field recorded = make_field(req, form, "evidence[" + n + "].recorded_on", q(req, "decide.evidence_recorded_on"), v,
-                                false, "text", "date");
-    recorded.hint = q(req, "decide.evidence_recorded_on_hint");
     Field note =
         make_field(req, form, "evidence[" + n + "].note", q(req, "decide.evidence_note"), v, false, "textarea");
     slots.push_back(json::object{
         {"legend", q(req, "decide.ground_slot", {{"n", i + 1}})},
-        {"fields", json::array{field_json(ground), field_json(reference), field_json(recorded), field_json(note)}}});
+        {"fields", json::array{field_json(ground), field_json(record), field_json(reference), field_json(note)}}});
   }
   Field reasons = make_field(req, form, "reasons", q(req, "decide.reasons"), v, false, "textarea");
   return json::object{{"action", "/quota/region/requests/" + c.id + "/decision"},
@@ -434,6 +506,7 @@ Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::s
       in.accepted.push_back(n);
     }
   std::vector<int> slots;
+  std::vector<int> registry_slots;  // positions (in `slots`) whose evidence is a registry record
   for (int i = 0; i < kGroundSlots; ++i) {
     const std::string n = std::to_string(i);
     const std::string text = form.value("grounds[" + n + "]");
@@ -446,11 +519,15 @@ Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::s
     }
     qt::Evidence ev;
     ev.source = qt::evidence_source(*g);  // the ground says where its evidence comes from (QT-10)
-    ev.reference = form.value("evidence[" + n + "].reference");
     ev.note = form.value("evidence[" + n + "].note");
-    if (auto recorded = form.value("evidence[" + n + "].recorded_on"); !recorded.empty()) {
-      ev.recorded_on = Date::parse(recorded);
-      if (!ev.recorded_on) return Error::invalid("validation.date", "evidence[" + n + "].recorded_on");
+    if (*g == qt::RejectionGround::domestic_labour_available) {
+      ev.reference = form.value("evidence[" + n + "].reference");
+    } else {  // "<system>/<reference>" of a registry record (F-QR1)
+      const std::string picked = form.value("evidence[" + n + "].record");
+      const auto slash = picked.find('/');
+      ev.system = slash == std::string::npos ? std::string() : picked.substr(0, slash);
+      ev.reference = slash == std::string::npos ? picked : picked.substr(slash + 1);
+      registry_slots.push_back(static_cast<int>(slots.size()));
     }
     in.grounds.push_back(*g);
     in.evidence.push_back(std::move(ev));
@@ -460,7 +537,13 @@ Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::s
   in.reasons = form.value("reasons");
   auto decided = portal.ctx.quota_campaign->commission_decide(actor, id, in);
   if (!decided) {
-    Error e = at_row(decided.take_error(), "evidence", slots, "reference");
+    Error e = decided.take_error();
+    // The reference of a registry record was picked in the select, not typed.
+    for (int k : registry_slots)
+      for (const char* member : {".reference", ".system"})
+        if (e.field == "evidence[" + std::to_string(k) + "]" + member)
+          e.field = "evidence[" + std::to_string(k) + "].record";
+    e = at_row(std::move(e), "evidence", slots, "reference");
     if (e.field == "grounds") e.field = "grounds[" + std::to_string(slots.empty() ? 0 : slots.back()) + "]";
     if (e.field == "accepted") e.field = "accepted[0]";
     return e;
@@ -537,6 +620,10 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
     r["decide"] = actor.role == role::kCommissionMember && c.state == "registered" && regional_state == "at_commission"
                       ? json::value(decide_form(portal, req, actor, c, form, failed))
                       : json::value(false);
+    r["findings"] = findings_view(portal, req, c);
+    r["recheck_action"] = (leb || actor.role == role::kCommissionMember) && c.state == "registered"
+                              ? json::value("/quota/region/requests/" + c.id + "/registry-check")
+                              : json::value(false);
     r["notice_action"] =
         leb && c.state == "decided" ? json::value("/quota/region/requests/" + c.id + "/notice") : json::value(false);
     all_decided &= c.state != "registered";
@@ -1107,6 +1194,11 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       "/quota/region/requests/{id}/decision",
       region_post("decide", "decided", [portal](const Request& req, const Actor& a, const forms::FormData& f, int) {
         return decide(*portal, a, std::string(req.path_param("id")), f);
+      }));
+  router.post(
+      "/quota/region/requests/{id}/registry-check",
+      region_post("recheck", "rechecked", [portal](const Request& req, const Actor& a, const forms::FormData&, int) {
+        return portal->ctx.quota_campaign->refresh_registry_findings(a, std::string(req.path_param("id")));
       }));
   router.post(
       "/quota/region/requests/{id}/notice",
