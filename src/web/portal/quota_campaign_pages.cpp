@@ -169,6 +169,12 @@ std::vector<std::pair<std::string, std::string>> ground_options(const Request& r
   return out;
 }
 
+// A КоАП article for the police and ЕРАП, the violation kind for ОТиБ.
+std::string article_label(const Request& req, std::string_view system, const std::string& article) {
+  if (system == "otib" || article.empty()) return article;
+  return q(req, "findings.article", {{"article", article}});
+}
+
 // F-QR1: the employer's registry records stored on the request, per system, as the Commission sees
 // them; a system that did not answer reads "could not be checked".
 json::object findings_view(const Portal& portal, const Request& req, const CaseRecord& c) {
@@ -183,13 +189,14 @@ json::object findings_view(const Portal& portal, const Request& req, const CaseR
         for (const auto& r_value : rs->as_array()) {
           const auto& r = r_value.as_object();
           const std::string record_status = json_string(r, "status");
-          records.push_back(json::object{{"reference", json_string(r, "reference")},
-                                         {"date", format_iso_date(json_string(r, "date"))},
-                                         {"article", json_string(r, "article")},
-                                         {"description", json_string(r, "description")},
-                                         {"citation", json_string(r, "citation")},
-                                         {"counts", record_status == "counts"},
-                                         {"status", q(req, "findings.record_status." + record_status)}});
+          records.push_back(
+              json::object{{"reference", json_string(r, "reference")},
+                           {"date", format_iso_date(json_string(r, "date"))},
+                           {"article", article_label(req, json_string(s, "system"), json_string(r, "article"))},
+                           {"description", json_string(r, "description")},
+                           {"citation", json_string(r, "citation")},
+                           {"counts", record_status == "counts"},
+                           {"status", q(req, "findings.record_status." + record_status)}});
         }
       const auto& last = json_object(s, "last_attempt");
       sources.push_back(json::object{
@@ -226,7 +233,7 @@ std::vector<std::pair<std::string, std::string>> record_options(const Request& r
           out.emplace_back(system + "/" + json_string(r, "reference"),
                            json_string(r, "citation") + " — " + q(req, "findings.system." + system) + ", " +
                                json_string(r, "reference") + ", " + format_iso_date(json_string(r, "date")) + ", " +
-                               json_string(r, "article"));
+                               article_label(req, system, json_string(r, "article")));
         }
     }
   return out;
@@ -311,7 +318,9 @@ json::object request_view(const Portal& portal, const Request& req, const CaseRe
             {"source",
              ev.contains("system")
                  ? q(req, "findings.system." + json_string(ev, "system")) +
-                       (json_string(ev, "article").empty() ? std::string() : " (" + json_string(ev, "article") + ")")
+                       (json_string(ev, "article").empty()
+                            ? std::string()
+                            : " (" + article_label(req, json_string(ev, "system"), json_string(ev, "article")) + ")")
                  : source_label(req, json_string(ev, "source"))}});
       }
     const std::string outcome = json_string(d, "outcome");
