@@ -3,6 +3,7 @@
 // distribution, publication and redistribution.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <tuple>
@@ -26,7 +27,8 @@ struct FakeViolationRegistries final : cases::MigrationPolice, cases::OffencesRe
   std::vector<cases::MigrationViolation> police;
   std::vector<cases::AdministrativeOffence> offences_found;
   std::vector<cases::SafetyViolation> acts;
-  int calls = 0;
+  std::atomic<int> calls = 0;  // the systems are asked at once
+  std::atomic<int> police_calls = 0;
 
   static std::string digits(const cases::Subject& s) {
     return std::holds_alternative<Iin>(s) ? std::get<Iin>(s).digits() : std::get<Bin>(s).digits();
@@ -40,6 +42,7 @@ struct FakeViolationRegistries final : cases::MigrationPolice, cases::OffencesRe
   }
   Result<std::vector<cases::MigrationViolation>> violations(const cases::Subject& who) override {
     ++calls;
+    ++police_calls;
     if (police_down) return down();
     std::vector<cases::MigrationViolation> out;
     for (const auto& v : police)
@@ -609,6 +612,24 @@ TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
   for (const char* system : {"migration_police", "erap", "otib"})
     EXPECT_EQ(source_of(*refreshed, system).at("status").as_string(), "unavailable") << system;
   EXPECT_EQ(registries_.calls, 0);
+}
+
+// QT-8, F-QR1: bringing many requests to the Commission waits at most once for a system that is down.
+TEST_F(QuotaCampaignTest, ASystemDownIsAskedOncePerBatchQt8Qt10) {
+  registries_.police_down = true;
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  ASSERT_TRUE(qt_->file_request(actor("e-1"), request(alatau_bin_.c_str())));
+  const std::string other = first_assignable_identifier("9905400", 111);
+  auto second = qt_->file_request(actor("e-2"), request(other.c_str()));
+  ASSERT_TRUE(second);
+  clock_.set(at("2026-10-08T11:00:00+05:00"));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
+  EXPECT_EQ(registries_.police_calls, 1);
+  auto c = store_->load_case(second->id);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(source_of(*c, "migration_police").at("status").as_string(), "unavailable");
+  EXPECT_EQ(source_of(*c, "erap").at("status").as_string(), "ok");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/describe/enum_to_string.hpp>
+#include <future>
 #include <set>
 #include <tuple>
 
@@ -369,7 +370,7 @@ std::vector<qt::RegistryFinding> registry_findings_of(const CaseRecord& c) {
   return out;
 }
 
-json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
+json::object QuotaCampaignService::check_registries(const CaseRecord& c, std::set<std::string>& down) {
   const int year = year_of(c);
   const Date on = today();
   const std::string checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
@@ -386,7 +387,11 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
       return o;
     }
     json::array records;
-    if (Status s = look_up(records, *subject); !s) {
+    // A system that failed earlier in the same batch is not asked again: one timeout per system.
+    Status s = down.count(o.at("system").as_string().c_str())
+                   ? Status(Error::unavailable("gateway.unavailable", "not asked: failed earlier in this batch"))
+                   : look_up(records, *subject);
+    if (!s) {
       // The Commission is not held up by an outage: the member sees "could not be checked" and may
       // ask again; an earlier answer of that system stays (F-QR1).
       o["status"] = s.error().kind == Error::Kind::unavailable ? "unavailable" : "failed";
@@ -409,22 +414,25 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
     if (qt::within_period(f, year, on)) records.push_back(finding_json(f, year, on, std::move(description), detail));
   };
 
-  json::array sources;
-  sources.push_back(
-      source(qt::FindingSystem::migration_police, [&](json::array& records, const Subject& who) -> Status {
-        auto found = registries.migration_police
-                         ? registries.migration_police->violations(who)
-                         : Result<std::vector<MigrationViolation>>(registry_not_connected("migration_police"));
-        if (!found) return found.take_error();
-        for (const auto& v : *found)
-          keep(records,
-               {qt::FindingSystem::migration_police, v.case_number, v.committed_on, v.article, v.decided_on.has_value(),
-                std::nullopt},
-               v.description,
-               json::object{{"decided_on", v.decided_on ? json::value(v.decided_on->iso()) : json::value(nullptr)}});
-        return ok_status();
-      }));
-  sources.push_back(source(qt::FindingSystem::erap, [&](json::array& records, const Subject& who) -> Status {
+  // The three systems are asked at once, so the wait is the slowest answer, not the sum (ports are
+  // thread-safe, cases/registries.h).
+  auto ask = [&](qt::FindingSystem system, auto look_up) {
+    return std::async(std::launch::async, [&source, system, look_up]() mutable { return source(system, look_up); });
+  };
+  auto police = ask(qt::FindingSystem::migration_police, [&](json::array& records, const Subject& who) -> Status {
+    auto found = registries.migration_police
+                     ? registries.migration_police->violations(who)
+                     : Result<std::vector<MigrationViolation>>(registry_not_connected("migration_police"));
+    if (!found) return found.take_error();
+    for (const auto& v : *found)
+      keep(records,
+           {qt::FindingSystem::migration_police, v.case_number, v.committed_on, v.article, v.decided_on.has_value(),
+            std::nullopt},
+           v.description,
+           json::object{{"decided_on", v.decided_on ? json::value(v.decided_on->iso()) : json::value(nullptr)}});
+    return ok_status();
+  });
+  auto erap = ask(qt::FindingSystem::erap, [&](json::array& records, const Subject& who) -> Status {
     auto found = registries.offences ? registries.offences->offences(who)
                                      : Result<std::vector<AdministrativeOffence>>(registry_not_connected("erap"));
     if (!found) return found.take_error();
@@ -439,13 +447,10 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
                         {"decided_on", o.decided_on ? json::value(o.decided_on->iso()) : json::value(nullptr)}});
     }
     return ok_status();
-  }));
-  if (subject && std::holds_alternative<Iin>(*subject)) {
-    // ОТиБ is kept by BIN: an individual employer has no acts there.
-    sources.push_back(json::object{
-        {"system", qt::to_string(qt::FindingSystem::otib)}, {"checked_at", checked_at}, {"status", "not_applicable"}});
-  } else {
-    sources.push_back(source(qt::FindingSystem::otib, [&](json::array& records, const Subject& who) -> Status {
+  });
+  std::optional<std::future<json::object>> otib;
+  if (!subject || !std::holds_alternative<Iin>(*subject))
+    otib = ask(qt::FindingSystem::otib, [&](json::array& records, const Subject& who) -> Status {
       auto found = registries.safety ? registries.safety->violations(std::get<Bin>(who))
                                      : Result<std::vector<SafetyViolation>>(registry_not_connected("otib"));
       if (!found) return found.take_error();
@@ -453,8 +458,17 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
         keep(records, {qt::FindingSystem::otib, v.act_number, v.inspected_on, v.kind, true, v.remedied_on},
              v.description, json::object{});
       return ok_status();
-    }));
-  }
+    });
+  json::array sources{police.get(), erap.get()};
+  if (otib)
+    sources.push_back(otib->get());
+  else  // ОТиБ is kept by BIN: an individual employer has no acts there.
+    sources.push_back(json::object{
+        {"system", qt::to_string(qt::FindingSystem::otib)}, {"checked_at", checked_at}, {"status", "not_applicable"}});
+  for (const auto& answer : sources)
+    if (json_string(answer.as_object(), "status") == "unavailable" ||
+        json_string(json_object(answer.as_object(), "last_attempt"), "status") == "unavailable")
+      down.insert(json_string(answer.as_object(), "system"));
   const auto period = qt::violation_period(year);
   return json::object{{"checked_at", checked_at},
                       {"subject", json_string(json_object(c.data, "employer"), "bin")},
@@ -463,8 +477,9 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c) {
                       {"rule_ids", json::array{"QT-10", "F-QR1"}}};
 }
 
-Result<CaseRecord> QuotaCampaignService::store_registry_findings(const Actor& actor, const CaseRecord& c) {
-  json::object findings = check_registries(c);
+Result<CaseRecord> QuotaCampaignService::store_registry_findings(const Actor& actor, const CaseRecord& c,
+                                                                 std::set<std::string>& down) {
+  json::object findings = check_registries(c, down);
   json::object summary;
   for (const auto& s : findings.at("sources").as_array()) {
     const auto& o = s.as_object();
@@ -482,7 +497,8 @@ Result<CaseRecord> QuotaCampaignService::refresh_registry_findings(const Actor& 
   auto c = load_qt(actor, request_id, {role::kCommissionMember, role::kLebOfficer}, {"registered"});
   if (!c) return c;
   if (c->kind != "employer_request") return Error::not_found("case.not_found");
-  return store_registry_findings(actor, *c);
+  std::set<std::string> down;
+  return store_registry_findings(actor, *c, down);
 }
 
 Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& officer, int year) {
@@ -502,9 +518,10 @@ Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& offic
   if (!submitted) return submitted;
   // F-QR1: the Commission gets each request with the employer's registry findings. A request whose
   // check could not be stored (changed meanwhile) shows as unchecked; a member may check it then.
+  std::set<std::string> down;
   if (auto list = requests(officer, year))
     for (const auto& r : *list)
-      if (r.state == "registered") (void)store_registry_findings(officer, r);
+      if (r.state == "registered") (void)store_registry_findings(officer, r, down);
   return submitted;
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -147,10 +148,12 @@ class QuotaCampaignService : public Workflow {
   Result<CaseRecord> load_qt(const Actor& actor, const std::string& id, std::initializer_list<std::string_view> roles,
                              std::initializer_list<std::string_view> states) const;
   boost::json::object late_flag(Instant due, const std::string& rule) const;
-  // The request's "registry_findings" after one look-up of every system (synchronous, read-only;
-  // each system's own timeout and circuit breaker bound the wait).
-  boost::json::object check_registries(const CaseRecord& request);
-  Result<CaseRecord> store_registry_findings(const Actor& actor, const CaseRecord& request);
+  // The request's "registry_findings" after one look-up of every system (synchronous, read-only,
+  // the systems at once; each system's own timeout and circuit breaker bound the wait). Systems in
+  // `down` are not asked; those that fail are added to it (one batch waits once per system).
+  boost::json::object check_registries(const CaseRecord& request, std::set<std::string>& down);
+  Result<CaseRecord> store_registry_findings(const Actor& actor, const CaseRecord& request,
+                                             std::set<std::string>& down);
 };
 
 // F-QR1: the registry records stored on a request (data "registry_findings"), as law/ reads them.
