@@ -12,7 +12,22 @@ rm -f "$db" "$db-wal" "$db-shm"
 flis=build/bin/flis
 "$flis" --db "sqlite:$db" --key var/keys/signer.pem migrate >/dev/null
 "$flis" --db "sqlite:$db" --key var/keys/signer.pem load-reference
-"$flis" --db "sqlite:$db" --key var/keys/signer.pem seed-demo
+# The simulator first: the seed asks it for the quota employers' violations (F-QR1).
+build/bin/flis-registry-sim --listen "127.0.0.1:$sim_port" --seed demo &
+sim=$!
+server=
+stop() {
+  [ -n "$server" ] && kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  kill -TERM "$sim" 2>/dev/null || true
+  wait "$sim" 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+for _ in $(seq 1 50); do
+  curl -fsS "http://127.0.0.1:$sim_port/admin/health" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+"$flis" --db "sqlite:$db" --key var/keys/signer.pem seed-demo --registry-url "http://127.0.0.1:$sim_port"
 cat <<MSG
 
 FLIS demo: http://localhost:$port
@@ -31,16 +46,6 @@ External systems: flis-registry-sim at http://127.0.0.1:$sim_port (faults: PUT /
 stuck calls for officers at /external-calls.
 Stop with Ctrl-C.
 MSG
-build/bin/flis-registry-sim --listen "127.0.0.1:$sim_port" --seed demo &
-sim=$!
-server=
-stop() {
-  [ -n "$server" ] && kill -TERM "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  kill -TERM "$sim" 2>/dev/null || true
-  wait "$sim" 2>/dev/null || true
-}
-trap stop EXIT INT TERM
 build/bin/flis-server --listen "0.0.0.0:$port" --db "sqlite:$db" --key var/keys/signer.pem --demo \
   --public-url "http://localhost:$port" --registry-url "http://127.0.0.1:$sim_port" &
 server=$!

@@ -237,8 +237,8 @@ Status seed_quota_campaign(cases::Ports ports, ManualClock& clock, const cases::
   if (!step(at(10, 16, 15))) return ok_status();
   // Жетысу Агро is accepted in full; Алатау Курылыс and Steppe Energy wait for the Commission, which
   // sees their registry findings (F-QR1): Алатау has an unremedied wage-arrears offence of this year,
-  // Steppe only a remedied act and an old offence. The seed runs without registries, so the findings
-  // read "could not be checked" until a member checks again on the running demo (with the simulator).
+  // Steppe only a remedied act and an old offence. Without registries (the tests) the findings
+  // read "could not be checked" unless `flis seed-demo --registry-url` is given (make demo does).
   const std::vector<std::string> present{"u-com1-alm", "u-com2-alm"};
   if (auto c = qt.commission_decide(user("u-com1-alm"), ids[1], {{2, 40}, {}, {}, present, "Потребность обоснована."});
       !c)
@@ -251,7 +251,8 @@ Status seed_quota_campaign(cases::Ports ports, ManualClock& clock, const cases::
 }  // namespace
 
 Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const cases::TimeZone& zone,
-                             const law::WorkingCalendar& calendar, Instant today) {
+                             const law::WorkingCalendar& calendar, Instant today,
+                             const cases::Registries& qt_registries) {
   DemoReport report;
   for (const auto& u : demo_users()) {
     if (auto s = store.upsert_user(u); !s) return s.take_error();
@@ -408,7 +409,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto second_draft = issue_path(5, 0, "draft");
   if (!second_draft) return second_draft.take_error();
   report.cases += 3;
-  if (auto s = seed_quota_campaign(ports, clock, zone, today, report); !s) return s.take_error();
+  cases::Ports qt_ports = ports;
+  qt_ports.registries = qt_registries;
+  if (auto s = seed_quota_campaign(qt_ports, clock, zone, today, report); !s) return s.take_error();
   auto quota = seed_demo_quota(store, zone, today);
   if (!quota) return quota.take_error();
   report.cases += quota->cases;

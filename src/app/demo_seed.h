@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cases/ports.h"
+#include "cases/registries.h"
 #include "law/calendar.h"
 
 namespace flis::app {
@@ -15,8 +16,11 @@ struct DemoReport {
   int cases = 0;
 };
 
-// `today` is the real current instant; histories are placed in the weeks before it.
+// `today` is the real current instant; histories are placed in the weeks before it. `qt_registries`
+// (e.g. flis-registry-sim) are asked for the quota employers' violations when their requests go to
+// the Commission (F-QR1); without them those findings read "could not be checked".
 Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const cases::TimeZone& zone,
-                             const law::WorkingCalendar& calendar, Instant today);
+                             const law::WorkingCalendar& calendar, Instant today,
+                             const cases::Registries& qt_registries = {});
 
 }  // namespace flis::app

@@ -1,7 +1,7 @@
 // flis: administration of a FLIS database.
 //   flis migrate        --db URL
 //   flis load-reference --db URL [--data data/reference]
-//   flis seed-demo      --db URL
+//   flis seed-demo      --db URL [--registry-url URL]   (URL: the registries asked for the QT findings)
 //   flis audit verify   --db URL [--case ID]
 //   flis expire         --db URL          (runs the SE-23 expiry job and the I-16 reservation lapse once)
 #include <CLI/CLI.hpp>
@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   auto* load = cli.add_subcommand("load-reference", "load regions, countries and the SE list");
   load->add_option("--data", data_dir, "reference data folder");
   auto* seed = cli.add_subcommand("seed-demo", "users of every role and SE cases in every state");
+  seed->add_option("--registry-url", options.registries.defaults.base_url,
+                   "registries (e.g. flis-registry-sim) asked for the quota employers' violations (F-QR1)");
   auto* audit = cli.add_subcommand("audit", "audit trail tools");
   audit->require_subcommand(1);
   std::string case_id;
@@ -61,7 +63,8 @@ int main(int argc, char** argv) {
   }
   if (seed->parsed()) {
     auto report =
-        app::seed_demo(runtime.store(), runtime.signer(), runtime.zone(), runtime.calendar(), runtime.clock().now());
+        app::seed_demo(runtime.store(), runtime.signer(), runtime.zone(), runtime.calendar(), runtime.clock().now(),
+                       runtime.gateway() ? runtime.gateway()->registries() : cases::Registries{});
     if (!report) return fail(report.error());
     std::cout << "seeded " << report->users << " users and " << report->cases << " cases\n";
     return 0;
