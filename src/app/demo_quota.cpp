@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/time.h"
+#include "cases/quota_campaign.h"
 #include "law/quota.h"
 
 namespace flis::app {
@@ -169,6 +171,79 @@ Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZo
     }
     if (auto c = store.commit(usage); !c) return c.take_error();
     ++report.cases;
+  }
+  return report;
+}
+
+Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Signer& signer,
+                                                 const cases::TimeZone& zone, const law::WorkingCalendar& calendar,
+                                                 Instant today) {
+  struct Move {
+    const char* district;
+    std::int64_t units;  // > 0 given to the district, < 0 taken back (I-15)
+    unsigned month, day;
+    const char* reasons;
+  };
+  struct Use {
+    const char* district;
+    std::int64_t permits;  // issued by the district body from its units (LI-4, I-14)
+  };
+  struct RegionPlan {
+    const char* region;
+    const char* officer;
+    std::vector<Move> moves;
+    std::vector<Use> used;
+  };
+  const std::vector<RegionPlan> plans = {
+      {"750000000",
+       "u-officer-alm",
+       {{"751110000", 1200, 1, 15, "Центр города: спрос на домашних работников и работников сферы услуг"},
+        {"751410000", 900, 1, 15, "Частные домохозяйства Бостандыкского района, заявки за 2025 год"},
+        {"751310000", 600, 1, 15, "Ауэзовский район: строительство жилья, потребность в подсобных рабочих"},
+        {"751310000", -150, 6, 2, "Спрос в Ауэзовском районе ниже ожидаемого; единицы возвращены области"}},
+       {{"751110000", 660}, {"751410000", 630}, {"751310000", 180}}},
+      {"710000000",
+       "u-officer-ast",
+       {{"711210000", 800, 1, 20, "Левый берег: новые жилые комплексы, спрос на домашний персонал"},
+        {"711310000", 500, 1, 20, "Сарыарка: заявки домохозяйств за 2025 год"}},
+       {{"711210000", 480}, {"711310000", 225}}},
+  };
+
+  DemoQuotaReport report;
+  // The LEB gives the units in January and February of the quota year; the clock never runs ahead of
+  // `today`, so the service always sees 2026 as the current or the coming year.
+  auto on = [&](unsigned month, unsigned day) {
+    return std::min(today, zone.to_instant(LocalDateTime{Date(kDemoQuotaYear, month, day), 10 * 60}));
+  };
+  ManualClock clock(on(1, 15));
+  cases::QuotaCampaignService qt(cases::Ports{store, clock, zone, signer, calendar});
+  for (const auto& plan : plans) {
+    if (store.load_case(cases::QuotaCampaignService::district_allocation_id(kDemoQuotaYear, plan.region)))
+      continue;  // already seeded, or the LEB has worked with it
+    auto officer = store.find_user(plan.officer);
+    if (!officer) return officer.take_error();
+    const cases::Actor leb{officer->id, officer->role, officer->display_name, officer->provider_body, officer->region};
+    for (const auto& m : plan.moves) {
+      clock.set(on(m.month, m.day));
+      auto c = qt.allocate_to_district(leb, {kDemoQuotaYear, m.district, m.units, m.reasons});
+      if (!c) return c.take_error();
+    }
+    ++report.cases;
+    // The permits the district bodies issued so far (I-14), one usage case per district.
+    const Instant recorded_at = std::min(today, zone.to_instant(LocalDateTime{Date(2026, 11, 2), 10 * 60}));
+    for (const auto& u : plan.used) {
+      auto usage = case_change("QTU-2026-" + std::string(u.district), "usage", "recorded", plan.region,
+                               "leb-" + std::string(plan.region), recorded_at, "record_usage", {"I-14", "LI-4"},
+                               json::object{{"year", kDemoQuotaYear},
+                                            {"district", u.district},
+                                            {"note", "permits issued by the district in 2026 before FLIS"}});
+      usage.quota.push_back(op(QuotaOperation::Kind::consume,
+                               QuotaKey{kDemoQuotaYear, plan.region, u.district, "labour_immigrant", ""}, u.permits,
+                               {"I-14", "I-15"}));
+      report.consumed += u.permits;
+      if (auto c = store.commit(usage); !c) return c.take_error();
+      ++report.cases;
+    }
   }
   return report;
 }

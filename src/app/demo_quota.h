@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cases/ports.h"
+#include "law/calendar.h"
 
 namespace flis::app {
 
@@ -26,5 +27,14 @@ inline constexpr std::int64_t kDemoLabourImmigrantBasis = 290;  // 2.9 % in hund
 // Idempotent: when the distribution case of 2026 exists, nothing is written again. `today` dates
 // the reservations (they lapse at the end of the 10th calendar day after it, I-16).
 Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZone& zone, Instant today);
+
+// I-15, LI-4: Almaty's LEB gives part of the region's 2026 labour-immigrant quota to three districts
+// (and takes some back from one), Astana's to two, through QuotaCampaignService::allocate_to_district;
+// the district bodies have issued permits from part of it (I-14). Needs seed_demo_quota first and the
+// demo LEB officers (u-officer-alm, u-officer-ast). Idempotent: a region whose district-allocation case
+// exists is left as it is. Units move from the region to its districts; no total changes.
+Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Signer& signer,
+                                                 const cases::TimeZone& zone, const law::WorkingCalendar& calendar,
+                                                 Instant today);
 
 }  // namespace flis::app

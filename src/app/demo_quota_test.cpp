@@ -10,12 +10,14 @@
 
 #include "app/reference_loader.h"
 #include "app/time.h"
+#include "cases/quota_campaign.h"
+#include "docs/signer.h"
 #include "store/database.h"
 
 namespace flis::app {
 namespace {
 
-TEST(DemoQuota, FQL1_QT20_DistributesThe2026QuotaExactlyAndSeedsOnce) {
+TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDistrictsAndSeedsOnce) {
   const auto dir = std::filesystem::temp_directory_path() / ("flis-demo-quota-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -32,14 +34,35 @@ TEST(DemoQuota, FQL1_QT20_DistributesThe2026QuotaExactlyAndSeedsOnce) {
   EXPECT_EQ(seeded->cases, 21);  // the distribution and one usage case per region
   EXPECT_EQ(seeded->reserved, 40);
 
+  // I-15, LI-4: Almaty's and Astana's LEB officers give part of the labour-immigrant quota to districts.
+  for (const auto& u : std::vector<cases::UserRecord>{{"u-officer-alm", "officer.almaty", "Жумабаева Сауле",
+                                                       "leb_officer", "leb-750000000", "750000000", "", "ru"},
+                                                      {"u-officer-ast", "officer.astana", "Сейткали Жанар",
+                                                       "leb_officer", "leb-710000000", "710000000", "", "kk"}})
+    ASSERT_TRUE((*store)->upsert_user(u));
+  auto signer = docs::LocalKeySigner::open({dir / "key.pem", {}, "LEB", "FLIS test"});
+  ASSERT_TRUE(signer);
+  const auto calendar = law::WorkingCalendar::kazakhstan();
+  const auto li_before = (*store)->quota_balances(kDemoQuotaYear, "750000000");
+  ASSERT_TRUE(li_before);
+  auto districts = seed_demo_district_quota(**store, **signer, zone, calendar, today);
+  ASSERT_TRUE(districts) << districts.error().code << " " << districts.error().detail;
+  EXPECT_EQ(districts->cases, 7);  // two district-allocation cases and one usage case per district
+
   auto balances = (*store)->quota_balances(kDemoQuotaYear, "");
   ASSERT_TRUE(balances);
   std::map<std::string, std::int64_t> allocated;
   std::map<std::string, int> regions_of_kind;
+  std::map<std::string, int> districts_of_region;
   std::int64_t consumed = 0;
   for (const auto& b : *balances) {
     allocated[b.key.kind] += b.allocated;
-    ++regions_of_kind[b.key.kind];
+    if (b.key.district.empty()) ++regions_of_kind[b.key.kind];
+    if (!b.key.district.empty()) {
+      EXPECT_EQ(b.key.kind, "labour_immigrant");  // I-15: only that quota goes to districts
+      ++districts_of_region[b.key.region];
+      EXPECT_GT(b.consumed, 0) << b.key.district;  // LI-4: the district bodies issued permits from it
+    }
     consumed += b.consumed;
     EXPECT_GE(b.available(), 0);                                              // I-17
     EXPECT_LT(b.consumed, b.allocated) << b.key.region << " " << b.key.kind;  // partly used
@@ -49,9 +72,28 @@ TEST(DemoQuota, FQL1_QT20_DistributesThe2026QuotaExactlyAndSeedsOnce) {
   EXPECT_EQ(allocated["category_3"], 5893);
   EXPECT_EQ(allocated["category_4"], 3131);
   EXPECT_EQ(allocated["seasonal"], 4994);
+  // I-15, I-17: the sub-allocation moves units inside a region; the national figure stays as distributed.
   EXPECT_EQ(allocated["labour_immigrant"], 279850);  // 2.9 % of 9 650 000 (F-Q2)
   EXPECT_EQ(regions_of_kind["labour_immigrant"], 20);
-  EXPECT_EQ(consumed, seeded->consumed);
+  EXPECT_EQ(districts_of_region, (std::map<std::string, int>{{"710000000", 2}, {"750000000", 3}}));
+  EXPECT_EQ(consumed, seeded->consumed + districts->consumed);
+
+  // Almaty: 1 200 + 900 + 600 − 150 given to districts; the region's own key holds the rest.
+  auto almaty_li = [&](const std::string& district) {
+    for (const auto& b : *(*store)->quota_balances(kDemoQuotaYear, "750000000"))
+      if (b.key.kind == "labour_immigrant" && b.key.district == district) return b;
+    return cases::QuotaBalance{};
+  };
+  std::int64_t region_before = 0;
+  for (const auto& b : *li_before)
+    if (b.key.kind == "labour_immigrant") region_before = b.allocated;
+  EXPECT_EQ(almaty_li("").allocated, region_before - 2550);
+  EXPECT_EQ(almaty_li("751310000").allocated, 450);  // Auezov: 600 given, 150 taken back
+  EXPECT_EQ(almaty_li("751310000").consumed, 180);
+  auto history = (*store)->load_case(cases::QuotaCampaignService::district_allocation_id(kDemoQuotaYear, "750000000"));
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->kind, "district_allocation");
+  EXPECT_EQ(history->data.at("allocations").as_array().size(), 4u);
 
   // The known 2025 figures make Atyrau the largest employer quota (F-QL1).
   auto atyrau = (*store)->quota_balances(kDemoQuotaYear, "230000000");
@@ -67,6 +109,9 @@ TEST(DemoQuota, FQL1_QT20_DistributesThe2026QuotaExactlyAndSeedsOnce) {
   auto again = seed_demo_quota(**store, zone, today);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->cases, 0);
+  auto districts_again = seed_demo_district_quota(**store, **signer, zone, calendar, today);
+  ASSERT_TRUE(districts_again);
+  EXPECT_EQ(districts_again->cases, 0);
   EXPECT_EQ((*store)->quota_balances(kDemoQuotaYear, "")->size(), balances->size());
   std::filesystem::remove_all(dir);
 }

@@ -415,6 +415,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto quota = seed_demo_quota(store, zone, today);
   if (!quota) return quota.take_error();
   report.cases += quota->cases;
+  auto districts = seed_demo_district_quota(store, signer, zone, calendar, today);
+  if (!districts) return districts.take_error();
+  report.cases += districts->cases;
   clock.set(today);
   return report;
 }

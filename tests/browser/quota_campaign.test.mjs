@@ -269,3 +269,42 @@ test('QT-19 I-14 I-17: the live quota balance passes axe for everyone; an employ
   assert.ok(first);
   assert.equal(await page.locator('nav a[href="/quota/requests"]').count(), 1);
 });
+
+test('I-15 I-17 LI-4: the Astana LEB gives 5 labour-immigrant units to a district and sees the table change', async () => {
+  const page = await browser.as('officer.astana');
+  await visit(page, regionUrl, 'region page with the district link');
+  await Promise.all([page.waitForNavigation(), page.click('[data-testid=qt-districts-link]')]);
+  await audit(page, 'district quota page');
+  // Allocated, used, reserved, available of a row of the district table.
+  const figures = async (district) => (await page.locator(`[data-testid=qt-districts] tr[data-district="${district}"] td`)
+    .allInnerTexts()).map((t) => Number(t.replace(/[^\d]/g, '')));
+  const baikonur = '711410000';
+  const [districtBefore, regionBefore] = [await figures(baikonur), await figures('region')];
+  // Only Astana's districts are offered.
+  const offered = await page.$$eval('#f-district-district option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok(offered.length > 0 && offered.every((code) => code.startsWith('71')), offered.join(','));
+
+  // More than the region holds: the error sits at the units, what was typed stays (I-17).
+  await page.selectOption('#f-district-district', baikonur);
+  await page.fill('#f-district-units', String(regionBefore[3] + 1));
+  await page.fill('#f-district-reasons', 'New residential quarter on the left bank');
+  await submit(page, 'form[action="/quota/region/districts"]', 'district quota: too many units');
+  assert.ok(await page.isVisible('#f-district-units-error'));
+  assert.ok(await page.isVisible('#error-summary a[href="#f-district-units"]'));
+  assert.equal(await page.inputValue('#f-district-reasons'), 'New residential quarter on the left bank');
+
+  await page.fill('#f-district-units', '5');
+  await submit(page, 'form[action="/quota/region/districts"]', 'district quota given');
+  assert.match(page.url(), /done=district_allocated/);
+  const [districtAfter, regionAfter] = [await figures(baikonur), await figures('region')];
+  assert.equal(districtAfter[0], districtBefore[0] + 5);  // allocated to the district
+  assert.equal(districtAfter[3], districtBefore[3] + 5);  // available there
+  assert.equal(regionAfter[0], regionBefore[0] - 5);      // moved from the region: no total changes
+  assert.match(await page.textContent('[data-testid=qt-district-history] tbody tr'), /New residential quarter.*Сейткали/s);
+  await page.screenshot({ path: join(artifacts, 'qt-districts.png'), fullPage: true });
+
+  // The public balance shows the district under Astana's labour-immigrant row.
+  const pub = await browser.as(null);
+  await visit(pub, `/quota?region=${astana}&kind=labour_immigrant`, 'quota balance with districts');
+  assert.ok(await pub.isVisible(`tr.flis-quota-district[data-key$="/${baikonur}/labour_immigrant"]`));
+});

@@ -16,23 +16,30 @@ async function balance(query = '') {
   return { r, body: r.headers.get('content-type').includes('json') ? await r.json() : await r.text() };
 }
 
-test('QT-19, QT-20, I-17: the public balance adds up to the national quota, with no one signed in', async () => {
+test('QT-19, QT-20, I-15, I-17: the public balance adds up to the national quota, with no one signed in', async () => {
   const { r, body } = await balance();
   assert.equal(r.status, 200);
   assert.equal(r.headers.get('cache-control'), 'no-store');
   assert.equal(body.year, 2026);
   const allocated = {};
   const regions = new Set();
+  const districts = [];
   for (const b of body.balances) {
     allocated[b.kind] = (allocated[b.kind] || 0) + b.allocated;
     regions.add(b.region);
     // I-17: never more used and reserved than allocated.
     assert.equal(b.available, b.allocated - b.reserved - b.consumed);
     assert.ok(b.available >= 0, b.key);
-    assert.equal(b.key, `2026/${b.region}/${b.kind}`);
+    // I-15: a district's share of its region's labour-immigrant quota has the district in its key.
+    assert.equal(b.key, b.district ? `2026/${b.region}/${b.district}/${b.kind}` : `2026/${b.region}/${b.kind}`);
+    if (b.district) districts.push(b);
   }
+  // Sub-allocating to districts moves units inside a region: the national figures are unchanged.
   assert.deepEqual(allocated, national);
   assert.equal(regions.size, 20);
+  assert.deepEqual(new Set(districts.map((b) => b.kind)), new Set(['labour_immigrant']));
+  assert.deepEqual(districts.map((b) => b.region).sort(),
+    ['710000000', '710000000', '750000000', '750000000', '750000000']);
   assert.ok(body.total.consumed > 0, 'the demo used part of the quota');
   assert.ok(body.total.reserved > 0, 'the demo holds labour-immigrant reservations (I-16)');
   assert.equal(body.total.available,
@@ -70,7 +77,7 @@ test('the OpenAPI document describes the balance route', async () => {
   assert.deepEqual(op.parameters.map((p) => p.name), ['year', 'region', 'kind']);
 });
 
-test('QT-19: the public quota page in kk, ru and en, with totals', async () => {
+test('QT-19, I-15: the public quota page in kk, ru and en, with totals and the districts', async () => {
   for (const [lang, word] of [['kk', 'Барлығы'], ['ru', 'Всего'], ['en', 'Total']]) {
     const r = await fetch(`${server.url}/quota?year=2026&lang=${lang}`);
     assert.equal(r.status, 200, lang);
@@ -79,7 +86,15 @@ test('QT-19: the public quota page in kk, ru and en, with totals', async () => {
     assert.ok(html.includes('data-testid="quota-table"'), lang);
     assert.ok(html.includes(word), `${lang}: ${word}`);
     assert.ok(html.includes('data-key="2026/750000000/category_2"'), lang);
+    // I-15: Almaty's districts right under its labour-immigrant row, by name.
+    const li = html.indexOf('data-key="2026/750000000/labour_immigrant"');
+    const almaly = html.indexOf('data-key="2026/750000000/751110000/labour_immigrant"');
+    assert.ok(li > 0 && almaly > li, lang);
+    assert.ok(!html.slice(li, almaly).includes('flis-quota-subtotal'), lang);
   }
+  const en = await (await fetch(`${server.url}/quota?year=2026&region=750000000&lang=en`)).text();
+  assert.ok(en.includes('Labour immigrants — held by the region'));
+  assert.match(en, /class="flis-quota-district"><th scope="row">Labour immigrants — Almaly District</);
   const bad = await fetch(`${server.url}/quota?year=2026&kind=bogus&lang=en`);
   assert.equal(bad.status, 400);
 });

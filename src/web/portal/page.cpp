@@ -344,4 +344,22 @@ std::string reference_label(const Portal& portal, const Request& req, const std:
   return reference_name(portal.ctx.store, set, code, req.locale);
 }
 
+std::string format_count(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202f";
+    out += digits[i];
+  }
+  return n < 0 ? "−" + out : out;
+}
+
+json::object balance_figures(const cases::QuotaBalance& b) {
+  return json::object{{"allocated", format_count(b.allocated)},
+                      {"consumed", format_count(b.consumed)},
+                      {"reserved", format_count(b.reserved)},
+                      {"available", format_count(b.available())},
+                      {"exhausted", b.allocated > 0 && b.available() == 0}};
+}
+
 }  // namespace flis::web::portal

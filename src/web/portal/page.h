@@ -120,6 +120,11 @@ boost::json::object case_row(const Portal& portal, const Request& req, const cas
 std::string kind_label(const Request& req, const cases::CaseRecord& c);
 std::string state_label(const Request& req, const cases::CaseRecord& c);
 bool is_overdue(const Portal& portal, const cases::CaseRecord& c);
+// A count with thin spaces between thousands ("12 345"), read the same in kk, ru and en.
+std::string format_count(std::int64_t n);
+// A ledger balance for a table (I-17): allocated, consumed, reserved, available as format_count, and
+// whether an allocated quota is exhausted.
+boost::json::object balance_figures(const cases::QuotaBalance& b);
 // Where a QT case is worked on: the Ministry's campaign page or the region's (quota_campaign_pages.cpp).
 std::string quota_case_href(const cases::CaseRecord& c);
 

@@ -671,5 +671,151 @@ TEST_F(QuotaPortalTest, FormsToDownloadAreLinkedWithTheirNameAndFormat_QTA1_QTA2
   EXPECT_EQ(page.body.find("/api/v1/quota/2027/regions/750000000/"), std::string::npos);  // Almaty: not submitted
 }
 
+// I-15, LI-4: the region's labour-immigrant quota by district. The fixture distributes 2026's quota to Astana
+// and Almaty in the ledger (as the Ministry's distribution does, I-17) and lists two districts of Astana and one
+// of Almaty.
+class DistrictQuotaPortalTest : public QuotaPortalTest {
+ protected:
+  void SetUp() override {
+    QuotaPortalTest::SetUp();
+    for (auto [code, region, en] : {std::tuple{"711210000", "710000000", "Esil District"},
+                                    {"711310000", "710000000", "Saryarka District"},
+                                    {"751110000", "750000000", "Almaly District"}})
+      ASSERT_TRUE(store_
+                      ->upsert_reference({"district", code, Date(2024, 1, 1), std::nullopt,
+                                          json::object{{"region", region}, {"kk", en}, {"ru", en}, {"en", en}}, true})
+                      .ok());
+    cases::CaseChange distribution;
+    distribution.is_new = true;
+    distribution.next.id = "QTD-2026";
+    distribution.next.service = "QT";
+    distribution.next.kind = "distribution";
+    distribution.next.state = "distributed";
+    distribution.next.data = json::object{{"year", 2026}};
+    distribution.next.created_at = distribution.next.updated_at = clock_.t;
+    cases::AuditEvent event;
+    event.at = clock_.t;
+    event.actor_id = "u-ministry";
+    event.actor_role = "ministry_officer";
+    event.command = "distribute";
+    event.rule_ids = {"QT-20"};
+    event.state_after = "distributed";
+    distribution.events.push_back(event);
+    for (auto [region, units] : {std::pair{"710000000", 100}, {"750000000", 50}}) {
+      cases::QuotaOperation op;
+      op.kind = cases::QuotaOperation::Kind::allocate;
+      op.key = cases::QuotaKey{2026, region, "", "labour_immigrant", ""};
+      op.units = units;
+      op.rule_ids = {"QT-20"};
+      distribution.quota.push_back(op);
+    }
+    ASSERT_TRUE(store_->commit(distribution).ok());
+  }
+
+  // The district table's row `code` is headed `name` and shows `units` allocated.
+  static bool allocated(const Response& page, const std::string& code, const std::string& name, int units) {
+    return page.body.find("<tr data-district=\"" + code + "\"><th scope=\"row\">" + name +
+                          "</th><td class=\"flis-num\">" + std::to_string(units) + "</td>") != std::string::npos;
+  }
+
+  static constexpr const char* kGive = "year=2026&district=711210000&direction=give&units=30&reasons=New+housing";
+};
+
+TEST_F(DistrictQuotaPortalTest, LebGivesAndTakesBackDistrictQuotaWithErrorsAtTheField_I15_I17_LI4) {
+  auto officer = sign_in("officer");
+  // The region page leads to the district page.
+  EXPECT_NE(send("GET", "/quota/region?year=2027", &officer).body.find("href=\"/quota/region/districts\""),
+            std::string::npos);
+  auto page = send("GET", "/quota/region/districts", &officer);  // the ledger year: 2026
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Labour-immigrant quota by district (I-15), 2026"), std::string::npos);
+  EXPECT_TRUE(allocated(page, "711210000", "Esil District", 0));
+  EXPECT_TRUE(allocated(page, "region", "Held by the region (not given to districts)", 100));
+  EXPECT_NE(page.body.find("action=\"/quota/region/districts\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"711310000\""), std::string::npos);
+  EXPECT_EQ(page.body.find("Almaly District"), std::string::npos);  // only the officer's region's districts
+  EXPECT_NE(page.body.find("No units have been given to districts this year."), std::string::npos);
+
+  // I-15: 30 units to Esil; the region keeps 70, the total stays 100 (I-17).
+  auto given = post("/quota/region/districts", officer, kGive);
+  ASSERT_EQ(given.status, 303);
+  EXPECT_EQ(location(given), "/quota/region/districts?year=2026&done=district_allocated");
+  page = send("GET", "/quota/region/districts?year=2026&done=district_allocated", &officer);
+  EXPECT_NE(page.body.find("The district&apos;s labour-immigrant quota is changed."), std::string::npos);
+  EXPECT_TRUE(allocated(page, "711210000", "Esil District", 30));
+  EXPECT_TRUE(allocated(page, "region", "Held by the region (not given to districts)", 70));
+  EXPECT_NE(page.body.find("data-testid=\"qt-district-history\""), std::string::npos);
+  EXPECT_NE(page.body.find("<td>Esil District</td><td class=\"flis-num\">+30 <span class=\"flis-muted\">(given)"),
+            std::string::npos);
+  EXPECT_NE(page.body.find("<td>New housing</td><td>Сейткали Жанар</td>"), std::string::npos);
+
+  // I-17: more than the region has left — the error sits at the units, and what was typed stays.
+  auto too_many =
+      post("/quota/region/districts", officer, "year=2026&district=711310000&direction=give&units=71&reasons=Too+many");
+  EXPECT_EQ(too_many.status, 422);
+  EXPECT_NE(too_many.body.find("id=\"f-district-units-error\""), std::string::npos);
+  EXPECT_NE(too_many.body.find("href=\"#f-district-units\""), std::string::npos);
+  EXPECT_NE(too_many.body.find("The region has not that many units left to give"), std::string::npos);
+  EXPECT_NE(too_many.body.find(">Too many</textarea>"), std::string::npos);
+  EXPECT_NE(too_many.body.find("value=\"71\""), std::string::npos);
+  // Taking back more than the district has unused.
+  auto take_back = post("/quota/region/districts", officer,
+                        "year=2026&district=711210000&direction=take_back&units=31&reasons=Not+needed");
+  EXPECT_EQ(take_back.status, 422);
+  EXPECT_NE(take_back.body.find("The district has not that many unused units"), std::string::npos);
+  // A district of another region, and no reasons: each error at its field.
+  auto other_region =
+      post("/quota/region/districts", officer, "year=2026&district=751110000&direction=give&units=5&reasons=Wrong");
+  EXPECT_EQ(other_region.status, 400);
+  EXPECT_NE(other_region.body.find("id=\"f-district-district-error\""), std::string::npos);
+  auto no_reasons = post("/quota/region/districts", officer, "year=2026&district=711210000&direction=give&units=5");
+  EXPECT_EQ(no_reasons.status, 400);
+  EXPECT_NE(no_reasons.body.find("id=\"f-district-reasons-error\""), std::string::npos);
+  auto not_a_number = send("POST", "/quota/region/districts", &officer,
+                           "csrf=" + officer.csrf + "&year=2026&district=711210000&direction=give&units=x&reasons=R",
+                           "application/x-www-form-urlencoded", "kk");
+  EXPECT_EQ(not_a_number.status, 400);
+  EXPECT_NE(not_a_number.body.find("id=\"f-district-units-error\""), std::string::npos);
+  EXPECT_NE(not_a_number.body.find("Аудандар бойынша еңбек иммигранттарының квотасы (I-15), 2026"), std::string::npos);
+
+  // Taking 10 unused units back: Esil keeps 20, the history shows both moves.
+  ASSERT_EQ(post("/quota/region/districts", officer,
+                 "year=2026&district=711210000&direction=take_back&units=10&reasons=Lower+demand")
+                .status,
+            303);
+  auto ru = send("GET", "/quota/region/districts?year=2026", &officer, {}, {}, "ru");
+  EXPECT_NE(ru.body.find("Квота трудовых иммигрантов по районам (I-15), 2026"), std::string::npos);
+  EXPECT_NE(ru.body.find("−10 <span class=\"flis-muted\">(возвращено)"), std::string::npos);
+  EXPECT_TRUE(allocated(ru, "711210000", "Esil District", 20));
+
+  // The public balance shows Astana's district right under the region's labour-immigrant row.
+  auto pub = send("GET", "/quota?year=2026");
+  const auto li = pub.body.find(
+      "data-key=\"2026/710000000/labour_immigrant\"><th scope=\"row\">Labour immigrants "
+      "— held by the region</th><td class=\"flis-num\">80</td>");
+  const auto esil = pub.body.find(
+      "data-key=\"2026/710000000/711210000/labour_immigrant\" class=\"flis-quota-district\"><th "
+      "scope=\"row\">Labour immigrants — Esil District</th><td class=\"flis-num\">20</td>");
+  ASSERT_NE(li, std::string::npos);
+  ASSERT_NE(esil, std::string::npos);
+  EXPECT_LT(li, esil);
+  EXPECT_EQ(pub.body.find("flis-quota-subtotal", li), pub.body.find("flis-quota-subtotal", esil));
+}
+
+TEST_F(DistrictQuotaPortalTest, OnlyTheLebSubAllocatesToDistricts_I15_LI4) {
+  for (const char* login : {"com1", "emp", "ministry", "chen"}) {
+    auto s = sign_in(login);
+    EXPECT_EQ(send("GET", "/quota/region/districts", &s).status, 403) << login;
+    EXPECT_EQ(post("/quota/region/districts", s, kGive).status, 403) << login;
+  }
+  auto com1 = sign_in("com1");  // the Commission works on the region page, without the district link
+  EXPECT_EQ(send("GET", "/quota/region?year=2027", &com1).body.find("href=\"/quota/region/districts\""),
+            std::string::npos);
+  EXPECT_EQ(send("GET", "/quota/region/districts").status, 303);  // not signed in: to the sign-in page
+  auto head = sign_in("head");                                    // the LEB's head may, as its officer
+  EXPECT_EQ(post("/quota/region/districts", head, kGive).status, 303);
+  EXPECT_EQ(store_->quota_balances(2026, "710000000")->size(), 2u);
+}
+
 }  // namespace
 }  // namespace flis::web::portal

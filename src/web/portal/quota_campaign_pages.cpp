@@ -6,6 +6,7 @@
 // fixed number of rows, so that no JavaScript is needed; empty rows are ignored.
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "cases/roles.h"
 #include "law/rules.h"
@@ -580,6 +581,7 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
   auto regional = portal.ctx.store.load_case(QuotaCampaignService::regional_id(year, actor.region));
   const std::string regional_state = regional ? regional->state : "";
   const bool leb = is_leb(actor);
+  view["districts_link"] = leb;  // I-15: the LEB sub-allocates the labour-immigrant quota on its own page
   if (regional) {
     auto row = qt_row(portal, req, *regional);
     row["consolidation_late"] = late_view(req, regional->data, "consolidation");
@@ -1076,11 +1078,147 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   return render(portal, req, "qt_ministry", std::move(view), status);
 }
 
+// ---- LEB: the region's labour-immigrant quota by district (I-15, LI-4) ----
+
+struct District {
+  std::string code;
+  std::string name;
+};
+
+// The districts of `region` in the reference set "district", by name in the request's language.
+std::vector<District> districts_of(const Portal& portal, const Request& req, const std::string& region) {
+  std::vector<District> out;
+  if (auto entries = portal.ctx.store.reference_set("district"))
+    for (const auto& e : *entries)
+      if (json_string(e.payload, "region") == region) out.push_back({e.code, name_in(e.payload, req.locale)});
+  std::sort(out.begin(), out.end(), [](const District& a, const District& b) { return a.name < b.name; });
+  return out;
+}
+
+int ledger_year(const Portal& portal) { return portal.ctx.zone.to_local(portal.ctx.clock.now()).date.year(); }
+
+// The region's sub-allocations, newest first: date, district, units (+ given, − taken back), reasons, by whom.
+json::array district_history(const Portal& portal, const Request& req, const CaseRecord& c) {
+  json::array out;
+  auto* entries = c.data.if_contains("allocations");
+  if (!entries || !entries->is_array()) return out;
+  for (auto it = entries->as_array().rbegin(); it != entries->as_array().rend(); ++it) {
+    const auto& o = it->as_object();
+    const std::int64_t units = int_of(o, "units");
+    auto who = portal.ctx.store.find_user(json_string(o, "by"));
+    out.push_back(json::object{{"on", format_iso_date(json_string(o, "on"))},
+                               {"district", reference_label(portal, req, "district", json_string(o, "district"))},
+                               {"units", (units > 0 ? "+" : "") + format_count(units)},
+                               {"direction", q(req, units > 0 ? "district.given" : "district.taken_back")},
+                               {"reasons", json_string(o, "reasons")},
+                               {"by", who ? who->display_name : json_string(o, "by")}});
+  }
+  return out;
+}
+
+// I-15, I-17, LI-4: what the region holds of its labour-immigrant quota and what each of its districts was given,
+// used and has left; the form to give units to a district or take unused ones back; the history of both.
+Response district_page(const Portal& portal, const Request& req, const Actor& actor, int year,
+                       const std::optional<Failed>& failed) {
+  auto view = qt_view(portal, req, actor, "district.title", {{"year", std::to_string(year)}});
+  const int this_year = ledger_year(portal);
+  view["year"] = year;
+  view["region"] = reference_label(portal, req, "region", actor.region);
+  auto balances = portal.ctx.store.quota_balances(year, actor.region);
+  if (!balances) return error_page(portal, req, actor, balances.error());
+  const std::string kind(qt::to_string(qt::QuotaKind::labour_immigrant));
+  cases::QuotaBalance held, total;
+  std::map<std::string, cases::QuotaBalance> by_district;
+  for (const auto& b : *balances) {
+    if (b.key.kind != kind) continue;
+    (b.key.district.empty() ? held : by_district[b.key.district]) = b;
+    total.allocated += b.allocated;
+    total.reserved += b.reserved;
+    total.consumed += b.consumed;
+  }
+  const bool distributed = total.allocated > 0;
+  const auto districts = districts_of(portal, req, actor.region);
+  json::array rows;
+  for (const auto& d : districts) {
+    auto row = balance_figures(by_district[d.code]);
+    row["name"] = d.name;
+    row["code"] = d.code;
+    rows.push_back(std::move(row));
+  }
+  view["distributed"] = distributed;
+  view["held"] = balance_figures(held);
+  view["total"] = balance_figures(total);
+  view["districts"] = std::move(rows);
+  view["has_districts"] = !districts.empty();
+
+  // The years the LEB works with: this year's quota, and next year's once it is distributed (QT-19).
+  json::array years{json::object{{"href", "/quota/region/districts?year=" + std::to_string(this_year)},
+                                 {"label", std::to_string(this_year)},
+                                 {"current", year == this_year}}};
+  if (auto next = portal.ctx.store.quota_balances(this_year + 1, actor.region); next && !next->empty())
+    years.push_back(json::object{{"href", "/quota/region/districts?year=" + std::to_string(this_year + 1)},
+                                 {"label", std::to_string(this_year + 1)},
+                                 {"current", year == this_year + 1}});
+  view["years"] = std::move(years);
+
+  if (distributed && !districts.empty() && year >= this_year && year <= this_year + 1) {
+    Values v = values_for(failed, "district");
+    Field district = make_field(req, "district", "district", q(req, "district.district"), v, true, "select");
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const auto& d : districts) options.emplace_back(d.code, d.name);
+    district.options = with_choose(req, std::move(options));
+    Field direction = make_field(req, "district", "direction", q(req, "district.direction"), v, true, "radio");
+    direction.options = {{"give", q(req, "district.give")}, {"take_back", q(req, "district.take_back")}};
+    if (direction.value.empty()) direction.value = "give";
+    Field units = make_field(req, "district", "units", q(req, "district.units"), v, true);
+    units.hint = q(req, "district.units_hint", {{"available", format_count(held.available())}});
+    Field reasons = make_field(req, "district", "reasons", q(req, "district.reasons"), v, true, "textarea");
+    reasons.hint = q(req, "district.reasons_hint");
+    view["allocate"] = json::object{
+        {"fields", json::array{field_json(district), field_json(direction), number_field(units), field_json(reasons)}}};
+  } else {
+    view["allocate"] = false;
+  }
+  auto c = portal.ctx.store.load_case(QuotaCampaignService::district_allocation_id(year, actor.region));
+  view["history"] = c ? district_history(portal, req, *c) : json::array{};
+  view["has_history"] = !view["history"].as_array().empty();
+  if (failed) {
+    add_error(view, req, failed->error, failed->form);
+    apply_field_errors(view, {"allocate"});
+  }
+  return render(portal, req, "qt_districts", std::move(view), failed ? http_status(failed->error.kind) : 200);
+}
+
+// The district form: units are typed as a positive number with the direction; the workflow takes a signed one.
+Result<CaseRecord> allocate_to_district(const Portal& portal, const Actor& actor, const forms::FormData& form,
+                                        int year) {
+  cases::QtDistrictAllocationInput in;
+  in.year = year;
+  in.district = form.value("district");
+  const std::string direction = form.value("direction");
+  if (direction != "give" && direction != "take_back") return Error::invalid("validation.choice", "direction");
+  const std::int64_t units = parse_count(form.value("units"));
+  if (units < 0) return Error::invalid("validation.type_integer", "units");
+  in.units = direction == "give" ? units : -units;
+  in.reasons = form.value("reasons");
+  auto c = portal.ctx.quota_campaign->allocate_to_district(actor, in);
+  // I-17: the ledger refuses to move units the giving side has used, reserved or does not have.
+  if (!c && c.error().code == "quota.allocation_below_use") {
+    Error e = c.take_error();
+    e.code = direction == "give" ? "qt.district.region_short" : "qt.district.district_short";
+    e.field = "units";
+    return e;
+  }
+  return c;
+}
+
 }  // namespace
 
 std::string quota_case_href(const CaseRecord& c) {
   const std::string year = std::to_string(int_of(c.data, "year"));
   if (c.kind == "campaign") return "/quota/ministry?year=" + year;
+  if (c.kind == "district_allocation") return "/quota/region/districts?year=" + year;
+  if (c.kind == "usage" || c.kind == "distribution") return "/quota?year=" + year;  // the ledger's own cases
   return "/quota/region?year=" + year + "#req-" + c.id;
 }
 
@@ -1214,6 +1352,20 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       region_post("notice", "informed", [portal](const Request& req, const Actor& a, const forms::FormData&, int) {
         return portal->ctx.quota_campaign->inform_employer(a, std::string(req.path_param("id")));
       }));
+
+  // I-15, LI-4: the LEB's sub-allocation of the region's labour-immigrant quota to its districts.
+  router.get("/quota/region/districts", page(is_leb, [portal](Request& req, const Actor& actor) {
+               const auto text = req.query_param("year").value_or("");
+               auto year = text.empty() ? Result<int>(ledger_year(*portal)) : year_of(*portal, req, text);
+               if (!year) return error_page(*portal, req, actor, year.error());
+               return district_page(*portal, req, actor, *year, std::nullopt);
+             }));
+  auto district_post = form_post(is_leb, "/quota/region/districts", &district_page);
+  router.post("/quota/region/districts",
+              district_post("district", "district_allocated",
+                            [portal](const Request&, const Actor& a, const forms::FormData& f, int year) {
+                              return allocate_to_district(*portal, a, f, year);
+                            }));
 
   // The Ministry's campaign: what-if, distribution, publication, redistribution with its audit trail.
   router.get("/quota/ministry", page(ministry, [portal](Request& req, const Actor& actor) {

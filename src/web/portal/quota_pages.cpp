@@ -22,25 +22,6 @@ bool is_employer(std::string_view role) {
   return role == cases::role::kEmployer || role == cases::role::kIndividualEmployer;
 }
 
-std::string number(std::int64_t n) {
-  // Thin spaces between thousands read the same in kk, ru and en ("12 345").
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202f";
-    out += digits[i];
-  }
-  return n < 0 ? "−" + out : out;
-}
-
-json::object figures(const cases::QuotaBalance& b) {
-  return json::object{{"allocated", number(b.allocated)},
-                      {"consumed", number(b.consumed)},
-                      {"reserved", number(b.reserved)},
-                      {"available", number(b.available())},
-                      {"exhausted", b.allocated > 0 && b.available() == 0}};
-}
-
 void add(cases::QuotaBalance& sum, const cases::QuotaBalance& b) {
   sum.allocated += b.allocated;
   sum.reserved += b.reserved;
@@ -100,24 +81,38 @@ void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal) 
       const std::string& code = (*rows)[i].key.region;
       json::array keys;
       cases::QuotaBalance subtotal;
+      // I-15: the districts' sub-allocations (ordered after the region's own keys) right under the region's
+      // labour-immigrant row, so that the public sees where that quota sits.
+      json::array districts;
       for (; i < rows->size() && (*rows)[i].key.region == code; ++i) {
         const auto& b = (*rows)[i];
-        auto row = figures(b);
+        auto row = balance_figures(b);
         row["label"] = key_label(*portal, req, b.key);
         row["key"] = cases::quota::format_key(b.key);
-        keys.push_back(std::move(row));
+        row["district"] = !b.key.district.empty();
+        (b.key.district.empty() ? keys : districts).push_back(std::move(row));
         add(subtotal, b);
+      }
+      if (!districts.empty()) {
+        auto li = std::find_if(keys.begin(), keys.end(), [](const json::value& r) {
+          return r.as_object().at("key").as_string().ends_with("/labour_immigrant");
+        });
+        if (li != keys.end()) {
+          li->as_object()["label"] = tr(req, "quota_balance.held_by_region");
+          ++li;
+        }
+        keys.insert(li, districts.begin(), districts.end());
       }
       add(total, subtotal);
       auto name = reference_label(*portal, req, "region", code);
       json::object entry{{"name", name.empty() ? code : name}, {"code", code}, {"rows", std::move(keys)}};
-      entry["subtotal"] = figures(subtotal);
+      entry["subtotal"] = balance_figures(subtotal);
       regions.push_back(std::move(entry));
     }
     view["year"] = query->year;
     view["regions"] = std::move(regions);
     view["has_rows"] = !rows->empty();
-    view["total"] = figures(total);
+    view["total"] = balance_figures(total);
     view["rule_ids"] = "QT-19, QT-20, I-14, I-17";
     view["api_href"] = "/api/v1/quota/" + std::to_string(query->year) + "/balance";
     view["decision_link"] = req.text("qt.nav.decision");  // QT-19: what the balance was distributed by
@@ -142,7 +137,7 @@ void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal) 
         json::array remaining;
         for (const auto& b : *own) {
           if (b.key.kind == law::qt::to_string(law::qt::QuotaKind::labour_immigrant)) continue;
-          auto row = figures(b);
+          auto row = balance_figures(b);
           row["label"] = key_label(*portal, req, b.key);
           remaining.push_back(std::move(row));
         }
