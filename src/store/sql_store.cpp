@@ -561,8 +561,14 @@ Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& fi
                               : " ORDER BY created_at DESC, id";
   params.push_back(SqlParam::integer(filter.limit > 0 ? filter.limit : std::numeric_limits<std::int32_t>::max()));
   text += " LIMIT $" + std::to_string(params.size());
+  // The text depends only on which filters are set (and how many states), so that shape names the
+  // prepared statement; PostgreSQL names stay far below its 63-byte limit.
+  const std::string name = "list_cases." + std::to_string(filter.service.has_value()) +
+                           std::to_string(filter.provider_body.has_value()) +
+                           std::to_string(filter.applicant_id.has_value()) + "." +
+                           std::to_string(filter.states.size()) + "." + std::to_string(filter.order_by_due);
   return transact<std::vector<CaseRecord>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<CaseRecord>> {
-    auto rows = db.query(SqlStatement{"", text}, params);
+    auto rows = db.query(SqlStatement{name, text}, params);
     if (!rows) return rows.take_error();
     return map_rows<CaseRecord>(*rows, read_case);
   });
@@ -941,9 +947,12 @@ Result<std::vector<OutboxMessage>> SqlStore::list_outbox(const cases::OutboxFilt
   if (filter.case_id) add(" AND o.case_id = ", *filter.case_id);
   params.push_back(SqlParam::integer(filter.limit > 0 ? filter.limit : std::numeric_limits<std::int32_t>::max()));
   text += " ORDER BY o.updated_at DESC, o.id LIMIT $" + std::to_string(params.size());
+  const std::string name = "list_outbox." + std::to_string(filter.status.has_value()) +
+                           std::to_string(filter.provider_body.has_value()) +
+                           std::to_string(filter.case_id.has_value());  // the text's shape, as in list_cases
   return transact<std::vector<OutboxMessage>>(TxMode::read,
                                               [&](SqlConnection& db) -> Result<std::vector<OutboxMessage>> {
-                                                auto rows = db.query(SqlStatement{"", text}, params);
+                                                auto rows = db.query(SqlStatement{name, text}, params);
                                                 if (!rows) return rows.take_error();
                                                 return map_rows<OutboxMessage>(*rows, read_outbox);
                                               });
