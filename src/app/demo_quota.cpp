@@ -6,6 +6,7 @@
 
 #include "app/time.h"
 #include "cases/quota_campaign.h"
+#include "cases/quota_ledger.h"
 #include "law/quota.h"
 
 namespace flis::app {
@@ -30,15 +31,6 @@ const std::map<std::string, std::int64_t> kKnown2025 = {
 constexpr std::int64_t kNational2025 = 14'800;
 
 constexpr const char* kDistributionCase = "QTD-2026";
-
-QuotaOperation op(QuotaOperation::Kind kind, QuotaKey key, std::int64_t units, std::vector<std::string> rules) {
-  QuotaOperation o;
-  o.kind = kind;
-  o.key = std::move(key);
-  o.units = units;
-  o.rule_ids = std::move(rules);
-  return o;
-}
 
 cases::CaseChange case_change(const std::string& id, const std::string& kind, const std::string& state,
                               const std::string& region, const std::string& provider, Instant at,
@@ -133,8 +125,9 @@ Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZo
   for (std::size_t i = 0; i < codes.size(); ++i) {
     for (const auto& [kind, split] : by_kind) {
       if (split[i] == 0) continue;
-      distribution.quota.push_back(op(QuotaOperation::Kind::allocate, QuotaKey{kDemoQuotaYear, codes[i], "", kind, ""},
-                                      split[i], {"QT-19", "QT-20"}));
+      distribution.quota.push_back(cases::quota::operation(QuotaOperation::Kind::allocate,
+                                                           QuotaKey{kDemoQuotaYear, codes[i], "", kind, ""}, split[i],
+                                                           {"QT-19", "QT-20"}));
       report.allocated += split[i];
     }
   }
@@ -156,14 +149,15 @@ Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZo
     for (const auto& [kind, split] : by_kind) {
       const std::int64_t used = split[i] * (kind == "labour_immigrant" ? li_share : employer_share) / 100;
       if (used == 0) continue;
-      usage.quota.push_back(
-          op(QuotaOperation::Kind::consume, QuotaKey{kDemoQuotaYear, codes[i], "", kind, ""}, used, {"I-14"}));
+      usage.quota.push_back(cases::quota::operation(QuotaOperation::Kind::consume,
+                                                    QuotaKey{kDemoQuotaYear, codes[i], "", kind, ""}, used, {"I-14"}));
       report.consumed += used;
     }
     // Two signed agreements of intent waiting for their permits (LI-12).
     for (int r = 1; r <= 2; ++r) {
-      auto reserve = op(QuotaOperation::Kind::reserve, QuotaKey{kDemoQuotaYear, codes[i], "", "labour_immigrant", ""},
-                        1, {"LI-12", "I-16"});
+      auto reserve =
+          cases::quota::operation(QuotaOperation::Kind::reserve,
+                                  QuotaKey{kDemoQuotaYear, codes[i], "", "labour_immigrant", ""}, 1, {"LI-12", "I-16"});
       reserve.reservation_id = "QTU-2026-" + codes[i] + "-R" + std::to_string(r);
       reserve.expires_at = lapses_at;
       usage.quota.push_back(std::move(reserve));
@@ -237,9 +231,9 @@ Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Sig
                                json::object{{"year", kDemoQuotaYear},
                                             {"district", u.district},
                                             {"note", "permits issued by the district in 2026 before FLIS"}});
-      usage.quota.push_back(op(QuotaOperation::Kind::consume,
-                               QuotaKey{kDemoQuotaYear, plan.region, u.district, "labour_immigrant", ""}, u.permits,
-                               {"I-14", "I-15"}));
+      usage.quota.push_back(cases::quota::operation(
+          QuotaOperation::Kind::consume, QuotaKey{kDemoQuotaYear, plan.region, u.district, "labour_immigrant", ""},
+          u.permits, {"I-14", "I-15"}));
       report.consumed += u.permits;
       if (auto c = store.commit(usage); !c) return c.take_error();
       ++report.cases;

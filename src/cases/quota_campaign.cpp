@@ -96,12 +96,7 @@ std::optional<Subject> employer_subject(const CaseRecord& c) {
 }
 
 QuotaOperation allocation(QuotaKey key, std::int64_t units, std::vector<std::string> rule_ids) {
-  QuotaOperation op;
-  op.kind = QuotaOperation::Kind::allocate;
-  op.key = std::move(key);
-  op.units = units;
-  op.rule_ids = std::move(rule_ids);
-  return op;
+  return quota::operation(QuotaOperation::Kind::allocate, std::move(key), units, std::move(rule_ids));
 }
 
 // QT-19, QT-20: every cell of the formed quota becomes the allocation of its ledger key.

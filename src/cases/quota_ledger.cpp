@@ -107,4 +107,14 @@ Result<std::optional<QuotaOperation>> draw_for_permit(const law::qt::PermitDraw&
   return std::optional<QuotaOperation>{std::move(op)};
 }
 
+QuotaOperation operation(QuotaOperation::Kind kind, QuotaKey key, std::int64_t units,
+                         std::vector<std::string> rule_ids) {
+  QuotaOperation op;
+  op.kind = kind;
+  op.key = std::move(key);
+  op.units = units;
+  op.rule_ids = std::move(rule_ids);
+  return op;
+}
+
 }  // namespace flis::cases::quota

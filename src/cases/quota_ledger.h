@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cases/records.h"
 #include "core/result.h"
@@ -24,6 +25,11 @@ Status validate_key(const QuotaKey& key);
 // "2026/750000000/seasonal/UZB": year / region [/ district] / kind [/ country].
 std::string format_key(const QuotaKey& key);
 Result<QuotaKey> parse_key(std::string_view text);
+
+// One ledger operation without a reservation (allocate, or a direct consume); reservations set
+// their id and expiry on the result.
+QuotaOperation operation(QuotaOperation::Kind kind, QuotaKey key, std::int64_t units,
+                         std::vector<std::string> rule_ids);
 
 // Where and when a permit is issued, as far as the quota cares (I-14, I-15).
 struct PermitPlace {
