@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Prints how many requirement IDs of shared/spec/requirements.tsv the tests name, per act.
-# Tests live beside the code (src/**/*_test.cpp) and under tests/ (golden scenarios, HTTP, browser).
+# The traceability report of `make check`: per act, how many requirement IDs are proved by a test
+# that names them in an explicit tag (a golden's "requirements", FLIS_REQUIREMENTS in a C++ test body,
+# the ID in a node test's name), the uncovered IDs, and the full matrix in build/traceability.md.
+# First the script's own self-test. Fails only on a malformed tag or an ID the spec does not list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tool=../shared/tools/req-coverage
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-find src -name '*_test.cpp' -exec cp --parents {} "$tmp" \;
-cp -r tests "$tmp/tests"
-# The tool names the directory it read; print the project's own folders instead of the temporary copy.
-report() { python3 "$tool" --dir "$tmp" "$@" | sed "s|under $tmp/\\?|in src/**/*_test.cpp and tests/|"; }
-for act in SE QT EP LI PG; do printf '%s: ' "$act"; report --prefix "$act"; done
-printf 'all: '; report
+if ! out=$(python3 scripts/traceability_test.py 2>&1); then
+  echo "$out"
+  echo "traceability: the self-test of scripts/traceability.py failed"
+  exit 1
+fi
+echo "traceability self-test: $(echo "$out" | grep -E '^Ran ')"
+python3 scripts/traceability.py "$@"

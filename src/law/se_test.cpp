@@ -7,6 +7,8 @@
 
 #include <limits>
 
+#include "core/testing/requirements.h"
+
 namespace flis::law::se {
 namespace {
 
@@ -23,6 +25,7 @@ AssessmentInput with_experience(double years) { return AssessmentInput{false, fa
 // ---- SE-10, I-12 ----
 
 TEST(Score, SE10_I12_ExperienceBoundaries) {
+  FLIS_REQUIREMENTS("SE-10", "I-12");
   EXPECT_EQ(score(with_experience(0)).points, 0);
   EXPECT_EQ(score(with_experience(0.9)).points, 0);
   EXPECT_EQ(score(with_experience(1)).points, 2);
@@ -36,6 +39,7 @@ TEST(Score, SE10_I12_ExperienceBoundaries) {
 }
 
 TEST(Score, SE10_I12_CumulativeHigherEducationAndDegree) {
+  FLIS_REQUIREMENTS("SE-10", "I-12");
   const Score s = score(AssessmentInput{true, true, false, 0});
   EXPECT_EQ(s.points, 7);
   EXPECT_TRUE(s.meets_threshold);
@@ -48,6 +52,7 @@ TEST(Score, SE10_I12_CumulativeHigherEducationAndDegree) {
 }
 
 TEST(Score, SE10_AllCriteria) {
+  FLIS_REQUIREMENTS("SE-10", "I-12");
   const Score s = score(AssessmentInput{true, true, true, 12});
   EXPECT_EQ(s.points, 3 + 4 + 3 + 6);
   ASSERT_EQ(s.breakdown.size(), 4u);
@@ -56,6 +61,7 @@ TEST(Score, SE10_AllCriteria) {
 }
 
 TEST(Score, SE_A2_9_ThresholdExactlySixIsMet) {
+  FLIS_REQUIREMENTS("SE-A2.9", "I-12");
   const Score s = score(AssessmentInput{true, false, true, 0});
   EXPECT_EQ(s.points, 6);
   EXPECT_EQ(s.threshold, 6);
@@ -78,6 +84,7 @@ TEST(ValidateAssessment, RejectsNegativeTooLargeAndNaN) {
 // ---- SE-A2.0 ----
 
 TEST(SubServices, SE_A2_0_RoundTripAndRejectUnknown) {
+  FLIS_REQUIREMENTS("SE-A2.0");
   for (SubService k : {SubService::issue, SubService::extension, SubService::reissue, SubService::duplicate})
     EXPECT_EQ(parse_sub_service(to_string(k)), k);
   EXPECT_EQ(parse_sub_service("revocation"), std::nullopt);
@@ -87,6 +94,7 @@ TEST(SubServices, SE_A2_0_RoundTripAndRejectUnknown) {
 // ---- SE-A2.8 ----
 
 TEST(Documents, SE_A2_8_IssueChecklist) {
+  FLIS_REQUIREMENTS("SE-A2.8");
   std::vector<std::string> codes;
   for (const auto& item : required_documents(SubService::issue)) {
     codes.push_back(item.code);
@@ -97,6 +105,7 @@ TEST(Documents, SE_A2_8_IssueChecklist) {
 }
 
 TEST(Documents, SE_A2_8_EducationOrEnglishCertificateSuffices) {
+  FLIS_REQUIREMENTS("SE-A2.8");
   EXPECT_THAT(
       missing_documents(SubService::issue, {"application", "identity_document",
                                             "english_teaching_certificate_translation", "employment_record_copy"}),
@@ -109,6 +118,7 @@ TEST(Documents, SE_A2_8_EducationOrEnglishCertificateSuffices) {
 }
 
 TEST(Documents, SE_A2_8_OtherSubServices) {
+  FLIS_REQUIREMENTS("SE-A2.8");
   EXPECT_THAT(missing_documents(SubService::extension, {"application"}), ElementsAre("certificate", "labour_contract"));
   EXPECT_THAT(missing_documents(SubService::reissue, {}), ElementsAre("application", "changed_identity_document"));
   EXPECT_THAT(missing_documents(SubService::duplicate, {"application", "identity_document"}),
@@ -120,6 +130,7 @@ TEST(Documents, SE_A2_8_OtherSubServices) {
 // ---- SE-A2.3 and step terms ----
 
 TEST(Terms, SE_A2_3_ServiceTerms) {
+  FLIS_REQUIREMENTS("SE-A2.3");
   EXPECT_EQ(service_term_working_days(SubService::issue), 5);
   EXPECT_EQ(service_term_working_days(SubService::extension), 3);
   EXPECT_EQ(service_term_working_days(SubService::reissue), 3);
@@ -127,6 +138,7 @@ TEST(Terms, SE_A2_3_ServiceTerms) {
 }
 
 TEST(Terms, SE7_SE9_SE11_SE16_SE22_SE22_1_SE24_SE25_SE26_StepTerms) {
+  FLIS_REQUIREMENTS("SE-7", "SE-9", "SE-11", "SE-16", "SE-22", "SE-22-1", "SE-24", "SE-25", "SE-26");
   EXPECT_EQ(kReferToCommissionWd, 2);
   EXPECT_EQ(kCommissionWd, 3);
   EXPECT_EQ(kLebDecisionWd, 5);
@@ -140,6 +152,7 @@ TEST(Terms, SE7_SE9_SE11_SE16_SE22_SE22_1_SE24_SE25_SE26_StepTerms) {
 }
 
 TEST(Terms, SE_A2_3_IssueDeadlineOverNauryz2026) {
+  FLIS_REQUIREMENTS("SE-A2.3", "I-3", "I-4");
   const Deadline d = service_deadline(kz(), LocalDateTime{Date(2026, 3, 19), 15 * 60}, SubService::issue);
   EXPECT_EQ(d.registered_on, Date(2026, 3, 19));
   // Working days after the 19th: 20, 26, 27, 30, 31 March (21–25 March are Nauryz days off).
@@ -150,6 +163,7 @@ TEST(Terms, SE_A2_3_IssueDeadlineOverNauryz2026) {
 // ---- SE-A2.9, SE-12, I-18 ----
 
 TEST(RefusalGrounds, SE_A2_9_CodesAndCitations) {
+  FLIS_REQUIREMENTS("SE-A2.9");
   EXPECT_EQ(rule_id(RefusalGround::profession_mismatch), "SE-A2.9");
   EXPECT_EQ(rule_id(RefusalGround::false_documents), "SE-A2.9");
   EXPECT_EQ(citation(RefusalGround::profession_mismatch), "SE-A2.9(1)");
@@ -159,6 +173,7 @@ TEST(RefusalGrounds, SE_A2_9_CodesAndCitations) {
 }
 
 TEST(RefusalGrounds, SE12_I18_ParserAcceptsOnlyEnumeratedGrounds) {
+  FLIS_REQUIREMENTS("SE-12", "I-18");
   for (RefusalGround g :
        {RefusalGround::profession_mismatch, RefusalGround::score_below_threshold, RefusalGround::false_documents}) {
     EXPECT_EQ(parse_refusal_ground(to_string(g)), g);
@@ -175,6 +190,7 @@ CommissionVerdict verdict(bool recommends, std::optional<RefusalGround> ground, 
 }
 
 TEST(DecideIssue, SE11_SE15_I7_I8_IssueForThreeMonthsFromDecisionDay) {
+  FLIS_REQUIREMENTS("SE-11", "SE-15", "I-7", "I-8");
   auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{true, false, false, 5}), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE(d->issue);
@@ -185,12 +201,14 @@ TEST(DecideIssue, SE11_SE15_I7_I8_IssueForThreeMonthsFromDecisionDay) {
 }
 
 TEST(DecideIssue, I7_MonthEndClamp) {
+  FLIS_REQUIREMENTS("SE-15", "I-7");
   auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{false, false, false, 11}), Date(2025, 11, 30));
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->valid_to, Date(2026, 2, 28));
 }
 
 TEST(DecideIssue, SE_A2_9_2_BelowThresholdRefusedEvenIfCommissionRecommendsIssue) {
+  FLIS_REQUIREMENTS("SE-A2.9", "I-13");
   auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{true, false, false, 1}), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
   EXPECT_FALSE(d->issue);
@@ -199,12 +217,14 @@ TEST(DecideIssue, SE_A2_9_2_BelowThresholdRefusedEvenIfCommissionRecommendsIssue
 }
 
 TEST(DecideIssue, SE_A2_9_2_BelowThresholdOverridesOtherGround) {
+  FLIS_REQUIREMENTS("SE-A2.9");
   auto d = decide_issue(verdict(false, RefusalGround::false_documents, with_experience(0)), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->ground, RefusalGround::score_below_threshold);
 }
 
 TEST(DecideIssue, I13_CommissionRefusesWithEnoughPointsOnGround1Or3) {
+  FLIS_REQUIREMENTS("SE-12", "SE-A2.9", "I-13");
   for (RefusalGround g : {RefusalGround::profession_mismatch, RefusalGround::false_documents}) {
     auto d = decide_issue(verdict(false, g, AssessmentInput{true, true, false, 11}), Date(2026, 4, 15));
     ASSERT_TRUE(d.ok());
@@ -215,12 +235,14 @@ TEST(DecideIssue, I13_CommissionRefusesWithEnoughPointsOnGround1Or3) {
 }
 
 TEST(DecideIssue, SE12_RefusalWithoutGroundIsAnError) {
+  FLIS_REQUIREMENTS("SE-12", "I-18");
   auto d = decide_issue(verdict(false, std::nullopt, with_experience(11)), Date(2026, 4, 15));
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, "se.verdict.ground_required");
 }
 
 TEST(DecideIssue, SE_A2_9_2_CannotBeCitedWithEnoughPoints) {
+  FLIS_REQUIREMENTS("SE-A2.9");
   auto d = decide_issue(verdict(false, RefusalGround::score_below_threshold, with_experience(11)), Date(2026, 4, 15));
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, "se.verdict.ground_not_supported");
@@ -235,24 +257,28 @@ TEST(DecideIssue, IssueWithGroundIsInconsistent) {
 // ---- Extension: SE-16, I-11 ----
 
 TEST(ExtensionEnd, SE16_I11_ToContractEnd) {
+  FLIS_REQUIREMENTS("SE-16", "I-11");
   auto e = extension_end(Date(2026, 4, 15), Date(2027, 12, 31));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*e, Date(2027, 12, 31));
 }
 
 TEST(ExtensionEnd, SE16_I11_CappedAtThreeYears) {
+  FLIS_REQUIREMENTS("SE-16", "I-11", "I-7");
   auto e = extension_end(Date(2026, 4, 15), Date(2030, 1, 1));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*e, Date(2029, 4, 14));
 }
 
 TEST(ExtensionEnd, SE16_ContractEndingOnDecisionDayGivesOneDay) {
+  FLIS_REQUIREMENTS("SE-16", "I-11");
   auto e = extension_end(Date(2026, 4, 15), Date(2026, 4, 15));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*e, Date(2026, 4, 15));
 }
 
 TEST(ExtensionEnd, SE16_ContractEndedBeforeDecisionIsRefused) {
+  FLIS_REQUIREMENTS("SE-16");
   auto e = extension_end(Date(2026, 4, 15), Date(2026, 4, 14));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, "se.extension.contract_ended");
@@ -263,6 +289,7 @@ TEST(ExtensionEnd, SE16_ContractEndedBeforeDecisionIsRefused) {
 // ---- Notice windows: SE-17, SE-18, SE-20, SE-22, SE-22-1 ----
 
 TEST(NoticeWindow, SE17_FiveWorkingDaysAfterContract) {
+  FLIS_REQUIREMENTS("SE-17", "I-4");
   // Contract concluded Thursday 19 March 2026; the 5th working day after is 31 March (Nauryz in between).
   EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 19), kApplicantNoticeWd));
   EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 31), kApplicantNoticeWd));
@@ -270,10 +297,12 @@ TEST(NoticeWindow, SE17_FiveWorkingDaysAfterContract) {
 }
 
 TEST(NoticeWindow, SE22_1_FilingBeforeEventIsOutside) {
+  FLIS_REQUIREMENTS("SE-22-1");
   EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 18), kApplicantNoticeWd));
 }
 
 TEST(NoticeWindow, SE18_SE20_WeekendFilingWithinWindow) {
+  FLIS_REQUIREMENTS("SE-18", "SE-20", "I-4");
   // Event Monday 13 April 2026; 5th working day after is Monday 20 April; the Saturday in between counts as inside.
   EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 18), kApplicantNoticeWd));
   EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 20), kApplicantNoticeWd));
