@@ -366,7 +366,7 @@ def markdown(scan: Scan) -> str:
     for key, label, reqs in groups(scan):
         out += ["", f"## {label}", "", "| ID | act | title | proved by |", "| --- | --- | --- | --- |"]
         for r in reqs:
-            proofs = scan.proofs.get(r.id, [])
+            proofs = sorted(scan.proofs.get(r.id, []), key=lambda p: (p.path, p.line))
             cell = "<br>".join(f"`{p.test}` ({p.path}:{p.line})".replace("|", "\\|") for p in proofs) or "**none**"
             out.append(f"| {r.id} | {r.group} | {r.title.replace('|', '/')} | {cell} |")
     return "\n".join(out) + "\n"

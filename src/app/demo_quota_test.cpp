@@ -11,6 +11,7 @@
 #include "app/reference_loader.h"
 #include "app/time.h"
 #include "cases/quota_campaign.h"
+#include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "store/database.h"
 
@@ -18,6 +19,7 @@ namespace flis::app {
 namespace {
 
 TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDistrictsAndSeedsOnce) {
+  FLIS_REQUIREMENTS("F-QL1", "F-Q2", "I-15", "I-17");
   const auto dir = std::filesystem::temp_directory_path() / ("flis-demo-quota-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);

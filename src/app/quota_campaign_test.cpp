@@ -13,6 +13,7 @@
 #include "app/time.h"
 #include "cases/quota_campaign.h"
 #include "core/identifiers.h"
+#include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "store/database.h"
 
@@ -203,6 +204,7 @@ class QuotaCampaignTest : public ::testing::Test {
 
 // QT-6, QT-A1, F-Q4, I-3: one request per region, in time; its next step is the QT-8 submission.
 TEST_F(QuotaCampaignTest, EmployerFilesOneRequestPerRegionByTheQt6Date) {
+  FLIS_REQUIREMENTS("QT-6", "QT-8", "F-Q1", "F-Q4", "I-3");
   clock_.set(at("2026-09-15T10:00:00+05:00"));
   auto c = qt_->file_request(actor("e-1"), request("123456789012"));
   ASSERT_TRUE(c) << c.error().code << " " << c.error().field;
@@ -235,6 +237,7 @@ TEST_F(QuotaCampaignTest, EmployerFilesOneRequestPerRegionByTheQt6Date) {
 
 // QT-7, QT-15, QT-8: consolidation records the considerations; late steps are flagged, not refused.
 TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
+  FLIS_REQUIREMENTS("QT-7", "QT-8", "QT-12");
   clock_.set(at("2026-09-15T10:00:00+05:00"));
   ASSERT_TRUE(qt_->file_request(actor("e-1"), request("123456789012")));
   clock_.set(at("2026-10-12T11:00:00+05:00"));  // after the QT-7 date (9 October)
@@ -258,6 +261,7 @@ TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
 // QT-9, QT-10, QT-11: the Commission cuts only on QT-10 grounds with evidence; the employer is
 // informed within 5 wd and sees the outcome and the reason.
 TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
+  FLIS_REQUIREMENTS("QT-8", "QT-9", "QT-10", "QT-11", "F-QR1");
   registries_.police = {{"MVD-2026-0412", alatau_bin_, "519", Date(2026, 4, 12), Date(2026, 5, 2), "Без разрешения"},
                         {"MVD-2024-0100", alatau_bin_, "519", Date(2024, 6, 1), Date(2024, 7, 1), "Старое"}};
   clock_.set(at("2026-09-15T10:00:00+05:00"));
@@ -310,6 +314,7 @@ TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
 // QT-12, QT-16, QT-17, QT-13, QT-18..QT-21: submissions, formation, distribution, publication and
 // redistribution within the total.
 TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
+  FLIS_REQUIREMENTS("QT-4", "QT-12", "QT-13", "QT-17", "QT-18", "QT-19", "QT-20", "QT-21", "F-Q2", "F-Q7");
   auto [a, b] = at_commission();
   clock_.set(at("2026-10-16T15:00:00+05:00"));
   cases::QtSubmissionInput s{2027, 41000, 45000, "Спрос на домашних работников", {{"CHN", "category_3", "Сварщик", 5}}};
@@ -381,6 +386,7 @@ cases::QuotaKey key(int year, const char* region, const char* kind, const char* 
 // transaction as the decision; QT-21: a redistribution moves units within the total and cannot take
 // back what a region already used.
 TEST_F(QuotaCampaignTest, DistributionFillsTheLedgerAndRedistributionIsBoundedByIt) {
+  FLIS_REQUIREMENTS("QT-19", "QT-20", "QT-21", "I-17", "F-Q7");
   submitted_2027();
   cases::QtPercentages pct{25, 290, {}, {}};
   clock_.set(at("2026-12-29T10:00:00+05:00"));
@@ -419,6 +425,7 @@ TEST_F(QuotaCampaignTest, DistributionFillsTheLedgerAndRedistributionIsBoundedBy
 
 // I-17: a year whose quota is already in the ledger is not distributed a second time.
 TEST_F(QuotaCampaignTest, DistributionRefusedWhenTheLedgerAlreadyHoldsTheYear) {
+  FLIS_REQUIREMENTS("I-17");
   submitted_2027();
   ledger("QTD-2027", {{Op::allocate, key(2027, "750000000", "seasonal"), 5}});
   clock_.set(at("2026-12-29T10:00:00+05:00"));
@@ -430,6 +437,7 @@ TEST_F(QuotaCampaignTest, DistributionRefusedWhenTheLedgerAlreadyHoldsTheYear) {
 
 // QT-18: the what-if shows, per region and kind, last year's use as the ledger recorded it.
 TEST_F(QuotaCampaignTest, WhatIfShowsLastYearsUseFromTheLedger) {
+  FLIS_REQUIREMENTS("QT-18");
   submitted_2027();
   ledger("QTD-2026", {{Op::allocate, key(2026, "750000000", "category_3"), 50},
                       {Op::allocate, key(2026, "750000000", "labour_immigrant"), 900}});
@@ -448,6 +456,7 @@ TEST_F(QuotaCampaignTest, WhatIfShowsLastYearsUseFromTheLedger) {
 // I-15, I-17, LI-4: the region's LEB gives a district part of its labour-immigrant quota and takes
 // unused units back; never more than the region has left, never a district of another region.
 TEST_F(QuotaCampaignTest, RegionSubAllocatesItsLabourImmigrantQuotaToDistricts) {
+  FLIS_REQUIREMENTS("I-15", "I-17");
   clock_.set(at("2026-11-20T10:00:00+05:00"));
   ledger("QTD-2026", {{Op::allocate, key(2026, "750000000", "labour_immigrant"), 100}});
   ledger("LI-2026-000001", {{Op::consume, key(2026, "750000000", "labour_immigrant"), 60}});
@@ -489,6 +498,7 @@ const boost::json::object& source_of(const cases::CaseRecord& c, std::string_vie
 // QT-8, QT-10(2), (3), F-QR1: the requests go to the Commission with the employer's registry
 // findings of 2025–2026; an outage reads "unavailable" and holds nothing up; a member checks again.
 TEST_F(QuotaCampaignTest, RegistryFindingsAtCommissionAndOnDemandQt8Qt10) {
+  FLIS_REQUIREMENTS("QT-8", "QT-10", "F-QR1", "I-18");
   registries_.offences_found = {
       {"ЕРАП-2026-100871", alatau_bin_, "87", Date(2026, 3, 14), Date(2026, 4, 2),
        cases::OffenceStatus::penalty_imposed, 235'920'00},
@@ -542,6 +552,7 @@ TEST_F(QuotaCampaignTest, RegistryFindingsAtCommissionAndOnDemandQt8Qt10) {
 // reference; an unknown, remedied or other-ground record is refused at the evidence field. The
 // employer sees the ground and the record.
 TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
+  FLIS_REQUIREMENTS("QT-10", "F-Q6", "F-QR1");
   registries_.offences_found = {{"ЕРАП-2026-100871", alatau_bin_, "87", Date(2026, 3, 14), Date(2026, 4, 2),
                                  cases::OffenceStatus::penalty_imposed, 235'920'00}};
   registries_.acts = {
@@ -595,6 +606,7 @@ TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
 // F-QR1: no registry connected — every system "unavailable", grounds (2)/(3) cannot be cited,
 // ground (1) and acceptance go on.
 TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
+  FLIS_REQUIREMENTS("F-QR1");
   qt_ = std::make_unique<cases::QuotaCampaignService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_});
   auto [a, b] = at_commission();
   (void)b;
@@ -616,6 +628,7 @@ TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
 
 // QT-8, F-QR1: bringing many requests to the Commission waits at most once for a system that is down.
 TEST_F(QuotaCampaignTest, ASystemDownIsAskedOncePerBatchQt8Qt10) {
+  FLIS_REQUIREMENTS("QT-8", "F-QR1");
   registries_.police_down = true;
   clock_.set(at("2026-09-15T10:00:00+05:00"));
   ASSERT_TRUE(qt_->file_request(actor("e-1"), request(alatau_bin_.c_str())));

@@ -9,6 +9,7 @@
 #include "app/time.h"
 #include "cases/registries.h"
 #include "cases/self_employment.h"
+#include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "store/database.h"
 
@@ -139,6 +140,7 @@ class SeIdentityTest : public SeWorkflowTest {
 
 // PG-5.2, EP-7.3 (F-9): the identity comes from the persons register by IIN, not typed again.
 TEST_F(SeIdentityTest, IdentityFromPersonsRegisterIsNotTypedAgain) {
+  FLIS_REQUIREMENTS("PG-5.2", "F-9");
   auto c = draft({});
   ASSERT_TRUE(c) << c.error().code;
   const auto& applicant = cases::json_object(c->data, "applicant");
@@ -159,6 +161,7 @@ TEST_F(SeIdentityTest, IdentityFromPersonsRegisterIsNotTypedAgain) {
 
 // PG-5.2: what the applicant typed and the register contradicts is replaced and kept for the officer.
 TEST_F(SeIdentityTest, RegisterWinsOverTypedDataAndTheDifferenceIsRecorded) {
+  FLIS_REQUIREMENTS("PG-5.2", "F-9");
   cases::SeApplicant typed;
   typed.full_name = "Chen W.";
   typed.passport_number = "EA0000000";
@@ -173,6 +176,7 @@ TEST_F(SeIdentityTest, RegisterWinsOverTypedDataAndTheDifferenceIsRecorded) {
 
 // F-9: an outage does not stop the applicant; the case says "not confirmed" and filing checks again.
 TEST_F(SeIdentityTest, RegisterDownAtDraftingIsCheckedAgainAtFiling) {
+  FLIS_REQUIREMENTS("F-9");
   persons_.down = true;
   auto bare = draft({});
   ASSERT_FALSE(bare);  // nothing typed and nothing from the register: the form is incomplete
@@ -205,6 +209,7 @@ TEST_F(SeIdentityTest, RegisterDownAtDraftingIsCheckedAgainAtFiling) {
 
 // PG-5.2, SE-A2.10: an IIN the register does not hold cannot be used.
 TEST_F(SeIdentityTest, UnknownIinIsRefusedAsInput) {
+  FLIS_REQUIREMENTS("SE-A2.10", "F-9");
   persons_.people.clear();
   auto c = draft({});
   ASSERT_FALSE(c);
@@ -215,6 +220,7 @@ TEST_F(SeIdentityTest, UnknownIinIsRefusedAsInput) {
 // I-3, SE-7, SE-A2.3: filed on Friday evening after 18:30 → registered Monday; the referral to the
 // Commission is due 2 wd later, the service 5 wd later, both at 18:30 Almaty time.
 TEST_F(SeWorkflowTest, FilingAfterHoursRegistersNextWorkingDayWithStepAndServiceTerms) {
+  FLIS_REQUIREMENTS("SE-7", "SE-A2.3", "I-2", "I-3", "I-4");
   auto c = file_at("2026-11-20T19:05:00+05:00");
   EXPECT_EQ(c.registered_on, Date(2026, 11, 23));
   EXPECT_EQ(c.step_rule, "SE-7");
@@ -224,6 +230,7 @@ TEST_F(SeWorkflowTest, FilingAfterHoursRegistersNextWorkingDayWithStepAndService
 
 // I-3 over Independence Day (16 December 2026, Wednesday).
 TEST_F(SeWorkflowTest, FilingOnAHolidayRegistersNextWorkingDay) {
+  FLIS_REQUIREMENTS("SE-A2.3", "I-3");
   auto c = file_at("2026-12-16T11:00:00+05:00");
   EXPECT_EQ(c.registered_on, Date(2026, 12, 17));
   EXPECT_EQ(c.due_at, at("2026-12-24T18:30:00+05:00"));
@@ -232,6 +239,7 @@ TEST_F(SeWorkflowTest, FilingOnAHolidayRegistersNextWorkingDay) {
 // SE-15, SE-23(1): the certificate runs three months from the decision day and the job ends it the
 // day after its last valid day, not before.
 TEST_F(SeWorkflowTest, ExpiryJobEndsCertificatesAfterTheirLastDay) {
+  FLIS_REQUIREMENTS("SE-15", "SE-23", "I-7");
   auto c = file_at("2026-11-23T10:00:00+05:00");
   ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c.id));
   law::se::AssessmentInput claims{true, true, false, 4};

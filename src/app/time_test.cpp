@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/requirements.h"
+
 namespace flis::app {
 
 // I-1: Kazakhstan is UTC+5 since 1 March 2024 (it was UTC+6 in Almaty before).
 TEST(AlmatyZone, UsesTzdataOffsets) {
+  FLIS_REQUIREMENTS("I-1");
   AlmatyZone zone;
   auto after = *parse_rfc3339("2026-03-15T04:30:00Z");
   EXPECT_EQ(zone.utc_offset_minutes(after), 300);

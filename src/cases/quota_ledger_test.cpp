@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/requirements.h"
+
 namespace flis::cases::quota {
 namespace {
 
@@ -21,6 +23,7 @@ TEST(QuotaKeyText, FormatsAndParsesEveryShape) {
 }
 
 TEST(QuotaKeyText, RejectsMalformedKeys) {
+  FLIS_REQUIREMENTS("I-15", "QT-17");
   for (const char* text : {"", "2026", "2026/750000000", "x/750000000/category_2", "2026/75/category_2",
                            "2026/750000000/category_5", "2026/750000000/category_2/uz",
                            "2026/750000000/751110000/category_2",        // I-15: districts only for LI
@@ -54,6 +57,7 @@ std::string drawn_key(const PermitDraw& draw, const PermitPlace& place = kAtyrau
 
 // I-14: an EP permit consumes one unit in its worker's category of the year of issue and region.
 TEST(DrawForPermit, I14_EmployerPermitConsumesOneUnitOfItsCategoryYearAndRegion) {
+  FLIS_REQUIREMENTS("I-14", "QT-17");
   auto op = draw_for_permit(employer_permit(QuotaKind::category_3), kAtyrau2026, "R-9");
   ASSERT_TRUE(op);
   ASSERT_TRUE(op->has_value());
@@ -80,6 +84,7 @@ TEST(DrawForPermit, I14_EmployerPermitConsumesOneUnitOfItsCategoryYearAndRegion)
 
 // I-14, QT-2, LI-21: ICT, extensions and re-issues take no unit.
 TEST(DrawForPermit, QT2_LI21_IctExtensionAndReissueTakeNone) {
+  FLIS_REQUIREMENTS("QT-2", "LI-21", "I-14");
   auto ict = employer_permit(QuotaKind::category_1);
   ict.permit = PermitDraw::Permit::intra_corporate_transfer;
   EXPECT_EQ(drawn_key(ict), "none");
@@ -95,6 +100,7 @@ TEST(DrawForPermit, QT2_LI21_IctExtensionAndReissueTakeNone) {
 // I-14, I-15: an LI permit takes a unit of its region's labour-immigrant quota, or of its district's
 // when the region sub-allocated it.
 TEST(DrawForPermit, I14_I15_LabourImmigrantPermitTakesItsRegionOrDistrict) {
+  FLIS_REQUIREMENTS("I-14", "I-15");
   PermitDraw li;
   li.permit = PermitDraw::Permit::labour_immigrant;
   EXPECT_EQ(drawn_key(li, PermitPlace{2026, "750000000", ""}), "2026/750000000/labour_immigrant");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/requirements.h"
+
 namespace flis {
 
 TEST(Date, ParsesStrictIso) {
@@ -20,6 +22,7 @@ TEST(Date, WeekdaysAreIso) {
 
 // I-7: months are added with the day clamped to the end of a shorter month.
 TEST(Date, PlusMonthsClampsToMonthEnd) {
+  FLIS_REQUIREMENTS("I-7");
   EXPECT_EQ(Date(2026, 1, 31).plus_months(1), Date(2026, 2, 28));
   EXPECT_EQ(Date(2026, 3, 15).plus_months(12), Date(2027, 3, 15));
   EXPECT_EQ(Date(2028, 1, 31).plus_months(1), Date(2028, 2, 29));

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/testing/requirements.h"
+
 namespace flis::docs {
 namespace {
 
@@ -42,6 +44,7 @@ using testing::pdf_text;
 
 // SE-A3: number and date, holder, profession and sector, basis, term — in Kazakh and Russian.
 TEST(CertificatePdf, SE_A3_RendersBilingualFormFields) {
+  FLIS_REQUIREMENTS("SE-A3", "SE-13");
   const CertificateView view = sample_view();
   auto pdf = render_certificate_pdf(view);
   ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
@@ -100,6 +103,7 @@ TEST(CertificatePdf, SameViewRendersSameBytes) {
 
 // SE-21, SE-23: a revoked or expired certificate must not pass for a valid one when printed.
 TEST(CertificatePdf, SE_21_RevokedCertificateCarriesWatermark) {
+  FLIS_REQUIREMENTS("SE-21");
   CertificateView view = sample_view();
   view.status = "revoked";
   auto pdf = render_certificate_pdf(view);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 
+#include "core/testing/requirements.h"
 #include "docs/testing/doc_text.h"
 
 namespace flis::docs {
@@ -97,6 +98,7 @@ bool has(const std::vector<std::string>& cells, const std::string& cell) {
 // QT-A1: the employer's request with the act's title, column numbers 1–7, the need by category with
 // professions, the justification; Kazakh headers above the Russian ones.
 TEST(QuotaFormsPdf, QT_A1_EmployerRequestLandscapeBilingual) {
+  FLIS_REQUIREMENTS("QT-A1");
   auto pdf = render_quota_form_pdf(a1_view());
   ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
   ASSERT_EQ(pdf->rfind("%PDF-", 0), 0u);
@@ -116,6 +118,7 @@ TEST(QuotaFormsPdf, QT_A1_EmployerRequestLandscapeBilingual) {
 
 // QT-A2: many organizations overflow to further pages, each repeating the column header.
 TEST(QuotaFormsPdf, QT_A2_ManyRowsSpanPagesWithRepeatedHeader) {
+  FLIS_REQUIREMENTS("QT-A2");
   auto pdf = render_quota_form_pdf(a2_view(60));
   ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
   save_sample("qt-a2.pdf", *pdf);
@@ -137,6 +140,7 @@ TEST(QuotaFormsPdf, QT_A2_ManyRowsSpanPagesWithRepeatedHeader) {
 
 // A single row taller than a page (a long justification) continues on the next page.
 TEST(QuotaFormsPdf, QT_A2_RowTallerThanPageContinues) {
+  FLIS_REQUIREMENTS("QT-A2");
   QtA2View v = a2_view(1);
   for (int i = 0; i < 300; ++i) v.rows[0].justification += " обоснование" + std::to_string(i);
   auto pdf = render_quota_form_pdf(v);
@@ -146,6 +150,7 @@ TEST(QuotaFormsPdf, QT_A2_RowTallerThanPageContinues) {
 }
 
 TEST(QuotaFormsPdf, QT_A3_LabourImmigrantRequest) {
+  FLIS_REQUIREMENTS("QT-A3");
   auto pdf = render_quota_form_pdf(a3_view());
   ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
   save_sample("qt-a3.pdf", *pdf);
@@ -158,6 +163,7 @@ TEST(QuotaFormsPdf, QT_A3_LabourImmigrantRequest) {
 }
 
 TEST(QuotaFormsPdf, QT_A4_CountryOfOriginRequest) {
+  FLIS_REQUIREMENTS("QT-A4");
   auto pdf = render_quota_form_pdf(a4_view());
   ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
   save_sample("qt-a4.pdf", *pdf);
@@ -180,6 +186,7 @@ TEST(QuotaFormsPdf, QT_A1_A2_A3_A4_SameViewSameBytes) {
 
 // QT-A1 as XLSX: headers as strings, numbers as numeric cells, the header frozen.
 TEST(QuotaFormsXlsx, QT_A1_HeadersNumbersFrozenPane) {
+  FLIS_REQUIREMENTS("QT-A1");
   auto xlsx = render_quota_form_xlsx(a1_view());
   ASSERT_TRUE(xlsx.ok()) << xlsx.error().detail;
   ASSERT_EQ(xlsx->rfind("PK", 0), 0u) << "a zip archive";
@@ -204,6 +211,7 @@ TEST(QuotaFormsXlsx, QT_A1_HeadersNumbersFrozenPane) {
 }
 
 TEST(QuotaFormsXlsx, QT_A2_RowsAndTotals) {
+  FLIS_REQUIREMENTS("QT-A2");
   auto xlsx = render_quota_form_xlsx(a2_view(3));
   ASSERT_TRUE(xlsx.ok()) << xlsx.error().detail;
   const std::string strings = zip_member(*xlsx, "xl/sharedStrings.xml");
@@ -216,6 +224,7 @@ TEST(QuotaFormsXlsx, QT_A2_RowsAndTotals) {
 }
 
 TEST(QuotaFormsXlsx, QT_A3_NumbersAndJustification) {
+  FLIS_REQUIREMENTS("QT-A3");
   auto xlsx = render_quota_form_xlsx(a3_view());
   ASSERT_TRUE(xlsx.ok()) << xlsx.error().detail;
   const auto cells = numeric_cells(zip_member(*xlsx, "xl/worksheets/sheet1.xml"));
@@ -226,6 +235,7 @@ TEST(QuotaFormsXlsx, QT_A3_NumbersAndJustification) {
 }
 
 TEST(QuotaFormsXlsx, QT_A4_CountriesAndTotals) {
+  FLIS_REQUIREMENTS("QT-A4");
   auto xlsx = render_quota_form_xlsx(a4_view());
   ASSERT_TRUE(xlsx.ok()) << xlsx.error().detail;
   expect_contains(zip_member(*xlsx, "xl/sharedStrings.xml"),

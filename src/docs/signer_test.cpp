@@ -8,6 +8,8 @@
 #include <fstream>
 #include <random>
 
+#include "core/testing/requirements.h"
+
 namespace flis::docs {
 namespace {
 
@@ -34,6 +36,7 @@ TEST(Sha256, KnownVectors) {
 
 // SE-13: the result is an electronic document signed by the LEB's authorized person.
 TEST_F(SignerTest, SE_13_SignVerifyRoundTrip) {
+  FLIS_REQUIREMENTS("SE-13");
   auto signer = LocalKeySigner::open(options_);
   ASSERT_TRUE(signer.ok()) << signer.error().detail;
   auto signature = (*signer)->sign("officer-1", "{\"number\":\"SE-2026-000042\"}");
@@ -46,6 +49,7 @@ TEST_F(SignerTest, SE_13_SignVerifyRoundTrip) {
 }
 
 TEST_F(SignerTest, SE_13_TamperedPayloadOrSignatureFailsVerification) {
+  FLIS_REQUIREMENTS("SE-13");
   auto signer = LocalKeySigner::open(options_);
   ASSERT_TRUE(signer.ok());
   auto signature = (*signer)->sign("officer-1", "valid_to=2026-06-30");

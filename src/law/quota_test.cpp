@@ -4,6 +4,8 @@
 
 #include <numeric>
 
+#include "core/testing/requirements.h"
+
 namespace flis::law::qt {
 namespace {
 
@@ -20,6 +22,7 @@ std::string local(const LocalDateTime& t) {
 
 // QT-6, QT-7, QT-8, QT-12, QT-13, QT-15, QT-16, QT-19, F-Q1: the 2027 campaign runs in autumn 2026.
 TEST(QuotaTimeline, Campaign2027DatesMoveBackFromDaysOff) {
+  FLIS_REQUIREMENTS("QT-6", "QT-7", "QT-8", "QT-12", "QT-13", "QT-15", "QT-16", "QT-19", "F-Q1");
   const auto t = campaign_timeline(RuleBook::standard(), calendar(), 2027);
   std::map<Step, std::string> due;
   for (const auto& s : t) due[s.step] = local(s.due);
@@ -39,6 +42,7 @@ TEST(QuotaTimeline, Campaign2027DatesMoveBackFromDaysOff) {
 
 // QT-19: the statutory date is kept beside the working-day due date.
 TEST(QuotaTimeline, StatutoryDateKept) {
+  FLIS_REQUIREMENTS("QT-19");
   auto d = step_due(RuleBook::standard(), calendar(), 2027, Step::distribution);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->statutory_date.iso(), "2027-01-01");
@@ -48,6 +52,7 @@ TEST(QuotaTimeline, StatutoryDateKept) {
 
 // Rule versions: a new order moving QT-6 to 15 September applies to campaigns after it is in force.
 TEST(QuotaTimeline, DatesComeFromRuleVersions) {
+  FLIS_REQUIREMENTS("QT-6");
   auto versions = RuleBook::standard().all();
   versions.push_back({"QT-6",
                       "Hypothetical order",
@@ -66,6 +71,7 @@ TEST(QuotaTimeline, DatesComeFromRuleVersions) {
 
 // QT-11 and QT-19 relative terms (I-4).
 TEST(QuotaTimeline, RelativeTerms) {
+  FLIS_REQUIREMENTS("QT-11", "QT-19", "I-4");
   // Commission decides Friday 16 Oct 2026 → 5th working day after is Friday 23 Oct.
   EXPECT_EQ(local(notice_due(calendar(), Date(2026, 10, 16))), "2026-10-23T18:30");
   // Distributed Wednesday 30 Dec 2026 → 31 Dec; 1–2 Jan holidays, 2 Jan (Saturday) moves to Monday 4 Jan → 5, 6 Jan.
@@ -74,6 +80,7 @@ TEST(QuotaTimeline, RelativeTerms) {
 
 // QT-6 + I-3: registered by the due day or refused with the rule cited.
 TEST(QuotaRequests, FiledInTimeOrRefused) {
+  FLIS_REQUIREMENTS("QT-6", "I-3", "F-Q1");
   const auto& rules = RuleBook::standard();
   EXPECT_TRUE(check_request_in_time(rules, calendar(), 2027, {Date(2026, 10, 1), 18 * 60 + 29}).ok());
   auto late = check_request_in_time(rules, calendar(), 2027, {Date(2026, 10, 1), 18 * 60 + 31});
@@ -86,6 +93,7 @@ TEST(QuotaRequests, FiledInTimeOrRefused) {
 
 // QT-10: only the three grounds; each cut needs a ground with evidence; (2)/(3) from registry records.
 TEST(QuotaCommission, Grounds) {
+  FLIS_REQUIREMENTS("QT-10", "F-Q6", "I-18");
   EXPECT_EQ(citation(RejectionGround::labour_law_violations), "QT-10(3)");
   EXPECT_EQ(parse_rejection_ground("qt.rejection.permit_violations"), RejectionGround::permit_violations);
   EXPECT_FALSE(parse_rejection_ground("employer_is_rude"));
@@ -130,6 +138,7 @@ TEST(QuotaCommission, Grounds) {
 
 // QT-9: the Commission's bodies per Order 390.
 TEST(QuotaCommission, Bodies) {
+  FLIS_REQUIREMENTS("QT-9");
   EXPECT_EQ(parse_commission_body("trade_unions"), CommissionBody::trade_unions);
   EXPECT_FALSE(parse_commission_body("bank"));
   const auto* v = RuleBook::standard().in_force("QT-9", Date(2026, 10, 1));
@@ -139,6 +148,7 @@ TEST(QuotaCommission, Bodies) {
 
 // F-Q2: percentages in hundredths; the ceiling rounds down.
 TEST(QuotaFormula, PercentAndCeiling) {
+  FLIS_REQUIREMENTS("QT-4", "F-Q2");
   EXPECT_EQ(*parse_percent("0.25", "p"), 25);
   EXPECT_EQ(*parse_percent("2.9", "p"), 290);
   EXPECT_EQ(*parse_percent("3", "p"), 300);
@@ -156,6 +166,7 @@ TEST(QuotaFormula, PercentAndCeiling) {
 
 // F-Q3: exact, order-stable largest remainder.
 TEST(QuotaFormula, LargestRemainder) {
+  FLIS_REQUIREMENTS("F-Q3");
   EXPECT_EQ(largest_remainder(10, {1, 1, 1}, false), (std::vector<std::int64_t>{4, 3, 3}));
   EXPECT_EQ(largest_remainder(7, {10, 20, 0, 5}, true), (std::vector<std::int64_t>{2, 4, 0, 1}));
   EXPECT_EQ(largest_remainder(100, {10, 20}, true), (std::vector<std::int64_t>{10, 20}));
@@ -168,6 +179,7 @@ TEST(QuotaFormula, LargestRemainder) {
 
 // QT-4, QT-17, QT-18, QT-20, F-Q2, F-Q3.
 TEST(QuotaFormula, FormsRegionsAgainstRequests) {
+  FLIS_REQUIREMENTS("QT-4", "QT-17", "QT-18", "QT-20", "F-Q2", "F-Q3");
   FormationInput in;
   in.year = 2027;
   in.employer_percent = 25;
@@ -225,6 +237,7 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
 
 // QT-2, QT-3 (labour immigrant = household worker; ICT), I-14: what a permit draws.
 TEST(QuotaDraw, IctExtensionsAndCountries) {
+  FLIS_REQUIREMENTS("QT-2", "QT-17", "I-14");
   using P = PermitDraw::Permit;
   EXPECT_FALSE(unit_drawn_by({P::intra_corporate_transfer, QuotaKind::category_1}).value());  // QT-2
   EXPECT_FALSE(unit_drawn_by({P::employer, QuotaKind::category_2, true}).value());            // I-14
@@ -241,6 +254,7 @@ TEST(QuotaDraw, IctExtensionsAndCountries) {
 
 // QT-21: transfers between two known, different regions of positive units.
 TEST(QuotaRedistribution, ValidatesTransfer) {
+  FLIS_REQUIREMENTS("QT-21", "F-Q7");
   const std::set<std::string> regions{"710000000", "750000000"};
   EXPECT_TRUE(validate_transfer({"710000000", "750000000", QuotaKind::category_2, "", 5}, regions).ok());
   EXPECT_EQ(validate_transfer({"710000000", "710000000", QuotaKind::category_2, "", 5}, regions).error().field,
@@ -268,6 +282,7 @@ TEST(QuotaKinds, RoundTrip) {
 // QT-10(2), (3), F-QR1: the period is the calendar years quota year − 2 and − 1, not after the check;
 // a record counts for its ground only when established and not remedied by the decision day.
 TEST(QuotaRegistryFindings, PeriodGroundAndRemedyQt10) {
+  FLIS_REQUIREMENTS("QT-10", "F-QR1", "I-18");
   const auto period = violation_period(2027);
   EXPECT_EQ(period.from, Date(2025, 1, 1));
   EXPECT_EQ(period.to, Date(2026, 12, 31));

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/testing/requirements.h"
+
 namespace flis::law {
 namespace {
 
@@ -57,6 +59,7 @@ TEST(RuleBook, SE10UnchangedSince2023) {
 }
 
 TEST(RuleBook, SE16AmendedByOrder426) {
+  FLIS_REQUIREMENTS("F-8");
   const RuleBook& book = RuleBook::standard();
   const auto versions = book.versions("SE-16");
   ASSERT_EQ(versions.size(), 2u);
@@ -70,6 +73,7 @@ TEST(RuleBook, SE16AmendedByOrder426) {
 }
 
 TEST(RuleBook, SE22_1OnlyFromOrder426) {
+  FLIS_REQUIREMENTS("SE-22-1", "F-8");
   const RuleBook& book = RuleBook::standard();
   EXPECT_EQ(book.in_force("SE-22-1", Date(2026, 1, 19)), nullptr);
   ASSERT_NE(book.in_force("SE-22-1", Date(2026, 1, 20)), nullptr);
@@ -77,6 +81,7 @@ TEST(RuleBook, SE22_1OnlyFromOrder426) {
 }
 
 TEST(RuleBook, Order426InForceTenDaysAfterPublication) {
+  FLIS_REQUIREMENTS("F-8");
   // "по истечении десяти календарных дней после дня его первого официального опубликования"
   EXPECT_EQ(kOrder426AssumedPublication.plus_days(11), kOrder426InForce);
 }

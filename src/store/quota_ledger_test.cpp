@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "core/testing/requirements.h"
 #include "store/sql_store.h"
 #include "store/store_test_fixture.h"
 
@@ -77,6 +78,7 @@ class QuotaLedgerTest : public StoreFixture {
 };
 
 TEST_P(QuotaLedgerTest, QT19_AllocationAddsUpAndEveryOperationIsAnEntryOfItsCase) {
+  FLIS_REQUIREMENTS("QT-19");
   allocate(key(), 10);
   allocate(key(), 5, "QT-2026-REDIST");
   auto b = balance(key());
@@ -108,6 +110,7 @@ TEST_P(QuotaLedgerTest, QT19_AllocationAddsUpAndEveryOperationIsAnEntryOfItsCase
 }
 
 TEST_P(QuotaLedgerTest, QT21_RedistributionMovesUnitsButNeverBelowWhatIsUsed) {
+  FLIS_REQUIREMENTS("QT-21", "I-17");
   allocate(key("category_3", "750000000"), 10);
   ASSERT_TRUE(store().commit(new_case_with("EP-1", {op(Op::consume, key("category_3", "750000000"), 7)})));
 
@@ -137,6 +140,7 @@ TEST_P(QuotaLedgerTest, QT21_RedistributionMovesUnitsButNeverBelowWhatIsUsed) {
 // I-17: an exhausted key refuses, and nothing of the change is written: no case, no audit event,
 // no outbox row, no ledger entry.
 TEST_P(QuotaLedgerTest, I17_ExhaustedQuotaRefusesAndWritesNothingOfTheChange) {
+  FLIS_REQUIREMENTS("I-17");
   allocate(key(), 1);
   ASSERT_TRUE(store().commit(new_case_with("EP-1", {op(Op::consume, key(), 1)})));
   EXPECT_EQ(balance(key()).available(), 0);
@@ -174,6 +178,7 @@ TEST_P(QuotaLedgerTest, I17_ExhaustedQuotaRefusesAndWritesNothingOfTheChange) {
 
 // I-16, LI-12: a reservation holds units until it is consumed, released or lapses.
 TEST_P(QuotaLedgerTest, I16_ReservationIsConsumedOnceReleasedOrLapses) {
+  FLIS_REQUIREMENTS("I-16", "I-17");
   const QuotaKey li = key("labour_immigrant");
   allocate(li, 2);
   const Instant lapse = at(1'774'000'000);
@@ -250,6 +255,7 @@ TEST_P(QuotaLedgerTest, I16_ReservationIsConsumedOnceReleasedOrLapses) {
 }
 
 TEST_P(QuotaLedgerTest, I16_ReleaseGivesTheUnitBack) {
+  FLIS_REQUIREMENTS("I-16");
   const QuotaKey li = key("labour_immigrant");
   allocate(li, 1);
   ASSERT_TRUE(store().commit(new_case_with("LI-1", {op(Op::reserve, li, 1, "R-1", at(1'774'000'000))})));
@@ -267,6 +273,7 @@ TEST_P(QuotaLedgerTest, I16_ReleaseGivesTheUnitBack) {
 // I-15: a region sub-allocates its labour-immigrant quota to a district; both stay in the region's
 // balances.
 TEST_P(QuotaLedgerTest, I15_DistrictSubAllocationOfTheLabourImmigrantQuota) {
+  FLIS_REQUIREMENTS("I-15");
   QuotaKey region = key("labour_immigrant");
   QuotaKey district = region;
   district.district = "751110000";
@@ -308,6 +315,7 @@ TEST_P(QuotaLedgerTest, MalformedOperationsAreRejectedBeforeAnythingIsWritten) {
 // I-17: many clients race for the last units; exactly that many are granted, the balance never
 // goes negative, and the ledger holds one entry per granted unit.
 TEST_P(QuotaLedgerTest, I17_ConcurrentClientsRacingForTheLastUnitsGetExactlyThatMany) {
+  FLIS_REQUIREMENTS("I-17");
   constexpr int kThreads = 16;
   constexpr int kAttemptsPerThread = 12;
   constexpr int kUnits = 40;
@@ -354,6 +362,7 @@ TEST_P(QuotaLedgerTest, I17_ConcurrentClientsRacingForTheLastUnitsGetExactlyThat
 
 // I-16 with I-17: a reservation raced by its consumption and the expiry job ends exactly one way.
 TEST_P(QuotaLedgerTest, I16_ConsumeRacingTheExpiryJobEndsOneWay) {
+  FLIS_REQUIREMENTS("I-16", "I-17");
   const QuotaKey li = key("labour_immigrant");
   constexpr int kReservations = 20;
   allocate(li, kReservations);

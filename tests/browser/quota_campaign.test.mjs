@@ -270,7 +270,7 @@ test('QT-19 I-14 I-17: the live quota balance passes axe for everyone; an employ
   assert.equal(await page.locator('nav a[href="/quota/requests"]').count(), 1);
 });
 
-test('I-15 I-17 LI-4: the Astana LEB gives 5 labour-immigrant units to a district and sees the table change', async () => {
+test('I-15 I-17: the Astana LEB gives 5 labour-immigrant units to a district and sees the table change', async () => {
   const page = await browser.as('officer.astana');
   await visit(page, regionUrl, 'region page with the district link');
   await Promise.all([page.waitForNavigation(), page.click('[data-testid=qt-districts-link]')]);

@@ -94,7 +94,7 @@ const faultKinds = [
   { error_rate: 0.3, malformed_rate: 0.3, timeout_rate: 0.3, hang_ms: 500, latency_ms: 50 },
 ];
 
-test('SE-A2.10 PG-5.2: a fault storm on every system ends with every call delivered once and every case resolved', async () => {
+test('SE-A2.10: a fault storm on every system ends with every call delivered once and every case resolved', async () => {
   const server = await startServer({ args: ['--registry-url', sim.url, '--registry-max-attempts', '1000', ...resilience] });
   try {
     const users = await signInAll(server.url);

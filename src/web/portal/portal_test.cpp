@@ -10,6 +10,7 @@
 #include "cases/complaint.h"
 #include "cases/quota_campaign.h"
 #include "cases/self_employment.h"
+#include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "store/database.h"
 #include "web/auth.h"
@@ -167,6 +168,7 @@ TEST_F(PortalTest, HomeIsInTheRequestedLanguageAndRemembersIt) {
 }
 
 TEST_F(PortalTest, SelfAssessmentShowsPointsAndInlineErrors_SE10_SEA29) {
+  FLIS_REQUIREMENTS("SE-10", "I-12");
   auto r = send("GET", "/self-assessment?calculate=1&higher_education=1&experience_years=4");
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("data-testid=\"points\">7<"), std::string::npos);  // 3 + 4 (SE-10)
@@ -189,6 +191,8 @@ TEST_F(PortalTest, PagesNeedASessionAndFormsNeedTheCsrfToken) {
 }
 
 TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_SE13_SE5) {
+  FLIS_REQUIREMENTS("SE-3", "SE-5", "SE-7", "SE-9", "SE-10", "SE-11", "SE-12", "SE-13", "SE-A1", "SE-A2.3", "SE-A2.8",
+                    "I-18");
   auto chen = sign_in("chen");
   const std::string person =
       "region=710000000&profession_code=2.1.1&applicant.full_name=Chen+Wei&applicant.passport_number=EA7788123"
@@ -316,6 +320,7 @@ class QuotaPortalTest : public PortalTest {
 };
 
 TEST_F(QuotaPortalTest, EmployerFilesTheQtA1FormWithInlineErrorsAndSeesTheRequest_QT6_QTA1) {
+  FLIS_REQUIREMENTS("QT-6", "QT-8", "QT-A1", "F-Q4");
   auto emp = sign_in("emp");
   auto cabinet = send("GET", "/quota/requests", &emp);
   ASSERT_EQ(cabinet.status, 200);
@@ -362,6 +367,7 @@ TEST_F(QuotaPortalTest, EmployerFilesTheQtA1FormWithInlineErrorsAndSeesTheReques
 }
 
 TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheReason_QT7_QT8_QT9_QT10_QT11_FQR1) {
+  FLIS_REQUIREMENTS("QT-7", "QT-10", "QT-11", "I-18", "F-Q6", "F-QR1");
   file_and_bring_to_commission();
   auto com1 = sign_in("com1");
   auto page = send("GET", "/quota/region?year=2027", &com1);
@@ -420,6 +426,7 @@ TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheR
 }
 
 TEST_F(QuotaPortalTest, MinistryTriesPercentagesDistributesPublishesAndRedistributes_QT18_QT19_QT20_QT21) {
+  FLIS_REQUIREMENTS("QT-4", "QT-18", "QT-19", "QT-20", "QT-21", "F-Q7");
   file_and_bring_to_commission();
   auto com1 = sign_in("com1");
   ASSERT_EQ(post("/quota/region/requests/" + request_id + "/decision", com1,
@@ -522,6 +529,7 @@ TEST_F(QuotaPortalTest, TheQuotaIsInTheNavigationOncePerRole_QT19_I14_I17) {
 }
 
 TEST_F(QuotaPortalTest, MinistryRecordsACentralBodysProposalWithErrorsAtTheField_QT13_FQ5) {
+  FLIS_REQUIREMENTS("QT-13", "QT-18", "F-Q5");
   auto ministry = sign_in("ministry");
   auto page = send("GET", "/quota/ministry?year=2027", &ministry);
   ASSERT_EQ(page.status, 200);
@@ -582,6 +590,7 @@ TEST_F(QuotaPortalTest, MinistryRecordsACentralBodysProposalWithErrorsAtTheField
 }
 
 TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistribution_QT18_QT4) {
+  FLIS_REQUIREMENTS("QT-4", "QT-18");
   auto ministry = sign_in("ministry");
   auto page = send("GET", "/quota/ministry?year=2027", &ministry);
   EXPECT_NE(page.body.find("data-testid=\"qt-overrides\""), std::string::npos);
@@ -635,6 +644,7 @@ TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistrib
 }
 
 TEST_F(QuotaPortalTest, FormsToDownloadAreLinkedWithTheirNameAndFormat_QTA1_QTA2_QTA3_QTA4) {
+  FLIS_REQUIREMENTS("QT-12", "QT-A1", "QT-A2", "QT-A3", "QT-A4");
   file_and_bring_to_commission();
   auto emp = sign_in("emp");
   const std::string a1 = "/api/v1/quota/requests/" + request_id + "/qt-a1";
@@ -722,6 +732,7 @@ class DistrictQuotaPortalTest : public QuotaPortalTest {
 };
 
 TEST_F(DistrictQuotaPortalTest, LebGivesAndTakesBackDistrictQuotaWithErrorsAtTheField_I15_I17_LI4) {
+  FLIS_REQUIREMENTS("I-15", "I-17");
   auto officer = sign_in("officer");
   // The region page leads to the district page.
   EXPECT_NE(send("GET", "/quota/region?year=2027", &officer).body.find("href=\"/quota/region/districts\""),
@@ -803,6 +814,7 @@ TEST_F(DistrictQuotaPortalTest, LebGivesAndTakesBackDistrictQuotaWithErrorsAtThe
 }
 
 TEST_F(DistrictQuotaPortalTest, OnlyTheLebSubAllocatesToDistricts_I15_LI4) {
+  FLIS_REQUIREMENTS("I-15");
   for (const char* login : {"com1", "emp", "ministry", "chen"}) {
     auto s = sign_in(login);
     EXPECT_EQ(send("GET", "/quota/region/districts", &s).status, 403) << login;
