@@ -3,7 +3,7 @@
 
 A test proves an ID when it says so in one of three ways (docs/ARCHITECTURE.md, "Tests"):
   * a golden scenario's "requirements" array (tests/golden/<act>/*.json), provided a runner
-    (src/**/*golden_test.cpp) runs every file of that folder;
+    (a src/**/*_test.cpp naming the folder and listing its files) runs every file of that folder;
   * a FLIS_REQUIREMENTS("SE-10", "I-12") tag in the body of a C++ TEST / TEST_F / TEST_P
     (src/core/testing/requirements.h);
   * the ID in the name of a node test: test('SE-10 I-12: ...') in tests/http and tests/browser.
@@ -232,14 +232,17 @@ def scan_cpp(scan: Scan, path: Path, rel: str) -> None:
 
 
 def golden_runners(root: Path) -> dict[str, str]:
-    """tests/golden/<folder> → the runner that lists every *.json of it."""
+    """tests/golden/<folder> (or <folder>/<sub>) → the C++ test that lists every *.json directly in it
+    (law/testing/golden.h scenario_files, or a directory_iterator of its own)."""
     runs: dict[str, str] = {}
-    for p in sorted(root.glob("src/**/*golden_test.cpp")):
+    chain = r'"golden"((?:\s*/\s*"[\w\-]+")+)|"tests/golden/([\w\-/]+?)/?"'
+    for p in sorted(root.glob("src/**/*_test.cpp")):
         text = mask_cpp_comments(p.read_text(encoding="utf-8", errors="replace"))
         if "scenario_files" not in text and "directory_iterator" not in text:
             continue
-        for m in re.finditer(r'"golden"\s*/\s*"([\w\-]+)"|"tests/golden/([\w\-]+)/?"', text):
-            runs.setdefault(m.group(1) or m.group(2), str(p.relative_to(root)))
+        for m in re.finditer(chain, text):
+            folder = "/".join(re.findall(r'"([\w\-]+)"', m.group(1))) if m.group(1) else m.group(2)
+            runs.setdefault(folder, str(p.relative_to(root)))
     return runs
 
 
@@ -253,13 +256,12 @@ def scan_goldens(scan: Scan, root: Path) -> None:
     if not base.is_dir():
         return
     runners = golden_runners(root)
-    for folder in sorted(d for d in base.iterdir() if d.is_dir()):
-        files = sorted(folder.rglob("*.json"))
-        if not files:
-            continue
-        if folder.name not in runners:
-            scan.warnings.append(f"tests/golden/{folder.name}/: no runner (src/**/*golden_test.cpp) runs these "
-                                 f"{len(files)} scenarios, so they prove nothing")
+    for folder in sorted({p.parent for p in base.rglob("*.json")}):
+        name = folder.relative_to(base).as_posix()
+        files = sorted(folder.glob("*.json"))
+        if name not in runners:
+            scan.warnings.append(f"tests/golden/{name}/: no runner (a src/**/*_test.cpp listing every file of it) "
+                                 f"runs these {len(files)} scenarios, so they prove nothing")
             continue
         for p in files:
             rel = str(p.relative_to(root))
@@ -275,7 +277,7 @@ def scan_goldens(scan: Scan, root: Path) -> None:
                 scan.errors.append(f"{rel}:{line}: \"requirements\" must be a non-empty array of ID strings")
                 continue
             scan.counts["golden"] += 1
-            scan.prove(reqs, Proof("golden", f"golden {folder.name}/{p.stem}", rel, line), f"{rel}:{line}")
+            scan.prove(reqs, Proof("golden", f"golden {name}/{p.stem}", rel, line), f"{rel}:{line}")
 
 
 # ---------------------------------------------------------------------------------------------------

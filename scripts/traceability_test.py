@@ -104,6 +104,18 @@ class Traceability(unittest.TestCase):
         self.assertNotIn("EP-7", scan.proofs)
         self.assertTrue(any("tests/golden/ep/" in w for w in scan.warnings), scan.warnings)
 
+    def test_a_sub_folder_counts_only_with_its_own_runner(self):
+        scan = self.scan({
+            "src/cases/workflow_golden_test.cpp":
+                'auto files() { return scenario_files(fs::path(D) / "tests" / "golden" / "qt" / "workflows"); }\n',
+            "tests/golden/qt/workflows/01_flow.json": json.dumps({"requirements": ["QT-4"]}),
+            "tests/golden/se/drafts/01_orphan.json": json.dumps({"requirements": ["SE-16"]}),
+        })
+        self.assertEqual(scan.errors, [])
+        self.assertIn("golden qt/workflows/01_flow", self.proved(scan)["QT-4"])
+        self.assertNotIn("SE-16", scan.proofs)
+        self.assertTrue(any("tests/golden/se/drafts/" in w for w in scan.warnings), scan.warnings)
+
     def test_unknown_id_in_a_tag_is_an_error(self):
         scan = self.scan({"src/web/x_test.cpp": 'TEST(X, Y) { FLIS_REQUIREMENTS("SE-10", "SE-100"); }\n'})
         self.assertEqual(len(scan.errors), 1)
