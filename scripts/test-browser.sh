@@ -1,54 +1,26 @@
 #!/usr/bin/env bash
-# Browser and accessibility tests of the HTML portal: builds nothing, starts flis-server on a fresh
-# SQLite database with reference and demo data, waits for /healthz, runs tests/browser/*.mjs with
-# node's test runner (playwright-core on Debian's chromium, axe-core), then stops the server.
-#   scripts/test-browser.sh                 # uses build/bin
-#   FLIS_BUILD_DIR=/tmp/b scripts/test-browser.sh
-#   FLIS_SERVER=/path/flis-server FLIS_CLI=/path/flis scripts/test-browser.sh
+# Browser and accessibility tests of the HTML portal: builds nothing; runs tests/browser/*.test.mjs
+# with node's test runner (playwright-core on Debian's chromium, axe-core). Each test file starts a
+# flis-server of its own on a fresh SQLite database seeded at the date the file pins
+# (tests/browser/helpers.mjs → tests/http/server.mjs), so the files run in any order, on any date.
+#   scripts/test-browser.sh                       # uses build/bin
+#   FLIS_BIN=/tmp/b/bin scripts/test-browser.sh   # flis, flis-server from elsewhere
+#   FLIS_BROWSER_TESTS=tests/browser/se_issue.test.mjs scripts/test-browser.sh
+#   FLIS_BROWSER_CONCURRENCY=N                    # test files at once (default 1)
+#   FLIS_KEEP_WORK=1                              # keep the artifacts (screenshots, downloads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-build=${FLIS_BUILD_DIR:-build}
-server=${FLIS_SERVER:-$build/bin/flis-server}
-cli=${FLIS_CLI:-$build/bin/flis}
-for bin in "$server" "$cli"; do
-  [[ -x $bin ]] || { echo "missing $bin: build it first (make, or ninja -C \$FLIS_BUILD_DIR flis-server flis)" >&2; exit 2; }
+export FLIS_BIN=${FLIS_BIN:-$root/build/bin}
+for bin in "$FLIS_BIN/flis-server" "$FLIS_BIN/flis"; do
+  [[ -x $bin ]] || { echo "missing $bin: build it first (make, or cmake --build --preset dev --target flis-server flis)" >&2; exit 2; }
 done
 [[ -d node_modules/playwright-core && -d node_modules/axe-core ]] || { echo "run npm ci first" >&2; exit 2; }
 
 work=$(mktemp -d)
-port=${FLIS_TEST_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
-db="sqlite:$work/flis.sqlite"
-base="http://127.0.0.1:$port"
-pid=""
-cleanup() {
-  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  [[ ${FLIS_KEEP_WORK:-0} == 1 ]] && echo "kept $work" || rm -rf "$work"
-}
+cleanup() { [[ ${FLIS_KEEP_WORK:-0} == 1 ]] && echo "kept $work" || rm -rf "$work"; }
 trap cleanup EXIT
 
-"$cli" --db "$db" --key "$work/signer.pem" migrate >/dev/null
-"$cli" --db "$db" --key "$work/signer.pem" load-reference --data "$root/data/reference" >/dev/null
-"$cli" --db "$db" --key "$work/signer.pem" seed-demo >/dev/null
-
-"$server" --listen "127.0.0.1:$port" --db "$db" --key "$work/signer.pem" --demo --assets "$root/assets" \
-  --i18n "$root/data/i18n" --public-url "$base" >"$work/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-curl -fsS "$base/healthz" >/dev/null || { echo "server did not become healthy" >&2; cat "$work/server.log" >&2; exit 1; }
-
-status=0
-FLIS_BASE_URL="$base" FLIS_ARTIFACTS="${FLIS_ARTIFACTS:-$work/artifacts}" \
-  node --test --test-concurrency=1 ${FLIS_BROWSER_TESTS:-tests/browser/} || status=$?
-if [[ $status -ne 0 ]]; then
-  echo "--- server log (last 50 lines) ---" >&2
-  tail -50 "$work/server.log" >&2
-fi
-exit $status
+read -r -a files <<<"${FLIS_BROWSER_TESTS:-$(ls tests/browser/*.test.mjs | tr '\n' ' ')}"
+FLIS_TEST_WORK=$work FLIS_TEST_STORE=sqlite FLIS_ARTIFACTS="${FLIS_ARTIFACTS:-$work/artifacts}" \
+  node --test --test-concurrency="${FLIS_BROWSER_CONCURRENCY:-1}" "${files[@]}"

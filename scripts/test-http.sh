@@ -1,25 +1,34 @@
 #!/usr/bin/env bash
-# HTTP integration tests (tests/http, node's test runner) against a real flis-server, first on SQLite,
-# then on a throwaway PostgreSQL server that this script starts and stops.
+# HTTP integration tests (tests/http, node's test runner) against real flis-servers, first on SQLite,
+# then on a throwaway PostgreSQL server that this script starts and stops. Every server the tests start
+# gets a database of its own, prepared by tests/http/server.mjs at the date its test file pins
+# (flis seed-demo --clock-at, flis-server --demo --clock-at): files share nothing, so they run in a
+# shuffled order, several at once, on any real date.
+#   FLIS_SKIP_PG=1          SQLite only
+#   FLIS_HTTP_ORDER=sorted|reverse|shuffle (default shuffle)  FLIS_HTTP_SEED=N  replays a shuffle
+#   FLIS_HTTP_CONCURRENCY=N test files at once (default 2)
+#   FLIS_HTTP_TESTS="tests/http/a.test.mjs ..."  only these files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-export FLIS_BIN=${FLIS_BIN:-$root/build/bin} FLIS_KEY=$work/signer.pem
+export FLIS_BIN=${FLIS_BIN:-$root/build/bin} FLIS_TEST_WORK=$work
 
-prepare() {
-  "$FLIS_BIN/flis" --db "$1" --key "$FLIS_KEY" load-reference >/dev/null
-  "$FLIS_BIN/flis" --db "$1" --key "$FLIS_KEY" seed-demo >/dev/null
-}
-run_suite() {
-  local label=$1 db=$2
-  echo "== HTTP integration tests on $label"
-  prepare "$db"
-  FLIS_DB=$db node --test --test-concurrency=1 tests/http/
-  "$FLIS_BIN/flis" --db "$db" --key "$FLIS_KEY" audit verify
-}
+read -r -a files <<<"${FLIS_HTTP_TESTS:-$(ls tests/http/*.test.mjs | tr '\n' ' ')}"
+seed=${FLIS_HTTP_SEED:-$RANDOM}
+case ${FLIS_HTTP_ORDER:-shuffle} in
+  sorted) ;;
+  reverse) mapfile -t files < <(printf '%s\n' "${files[@]}" | sort -r) ;;
+  shuffle) mapfile -t files < <(printf '%s\n' "${files[@]}" | shuf --random-source=<(yes "$seed")) ;;
+  *) echo "FLIS_HTTP_ORDER must be sorted, reverse or shuffle" >&2; exit 2 ;;
+esac
+concurrency=${FLIS_HTTP_CONCURRENCY:-2}
+echo "HTTP test files in order (FLIS_HTTP_ORDER=${FLIS_HTTP_ORDER:-shuffle} FLIS_HTTP_SEED=$seed), $concurrency at once:"
+printf '  %s\n' "${files[@]}"
 
-run_suite SQLite "sqlite:$work/flis.sqlite"
+echo "== HTTP integration tests on SQLite"
+FLIS_TEST_STORE=sqlite node --test --test-concurrency="$concurrency" "${files[@]}"
 if [ "${FLIS_SKIP_PG:-0}" != 1 ]; then
-  scripts/with-pg.sh bash -c "$(declare -f prepare run_suite); export FLIS_BIN=$FLIS_BIN FLIS_KEY=$FLIS_KEY; run_suite PostgreSQL \"\$FLIS_TEST_PG_URL\""
+  echo "== HTTP integration tests on PostgreSQL"
+  FLIS_TEST_STORE=postgresql scripts/with-pg.sh node --test --test-concurrency="$concurrency" "${files[@]}"
 fi

@@ -1,7 +1,9 @@
 // flis: administration of a FLIS database.
 //   flis migrate        --db URL
 //   flis load-reference --db URL [--data data/reference]
-//   flis seed-demo      --db URL [--registry-url URL]   (URL: the registries asked for the QT findings)
+//   flis seed-demo      --db URL [--registry-url URL] [--clock-at 2026-10-01T10:00 | --clock-offset -30d]
+//                       (URL: the registries asked for the QT findings; the clock: the "today" the demo
+//                       history leads up to, the same as flis-server --demo --clock-at)
 //   flis audit verify   --db URL [--case ID]
 //   flis expire         --db URL          (runs the SE-23 expiry job and the I-16 reservation lapse once)
 #include <CLI/CLI.hpp>
@@ -36,6 +38,9 @@ int main(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed-demo", "users of every role and SE cases in every state");
   seed->add_option("--registry-url", options.registries.defaults.base_url,
                    "registries (e.g. flis-registry-sim) asked for the quota employers' violations (F-QR1)");
+  app::ClockOptions clock_options;
+  seed->add_option("--clock-at", clock_options.at, "the demo's today, Kazakhstan time (2026-10-01T10:00)");
+  seed->add_option("--clock-offset", clock_options.offset, "the demo's today, this far from the real one (+30d)");
   auto* audit = cli.add_subcommand("audit", "audit trail tools");
   audit->require_subcommand(1);
   std::string case_id;
@@ -46,6 +51,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   options.demo_mode = seed->parsed();
+  auto shift = app::clock_shift(clock_options, options.demo_mode, app::AlmatyZone{}, app::SystemClock{}.now());
+  if (!shift) return fail(shift.error());
+  options.clock_shift = *shift;
   auto rt = app::Runtime::open(options);  // applies migrations
   if (!rt) return fail(rt.error());
   auto& runtime = **rt;

@@ -10,7 +10,11 @@
 namespace flis::app {
 
 Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
+  // The last guard of "a production start never moves time", whatever the caller parsed.
+  if (options.clock_shift != std::chrono::seconds{0} && !options.demo_mode)
+    return Error::forbidden("clock.demo_only", "the clock is moved only in demo mode");
   std::unique_ptr<Runtime> rt(new Runtime());
+  rt->clock_ = ShiftedClock(options.clock_shift);
   store::StoreOptions store_options;
   store_options.pool_size = options.pool_size;
   auto store = store::open_store(options.db_url, store_options);

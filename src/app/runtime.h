@@ -22,6 +22,8 @@ struct RuntimeOptions {
   std::string key_path = "var/keys/signer.pem";  // the simulated ЭЦП key of the issuing bodies
   std::string public_base_url = "http://localhost:8080";
   bool demo_mode = false;
+  // How far the server's clock is from the real one (app::clock_shift); non-zero only in demo mode.
+  std::chrono::seconds clock_shift{0};
   int pool_size = 8;
   // External state systems (docs/registries.md). Without any base URL the registries are not
   // connected (look-ups fall back; outbox calls wait, pending, until a URL is configured).
@@ -38,7 +40,7 @@ class Runtime {
   cases::Store& store() { return *store_; }
   cases::Signer& signer() { return *signer_; }
   const AlmatyZone& zone() const { return zone_; }
-  const SystemClock& clock() const { return clock_; }
+  const ShiftedClock& clock() const { return clock_; }
   const law::WorkingCalendar& calendar() const { return calendar_; }
   cases::SelfEmploymentService& se() { return *se_; }
   web::AppContext& context() { return *context_; }
@@ -54,7 +56,7 @@ class Runtime {
   std::unique_ptr<cases::Store> store_;
   std::unique_ptr<cases::Signer> signer_;
   AlmatyZone zone_;
-  SystemClock clock_;
+  ShiftedClock clock_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::SelfEmploymentService> se_;
   std::unique_ptr<cases::QuotaCampaignService> quota_campaign_;

@@ -68,6 +68,23 @@ class JobRunner {
   std::thread thread_;
 };
 
+// In demo mode /healthz also tells the server's time, so that a set clock (--clock-at,
+// --clock-offset) is never mistaken for the real one; production keeps web::Server's plain answer.
+void add_demo_healthz(web::Router& router, cases::Store& store, const app::ShiftedClock& clock,
+                      const cases::TimeZone& zone) {
+  router.get("/healthz", [&store, &clock, &zone](web::Request&) {
+    const Instant now = clock.now();
+    boost::json::object body{{"status", store.ping() ? "ok" : "unavailable"},
+                             {"demo", true},
+                             {"clock",
+                              {{"now", format_rfc3339(now, zone.utc_offset_minutes(now))},
+                               {"set", clock.shift().count() != 0},
+                               {"shift_seconds", clock.shift().count()}}}};
+    const bool ok = body["status"] == "ok";
+    return web::Response::json(body, ok ? 200 : 503);
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,6 +107,13 @@ int main(int argc, char** argv) {
   cli.add_option("--threads", threads, "worker threads")->envname("FLIS_THREADS");
   cli.add_option("--job-period", job_period_seconds, "seconds between scheduled job runs")->envname("FLIS_JOB_PERIOD");
   cli.add_flag("--demo", options.demo_mode, "enable demo sign-in")->envname("FLIS_DEMO");
+  app::ClockOptions clock_options;
+  cli.add_option("--clock-at", clock_options.at,
+                 "demo only: start the clock at this Kazakhstan time (2026-10-01T10:00); it ticks on from there")
+      ->envname("FLIS_CLOCK_AT");
+  cli.add_option("--clock-offset", clock_options.offset,
+                 "demo only: run the clock this far from the real one (+30d, -2h)")
+      ->envname("FLIS_CLOCK_OFFSET");
   // External state systems (docs/registries.md): one base URL for all, per-system overrides.
   auto& registries = options.registries;
   std::int64_t registry_timeout_ms = registries.defaults.timeout.count();
@@ -137,6 +161,12 @@ int main(int argc, char** argv) {
     std::cerr << overrides.error().detail << "\n";
     return 2;
   }
+  auto shift = app::clock_shift(clock_options, options.demo_mode, app::AlmatyZone{}, app::SystemClock{}.now());
+  if (!shift) {
+    std::cerr << "error: " << shift.error().code << ": " << shift.error().detail << "\n";
+    return 2;
+  }
+  options.clock_shift = *shift;
 
   web::log::install_json_logger();
   auto colon = listen.rfind(':');
@@ -167,6 +197,7 @@ int main(int argc, char** argv) {
   }
   auto& rt = **runtime;
   web::Router router;
+  if (options.demo_mode) add_demo_healthz(router, rt.store(), rt.clock(), rt.zone());
   web::api::register_api_routes(router, rt.context());
   web::portal::PortalConfig portal_config{std::filesystem::path(assets) / "templates", uswds};
   if (auto s = web::portal::register_portal_routes(router, rt.context(), portal_config); !s) {
@@ -196,6 +227,10 @@ int main(int argc, char** argv) {
   }
   web::log::info("flis-server listening",
                  {{"host", config.host}, {"port", static_cast<int>(server.port())}, {"demo", options.demo_mode}});
+  if (rt.clock().shift().count() != 0)
+    web::log::warn("demo clock set: this server's time is not the real time",
+                   {{"now", format_rfc3339(rt.clock().now(), rt.zone().utc_offset_minutes(rt.clock().now()))},
+                    {"shift_seconds", rt.clock().shift().count()}});
   JobRunner jobs(rt.se(), rt.store(), rt.clock(), std::chrono::seconds{job_period_seconds});
   std::unique_ptr<app::RelayThread> relay;
   if (rt.relay() != nullptr) {

@@ -110,6 +110,11 @@ bool matches(const Payment& p, const cases::PaymentsQuery& q) {
 
 }  // namespace
 
+// The simulated systems live in Kazakhstan time (UTC+5).
+Date sim_today(std::chrono::days shift) {
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours(5)) + shift};
+}
+
 struct RegistrySim::Impl {
   using OpFn = std::function<Reply(const json::value& body, const std::string& idempotency_key)>;
   struct Op {
@@ -138,11 +143,7 @@ struct RegistrySim::Impl {
     define_collections();
   }
 
-  // The simulated systems live in Kazakhstan time (UTC+5).
-  static Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours(5));
-    return Date{now};
-  }
+  Date today() const { return sim_today(options.shift); }
 
   std::string reference(std::string_view prefix) {
     return std::string(prefix) + "-" + std::to_string(today().year()) + "-" + std::to_string(100000 + next_reference++);

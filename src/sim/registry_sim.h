@@ -24,7 +24,13 @@ struct SimOptions {
   // (the acts allow 1 working day for the police, LI-6; the simulator answers in seconds).
   std::chrono::milliseconds answer_delay{3000};
   std::uint32_t random_seed = 20260101;  // fault draws are reproducible
+  // How far the simulated systems' calendar is from the real one (--today): the demo records and the
+  // dates in answers follow the "today" a demo or test server was started at (flis-server --clock-at).
+  std::chrono::days shift{0};
 };
+
+// The simulated systems' today: the real date in Kazakhstan (UTC+5) moved by `shift`.
+Date sim_today(std::chrono::days shift);
 
 class RegistrySim {
  public:

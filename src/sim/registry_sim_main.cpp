@@ -1,5 +1,5 @@
 // flis-registry-sim: the external state systems on loopback (docs/registries.md).
-//   flis-registry-sim --listen 127.0.0.1:8090 --seed demo
+//   flis-registry-sim --listen 127.0.0.1:8090 --seed demo [--today 2026-10-01]
 // Prints "listening on http://HOST:PORT" once bound (port 0 picks a free one), serves until SIGTERM.
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -19,7 +19,19 @@ int main(int argc, char** argv) {
   app.add_option("--answer-delay-ms", answer_delay_ms, "delay before police agreement / apostille answers");
   app.add_option("--threads", threads, "worker threads (faults hold a thread while they sleep)");
   app.add_option("--random-seed", random_seed, "seed of the fault draws");
+  std::string today;
+  app.add_option("--today", today,
+                 "the simulated systems' date (YYYY-MM-DD), as a demo server's --clock-at; it turns over at midnight");
   CLI11_PARSE(app, argc, argv);
+  std::chrono::days shift{0};
+  if (!today.empty()) {
+    auto date = flis::Date::parse(today);
+    if (!date) {
+      std::fprintf(stderr, "--today must be YYYY-MM-DD\n");
+      return 2;
+    }
+    shift = std::chrono::days{flis::sim::sim_today(std::chrono::days{0}).days_until(*date)};
+  }
 
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -32,7 +44,7 @@ int main(int argc, char** argv) {
   config.threads = threads;
 
   flis::sim::RegistrySim sim(
-      flis::sim::SimOptions{seed == "demo", std::chrono::milliseconds(answer_delay_ms), random_seed});
+      flis::sim::SimOptions{seed == "demo", std::chrono::milliseconds(answer_delay_ms), random_seed, shift});
   flis::web::Router router;
   sim.install(router);
   flis::web::i18n::Catalog catalog;

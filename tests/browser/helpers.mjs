@@ -1,23 +1,30 @@
-// Shared helpers of the browser tests: one headless Debian chromium, a fresh profile per run, a context
-// per person (their own cookies), and an axe-core WCAG 2.1 A/AA audit of every page visited.
+// Shared helpers of the browser tests: a flis-server of each test file's own on a database of its own,
+// seeded at the date the file pins (tests/http/server.mjs), one headless Debian chromium, a fresh
+// profile per run, a context per person (their own cookies), and an axe-core WCAG 2.1 A/AA audit of
+// every page visited. FLIS_BASE_URL instead points the tests at a server already running (no pinning).
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../http/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const baseUrl = process.env.FLIS_BASE_URL ?? 'http://127.0.0.1:8080';
+// Set by launch() to the file's own server (a live binding: importers see the value it gets).
+export let baseUrl = process.env.FLIS_BASE_URL;
 export const artifacts = process.env.FLIS_ARTIFACTS ?? join(tmpdir(), 'flis-browser-artifacts');
 const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-// A fresh profile each run. People take turns in it: signing in as someone else starts from empty cookies.
-// bypassCSP lets the test inject axe-core although the server's CSP forbids inline scripts.
-export async function launch(locale = 'en-US') {
+// The file's server at `at` (Kazakhstan time, e.g. '2026-10-21T10:00'), then a fresh browser profile.
+// People take turns in it: signing in as someone else starts from empty cookies. bypassCSP lets the
+// test inject axe-core although the server's CSP forbids inline scripts. close() stops both.
+export async function launch(locale = 'en-US', { at } = {}) {
+  const server = process.env.FLIS_BASE_URL ? null : await startServer({ at });
+  if (server) baseUrl = server.url;
   const profile = mkdtempSync(join(tmpdir(), 'flis-chromium-'));
   mkdirSync(artifacts, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -41,6 +48,7 @@ export async function launch(locale = 'en-US') {
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      await server?.stop();
     },
   };
 }
@@ -78,6 +86,21 @@ export async function signIn(page, login) {
   await visit(page, '/login', 'login');
   await Promise.all([page.waitForNavigation(), page.click(`button[data-login="${login}"]`)]);
   await audit(page, `start page of ${login}`);
+}
+
+// Жетысу Агро's QT-A1 request in `region` on the open form, its seasonal line (the third) left without
+// its profession, as the employer would type it.
+export async function fillZhetysuRequest(page, region) {
+  await page.selectOption('#f-region', region);
+  await page.fill('#f-employer-bin', '990540000111');
+  await page.fill('#f-legal-address', 'Almaty, Raiymbek 348');
+  await page.fill('#f-current-year-count', '0');
+  await page.selectOption('#f-lines-0--category', 'category_3');
+  await page.fill('#f-lines-0--profession', 'Agronomist');
+  await page.fill('#f-lines-0--count', '2');
+  await page.selectOption('#f-lines-2--category', 'seasonal');
+  await page.fill('#f-lines-2--count', '20');
+  await page.fill('#f-justification', 'Apple supply contract, harvest August to October');
 }
 
 // A small but well-formed PDF, as a scan of a document would be.

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { artifacts, audit, launch, submit, tick, visit } from './helpers.mjs';
 
 let browser;
-before(async () => { browser = await launch('ru-RU'); });
+before(async () => { browser = await launch('ru-RU', { at: '2026-06-01T10:00' }); });
 after(async () => { await browser?.close(); });
 
 test('SE-A2.3: the home page explains the service in Kazakh, Russian and English', async () => {

@@ -1,6 +1,7 @@
 // The whole SE issue path in a browser, without JavaScript of our own: the foreigner applies, the LEB
 // officer refers, the Commission scores, recommends and signs, the LEB head decides, the foreigner
-// downloads the certificate and the public verifies it. Every page is audited with axe-core.
+// downloads the certificate and the public verifies it. Every page is audited with axe-core. The server
+// and its demo data are as of Monday 1 June 2026 (a working day: filing registers the same day).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { artifacts, audit, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 let browser;
-before(async () => { browser = await launch('en-US'); });
+before(async () => { browser = await launch('en-US', { at: '2026-06-01T10:00' }); });
 after(async () => { await browser?.close(); });
 
 const holder = 'Wang Fang';

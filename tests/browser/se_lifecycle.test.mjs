@@ -1,13 +1,16 @@
 // Life after the decision, in a browser, starting from the demo data: the holder's notice of a new
 // employer (SE-18), a complaint to the LEB decided by its head (SE-24, SE-25) and taken to court
 // (SE-27), a forwarded complaint decided by the quality authority (SE-26), and a revocation (SE-21)
-// that the public verification then shows (SE-14). Every page is audited with axe-core.
+// that the public verification then shows (SE-14). Every page is audited with axe-core. The server and
+// its demo data are as of Monday 1 June 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { audit, launch, submit, tick, visit } from './helpers.mjs';
 
+const at = '2026-06-01T10:00';
+const today = at.slice(0, 10);
 let browser;
-before(async () => { browser = await launch('en-US'); });
+before(async () => { browser = await launch('en-US', { at }); });
 after(async () => { await browser?.close(); });
 
 // The href of the first case in the signed-in person's cabinet whose state has this code.
@@ -41,7 +44,7 @@ test('SE-18 SE-20: the holder notifies FLIS of a new employer and the notice joi
   await tick(page, 'f-notice-notice-1');
   await submit(page, `form[action="${chenCase}/notices"]`, 'notice without a date');
   assert.ok(await page.isVisible('#f-notice-event-date-error'));
-  await page.fill('#f-notice-event-date', new Date().toISOString().slice(0, 10));
+  await page.fill('#f-notice-event-date', today);
   await page.fill('#f-notice-employer-name', 'TOO "Astana Digital Lab"');
   await page.fill('#f-notice-employer-bin', '180740015553');
   await submit(page, `form[action="${chenCase}/notices"]`, 'notice recorded');
@@ -92,7 +95,7 @@ test('SE-21 SE-14: the LEB head revokes a certificate and the public verificatio
   page = await browser.as('head.astana');
   await visit(page, chenCase, 'issued case for the LEB head');
   await page.fill('#f-revoke-control-act', 'Inspection report No. 17-04/733');
-  await page.fill('#f-revoke-control-act-date', new Date().toISOString().slice(0, 10));
+  await page.fill('#f-revoke-control-act-date', today);
   await page.fill('#f-revoke-reasons', 'Works outside the profession named in the certificate.');
   await submit(page, `form[action="${chenCase}/revoke"]`, 'certificate revoked');
   assert.equal(await stateCode(page), 'revoked');

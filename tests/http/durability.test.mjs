@@ -1,12 +1,16 @@
 // Every acknowledged write survives kill -9; SIGTERM lets in-flight requests finish and exits 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn } from './server.mjs';
+import { startServer, prepareDatabase, signIn } from './server.mjs';
+
+const at = '2026-06-01T10:00';
 
 const applicant = { full_name: 'Durable Test', passport_number: 'D0000001', citizenship: 'DE', phone: '+7 700 000 0000' };  // drafts need no IIN yet
 
 test('acknowledged case creations survive kill -9 of the server', async () => {
-  let server = await startServer();
+  // One database for both servers: the second reads what the first acknowledged.
+  const db = await prepareDatabase({ at });
+  let server = await startServer({ at, db });
   const foreigner = await signIn(server.url, 'sato');
   const list = await (await fetch(`${server.url}/api/v1/reference/se_profession`)).json();
   const code = list.entries[0].code;
@@ -32,7 +36,7 @@ test('acknowledged case creations survive kill -9 of the server', async () => {
   assert.equal(signal, 'SIGKILL');
   assert.ok(acknowledged.length > 0);
 
-  server = await startServer();
+  server = await startServer({ at, db });
   const again = await signIn(server.url, 'sato');
   for (const id of acknowledged) {
     const r = await again.get(`/api/v1/cases/${id}`);
@@ -41,10 +45,12 @@ test('acknowledged case creations survive kill -9 of the server', async () => {
     assert.equal(r.data.timeline.length, 1);  // the case and its audit event were written together
   }
   await server.stop();
+  await db.verify();
+  await db.remove();
 });
 
 test('SIGTERM: graceful shutdown exits 0', async () => {
-  const server = await startServer();
+  const server = await startServer({ at });
   // A kept-alive connection is open when the signal arrives; the server closes it and exits cleanly.
   assert.equal((await fetch(`${server.url}/api/v1/calendar/2026`)).status, 200);
   const { code, signal } = await server.stop('SIGTERM');

@@ -1,11 +1,12 @@
-// The live quota balance (QT-19, I-17) over HTTP, on the database named by FLIS_DB. The demo seed
-// distributes the 2026 quota of reference-data.md over the 20 regions (F-QL1) and uses part of it.
+// The live quota balance (QT-19, I-17) over HTTP, on a database of its own seeded as of 15 June 2026,
+// while the 2026 quota is in force. The demo seed distributes the 2026 quota of reference-data.md over
+// the 20 regions (F-QL1), uses part of it and holds labour-immigrant reservations made that day (I-16).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 
 let server;
-before(async () => { server = await startServer(); });
+before(async () => { server = await startServer({ at: '2026-06-15T10:00' }); });
 after(async () => { await server.stop(); });
 
 const national = { category_1: 726, category_2: 3402, category_3: 5893, category_4: 3131, seasonal: 4994,

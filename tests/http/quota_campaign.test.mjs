@@ -1,23 +1,19 @@
-// The quota campaign (act QT) over the JSON API, on the database named by FLIS_DB, with a registry
-// simulator of its own (F-QR1). The demo seed leaves the campaign whose requests opened most recently
-// in progress: Almaty consolidated, Жетысу's request decided by the Commission, Алатау's and Steppe's
-// waiting; the test takes it to publication.
+// The quota campaign (act QT) over the JSON API, with a registry simulator of its own (F-QR1), on a
+// database of its own seeded as of 21 October 2026. The demo seed leaves the 2027 campaign (requests
+// opened on 15 September 2026) in progress: Almaty consolidated, Жетысу's request decided by the
+// Commission, Алатау's and Steppe's waiting; the test takes it to publication.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startSim, signIn } from './server.mjs';
+import { startServer, startSim, signIn, quotaYearAt, almaty, astana } from './server.mjs';
 
 let server, sim;
 let alatau, steppe, officer, member, ministry, astanaOfficer;
-const now = new Date();
-// The campaign the seed made: requests open in September for the next year (QT-5, QT-6).
-const year = now.getMonth() > 8 || (now.getMonth() === 8 && now.getDate() >= 15) ? now.getFullYear() + 1
-  : now.getFullYear();
-const almaty = '750000000';
-const astana = '710000000';
+const at = '2026-10-21T10:00';
+const year = quotaYearAt(at);
 
 before(async () => {
-  sim = await startSim();
-  server = await startServer({ args: ['--registry-url', sim.url] });
+  sim = await startSim({ at });
+  server = await startServer({ at, args: ['--registry-url', sim.url] });
   [alatau, steppe, officer, member, ministry, astanaOfficer] = await Promise.all(
     ['employer.alatau', 'employer.steppe', 'officer.almaty', 'commission1.almaty', 'ministry', 'officer.astana']
       .map((l) => signIn(server.url, l)));
@@ -50,20 +46,28 @@ test('QT-6, QT-7, QT-8, QT-12, QT-19, F-Q1: the public timeline of the campaign'
 test('QT-6, F-Q4: a second request for the same region and year, and a request after the QT-6 date', async () => {
   const t = await (await fetch(`${server.url}/api/v1/quota/${year}/timeline`)).json();
   const due = new Date(t.steps.find((s) => s.step === 'employer_requests').due_at);
-  const again = await alatau.post(`/api/v1/quota/${year}/requests`, requestBody);
-  if (now > due) {
-    assert.equal(again.status, 422, JSON.stringify(again.data));
-    assert.equal(again.data.code, 'qt.request_deadline_passed');
-    assert.deepEqual(again.data.rule_ids, ['QT-6', 'F-Q1', 'I-3']);
-  } else {
-    assert.equal(again.status, 409);
-    assert.equal(again.data.code, 'qt.request_exists');
-  }
+  assert.ok(new Date(`${at}:00+05:00`) > due, `${at} is after ${due.toISOString()}`);
+  const late = await alatau.post(`/api/v1/quota/${year}/requests`, requestBody);
+  assert.equal(late.status, 422, JSON.stringify(late.data));
+  assert.equal(late.data.code, 'qt.request_deadline_passed');
+  assert.deepEqual(late.data.rule_ids, ['QT-6', 'F-Q1', 'I-3']);
   const bad = await alatau.post(`/api/v1/quota/${year}/requests`, { ...requestBody, lines: [{ category: 'x', count: 1 }] });
   assert.equal(bad.status, 400);
   assert.equal(bad.data.field, 'lines[0].profession');
   const officerFiles = await officer.post(`/api/v1/quota/${year}/requests`, requestBody);
   assert.ok([403, 422].includes(officerFiles.status));
+
+  // Before the QT-6 date the same request is a duplicate: a server of its own on 21 September, when
+  // the seed has filed Алатау's request of this campaign.
+  const early = await startServer({ at: '2026-09-21T10:00' });
+  try {
+    const employer = await signIn(early.url, 'employer.alatau');
+    const again = await employer.post(`/api/v1/quota/${year}/requests`, requestBody);
+    assert.equal(again.status, 409, JSON.stringify(again.data));
+    assert.equal(again.data.code, 'qt.request_exists');
+  } finally {
+    await early.stop();
+  }
 });
 
 const sourceOf = (c, system) => c.data.registry_findings.sources.find((s) => s.system === system);

@@ -1,11 +1,14 @@
-// Downloads of the QT request forms (QT-A1..QT-A4) as PDF and XLSX over the JSON API, on the database
-// named by FLIS_DB: content types, attachment names, and the access rules of the JSON views (an
-// employer its own request, an LEB its own region, the Ministry all; others get 404).
-// Runs after quota_campaign.test.mjs in the shared suite (Almaty already submitted); alone, it takes
-// Almaty's requests through the Commission and submits them itself.
+// Downloads of the QT request forms (QT-A1..QT-A4) as PDF and XLSX over the JSON API: content types,
+// attachment names, and the access rules of the JSON views (an employer its own request, an LEB its
+// own region, the Ministry all; others get 404). On a database of its own seeded as of 21 October
+// 2026, when the 2027 campaign has Almaty's requests filed and partly decided; the test takes them
+// through the Commission and submits the region itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, quotaYear as year, almaty, astana } from './server.mjs';
+import { startServer, signIn, quotaYearAt, almaty, astana } from './server.mjs';
+
+const at = '2026-10-21T10:00';
+const year = quotaYearAt(at);
 
 let server;
 let alatau, steppe, officer, member, ministry, astanaOfficer;
@@ -13,7 +16,7 @@ const pdfType = 'application/pdf';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ at });
   const logins = ['employer.alatau', 'employer.steppe', 'officer.almaty', 'commission1.almaty', 'ministry',
     'officer.astana'];
   [alatau, steppe, officer, member, ministry, astanaOfficer] = await Promise.all(logins.map((l) => signIn(server.url, l)));
@@ -54,9 +57,8 @@ test('QT-A1: the employer downloads its own request as PDF and XLSX; nobody else
 });
 
 // The region's submission to the Ministry (QT-12) is what QT-A2..A4 print; before it they do not exist.
-async function ensureAlmatySubmitted() {
+async function submitAlmaty() {
   const probe = await officer.get(`/api/v1/quota/${year}/regions/${almaty}/qt-a2.pdf`);
-  if (probe.status === 200) return;
   assertProblem(probe, 409, 'case.wrong_state');
   assert.deepEqual(probe.data.rule_ids, ['QT-12']);
   const list = (await officer.get(`/api/v1/quota/${year}/requests`)).data.requests;
@@ -73,7 +75,7 @@ async function ensureAlmatySubmitted() {
 }
 
 test('QT-A2, QT-A3, QT-A4: the LEB and the Ministry download the region\'s submission', async () => {
-  await ensureAlmatySubmitted();
+  await submitAlmaty();
   for (const form of ['qt-a2', 'qt-a3', 'qt-a4']) {
     const code = form.toUpperCase();
     const base = `/api/v1/quota/${year}/regions/${almaty}/${form}`;

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { startServer, startSim, signIn, pdfBytes, validIin } from './server.mjs';
 
 let sim;
+const at = '2026-06-01T10:00';
 let professionCode;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -20,7 +21,7 @@ const resilience = ['--registry-timeout-ms', '300', '--registry-backoff-base-ms'
   '1000', '--registry-breaker-failures', '3', '--registry-breaker-open-ms', '400', '--relay-idle-ms', '100'];
 
 before(async () => {
-  sim = await startSim({ args: ['--threads', '48', '--random-seed', '11'] });
+  sim = await startSim({ at, args: ['--threads', '48', '--random-seed', '11'] });
 });
 after(async () => { await sim.stop(); });
 
@@ -95,7 +96,7 @@ const faultKinds = [
 ];
 
 test('SE-A2.10: a fault storm on every system ends with every call delivered once and every case resolved', async () => {
-  const server = await startServer({ args: ['--registry-url', sim.url, '--registry-max-attempts', '1000', ...resilience] });
+  const server = await startServer({ at, args: ['--registry-url', sim.url, '--registry-max-attempts', '1000', ...resilience] });
   try {
     const users = await signInAll(server.url);
     const list = await (await fetch(`${server.url}/api/v1/reference/se_profession`)).json();
@@ -168,7 +169,7 @@ test('SE-A2.10: a fault storm on every system ends with every call delivered onc
 });
 
 test('a call out of attempts is stuck: the officer sees it, retries it, and it is delivered once', async () => {
-  const server = await startServer({ args: ['--registry-url', sim.url, '--registry-max-attempts', '2', ...resilience] });
+  const server = await startServer({ at, args: ['--registry-url', sim.url, '--registry-max-attempts', '2', ...resilience] });
   try {
     const users = await signInAll(server.url);
     const applicant = applicantFor(40);

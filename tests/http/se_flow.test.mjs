@@ -1,14 +1,18 @@
-// The SE service end to end over the JSON API, on the database named by FLIS_DB.
+// The SE service end to end over the JSON API, on a database of its own seeded as of Monday 1 June
+// 2026 (a working day, so filing registers the same day).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, pdfBytes, validIin } from './server.mjs';
+import { startServer, signIn, pdfBytes, validIin, dateOf } from './server.mjs';
+
+const at = '2026-06-01T10:00';
+const today = dateOf(at);
 
 let server;
 let foreigner, officer, head, members, otherForeigner, otherOfficer, qualityAuthority;
 let professionCode;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ at });
   [foreigner, officer, head, otherForeigner, otherOfficer, qualityAuthority] = await Promise.all(
     ['chen', 'officer.astana', 'head.astana', 'kowalska', 'officer.almaty', 'quality'].map((l) => signIn(server.url, l)));
   members = await Promise.all(['commission1.astana', 'commission2.astana', 'commission3.astana']
@@ -174,7 +178,6 @@ test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new
   const issued = (await head.post(`/api/v1/cases/${filed.id}/decision`, { approve: true })).data;
   const number = issued.certificate.number;
 
-  const today = new Date().toISOString().slice(0, 10);
   const notice = await foreigner.post(`/api/v1/cases/${filed.id}/notices`,
     { notice: 'new_employer', event_date: today, employer_name: 'TOO Digital', employer_bin: '180340012345' });
   assert.equal(notice.status, 200, JSON.stringify(notice.data));

@@ -1,21 +1,70 @@
-// Starts and stops a real flis-server for the HTTP integration tests. The database named by FLIS_DB
-// (sqlite:... or postgresql://...) is prepared by scripts/test-http.sh: migrated, reference data
-// loaded, demo users seeded.
-import { spawn } from 'node:child_process';
+// The harness of the HTTP integration tests: every startServer() gets a database of its own, made
+// for it at the date the test file pins (`at`), and a real flis-server whose clock starts there
+// (--demo --clock-at, ticking on). So files share nothing, run in any order or at once, and read no
+// real date. The store is SQLite (a temp file) unless FLIS_TEST_STORE=postgresql, then a database
+// created on the PostgreSQL server of FLIS_TEST_PG_URL (scripts/with-pg.sh starts one) and dropped
+// after. Each database's audit chains are verified when its server stops.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
+const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 export const bin = process.env.FLIS_BIN || `${root}build/bin`;
-export const db = process.env.FLIS_DB;
-export const keyPath = process.env.FLIS_KEY || `${root}var/test/signer.pem`;
+const store = process.env.FLIS_TEST_STORE || 'sqlite';
 
-// The quota campaign the demo seed leaves in progress: requests open on 15 September for the next
-// year (QT-5, QT-6); the regions it uses (KATO).
-const today = new Date();
-export const quotaYear = today.getMonth() > 8 || (today.getMonth() === 8 && today.getDate() >= 15)
-  ? today.getFullYear() + 1 : today.getFullYear();
+// The regions the demo seed uses (KATO).
 export const almaty = '750000000';
 export const astana = '710000000';
+
+// The campaign year a date falls in: requests open on 15 September for the next year (QT-5, QT-6).
+export function quotaYearAt(at) {
+  const [y, m, d] = at.slice(0, 10).split('-').map(Number);
+  return m > 9 || (m === 9 && d >= 15) ? y + 1 : y;
+}
+
+// "2026-10-01T10:00" (Kazakhstan time, UTC+5) → "2026-10-01", the server's today at that moment.
+export const dateOf = (at) => at.slice(0, 10);
+
+const flis = (db, ...args) => run(`${bin}/flis`, ['--db', db.url, '--key', db.key, ...args], { cwd: root });
+
+// A fresh database: migrated, reference data loaded, demo data seeded as of `at`. `remove()` drops it.
+export async function prepareDatabase({ at }) {
+  if (!at) throw new Error('prepareDatabase: pin the date with { at }');
+  const dir = mkdtempSync(join(process.env.FLIS_TEST_WORK || tmpdir(), 'flis-http-'));
+  const db = { dir, key: join(dir, 'signer.pem'), at };
+  let pg;
+  if (store === 'postgresql') {
+    const server = process.env.FLIS_TEST_PG_URL;
+    if (!server) throw new Error('FLIS_TEST_STORE=postgresql needs FLIS_TEST_PG_URL (scripts/with-pg.sh)');
+    const name = `flis_http_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    await run('psql', [server, '-qAtc', `CREATE DATABASE ${name}`]);
+    pg = { server, name };
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    db.url = url.href;
+  } else {
+    db.url = `sqlite:${join(dir, 'flis.sqlite')}`;
+  }
+  db.remove = async () => {
+    if (pg) await run('psql', [pg.server, '-qAtc', `DROP DATABASE IF EXISTS ${pg.name} WITH (FORCE)`]);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await flis(db, 'migrate');
+    await flis(db, 'load-reference', '--data', `${root}data/reference`);
+    await flis(db, 'seed-demo', '--clock-at', at);
+  } catch (e) {
+    await db.remove();
+    throw e;
+  }
+  // Recomputes every hash chain of the database (flis audit verify); throws on tampering.
+  db.verify = async () => { await flis(db, 'audit', 'verify'); };
+  return db;
+}
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -28,36 +77,57 @@ async function freePort() {
   });
 }
 
-// `args`: extra flis-server options, e.g. ['--registry-url', sim.url] to connect a simulator.
-export async function startServer({ port, args = [] } = {}) {
-  if (!db) throw new Error('FLIS_DB is not set');
+// Starts flis-server at `at` (Kazakhstan time, e.g. '2026-10-01T10:00'; the clock ticks on from there)
+// on a database of its own, prepared for this call and removed by stop() after its audit chains
+// are verified. `db`: a database from prepareDatabase() instead, kept by the caller (to restart a
+// server on the same data). `args`: extra flis-server options, e.g. ['--registry-url', sim.url].
+export async function startServer({ at, db, port, args = [] } = {}) {
+  if (!at) throw new Error('startServer: pin the date with { at }');
+  const owned = !db;
+  if (owned) db = await prepareDatabase({ at });
   port = port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     `${bin}/flis-server`,
-    ['--listen', `127.0.0.1:${port}`, '--db', db, '--key', keyPath, '--demo', '--public-url', url,
+    ['--listen', `127.0.0.1:${port}`, '--db', db.url, '--key', db.key, '--demo', '--clock-at', at, '--public-url', url,
      '--assets', `${root}assets`, '--i18n', `${root}data/i18n`, '--threads', '4', ...args],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  for (let i = 0; i < 100; i++) {
+  let healthy = false;
+  for (let i = 0; i < 100 && !healthy; i++) {
     try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
+      healthy = (await fetch(`${url}/healthz`)).ok;
     } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!healthy) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!healthy) {
+    child.kill('SIGKILL');
+    await exited;
+    if (owned) await db.remove();
+    throw new Error(`flis-server did not become healthy:\n${log}`);
   }
   return {
     url,
     port,
     child,
     exited,
+    db,
     log: () => log,
+    // Stops the server; a database of its own is then verified and removed.
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+      const status = await exited;
+      if (owned) {
+        try {
+          await db.verify();
+        } finally {
+          await db.remove();
+        }
+      }
+      return status;
     },
   };
 }
@@ -101,9 +171,12 @@ export function validIin(yymmdd, centurySex = '3', serial = 1) {
 }
 
 // Starts a flis-registry-sim of its own on a free loopback port (docs/registries.md) for one test
-// suite. `admin(method, path, body)` calls its admin API (faults, records, call log).
-export async function startSim({ args = [] } = {}) {
-  const child = spawn(`${bin}/flis-registry-sim`, ['--listen', '127.0.0.1:0', '--seed', 'demo', ...args],
+// suite, its calendar on the date of `at` like the server's. `admin(method, path, body)` calls its
+// admin API (faults, records, call log).
+export async function startSim({ at, args = [] } = {}) {
+  if (!at) throw new Error('startSim: pin the date with { at }');
+  const child = spawn(`${bin}/flis-registry-sim`,
+    ['--listen', '127.0.0.1:0', '--seed', 'demo', '--today', dateOf(at), ...args],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });

@@ -142,6 +142,11 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
   }
   v["nav"] = std::move(nav);
   v["home_current"] = req.path == "/";
+  // A demo server may run on a set clock (flis-server --demo --clock-at): every page says what its
+  // date and time are, so they are not mistaken for the real ones.
+  v["demo_clock"] = portal.ctx.demo_mode
+                        ? json::value(json::object{{"text", format_local(portal, portal.ctx.clock.now())}})
+                        : json::value(false);
   v["errors"] = json::array{};
   v["field_errors"] = json::object{};
   v["has_errors"] = false;
