@@ -3,9 +3,10 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <sstream>
+
+#include "web/i18n.h"
 
 namespace flis::app {
 namespace json = boost::json;
@@ -34,50 +35,27 @@ Date effective_from_of(const json::object& file) {
 
 }  // namespace
 
-std::map<std::string, std::string> read_mo_catalog(const std::string& path) {
-  std::map<std::string, std::string> out;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return out;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto u32 = [&](std::size_t at) -> std::uint32_t {
-    std::uint32_t v = 0;
-    if (at + 4 <= bytes.size()) std::memcpy(&v, bytes.data() + at, 4);
-    return v;
-  };
-  if (u32(0) != 0x950412deU) return out;  // little-endian .mo, as Debian ships
-  const std::uint32_t n = u32(8), originals = u32(12), translations = u32(16);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint32_t olen = u32(originals + 8 * i), ooff = u32(originals + 8 * i + 4);
-    std::uint32_t tlen = u32(translations + 8 * i), toff = u32(translations + 8 * i + 4);
-    if (std::size_t{ooff} + olen > bytes.size() || std::size_t{toff} + tlen > bytes.size()) return {};
-    out.emplace(bytes.substr(ooff, olen), bytes.substr(toff, tlen));
-  }
-  return out;
-}
-
 Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::string& data_dir,
-                                                const std::string& iso_codes_dir, const std::string& locale_dir) {
+                                                const std::string& iso_codes_dir) {
   ReferenceLoadReport report;
   auto put = [&](cases::ReferenceEntry e) -> Status { return store.upsert_reference(e); };
 
-  // Countries: the ISO 3166-1 list Debian ships, names translated by its gettext catalogs.
+  // Countries: the ISO 3166-1 list Debian ships, named in each language by ICU (CLDR display names);
+  // iso-codes' English name where CLDR has none.
   auto countries = read_json_file(iso_codes_dir + "/iso_3166-1.json");
   if (!countries) return countries.take_error();
-  auto kk = read_mo_catalog(locale_dir + "/kk/LC_MESSAGES/iso_3166-1.mo");
-  auto ru = read_mo_catalog(locale_dir + "/ru/LC_MESSAGES/iso_3166-1.mo");
   for (const auto& c : countries->as_object().at("3166-1").as_array()) {
     const auto& o = c.as_object();
-    std::string en = str(o, "name");
-    auto tr = [&](const std::map<std::string, std::string>& cat) {
-      auto it = cat.find(en);
-      return it == cat.end() || it->second.empty() ? en : it->second;
-    };
-    cases::ReferenceEntry e{"country",
-                            str(o, "alpha_2"),
-                            Date(2000, 1, 1),
-                            std::nullopt,
-                            json::object{{"en", en}, {"ru", tr(ru)}, {"kk", tr(kk)}, {"alpha_3", str(o, "alpha_3")}},
-                            true};
+    const std::string alpha_2 = str(o, "alpha_2");
+    const std::string fallback = str(o, "name");
+    auto name = [&](std::string_view locale) { return web::i18n::country_name(alpha_2, locale).value_or(fallback); };
+    cases::ReferenceEntry e{
+        "country",
+        alpha_2,
+        Date(2000, 1, 1),
+        std::nullopt,
+        json::object{{"en", name("en")}, {"ru", name("ru")}, {"kk", name("kk")}, {"alpha_3", str(o, "alpha_3")}},
+        true};
     if (auto s = put(e); !s) return s.take_error();
     ++report.countries;
   }

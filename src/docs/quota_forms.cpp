@@ -543,16 +543,9 @@ class TempPath {
   std::string path_;
 };
 
+// 12:00 in Astana (UTC+5) on `d`, as the UTC seconds libxlsxwriter takes.
 std::time_t epoch_seconds(Date d) {
-  // Days since 1970-01-01 (Howard Hinnant's days_from_civil), noon Astana time as UTC.
-  const int y = d.year() - (d.month() <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned m = d.month();
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d.day() - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const long days = static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468;
-  return static_cast<std::time_t>(days * 86400 + 7 * 3600);
+  return static_cast<std::time_t>((d.sys_days().time_since_epoch() + std::chrono::hours(7)) / std::chrono::seconds(1));
 }
 
 Result<std::string> render_xlsx(const Form& f) {

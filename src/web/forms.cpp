@@ -94,27 +94,14 @@ const UploadedFile* FormData::file(std::string_view name) const {
 }
 
 Result<FormData> parse_urlencoded(std::string_view body, const FormLimits& limits) {
+  auto fields = parse_params(body, {limits.max_fields, limits.max_name_bytes, limits.max_value_bytes});
+  if (!fields) {
+    const Error& e = fields.error();
+    return e.code == "url.malformed" ? malformed("bad percent-encoding: " + e.detail) : too_large(e.detail);
+  }
   FormData form;
-  std::size_t count = 0;
-  while (!body.empty()) {
-    auto amp = body.find('&');
-    std::string_view pair = body.substr(0, amp);
-    body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
-    if (pair.empty()) continue;
-    if (++count > limits.max_fields) return too_large("too many fields");
-    auto eq = pair.find('=');
-    std::string_view raw_name = pair.substr(0, eq);
-    std::string_view raw_value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
-    // Encoded text is at most 3x the decoded one; check before decoding to bound the work.
-    if (raw_name.size() > 3 * limits.max_name_bytes || raw_value.size() > 3 * limits.max_value_bytes)
-      return too_large("field too long");
-    auto name = percent_decode(raw_name, true);
-    auto value = percent_decode(raw_value, true);
-    if (!name || !value) return malformed("bad percent-encoding");
-    if (name->empty()) continue;
-    if (name->size() > limits.max_name_bytes || value->size() > limits.max_value_bytes)
-      return too_large("field too long");
-    form.add(std::move(*name), std::move(*value));
+  for (auto& [name, value] : *fields) {
+    if (!name.empty()) form.add(std::move(name), std::move(value));
   }
   return form;
 }

@@ -19,8 +19,16 @@ TEST(FormsUrlencoded, DecodesPlusPercentAndRepeatedNames) {
   EXPECT_EQ(f->value("missing"), "");
 }
 
+TEST(FormsUrlencoded, TakesUnencodedBytesAsThemselves) {
+  // Some clients send UTF-8 and punctuation without escaping them; the text is what they meant.
+  auto f = parse_urlencoded("name=\xD0\x90\xD1\x81|[1]&note=a%2Bb+c");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->value("name"), "Ас|[1]");
+  EXPECT_EQ(f->value("note"), "a+b c");
+}
+
 TEST(FormsUrlencoded, RejectsBadEscapesAndNul) {
-  for (const char* body : {"a=%G1", "a=%", "a=%4", "a=%00"}) {
+  for (const char* body : {"a=%G1", "a=%", "a=%4", "a=%00", "%zz=1", "a%00=1"}) {
     auto f = parse_urlencoded(body);
     ASSERT_FALSE(f.ok()) << body;
     EXPECT_EQ(f.error().code, "form.malformed");
@@ -35,6 +43,10 @@ TEST(FormsUrlencoded, EnforcesLimits) {
   EXPECT_EQ(parse_urlencoded("a=1&b=2&c=3&d=4", limits).error().code, "form.too_large");
   EXPECT_EQ(parse_urlencoded("a=123456", limits).error().code, "form.too_large");
   EXPECT_TRUE(parse_urlencoded("a=12345&&&b=1", limits).ok());
+  // Limits count decoded bytes; "%D0%90" is one two-byte letter.
+  limits.max_fields = 200;
+  EXPECT_TRUE(parse_urlencoded("a=%D0%90%D0%90", limits).ok());
+  EXPECT_EQ(parse_urlencoded("a=%D0%90%D0%90%D0%90", limits).error().code, "form.too_large");
   std::string huge(1'000'000, 'x');
   EXPECT_EQ(parse_urlencoded("a=" + huge).error().code, "form.too_large");
 }

@@ -1,6 +1,8 @@
 #include "web/i18n.h"
 
 #include <unicode/fmtable.h>
+#include <unicode/localematcher.h>
+#include <unicode/locid.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
@@ -9,16 +11,11 @@
 #include <cctype>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace flis::web::i18n {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -168,11 +165,42 @@ std::string format_message(std::string_view locale, std::string_view pattern, co
   return out;
 }
 
+namespace {
+
+// Matches Accept-Language against the supported locales by CLDR's language distances (so "ru-KZ"
+// is ru, "en-GB" is en, and a Ukrainian or Belarusian browser gets ru), q-values and the order of
+// equal weights. No default inside: a header nothing matches falls to kDefaultLocale below.
+// Thread-safety: an icu::LocaleMatcher is immutable after build() and safe to share.
+struct AcceptLanguageMatcher {
+  std::optional<icu::LocaleMatcher> matcher;
+
+  AcceptLanguageMatcher() {
+    std::vector<icu::Locale> locales;
+    for (const auto& locale : supported_locales()) locales.emplace_back(locale.c_str());
+    UErrorCode status = U_ZERO_ERROR;
+    icu::LocaleMatcher built = icu::LocaleMatcher::Builder()
+                                   .setSupportedLocales(locales.begin(), locales.end())
+                                   .setNoDefaultLocale()
+                                   .build(status);
+    if (U_SUCCESS(status)) matcher.emplace(std::move(built));
+  }
+};
+
+const AcceptLanguageMatcher& accept_language_matcher() {
+  static const AcceptLanguageMatcher instance;
+  return instance;
+}
+
+}  // namespace
+
 std::optional<std::string> supported_locale_for(std::string_view tag) {
-  std::string primary = lower_ascii(trim(tag.substr(0, tag.find_first_of("-_"))));
-  if (primary == "kz") primary = "kk";
-  for (const auto& locale : supported_locales()) {
-    if (primary == locale) return locale;
+  // An explicit choice (?lang=, the cookie) names a language: ICU reads its language subtag from a
+  // BCP 47 tag ("ru-RU") or a locale ID ("ru_KZ"); no distance matching here, "uk" is not "ru".
+  const icu::Locale locale(std::string(trim(tag)).c_str());
+  std::string language = locale.isBogus() ? std::string() : locale.getLanguage();
+  if (language == "kz") language = "kk";  // the country code people type for Kazakh
+  for (const auto& supported : supported_locales()) {
+    if (language == supported) return supported;
   }
   return std::nullopt;
 }
@@ -184,36 +212,27 @@ std::string negotiate_locale(std::optional<std::string_view> query_lang, std::op
       if (auto locale = supported_locale_for(*explicit_choice)) return *locale;
     }
   }
-  if (accept_language) {
-    // RFC 9110 §12.5.4: comma-separated tags with optional ;q= weights; the first of equal weights wins.
-    std::optional<std::string> best;
-    double best_q = 0.0;
-    std::string_view rest = *accept_language;
-    while (!rest.empty()) {
-      const auto comma = rest.find(',');
-      std::string_view item = trim(rest.substr(0, comma));
-      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-      double q = 1.0;
-      if (const auto semi = item.find(';'); semi != std::string_view::npos) {
-        std::string_view params = trim(item.substr(semi + 1));
-        item = trim(item.substr(0, semi));
-        if (params.size() > 2 && (params[0] == 'q' || params[0] == 'Q') && params[1] == '=') {
-          try {
-            q = std::stod(std::string(params.substr(2)));
-          } catch (const std::exception&) {
-            q = 0.0;  // a malformed weight is treated as "not acceptable"
-          }
-        }
-      }
-      if (q <= best_q) continue;
-      if (auto locale = supported_locale_for(item)) {
-        best = *locale;
-        best_q = q;
-      }
-    }
-    if (best) return *best;
+  if (accept_language && accept_language_matcher().matcher) {
+    // RFC 9110 §12.5.4. A header ICU cannot parse (a bad q-value, garbage) counts as absent.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale* best = accept_language_matcher().matcher->getBestMatchForListString(
+        icu::StringPiece(accept_language->data(), static_cast<int32_t>(accept_language->size())), status);
+    if (U_SUCCESS(status) && best != nullptr) return best->getLanguage();
   }
   return std::string(kDefaultLocale);
+}
+
+std::optional<std::string> country_name(std::string_view alpha_2, std::string_view locale) {
+  const std::string code(alpha_2);
+  const icu::Locale region("", code.c_str());
+  if (region.isBogus() || code.size() != 2 || code != region.getCountry()) return std::nullopt;
+  icu::UnicodeString name;
+  region.getDisplayCountry(icu::Locale(std::string(locale).c_str()), name);
+  std::string out;
+  name.toUTF8String(out);
+  // ICU answers an unknown region with the code itself.
+  if (out.empty() || out == code) return std::nullopt;
+  return out;
 }
 
 }  // namespace flis::web::i18n

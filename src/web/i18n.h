@@ -59,4 +59,8 @@ std::string negotiate_locale(std::optional<std::string_view> query_lang, std::op
 // The supported locale a language tag names ("ru-RU" -> "ru"), if any.
 std::optional<std::string> supported_locale_for(std::string_view tag);
 
+// The name of a country (ISO 3166-1 alpha-2, "KZ") in `locale`, from ICU's CLDR display names
+// ("Қазақстан", "Казахстан", "Kazakhstan"); nullopt for a code CLDR does not name.
+std::optional<std::string> country_name(std::string_view alpha_2, std::string_view locale);
+
 }  // namespace flis::web::i18n

@@ -36,6 +36,50 @@ TEST(Negotiation, AcceptLanguageWeightsAndAliases) {
   EXPECT_FALSE(supported_locale_for("english"));
 }
 
+TEST(Negotiation, AcceptLanguageRegionalVariantsWildcardsAndGarbage) {
+  const auto accept = [](std::string_view header) { return negotiate_locale(std::nullopt, std::nullopt, header); };
+  // Regional variants match their language.
+  EXPECT_EQ(accept("ru-KZ"), "ru");
+  EXPECT_EQ(accept("kk-KZ"), "kk");
+  EXPECT_EQ(accept("kk-Cyrl-KZ,ru;q=0.9"), "kk");
+  EXPECT_EQ(accept("en-GB"), "en");
+  EXPECT_EQ(accept("en-GB;q=0.8, kk"), "kk");
+  EXPECT_EQ(accept("ru-KZ,kk-KZ;q=0.9,en;q=0.8"), "ru");
+  // A language close to a supported one (CLDR language distance) gets it; an unrelated one does
+  // not, and a later acceptable language wins over it.
+  EXPECT_EQ(accept("uk"), "ru");
+  EXPECT_EQ(accept("fr-CA,fr;q=0.9,en;q=0.8"), "en");
+  EXPECT_EQ(accept("zh, en;q=0.1"), "en");
+  // A wildcard names no language: the default.
+  EXPECT_EQ(accept("*"), "ru");
+  EXPECT_EQ(accept("de,*;q=0.5"), "ru");
+  // q=0 means "not acceptable".
+  EXPECT_EQ(accept("en;q=0"), "ru");
+  EXPECT_EQ(accept("kk;q=0, en;q=0.1"), "en");
+  // Garbage and empty headers count as absent.
+  EXPECT_EQ(accept(""), "ru");
+  EXPECT_EQ(accept("garbage!!,,;"), "ru");
+  EXPECT_EQ(accept("ru;q=1.5"), "ru");
+  EXPECT_EQ(accept(";;;q=0.5"), "ru");
+  EXPECT_EQ(accept(std::string(10'000, 'x')), "ru");
+  EXPECT_EQ(accept("en;q=bogus"), "ru");
+}
+
+TEST(CountryNames, KazakhRussianAndEnglishFromIcu) {
+  EXPECT_EQ(country_name("KZ", "kk"), "Қазақстан");
+  EXPECT_EQ(country_name("KZ", "ru"), "Казахстан");
+  EXPECT_EQ(country_name("KZ", "en"), "Kazakhstan");
+  EXPECT_EQ(country_name("UZ", "kk"), "Өзбекстан");
+  EXPECT_EQ(country_name("TJ", "kk"), "Тәжікстан");
+  EXPECT_EQ(country_name("TJ", "ru"), "Таджикистан");
+  EXPECT_EQ(country_name("RU", "kk"), "Ресей");
+  EXPECT_EQ(country_name("TR", "ru"), "Турция");
+  EXPECT_FALSE(country_name("QQ", "ru"));
+  EXPECT_FALSE(country_name("kz", "ru"));
+  EXPECT_FALSE(country_name("KAZ", "ru"));
+  EXPECT_FALSE(country_name("", "ru"));
+}
+
 TEST(Catalog, LoadsProjectFilesWithFallbacks) {
   auto catalog = Catalog::load(kI18nDir);
   ASSERT_TRUE(catalog) << catalog.error().detail;

@@ -1,6 +1,7 @@
 #include "web/message.h"
 
 #include <boost/json.hpp>
+#include <boost/url.hpp>
 #include <cctype>
 
 namespace flis::web {
@@ -12,13 +13,6 @@ bool iequals(std::string_view a, std::string_view b) {
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
   }
   return true;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 std::string_view trim(std::string_view s) {
@@ -152,41 +146,74 @@ Response Response::empty(int status) {
   return response;
 }
 
-std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space) {
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      if (i + 2 >= in.size()) return std::nullopt;
-      const int high = hex_value(in[i + 1]);
-      const int low = hex_value(in[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      c = static_cast<char>(high * 16 + low);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      c = ' ';
+namespace {
+
+namespace urls = boost::urls;
+
+// What Boost.URL accepts unencoded in a path or query, plus '%' itself (escapes are checked by the
+// parser). Anything else a client sent raw is percent-encoded first, so that it reads as itself.
+constexpr auto kTargetChars = urls::pchars + '/' + '?' + '%';
+
+// `text` with every byte outside kTargetChars percent-encoded; `storage` holds the copy if one was needed.
+std::string_view tolerant(std::string_view text, std::string& storage) {
+  if (urls::grammar::find_if_not(text.data(), text.data() + text.size(), kTargetChars) == text.data() + text.size()) {
+    return text;
+  }
+  storage = urls::encode(urls::string_view(text.data(), text.size()), kTargetChars);
+  return storage;
+}
+
+std::optional<std::string> decoded(urls::pct_string_view text, bool plus_is_space) {
+  urls::encoding_opts options;
+  options.space_as_plus = plus_is_space;
+  std::string out = text.decode(options);
+  if (out.find('\0') != std::string::npos) return std::nullopt;  // NUL would cut C strings downstream
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> decode_params(urls::params_encoded_view params,
+                                                                       const ParamLimits& limits) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t count = 0;
+  for (const urls::param_pct_view param : params) {
+    if (param.key.empty() && !param.has_value) continue;  // "a=1&&b=2"
+    if (++count > limits.max_params) return Error::invalid("url.too_many", "", "too many parameters");
+    if (param.key.decoded_size() > limits.max_name_bytes || param.value.decoded_size() > limits.max_value_bytes) {
+      return Error::invalid("url.too_long", "", "parameter too long");
     }
-    if (c == '\0') return std::nullopt;
-    out += c;
+    auto key = decoded(param.key, true);
+    auto value = decoded(param.value, true);
+    if (!key || !value) return Error::invalid("url.malformed", "", "encoded NUL");
+    out.emplace_back(std::move(*key), std::move(*value));
   }
   return out;
 }
 
+}  // namespace
+
+std::optional<RequestTarget> parse_target(std::string_view target) {
+  std::string storage;
+  auto url = urls::parse_origin_form(tolerant(target, storage));
+  if (!url) return std::nullopt;
+  auto path = decoded(url->encoded_path(), false);
+  if (!path) return std::nullopt;
+  auto query = decode_params(url->encoded_params(), {});
+  if (!query) return std::nullopt;
+  return RequestTarget{std::move(*path), std::move(*query)};
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> parse_params(std::string_view encoded,
+                                                                      const ParamLimits& limits) {
+  std::string storage;
+  auto params = urls::parse_query(tolerant(encoded, storage));
+  if (!params) return Error::invalid("url.malformed", "", params.error().message());
+  return decode_params(*params, limits);
+}
+
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_query(std::string_view query) {
-  std::vector<std::pair<std::string, std::string>> out;
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    std::string_view item = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-    if (item.empty()) continue;
-    const auto eq = item.find('=');
-    auto key = percent_decode(item.substr(0, eq), true);
-    auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : item.substr(eq + 1), true);
-    if (!key || !value) return std::nullopt;
-    out.emplace_back(std::move(*key), std::move(*value));
-  }
-  return out;
+  auto params = parse_params(query);
+  if (!params) return std::nullopt;
+  return std::move(*params);
 }
 
 std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view header) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <any>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -98,9 +99,29 @@ struct Response {
   static Response empty(int status = 204);
 };
 
-// Percent-decoding of a path segment (no '+' rule) or of a query component ('+' is a space).
-// nullopt on a malformed escape or a decoded NUL.
-std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space);
+// The request target's path and query, split and percent-decoded by Boost.URL (RFC 3986 origin-form).
+struct RequestTarget {
+  std::string path;                                        // decoded ("%2F" becomes '/', as before routing)
+  std::vector<std::pair<std::string, std::string>> query;  // as parse_params returns it
+};
+// nullopt when the target is not an absolute path ("*", "http://host/..."), or has a malformed escape
+// ("%zz", "%4") or an encoded NUL. Characters RFC 3986 leaves out of a URL but browsers send
+// unencoded (raw UTF-8, '|', '[', '^', ...) are taken as themselves.
+std::optional<RequestTarget> parse_target(std::string_view target);
+
+struct ParamLimits {
+  std::size_t max_params = SIZE_MAX;       // non-empty items
+  std::size_t max_name_bytes = SIZE_MAX;   // decoded
+  std::size_t max_value_bytes = SIZE_MAX;  // decoded
+};
+// The name=value pairs of a query string or an application/x-www-form-urlencoded body, in order,
+// decoded by Boost.URL: '+' is a space, empty items ("a=1&&b=2") are skipped, a name without '='
+// has an empty value. Raw bytes outside RFC 3986 are taken as themselves (see parse_target).
+// Errors (invalid_input): "url.malformed" (a malformed escape or an encoded NUL), "url.too_many",
+// "url.too_long"; limits are checked on the decoded sizes before anything is decoded.
+Result<std::vector<std::pair<std::string, std::string>>> parse_params(std::string_view encoded,
+                                                                      const ParamLimits& limits = {});
+// parse_params without limits; nullopt when malformed.
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_query(std::string_view query);
 std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view cookie_header);
 

@@ -166,14 +166,33 @@ TEST(RouterDeathTest, MalformedOrDuplicatePatternsAbort) {
       "duplicate");
 }
 
-TEST(Message, PercentDecodingQueryAndCookies) {
-  EXPECT_EQ(percent_decode("/a%20b+c", false), "/a b+c");
-  EXPECT_EQ(percent_decode("a%20b+c", true), "a b c");
-  EXPECT_EQ(percent_decode("%D0%90", false), "\xD0\x90");
-  EXPECT_FALSE(percent_decode("%zz", false));
-  EXPECT_FALSE(percent_decode("%4", false));
-  EXPECT_FALSE(percent_decode("a%00b", false));
+TEST(Message, RequestTargetPathAndQuery) {
+  auto target = parse_target("/a%20b+c/%D0%90?lang=kk&q=%D0%90+b&flag&&empty=&=x");
+  ASSERT_TRUE(target);
+  EXPECT_EQ(target->path, "/a b+c/\xD0\x90");  // '+' is a space only in the query
+  ASSERT_EQ(target->query.size(), 5u);
+  EXPECT_EQ(target->query[0], (std::pair<std::string, std::string>{"lang", "kk"}));
+  EXPECT_EQ(target->query[1].second, "\xD0\x90 b");
+  EXPECT_EQ(target->query[2], (std::pair<std::string, std::string>{"flag", ""}));
+  EXPECT_EQ(target->query[3], (std::pair<std::string, std::string>{"empty", ""}));
+  EXPECT_EQ(target->query[4], (std::pair<std::string, std::string>{"", "x"}));
 
+  EXPECT_EQ(parse_target("/")->path, "/");
+  EXPECT_TRUE(parse_target("/x?")->query.empty());
+  EXPECT_EQ(parse_target("/a%2Fb/c")->path, "/a/b/c");
+  // What browsers send unencoded is taken as itself.
+  auto raw = parse_target("/x|y?q=a|b[1]^\xD0\x90#");
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->path, "/x|y");
+  EXPECT_EQ(raw->query[0].second, "a|b[1]^\xD0\x90#");
+  // Malformed escapes, an encoded NUL and targets that are not an absolute path.
+  for (const char* bad :
+       {"/%zz", "/a%4", "/a%", "/a%00b", "/x?a=%G1", "/x?a=%", "/x?a%00=1", "*", "x/y", "http://example.org/", ""}) {
+    EXPECT_FALSE(parse_target(bad)) << bad;
+  }
+}
+
+TEST(Message, QueryParamsAndLimits) {
   auto query = parse_query("lang=kk&q=%D0%90+b&flag&&empty=");
   ASSERT_TRUE(query);
   ASSERT_EQ(query->size(), 4u);
@@ -181,7 +200,21 @@ TEST(Message, PercentDecodingQueryAndCookies) {
   EXPECT_EQ((*query)[1].second, "\xD0\x90 b");
   EXPECT_EQ((*query)[2], (std::pair<std::string, std::string>{"flag", ""}));
   EXPECT_FALSE(parse_query("a=%G1"));
+  EXPECT_TRUE(parse_query("")->empty());
 
+  EXPECT_EQ(parse_params("a=1&b=2&c=3", {2, 10, 10}).error().code, "url.too_many");
+  EXPECT_TRUE(parse_params("a=1&&&b=2", {2, 10, 10}).ok());
+  // Limits count decoded bytes: "%D0%90" is two.
+  EXPECT_TRUE(parse_params("a=%D0%90%D0%90", {1, 1, 4}).ok());
+  EXPECT_EQ(parse_params("a=%D0%90%D0%90%D0%90", {1, 1, 4}).error().code, "url.too_long");
+  EXPECT_EQ(parse_params("abc=1", {1, 2, 4}).error().code, "url.too_long");
+  const auto malformed = parse_params("a=%4");
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_EQ(malformed.error().code, "url.malformed");
+  EXPECT_EQ(malformed.error().kind, Error::Kind::invalid_input);
+}
+
+TEST(Message, Cookies) {
   auto cookies = parse_cookies("lang=en; session=\"abc\"; lang=ru; broken");
   EXPECT_EQ(cookies.at("lang"), "en");
   EXPECT_EQ(cookies.at("session"), "abc");

@@ -302,20 +302,14 @@ struct Server::Impl {
     req.request_id = client_id && is_sane_request_id(*client_id) ? std::string(*client_id) : new_request_id();
     if (auto cookie_header = req.header("Cookie")) req.cookies = parse_cookies(*cookie_header);
 
-    const std::string_view target = req.target;
-    const auto question = target.find('?');
-    const std::string_view raw_path = target.substr(0, question);
-    const std::string_view raw_query =
-        question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
-    auto path = raw_path.starts_with('/') ? percent_decode(raw_path, false) : std::nullopt;
-    auto query = parse_query(raw_query);
-    if (query) req.query = std::move(*query);
+    auto target = parse_target(req.target);
+    if (target) req.query = std::move(target->query);
     req.locale = i18n::negotiate_locale(req.query_param("lang"), req.cookie("lang"), req.header("Accept-Language"));
-    if (!path || !query) {
+    if (!target) {
       co_await respond(stream, req, problem(req, Error::invalid("http.bad_request", {})), false, false, started);
       co_return Outcome::close_after_drain;
     }
-    req.path = std::move(*path);
+    req.path = std::move(target->path);
 
     const RouteMatch match = router.match(req.method, req.path);
     if (match.route != nullptr) req.route = match.route->pattern;
