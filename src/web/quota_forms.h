@@ -1,4 +1,4 @@
-// The views of the QT request forms (docs/quota_forms.h) filled from the campaign's cases, shared by
+// The views of the QT request forms (docs/qt/quota_forms.h) filled from the campaign's cases, shared by
 // the JSON API downloads and the portal: names of regions and countries resolved from reference data.
 // Thread-safety: as the Store behind AppContext (read-only use).
 #pragma once
@@ -7,7 +7,7 @@
 
 #include "cases/records.h"
 #include "core/result.h"
-#include "docs/quota_forms.h"
+#include "docs/qt/quota_forms.h"
 #include "web/context.h"
 
 namespace flis::web {

@@ -1,4 +1,4 @@
-#include "docs/quota_forms.h"
+#include "docs/qt/quota_forms.h"
 
 #include <gtest/gtest.h>
 

@@ -2,10 +2,10 @@
 // the quota) as A4-landscape PDF and as XLSX, from display-ready views filled by the caller:
 //  QT-A1 the employer's request to the LEB, QT-A2 the LEB's request to the Ministry by organization,
 //  QT-A3 the LEB's labour-immigrant request, QT-A4 the LEB's request by country of origin.
-// Columns and their numbering follow the appendix; headers are Kazakh (FLIS translation) above the
-// act's Russian. Same view → same bytes (no wall clock, no random names inside the files).
-// Thread-safety: no shared state; the XLSX writer uses its own temporary file per call; safe to
-// call concurrently.
+// Each view becomes a docs::TableForm (docs/table_form.h), drawn by the shared machinery. Columns
+// and their numbering follow the appendix; headers are Kazakh (FLIS translation) above the act's
+// Russian. Same view → same bytes (no wall clock, no random names inside the files).
+// Thread-safety: no shared state; safe to call concurrently.
 #pragma once
 
 #include <array>
@@ -87,7 +87,7 @@ struct QtA4View {  // Appendix 4: the LEB's request by country of origin (QT-17)
 
 // PDF bytes (A4 landscape, as many pages as the rows need, the column header repeated on each).
 // Errors: `docs.quota_form.bad_year`, `docs.quota_form.missing_field` (field names it),
-// `docs.quota_form.render_failed`.
+// `docs.table_form.render_failed`.
 Result<std::string> render_quota_form_pdf(const QtA1View& view);
 Result<std::string> render_quota_form_pdf(const QtA2View& view);
 Result<std::string> render_quota_form_pdf(const QtA3View& view);
@@ -95,7 +95,7 @@ Result<std::string> render_quota_form_pdf(const QtA4View& view);
 
 // XLSX bytes: one sheet with the same title and header rows (frozen), numbers as numeric cells,
 // then the breakdown by profession as a second table. Errors as the PDF, plus
-// `docs.quota_form.xlsx_failed`.
+// `docs.table_form.xlsx_failed`.
 Result<std::string> render_quota_form_xlsx(const QtA1View& view);
 Result<std::string> render_quota_form_xlsx(const QtA2View& view);
 Result<std::string> render_quota_form_xlsx(const QtA3View& view);
