@@ -228,6 +228,23 @@ TEST_F(ServerTest, MalformedRequestIs400AndHugeHeaderIs431) {
     client.write_raw("GET /api/v1/cases/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(client.read_response().result_int(), 400);
   }
+  // A malformed escape in the query is a problem+json in the language the client asked for.
+  for (const char* target : {"/healthz?a=%4", "/healthz?a=%00", "/a%zz/b"}) {
+    Client client(server_->port());
+    client.write_raw(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nAccept-Language: kk-KZ,ru;q=0.8\r\n\r\n");
+    auto response = client.read_response();
+    EXPECT_EQ(response.result_int(), 400) << target;
+    EXPECT_EQ(response[http::field::content_language], "kk") << target;
+    const auto body = boost::json::parse(response.body());
+    EXPECT_EQ(body.at("code"), "http.bad_request") << target;
+    EXPECT_EQ(body.at("detail").as_string(), catalog().text("kk", "http.bad_request")) << target;
+  }
+  // What browsers send unencoded in a query is not an error.
+  {
+    Client client(server_->port());
+    client.write_raw("GET /healthz?q=a|b[1]^ HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(client.read_response().result_int(), 200);
+  }
   // The server is still healthy.
   Client client(server_->port());
   EXPECT_EQ(client.get("/healthz").result_int(), 200);
