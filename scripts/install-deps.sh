@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev libssl-dev libicu-dev
   libkainjow-mustache-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils
+  python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils faketime
   clang-format clang-tidy
   nginx-light wrk
   chromium nodejs npm

@@ -19,6 +19,11 @@ const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+// When a script moves the real date with libfaketime (its LD_PRELOAD and FAKETIME* variables) for the
+// server and the tests, Chromium stalls under it; the browser keeps the true clock.
+const browserEnv = Object.fromEntries(Object.entries(process.env)
+  .filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')));
+
 // The file's server at `at` (Kazakhstan time, e.g. '2026-10-21T10:00'), then a fresh browser profile.
 // People take turns in it: signing in as someone else starts from empty cookies. bypassCSP lets the
 // test inject axe-core although the server's CSP forbids inline scripts. close() stops both.
@@ -34,6 +39,7 @@ export async function launch(locale = 'en-US', { at } = {}) {
     locale,
     bypassCSP: true,
     acceptDownloads: true,
+    env: browserEnv,
   });
   return {
     context,

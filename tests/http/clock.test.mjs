@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { bin, startServer, signIn } from './server.mjs';
+import { bin, prepareDatabase, startServer, signIn } from './server.mjs';
 
 const run = promisify(execFile);
 
@@ -29,6 +29,40 @@ test('demo clock: /healthz and every portal page tell the set time; the seed fil
     assert.equal(registered[0].registered_on, '2026-01-05');
   } finally {
     await server.stop();
+  }
+});
+
+// The clock ticks on from --clock-at rather than standing still, so a deadline is crossed by starting
+// the server again, on the same database, at a later date: there its scheduled job finds what is due.
+test('SE-23: restarted after a certificate\'s last day, the server\'s expiry job ends it', async () => {
+  const at = '2026-06-01T10:00';
+  const db = await prepareDatabase({ at });
+  try {
+    let server = await startServer({ at, db });
+    let chen = await signIn(server.url, 'chen');
+    const [issued] = (await chen.get('/api/v1/cases?state=issued')).data.cases;
+    assert.ok(issued, 'the demo seed issued Chen a certificate');
+    const { certificate } = (await chen.get(`/api/v1/cases/${issued.id}`)).data;
+    assert.ok(certificate.valid_to > '2026-06-01', certificate.valid_to);
+    await server.stop();
+
+    const dayAfter = new Date(`${certificate.valid_to}T00:00:00Z`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    server = await startServer({ at: `${dayAfter.toISOString().slice(0, 10)}T10:00`, db });
+    chen = await signIn(server.url, 'chen');
+    let after;
+    for (let i = 0; i < 100; i++) {  // the job's first run is at start
+      after = (await chen.get(`/api/v1/cases/${issued.id}`)).data;
+      if (after.state === 'expired') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(after.state, 'expired');
+    assert.equal(after.certificate.status, 'expired');
+    assert.ok(after.timeline.at(-1).rule_ids.includes('SE-23'), JSON.stringify(after.timeline.at(-1)));
+    await server.stop();
+    await db.verify();
+  } finally {
+    await db.remove();
   }
 });
 

@@ -5,7 +5,7 @@
 // created on the PostgreSQL server of FLIS_TEST_PG_URL (scripts/with-pg.sh starts one) and dropped
 // after. Each database's audit chains are verified when its server stops.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,29 +30,38 @@ export function quotaYearAt(at) {
 export const dateOf = (at) => at.slice(0, 10);
 
 const flis = (db, ...args) => run(`${bin}/flis`, ['--db', db.url, '--key', db.key, ...args], { cwd: root });
+const psql = (server, sql) => run('psql', [server, '-qAtc', sql]);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// A fresh database: migrated, reference data loaded, demo data seeded as of `at`. `remove()` drops it.
-export async function prepareDatabase({ at }) {
-  if (!at) throw new Error('prepareDatabase: pin the date with { at }');
+// An empty database in a new dir of its own (its signing key goes there too), or a copy of `template`.
+async function newDatabase(template) {
   const dir = mkdtempSync(join(process.env.FLIS_TEST_WORK || tmpdir(), 'flis-http-'));
-  const db = { dir, key: join(dir, 'signer.pem'), at };
+  if (template) cpSync(template.dir, dir, { recursive: true });
+  const db = { dir, key: join(dir, 'signer.pem') };
   let pg;
   if (store === 'postgresql') {
     const server = process.env.FLIS_TEST_PG_URL;
     if (!server) throw new Error('FLIS_TEST_STORE=postgresql needs FLIS_TEST_PG_URL (scripts/with-pg.sh)');
-    const name = `flis_http_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await run('psql', [server, '-qAtc', `CREATE DATABASE ${name}`]);
-    pg = { server, name };
+    pg = { server, name: `flis_http_${process.pid}_${Math.random().toString(36).slice(2, 10)}` };
+    await psql(server, `CREATE DATABASE ${pg.name}${template ? ` TEMPLATE ${template.pgName}` : ''}`);
     const url = new URL(server);
-    url.pathname = `/${name}`;
+    url.pathname = `/${pg.name}`;
     db.url = url.href;
+    db.pgName = pg.name;
   } else {
     db.url = `sqlite:${join(dir, 'flis.sqlite')}`;
   }
   db.remove = async () => {
-    if (pg) await run('psql', [pg.server, '-qAtc', `DROP DATABASE IF EXISTS ${pg.name} WITH (FORCE)`]);
+    if (pg) await psql(pg.server, `DROP DATABASE IF EXISTS ${pg.name} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
   };
+  // Recomputes every hash chain of the database (flis audit verify); throws on tampering.
+  db.verify = async () => { await flis(db, 'audit', 'verify'); };
+  return db;
+}
+
+async function seeded(at) {
+  const db = await newDatabase();
   try {
     await flis(db, 'migrate');
     await flis(db, 'load-reference', '--data', `${root}data/reference`);
@@ -61,8 +70,45 @@ export async function prepareDatabase({ at }) {
     await db.remove();
     throw e;
   }
-  // Recomputes every hash chain of the database (flis audit verify); throws on tampering.
-  db.verify = async () => { await flis(db, 'audit', 'verify'); };
+  return db;
+}
+
+// Seeding costs a few seconds and most files share a date, so under the test scripts (FLIS_TEST_WORK
+// set, removed with everything in it at the end) the database seeded for a date is a template the
+// others copy. The first process to take the lock dir builds it; the others wait for its marker
+// file, or seed their own if it failed.
+async function template(at) {
+  const work = process.env.FLIS_TEST_WORK;
+  if (!work) return null;
+  const base = join(work, `template-${store}-${at.replace(/[^0-9A-Za-z]/g, '')}`);
+  try {
+    mkdirSync(`${base}.lock`);
+  } catch {
+    for (let i = 0; i < 1200; i++) {
+      if (existsSync(`${base}.ready`)) return JSON.parse(readFileSync(`${base}.ready`, 'utf8'));
+      if (existsSync(`${base}.failed`)) return null;
+      await sleep(100);
+    }
+    return null;
+  }
+  try {
+    const db = await seeded(at);
+    const made = { dir: db.dir, pgName: db.pgName };
+    writeFileSync(`${base}.ready`, JSON.stringify(made));
+    return made;
+  } catch (e) {
+    writeFileSync(`${base}.failed`, String(e));
+    throw e;
+  }
+}
+
+// A fresh database of its own: migrated, reference data loaded, demo data seeded as of `at`.
+// `remove()` drops it; `verify()` checks its audit chains.
+export async function prepareDatabase({ at }) {
+  if (!at) throw new Error('prepareDatabase: pin the date with { at }');
+  const from = await template(at);
+  const db = from ? await newDatabase(from) : await seeded(at);
+  db.at = at;
   return db;
 }
 
