@@ -16,6 +16,8 @@ test('SE-A2.3: the home page explains the service in Kazakh, Russian and English
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.match(await page.textContent('h1'), heading);
     assert.match(await page.textContent('main'), /SE-A2\.3/);
+    // A demo server says in its banner what its date is: here the one this file pins.
+    assert.match(await page.textContent('[data-testid=demo-clock]'), /01\.06\.2026 10:\d\d/);
   }
   await page.screenshot({ path: join(artifacts, 'home.png'), fullPage: true });
   // The chosen language is kept in a cookie for the next page.

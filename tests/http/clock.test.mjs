@@ -17,10 +17,10 @@ test('demo clock: /healthz and every portal page tell the set time; the seed fil
     assert.equal(health.status, 'ok');
     assert.equal(health.demo, true);
     assert.equal(health.clock.set, true);
-    // Ticking from 10:00 Kazakhstan time (UTC+5, I-1): a few seconds later at most.
-    assert.match(health.clock.now, /^2026-01-05T10:0[0-2]:\d\d\+05:00$/);
+    // Ticking from 10:00 Kazakhstan time (UTC+5, I-1): within minutes.
+    assert.match(health.clock.now, /^2026-01-05T10:0\d:\d\d\+05:00$/);
     const home = await (await fetch(`${server.url}/?lang=en`)).text();
-    assert.match(home, /data-testid="demo-clock">Demo system; its date and time: 05\.01\.2026 10:0[0-2]</);
+    assert.match(home, /data-testid="demo-clock">Demo system; its date and time: 05\.01\.2026 10:0\d</);
 
     const petrov = await signIn(server.url, 'petrov');
     const own = (await petrov.get('/api/v1/cases')).data.cases;
