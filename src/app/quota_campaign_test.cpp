@@ -314,7 +314,7 @@ TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
 // QT-12, QT-16, QT-17, QT-13, QT-18..QT-21: submissions, formation, distribution, publication and
 // redistribution within the total.
 TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
-  FLIS_REQUIREMENTS("QT-4", "QT-12", "QT-13", "QT-17", "QT-18", "QT-19", "QT-20", "QT-21", "F-Q2", "F-Q7");
+  FLIS_REQUIREMENTS("QT-4", "QT-12", "QT-13", "QT-17", "QT-18", "QT-19", "QT-20", "QT-21", "F-Q2", "F-Q7", "F-Q8");
   auto [a, b] = at_commission();
   clock_.set(at("2026-10-16T15:00:00+05:00"));
   cases::QtSubmissionInput s{2027, 41000, 45000, "Спрос на домашних работников", {{"CHN", "category_3", "Сварщик", 5}}};
@@ -351,10 +351,16 @@ TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
   auto almaty = std::find_if(what_if->regions.begin(), what_if->regions.end(),
                              [](const auto& r) { return r.region == "750000000"; });
   ASSERT_NE(almaty, what_if->regions.end());
-  // Demand 4 + 10 + 6 + 3 (central) + 5 (UZB) = 28, far below 0.25 % of Almaty's labour force.
+  // Demand 4 + 10 + 6 + 3 (central) + 5 (UZB) = 28, far below the national ceiling (F-Q8).
   EXPECT_EQ(almaty->employer_quota, 28);
-  EXPECT_EQ(almaty->labour_immigrant_quota, 31281);  // ceiling: 2.9 % of 1 078 672, rounded down
+  // F-Q8: the need of 45 000 in full, under the national 2.9 % of 9 650 000 = 279 850 (the old cap of
+  // 2.9 % of Almaty's own 1 078 672 gave 31 281); what nobody asked for stays in the reserve.
+  EXPECT_EQ(almaty->labour_immigrant_quota, 45000);
+  EXPECT_EQ(what_if->labour_immigrant_ceiling, 279'850);
+  EXPECT_EQ(what_if->labour_immigrant_reserve, 279'850 - 45'000);
+  EXPECT_EQ(what_if->employer_ceiling, 24'125);
   EXPECT_EQ(what_if->employer_total, 28);
+  EXPECT_EQ(what_if->employer_reserve, 24'125 - 28);
   EXPECT_EQ(qt_->what_if(actor("leb"), 2027, pct).error().code, "case.role_not_allowed");
 
   clock_.set(at("2026-12-29T10:00:00+05:00"));
@@ -398,8 +404,8 @@ TEST_F(QuotaCampaignTest, DistributionFillsTheLedgerAndRedistributionIsBoundedBy
   for (const auto& b : *all) allocated += b.allocated;
   const auto& f = cases::json_object(distributed->data, "formation");
   EXPECT_EQ(allocated, f.at("employer_total").as_int64() + f.at("labour_immigrant_total").as_int64());
-  EXPECT_EQ(balance(key(2027, "750000000", "category_3")).allocated, 20);  // 10 + 10 accepted (QT-10)
-  EXPECT_EQ(balance(key(2027, "750000000", "labour_immigrant")).allocated, 31281);
+  EXPECT_EQ(balance(key(2027, "750000000", "category_3")).allocated, 20);           // 10 + 10 accepted (QT-10)
+  EXPECT_EQ(balance(key(2027, "750000000", "labour_immigrant")).allocated, 45000);  // the need (F-Q8)
   auto entries = store_->quota_entries_of_case("QT-2027");
   ASSERT_TRUE(entries);
   ASSERT_FALSE(entries->empty());

@@ -128,15 +128,25 @@ json::object to_json(const qt::QuotaFormation& f) {
                                    {"labour_immigrant_percent", qt::format_percent(r.labour_immigrant_percent)},
                                    {"employer_ceiling", r.employer_ceiling},
                                    {"labour_immigrant_ceiling", r.labour_immigrant_ceiling},
+                                   {"employer_requested", r.employer_requested},
+                                   {"labour_immigrant_requested", r.labour_immigrant_requested},
                                    {"employer_quota", r.employer_quota},
                                    {"labour_immigrant_quota", r.labour_immigrant_quota},
                                    {"cells", std::move(cells)}});
   }
   json::object totals;
   for (const auto& [k, n] : f.totals_by_kind) totals[qt::to_string(k)] = n;
+  // F-Q8: the national ceilings and the reserve nobody asked for, beside what was distributed.
   return json::object{{"year", f.year},
+                      {"labour_force", f.labour_force},
+                      {"employer_ceiling", f.employer_ceiling},
+                      {"labour_immigrant_ceiling", f.labour_immigrant_ceiling},
+                      {"employer_requested", f.employer_requested},
+                      {"labour_immigrant_requested", f.labour_immigrant_requested},
                       {"employer_total", f.employer_total},
                       {"labour_immigrant_total", f.labour_immigrant_total},
+                      {"employer_reserve", f.employer_reserve},
+                      {"labour_immigrant_reserve", f.labour_immigrant_reserve},
                       {"totals_by_kind", std::move(totals)},
                       {"regions", std::move(regions)},
                       {"rule_ids", to_json(f.rule_ids)}};

@@ -167,6 +167,15 @@ void run_formation(const json::object& in, const json::object& expected) {
   ASSERT_TRUE(li.ok());
   f.labour_immigrant_percent = *li;
   for (const auto& c : in.at("treaty_countries").as_array()) f.treaty_countries.insert(std::string(c.as_string()));
+  // QT-18 what-if, F-Q8: a region's own percentage, a limit inside the national ceiling.
+  for (auto [key, target] : {std::pair{"employer_percent_by_region", &f.employer_percent_by_region},
+                             {"labour_immigrant_percent_by_region", &f.labour_immigrant_percent_by_region}})
+    if (auto* by_region = in.if_contains(key))
+      for (const auto& [region, text] : by_region->as_object()) {
+        auto basis = parse_percent(text.as_string(), key);
+        ASSERT_TRUE(basis.ok()) << region;
+        (*target)[std::string(region)] = *basis;
+      }
   for (const auto& r : in.at("regions").as_array()) {
     const auto& o = r.as_object();
     RegionDemand d;
@@ -186,24 +195,30 @@ void run_formation(const json::object& in, const json::object& expected) {
     return;
   }
   ASSERT_TRUE(out.ok()) << out.error().code << " " << out.error().field;
-  if (auto* v = expected.if_contains("employer_total")) {
-    EXPECT_EQ(out->employer_total, v->as_int64());
-  }
-  if (auto* v = expected.if_contains("labour_immigrant_total")) {
-    EXPECT_EQ(out->labour_immigrant_total, v->as_int64());
-  }
+  // The national figures (QT-4, F-Q2, F-Q8).
+  for (auto [key, have] : {std::pair{"labour_force", out->labour_force},
+                           {"employer_ceiling", out->employer_ceiling},
+                           {"labour_immigrant_ceiling", out->labour_immigrant_ceiling},
+                           {"employer_total", out->employer_total},
+                           {"labour_immigrant_total", out->labour_immigrant_total},
+                           {"employer_reserve", out->employer_reserve},
+                           {"labour_immigrant_reserve", out->labour_immigrant_reserve}})
+    if (auto* v = expected.if_contains(key)) {
+      EXPECT_EQ(have, v->as_int64()) << key;
+    }
   if (auto* v = expected.if_contains("regions")) {
     for (const auto& [code, want] : v->as_object()) {
       auto it = std::find_if(out->regions.begin(), out->regions.end(),
                              [&](const RegionQuota& q) { return q.region == code; });
       ASSERT_NE(it, out->regions.end()) << code;
       const auto& w = want.as_object();
-      if (auto* x = w.if_contains("employer_ceiling")) {
-        EXPECT_EQ(it->employer_ceiling, x->as_int64()) << code;
-      }
-      if (auto* x = w.if_contains("employer_quota")) {
-        EXPECT_EQ(it->employer_quota, x->as_int64()) << code;
-      }
+      for (auto [key, have] : {std::pair{"employer_ceiling", it->employer_ceiling},
+                               {"employer_quota", it->employer_quota},
+                               {"labour_immigrant_ceiling", it->labour_immigrant_ceiling},
+                               {"labour_immigrant_quota", it->labour_immigrant_quota}})
+        if (auto* x = w.if_contains(key)) {
+          EXPECT_EQ(have, x->as_int64()) << code << " " << key;
+        }
       if (auto* x = w.if_contains("cells")) {
         for (const auto& [key, n] : x->as_object()) {
           auto cell = std::find_if(it->cells.begin(), it->cells.end(), [&](const QuotaCell& c) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <numeric>
 
 namespace flis::law::qt {
@@ -415,7 +416,53 @@ std::vector<std::int64_t> largest_remainder(std::int64_t total, const std::vecto
   return out;
 }
 
-Result<QuotaFormation> form_quota(const FormationInput& in) {
+std::vector<std::int64_t> share_by_requests(std::int64_t ceiling, const std::vector<std::int64_t>& requests,
+                                            const std::vector<std::int64_t>& caps) {
+  const std::size_t n = requests.size();
+  std::vector<std::int64_t> limit(n);
+  for (std::size_t i = 0; i < n; ++i)
+    limit[i] = std::max<std::int64_t>(0, caps.empty() ? requests[i] : std::min(requests[i], caps[i]));
+  const std::int64_t wanted = std::accumulate(limit.begin(), limit.end(), std::int64_t{0});
+  if (ceiling <= 0) return std::vector<std::int64_t>(n, 0);
+  if (wanted <= ceiling) return limit;  // F-Q8: every request in full, the rest stays in reserve
+  // Shortfall. An entry whose proportional share of what is left would pass its limit gets its limit,
+  // and the rest is shared again among the others, until every share fits (a cap is reached at most
+  // once per entry, so this ends within n rounds). Exact integers: share_i = left × r_i / Σr.
+  std::vector<std::int64_t> out(n, 0);
+  std::vector<bool> fixed(n, false);
+  std::int64_t left = ceiling;
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::int64_t weight = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!fixed[i]) weight += requests[i];
+    if (weight <= 0) break;
+    const std::int64_t pass_left = left;  // fixing one only raises the others' shares, so a pass may fix many
+    for (std::size_t i = 0; i < n; ++i)
+      if (!fixed[i] && pass_left * requests[i] > limit[i] * weight) {
+        fixed[i] = true;
+        out[i] = limit[i];
+        left -= limit[i];
+        changed = true;
+      }
+  }
+  // Every share left fits its limit, and Σ limits of the rest > left (the shortfall remains), so the
+  // largest remainder gives exactly `left`; a share's +1 only goes where the exact share was below an
+  // integer ≤ its limit.
+  std::vector<std::int64_t> weights(n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!fixed[i]) weights[i] = requests[i];
+  const auto rest = largest_remainder(left, weights, true);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!fixed[i]) out[i] = rest[i];
+  return out;
+}
+
+namespace {
+
+std::string region_field(std::size_t r) { return "regions[" + std::to_string(r) + "]"; }
+
+Status validate_formation(const FormationInput& in) {
   if (in.employer_percent <= 0 || in.employer_percent > 10000)
     return Error::invalid("qt.percent_range", "employer_percent");
   if (in.labour_immigrant_percent <= 0 || in.labour_immigrant_percent > 10000)
@@ -425,14 +472,10 @@ Result<QuotaFormation> form_quota(const FormationInput& in) {
   for (const auto& [region, basis] : in.labour_immigrant_percent_by_region)
     if (basis <= 0 || basis > 10000)
       return Error::invalid("qt.percent_range", "labour_immigrant_percent_by_region." + region);
-
-  QuotaFormation out;
-  out.year = in.year;
-  out.rule_ids = {"QT-4", "QT-5", "QT-14", "QT-17", "QT-18", "QT-20", "F-Q2", "F-Q3"};
   std::set<std::string> seen;
   for (std::size_t r = 0; r < in.regions.size(); ++r) {
     const RegionDemand& d = in.regions[r];
-    const std::string field = "regions[" + std::to_string(r) + "]";
+    const std::string field = region_field(r);
     if (!seen.insert(d.region).second) return Error::invalid("qt.region_repeated", field + ".region");
     if (d.labour_force < 0 || d.labour_immigrants < 0) return Error::invalid("validation.range", field);
     for (const auto& [kind, n] : d.employer)
@@ -449,59 +492,127 @@ Result<QuotaFormation> form_quota(const FormationInput& in) {
         return e;
       }
     }
+  }
+  return ok_status();
+}
 
+// F-Q8: one national ceiling shared among the regions by their requests. Regions are taken in order
+// of their code, so a tie of remainders goes to the lower code whatever the input order.
+std::vector<std::int64_t> distribute_among_regions(std::int64_t ceiling, const std::vector<RegionDemand>& regions,
+                                                   const std::vector<std::int64_t>& requests,
+                                                   const std::vector<std::int64_t>& limits) {
+  std::vector<std::size_t> order(regions.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return regions[a].region < regions[b].region; });
+  std::vector<std::int64_t> sorted_requests, sorted_limits;
+  for (std::size_t i : order) {
+    sorted_requests.push_back(requests[i]);
+    sorted_limits.push_back(limits[i]);
+  }
+  const auto shares = share_by_requests(ceiling, sorted_requests, sorted_limits);
+  std::vector<std::int64_t> out(regions.size(), 0);
+  for (std::size_t k = 0; k < order.size(); ++k) out[order[k]] = shares[k];
+  return out;
+}
+
+// F-Q3: a region's employer share over its cells — country-of-origin requests first (QT-20(1): the
+// treaty commitments), then categories 1–4 and seasonal, each by largest remainder within its request.
+std::vector<QuotaCell> employer_cells(const RegionDemand& d, std::int64_t share,
+                                      const std::function<std::int64_t(QuotaKind)>& used) {
+  std::vector<QuotaCell> cells;
+  std::vector<std::int64_t> coo_weights;
+  for (const auto& [country, by_kind] : d.country_of_origin)
+    for (const auto& [kind, n] : by_kind) {
+      cells.push_back({d.region, kind, country, n, 0, 0});
+      coo_weights.push_back(n);
+    }
+  const auto coo = largest_remainder(share, coo_weights, true);
+  std::int64_t coo_total = 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    cells[i].quota = coo[i];
+    coo_total += coo[i];
+  }
+  std::vector<std::int64_t> weights;
+  for (QuotaKind k : kEmployerKinds) {
+    auto it = d.employer.find(k);
+    weights.push_back(it == d.employer.end() ? 0 : it->second);
+  }
+  const auto split = largest_remainder(share - coo_total, weights, true);
+  for (std::size_t k = 0; k < kEmployerKinds.size(); ++k)
+    cells.push_back({d.region, kEmployerKinds[k], {}, weights[k], split[k], used(kEmployerKinds[k])});
+  return cells;
+}
+
+}  // namespace
+
+Result<QuotaFormation> form_quota(const FormationInput& in) {
+  if (auto s = validate_formation(in); !s) return s.take_error();
+
+  QuotaFormation out;
+  out.year = in.year;
+  out.rule_ids = {"QT-4", "QT-5", "QT-13", "QT-14", "QT-17", "QT-18", "QT-20", "F-Q2", "F-Q3", "F-Q8"};
+  for (const auto& d : in.regions) out.labour_force += d.labour_force;
+  // F-Q2: the percentage is taken of the national labour force once, then rounded down.
+  out.employer_ceiling = ceiling_of(out.labour_force, in.employer_percent);
+  out.labour_immigrant_ceiling = ceiling_of(out.labour_force, in.labour_immigrant_percent);
+
+  auto own = [](const std::map<std::string, Basis>& by_region, const std::string& region) -> std::optional<Basis> {
+    auto it = by_region.find(region);
+    return it == by_region.end() ? std::nullopt : std::optional<Basis>(it->second);
+  };
+  std::vector<std::int64_t> employer_requested, employer_limit, li_requested, li_limit;
+  for (const auto& d : in.regions) {
+    std::int64_t asked = 0;
+    for (const auto& [kind, n] : d.employer) asked += n;
+    for (const auto& [country, by_kind] : d.country_of_origin)
+      for (const auto& [kind, n] : by_kind) asked += n;
+    employer_requested.push_back(asked);
+    li_requested.push_back(d.labour_immigrants);
+    const auto e = own(in.employer_percent_by_region, d.region);
+    const auto l = own(in.labour_immigrant_percent_by_region, d.region);
+    employer_limit.push_back(e ? std::min(out.employer_ceiling, ceiling_of(d.labour_force, *e)) : out.employer_ceiling);
+    li_limit.push_back(l ? std::min(out.labour_immigrant_ceiling, ceiling_of(d.labour_force, *l))
+                         : out.labour_immigrant_ceiling);
+  }
+  const auto employer_share =
+      distribute_among_regions(out.employer_ceiling, in.regions, employer_requested, employer_limit);
+  const auto li_share = distribute_among_regions(out.labour_immigrant_ceiling, in.regions, li_requested, li_limit);
+
+  for (std::size_t r = 0; r < in.regions.size(); ++r) {
+    const RegionDemand& d = in.regions[r];
     RegionQuota q;
     q.region = d.region;
     q.labour_force = d.labour_force;
-    auto pick = [&](const std::map<std::string, Basis>& by_region, Basis national) {
-      auto it = by_region.find(d.region);
-      return it == by_region.end() ? national : it->second;
-    };
-    q.employer_percent = pick(in.employer_percent_by_region, in.employer_percent);
-    q.labour_immigrant_percent = pick(in.labour_immigrant_percent_by_region, in.labour_immigrant_percent);
-    q.employer_ceiling = ceiling_of(d.labour_force, q.employer_percent);
-    q.labour_immigrant_ceiling = ceiling_of(d.labour_force, q.labour_immigrant_percent);
+    q.employer_percent = own(in.employer_percent_by_region, d.region).value_or(in.employer_percent);
+    q.labour_immigrant_percent =
+        own(in.labour_immigrant_percent_by_region, d.region).value_or(in.labour_immigrant_percent);
+    q.employer_ceiling = employer_limit[r];
+    q.labour_immigrant_ceiling = li_limit[r];
+    q.employer_requested = employer_requested[r];
+    q.labour_immigrant_requested = li_requested[r];
     auto used = [&](QuotaKind k) {
       auto it = d.last_year_used.find(k);
       return it == d.last_year_used.end() ? std::int64_t{0} : it->second;
     };
-
-    // Country-of-origin requests first (QT-20(1)): they are the treaty commitments.
-    std::vector<QuotaCell> coo_cells;
-    std::vector<std::int64_t> coo_weights;
-    for (const auto& [country, by_kind] : d.country_of_origin)
-      for (const auto& [kind, n] : by_kind) {
-        coo_cells.push_back({d.region, kind, country, n, 0, 0});
-        coo_weights.push_back(n);
-      }
-    const auto coo = largest_remainder(q.employer_ceiling, coo_weights, true);
-    std::int64_t coo_total = 0;
-    for (std::size_t i = 0; i < coo_cells.size(); ++i) {
-      coo_cells[i].quota = coo[i];
-      coo_total += coo[i];
-      q.cells.push_back(coo_cells[i]);
-    }
-    std::vector<std::int64_t> weights;
-    for (QuotaKind k : kEmployerKinds) {
-      auto it = d.employer.find(k);
-      weights.push_back(it == d.employer.end() ? 0 : it->second);
-    }
-    const auto split = largest_remainder(q.employer_ceiling - coo_total, weights, true);
-    for (std::size_t k = 0; k < kEmployerKinds.size(); ++k)
-      q.cells.push_back({d.region, kEmployerKinds[k], {}, weights[k], split[k], used(kEmployerKinds[k])});
-    q.labour_immigrant_quota = std::min(d.labour_immigrants, q.labour_immigrant_ceiling);
+    q.cells = employer_cells(d, employer_share[r], used);
+    q.employer_quota = employer_share[r];
+    q.labour_immigrant_quota = li_share[r];
     q.cells.push_back({d.region,
                        QuotaKind::labour_immigrant,
                        {},
                        d.labour_immigrants,
-                       q.labour_immigrant_quota,
+                       li_share[r],
                        used(QuotaKind::labour_immigrant)});
-    q.employer_quota = coo_total + std::accumulate(split.begin(), split.end(), std::int64_t{0});
+    out.employer_requested += q.employer_requested;
+    out.labour_immigrant_requested += q.labour_immigrant_requested;
     out.employer_total += q.employer_quota;
     out.labour_immigrant_total += q.labour_immigrant_quota;
     for (const QuotaCell& c : q.cells) out.totals_by_kind[c.kind] += c.quota;
     out.regions.push_back(std::move(q));
   }
+  out.employer_reserve = out.employer_ceiling - out.employer_total;
+  out.labour_immigrant_reserve = out.labour_immigrant_ceiling - out.labour_immigrant_total;
   return out;
 }
 

@@ -2,7 +2,7 @@
 // 30.09.2024; requirement IDs QT-*): the yearly campaign's statutory timeline, the quota formula
 // (percentage of the labour force), its distribution among the 20 regions, the Commission's
 // rejection grounds, the country-of-origin rule and which permits draw on the quota (I-14..I-17).
-// Pure functions, no I/O, no clock. Readings FLIS had to take are F-Q1..F-Q6 in docs/interpretations.md.
+// Pure functions, no I/O, no clock. Readings FLIS had to take are F-Q1..F-Q8 in docs/interpretations.md.
 // Thread-safety: stateless; every function is pure and safe to call concurrently.
 #pragma once
 
@@ -218,7 +218,7 @@ Result<Evidence> registry_evidence(RejectionGround ground, const std::vector<Reg
                                    std::string_view reference, std::optional<FindingSystem> system, int quota_year,
                                    Date on, std::string note, const std::string& field);
 
-// ---- The quota formula (QT-4, QT-18, QT-20, F-Q2, F-Q3) ----
+// ---- The quota formula (QT-4, QT-18, QT-20, F-Q2, F-Q3, F-Q8) ----
 
 // Hundredths of a percent, so that 0.25 % is exactly 25 and no floating error enters the quota.
 using Basis = std::int64_t;
@@ -235,6 +235,14 @@ std::int64_t ceiling_of(std::int64_t labour_force, Basis basis);
 std::vector<std::int64_t> largest_remainder(std::int64_t total, const std::vector<std::int64_t>& weights,
                                             bool cap_at_weight);
 
+// F-Q8: shares `ceiling` among requests the way QT-20 distributes the national quota: every request in
+// full when they fit (the rest is not given out); otherwise in proportion to the requests, by largest
+// remainder, so that exactly `ceiling` is given. `caps` (same size, or empty) bound an entry below its
+// request; what a cap holds back goes to the others in proportion to their requests (never above
+// their request or cap). Ties of the remainder go to the earlier entry. Σ result = min(ceiling, Σ min(request, cap)).
+std::vector<std::int64_t> share_by_requests(std::int64_t ceiling, const std::vector<std::int64_t>& requests,
+                                            const std::vector<std::int64_t>& caps);
+
 // What one region asked for, after the Commission (QT-A2, QT-A3, QT-A4) and central proposals (QT-13).
 struct RegionDemand {
   std::string region;  // KATO code
@@ -248,9 +256,11 @@ struct RegionDemand {
 
 struct FormationInput {
   int year = 0;
-  Basis employer_percent = 0;                               // QT-4(1)+(2)
-  Basis labour_immigrant_percent = 0;                       // QT-4(3)
-  std::map<std::string, Basis> employer_percent_by_region;  // overrides per region (QT-18)
+  Basis employer_percent = 0;          // QT-4(1)+(2): of the national labour force
+  Basis labour_immigrant_percent = 0;  // QT-4(3)
+  // QT-18 what-if, F-Q8: a region's own percentage is a limit on that region (its labour force × the
+  // percentage) inside the national ceiling — it can hold a region back, never add to the total.
+  std::map<std::string, Basis> employer_percent_by_region;
   std::map<std::string, Basis> labour_immigrant_percent_by_region;
   std::vector<RegionDemand> regions;
   std::set<std::string> treaty_countries;  // QT-17: ISO alpha-3
@@ -268,11 +278,15 @@ struct QuotaCell {
 struct RegionQuota {
   std::string region;
   std::int64_t labour_force = 0;
-  Basis employer_percent = 0;
+  Basis employer_percent = 0;  // its own percentage where the Ministry set one, else the national one
   Basis labour_immigrant_percent = 0;
-  std::int64_t employer_ceiling = 0;  // ceiling_of(labour_force, employer_percent)
+  // The most this region could receive (F-Q8): the national ceiling, or its own limit
+  // (ceiling_of(labour_force, own percentage)) where the Ministry set one.
+  std::int64_t employer_ceiling = 0;
   std::int64_t labour_immigrant_ceiling = 0;
-  std::int64_t employer_quota = 0;  // Σ employer and country-of-origin cells ≤ employer_ceiling
+  std::int64_t employer_requested = 0;  // Σ employer and country-of-origin requests
+  std::int64_t labour_immigrant_requested = 0;
+  std::int64_t employer_quota = 0;  // Σ employer and country-of-origin cells
   std::int64_t labour_immigrant_quota = 0;
   std::vector<QuotaCell> cells;  // categories 1–4, seasonal, countries, labour_immigrant
 };
@@ -280,18 +294,29 @@ struct RegionQuota {
 struct QuotaFormation {
   int year = 0;
   std::vector<RegionQuota> regions;  // in input order
-  std::int64_t employer_total = 0;
+  std::int64_t labour_force = 0;     // national: Σ regions
+  // QT-4, F-Q2: the national ceilings, ceiling_of(national labour force, national percentage).
+  std::int64_t employer_ceiling = 0;
+  std::int64_t labour_immigrant_ceiling = 0;
+  std::int64_t employer_requested = 0;
+  std::int64_t labour_immigrant_requested = 0;
+  std::int64_t employer_total = 0;  // Σ regions ≤ employer_ceiling
   std::int64_t labour_immigrant_total = 0;
+  // F-Q8: the part of the ceiling not distributed (requests below it, or held back by a region's own
+  // limit): the national reserve the Ministry may still place by QT-21.
+  std::int64_t employer_reserve = 0;
+  std::int64_t labour_immigrant_reserve = 0;
   std::map<QuotaKind, std::int64_t> totals_by_kind;
   std::vector<std::string> rule_ids;
 };
 
-// QT-4, QT-18, QT-20 with F-Q2/F-Q3: per region, the employer ceiling is the percentage of its labour
-// force; country-of-origin requests (treaty countries only, QT-17) are served first, then categories
-// 1–4 and seasonal, each capped at its request and scaled down by largest remainder when the
-// requests exceed the ceiling; the labour-immigrant quota is min(need, ceiling). Errors: a percent
-// outside (0, 100] ("employer_percent", ...), a region twice, a negative number, a country-of-origin
-// request for a country without a treaty ("qt.country_without_treaty", QT-17).
+// QT-4, QT-18, QT-20 with F-Q2, F-Q3, F-Q8: the national ceilings are the national percentages of the
+// national labour force (Σ of the regions'); each is distributed among the regions by their requests
+// (share_by_requests, ties to the lower region code); within a region, country-of-origin requests
+// (treaty countries only, QT-17) are served first, then categories 1–4 and seasonal by largest
+// remainder. The sum never exceeds the national ceiling, no region gets more than it asked for.
+// Errors: a percent outside (0, 100] ("employer_percent", ...), a region twice, a negative number, a
+// country-of-origin request for a country without a treaty ("qt.country_without_treaty", QT-17).
 Result<QuotaFormation> form_quota(const FormationInput& input);
 
 // ---- Redistribution (QT-21) ----

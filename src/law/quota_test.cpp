@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
+#include <random>
 
 #include "core/testing/requirements.h"
 
@@ -177,9 +179,9 @@ TEST(QuotaFormula, LargestRemainder) {
   }
 }
 
-// QT-4, QT-17, QT-18, QT-20, F-Q2, F-Q3.
+// QT-4, QT-17, QT-18, QT-20, F-Q2, F-Q3, F-Q8: one national ceiling, shared by the regions' requests.
 TEST(QuotaFormula, FormsRegionsAgainstRequests) {
-  FLIS_REQUIREMENTS("QT-4", "QT-17", "QT-18", "QT-20", "F-Q2", "F-Q3");
+  FLIS_REQUIREMENTS("QT-4", "QT-17", "QT-18", "QT-20", "F-Q2", "F-Q3", "F-Q8");
   FormationInput in;
   in.year = 2027;
   in.employer_percent = 25;
@@ -197,28 +199,34 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
   in.regions = {almaty, ulytau};
   auto f = form_quota(in);
   ASSERT_TRUE(f.ok()) << f.error().code;
+  EXPECT_EQ(f->labour_force, 1'210'000);
+  EXPECT_EQ(f->employer_ceiling, 3025);  // 0.25 % of 1.21 M, the two regions' labour force
+  EXPECT_EQ(f->labour_immigrant_ceiling, 35'090);
+  EXPECT_EQ(f->employer_requested, 3580);
+  // Shortfall: 3 025 × 3 550 / 3 580 = 2 999.65 and 3 025 × 30 / 3 580 = 25.35; the one unit left
+  // goes to the larger remainder (Almaty).
   const RegionQuota& a = f->regions[0];
-  EXPECT_EQ(a.employer_ceiling, 2750);  // 0.25 % of 1.1 M
-  EXPECT_EQ(a.employer_quota, 2750);    // demand 3 550 > ceiling
-  EXPECT_EQ(a.labour_immigrant_ceiling, 31'900);
-  EXPECT_EQ(a.labour_immigrant_quota, 31'900);
+  EXPECT_EQ(a.employer_ceiling, 3025);  // no limit of its own: the national ceiling
+  EXPECT_EQ(a.employer_quota, 3000);
+  EXPECT_EQ(a.labour_immigrant_quota, 35'020);  // 35 090 × 50 000 / 50 100 = 35 019.96
   std::int64_t sum = 0;
   for (const auto& c : a.cells) {
     if (c.kind != QuotaKind::labour_immigrant) sum += c.quota;
     EXPECT_LE(c.quota, c.requested);
     if (!c.country.empty()) {
-      EXPECT_EQ(c.quota, 50);
+      EXPECT_EQ(c.quota, 50);  // country of origin first (F-Q3)
     }
     if (c.kind == QuotaKind::category_2) {
       EXPECT_EQ(c.last_year_used, 900);
     }
   }
-  EXPECT_EQ(sum, 2750);
+  EXPECT_EQ(sum, 3000);
   const RegionQuota& u = f->regions[1];
-  EXPECT_EQ(u.employer_ceiling, 275);
-  EXPECT_EQ(u.employer_quota, 30);  // F-Q2: never more than requested
-  EXPECT_EQ(u.labour_immigrant_quota, 100);
-  EXPECT_EQ(f->employer_total, 2780);
+  EXPECT_EQ(u.employer_quota, 25);
+  EXPECT_EQ(u.labour_immigrant_quota, 70);
+  EXPECT_EQ(f->employer_total, 3025);
+  EXPECT_EQ(f->employer_reserve, 0);
+  EXPECT_EQ(f->labour_immigrant_total, 35'090);
 
   in.regions[0].country_of_origin = {{"CHN", {{QuotaKind::seasonal, 5}}}};
   auto bad = form_quota(in);
@@ -226,13 +234,148 @@ TEST(QuotaFormula, FormsRegionsAgainstRequests) {
   EXPECT_EQ(bad.error().code, "qt.country_without_treaty");
   EXPECT_EQ(bad.error().rule_ids, std::vector<std::string>{"QT-17"});
 
+  // QT-18 what-if, F-Q8: Ulytau's own 0.01 % (of 110 000 = 11) holds it back; the 14 units it frees
+  // go to Almaty, whose request is not met; the national total stays 3 025.
   in.regions[0].country_of_origin.clear();
-  in.employer_percent_by_region["620000000"] = 1;  // 0.01 % of 110 000 = 11
+  in.employer_percent_by_region["620000000"] = 1;
   auto overridden = form_quota(in);
   ASSERT_TRUE(overridden.ok());
+  EXPECT_EQ(overridden->regions[1].employer_ceiling, 11);
   EXPECT_EQ(overridden->regions[1].employer_quota, 11);
+  EXPECT_EQ(overridden->regions[0].employer_quota, 3014);
+  EXPECT_EQ(overridden->employer_total, 3025);
+  // A region's own percentage above the national one adds nothing to the national total.
+  in.employer_percent_by_region = {{"750000000", 10000}, {"620000000", 10000}};
+  EXPECT_EQ(form_quota(in)->employer_total, 3025);
   in.regions.push_back(in.regions[0]);
   EXPECT_EQ(form_quota(in).error().code, "qt.region_repeated");
+}
+
+// QT-4, QT-20, F-Q8 (issue 8): a high-demand region is not cut at its own labour force × the
+// percentage when others leave capacity unused. Atyrau asks 3 522 (its real 2025 quota) where 0.25 %
+// of its 338 400 labour force would be 846; Astana and Karaganda ask little.
+TEST(QuotaFormula, HighDemandRegionUsesCapacityOthersLeave) {
+  FLIS_REQUIREMENTS("QT-4", "QT-20", "F-Q2", "F-Q8");
+  FormationInput in;
+  in.year = 2026;
+  in.employer_percent = 25;
+  in.labour_immigrant_percent = 290;
+  in.regions = {{"230000000", 338'400, {{QuotaKind::category_3, 3522}}, {}, 0, {}},
+                {"710000000", 800'000, {{QuotaKind::category_2, 975}}, {}, 0, {}},
+                {"350000000", 600'000, {{QuotaKind::category_3, 414}}, {}, 0, {}}};
+  auto f = form_quota(in);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(ceiling_of(338'400, 25), 846);
+  EXPECT_EQ(f->employer_ceiling, 4346);  // 0.25 % of 1 738 400
+  // 4 346 × 3 522 / 4 911 = 3 116.80, Astana 862.83, Karaganda 366.37: the two units left go to
+  // the largest remainders, Astana (.83) and Atyrau (.80).
+  EXPECT_EQ(f->regions[0].employer_quota, 3117);
+  EXPECT_EQ(f->regions[1].employer_quota, 863);
+  EXPECT_EQ(f->regions[2].employer_quota, 366);
+  EXPECT_GT(f->regions[0].employer_quota, 846);
+  EXPECT_EQ(f->employer_total, 4346);
+}
+
+// F-Q8: shares of one ceiling — full requests when they fit, proportional otherwise, caps respected.
+TEST(QuotaFormula, ShareByRequests) {
+  FLIS_REQUIREMENTS("QT-20", "F-Q8");
+  EXPECT_EQ(share_by_requests(100, {10, 20, 30}, {}), (std::vector<std::int64_t>{10, 20, 30}));  // surplus 40
+  EXPECT_EQ(share_by_requests(10, {10, 20, 30}, {}), (std::vector<std::int64_t>{2, 3, 5}));      // 1.67, 3.33, 5
+  EXPECT_EQ(share_by_requests(2, {5, 5, 5}, {}), (std::vector<std::int64_t>{1, 1, 0}));          // ties: earlier
+  EXPECT_EQ(share_by_requests(0, {5, 5}, {}), (std::vector<std::int64_t>{0, 0}));
+  // The first is held at 1; the other two share 9 as 20 : 30.
+  EXPECT_EQ(share_by_requests(10, {10, 20, 30}, {1, 100, 100}), (std::vector<std::int64_t>{1, 4, 5}));
+  // Caps hold back more than the shortfall: everything within the caps is given, the rest is reserve.
+  EXPECT_EQ(share_by_requests(50, {40, 40}, {5, 10}), (std::vector<std::int64_t>{5, 10}));
+}
+
+// QT-4, QT-20, I-17, F-Q8: over random formations (fixed seed), the national ceiling is never
+// exceeded, no region gets more than it asked for (or its own limit), the surplus is kept back only
+// when every request is met, and the rule is deterministic and monotone where it should be.
+TEST(QuotaFormula, NeverExceedsTheNationalCeiling) {
+  FLIS_REQUIREMENTS("QT-4", "QT-18", "QT-20", "I-17", "F-Q8");
+  std::mt19937_64 rng(20261203);
+  auto uniform = [&](std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+  };
+  for (int round = 0; round < 400; ++round) {
+    FormationInput in;
+    in.year = 2027;
+    in.employer_percent = uniform(1, 60);
+    in.labour_immigrant_percent = uniform(1, 400);
+    in.treaty_countries = {"UZB"};
+    const int regions = static_cast<int>(uniform(1, 20));
+    for (int r = 0; r < regions; ++r) {
+      RegionDemand d;
+      d.region = std::to_string(100000000 + uniform(0, 899) * 1000000 + r);
+      d.labour_force = uniform(0, 1'500'000);
+      for (QuotaKind k : kEmployerKinds)
+        if (uniform(0, 3) > 0) d.employer[k] = uniform(0, 4000);
+      if (uniform(0, 4) == 0) d.country_of_origin["UZB"][QuotaKind::seasonal] = uniform(0, 500);
+      d.labour_immigrants = uniform(0, 60'000);
+      if (round % 3 == 0 && uniform(0, 3) == 0) in.employer_percent_by_region[d.region] = uniform(1, 100);
+      in.regions.push_back(std::move(d));
+    }
+    auto f = form_quota(in);
+    ASSERT_TRUE(f.ok()) << f.error().code;
+    std::int64_t employer = 0, li = 0, wanted = 0;
+    for (std::size_t r = 0; r < f->regions.size(); ++r) {
+      const RegionQuota& q = f->regions[r];
+      std::int64_t cells = 0;
+      for (const auto& c : q.cells) {
+        EXPECT_GE(c.quota, 0);
+        EXPECT_LE(c.quota, c.requested);
+        if (c.kind != QuotaKind::labour_immigrant) cells += c.quota;
+      }
+      EXPECT_EQ(cells, q.employer_quota);
+      EXPECT_LE(q.employer_quota, q.employer_requested);
+      EXPECT_LE(q.employer_quota, q.employer_ceiling);
+      EXPECT_LE(q.labour_immigrant_quota, in.regions[r].labour_immigrants);
+      employer += q.employer_quota;
+      li += q.labour_immigrant_quota;
+      wanted += std::min(q.employer_requested, q.employer_ceiling);
+    }
+    EXPECT_EQ(employer, f->employer_total);
+    EXPECT_LE(f->employer_total, f->employer_ceiling);
+    EXPECT_LE(f->labour_immigrant_total, f->labour_immigrant_ceiling);
+    EXPECT_EQ(f->employer_total, std::min(f->employer_ceiling, wanted));  // nothing left idle that was asked for
+    EXPECT_EQ(f->labour_immigrant_total, std::min(f->labour_immigrant_ceiling, f->labour_immigrant_requested));
+    EXPECT_EQ(f->employer_reserve, f->employer_ceiling - f->employer_total);
+    if (f->employer_requested <= f->employer_ceiling && in.employer_percent_by_region.empty())
+      for (const auto& q : f->regions) {
+        EXPECT_EQ(q.employer_quota, q.employer_requested);  // surplus: every request met
+      }
+
+    // Deterministic whatever the input order (ties go by region code, not by position).
+    FormationInput shuffled = in;
+    std::shuffle(shuffled.regions.begin(), shuffled.regions.end(), rng);
+    auto g = form_quota(shuffled);
+    ASSERT_TRUE(g.ok());
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_code;
+    for (const auto& q : g->regions) by_code[q.region] = {q.employer_quota, q.labour_immigrant_quota};
+    for (const auto& q : f->regions)
+      EXPECT_EQ(by_code[q.region], std::make_pair(q.employer_quota, q.labour_immigrant_quota));
+
+    if (!in.employer_percent_by_region.empty()) continue;
+    // Without own limits: a region that asks more never gets less than one that asks less, and
+    // asking more never lowers a region's own quota.
+    for (const auto& x : f->regions)
+      for (const auto& y : f->regions)
+        if (x.employer_requested > y.employer_requested) {
+          EXPECT_GE(x.employer_quota, y.employer_quota);
+        }
+    FormationInput more = in;
+    const auto pick = static_cast<std::size_t>(uniform(0, regions - 1));
+    more.regions[pick].employer[QuotaKind::category_1] += uniform(1, 3000);
+    auto h = form_quota(more);
+    ASSERT_TRUE(h.ok());
+    EXPECT_GE(h->regions[pick].employer_quota, f->regions[pick].employer_quota);
+    EXPECT_GE(h->employer_total, f->employer_total);
+    // A higher national percentage never distributes less in total.
+    FormationInput higher = in;
+    higher.employer_percent += uniform(1, 20);
+    EXPECT_GE(form_quota(higher)->employer_total, f->employer_total);
+  }
 }
 
 // QT-2, QT-3 (labour immigrant = household worker; ICT), I-14: what a permit draws.

@@ -192,7 +192,7 @@ test('QT-9, QT-10, QT-11, QT-12, QT-16, QT-17, QT-A2, QT-A3, QT-A4: Commission, 
   assert.equal(submitted.data.data.a4[0].country, 'UZB');
 });
 
-test('QT-13, QT-18, QT-4, QT-20, QT-19, QT-21: proposals, what-if, distribution, publication, open data', async () => {
+test('QT-13, QT-18, QT-4, QT-20, F-Q8, QT-19, QT-21: proposals, what-if, distribution, publication, open data', async () => {
   const proposal = await ministry.post(`/api/v1/quota/${year}/proposals`, {
     body: 'Министерство энергетики', region: almaty, agreed_with_leb: true, justification: 'Прогноз ТЭК',
     lines: [{ category: 'category_1', profession: 'Главный инженер', count: 2 }],
@@ -219,6 +219,21 @@ test('QT-13, QT-18, QT-4, QT-20, QT-19, QT-21: proposals, what-if, distribution,
   const li = alm.cells.find((c) => c.kind === 'labour_immigrant');
   assert.equal(li.requested, 45000);
   assert.equal(li.quota, Math.min(45000, alm.labour_immigrant_ceiling));
+  // F-Q8: one national ceiling, 0.25 % and 2.9 % of the 9 650 000 of the 20 regions, never exceeded;
+  // Almaty has no limit of its own, Astana's own 0.01 % limits it to 68 of its 686 867.
+  assert.equal(whatIf.data.labour_force, 9650000);
+  assert.equal(whatIf.data.employer_ceiling, 24125);
+  assert.equal(whatIf.data.labour_immigrant_ceiling, 279850);
+  assert.equal(alm.employer_ceiling, 24125);
+  const ast = whatIf.data.regions.find((r) => r.region === astana);
+  assert.equal(ast.employer_percent, '0.01');
+  assert.equal(ast.employer_ceiling, 68);
+  assert.ok(ast.employer_quota <= 68);
+  const employerSum = whatIf.data.regions.reduce((n, r) => n + r.employer_quota, 0);
+  assert.equal(employerSum, whatIf.data.employer_total);
+  assert.ok(employerSum <= whatIf.data.employer_ceiling);
+  assert.equal(whatIf.data.employer_reserve, whatIf.data.employer_ceiling - employerSum);
+  for (const r of whatIf.data.regions) assert.ok(r.employer_quota <= r.employer_requested, r.region);
 
   assert.equal((await fetch(`${server.url}/api/v1/quota/${year}/decision.json`)).status, 404);
   const distributed = await ministry.post(`/api/v1/quota/${year}/distribution`,

@@ -590,7 +590,7 @@ TEST_F(QuotaPortalTest, MinistryRecordsACentralBodysProposalWithErrorsAtTheField
 }
 
 TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistribution_QT18_QT4) {
-  FLIS_REQUIREMENTS("QT-4", "QT-18");
+  FLIS_REQUIREMENTS("QT-4", "QT-18", "F-Q8");
   auto ministry = sign_in("ministry");
   auto page = send("GET", "/quota/ministry?year=2027", &ministry);
   EXPECT_NE(page.body.find("data-testid=\"qt-overrides\""), std::string::npos);
@@ -605,7 +605,8 @@ TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistrib
   EXPECT_NE(bad.body.find("id=\"f-whatif-employer-percent-by-region-710000000-error\""), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"x\""), std::string::npos);
 
-  // Astana at 0.5 %: 4 000 of 800 000; Almaty keeps the national 0.25 %: 3 000 of 1 200 000.
+  // Astana at 0.5 %: a limit of 4 000 of its 800 000; Almaty, without a limit of its own, could get up to
+  // the national ceiling, 0.25 % of the two regions' 2 000 000 = 5 000 (F-Q8).
   auto tried = send(
       "GET",
       query + "&employer_percent_by_region.710000000=0.5&labour_immigrant_percent_by_region.710000000=", &ministry);
@@ -613,7 +614,7 @@ TEST_F(QuotaPortalTest, WhatIfTakesARegionsOwnPercentageAndCarriesItToTheDistrib
   EXPECT_NE(tried.body.find("<details class=\"flis-qt-overrides\" open>"), std::string::npos);  // what was tried shows
   EXPECT_NE(tried.body.find("<th scope=\"row\">Astana</th><td>800000</td><td>0.5</td><td>4000</td>"),
             std::string::npos);
-  EXPECT_NE(tried.body.find("<th scope=\"row\">Almaty</th><td>1200000</td><td>0.25</td><td>3000</td>"),
+  EXPECT_NE(tried.body.find("<th scope=\"row\">Almaty</th><td>1200000</td><td>0.25</td><td>5000</td>"),
             std::string::npos);
   // The approval carries the override, visibly.
   EXPECT_NE(tried.body.find("data-testid=\"qt-overrides-carried\""), std::string::npos);
