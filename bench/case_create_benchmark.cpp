@@ -26,6 +26,7 @@
 #include <string>
 
 #include "app/reference_loader.h"
+#include "app/rule_loader.h"
 #include "app/time.h"
 #include "cases/self_employment.h"
 #include "docs/signer.h"
@@ -80,6 +81,7 @@ struct FlisFixture {
   app::SystemClock clock;
   app::AlmatyZone zone;
   law::WorkingCalendar calendar = law::WorkingCalendar::kazakhstan();
+  law::RuleBook rules;
   std::unique_ptr<cases::SelfEmploymentService> se;
   cases::Actor actor{kApplicant.id, kApplicant.role, kApplicant.display_name, "", ""};
   cases::SeDraftInput input;
@@ -87,6 +89,11 @@ struct FlisFixture {
 
   static Result<std::unique_ptr<FlisFixture>> open(const std::string& url) {
     auto f = std::make_unique<FlisFixture>();
+    app::RuleSources rule_sources;
+    rule_sources.dir = env_or("FLIS_RULES", "data/rules");
+    auto rules = app::load_rules(rule_sources);
+    if (!rules) return rules.take_error();
+    f->rules = std::move(*rules);
     auto store = store::open_store(url, {});  // defaults: synchronous=FULL
     if (!store) return store.take_error();
     f->store = std::move(*store);
@@ -104,7 +111,7 @@ struct FlisFixture {
     if (!professions) return professions.take_error();
     if (professions->empty()) return Error::unavailable("bench.no_professions", "reference data not loaded");
     f->input = draft_input(professions->front().code);
-    cases::Ports ports{*f->store, f->clock, f->zone, *f->signer, f->calendar};
+    cases::Ports ports{*f->store, f->clock, f->zone, *f->signer, f->calendar, f->rules};
     f->se = std::make_unique<cases::SelfEmploymentService>(ports);
     auto probe = f->se->create_draft(f->actor, f->input);
     if (!probe) return probe.take_error();

@@ -175,7 +175,7 @@ done
 # ---- durable case creation ----------------------------------------------------------------------
 gbench_args=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_format=json)
 log "case_create_benchmark (SQLite, synchronous=FULL)"
-FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_TEST_PG_URL="" \
+FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="" \
   "$BIN/case_create_benchmark" "${gbench_args[@]}" >"$work/gbench-sqlite.json"
 
 # ---- the quota race (I-17): 10 000 concurrent requests for 1 000 units --------------------------
@@ -196,7 +196,7 @@ if [ "$BENCH_PG" = 1 ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && command -v
   pg_state="$work/pg.state"
   if pg_url=$(FLIS_PG_HARNESS_STATE=$pg_state bash scripts/pg-harness.sh start 2>"$work/pg-harness.log"); then
     log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh)"
-    FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_TEST_PG_URL="$pg_url" \
+    FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="$pg_url" \
       "$BIN/case_create_benchmark" "${gbench_args[@]}" --benchmark_filter=postgres >"$work/gbench-pg.json"
     log "quota_race_benchmark (PostgreSQL via scripts/pg-harness.sh)"
     # Only the PostgreSQL line: the SQLite race already ran above.

@@ -171,7 +171,7 @@ Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZo
 
 Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Signer& signer,
                                                  const cases::TimeZone& zone, const law::WorkingCalendar& calendar,
-                                                 Instant today) {
+                                                 const law::RuleBook& rules, Instant today) {
   struct Move {
     const char* district;
     std::int64_t units;  // > 0 given to the district, < 0 taken back (I-15)
@@ -210,7 +210,7 @@ Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Sig
     return std::min(today, zone.to_instant(LocalDateTime{Date(kDemoQuotaYear, month, day), 10 * 60}));
   };
   ManualClock clock(on(1, 15));
-  cases::QuotaCampaignService qt(cases::Ports{store, clock, zone, signer, calendar});
+  cases::QuotaCampaignService qt(cases::Ports{store, clock, zone, signer, calendar, rules});
   for (const auto& plan : plans) {
     if (store.load_case(cases::QuotaCampaignService::district_allocation_id(kDemoQuotaYear, plan.region)))
       continue;  // already seeded, or the LEB has worked with it

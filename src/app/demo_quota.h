@@ -7,6 +7,7 @@
 
 #include "cases/ports.h"
 #include "law/calendar.h"
+#include "law/rules.h"
 
 namespace flis::app {
 
@@ -35,6 +36,6 @@ Result<DemoQuotaReport> seed_demo_quota(cases::Store& store, const cases::TimeZo
 // exists is left as it is. Units move from the region to its districts; no total changes.
 Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Signer& signer,
                                                  const cases::TimeZone& zone, const law::WorkingCalendar& calendar,
-                                                 Instant today);
+                                                 const law::RuleBook& rules, Instant today);
 
 }  // namespace flis::app

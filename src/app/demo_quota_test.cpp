@@ -13,6 +13,7 @@
 #include "cases/quota_campaign.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
+#include "law/testing/rules.h"
 #include "store/database.h"
 
 namespace flis::app {
@@ -47,7 +48,7 @@ TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDi
   const auto calendar = law::WorkingCalendar::kazakhstan();
   const auto li_before = (*store)->quota_balances(kDemoQuotaYear, "750000000");
   ASSERT_TRUE(li_before);
-  auto districts = seed_demo_district_quota(**store, **signer, zone, calendar, today);
+  auto districts = seed_demo_district_quota(**store, **signer, zone, calendar, law::testing::rule_book(), today);
   ASSERT_TRUE(districts) << districts.error().code << " " << districts.error().detail;
   EXPECT_EQ(districts->cases, 7);  // two district-allocation cases and one usage case per district
 
@@ -111,7 +112,7 @@ TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDi
   auto again = seed_demo_quota(**store, zone, today);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->cases, 0);
-  auto districts_again = seed_demo_district_quota(**store, **signer, zone, calendar, today);
+  auto districts_again = seed_demo_district_quota(**store, **signer, zone, calendar, law::testing::rule_book(), today);
   ASSERT_TRUE(districts_again);
   EXPECT_EQ(districts_again->cases, 0);
   EXPECT_EQ((*store)->quota_balances(kDemoQuotaYear, "")->size(), balances->size());

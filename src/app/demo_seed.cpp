@@ -251,7 +251,7 @@ Status seed_quota_campaign(cases::Ports ports, ManualClock& clock, const cases::
 }  // namespace
 
 Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const cases::TimeZone& zone,
-                             const law::WorkingCalendar& calendar, Instant today,
+                             const law::WorkingCalendar& calendar, const law::RuleBook& rules, Instant today,
                              const cases::Registries& qt_registries) {
   DemoReport report;
   for (const auto& u : demo_users()) {
@@ -263,7 +263,7 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto profession = [&](std::size_t i) { return (*professions)[i * 7 % professions->size()].code; };
 
   ManualClock clock(today);
-  cases::Ports ports{store, clock, zone, signer, calendar};
+  cases::Ports ports{store, clock, zone, signer, calendar, rules};
   cases::SelfEmploymentService se(ports);
   cases::ComplaintService complaints(ports);
   // 10:00 local on the working day `wd_back` working days before today.
@@ -339,7 +339,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
     cases::SeRecommendation rec;
     rec.agreed = a.claims;
     rec.present = members;
-    rec.recommends_issue = !refuse && law::se::score(a.claims).meets_threshold;
+    auto parameters = se.parameters_of(*c);
+    if (!parameters) return parameters.take_error();
+    rec.recommends_issue = !refuse && law::se::score(*parameters, a.claims).meets_threshold;
     if (!rec.recommends_issue) rec.ground = refuse.value_or(law::se::RefusalGround::score_below_threshold);
     rec.reasons = rec.recommends_issue ? "Квалификация соответствует профессии перечня; баллы подтверждены документами."
                                        : "Оснований для выдачи справки недостаточно.";
@@ -377,11 +379,14 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   ++report.cases;
 
   clock.set(at_working_day(2));
-  auto chen_cert = made[1]->data.at("certificate_number").as_string();
-  auto dup = draft(1, SubService::duplicate, std::string(chen_cert));
-  if (!dup) return dup.take_error();
-  if (dup = file(1, *dup); !dup) return dup.take_error();
-  ++report.cases;
+  // SE-22-1 came with Order 426 (data/rules): a demo dated before it has no duplicate to file.
+  if (rules.in_force("SE-22-1", zone.to_local(clock.now()).date)) {
+    auto chen_cert = made[1]->data.at("certificate_number").as_string();
+    auto dup = draft(1, SubService::duplicate, std::string(chen_cert));
+    if (!dup) return dup.take_error();
+    if (dup = file(1, *dup); !dup) return dup.take_error();
+    ++report.cases;
+  }
 
   clock.set(at_working_day(1));
   auto complaint = complaints.file(user("u-kaya"), cases::ComplaintInput{made[3]->id, "quality_authority",
@@ -415,7 +420,7 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto quota = seed_demo_quota(store, zone, today);
   if (!quota) return quota.take_error();
   report.cases += quota->cases;
-  auto districts = seed_demo_district_quota(store, signer, zone, calendar, today);
+  auto districts = seed_demo_district_quota(store, signer, zone, calendar, rules, today);
   if (!districts) return districts.take_error();
   report.cases += districts->cases;
   clock.set(today);

@@ -8,6 +8,7 @@
 #include "cases/ports.h"
 #include "cases/registries.h"
 #include "law/calendar.h"
+#include "law/rules.h"
 
 namespace flis::app {
 
@@ -20,7 +21,7 @@ struct DemoReport {
 // (e.g. flis-registry-sim) are asked for the quota employers' violations when their requests go to
 // the Commission (F-QR1); without them those findings read "could not be checked".
 Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const cases::TimeZone& zone,
-                             const law::WorkingCalendar& calendar, Instant today,
+                             const law::WorkingCalendar& calendar, const law::RuleBook& rules, Instant today,
                              const cases::Registries& qt_registries = {});
 
 }  // namespace flis::app

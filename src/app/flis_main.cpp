@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   app::RuntimeOptions options;
   cli.add_option("--db", options.db_url, "sqlite:PATH or postgresql://...")->envname("FLIS_DB");
   cli.add_option("--key", options.key_path, "signing key (PEM)")->envname("FLIS_KEY");
+  cli.add_option("--rules", options.rules.dir, "rule versions (data/rules)")->envname("FLIS_RULES");
 
   auto* migrate = cli.add_subcommand("migrate", "create or upgrade the schema");
   std::string data_dir = "data/reference";
@@ -70,9 +71,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (seed->parsed()) {
-    auto report =
-        app::seed_demo(runtime.store(), runtime.signer(), runtime.zone(), runtime.calendar(), runtime.clock().now(),
-                       runtime.gateway() ? runtime.gateway()->registries() : cases::Registries{});
+    auto report = app::seed_demo(runtime.store(), runtime.signer(), runtime.zone(), runtime.calendar(), runtime.rules(),
+                                 runtime.clock().now(),
+                                 runtime.gateway() ? runtime.gateway()->registries() : cases::Registries{});
     if (!report) return fail(report.error());
     std::cout << "seeded " << report->users << " users and " << report->cases << " cases\n";
     return 0;

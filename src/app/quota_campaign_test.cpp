@@ -15,6 +15,7 @@
 #include "core/identifiers.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
+#include "law/testing/rules.h"
 #include "store/database.h"
 
 namespace flis::app {
@@ -95,7 +96,7 @@ class QuotaCampaignTest : public ::testing::Test {
     auto signer = docs::LocalKeySigner::open(o);
     ASSERT_TRUE(signer);
     signer_ = std::move(*signer);
-    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
+    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
     ports.registries.migration_police = &registries_;
     ports.registries.offences = &registries_;
     ports.registries.safety = &registries_;
@@ -613,7 +614,8 @@ TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
 // ground (1) and acceptance go on.
 TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
   FLIS_REQUIREMENTS("F-QR1");
-  qt_ = std::make_unique<cases::QuotaCampaignService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_});
+  qt_ = std::make_unique<cases::QuotaCampaignService>(
+      cases::Ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()});
   auto [a, b] = at_commission();
   (void)b;
   auto c = store_->load_case(a);

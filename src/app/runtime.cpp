@@ -15,6 +15,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
     return Error::forbidden("clock.demo_only", "the clock is moved only in demo mode");
   std::unique_ptr<Runtime> rt(new Runtime());
   rt->clock_ = ShiftedClock(options.clock_shift);
+  auto rules = load_rules(options.rules);  // before the store: invalid rules stop the start
+  if (!rules) return rules.take_error();
+  rt->rules_ = std::move(*rules);
   store::StoreOptions store_options;
   store_options.pool_size = options.pool_size;
   auto store = store::open_store(options.db_url, store_options);
@@ -36,7 +39,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   rt->calendar_ = std::move(*calendar);
   auto hours = working_hours_from_reference(*rt->store_);
   if (!hours) return hours.take_error();
-  cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_};
+  cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, rt->rules_};
   if (auto it = hours->find("default"); it != hours->end()) ports.hours = it->second;
   ports.provider_hours = std::move(*hours);
   rt->external_calls_ = std::make_unique<cases::ExternalCallService>(ports);
@@ -71,8 +74,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   rt->quota_campaign_ = std::make_unique<cases::QuotaCampaignService>(ports);
   rt->auth_ = std::make_unique<web::Auth>(*rt->store_, rt->clock_, options.demo_mode);
   rt->context_ = std::unique_ptr<web::AppContext>(
-      new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, *rt->se_, *rt->complaints_,
-                          *rt->auth_, options.public_base_url, options.demo_mode});
+      new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, rt->rules_, *rt->se_,
+                          *rt->complaints_, *rt->auth_, options.public_base_url, options.demo_mode});
   rt->context_->quota_campaign = rt->quota_campaign_.get();
   rt->context_->external_calls = rt->external_calls_.get();
   return rt;

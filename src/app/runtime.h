@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/gateway_wiring.h"
+#include "app/rule_loader.h"
 #include "app/time.h"
 #include "cases/complaint.h"
 #include "cases/external_calls.h"
@@ -31,6 +32,7 @@ struct RuntimeOptions {
   int relay_batch = 16;
   // How often the relay asks for answers that come later (police agreement, apostille check).
   std::chrono::seconds answer_poll{30};
+  RuleSources rules{};  // the rule versions; the runtime does not open when they are invalid
 };
 
 class Runtime {
@@ -42,6 +44,7 @@ class Runtime {
   const AlmatyZone& zone() const { return zone_; }
   const ShiftedClock& clock() const { return clock_; }
   const law::WorkingCalendar& calendar() const { return calendar_; }
+  const law::RuleBook& rules() const { return rules_; }
   cases::SelfEmploymentService& se() { return *se_; }
   web::AppContext& context() { return *context_; }
   web::metrics::Registry& metrics() { return metrics_; }
@@ -58,6 +61,7 @@ class Runtime {
   AlmatyZone zone_;
   ShiftedClock clock_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
+  law::RuleBook rules_;
   std::unique_ptr<cases::SelfEmploymentService> se_;
   std::unique_ptr<cases::QuotaCampaignService> quota_campaign_;
   std::unique_ptr<cases::ComplaintService> complaints_;

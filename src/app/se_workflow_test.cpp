@@ -11,6 +11,7 @@
 #include "cases/self_employment.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
+#include "law/testing/rules.h"
 #include "store/database.h"
 
 namespace flis::app {
@@ -33,8 +34,10 @@ class SeWorkflowTest : public ::testing::Test {
     auto signer = docs::LocalKeySigner::open(o);
     ASSERT_TRUE(signer);
     signer_ = std::move(*signer);
-    ASSERT_TRUE(seed_demo(*store_, *signer_, zone_, calendar_, at("2026-11-20T10:00:00+05:00")));
-    se_ = std::make_unique<cases::SelfEmploymentService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_});
+    ASSERT_TRUE(
+        seed_demo(*store_, *signer_, zone_, calendar_, law::testing::rule_book(), at("2026-11-20T10:00:00+05:00")));
+    se_ = std::make_unique<cases::SelfEmploymentService>(
+        cases::Ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()});
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -109,7 +112,7 @@ class SeIdentityTest : public SeWorkflowTest {
     persons_.people.push_back(cases::Person{chen_, "Chen Wei", "CHEN WEI", Date(1991, 8, 23), "male", "CN",
                                             cases::IdentityDocument{"passport", "EA7788123", Date(2019, 9, 2),
                                                                     Date(2029, 9, 2), "Ministry of Public Security"}});
-    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
+    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
     ports.registries.persons = &persons_;
     se_ = std::make_unique<cases::SelfEmploymentService>(ports);
     clock_.set(at("2026-11-23T10:00:00+05:00"));
@@ -267,6 +270,54 @@ TEST_F(SeWorkflowTest, ExpiryJobEndsCertificatesAfterTheirLastDay) {
   auto trail = store_->audit_trail(c.id);
   EXPECT_EQ(trail->back().command, "expire");
   EXPECT_EQ(trail->back().rule_ids, std::vector<std::string>{"SE-23"});
+}
+
+// Rule versions: a new SE-A2.9 version raises the threshold from 6 to 7 points from 01.01.2027. An
+// application registered on 30.12.2026 is still decided by 6 points in January 2027; one registered
+// on 05.01.2027 with the same 6 points cannot be recommended for issue and is refused on SE-A2.9(2).
+TEST_F(SeWorkflowTest, ThresholdChangeAppliesToApplicationsRegisteredFromItsDate) {
+  FLIS_REQUIREMENTS("SE-A2.9", "SE-9", "SE-10", "SE-11", "SE-12", "I-12", "F-R1");
+  law::RuleVersion seven = *law::testing::rule_book().in_force("SE-A2.9", Date(2026, 12, 31));
+  seven.source = "Hypothetical order of 2026";
+  seven.effective_from = Date(2027, 1, 1);
+  seven.effective_to.reset();
+  seven.parameters["threshold"] = std::int64_t{7};
+  const law::RuleBook book = law::testing::with_version(law::testing::rule_book(), seven);
+  se_ = std::make_unique<cases::SelfEmploymentService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_, book});
+
+  auto before = file_at("2026-12-30T10:00:00+05:00");
+  auto after = file_at("2027-01-05T10:00:00+05:00");
+  ASSERT_EQ(before.registered_on, Date(2026, 12, 30));
+  ASSERT_EQ(after.registered_on, Date(2027, 1, 5));
+
+  clock_.set(at("2027-01-06T10:00:00+05:00"));
+  const law::se::AssessmentInput six{true, false, true, 0};  // 3 + 3 points
+  const std::vector<std::string> present{"u-com1-ast", "u-com2-ast"};
+  for (const auto* c : {&before, &after}) {
+    ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c->id));
+    auto scored = se_->record_score(actor("u-com1-ast"), c->id, six);
+    ASSERT_TRUE(scored);
+    const auto& mine =
+        cases::json_object(cases::json_object(cases::json_object(scored->data, "commission"), "scores"), "u-com1-ast");
+    EXPECT_EQ(mine.at("threshold").to_number<int>(), c == &before ? 6 : 7);
+  }
+
+  ASSERT_TRUE(se_->recommend(actor("u-com1-ast"), before.id, {true, std::nullopt, six, present, "ok"}));
+  auto not_enough = se_->recommend(actor("u-com1-ast"), after.id, {true, std::nullopt, six, present, "ok"});
+  ASSERT_FALSE(not_enough);
+  EXPECT_EQ(not_enough.error().code, "se.recommendation_below_threshold");
+  ASSERT_TRUE(se_->recommend(actor("u-com1-ast"), after.id,
+                             {false, law::se::RefusalGround::score_below_threshold, six, present, "6 < 7"}));
+  for (const auto* c : {&before, &after})
+    for (const auto& m : present) ASSERT_TRUE(se_->sign_minutes(actor(m.c_str()), c->id));
+
+  auto issued = se_->decide(actor("u-head-ast"), before.id, {});
+  ASSERT_TRUE(issued) << issued.error().code;
+  EXPECT_EQ(issued->state, "issued");
+  auto refused = se_->decide(actor("u-head-ast"), after.id, {});
+  ASSERT_TRUE(refused) << refused.error().code;
+  EXPECT_EQ(refused->state, "refused");
+  EXPECT_EQ(cases::json_string(cases::json_object(refused->data, "decision"), "citation"), "SE-A2.9(2)");
 }
 
 // The demo seed makes SE cases in every state through the real workflows.

@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
   cli.add_option("--public-url", options.public_base_url, "base URL printed in QR codes")->envname("FLIS_PUBLIC_URL");
   cli.add_option("--assets", assets, "templates and static files")->envname("FLIS_ASSETS");
   cli.add_option("--i18n", i18n_dir, "message catalogs")->envname("FLIS_I18N");
+  cli.add_option("--rules", options.rules.dir, "rule versions (data/rules)")->envname("FLIS_RULES");
   cli.add_option("--uswds", uswds, "compiled USWDS design system (served at /static/uswds/)")->envname("FLIS_USWDS");
   cli.add_option("--threads", threads, "worker threads")->envname("FLIS_THREADS");
   cli.add_option("--job-period", job_period_seconds, "seconds between scheduled job runs")->envname("FLIS_JOB_PERIOD");
@@ -187,7 +188,9 @@ int main(int argc, char** argv) {
 
   auto runtime = app::Runtime::open(options);
   if (!runtime) {
-    web::log::error("cannot start", {{"code", runtime.error().code}, {"detail", runtime.error().detail}});
+    web::log::error(
+        "cannot start",
+        {{"code", runtime.error().code}, {"field", runtime.error().field}, {"detail", runtime.error().detail}});
     return 1;
   }
   auto catalog = web::i18n::Catalog::load(i18n_dir);

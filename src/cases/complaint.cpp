@@ -32,12 +32,15 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
   c.provider_body = subject->provider_body;
   c.applicant_id = applicant.user_id;
   c.registered_on = d.registered_on;
+  // The complaint's terms are those in force on its registration day.
+  auto terms = law::se::parameters(ports().rules, d.registered_on);
+  if (!terms) return terms.take_error();
   std::string rule;
   if (in.addressee == "leb") {
-    c.step_due_at = due_after(c.provider_body, d.registered_on, law::se::kComplaintLebWd);
+    c.step_due_at = due_after(c.provider_body, d.registered_on, terms->complaint_leb_wd);
     rule = "SE-25";
   } else {
-    c.step_due_at = due_after(c.provider_body, d.registered_on, law::se::kComplaintForwardWd);
+    c.step_due_at = due_after(c.provider_body, d.registered_on, terms->complaint_forward_wd);
     rule = "SE-24";
   }
   c.step_rule = rule;
@@ -70,10 +73,12 @@ Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::strin
   if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
   if (c->state != "filed" || json_string(c->data, "addressee") != "quality_authority")
     return Error::conflict("case.wrong_state", "only complaints to the quality authority are forwarded");
+  auto terms = law::se::parameters(ports().rules, c->registered_on.value_or(today()));
+  if (!terms) return terms.take_error();
   CaseRecord next = *c;
   next.state = "forwarded";
   next.provider_body = kQualityAuthorityBody;
-  next.step_due_at = due_after(next.provider_body, today(), law::se::kComplaintQualityAuthorityWd);
+  next.step_due_at = due_after(next.provider_body, today(), terms->complaint_review_wd);
   next.step_rule = "SE-26";
   next.due_at = next.step_due_at;
   next.data["forwarded_on"] = today().iso();

@@ -217,7 +217,7 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
   if (in.region.empty() || !ports().store.find_reference("region", in.region, filed.date).ok())
     return Error::invalid("validation.region", "region");
   const auto& hours = hours_for("leb-" + in.region);
-  if (auto s = qt::check_request_in_time(law::RuleBook::standard(), ports().calendar, year, filed, hours); !s)
+  if (auto s = qt::check_request_in_time(ports().rules, ports().calendar, year, filed, hours); !s)
     return s.take_error();  // QT-6
   if (auto s = require_text(in.employer_name, "employer_name", 300); !s) return s.take_error();
   if (in.employer_bin.size() != 12 || !std::all_of(in.employer_bin.begin(), in.employer_bin.end(), ::isdigit))
@@ -237,8 +237,7 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
     return e;
   }
   const Date registered = law::registration_day(ports().calendar, filed, hours);
-  auto submission =
-      qt::step_due(law::RuleBook::standard(), ports().calendar, year, qt::Step::commission_submission, hours);
+  auto submission = qt::step_due(ports().rules, ports().calendar, year, qt::Step::commission_submission, hours);
   if (!submission) return submission.take_error();
   std::int64_t total = 0;
   for (const auto& [k, n] : totals) total += n;
@@ -311,7 +310,7 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const
     for (const auto& [k, v] : json_object(r.data, "totals")) totals[std::string(k)] += v.as_int64();
   }
   const auto& hours = hours_for(officer.provider_body);
-  const auto& rules = law::RuleBook::standard();
+  const auto& rules = ports().rules;
   auto consolidation_due = qt::step_due(rules, ports().calendar, year, qt::Step::consolidation, hours);
   auto submission_due = qt::step_due(rules, ports().calendar, year, qt::Step::commission_submission, hours);
   if (!consolidation_due || !submission_due) return Error::internal("qt.timeline");
@@ -510,8 +509,7 @@ Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& offic
   auto c = load_qt(officer, regional_id(year, officer.region), {role::kLebOfficer}, {"consolidated"});
   if (!c) return c;
   const auto& hours = hours_for(c->provider_body);
-  auto ministry_due =
-      qt::step_due(law::RuleBook::standard(), ports().calendar, year, qt::Step::ministry_submission, hours);
+  auto ministry_due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::ministry_submission, hours);
   if (!ministry_due) return ministry_due.take_error();
   CaseRecord next = *c;
   next.state = "at_commission";
@@ -606,8 +604,10 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
   next.state = "decided";
   next.data["lines"] = std::move(decided_lines);
   next.data["decision"] = decision;
-  // QT-11: the LEB informs the employer within 5 wd of the decision.
-  next.step_due_at = ports().zone.to_instant(qt::notice_due(ports().calendar, today(), hours_for(c->provider_body)));
+  // QT-11: the LEB informs the employer within 5 wd of the decision (the version in force that day).
+  auto notice = qt::notice_due(ports().rules, ports().calendar, today(), hours_for(c->provider_body));
+  if (!notice) return notice.take_error();
+  next.step_due_at = ports().zone.to_instant(*notice);
   next.step_rule = "QT-11";
   return commit(member, *c, std::move(next), Step{"commission_decide", outcome->rule_ids, std::move(decision)});
 }
@@ -693,8 +693,7 @@ Result<CaseRecord> QuotaCampaignService::campaign_case(const Actor& ministry, in
     return Error::forbidden("case.role_not_allowed", "QT-18: the Ministry forms the quota");
   const std::string id = campaign_id(year);
   if (auto c = ports().store.load_case(id)) return c;
-  auto due =
-      qt::step_due(law::RuleBook::standard(), ports().calendar, year, qt::Step::distribution, hours_for(kMinistryBody));
+  auto due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::distribution, hours_for(kMinistryBody));
   if (!due) return due.take_error();
   CaseRecord c;
   c.id = id;
@@ -729,8 +728,8 @@ Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& mi
   std::map<std::string, std::int64_t> totals;
   auto lines = lines_json(in.lines, "lines", totals);
   if (!lines) return lines.take_error();
-  auto due = qt::step_due(law::RuleBook::standard(), ports().calendar, in.year, qt::Step::central_proposals,
-                          hours_for(kMinistryBody));
+  auto due =
+      qt::step_due(ports().rules, ports().calendar, in.year, qt::Step::central_proposals, hours_for(kMinistryBody));
   if (!due) return due.take_error();
   json::object proposal{{"body", in.body},
                         {"region", in.region},
@@ -857,7 +856,9 @@ Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int y
   distribution["labour_immigrant_percent"] = qt::format_percent(p.labour_immigrant);
   next.data["distribution"] = distribution;
   next.data["formation"] = to_json(*formation);
-  next.step_due_at = ports().zone.to_instant(qt::publication_due(ports().calendar, today(), hours_for(kMinistryBody)));
+  auto publication = qt::publication_due(ports().rules, ports().calendar, today(), hours_for(kMinistryBody));
+  if (!publication) return publication.take_error();
+  next.step_due_at = ports().zone.to_instant(*publication);
   next.step_rule = "QT-19";
   std::vector<std::string> rules = formation->rule_ids;
   rules.emplace_back("QT-19");

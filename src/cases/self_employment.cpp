@@ -96,23 +96,48 @@ std::string step_rule_for(SubService kind) {
   return {};
 }
 
-int step_days_for(SubService kind) {
+// The step term after registration (SE-7, SE-16, SE-22, SE-22-1); a duplicate before Order 426 has
+// none: the sub-service did not exist.
+Result<int> step_days_for(const law::se::Parameters& p, SubService kind) {
   switch (kind) {
     case SubService::issue:
-      return law::se::kReferToCommissionWd;
+      return p.refer_to_commission_wd;
     case SubService::extension:
-      return law::se::kExtensionWd;
+      return p.extension_step_wd;
     case SubService::reissue:
-      return law::se::kReissueWd;
+      return p.reissue_step_wd;
     case SubService::duplicate:
-      return law::se::kDuplicateWd;
+      if (!p.duplicate_step_wd)
+        return Error::refused("se.duplicate_not_in_force", {"SE-22-1"}, "no duplicates before Order 426");
+      return *p.duplicate_step_wd;
   }
   return 0;
+}
+
+// SE-17, SE-22, SE-22-1: the applicant's filing window after the event, if the sub-service has one.
+std::optional<int> filing_window_for(const law::se::Parameters& p, SubService kind) {
+  switch (kind) {
+    case SubService::extension:
+      return p.contract_notice_wd;
+    case SubService::reissue:
+      return p.reissue_filing_wd;
+    case SubService::duplicate:
+      return p.duplicate_filing_wd;
+    case SubService::issue:
+      break;
+  }
+  return std::nullopt;
 }
 
 SubService kind_of(const CaseRecord& c) { return law::se::parse_sub_service(c.kind).value_or(SubService::issue); }
 
 }  // namespace
+
+Result<law::se::Parameters> SelfEmploymentService::parameters_of(const CaseRecord& c) const {
+  // An application is assessed and its terms counted by the rule versions in force on its
+  // registration day (docs/interpretations.md, "Which date a rule is read on").
+  return law::se::parameters(ports().rules, c.registered_on.value_or(today()));
+}
 
 Result<CaseRecord> SelfEmploymentService::load_in_state(const Actor& actor, const std::string& id,
                                                         std::string_view role,
@@ -321,13 +346,18 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   if (!signature) return signature.take_error();
 
   const LocalDateTime filed = local_now();
-  const int term = law::se::service_term_working_days(kind);
-  const law::Deadline deadline = law::se::service_deadline(ports().calendar, filed, kind, hours_for(c->provider_body));
+  const auto& hours = hours_for(c->provider_body);
+  auto p = law::se::parameters(ports().rules, law::registration_day(ports().calendar, filed, hours));
+  if (!p) return p.take_error();
+  const int term = law::se::service_term_working_days(*p, kind);
+  const law::Deadline deadline = law::se::service_deadline(*p, ports().calendar, filed, kind, hours);
+  auto step_days = step_days_for(*p, kind);
+  if (!step_days) return step_days.take_error();
   CaseRecord next = *c;
   next.state = "registered";
   next.registered_on = deadline.registered_on;
   next.due_at = ports().zone.to_instant(deadline.due);
-  next.step_due_at = due_after(c->provider_body, deadline.registered_on, step_days_for(kind));
+  next.step_due_at = due_after(c->provider_body, deadline.registered_on, *step_days);
   next.step_rule = step_rule_for(kind);
   next.data["filed_at"] = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
   next.data["application_signature"] = json::object{
@@ -345,9 +375,9 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
       rules.emplace_back(rule);
     }
   };
-  if (kind == SubService::extension) flag_late("contract_concluded_on", law::se::kApplicantNoticeWd, "SE-17");
-  if (kind == SubService::reissue) flag_late("change_date", law::se::kApplicantNoticeWd, "SE-22");
-  if (kind == SubService::duplicate) flag_late("change_date", law::se::kApplicantNoticeWd, "SE-22-1");
+  if (auto wd = filing_window_for(*p, kind))
+    flag_late(kind == SubService::extension ? "contract_concluded_on" : "change_date", *wd,
+              step_rule_for(kind).c_str());
   std::sort(rules.begin(), rules.end());
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
 
@@ -363,9 +393,11 @@ Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& offic
   if (!c) return c;
   if (kind_of(*c) != SubService::issue)
     return Error::conflict("case.wrong_state", "only issue goes to the Commission (SE-7)");
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
   CaseRecord next = *c;
   next.state = "at_commission";
-  next.step_due_at = due_after(c->provider_body, today(), law::se::kCommissionWd);
+  next.step_due_at = due_after(c->provider_body, today(), p->commission_wd);
   next.step_rule = "SE-9";
   auto& commission = next.data["commission"].emplace_object();
   commission["referred_on"] = today().iso();
@@ -381,7 +413,9 @@ Result<CaseRecord> SelfEmploymentService::record_score(const Actor& member, cons
   if (!c) return c;
   auto valid = law::se::validate_assessment(assessment);
   if (!valid) return valid.take_error();
-  const law::se::Score s = law::se::score(*valid);
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
+  const law::se::Score s = law::se::score(*p, *valid);
   CaseRecord next = *c;
   auto& scores = next.data["commission"].as_object()["scores"].as_object();
   json::object entry = to_json(s);
@@ -405,7 +439,9 @@ Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const s
   }
   auto valid = law::se::validate_assessment(rec.agreed);
   if (!valid) return valid.take_error();
-  const law::se::Score s = law::se::score(*valid);
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
+  const law::se::Score s = law::se::score(*p, *valid);
   if (rec.recommends_issue && !s.meets_threshold)
     return Error::invalid("se.recommendation_below_threshold", "recommends_issue");  // SE-A2.9(2)
   if (!rec.recommends_issue && !rec.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12
@@ -497,6 +533,8 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
   if (c->state != expected_state) return Error::conflict("case.wrong_state", "case is " + c->state);
   if (!in.approve && !in.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12, I-18
 
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
   CaseRecord next = *c;
   Step step;
   step.command = "decide";
@@ -532,14 +570,14 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     const auto& rec = json_object(json_object(c->data, "commission"), "recommendation");
     law::se::CommissionVerdict verdict{};
     verdict.recommends_issue = json_bool(rec, "recommends_issue") && in.approve;
-    verdict.score = law::se::score(assessment_from(json_object(rec, "criteria")));
+    verdict.score = law::se::score(*p, assessment_from(json_object(rec, "criteria")));
     if (!verdict.recommends_issue) {
       if (in.ground)
         verdict.ground = in.ground;
       else if (auto g = law::se::parse_refusal_ground(json_string(rec, "ground")))
         verdict.ground = *g;
     }
-    auto decision = law::se::decide_issue(verdict, day);
+    auto decision = law::se::decide_issue(*p, verdict, day);
     if (!decision) return decision.take_error();
     if (!decision->issue) return refuse(*decision->ground, {"SE-11"});
     auto cert = new_certificate(*c, decision->valid_from, decision->valid_to);
@@ -569,7 +607,7 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     if (cert->status != "valid") return Error::conflict("se.certificate_not_valid", cert->status);
     if (kind == SubService::extension) {
       auto contract_end = Date::parse(json_string(c->data, "contract_end"));
-      auto end = law::se::extension_end(day, contract_end.value_or(day));
+      auto end = law::se::extension_end(*p, day, contract_end.value_or(day));
       if (!end) return end.take_error();
       cert->valid_to = *end;
       cert->data["extended_by"] = c->id;
@@ -664,7 +702,11 @@ Result<CaseRecord> SelfEmploymentService::notify(const Actor& holder, const std:
   if (in.notice == "new_employer")
     if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
 
-  const bool on_time = law::se::within_notice_window(ports().calendar, *event, today(), law::se::kApplicantNoticeWd);
+  // SE-18, SE-20: the window of the rule version in force on the day the notice is received.
+  auto p = law::se::parameters(ports().rules, today());
+  if (!p) return p.take_error();
+  const int window = in.notice == "new_employer" ? p->employer_change_notice_wd : p->termination_notice_wd;
+  const bool on_time = law::se::within_notice_window(ports().calendar, *event, today(), window);
   json::object notice{{"notice", in.notice},
                       {"event_date", event->iso()},
                       {"received_on", today().iso()},

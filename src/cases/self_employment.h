@@ -90,6 +90,9 @@ class SelfEmploymentService : public Workflow {
 
   // The certificate a case produced (the newest one for re-issues).
   Result<IssuedDocument> certificate_of(const CaseRecord& c) const;
+  // The SE parameters a case is decided by: the rule versions in force on its registration day
+  // (today for a draft).
+  Result<law::se::Parameters> parameters_of(const CaseRecord& c) const;
 
  private:
   Result<CaseRecord> load_in_state(const Actor& actor, const std::string& id, std::string_view role,

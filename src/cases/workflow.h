@@ -13,6 +13,7 @@
 #include "cases/ports.h"
 #include "cases/registries.h"
 #include "law/calendar.h"
+#include "law/rules.h"
 
 namespace flis::cases {
 
@@ -22,6 +23,9 @@ struct Ports {
   const TimeZone& zone;
   Signer& signer;
   const law::WorkingCalendar& calendar;
+  // The rule versions (data/rules/), loaded and validated at start; decisions read the parameters
+  // in force on the date that matters for the case.
+  const law::RuleBook& rules;
   law::WorkingHours hours{};  // I-2 default
   // Hours of providers that differ from the default (reference set "working_hours"), by provider body.
   std::map<std::string, law::WorkingHours> provider_hours{};

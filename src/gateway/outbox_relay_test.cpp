@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cases/roles.h"
+#include "law/testing/rules.h"
 #include "store/database.h"
 
 namespace flis::gateway {
@@ -81,7 +82,8 @@ class OutboxRelayTest : public ::testing::Test {
     auto opened = store::open_store("sqlite:" + (dir_ / "relay.sqlite").string(), options);
     ASSERT_TRUE(opened) << opened.error().detail;
     store_ = std::move(*opened);
-    calls_ = std::make_unique<cases::ExternalCallService>(cases::Ports{*store_, clock_, zone_, signer_, calendar_});
+    calls_ = std::make_unique<cases::ExternalCallService>(
+        cases::Ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book()});
     settings_.defaults.max_attempts = 3;
     settings_.defaults.backoff = BackoffPolicy{milliseconds{1000}, milliseconds{60'000}};
   }

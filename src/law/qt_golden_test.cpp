@@ -9,6 +9,7 @@
 
 #include "law/quota.h"
 #include "law/testing/golden.h"
+#include "law/testing/rules.h"
 
 namespace flis::law::qt {
 namespace {
@@ -44,26 +45,29 @@ void expect_error(const Error& e, const json::object& expected) {
 }
 
 void run_timeline(const json::object& in, const json::object& expected) {
-  const auto t = campaign_timeline(RuleBook::standard(), calendar(), static_cast<int>(in.at("year").as_int64()));
+  const auto t = campaign_timeline(testing::rule_book(), calendar(), static_cast<int>(in.at("year").as_int64()));
+  ASSERT_TRUE(t.ok()) << t.error().code;
   const auto& want = expected.at("due").as_object();
-  for (const auto& s : t)
+  for (const auto& s : *t)
     if (auto* v = want.if_contains(to_string(s.step))) {
       EXPECT_EQ(format_local(s.due), v->as_string()) << to_string(s.step);
     }
-  EXPECT_EQ(t.size(), 8u);
+  EXPECT_EQ(t->size(), 8u);
 }
 
 void run_request_deadline(const json::object& in, const json::object& expected) {
-  auto s = check_request_in_time(RuleBook::standard(), calendar(), static_cast<int>(in.at("year").as_int64()),
+  auto s = check_request_in_time(testing::rule_book(), calendar(), static_cast<int>(in.at("year").as_int64()),
                                  local_of(in.at("filed").as_string()));
   EXPECT_EQ(s.ok(), expected.at("in_time").as_bool());
   if (!s.ok() && expected.contains("error")) expect_error(s.error(), expected);
 }
 
 void run_relative(const json::object& in, const json::object& expected, bool notice) {
-  const LocalDateTime due =
-      notice ? notice_due(calendar(), date_of(in, "event_day")) : publication_due(calendar(), date_of(in, "event_day"));
-  EXPECT_EQ(format_local(due), expected.at("due").as_string());
+  const auto& rules = testing::rule_book();
+  const auto due = notice ? notice_due(rules, calendar(), date_of(in, "event_day"))
+                          : publication_due(rules, calendar(), date_of(in, "event_day"));
+  ASSERT_TRUE(due.ok()) << due.error().code;
+  EXPECT_EQ(format_local(*due), expected.at("due").as_string());
 }
 
 void run_commission(const json::object& in, const json::object& expected) {

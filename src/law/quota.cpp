@@ -38,39 +38,28 @@ int article_number(std::string_view article) {
   return ec == std::errc{} && p != article.data() ? n : 0;
 }
 
-int parameter(const RuleVersion& v, const std::string& key, int fallback) {
-  auto it = v.parameters.find(key);
-  if (it == v.parameters.end()) return fallback;
-  int out = fallback;
-  std::from_chars(it->second.data(), it->second.data() + it->second.size(), out);
-  return out;
-}
-
-// Defaults = the act's own dates, used only if the rule book lacks a version (never in production).
-struct StatutoryDate {
-  unsigned month;
-  unsigned day;
-  int year_offset;
-};
-StatutoryDate default_date(Step s) {
-  switch (s) {
-    case Step::employer_requests:
-      return {10, 1, -1};
-    case Step::consolidation:
-    case Step::labour_immigrant_need:
-      return {10, 10, -1};
-    case Step::commission_submission:
-      return {10, 15, -1};
-    case Step::ministry_submission:
-    case Step::labour_immigrant_submission:
-    case Step::central_proposals:
-      return {11, 1, -1};
-    default:
-      return {1, 1, 0};
-  }
+// The date a version of a campaign step's rule names for quota year `year`; nullopt when the
+// version lacks the parameters or names no valid day.
+std::optional<Date> named_date(const RuleVersion& v, int year) {
+  const auto month = v.integer("month"), day = v.integer("day"), offset = v.integer("year_offset");
+  if (!month || !day || !offset) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{year + static_cast<int>(*offset)},
+                                        std::chrono::month{static_cast<unsigned>(*month)},
+                                        std::chrono::day{static_cast<unsigned>(*day)}};
+  if (*month < 1 || *month > 12 || *day < 1 || *day > 31 || !ymd.ok()) return std::nullopt;
+  return Date{std::chrono::sys_days{ymd}};
 }
 
 }  // namespace
+
+std::vector<ParameterSpec> parameter_specs() {
+  std::vector<ParameterSpec> out;
+  for (const char* rule : {"QT-6", "QT-7", "QT-8", "QT-12", "QT-13", "QT-15", "QT-16", "QT-19"})
+    for (const char* name : {"month", "day", "year_offset"}) out.push_back({rule, name, ParameterType::integer, true});
+  out.push_back({"QT-11", "working_days", ParameterType::integer, true});
+  out.push_back({"QT-19", "publication_working_days", ParameterType::integer, true});
+  return out;
+}
 
 std::string_view to_string(QuotaKind k) { return kKindNames[static_cast<int>(k)]; }
 
@@ -130,21 +119,29 @@ std::string rule_of(Step s) {
   return {};
 }
 
-Result<StepDue> step_due(const RuleBook& rules, const WorkingCalendar& calendar, int year, Step step,
-                         const WorkingHours& hours) {
+Result<Date> statutory_date(const RuleBook& rules, int year, Step step) {
   if (step == Step::employer_notice || step == Step::publication)
     return Error::invalid("qt.step_relative", "step", "counted from an event, not a fixed date");
   const std::string rule = rule_of(step);
-  StatutoryDate date = default_date(step);
-  // The version in force on the act's date of that campaign decides the date (a later amendment
-  // moves the deadline of the campaigns it applies to only).
-  const Date act_date{year + date.year_offset, date.month, date.day};
-  if (const RuleVersion* v = rules.in_force(rule, act_date)) {
-    date.month = static_cast<unsigned>(parameter(*v, "month", static_cast<int>(date.month)));
-    date.day = static_cast<unsigned>(parameter(*v, "day", static_cast<int>(date.day)));
-    date.year_offset = parameter(*v, "year_offset", date.year_offset);
-  }
-  const Date statutory{year + date.year_offset, date.month, date.day};
+  // The date is the one named by the version in force on that date (a later amendment moves the
+  // deadline of the campaigns it applies to only); when versions change in between so that none is
+  // in force on its own date, the version in force when the campaign's year (Y−1) begins.
+  std::optional<Date> chosen;
+  for (const RuleVersion& v : rules.versions(rule))
+    if (auto d = named_date(v, year); d && v.in_force_on(*d)) chosen = d;
+  if (!chosen)
+    if (const RuleVersion* v = rules.in_force(rule, Date(year - 1, 1, 1))) chosen = named_date(*v, year);
+  if (!chosen)
+    return Error::internal("rules.not_in_force", rule + " names no date for the quota year " + std::to_string(year));
+  return *chosen;
+}
+
+Result<StepDue> step_due(const RuleBook& rules, const WorkingCalendar& calendar, int year, Step step,
+                         const WorkingHours& hours) {
+  auto named = statutory_date(rules, year, step);
+  if (!named) return named.take_error();
+  const std::string rule = rule_of(step);
+  const Date statutory = *named;
   // F-Q1: "до D" / "не позднее D" = by D inclusive; a body acts on working days only, so a D that is
   // a day off means the last working day before it (QT-19's 1 January always is one).
   Date day = statutory;
@@ -152,19 +149,29 @@ Result<StepDue> step_due(const RuleBook& rules, const WorkingCalendar& calendar,
   return StepDue{step, rule, statutory, LocalDateTime{day, hours.close_minute}, {rule, "F-Q1", "I-2"}};
 }
 
-std::vector<StepDue> campaign_timeline(const RuleBook& rules, const WorkingCalendar& calendar, int year,
-                                       const WorkingHours& hours) {
+Result<std::vector<StepDue>> campaign_timeline(const RuleBook& rules, const WorkingCalendar& calendar, int year,
+                                               const WorkingHours& hours) {
   std::vector<StepDue> out;
-  for (Step s : kFixedSteps) out.push_back(*step_due(rules, calendar, year, s, hours));
+  for (Step s : kFixedSteps) {
+    auto due = step_due(rules, calendar, year, s, hours);
+    if (!due) return due.take_error();
+    out.push_back(std::move(*due));
+  }
   return out;
 }
 
-LocalDateTime notice_due(const WorkingCalendar& calendar, Date commission_decided_on, const WorkingHours& hours) {
-  return end_of_working_days(calendar, commission_decided_on, kNoticeWd, hours);
+Result<LocalDateTime> notice_due(const RuleBook& rules, const WorkingCalendar& calendar, Date commission_decided_on,
+                                 const WorkingHours& hours) {
+  auto wd = integer_parameter(rules, "QT-11", "working_days", commission_decided_on);
+  if (!wd) return wd.take_error();
+  return end_of_working_days(calendar, commission_decided_on, *wd, hours);
 }
 
-LocalDateTime publication_due(const WorkingCalendar& calendar, Date distributed_on, const WorkingHours& hours) {
-  return end_of_working_days(calendar, distributed_on, kPublicationWd, hours);
+Result<LocalDateTime> publication_due(const RuleBook& rules, const WorkingCalendar& calendar, Date distributed_on,
+                                      const WorkingHours& hours) {
+  auto wd = integer_parameter(rules, "QT-19", "publication_working_days", distributed_on);
+  if (!wd) return wd.take_error();
+  return end_of_working_days(calendar, distributed_on, *wd, hours);
 }
 
 Status check_request_in_time(const RuleBook& rules, const WorkingCalendar& calendar, int year, LocalDateTime filed,

@@ -22,6 +22,9 @@
 
 namespace flis::law::qt {
 
+// The parameters of the QT rule versions this act's decisions read (data/rules/qt/*.json).
+std::vector<ParameterSpec> parameter_specs();
+
 // ---- What a unit of quota is (QT-4, I-14) ----
 
 // The ledger's kinds (cases::QuotaKey::kind uses the same strings). A country-of-origin quota
@@ -79,20 +82,25 @@ struct StepDue {
   std::vector<std::string> rule_ids;  // rule_id, "F-Q1", "I-2"
 };
 
+// The date the act names for a fixed-date step of quota year `year`: parameters "month", "day",
+// "year_offset" of QT-6, QT-7, QT-8, QT-12, QT-13, QT-15, QT-16, QT-19, of the version in force on the
+// date it names. Errors: "qt.step_relative" (employer_notice, publication), "rules.not_in_force".
+Result<Date> statutory_date(const RuleBook& rules, int year, Step step);
 // The fixed-date steps of the campaign for quota year `year` (employer_notice and publication are
-// relative: see notice_due / publication_due). Dates come from the rule versions in force on them
-// (parameters "month", "day", "year_offset" of QT-6, QT-7, QT-8, QT-12, QT-13, QT-15, QT-16, QT-19).
-std::vector<StepDue> campaign_timeline(const RuleBook& rules, const WorkingCalendar& calendar, int year,
-                                       const WorkingHours& hours = {});
+// relative: see notice_due / publication_due).
+Result<std::vector<StepDue>> campaign_timeline(const RuleBook& rules, const WorkingCalendar& calendar, int year,
+                                               const WorkingHours& hours = {});
 // One fixed-date step; Error "qt.step_relative" for employer_notice / publication.
 Result<StepDue> step_due(const RuleBook& rules, const WorkingCalendar& calendar, int year, Step step,
                          const WorkingHours& hours = {});
-// QT-11: closing time of the 5th working day after the Commission's decision (I-4).
-LocalDateTime notice_due(const WorkingCalendar& calendar, Date commission_decided_on, const WorkingHours& hours = {});
-// QT-19: closing time of the 3rd working day after the distribution (I-4).
-LocalDateTime publication_due(const WorkingCalendar& calendar, Date distributed_on, const WorkingHours& hours = {});
-inline constexpr int kNoticeWd = 5;       // QT-11
-inline constexpr int kPublicationWd = 3;  // QT-19
+// QT-11: closing time of the N-th working day after the Commission's decision (I-4), N of the
+// version in force on the decision day (5 since Order 274).
+Result<LocalDateTime> notice_due(const RuleBook& rules, const WorkingCalendar& calendar, Date commission_decided_on,
+                                 const WorkingHours& hours = {});
+// QT-19: closing time of the N-th working day after the distribution (I-4), N of the version in force
+// on the distribution day (3 since Order 274).
+Result<LocalDateTime> publication_due(const RuleBook& rules, const WorkingCalendar& calendar, Date distributed_on,
+                                      const WorkingHours& hours = {});
 
 // QT-6 (+ I-3): a request filed at `filed` is in time iff its registration day is on or before the
 // due day of the employer_requests step. Refused otherwise: Error kind refused, code

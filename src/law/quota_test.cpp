@@ -7,6 +7,7 @@
 #include <random>
 
 #include "core/testing/requirements.h"
+#include "law/testing/rules.h"
 
 namespace flis::law::qt {
 namespace {
@@ -25,7 +26,9 @@ std::string local(const LocalDateTime& t) {
 // QT-6, QT-7, QT-8, QT-12, QT-13, QT-15, QT-16, QT-19, F-Q1: the 2027 campaign runs in autumn 2026.
 TEST(QuotaTimeline, Campaign2027DatesMoveBackFromDaysOff) {
   FLIS_REQUIREMENTS("QT-6", "QT-7", "QT-8", "QT-12", "QT-13", "QT-15", "QT-16", "QT-19", "F-Q1");
-  const auto t = campaign_timeline(RuleBook::standard(), calendar(), 2027);
+  const auto timeline = campaign_timeline(testing::rule_book(), calendar(), 2027);
+  ASSERT_TRUE(timeline.ok());
+  const auto& t = *timeline;
   std::map<Step, std::string> due;
   for (const auto& s : t) due[s.step] = local(s.due);
   EXPECT_EQ(due[Step::employer_requests], "2026-10-01T18:30");            // QT-6, Thursday
@@ -45,28 +48,19 @@ TEST(QuotaTimeline, Campaign2027DatesMoveBackFromDaysOff) {
 // QT-19: the statutory date is kept beside the working-day due date.
 TEST(QuotaTimeline, StatutoryDateKept) {
   FLIS_REQUIREMENTS("QT-19");
-  auto d = step_due(RuleBook::standard(), calendar(), 2027, Step::distribution);
+  auto d = step_due(testing::rule_book(), calendar(), 2027, Step::distribution);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->statutory_date.iso(), "2027-01-01");
   EXPECT_EQ(d->rule_id, "QT-19");
-  EXPECT_FALSE(step_due(RuleBook::standard(), calendar(), 2027, Step::publication).ok());
+  EXPECT_FALSE(step_due(testing::rule_book(), calendar(), 2027, Step::publication).ok());
 }
 
 // Rule versions: a new order moving QT-6 to 15 September applies to campaigns after it is in force.
 TEST(QuotaTimeline, DatesComeFromRuleVersions) {
-  FLIS_REQUIREMENTS("QT-6");
-  auto versions = RuleBook::standard().all();
-  versions.push_back({"QT-6",
-                      "Hypothetical order",
-                      Date(2027, 1, 1),
-                      std::nullopt,
-                      "moved",
-                      {{"month", "9"}, {"day", "15"}, {"year_offset", "-1"}},
-                      false});
-  for (auto& v : versions)
-    if (v.id == "QT-6")
-      v.effective_to = v.act == "Hypothetical order" ? std::nullopt : std::optional{Date(2026, 12, 31)};
-  const RuleBook book(versions);
+  FLIS_REQUIREMENTS("QT-6", "F-R4");
+  RuleVersion moved{"QT-6", "QT", "Hypothetical order", Date(2027, 1, 1), std::nullopt, "moved"};
+  moved.parameters = {{"month", std::int64_t{9}}, {"day", std::int64_t{15}}, {"year_offset", std::int64_t{-1}}};
+  const RuleBook book = testing::with_version(testing::rule_book(), moved);
   EXPECT_EQ(local(step_due(book, calendar(), 2027, Step::employer_requests)->due), "2026-10-01T18:30");
   EXPECT_EQ(local(step_due(book, calendar(), 2028, Step::employer_requests)->due), "2027-09-15T18:30");
 }
@@ -75,15 +69,32 @@ TEST(QuotaTimeline, DatesComeFromRuleVersions) {
 TEST(QuotaTimeline, RelativeTerms) {
   FLIS_REQUIREMENTS("QT-11", "QT-19", "I-4");
   // Commission decides Friday 16 Oct 2026 → 5th working day after is Friday 23 Oct.
-  EXPECT_EQ(local(notice_due(calendar(), Date(2026, 10, 16))), "2026-10-23T18:30");
+  EXPECT_EQ(local(*notice_due(testing::rule_book(), calendar(), Date(2026, 10, 16))), "2026-10-23T18:30");
   // Distributed Wednesday 30 Dec 2026 → 31 Dec; 1–2 Jan holidays, 2 Jan (Saturday) moves to Monday 4 Jan → 5, 6 Jan.
-  EXPECT_EQ(local(publication_due(calendar(), Date(2026, 12, 30))), "2027-01-06T18:30");
+  EXPECT_EQ(local(*publication_due(testing::rule_book(), calendar(), Date(2026, 12, 30))), "2027-01-06T18:30");
+}
+
+// Rule versions: the QT-11 notice term is read on the day of the Commission's decision, so a change
+// from 5 to 7 wd from 01.01.2027 applies to decisions from that day only.
+TEST(QuotaTimeline, NoticeTermOfTheVersionInForceOnTheDecisionDay) {
+  FLIS_REQUIREMENTS("QT-11", "I-4", "F-R5");
+  RuleVersion seven = *testing::rule_book().in_force("QT-11", Date(2026, 12, 31));
+  seven.source = "Hypothetical order";
+  seven.effective_from = Date(2027, 1, 1);
+  seven.parameters["working_days"] = std::int64_t{7};
+  const RuleBook book = testing::with_version(testing::rule_book(), seven);
+  // Thursday 31 Dec 2026 + 5 wd (1–2 Jan off, 4 Jan the transferred day off, 7 Jan Christmas): 5, 6, 8, 11, 12 Jan.
+  EXPECT_EQ(local(*notice_due(book, calendar(), Date(2026, 12, 31))), "2027-01-12T18:30");
+  // Tuesday 5 Jan 2027 + 7 wd: 6, 8, 11, 12, 13, 14, 15 Jan.
+  EXPECT_EQ(local(*notice_due(book, calendar(), Date(2027, 1, 5))), "2027-01-15T18:30");
+  // The same day under the versions of data/rules: 5 wd (6, 8, 11, 12, 13 Jan).
+  EXPECT_EQ(local(*notice_due(testing::rule_book(), calendar(), Date(2027, 1, 5))), "2027-01-13T18:30");
 }
 
 // QT-6 + I-3: registered by the due day or refused with the rule cited.
 TEST(QuotaRequests, FiledInTimeOrRefused) {
   FLIS_REQUIREMENTS("QT-6", "I-3", "F-Q1");
-  const auto& rules = RuleBook::standard();
+  const auto& rules = testing::rule_book();
   EXPECT_TRUE(check_request_in_time(rules, calendar(), 2027, {Date(2026, 10, 1), 18 * 60 + 29}).ok());
   auto late = check_request_in_time(rules, calendar(), 2027, {Date(2026, 10, 1), 18 * 60 + 31});
   ASSERT_FALSE(late.ok());
@@ -143,9 +154,9 @@ TEST(QuotaCommission, Bodies) {
   FLIS_REQUIREMENTS("QT-9");
   EXPECT_EQ(parse_commission_body("trade_unions"), CommissionBody::trade_unions);
   EXPECT_FALSE(parse_commission_body("bank"));
-  const auto* v = RuleBook::standard().in_force("QT-9", Date(2026, 10, 1));
+  const auto* v = testing::rule_book().in_force("QT-9", Date(2026, 10, 1));
   ASSERT_NE(v, nullptr);
-  EXPECT_EQ(v->act, "Order 390 of 30.09.2024");
+  EXPECT_EQ(v->source, "Order 390 of 30.09.2024");
 }
 
 // F-Q2: percentages in hundredths; the ceiling rounds down.

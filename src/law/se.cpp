@@ -11,6 +11,81 @@ constexpr const char* kEducationOrEnglish = "education_or_english";
 
 }  // namespace
 
+std::vector<ParameterSpec> parameter_specs() {
+  std::vector<ParameterSpec> out;
+  auto integer = [&](const char* rule, std::initializer_list<const char*> names) {
+    for (const char* name : names) out.push_back({rule, name, ParameterType::integer, true});
+  };
+  integer("SE-7", {"working_days"});
+  integer("SE-9", {"working_days"});
+  integer("SE-10", {"higher_education", "academic_degree", "english_teaching_certificate", "experience_1_to_3",
+                    "experience_4_to_10", "experience_11_plus"});
+  integer("SE-11", {"working_days"});
+  integer("SE-15", {"max_months"});
+  integer("SE-16", {"working_days", "max_months"});
+  integer("SE-17", {"working_days"});
+  integer("SE-18", {"working_days"});
+  integer("SE-20", {"working_days"});
+  integer("SE-22", {"working_days", "applicant_working_days"});
+  integer("SE-22-1", {"working_days", "applicant_working_days"});
+  integer("SE-24", {"working_days"});
+  integer("SE-25", {"working_days"});
+  integer("SE-26", {"working_days"});
+  integer("SE-A2.3", {"issue_wd", "extension_wd", "reissue_wd", "duplicate_wd"});
+  integer("SE-A2.9", {"threshold"});
+  return out;
+}
+
+Result<Parameters> parameters(const RuleBook& rules, Date on) {
+  Parameters p;
+  p.on = on;
+  Status status = ok_status();
+  auto read = [&](int& out, std::string_view rule, std::string_view name) {
+    if (!status) return;
+    auto v = integer_parameter(rules, rule, name, on);
+    if (v)
+      out = *v;
+    else
+      status = v.take_error();
+  };
+  read(p.points.higher_education, "SE-10", "higher_education");
+  read(p.points.academic_degree, "SE-10", "academic_degree");
+  read(p.points.english_teaching_certificate, "SE-10", "english_teaching_certificate");
+  read(p.points.experience_1_to_3, "SE-10", "experience_1_to_3");
+  read(p.points.experience_4_to_10, "SE-10", "experience_4_to_10");
+  read(p.points.experience_11_plus, "SE-10", "experience_11_plus");
+  read(p.threshold_points, "SE-A2.9", "threshold");
+  read(p.issue_wd, "SE-A2.3", "issue_wd");
+  read(p.extension_wd, "SE-A2.3", "extension_wd");
+  read(p.reissue_wd, "SE-A2.3", "reissue_wd");
+  read(p.duplicate_wd, "SE-A2.3", "duplicate_wd");
+  read(p.refer_to_commission_wd, "SE-7", "working_days");
+  read(p.commission_wd, "SE-9", "working_days");
+  read(p.leb_decision_wd, "SE-11", "working_days");
+  read(p.extension_step_wd, "SE-16", "working_days");
+  read(p.reissue_step_wd, "SE-22", "working_days");
+  read(p.contract_notice_wd, "SE-17", "working_days");
+  read(p.employer_change_notice_wd, "SE-18", "working_days");
+  read(p.termination_notice_wd, "SE-20", "working_days");
+  read(p.reissue_filing_wd, "SE-22", "applicant_working_days");
+  read(p.complaint_forward_wd, "SE-24", "working_days");
+  read(p.complaint_leb_wd, "SE-25", "working_days");
+  read(p.complaint_review_wd, "SE-26", "working_days");
+  read(p.certificate_months, "SE-15", "max_months");
+  read(p.extension_max_months, "SE-16", "max_months");
+  if (!status) return status.take_error();
+  // SE-22-1 (duplicates) exists only from Order 426; before it there is no such sub-service.
+  if (rules.in_force("SE-22-1", on)) {
+    int step = 0, filing = 0;
+    read(step, "SE-22-1", "working_days");
+    read(filing, "SE-22-1", "applicant_working_days");
+    if (!status) return status.take_error();
+    p.duplicate_step_wd = step;
+    p.duplicate_filing_wd = filing;
+  }
+  return p;
+}
+
 // ---- Assessment ----
 
 Result<AssessmentInput> validate_assessment(const AssessmentInput& input) {
@@ -26,29 +101,30 @@ Result<AssessmentInput> validate_assessment(bool higher_education, bool academic
       AssessmentInput{higher_education, academic_degree, english_teaching_certificate, experience_years});
 }
 
-int experience_points(double experience_years) {
-  // I-12: only completed years count (0.9 years is 0 completed years; 3.9 years is 3).
+int experience_points(const Parameters& p, double experience_years) {
+  // I-12: only completed years count (0.9 years is 0 completed years; 3.9 years is 3). The bands are
+  // the act's text (SE-10); their points are the rule version's.
   if (!std::isfinite(experience_years) || experience_years < 1) return 0;
   const auto completed = static_cast<long>(std::floor(experience_years));
-  if (completed <= 3) return 2;
-  if (completed <= 10) return 4;
-  return 6;
+  if (completed <= 3) return p.points.experience_1_to_3;
+  if (completed <= 10) return p.points.experience_4_to_10;
+  return p.points.experience_11_plus;
 }
 
-Score score(const AssessmentInput& input) {
+Score score(const Parameters& p, const AssessmentInput& input) {
   Score s;
-  s.threshold = kThresholdPoints;
+  s.threshold = p.threshold_points;
   auto add = [&](const char* criterion, int points) {
     if (points == 0) return;
     s.breakdown.push_back({criterion, points, kScoreRule});
     s.points += points;
   };
   // SE-10, cumulative per I-12.
-  add("higher_education", input.higher_education ? 3 : 0);
-  add("academic_degree", input.academic_degree ? 4 : 0);
-  add("english_teaching_certificate", input.english_teaching_certificate ? 3 : 0);
-  add("experience", experience_points(input.experience_years));
-  s.meets_threshold = s.points >= s.threshold;  // SE-A2.9(2) refuses only below 6
+  add("higher_education", input.higher_education ? p.points.higher_education : 0);
+  add("academic_degree", input.academic_degree ? p.points.academic_degree : 0);
+  add("english_teaching_certificate", input.english_teaching_certificate ? p.points.english_teaching_certificate : 0);
+  add("experience", experience_points(p, input.experience_years));
+  s.meets_threshold = s.points >= s.threshold;  // SE-A2.9(2) refuses only below the threshold
   return s;
 }
 
@@ -128,24 +204,24 @@ std::vector<std::string> missing_documents(SubService kind, const std::set<std::
 
 // ---- Terms ----
 
-int service_term_working_days(SubService kind) {
+int service_term_working_days(const Parameters& p, SubService kind) {
   // SE-A2.3
   switch (kind) {
     case SubService::issue:
-      return 5;
+      return p.issue_wd;
     case SubService::extension:
-      return kExtensionWd;
+      return p.extension_wd;
     case SubService::reissue:
-      return kReissueWd;
+      return p.reissue_wd;
     case SubService::duplicate:
-      return kDuplicateWd;
+      return p.duplicate_wd;
   }
-  return 5;
+  return p.issue_wd;
 }
 
-Deadline service_deadline(const WorkingCalendar& calendar, LocalDateTime filed, SubService kind,
+Deadline service_deadline(const Parameters& p, const WorkingCalendar& calendar, LocalDateTime filed, SubService kind,
                           const WorkingHours& hours) {
-  Deadline d = compute_deadline(calendar, filed, service_term_working_days(kind), hours);
+  Deadline d = compute_deadline(calendar, filed, service_term_working_days(p, kind), hours);
   d.rule_ids.emplace_back("SE-A2.3");
   return d;
 }
@@ -189,7 +265,7 @@ std::optional<RefusalGround> parse_refusal_ground(std::string_view text) {
 
 // ---- Decision on issue ----
 
-Result<IssueDecision> decide_issue(const CommissionVerdict& verdict, Date decision_day) {
+Result<IssueDecision> decide_issue(const Parameters& p, const CommissionVerdict& verdict, Date decision_day) {
   IssueDecision d;
   auto refuse = [&](RefusalGround ground, std::vector<std::string> rules) {
     d.issue = false;
@@ -198,7 +274,7 @@ Result<IssueDecision> decide_issue(const CommissionVerdict& verdict, Date decisi
     return d;
   };
   // SE-A2.9(2): below the threshold the certificate is refused whatever the Commission recommends.
-  if (verdict.score.points < kThresholdPoints)
+  if (verdict.score.points < p.threshold_points)
     return refuse(RefusalGround::score_below_threshold, {"SE-10", "SE-11", "SE-12", "SE-A2.9", "I-12", "I-18"});
   if (!verdict.recommends_issue) {
     if (!verdict.ground)
@@ -214,19 +290,19 @@ Result<IssueDecision> decide_issue(const CommissionVerdict& verdict, Date decisi
     return Error::invalid("se.verdict.inconsistent", "ground",
                           "a recommendation to issue cannot carry a refusal ground");
   d.issue = true;
-  d.valid_from = decision_day;                                     // I-8
-  d.valid_to = term_end_months(decision_day, kCertificateMonths);  // SE-15, I-7
+  d.valid_from = decision_day;                                       // I-8
+  d.valid_to = term_end_months(decision_day, p.certificate_months);  // SE-15, I-7
   d.rule_ids = {"SE-9", "SE-10", "SE-11", "SE-15", "I-7", "I-8", "I-12"};
   return d;
 }
 
 // ---- Extension ----
 
-Result<Date> extension_end(Date decision_day, Date contract_end) {
+Result<Date> extension_end(const Parameters& p, Date decision_day, Date contract_end) {
   if (contract_end < decision_day)
     return Error::refused("se.extension.contract_ended", {"SE-16"},
                           "the labour contract ends before the extension decision");
-  const Date cap = term_end_months(decision_day, kExtensionMaxMonths);  // SE-16, I-11, I-7
+  const Date cap = term_end_months(decision_day, p.extension_max_months);  // SE-16, I-11, I-7
   return contract_end < cap ? contract_end : cap;
 }
 

@@ -13,8 +13,58 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "law/calendar.h"
+#include "law/rules.h"
 
 namespace flis::law::se {
+
+// The parameters of the SE rule versions this act's decisions read (data/rules/se/*.json).
+std::vector<ParameterSpec> parameter_specs();
+
+// ---- Parameters in force on a date (rule versions, docs/interpretations.md "Which date a rule is read on") ----
+
+// SE-10 points per criterion (cumulative, I-12).
+struct Points {
+  int higher_education = 0;
+  int academic_degree = 0;
+  int english_teaching_certificate = 0;
+  int experience_1_to_3 = 0;  // completed years of experience in the specialty
+  int experience_4_to_10 = 0;
+  int experience_11_plus = 0;
+};
+
+// What the SE decisions read, from the rule versions in force on `on`. An application is assessed
+// and its terms counted by the versions in force on its registration day; a notice by those in force
+// on the day of the event it reports; a complaint by those in force on its registration day.
+struct Parameters {
+  Date on;
+  Points points;                           // SE-10
+  int threshold_points = 0;                // SE-A2.9(2): below it the certificate is refused
+  int issue_wd = 0;                        // SE-A2.3 service terms per sub-service
+  int extension_wd = 0;                    //   "
+  int reissue_wd = 0;                      //   "
+  int duplicate_wd = 0;                    //   "
+  int refer_to_commission_wd = 0;          // SE-7
+  int commission_wd = 0;                   // SE-9
+  int leb_decision_wd = 0;                 // SE-11
+  int extension_step_wd = 0;               // SE-16
+  int reissue_step_wd = 0;                 // SE-22
+  std::optional<int> duplicate_step_wd;    // SE-22-1 (only from Order 426)
+  int contract_notice_wd = 0;              // SE-17: documents for extension after the labour contract
+  int employer_change_notice_wd = 0;       // SE-18
+  int termination_notice_wd = 0;           // SE-20
+  int reissue_filing_wd = 0;               // SE-22: filing after the change
+  std::optional<int> duplicate_filing_wd;  // SE-22-1: filing after the loss (only from Order 426)
+  int complaint_forward_wd = 0;            // SE-24
+  int complaint_leb_wd = 0;                // SE-25
+  int complaint_review_wd = 0;             // SE-26
+  int certificate_months = 0;              // SE-15
+  int extension_max_months = 0;            // SE-16, I-11
+};
+
+// The parameters in force on `on`. Error (internal, code rules.not_in_force / rules.missing_parameter)
+// when a rule the SE decisions read has no version then (before Order 236) — a loaded, validated
+// RuleBook otherwise has them all.
+Result<Parameters> parameters(const RuleBook& rules, Date on);
 
 // ---- Assessment (SE-10, I-12) ----
 
@@ -33,12 +83,12 @@ struct ScoreLine {
 
 struct Score {
   int points = 0;
-  int threshold = 6;  // SE-A2.9(2)
+  int threshold = 0;  // SE-A2.9(2), of the rule version the score was computed under
   bool meets_threshold = false;
   std::vector<ScoreLine> breakdown;  // one line per criterion met (points > 0)
 };
 
-inline constexpr int kThresholdPoints = 6;  // SE-A2.9(2), I-12
+// Not a rule of the act: the plausibility bound of the input (nobody has worked 80 years).
 inline constexpr double kMaxExperienceYears = 80;
 
 // Experience must be a finite number in [0, 80] years; otherwise Error code "se.invalid_experience",
@@ -47,9 +97,10 @@ Result<AssessmentInput> validate_assessment(const AssessmentInput& input);
 Result<AssessmentInput> validate_assessment(bool higher_education, bool academic_degree,
                                             bool english_teaching_certificate, double experience_years);
 
-// SE-10 with I-12: cumulative points; experience: <1 → 0, 1–3 → 2, 4–10 → 4, ≥11 → 6 completed years.
-int experience_points(double experience_years);
-Score score(const AssessmentInput& input);
+// SE-10 with I-12: cumulative points; experience in completed years: <1 → 0, 1–3, 4–10, ≥11 → the
+// points of the version in force (2, 4, 6 since Order 236).
+int experience_points(const Parameters& p, double experience_years);
+Score score(const Parameters& p, const AssessmentInput& input);
 
 // ---- Sub-services (SE-A2.0) ----
 
@@ -75,22 +126,12 @@ std::vector<std::string> missing_documents(SubService kind, const std::set<std::
 
 // ---- Terms (working days, counted per I-4) ----
 
-int service_term_working_days(SubService kind);          // SE-A2.3: issue 5, others 3
-inline constexpr int kReferToCommissionWd = 2;           // SE-7
-inline constexpr int kCommissionWd = 3;                  // SE-9
-inline constexpr int kLebDecisionWd = 5;                 // SE-11
-inline constexpr int kExtensionWd = 3;                   // SE-16
-inline constexpr int kReissueWd = 3;                     // SE-22
-inline constexpr int kDuplicateWd = 3;                   // SE-22-1
-inline constexpr int kApplicantNoticeWd = 5;             // SE-17, SE-18, SE-20, SE-22, SE-22-1
-inline constexpr int kComplaintForwardWd = 3;            // SE-24
-inline constexpr int kComplaintLebWd = 5;                // SE-25
-inline constexpr int kComplaintQualityAuthorityWd = 15;  // SE-26
-inline constexpr int kCertificateMonths = 3;             // SE-15
-inline constexpr int kExtensionMaxMonths = 36;           // SE-16, I-11
+// SE-A2.3 (issue 5, the others 3 since Order 236).
+int service_term_working_days(const Parameters& p, SubService kind);
 
-// The service deadline of SE-A2.3 for a filing (I-3, I-4); rule_ids add "SE-A2.3".
-Deadline service_deadline(const WorkingCalendar& calendar, LocalDateTime filed, SubService kind,
+// The service deadline of SE-A2.3 for a filing (I-3, I-4); rule_ids add "SE-A2.3". `p` are the
+// parameters in force on the filing's registration day (law::registration_day).
+Deadline service_deadline(const Parameters& p, const WorkingCalendar& calendar, LocalDateTime filed, SubService kind,
                           const WorkingHours& hours = {});
 
 // ---- Refusal grounds, exhaustive (SE-12, SE-A2.9, I-18) ----
@@ -123,17 +164,18 @@ struct IssueDecision {
   std::vector<std::string> rule_ids;
 };
 
-// Points below 6 always refuse with score_below_threshold (SE-A2.9(2)). With enough points the
+// Points below the threshold of `p` always refuse with score_below_threshold (SE-A2.9(2)). With enough points the
 // Commission may still recommend refusal on (1) or (3) (I-13). Errors (Kind::invalid_input):
 // "se.verdict.ground_required" (refusal without a ground), "se.verdict.ground_not_supported"
 // (score_below_threshold with 6+ points), "se.verdict.inconsistent" (issue with a ground).
-Result<IssueDecision> decide_issue(const CommissionVerdict& verdict, Date decision_day);
+// The certificate's term is `p`'s (SE-15). `p` are the parameters of the registration day.
+Result<IssueDecision> decide_issue(const Parameters& p, const CommissionVerdict& verdict, Date decision_day);
 
 // ---- Extension (SE-16, I-11) ----
 
-// min(contract_end, decision_day + 3 years − 1 day). contract_end before decision_day → Error
+// min(contract_end, decision_day + the SE-16 maximum (3 years) − 1 day). contract_end before decision_day → Error
 // kind refused, code "se.extension.contract_ended", rule_ids {"SE-16"}.
-Result<Date> extension_end(Date decision_day, Date contract_end);
+Result<Date> extension_end(const Parameters& p, Date decision_day, Date contract_end);
 
 // ---- Applicant's notice windows (SE-17, SE-18, SE-20, SE-22, SE-22-1) ----
 

@@ -10,6 +10,7 @@
 #include "law/calendar.h"
 #include "law/se.h"
 #include "law/testing/golden.h"
+#include "law/testing/rules.h"
 
 namespace flis::law::se {
 namespace {
@@ -36,6 +37,19 @@ AssessmentInput assessment_of(const json::object& o) {
   return a;
 }
 
+// The parameters of data/rules a scenario runs under: those in force on its "rules_on" when it names
+// one, else on `fallback` (the registration day of the filing, or the decision day).
+Parameters rules_of(const json::object& in, Date fallback) {
+  const Date on = in.contains("rules_on") ? date_of(in, "rules_on") : fallback;
+  auto p = parameters(testing::rule_book(), on);
+  EXPECT_TRUE(p.ok()) << on.iso();
+  return p ? *p : Parameters{};
+}
+
+Date registration_of(std::string_view filed) {
+  return registration_day(WorkingCalendar::kazakhstan(), local_of(filed));
+}
+
 void check_deadline(const Deadline& d, const json::object& expected) {
   if (auto* v = expected.if_contains("registered_on")) {
     EXPECT_EQ(d.registered_on.iso(), v->as_string());
@@ -48,7 +62,9 @@ void check_deadline(const Deadline& d, const json::object& expected) {
 void run_issue(const json::object& in, const json::object& expected) {
   const AssessmentInput a = assessment_of(in.at("assessment").as_object());
   ASSERT_TRUE(validate_assessment(a).ok());
-  const Score s = score(a);
+  const auto* filed = in.if_contains("filed");
+  const Parameters p = rules_of(in, filed ? registration_of(filed->as_string()) : date_of(in, "decision_day"));
+  const Score s = score(p, a);
   if (auto* v = expected.if_contains("points")) {
     EXPECT_EQ(s.points, v->to_number<int>());
   }
@@ -63,8 +79,9 @@ void run_issue(const json::object& in, const json::object& expected) {
       EXPECT_EQ(line.points, want.at(line.criterion).to_number<int>()) << line.criterion;
     }
   }
-  if (auto* filed = in.if_contains("filed")) {
-    const Deadline d = service_deadline(WorkingCalendar::kazakhstan(), local_of(filed->as_string()), SubService::issue);
+  if (filed) {
+    const Deadline d =
+        service_deadline(p, WorkingCalendar::kazakhstan(), local_of(filed->as_string()), SubService::issue);
     check_deadline(d, expected);
     if (auto* v = expected.if_contains("deadline_rule_ids")) {
       EXPECT_EQ(d.rule_ids, strings_of(*v));
@@ -77,7 +94,7 @@ void run_issue(const json::object& in, const json::object& expected) {
     verdict.ground = parse_refusal_ground(g.as_string());
     ASSERT_TRUE(verdict.ground) << "unknown ground " << g;
   }
-  auto decision = decide_issue(verdict, date_of(in, "decision_day"));
+  auto decision = decide_issue(p, verdict, date_of(in, "decision_day"));
   if (auto* v = expected.if_contains("error")) {
     ASSERT_FALSE(decision.ok());
     EXPECT_EQ(decision.error().code, v->as_string());
@@ -105,7 +122,8 @@ void run_issue(const json::object& in, const json::object& expected) {
 }
 
 void run_extension(const json::object& in, const json::object& expected) {
-  auto end = extension_end(date_of(in, "decision_day"), date_of(in, "contract_end"));
+  const Parameters p = rules_of(in, date_of(in, "decision_day"));
+  auto end = extension_end(p, date_of(in, "decision_day"), date_of(in, "contract_end"));
   if (auto* v = expected.if_contains("error")) {
     ASSERT_FALSE(end.ok());
     EXPECT_EQ(end.error().code, v->as_string());
@@ -121,7 +139,9 @@ void run_extension(const json::object& in, const json::object& expected) {
 void run_deadline(const json::object& in, const json::object& expected) {
   auto kind = parse_sub_service(in.at("sub_service").as_string());
   ASSERT_TRUE(kind);
-  const Deadline d = service_deadline(WorkingCalendar::kazakhstan(), local_of(in.at("filed").as_string()), *kind);
+  const std::string_view filed = in.at("filed").as_string();
+  const Deadline d =
+      service_deadline(rules_of(in, registration_of(filed)), WorkingCalendar::kazakhstan(), local_of(filed), *kind);
   check_deadline(d, expected);
   if (auto* v = expected.if_contains("rule_ids")) {
     EXPECT_EQ(d.rule_ids, strings_of(*v));

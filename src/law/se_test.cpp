@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/testing/requirements.h"
+#include "law/testing/rules.h"
 
 namespace flis::law::se {
 namespace {
@@ -22,25 +23,32 @@ const WorkingCalendar& kz() {
 
 AssessmentInput with_experience(double years) { return AssessmentInput{false, false, false, years}; }
 
+// The parameters of data/rules in force on `on` (those of Order 426 by default).
+Parameters params(Date on = Date(2026, 3, 1)) {
+  auto p = parameters(testing::rule_book(), on);
+  EXPECT_TRUE(p.ok());
+  return p ? *p : Parameters{};
+}
+
 // ---- SE-10, I-12 ----
 
 TEST(Score, SE10_I12_ExperienceBoundaries) {
   FLIS_REQUIREMENTS("SE-10", "I-12");
-  EXPECT_EQ(score(with_experience(0)).points, 0);
-  EXPECT_EQ(score(with_experience(0.9)).points, 0);
-  EXPECT_EQ(score(with_experience(1)).points, 2);
-  EXPECT_EQ(score(with_experience(3)).points, 2);
-  EXPECT_EQ(score(with_experience(3.9)).points, 2);  // completed years only
-  EXPECT_EQ(score(with_experience(4)).points, 4);
-  EXPECT_EQ(score(with_experience(10)).points, 4);
-  EXPECT_EQ(score(with_experience(10.99)).points, 4);
-  EXPECT_EQ(score(with_experience(11)).points, 6);
-  EXPECT_EQ(score(with_experience(40)).points, 6);
+  EXPECT_EQ(score(params(), with_experience(0)).points, 0);
+  EXPECT_EQ(score(params(), with_experience(0.9)).points, 0);
+  EXPECT_EQ(score(params(), with_experience(1)).points, 2);
+  EXPECT_EQ(score(params(), with_experience(3)).points, 2);
+  EXPECT_EQ(score(params(), with_experience(3.9)).points, 2);  // completed years only
+  EXPECT_EQ(score(params(), with_experience(4)).points, 4);
+  EXPECT_EQ(score(params(), with_experience(10)).points, 4);
+  EXPECT_EQ(score(params(), with_experience(10.99)).points, 4);
+  EXPECT_EQ(score(params(), with_experience(11)).points, 6);
+  EXPECT_EQ(score(params(), with_experience(40)).points, 6);
 }
 
 TEST(Score, SE10_I12_CumulativeHigherEducationAndDegree) {
   FLIS_REQUIREMENTS("SE-10", "I-12");
-  const Score s = score(AssessmentInput{true, true, false, 0});
+  const Score s = score(params(), AssessmentInput{true, true, false, 0});
   EXPECT_EQ(s.points, 7);
   EXPECT_TRUE(s.meets_threshold);
   ASSERT_EQ(s.breakdown.size(), 2u);
@@ -53,7 +61,7 @@ TEST(Score, SE10_I12_CumulativeHigherEducationAndDegree) {
 
 TEST(Score, SE10_AllCriteria) {
   FLIS_REQUIREMENTS("SE-10", "I-12");
-  const Score s = score(AssessmentInput{true, true, true, 12});
+  const Score s = score(params(), AssessmentInput{true, true, true, 12});
   EXPECT_EQ(s.points, 3 + 4 + 3 + 6);
   ASSERT_EQ(s.breakdown.size(), 4u);
   EXPECT_EQ(s.breakdown[2].criterion, "english_teaching_certificate");
@@ -62,11 +70,11 @@ TEST(Score, SE10_AllCriteria) {
 
 TEST(Score, SE_A2_9_ThresholdExactlySixIsMet) {
   FLIS_REQUIREMENTS("SE-A2.9", "I-12");
-  const Score s = score(AssessmentInput{true, false, true, 0});
+  const Score s = score(params(), AssessmentInput{true, false, true, 0});
   EXPECT_EQ(s.points, 6);
   EXPECT_EQ(s.threshold, 6);
   EXPECT_TRUE(s.meets_threshold);
-  EXPECT_FALSE(score(AssessmentInput{true, false, false, 1}).meets_threshold);  // 5
+  EXPECT_FALSE(score(params(), AssessmentInput{true, false, false, 1}).meets_threshold);  // 5
 }
 
 TEST(ValidateAssessment, RejectsNegativeTooLargeAndNaN) {
@@ -131,29 +139,50 @@ TEST(Documents, SE_A2_8_OtherSubServices) {
 
 TEST(Terms, SE_A2_3_ServiceTerms) {
   FLIS_REQUIREMENTS("SE-A2.3");
-  EXPECT_EQ(service_term_working_days(SubService::issue), 5);
-  EXPECT_EQ(service_term_working_days(SubService::extension), 3);
-  EXPECT_EQ(service_term_working_days(SubService::reissue), 3);
-  EXPECT_EQ(service_term_working_days(SubService::duplicate), 3);
+  EXPECT_EQ(service_term_working_days(params(), SubService::issue), 5);
+  EXPECT_EQ(service_term_working_days(params(), SubService::extension), 3);
+  EXPECT_EQ(service_term_working_days(params(), SubService::reissue), 3);
+  EXPECT_EQ(service_term_working_days(params(), SubService::duplicate), 3);
 }
 
 TEST(Terms, SE7_SE9_SE11_SE16_SE22_SE22_1_SE24_SE25_SE26_StepTerms) {
-  FLIS_REQUIREMENTS("SE-7", "SE-9", "SE-11", "SE-16", "SE-22", "SE-22-1", "SE-24", "SE-25", "SE-26");
-  EXPECT_EQ(kReferToCommissionWd, 2);
-  EXPECT_EQ(kCommissionWd, 3);
-  EXPECT_EQ(kLebDecisionWd, 5);
-  EXPECT_EQ(kExtensionWd, 3);
-  EXPECT_EQ(kReissueWd, 3);
-  EXPECT_EQ(kDuplicateWd, 3);
-  EXPECT_EQ(kApplicantNoticeWd, 5);
-  EXPECT_EQ(kComplaintForwardWd, 3);
-  EXPECT_EQ(kComplaintLebWd, 5);
-  EXPECT_EQ(kComplaintQualityAuthorityWd, 15);
+  FLIS_REQUIREMENTS("SE-7", "SE-9", "SE-11", "SE-15", "SE-16", "SE-17", "SE-18", "SE-20", "SE-22", "SE-22-1", "SE-24",
+                    "SE-25", "SE-26");
+  const Parameters p = params();
+  EXPECT_EQ(p.refer_to_commission_wd, 2);
+  EXPECT_EQ(p.commission_wd, 3);
+  EXPECT_EQ(p.leb_decision_wd, 5);
+  EXPECT_EQ(p.extension_step_wd, 3);
+  EXPECT_EQ(p.reissue_step_wd, 3);
+  EXPECT_EQ(p.duplicate_step_wd, 3);
+  EXPECT_EQ(p.contract_notice_wd, 5);
+  EXPECT_EQ(p.employer_change_notice_wd, 5);
+  EXPECT_EQ(p.termination_notice_wd, 5);
+  EXPECT_EQ(p.reissue_filing_wd, 5);
+  EXPECT_EQ(p.duplicate_filing_wd, 5);
+  EXPECT_EQ(p.complaint_forward_wd, 3);
+  EXPECT_EQ(p.complaint_leb_wd, 5);
+  EXPECT_EQ(p.complaint_review_wd, 15);
+  EXPECT_EQ(p.certificate_months, 3);
+  EXPECT_EQ(p.extension_max_months, 36);
+  EXPECT_EQ(p.threshold_points, 6);
+}
+
+// SE-22-1 came with Order 426: before it there is no duplicate term; the rest of the act reads the same.
+TEST(Terms, SE22_1_DuplicateTermsOnlyFromOrder426) {
+  FLIS_REQUIREMENTS("SE-22-1");
+  const Parameters before = params(Date(2025, 6, 2));
+  EXPECT_FALSE(before.duplicate_step_wd);
+  EXPECT_FALSE(before.duplicate_filing_wd);
+  EXPECT_EQ(before.threshold_points, 6);
+  auto too_early = parameters(testing::rule_book(), Date(2023, 6, 30));  // before Order 236
+  ASSERT_FALSE(too_early.ok());
+  EXPECT_EQ(too_early.error().code, "rules.not_in_force");
 }
 
 TEST(Terms, SE_A2_3_IssueDeadlineOverNauryz2026) {
   FLIS_REQUIREMENTS("SE-A2.3", "I-3", "I-4");
-  const Deadline d = service_deadline(kz(), LocalDateTime{Date(2026, 3, 19), 15 * 60}, SubService::issue);
+  const Deadline d = service_deadline(params(), kz(), LocalDateTime{Date(2026, 3, 19), 15 * 60}, SubService::issue);
   EXPECT_EQ(d.registered_on, Date(2026, 3, 19));
   // Working days after the 19th: 20, 26, 27, 30, 31 March (21–25 March are Nauryz days off).
   EXPECT_EQ(d.due, (LocalDateTime{Date(2026, 3, 31), 18 * 60 + 30}));
@@ -186,12 +215,13 @@ TEST(RefusalGrounds, SE12_I18_ParserAcceptsOnlyEnumeratedGrounds) {
 // ---- Decision on issue: SE-9, SE-11, SE-15, I-7, I-8, I-13 ----
 
 CommissionVerdict verdict(bool recommends, std::optional<RefusalGround> ground, const AssessmentInput& a) {
-  return CommissionVerdict{recommends, ground, score(a)};
+  return CommissionVerdict{recommends, ground, score(params(), a)};
 }
 
 TEST(DecideIssue, SE11_SE15_I7_I8_IssueForThreeMonthsFromDecisionDay) {
   FLIS_REQUIREMENTS("SE-11", "SE-15", "I-7", "I-8");
-  auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{true, false, false, 5}), Date(2026, 4, 15));
+  auto d =
+      decide_issue(params(), verdict(true, std::nullopt, AssessmentInput{true, false, false, 5}), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE(d->issue);
   EXPECT_FALSE(d->ground);
@@ -202,14 +232,16 @@ TEST(DecideIssue, SE11_SE15_I7_I8_IssueForThreeMonthsFromDecisionDay) {
 
 TEST(DecideIssue, I7_MonthEndClamp) {
   FLIS_REQUIREMENTS("SE-15", "I-7");
-  auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{false, false, false, 11}), Date(2025, 11, 30));
+  auto d =
+      decide_issue(params(), verdict(true, std::nullopt, AssessmentInput{false, false, false, 11}), Date(2025, 11, 30));
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->valid_to, Date(2026, 2, 28));
 }
 
 TEST(DecideIssue, SE_A2_9_2_BelowThresholdRefusedEvenIfCommissionRecommendsIssue) {
   FLIS_REQUIREMENTS("SE-A2.9", "I-13");
-  auto d = decide_issue(verdict(true, std::nullopt, AssessmentInput{true, false, false, 1}), Date(2026, 4, 15));
+  auto d =
+      decide_issue(params(), verdict(true, std::nullopt, AssessmentInput{true, false, false, 1}), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
   EXPECT_FALSE(d->issue);
   EXPECT_EQ(d->ground, RefusalGround::score_below_threshold);
@@ -218,7 +250,8 @@ TEST(DecideIssue, SE_A2_9_2_BelowThresholdRefusedEvenIfCommissionRecommendsIssue
 
 TEST(DecideIssue, SE_A2_9_2_BelowThresholdOverridesOtherGround) {
   FLIS_REQUIREMENTS("SE-A2.9");
-  auto d = decide_issue(verdict(false, RefusalGround::false_documents, with_experience(0)), Date(2026, 4, 15));
+  auto d =
+      decide_issue(params(), verdict(false, RefusalGround::false_documents, with_experience(0)), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->ground, RefusalGround::score_below_threshold);
 }
@@ -226,7 +259,7 @@ TEST(DecideIssue, SE_A2_9_2_BelowThresholdOverridesOtherGround) {
 TEST(DecideIssue, I13_CommissionRefusesWithEnoughPointsOnGround1Or3) {
   FLIS_REQUIREMENTS("SE-12", "SE-A2.9", "I-13");
   for (RefusalGround g : {RefusalGround::profession_mismatch, RefusalGround::false_documents}) {
-    auto d = decide_issue(verdict(false, g, AssessmentInput{true, true, false, 11}), Date(2026, 4, 15));
+    auto d = decide_issue(params(), verdict(false, g, AssessmentInput{true, true, false, 11}), Date(2026, 4, 15));
     ASSERT_TRUE(d.ok());
     EXPECT_FALSE(d->issue);
     EXPECT_EQ(d->ground, g);
@@ -236,20 +269,22 @@ TEST(DecideIssue, I13_CommissionRefusesWithEnoughPointsOnGround1Or3) {
 
 TEST(DecideIssue, SE12_RefusalWithoutGroundIsAnError) {
   FLIS_REQUIREMENTS("SE-12", "I-18");
-  auto d = decide_issue(verdict(false, std::nullopt, with_experience(11)), Date(2026, 4, 15));
+  auto d = decide_issue(params(), verdict(false, std::nullopt, with_experience(11)), Date(2026, 4, 15));
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, "se.verdict.ground_required");
 }
 
 TEST(DecideIssue, SE_A2_9_2_CannotBeCitedWithEnoughPoints) {
   FLIS_REQUIREMENTS("SE-A2.9");
-  auto d = decide_issue(verdict(false, RefusalGround::score_below_threshold, with_experience(11)), Date(2026, 4, 15));
+  auto d = decide_issue(params(), verdict(false, RefusalGround::score_below_threshold, with_experience(11)),
+                        Date(2026, 4, 15));
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, "se.verdict.ground_not_supported");
 }
 
 TEST(DecideIssue, IssueWithGroundIsInconsistent) {
-  auto d = decide_issue(verdict(true, RefusalGround::false_documents, with_experience(11)), Date(2026, 4, 15));
+  auto d =
+      decide_issue(params(), verdict(true, RefusalGround::false_documents, with_experience(11)), Date(2026, 4, 15));
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, "se.verdict.inconsistent");
 }
@@ -258,28 +293,28 @@ TEST(DecideIssue, IssueWithGroundIsInconsistent) {
 
 TEST(ExtensionEnd, SE16_I11_ToContractEnd) {
   FLIS_REQUIREMENTS("SE-16", "I-11");
-  auto e = extension_end(Date(2026, 4, 15), Date(2027, 12, 31));
+  auto e = extension_end(params(), Date(2026, 4, 15), Date(2027, 12, 31));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*e, Date(2027, 12, 31));
 }
 
 TEST(ExtensionEnd, SE16_I11_CappedAtThreeYears) {
   FLIS_REQUIREMENTS("SE-16", "I-11", "I-7");
-  auto e = extension_end(Date(2026, 4, 15), Date(2030, 1, 1));
+  auto e = extension_end(params(), Date(2026, 4, 15), Date(2030, 1, 1));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*e, Date(2029, 4, 14));
 }
 
 TEST(ExtensionEnd, SE16_ContractEndingOnDecisionDayGivesOneDay) {
   FLIS_REQUIREMENTS("SE-16", "I-11");
-  auto e = extension_end(Date(2026, 4, 15), Date(2026, 4, 15));
+  auto e = extension_end(params(), Date(2026, 4, 15), Date(2026, 4, 15));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*e, Date(2026, 4, 15));
 }
 
 TEST(ExtensionEnd, SE16_ContractEndedBeforeDecisionIsRefused) {
   FLIS_REQUIREMENTS("SE-16");
-  auto e = extension_end(Date(2026, 4, 15), Date(2026, 4, 14));
+  auto e = extension_end(params(), Date(2026, 4, 15), Date(2026, 4, 14));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().code, "se.extension.contract_ended");
   EXPECT_EQ(e.error().kind, Error::Kind::refused);
@@ -291,22 +326,58 @@ TEST(ExtensionEnd, SE16_ContractEndedBeforeDecisionIsRefused) {
 TEST(NoticeWindow, SE17_FiveWorkingDaysAfterContract) {
   FLIS_REQUIREMENTS("SE-17", "I-4");
   // Contract concluded Thursday 19 March 2026; the 5th working day after is 31 March (Nauryz in between).
-  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 19), kApplicantNoticeWd));
-  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 31), kApplicantNoticeWd));
-  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 4, 1), kApplicantNoticeWd));
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 19), params().contract_notice_wd));
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 31), params().contract_notice_wd));
+  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 4, 1), params().contract_notice_wd));
 }
 
 TEST(NoticeWindow, SE22_1_FilingBeforeEventIsOutside) {
   FLIS_REQUIREMENTS("SE-22-1");
-  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 18), kApplicantNoticeWd));
+  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 3, 19), Date(2026, 3, 18), params().contract_notice_wd));
 }
 
 TEST(NoticeWindow, SE18_SE20_WeekendFilingWithinWindow) {
   FLIS_REQUIREMENTS("SE-18", "SE-20", "I-4");
   // Event Monday 13 April 2026; 5th working day after is Monday 20 April; the Saturday in between counts as inside.
-  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 18), kApplicantNoticeWd));
-  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 20), kApplicantNoticeWd));
-  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 21), kApplicantNoticeWd));
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 18), params().contract_notice_wd));
+  EXPECT_TRUE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 20), params().contract_notice_wd));
+  EXPECT_FALSE(within_notice_window(kz(), Date(2026, 4, 13), Date(2026, 4, 21), params().contract_notice_wd));
+}
+
+// ---- Rule versions: a parameter changes from a date ----
+
+// A new SE-A2.9 version raises the threshold from 6 to 7 points from 01.01.2027: an application
+// registered on or after that day (whose parameters are those of its registration day) is refused
+// with 6 points, one registered the day before is issued.
+TEST(RuleVersions, SE_A2_9_ThresholdRaisedFrom2027AppliesFromItsEffectiveDate) {
+  FLIS_REQUIREMENTS("SE-A2.9", "SE-10", "SE-11", "I-12", "F-R1");
+  RuleVersion seven = *testing::rule_book().in_force("SE-A2.9", Date(2026, 12, 31));
+  seven.source = "Hypothetical order of 2026";
+  seven.effective_from = Date(2027, 1, 1);
+  seven.effective_to.reset();
+  seven.parameters["threshold"] = std::int64_t{7};
+  const RuleBook book = testing::with_version(testing::rule_book(), seven);
+
+  auto before = parameters(book, Date(2026, 12, 31));
+  auto after = parameters(book, Date(2027, 1, 1));
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(before->threshold_points, 6);
+  EXPECT_EQ(after->threshold_points, 7);
+
+  const AssessmentInput six{true, false, true, 0};  // higher education 3 + English-teaching certificate 3
+  const Date decided(2027, 1, 8);
+  auto old_rules = decide_issue(*before, CommissionVerdict{true, std::nullopt, score(*before, six)}, decided);
+  ASSERT_TRUE(old_rules.ok());
+  EXPECT_TRUE(old_rules->issue);
+  const Score under_new = score(*after, six);
+  EXPECT_EQ(under_new.points, 6);
+  EXPECT_EQ(under_new.threshold, 7);
+  EXPECT_FALSE(under_new.meets_threshold);
+  auto new_rules = decide_issue(*after, CommissionVerdict{true, std::nullopt, under_new}, decided);
+  ASSERT_TRUE(new_rules.ok());
+  EXPECT_FALSE(new_rules->issue);
+  EXPECT_EQ(new_rules->ground, RefusalGround::score_below_threshold);
 }
 
 }  // namespace

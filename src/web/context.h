@@ -10,6 +10,7 @@
 #include "cases/quota_campaign.h"
 #include "cases/self_employment.h"
 #include "law/calendar.h"
+#include "law/rules.h"
 
 namespace flis::web {
 
@@ -21,6 +22,7 @@ struct AppContext {
   const cases::TimeZone& zone;
   cases::Signer& signer;
   const law::WorkingCalendar& calendar;
+  const law::RuleBook& rules;  // the rule versions the workflows decide by (data/rules/)
   cases::SelfEmploymentService& se;
   cases::ComplaintService& complaints;
   Auth& auth;

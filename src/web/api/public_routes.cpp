@@ -79,7 +79,7 @@ void register_public_routes(Router& router, AppContext& ctx) {
   });
 
   // SE-10 with I-12, for applicants before they file.
-  router.post("/api/v1/self-employment/assessment", [](Request& req) {
+  router.post("/api/v1/self-employment/assessment", [&ctx](Request& req) {
     auto in = JsonInput::parse(req.body);
     if (!in) return problem(req, in.error());
     auto higher = in->boolean("higher_education");
@@ -92,7 +92,10 @@ void register_public_routes(Router& router, AppContext& ctx) {
     if (!years) return problem(req, years.error());
     auto valid = law::se::validate_assessment(*higher, *degree, *english, *years);
     if (!valid) return problem(req, valid.error());
-    return Response::json(score_json(law::se::score(*valid)));
+    // Before filing, the estimate uses the rule versions in force today.
+    auto parameters = law::se::parameters(ctx.rules, ctx.zone.to_local(ctx.clock.now()).date);
+    if (!parameters) return problem(req, parameters.error());
+    return Response::json(score_json(law::se::score(*parameters, *valid)));
   });
 
   router.get("/api/v1/identifiers/{number}", [](Request& req) {

@@ -185,8 +185,10 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
   router.get("/api/v1/quota/{year}/timeline", [&ctx](Request& req) {
     auto year = quota_year(req);
     if (!year) return problem(req, year.error());
+    auto timeline = qt::campaign_timeline(ctx.rules, ctx.calendar, *year);
+    if (!timeline) return problem(req, timeline.error());
     json::array steps;
-    for (const auto& s : qt::campaign_timeline(law::RuleBook::standard(), ctx.calendar, *year)) {
+    for (const auto& s : *timeline) {
       const Instant due = ctx.zone.to_instant(s.due);
       steps.push_back(json::object{{"step", qt::to_string(s.step)},
                                    {"rule", s.rule_id},

@@ -257,7 +257,8 @@ json::object commission_view(const Portal& portal, const Request& req, const Cas
     view["recommendation"] =
         json::object{{"issue", json_bool(rec, "recommends_issue")},
                      {"points", score.contains("points") ? score.at("points") : json::value(0)},
-                     {"threshold", law::se::kThresholdPoints},
+                     // The threshold of the rule version the Commission scored under (SE-A2.9(2)).
+                     {"threshold", score.contains("threshold") ? score.at("threshold") : json::value(0)},
                      {"ground", rec.contains("ground") ? json::value(ground_label(req, json_string(rec, "ground")))
                                                        : json::value(false)},
                      {"reasons", json_string(rec, "reasons")},
@@ -363,10 +364,12 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
         }
         return fields;
       };
+      auto parameters = portal.ctx.se.parameters_of(c);
       forms["score"] =
           json::object{{"fields", with_submitted("score", criteria_fields(req, mine, "score"))},
                        {"scored", scored},
-                       {"mine", scored ? json::value(score_view(req, law::se::score(mine))) : json::value(false)},
+                       {"mine", scored && parameters ? json::value(score_view(req, law::se::score(*parameters, mine)))
+                                                     : json::value(false)},
                        {"rule", "SE-9, SE-10, I-12"}};
 
       // SE-9: the recommendation lists the members present, all of them members of this body's Commission.

@@ -12,6 +12,7 @@
 #include "cases/self_employment.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
+#include "law/testing/rules.h"
 #include "store/database.h"
 #include "web/auth.h"
 
@@ -49,13 +50,14 @@ class PortalTest : public ::testing::Test {
     auto signer = docs::LocalKeySigner::open({key_dir_ / "key.pem", {}, "LEB", "FLIS test"});
     ASSERT_TRUE(signer.ok()) << signer.error().detail;
     signer_ = std::move(*signer);
-    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_};
+    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
     se_ = std::make_unique<cases::SelfEmploymentService>(ports);
     complaints_ = std::make_unique<cases::ComplaintService>(ports);
     quota_ = std::make_unique<cases::QuotaCampaignService>(ports);
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
-    ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_, *se_, *complaints_,
-                                                   *auth_, "https://flis.example.kz", true});
+    ctx_ =
+        std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book(),
+                                                *se_, *complaints_, *auth_, "https://flis.example.kz", true});
     ctx_->quota_campaign = quota_.get();
     auto catalog = i18n::Catalog::load(std::string(FLIS_SOURCE_DIR) + "/data/i18n");
     ASSERT_TRUE(catalog.ok()) << catalog.error().detail;

@@ -169,7 +169,11 @@ void register_public_pages(Router& router, std::shared_ptr<const Portal> portal)
         status = 400;
       } else {
         input = *parsed;
-        view["result"] = score_view(req, law::se::score(input));
+        // Before filing, the estimate uses the rule versions in force today.
+        auto parameters =
+            law::se::parameters(portal->ctx.rules, portal->ctx.zone.to_local(portal->ctx.clock.now()).date);
+        if (!parameters) return error_page(*portal, req, actor, parameters.error());
+        view["result"] = score_view(req, law::se::score(*parameters, input));
       }
     }
     view["fields"] = criteria_fields(req, input, "sa");

@@ -399,7 +399,7 @@ json::object request_form_view(const Portal& portal, const Request& req, const A
   Field justification = make_field(req, form, "justification", q(req, "field.justification"), v, true, "textarea");
   justification.hint = q(req, "field.justification_hint");
   view["justification_fields"] = json::array{field_json(justification)};
-  auto due = qt::step_due(law::RuleBook::standard(), portal.ctx.calendar, year, qt::Step::employer_requests);
+  auto due = qt::step_due(portal.ctx.rules, portal.ctx.calendar, year, qt::Step::employer_requests);
   view["due"] = due ? json::value(format_local(portal, portal.ctx.zone.to_instant(due->due))) : json::value(false);
   return view;
 }
@@ -439,7 +439,9 @@ bool is_leb(const Actor& a) { return a.role == role::kLebOfficer || a.role == ro
 json::array timeline_view(const Portal& portal, const Request& req, int year) {
   json::array out;
   const Instant now = portal.ctx.clock.now();
-  for (const auto& s : qt::campaign_timeline(law::RuleBook::standard(), portal.ctx.calendar, year)) {
+  auto timeline = qt::campaign_timeline(portal.ctx.rules, portal.ctx.calendar, year);
+  if (!timeline) return out;  // a year no rule version names dates for: no timeline to show
+  for (const auto& s : *timeline) {
     const Instant due = portal.ctx.zone.to_instant(s.due);
     out.push_back(json::object{{"step", q(req, "step." + std::string(qt::to_string(s.step)))},
                                {"rule", s.rule_id},
@@ -1243,8 +1245,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
                auto view = qt_view(*portal, req, actor, "requests.title");
                view["year"] = year;
                view["new_label"] = q(req, "requests.new", {{"year", std::to_string(year)}});
-               auto due =
-                   qt::step_due(law::RuleBook::standard(), portal->ctx.calendar, year, qt::Step::employer_requests);
+               auto due = qt::step_due(portal->ctx.rules, portal->ctx.calendar, year, qt::Step::employer_requests);
                view["due"] =
                    due ? json::value(format_local(*portal, portal->ctx.zone.to_instant(due->due))) : json::value(false);
                cases::CaseFilter filter;
