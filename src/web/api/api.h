@@ -16,6 +16,20 @@ void register_external_call_routes(Router& router, AppContext& ctx);   // stuck 
 std::optional<std::string> call_id_before(std::string_view rest, std::string_view suffix);
 void register_quota_balance_routes(Router& router, AppContext& ctx);  // the live quota balance (I-17)
 void register_quota_form_routes(Router& router, AppContext& ctx);     // QT-A1..A4 as PDF and XLSX
+void register_rule_routes(Router& router, AppContext& ctx);           // rule versions in force on a date
+
+// The rule versions in force on a date, of every act or of one (GET /api/v1/rules, /admin/rules).
+struct RulesQuery {
+  Date on;
+  std::string act;  // empty: every act
+};
+// `on` YYYY-MM-DD (absent: `today`), `act` one of the acts of the rule book; errors name the field.
+Result<RulesQuery> parse_rules_query(const law::RuleBook& rules, std::optional<std::string_view> on,
+                                     std::optional<std::string_view> act, Date today);
+// Who sees the rule versions: administrators and the Ministry.
+bool may_view_rules(const cases::Actor& actor);
+boost::json::object rule_version_json(const law::RuleVersion& v);
+boost::json::value parameter_json(const law::ParameterValue& value);
 
 // The balance query of the API and the portal's quota pages: a year in 2000..2100, an optional region
 // (9-digit KATO) and kind (law::qt::QuotaKind); invalid input names the field at fault.
@@ -43,6 +57,7 @@ inline void register_api_routes(Router& router, AppContext& ctx) {
   register_quota_balance_routes(router, ctx);
   register_quota_form_routes(router, ctx);
   register_external_call_routes(router, ctx);
+  register_rule_routes(router, ctx);
 }
 
 }  // namespace flis::web::api

@@ -67,6 +67,9 @@ constexpr Op kOps[] = {
      "Put a failed (stuck) call back in the delivery queue", "", 200, true},
     {"put", "/api/v1/admin/reference/{set}/{code}", "admin", "Add a version of a reference entry", "ReferenceEntry",
      200, true},
+    {"get", "/api/v1/rules", "admin",
+     "Rule versions in force on a date, with their parameters (administrators, Ministry); ?on=YYYY-MM-DD&act=SE", "",
+     200, true},
     {"get", "/api/v1/quota/{year}/timeline", "quota", "The campaign's statutory due dates (QT-6..QT-19, F-Q1)", "", 200,
      false},
     {"post", "/api/v1/quota/{year}/requests", "quota", "An employer's request for a region (QT-6, QT-A1)", "QtRequest",
@@ -330,6 +333,12 @@ json::value build() {
           {"schema",
            {{"type", "string"},
             {"enum", {"category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"}}}}});
+    }
+    if (std::string(op.path) == "/api/v1/rules") {
+      params.push_back(json::object{
+          {"name", "on"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}, {"format", "date"}}}});
+      params.push_back(
+          json::object{{"name", "act"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
     }
     if (std::string(op.path) == "/api/v1/external-calls")
       params.push_back(json::object{{"name", "status"},

@@ -9,6 +9,7 @@
 
 #include "cases/external_calls.h"
 #include "cases/roles.h"
+#include "web/api/api.h"
 #include "web/auth.h"
 #include "web/certificate.h"
 #include "web/problem.h"
@@ -119,6 +120,7 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
         actor->role == cases::role::kMinistryOfficer)
       link("/inbox", "nav.inbox");
     if (cases::can_manage_external_calls(*actor)) link("/external-calls", "nav.external_calls");
+    if (api::may_view_rules(*actor)) link("/admin/rules", "nav.rules");
   } else {
     v["user"] = false;
   }

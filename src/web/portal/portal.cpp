@@ -19,6 +19,7 @@ Status register_portal_routes(Router& router, AppContext& ctx, const PortalConfi
   register_quota_pages(router, portal);
   register_quota_campaign_pages(router, portal);
   register_external_call_pages(router, portal);
+  register_rule_pages(router, portal);
   // The design system's compiled CSS, fonts and images; the portal's own files are under /static/.
   if (!config.uswds_dir.empty())
     router.get("/static/uswds/{path...}", static_files_handler(config.uswds_dir, "public, max-age=86400"));

@@ -16,7 +16,8 @@ void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal);
 // /quota/...: employers' requests (QT-A1), the region's campaign, the Ministry's, the public decision.
 void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal> portal);
 void register_external_call_pages(Router& router,
-                                  std::shared_ptr<const Portal> portal);  // /external-calls, retry
+                                  std::shared_ptr<const Portal> portal);         // /external-calls, retry
+void register_rule_pages(Router& router, std::shared_ptr<const Portal> portal);  // /admin/rules (rule versions)
 
 // A system's name in the request's locale (its code if there is none).
 std::string system_label(const Request& req, const std::string& system);
