@@ -84,7 +84,7 @@ TEST(RuleBook, OrdersInForceTenDaysAfterTheirAssumedPublication) {
   FLIS_REQUIREMENTS("F-8");
   // "по истечении десяти календарных дней после дня его первого официального опубликования"
   for (const char* id : {"SE-16", "QT-6", "QT-9"}) {
-    const RuleVersion& v = rule_book().versions(id).back();
+    const RuleVersion v = rule_book().versions(id).back();  // a copy: versions() returns by value
     ASSERT_TRUE(v.assumed_publication) << id;
     EXPECT_EQ(v.assumed_publication->plus_days(11), v.effective_from) << id;
     EXPECT_TRUE(v.unconfirmed) << id;
