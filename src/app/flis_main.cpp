@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/demo_seed.h"
+#include "app/modules.h"
 #include "app/reference_loader.h"
 #include "app/runtime.h"
 #include "store/audit_verify.h"
@@ -88,12 +89,13 @@ int main(int argc, char** argv) {
     return report->intact() ? 0 : 3;
   }
   if (expire->parsed()) {
-    auto ended = runtime.se().expire_certificates();
-    if (!ended) return fail(ended.error());
-    std::cout << "ended " << *ended << " certificates\n";
-    auto lapsed = runtime.store().expire_quota_reservations(runtime.clock().now());  // I-16, LI-12
-    if (!lapsed) return fail(lapsed.error());
-    std::cout << "lapsed " << *lapsed << " quota reservations\n";
+    // Every module's scheduled jobs, once (SE-23 expiry, I-16 lapse of quota reservations, ...).
+    for (const auto* module : app::modules())
+      for (const auto& job : module->jobs()) {
+        auto handled = job.run(runtime.context());
+        if (!handled) return fail(handled.error());
+        std::cout << job.name << ": " << *handled << "\n";
+      }
     return 0;
   }
   return 0;

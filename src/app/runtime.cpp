@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <random>
 
+#include "app/modules.h"
 #include "app/reference_loader.h"
 #include "docs/signer.h"
 #include "store/database.h"
@@ -42,7 +43,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, rt->rules_};
   if (auto it = hours->find("default"); it != hours->end()) ports.hours = it->second;
   ports.provider_hours = std::move(*hours);
-  rt->external_calls_ = std::make_unique<cases::ExternalCallService>(ports);
+  rt->external_calls_ = std::make_shared<cases::ExternalCallService>(ports);
   bool connected = !options.registries.defaults.base_url.empty();
   for (const auto& [system, settings] : options.registries.systems) connected |= !settings.base_url.empty();
   if (connected) {
@@ -69,15 +70,14 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
                               {"agreement_status", options.answer_poll, decided});
     rt->relay_->answers_later("apostille", "check_request", {"check_status", options.answer_poll, decided});
   }
-  rt->se_ = std::make_unique<cases::SelfEmploymentService>(ports);
-  rt->complaints_ = std::make_unique<cases::ComplaintService>(ports);
-  rt->quota_campaign_ = std::make_unique<cases::QuotaCampaignService>(ports);
   rt->auth_ = std::make_unique<web::Auth>(*rt->store_, rt->clock_, options.demo_mode);
-  rt->context_ = std::unique_ptr<web::AppContext>(
-      new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, rt->rules_, *rt->se_,
-                          *rt->complaints_, *rt->auth_, options.public_base_url, options.demo_mode});
-  rt->context_->quota_campaign = rt->quota_campaign_.get();
-  rt->context_->external_calls = rt->external_calls_.get();
+  rt->context_ = std::unique_ptr<web::AppContext>(new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_,
+                                                                      rt->calendar_, rt->rules_, *rt->auth_,
+                                                                      options.public_base_url, options.demo_mode});
+  // The relay's service is wired here with the gateway; every other workflow by its module.
+  rt->context_->services.add(rt->external_calls_);
+  for (const auto* module : modules()) module->wire(ports, rt->context_->services);
+  rt->context_->use_modules(modules());
   return rt;
 }
 

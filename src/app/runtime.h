@@ -1,6 +1,6 @@
 // The wiring of one FLIS process: opens the store, the signer and the zone, builds the workflows and
-// the handler context. flis-server, the flis CLI and the benchmarks all start from here.
-// Thread-safety: built once on the main thread; afterwards its members are thread-safe ports.
+// the handler context with the services of every module (app/modules.h). flis-server, the flis CLI and the benchmarks
+// all start from here. Thread-safety: built once on the main thread; afterwards its members are thread-safe ports.
 #pragma once
 
 #include <memory>
@@ -9,9 +9,7 @@
 #include "app/gateway_wiring.h"
 #include "app/rule_loader.h"
 #include "app/time.h"
-#include "cases/complaint.h"
 #include "cases/external_calls.h"
-#include "cases/self_employment.h"
 #include "law/calendar.h"
 #include "web/auth.h"
 #include "web/context.h"
@@ -45,7 +43,6 @@ class Runtime {
   const ShiftedClock& clock() const { return clock_; }
   const law::WorkingCalendar& calendar() const { return calendar_; }
   const law::RuleBook& rules() const { return rules_; }
-  cases::SelfEmploymentService& se() { return *se_; }
   web::AppContext& context() { return *context_; }
   web::metrics::Registry& metrics() { return metrics_; }
   cases::ExternalCallService& external_calls() { return *external_calls_; }
@@ -62,12 +59,9 @@ class Runtime {
   ShiftedClock clock_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   law::RuleBook rules_;
-  std::unique_ptr<cases::SelfEmploymentService> se_;
-  std::unique_ptr<cases::QuotaCampaignService> quota_campaign_;
-  std::unique_ptr<cases::ComplaintService> complaints_;
   std::unique_ptr<web::Auth> auth_;
   std::unique_ptr<Gateway> gateway_;
-  std::unique_ptr<cases::ExternalCallService> external_calls_;
+  std::shared_ptr<cases::ExternalCallService> external_calls_;
   std::unique_ptr<gateway::OutboxRelay> relay_;
   std::unique_ptr<web::AppContext> context_;
 };

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/modules.h"
 #include "app/runtime.h"
 #include "web/api/api.h"
 #include "web/log.h"
@@ -20,13 +21,14 @@ namespace {
 
 using namespace flis;
 
-// Scheduled jobs of this process. One instance runs them here; with several instances on PostgreSQL
-// each run is idempotent (a certificate already ended is not picked up again).
+// Scheduled jobs of this process: every module's (web/module.h). One instance runs them here; with
+// several instances on PostgreSQL each run is idempotent (a certificate already ended is not picked up again).
 class JobRunner {
  public:
-  JobRunner(cases::SelfEmploymentService& se, cases::Store& store, const cases::Clock& clock,
-            std::chrono::seconds period)
-      : se_(se), store_(store), clock_(clock), period_(period) {
+  JobRunner(web::AppContext& ctx, const web::ModuleList& modules, std::chrono::seconds period)
+      : ctx_(ctx), period_(period) {
+    for (const auto* module : modules)
+      for (auto& job : module->jobs()) jobs_.push_back(std::move(job));
     thread_ = std::thread([this] { loop(); });
   }
   ~JobRunner() {
@@ -43,24 +45,20 @@ class JobRunner {
     std::unique_lock lock(mu_);
     while (!stopping_) {
       lock.unlock();
-      auto ended = se_.expire_certificates();  // SE-23(1)
-      if (!ended)
-        web::log::warn("expiry job failed", {{"code", ended.error().code}});
-      else if (*ended > 0)
-        web::log::info("certificates expired", {{"count", *ended}});
-      auto lapsed = store_.expire_quota_reservations(clock_.now());  // I-16, LI-12
-      if (!lapsed)
-        web::log::warn("quota reservation expiry failed", {{"code", lapsed.error().code}});
-      else if (*lapsed > 0)
-        web::log::info("quota reservations lapsed", {{"count", *lapsed}});
+      for (const auto& job : jobs_) {
+        auto handled = job.run(ctx_);
+        if (!handled)
+          web::log::warn("scheduled job failed", {{"job", job.name}, {"code", handled.error().code}});
+        else if (*handled > 0)
+          web::log::info("scheduled job done", {{"job", job.name}, {"count", *handled}});
+      }
       lock.lock();
       cv_.wait_for(lock, period_, [this] { return stopping_; });
     }
   }
 
-  cases::SelfEmploymentService& se_;
-  cases::Store& store_;
-  const cases::Clock& clock_;
+  web::AppContext& ctx_;
+  std::vector<web::ScheduledJob> jobs_;
   std::chrono::seconds period_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -234,7 +232,7 @@ int main(int argc, char** argv) {
     web::log::warn("demo clock set: this server's time is not the real time",
                    {{"now", format_rfc3339(rt.clock().now(), rt.zone().utc_offset_minutes(rt.clock().now()))},
                     {"shift_seconds", rt.clock().shift().count()}});
-  JobRunner jobs(rt.se(), rt.store(), rt.clock(), std::chrono::seconds{job_period_seconds});
+  JobRunner jobs(rt.context(), app::modules(), std::chrono::seconds{job_period_seconds});
   std::unique_ptr<app::RelayThread> relay;
   if (rt.relay() != nullptr) {
     relay = std::make_unique<app::RelayThread>(*rt.relay(), std::chrono::milliseconds{relay_idle_ms});

@@ -54,11 +54,18 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
                 Step{"file_complaint", {"SE-24", rule, "I-3"}, json::object{{"subject_case_id", subject->id}}});
 }
 
-Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::string& id, const std::string& reasons) {
-  auto c = load_visible(head, id);
+Result<CaseRecord> ComplaintService::load_for(const Actor& actor, const std::string& id,
+                                              std::string_view command) const {
+  auto c = load_visible(actor, id);
   if (!c) return c;
-  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
-  if (c->state != "filed") return Error::conflict("case.wrong_state", c->state);
+  if (c->service != "COMPLAINT") return Error::not_found("case.not_found", id + " is not a complaint");
+  if (auto allowed = complaint_workflow().check(actor, *c, command); !allowed) return allowed.error();
+  return c;
+}
+
+Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::string& id, const std::string& reasons) {
+  auto c = load_for(head, id, "satisfy");
+  if (!c) return c;
   CaseRecord next = *c;
   next.state = "satisfied";
   next.step_due_at.reset();
@@ -68,10 +75,9 @@ Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::strin
 }
 
 Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::string& id) {
-  auto c = load_visible(head, id);
+  auto c = load_for(head, id, "forward");
   if (!c) return c;
-  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
-  if (c->state != "filed" || json_string(c->data, "addressee") != "quality_authority")
+  if (json_string(c->data, "addressee") != "quality_authority")
     return Error::conflict("case.wrong_state", "only complaints to the quality authority are forwarded");
   auto terms = law::se::parameters(ports().rules, c->registered_on.value_or(today()));
   if (!terms) return terms.take_error();
@@ -89,12 +95,12 @@ Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::strin
 
 Result<CaseRecord> ComplaintService::decide(const Actor& reviewer, const std::string& id,
                                             const ComplaintDecisionInput& in) {
-  auto c = load_visible(reviewer, id);
+  auto c = load_for(reviewer, id, "decide");
   if (!c) return c;
+  // The table lets the LEB head decide a filed complaint; it must also be addressed to the LEB (SE-25).
   const bool to_leb = json_string(c->data, "addressee") == "leb";
-  const bool allowed = to_leb ? (reviewer.role == role::kLebHead && c->state == "filed")
-                              : (reviewer.role == role::kQualityAuthority && c->state == "forwarded");
-  if (!allowed) return Error::conflict("case.wrong_state", reviewer.role + " cannot decide in " + c->state);
+  if (to_leb != (c->state == "filed"))
+    return Error::conflict("case.wrong_state", reviewer.role + " cannot decide in " + c->state);
   if (in.reasons.empty()) return Error::invalid("validation.required", "reasons");
   CaseRecord next = *c;
   next.state = in.upheld ? "upheld" : "rejected";
@@ -112,12 +118,10 @@ Result<CaseRecord> ComplaintService::decide(const Actor& reviewer, const std::st
 
 Result<CaseRecord> ComplaintService::note_court(const Actor& applicant, const std::string& id,
                                                 const std::string& court) {
-  auto c = load_visible(applicant, id);
-  if (!c) return c;
-  if (c->applicant_id != applicant.user_id) return Error::forbidden("case.role_not_allowed");
+  auto c = load_for(applicant, id, "note_court");
   // SE-28: the pre-trial review comes first.
-  if (c->state != "upheld" && c->state != "rejected" && c->state != "satisfied")
-    return Error::conflict("complaint.pretrial_not_finished", "SE-28");
+  if (!c && c.error().code == "case.wrong_state") return Error::conflict("complaint.pretrial_not_finished", "SE-28");
+  if (!c) return c;
   if (court.empty()) return Error::invalid("validation.required", "court");
   CaseRecord next = *c;
   next.state = "in_court";

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cases/workflow.h"
+#include "cases/workflow_table.h"
 
 namespace flis::cases {
 
@@ -22,6 +23,9 @@ struct ComplaintDecisionInput {
   std::string reasons;
 };
 
+// The complaint workflow table (complaint_workflow.cpp).
+const WorkflowTable& complaint_workflow();
+
 class ComplaintService : public Workflow {
  public:
   using Workflow::Workflow;
@@ -34,6 +38,10 @@ class ComplaintService : public Workflow {
   Result<CaseRecord> decide(const Actor& reviewer, const std::string& id, const ComplaintDecisionInput& input);
   // The applicant records that they went to court after the pre-trial review (SE-27, SE-28).
   Result<CaseRecord> note_court(const Actor& applicant, const std::string& id, const std::string& court);
+
+ private:
+  // The complaint `id` if `actor` may see it and complaint_workflow() lets them run `command` on it now.
+  Result<CaseRecord> load_for(const Actor& actor, const std::string& id, std::string_view command) const;
 };
 
 }  // namespace flis::cases

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "cases/access.h"
 #include "cases/quota_ledger.h"
 #include "cases/roles.h"
 #include "core/identifiers.h"
@@ -194,17 +195,15 @@ json::object QuotaCampaignService::late_flag(Instant due, const std::string& rul
 }
 
 Result<CaseRecord> QuotaCampaignService::load_qt(const Actor& actor, const std::string& id,
-                                                 std::initializer_list<std::string_view> roles,
-                                                 std::initializer_list<std::string_view> states) const {
+                                                 std::string_view command) const {
   auto c = load_visible(actor, id);
   if (!c) return c;
   if (c->service != "QT") return Error::not_found("case.not_found", id + " is not a QT case");
-  bool role_ok =
-      std::find(roles.begin(), roles.end(), actor.role) != roles.end() ||
-      (actor.role == role::kLebHead && std::find(roles.begin(), roles.end(), role::kLebOfficer) != roles.end());
-  if (!role_ok) return Error::forbidden("case.role_not_allowed", actor.role + " may not act here");
-  if (std::find(states.begin(), states.end(), c->state) == states.end())
-    return Error::conflict("case.wrong_state", "case is " + c->state);
+  if (auto allowed = qt_workflow().check(actor, *c, command); !allowed) {
+    // A command of another kind of QT case (a request's decision named on a region's case) is no such case.
+    if (allowed.error().code == "case.action_unknown") return Error::not_found("case.not_found", id);
+    return allowed.error();
+  }
   return c;
 }
 
@@ -271,15 +270,11 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
 }
 
 Result<std::vector<CaseRecord>> QuotaCampaignService::requests(const Actor& actor, int year) const {
-  CaseFilter f;
+  auto scope = access::list_scope(actor);
+  if (!scope) return scope.error();
+  CaseFilter f = *scope;
   f.service = "QT";
   f.limit = 1000;
-  if (role::is_applicant(actor.role))
-    f.applicant_id = actor.user_id;
-  else if (role::is_provider_staff(actor.role))
-    f.provider_body = actor.provider_body;
-  else if (actor.role != role::kMinistryOfficer)
-    return Error::forbidden("case.role_not_allowed");
   auto all = ports().store.list_cases(f);
   if (!all) return all;
   std::vector<CaseRecord> out;
@@ -498,7 +493,7 @@ Result<CaseRecord> QuotaCampaignService::store_registry_findings(const Actor& ac
 }
 
 Result<CaseRecord> QuotaCampaignService::refresh_registry_findings(const Actor& actor, const std::string& request_id) {
-  auto c = load_qt(actor, request_id, {role::kCommissionMember, role::kLebOfficer}, {"registered"});
+  auto c = load_qt(actor, request_id, "refresh_registry_findings");
   if (!c) return c;
   if (c->kind != "employer_request") return Error::not_found("case.not_found");
   std::set<std::string> down;
@@ -506,7 +501,7 @@ Result<CaseRecord> QuotaCampaignService::refresh_registry_findings(const Actor& 
 }
 
 Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& officer, int year) {
-  auto c = load_qt(officer, regional_id(year, officer.region), {role::kLebOfficer}, {"consolidated"});
+  auto c = load_qt(officer, regional_id(year, officer.region), "submit_to_commission");
   if (!c) return c;
   const auto& hours = hours_for(c->provider_body);
   auto ministry_due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::ministry_submission, hours);
@@ -530,7 +525,7 @@ Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& offic
 
 Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, const std::string& request_id,
                                                            const QtCommissionDecisionInput& in) {
-  auto c = load_qt(member, request_id, {role::kCommissionMember}, {"registered"});
+  auto c = load_qt(member, request_id, "decide");
   if (!c) return c;
   if (c->kind != "employer_request") return Error::not_found("case.not_found");
   const int year = year_of(*c);
@@ -613,7 +608,7 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
 }
 
 Result<CaseRecord> QuotaCampaignService::inform_employer(const Actor& officer, const std::string& request_id) {
-  auto c = load_qt(officer, request_id, {role::kLebOfficer}, {"decided"});
+  auto c = load_qt(officer, request_id, "inform_employer");
   if (!c) return c;
   CaseRecord next = *c;
   next.state = "informed";
@@ -627,7 +622,7 @@ Result<CaseRecord> QuotaCampaignService::inform_employer(const Actor& officer, c
 }
 
 Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer, const QtSubmissionInput& in) {
-  auto c = load_qt(officer, regional_id(in.year, officer.region), {role::kLebOfficer}, {"at_commission"});
+  auto c = load_qt(officer, regional_id(in.year, officer.region), "submit_to_ministry");
   if (!c) return c;
   auto list = requests(officer, in.year);
   if (!list) return list.take_error();
@@ -715,7 +710,7 @@ Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& mi
                                                                  const QtCentralProposalInput& in) {
   auto c = campaign_case(ministry, in.year);
   if (!c) return c;
-  if (c->state != "open") return Error::conflict("case.wrong_state", "already " + c->state);
+  if (auto allowed = qt_workflow().check(ministry, *c, "record_central_proposal"); !allowed) return allowed.error();
   if (auto s = require_text(in.body, "body", 300); !s) return s.take_error();
   if (!ports().store.find_reference("region", in.region, today()).ok())
     return Error::invalid("validation.region", "region");
@@ -833,7 +828,7 @@ Result<qt::QuotaFormation> QuotaCampaignService::what_if(const Actor& ministry, 
 Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int year, const QtPercentages& p) {
   auto c = campaign_case(ministry, year);
   if (!c) return c;
-  if (c->state != "open") return Error::conflict("case.wrong_state", "already " + c->state);
+  if (auto allowed = qt_workflow().check(ministry, *c, "distribute"); !allowed) return allowed.error();
   auto in = formation_input(year, p);
   if (!in) return in.take_error();
   auto formation = qt::form_quota(*in);
@@ -872,7 +867,7 @@ Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int y
 }
 
 Result<CaseRecord> QuotaCampaignService::publish(const Actor& ministry, int year) {
-  auto c = load_qt(ministry, campaign_id(year), {role::kMinistryOfficer}, {"distributed"});
+  auto c = load_qt(ministry, campaign_id(year), "publish");
   if (!c) return c;
   CaseRecord next = *c;
   next.state = "published";
@@ -885,7 +880,7 @@ Result<CaseRecord> QuotaCampaignService::publish(const Actor& ministry, int year
 }
 
 Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, const QtTransferInput& in) {
-  auto c = load_qt(ministry, campaign_id(in.year), {role::kMinistryOfficer}, {"distributed", "published"});
+  auto c = load_qt(ministry, campaign_id(in.year), "redistribute");
   if (!c) return c;
   auto regions = ports().store.reference_set("region");
   if (!regions) return regions.take_error();

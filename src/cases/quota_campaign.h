@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cases/workflow.h"
+#include "cases/workflow_table.h"
 #include "law/quota.h"
 
 namespace flis::cases {
@@ -106,6 +107,9 @@ struct QtDistrictAllocationInput {
   std::string reasons;
 };
 
+// The quota campaign's workflow table (qt_workflow.cpp).
+const WorkflowTable& qt_workflow();
+
 class QuotaCampaignService : public Workflow {
  public:
   using Workflow::Workflow;
@@ -145,8 +149,8 @@ class QuotaCampaignService : public Workflow {
  private:
   Result<CaseRecord> campaign_case(const Actor& ministry, int year);
   Result<law::qt::FormationInput> formation_input(int year, const QtPercentages& p) const;
-  Result<CaseRecord> load_qt(const Actor& actor, const std::string& id, std::initializer_list<std::string_view> roles,
-                             std::initializer_list<std::string_view> states) const;
+  // The QT case `id` if `actor` may see it and qt_workflow() lets them run `command` on it now.
+  Result<CaseRecord> load_qt(const Actor& actor, const std::string& id, std::string_view command) const;
   boost::json::object late_flag(Instant due, const std::string& rule) const;
   // The request's "registry_findings" after one look-up of every system (synchronous, read-only,
   // the systems at once; each system's own timeout and circuit breaker bound the wait). Systems in

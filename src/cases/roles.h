@@ -28,8 +28,6 @@ bool is_applicant(std::string_view role);
 // Staff of a provider body: LEB officers and heads and the Commission of that body.
 bool is_provider_staff(std::string_view role);
 
-// An applicant sees only their own cases; staff only the cases of their own body; the Ministry and the
-// quality authority see every case (they review); administrators see none through the case API.
-bool can_view(const Actor& actor, const CaseRecord& c);
+// Who may see which case is decided in access.h.
 
 }  // namespace flis::cases::role

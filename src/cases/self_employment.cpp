@@ -139,16 +139,12 @@ Result<law::se::Parameters> SelfEmploymentService::parameters_of(const CaseRecor
   return law::se::parameters(ports().rules, c.registered_on.value_or(today()));
 }
 
-Result<CaseRecord> SelfEmploymentService::load_in_state(const Actor& actor, const std::string& id,
-                                                        std::string_view role,
-                                                        std::initializer_list<std::string_view> states) const {
+Result<CaseRecord> SelfEmploymentService::load_for(const Actor& actor, const std::string& id,
+                                                   std::string_view command) const {
   auto c = load_visible(actor, id);
   if (!c) return c;
   if (c->service != "SE") return Error::not_found("case.not_found", id + " is not an SE case");
-  bool role_ok = actor.role == role || (role == role::kLebOfficer && actor.role == role::kLebHead);
-  if (!role_ok) return Error::forbidden("case.role_not_allowed", actor.role + " may not act here");
-  if (std::find(states.begin(), states.end(), c->state) == states.end())
-    return Error::conflict("case.wrong_state", "case is " + c->state);
+  if (auto allowed = se_workflow().check(actor, *c, command); !allowed) return allowed.error();
   return c;
 }
 
@@ -267,10 +263,8 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
 
 Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, const std::string& case_id,
                                                       StoredFile file) {
-  auto c = load_visible(applicant, case_id);
+  auto c = load_for(applicant, case_id, "attach_file");
   if (!c) return c.take_error();
-  if (c->applicant_id != applicant.user_id) return Error::forbidden("case.role_not_allowed");
-  if (c->state != "draft") return Error::conflict("case.wrong_state", "files are attached before filing");
   auto checklist = law::se::required_documents(kind_of(*c));
   bool listed = std::any_of(checklist.begin(), checklist.end(),
                             [&](const law::se::ChecklistItem& i) { return i.code == file.doc_type; });
@@ -305,10 +299,8 @@ Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, co
 
 Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std::string& case_id,
                                                bool consent_personal_data) {
-  auto c = load_visible(applicant, case_id);
+  auto c = load_for(applicant, case_id, "file");
   if (!c) return c;
-  if (c->applicant_id != applicant.user_id) return Error::forbidden("case.role_not_allowed");
-  if (c->state != "draft") return Error::conflict("case.wrong_state", "already filed");
   if (!consent_personal_data) return Error::invalid("se.consent_required", "consent_personal_data");  // SE-A1
   const SubService kind = kind_of(*c);
   // SE-A2.10: an online filing is signed with a digital signature, and one is issued only against an IIN.
@@ -389,7 +381,7 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
 }
 
 Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& officer, const std::string& case_id) {
-  auto c = load_in_state(officer, case_id, role::kLebOfficer, {"registered"});
+  auto c = load_for(officer, case_id, "refer_to_commission");
   if (!c) return c;
   if (kind_of(*c) != SubService::issue)
     return Error::conflict("case.wrong_state", "only issue goes to the Commission (SE-7)");
@@ -409,7 +401,7 @@ Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& offic
 
 Result<CaseRecord> SelfEmploymentService::record_score(const Actor& member, const std::string& case_id,
                                                        const law::se::AssessmentInput& assessment) {
-  auto c = load_in_state(member, case_id, role::kCommissionMember, {"at_commission"});
+  auto c = load_for(member, case_id, "record_score");
   if (!c) return c;
   auto valid = law::se::validate_assessment(assessment);
   if (!valid) return valid.take_error();
@@ -428,7 +420,7 @@ Result<CaseRecord> SelfEmploymentService::record_score(const Actor& member, cons
 
 Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const std::string& case_id,
                                                     const SeRecommendation& rec) {
-  auto c = load_in_state(member, case_id, role::kCommissionMember, {"at_commission"});
+  auto c = load_for(member, case_id, "recommend");
   if (!c) return c;
   if (std::find(rec.present.begin(), rec.present.end(), member.user_id) == rec.present.end())
     return Error::invalid("se.minutes_author_absent", "present");
@@ -465,7 +457,7 @@ Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const s
 }
 
 Result<CaseRecord> SelfEmploymentService::sign_minutes(const Actor& member, const std::string& case_id) {
-  auto c = load_in_state(member, case_id, role::kCommissionMember, {"minutes_pending"});
+  auto c = load_for(member, case_id, "sign_minutes");
   if (!c) return c;
   const auto& commission = json_object(c->data, "commission");
   const auto& rec = json_object(commission, "recommendation");
@@ -525,12 +517,9 @@ Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& 
 
 Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::string& case_id,
                                                  const SeDecisionInput& in) {
-  auto c = load_visible(head, case_id);
+  auto c = load_for(head, case_id, "decide");
   if (!c) return c;
-  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed", "the LEB head decides (SE-11)");
   const SubService kind = kind_of(*c);
-  const char* expected_state = kind == SubService::issue ? "awaiting_decision" : "registered";
-  if (c->state != expected_state) return Error::conflict("case.wrong_state", "case is " + c->state);
   if (!in.approve && !in.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12, I-18
 
   auto p = parameters_of(*c);
@@ -687,9 +676,8 @@ Result<IssuedDocument> SelfEmploymentService::certificate_of(const CaseRecord& c
 
 Result<CaseRecord> SelfEmploymentService::notify(const Actor& holder, const std::string& case_id,
                                                  const SeNoticeInput& in) {
-  auto c = load_visible(holder, case_id);
+  auto c = load_for(holder, case_id, "notify");
   if (!c) return c;
-  if (c->applicant_id != holder.user_id) return Error::forbidden("case.role_not_allowed");
   auto cert = certificate_of(*c);
   if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
   const char* rule = nullptr;
@@ -726,9 +714,8 @@ Result<CaseRecord> SelfEmploymentService::notify(const Actor& holder, const std:
 
 Result<CaseRecord> SelfEmploymentService::revoke(const Actor& head, const std::string& case_id,
                                                  const SeRevocationInput& in) {
-  auto c = load_visible(head, case_id);
+  auto c = load_for(head, case_id, "revoke");
   if (!c) return c;
-  if (head.role != role::kLebHead) return Error::forbidden("case.role_not_allowed");
   auto cert = certificate_of(*c);
   if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
   if (auto s = require_text(in.control_act, "control_act"); !s) return s.take_error();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cases/workflow.h"
+#include "cases/workflow_table.h"
 #include "law/se.h"
 
 namespace flis::cases {
@@ -69,6 +70,9 @@ struct SeRevocationInput {
   std::string reasons;
 };
 
+// The SE workflow table (se_workflow.cpp): who may run which command in which state.
+const WorkflowTable& se_workflow();
+
 class SelfEmploymentService : public Workflow {
  public:
   using Workflow::Workflow;
@@ -95,8 +99,8 @@ class SelfEmploymentService : public Workflow {
   Result<law::se::Parameters> parameters_of(const CaseRecord& c) const;
 
  private:
-  Result<CaseRecord> load_in_state(const Actor& actor, const std::string& id, std::string_view role,
-                                   std::initializer_list<std::string_view> states) const;
+  // The SE case `id` if `actor` may see it and se_workflow() lets them run `command` on it now.
+  Result<CaseRecord> load_for(const Actor& actor, const std::string& id, std::string_view command) const;
   Result<IssuedDocument> holder_certificate(const Actor& holder, const std::string& number) const;
   Result<IssuedDocument> new_certificate(const CaseRecord& c, Date from, Date to) const;
   // The decision's status for the State Corporation front office (SE-A2.10), an outbox message.

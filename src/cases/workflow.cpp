@@ -2,16 +2,23 @@
 
 #include <cstdio>
 
+#include "cases/access.h"
 #include "cases/roles.h"
 #include "law/rules.h"
 
 namespace flis::cases {
 
-Result<CaseRecord> Workflow::load_visible(const Actor& actor, const std::string& id) const {
-  auto c = ports_.store.load_case(id);
+Result<CaseRecord> load_visible(Store& store, const Actor& actor, const std::string& id) {
+  auto c = store.load_case(id);
+  // Case numbers are sequential: "does not exist" must read exactly as "not yours" (same code, same text).
+  if (!c && c.error().kind == Error::Kind::not_found) return Error::not_found("case.not_found", id + " not found");
   if (!c) return c;
-  if (!role::can_view(actor, *c)) return Error::not_found("case.not_found", "actor may not see " + id);
+  if (!access::can_view(actor, *c)) return Error::not_found("case.not_found", "actor may not see " + id);
   return c;
+}
+
+Result<CaseRecord> Workflow::load_visible(const Actor& actor, const std::string& id) const {
+  return cases::load_visible(ports_.store, actor, id);
 }
 
 const law::WorkingHours& Workflow::hours_for(const std::string& provider_body) const {

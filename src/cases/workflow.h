@@ -75,6 +75,10 @@ class Workflow {
   Ports ports_;
 };
 
+// A case the actor may see; not_found (never forbidden) otherwise, so that case numbers of others
+// cannot be probed. Workflow::load_visible and the API's generic case view both use it.
+Result<CaseRecord> load_visible(Store& store, const Actor& actor, const std::string& id);
+
 // JSON helpers for workflow payloads (absent keys read as defaults).
 std::string json_string(const boost::json::object& o, std::string_view key);
 bool json_bool(const boost::json::object& o, std::string_view key);

@@ -1,16 +1,16 @@
 // Everything a handler may use, wired once by app/ and shared by the JSON API and the portal.
-// Thread-safety: every member is a thread-safe port or service; the struct itself is immutable.
+// Thread-safety: every member is a thread-safe port or service; the struct is not changed after the
+// server starts.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
-#include "cases/complaint.h"
-#include "cases/external_calls.h"
 #include "cases/ports.h"
-#include "cases/quota_campaign.h"
-#include "cases/self_employment.h"
 #include "law/calendar.h"
 #include "law/rules.h"
+#include "web/module.h"
 
 namespace flis::web {
 
@@ -23,15 +23,19 @@ struct AppContext {
   cases::Signer& signer;
   const law::WorkingCalendar& calendar;
   const law::RuleBook& rules;  // the rule versions the workflows decide by (data/rules/)
-  cases::SelfEmploymentService& se;
-  cases::ComplaintService& complaints;
   Auth& auth;
   std::string public_base_url;  // e.g. "http://localhost:8080": printed in QR codes of documents
   bool demo_mode = false;       // enables demo sign-in
-  // The quota campaign (QT); null where a context is built without it (its routes then answer 503).
-  cases::QuotaCampaignService* quota_campaign = nullptr;
-  // Calls to other state systems: stuck calls, retries, "waiting on" (null: routes answer 503).
-  cases::ExternalCallService* external_calls = nullptr;
+  // The workflows the modules wired (web/module.h); a module's routes find theirs by type.
+  Services services{};
+  // The modules of this process, in the order app/modules.cpp lists them, and their case kinds.
+  ModuleList modules{};
+  std::vector<CaseKind> case_kinds{};
+
+  // Sets `modules` and collects their case kinds (call once, while wiring).
+  void use_modules(ModuleList list);
+  // How the portal shows cases of `service`; null for a service no module declares.
+  const CaseKind* case_kind(std::string_view service) const;
 };
 
 }  // namespace flis::web

@@ -136,6 +136,13 @@ bool Router::has_route(std::string_view method, std::string_view pattern) const 
   });
 }
 
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(routes_.size());
+  for (const auto& compiled : routes_) out.emplace_back(compiled->route.method, compiled->route.pattern);
+  return out;
+}
+
 RouteMatch Router::match(std::string_view method, std::string_view path) const {
   const auto parts = split_path(path);
   RouteMatch result;

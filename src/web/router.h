@@ -66,6 +66,8 @@ class Router {
   void use(Middleware middleware);
 
   bool has_route(std::string_view method, std::string_view pattern) const;
+  // Every (method, pattern) added, in the order added (the OpenAPI test compares them with the document).
+  std::vector<std::pair<std::string, std::string>> routes() const;
   RouteMatch match(std::string_view method, std::string_view path) const;
 
   // Fills req.route/route_options/path_params and runs middleware + handler; 404/405 and escaped

@@ -52,17 +52,17 @@ async function issueCase(users, applicant) {
   assert.equal(draft.status, 201, JSON.stringify(draft.data));
   const id = draft.data.id;
   for (const t of ['application', 'identity_document', 'education_documents_translation', 'employment_record_copy'])
-    assert.equal((await foreigner.upload(`/api/v1/cases/${id}/files?doc_type=${t}`, pdfBytes(t))).status, 201);
-  const filed = await foreigner.post(`/api/v1/cases/${id}/file`, { consent_personal_data: true });
+    assert.equal((await foreigner.upload(`/api/v1/self-employment/applications/${id}/files?doc_type=${t}`, pdfBytes(t))).status, 201);
+  const filed = await foreigner.post(`/api/v1/self-employment/applications/${id}/filing`, { consent_personal_data: true });
   assert.equal(filed.status, 200, JSON.stringify(filed.data));
   const criteria = { higher_education: true, academic_degree: true, english_teaching_certificate: false, experience_years: 4 };
-  assert.equal((await officer.post(`/api/v1/cases/${id}/referral`)).status, 200);
-  for (const m of members) assert.equal((await m.post(`/api/v1/cases/${id}/scores`, criteria)).status, 200);
-  const rec = await members[0].post(`/api/v1/cases/${id}/recommendation`,
+  assert.equal((await officer.post(`/api/v1/self-employment/applications/${id}/referral`)).status, 200);
+  for (const m of members) assert.equal((await m.post(`/api/v1/self-employment/applications/${id}/scores`, criteria)).status, 200);
+  const rec = await members[0].post(`/api/v1/self-employment/applications/${id}/recommendation`,
     { recommends_issue: true, criteria, present: members.map((m) => m.userId), reasons: 'storm' });
   assert.equal(rec.status, 200, JSON.stringify(rec.data));
-  for (const m of members) assert.equal((await m.post(`/api/v1/cases/${id}/minutes/signatures`)).status, 200);
-  const decided = await head.post(`/api/v1/cases/${id}/decision`, { approve: true });
+  for (const m of members) assert.equal((await m.post(`/api/v1/self-employment/applications/${id}/minutes/signatures`)).status, 200);
+  const decided = await head.post(`/api/v1/self-employment/applications/${id}/decision`, { approve: true });
   assert.equal(decided.status, 200, JSON.stringify(decided.data));
   assert.equal(decided.data.state, 'issued');
   return id;

@@ -1,5 +1,7 @@
 #include "web/api/authed.h"
 
+#include "web/api/case_json.h"
+#include "web/api/json_input.h"
 #include "web/auth.h"
 #include "web/problem.h"
 
@@ -15,6 +17,22 @@ Handler authed(AppContext& ctx, std::function<Response(Request&, const cases::Ac
     }
     return handler(req, *actor);
   };
+}
+
+Handler case_command(AppContext& ctx, CaseCommand run, bool body_required) {
+  return authed(ctx, [&ctx, run = std::move(run), body_required](Request& req, const cases::Actor& actor) {
+    std::optional<JsonInput> in;
+    if (body_required || !req.body.empty()) {
+      auto parsed = JsonInput::parse(req.body);
+      if (!parsed) return problem(req, parsed.error());
+      in = std::move(*parsed);
+    } else {
+      in = JsonInput(boost::json::object{});
+    }
+    auto result = run(actor, std::string(req.path_param("id")), *in);
+    if (!result) return problem(req, result.error());
+    return Response::json(case_detail(ctx, *result, actor));
+  });
 }
 
 }  // namespace flis::web::api

@@ -13,4 +13,12 @@ namespace flis::web::api {
 // carry its CSRF token in X-CSRF-Token (bearer clients need none). Failures are problem+json.
 Handler authed(AppContext& ctx, std::function<Response(Request&, const cases::Actor&)> handler);
 
+// The common shape of a case command endpoint: parse the JSON body (an empty body reads as {} when
+// `body_required` is false), run the command on the case named by the path's {id}, answer with the
+// case's detail (case_json.h); failures are problem+json.
+class JsonInput;
+using CaseCommand =
+    std::function<Result<cases::CaseRecord>(const cases::Actor&, const std::string& id, const JsonInput& in)>;
+Handler case_command(AppContext& ctx, CaseCommand run, bool body_required = true);
+
 }  // namespace flis::web::api

@@ -1,9 +1,9 @@
 #include "web/api/case_json.h"
 
-#include "web/certificate.h"
-
 #include <algorithm>
 #include <tuple>
+
+#include "cases/external_calls.h"
 
 namespace flis::web::api {
 namespace json = boost::json;
@@ -43,7 +43,7 @@ json::object external_call_json(const AppContext& ctx, const cases::OutboxMessag
   return o;
 }
 
-json::object case_detail(AppContext& ctx, const cases::CaseRecord& c) {
+json::object case_detail(AppContext& ctx, const cases::CaseRecord& c, const cases::Actor& viewer) {
   json::object o = case_summary(ctx, c);
   o["data"] = c.data;
   o["version"] = c.version;
@@ -87,14 +87,12 @@ json::object case_detail(AppContext& ctx, const cases::CaseRecord& c) {
                                    {"sha256", f.sha256}});
   }
   o["files"] = std::move(files);
-  if (auto cert = ctx.se.certificate_of(c)) {
-    o["certificate"] = json::object{{"number", cert->number},
-                                    {"status", cert->status},
-                                    {"valid_from", cert->valid_from.iso()},
-                                    {"valid_to", cert->valid_to.iso()},
-                                    {"verification_url", verification_url(ctx, *cert)},
-                                    {"pdf", "/api/v1/cases/" + c.id + "/certificate.pdf"}};
-  }
+  const auto* kind = ctx.case_kind(c.service);
+  json::array actions;
+  if (kind && kind->workflow)
+    for (const auto& command : kind->workflow->allowed(viewer, c)) actions.emplace_back(command);
+  o["actions"] = std::move(actions);
+  if (kind && kind->api_detail) kind->api_detail(ctx, c, o);
   return o;
 }
 

@@ -3,7 +3,6 @@
 #include <set>
 
 #include "core/identifiers.h"
-#include "law/se.h"
 #include "web/api/api.h"
 #include "web/api/json_input.h"
 #include "web/problem.h"
@@ -28,17 +27,6 @@ json::array dates(const std::vector<Date>& ds) {
   json::array a;
   for (const auto& d : ds) a.emplace_back(d.iso());
   return a;
-}
-
-json::object score_json(const law::se::Score& s) {
-  json::array breakdown;
-  for (const auto& line : s.breakdown)
-    breakdown.push_back(json::object{{"criterion", line.criterion}, {"points", line.points}, {"rule", line.rule}});
-  return json::object{{"points", s.points},
-                      {"threshold", s.threshold},
-                      {"meets_threshold", s.meets_threshold},
-                      {"breakdown", std::move(breakdown)},
-                      {"rule_ids", json::array{"SE-10", "SE-A2.9", "I-12"}}};
 }
 
 }  // namespace
@@ -76,26 +64,6 @@ void register_public_routes(Router& router, AppContext& ctx) {
     return Response::json(json::object{{"year", *year},
                                        {"days_off", dates(ctx.calendar.days_off(*year))},
                                        {"working_weekend_days", dates(ctx.calendar.working_weekend_days(*year))}});
-  });
-
-  // SE-10 with I-12, for applicants before they file.
-  router.post("/api/v1/self-employment/assessment", [&ctx](Request& req) {
-    auto in = JsonInput::parse(req.body);
-    if (!in) return problem(req, in.error());
-    auto higher = in->boolean("higher_education");
-    if (!higher) return problem(req, higher.error());
-    auto degree = in->boolean("academic_degree");
-    if (!degree) return problem(req, degree.error());
-    auto english = in->boolean("english_teaching_certificate");
-    if (!english) return problem(req, english.error());
-    auto years = in->number("experience_years");
-    if (!years) return problem(req, years.error());
-    auto valid = law::se::validate_assessment(*higher, *degree, *english, *years);
-    if (!valid) return problem(req, valid.error());
-    // Before filing, the estimate uses the rule versions in force today.
-    auto parameters = law::se::parameters(ctx.rules, ctx.zone.to_local(ctx.clock.now()).date);
-    if (!parameters) return problem(req, parameters.error());
-    return Response::json(score_json(law::se::score(*parameters, *valid)));
   });
 
   router.get("/api/v1/identifiers/{number}", [](Request& req) {
@@ -144,8 +112,6 @@ void register_public_routes(Router& router, AppContext& ctx) {
     }
     return Response::json(json::object{{"set", set}, {"entries", std::move(out)}});
   });
-
-  router.get("/api/v1/openapi.json", [](Request&) { return Response::json(openapi_document()); });
 }
 
 }  // namespace flis::web::api

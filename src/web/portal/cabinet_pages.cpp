@@ -1,7 +1,10 @@
 // The foreigner's cabinet (SE-A2.0, SE-5), the application form (SE-A1) and the officers' inbox.
 #include <algorithm>
+#include <set>
 
+#include "cases/access.h"
 #include "cases/roles.h"
+#include "cases/self_employment.h"
 #include "web/portal/routes.h"
 
 namespace flis::web::portal {
@@ -11,11 +14,6 @@ using cases::CaseRecord;
 namespace {
 
 constexpr std::string_view kSubServices[] = {"issue", "extension", "reissue", "duplicate"};
-
-bool is_staff(std::string_view role) {
-  return cases::role::is_provider_staff(role) || role == cases::role::kQualityAuthority ||
-         role == cases::role::kMinistryOfficer;
-}
 
 // The SE list as option groups by sector (SE-L).
 std::vector<std::pair<std::string, json::array>> profession_groups(const Portal& portal, const Request& req,
@@ -165,25 +163,26 @@ Result<cases::SeDraftInput> draft_from(const forms::FormData& form, law::se::Sub
 
 }  // namespace
 
-std::string kind_label(const Request& req, const CaseRecord& c) {
-  if (c.service == "COMPLAINT") return tr(req, "kind.complaint");
-  if (c.service == "QT") return req.text("qt.kind." + c.kind);
-  return tr(req, "kind." + c.kind);
+// Labels, links and deadlines of a case come from the module that declares its service (web/module.h);
+// a service no module declares shows its codes.
+std::string kind_label(const Portal& portal, const Request& req, const CaseRecord& c) {
+  const auto* kind = portal.ctx.case_kind(c.service);
+  return kind ? kind->kind_label(req, c) : c.service + " " + c.kind;
 }
 
-std::string state_label(const Request& req, const CaseRecord& c) {
-  if (c.service == "QT") return req.text("qt.state." + c.state);
-  return tr(req, (c.service == "COMPLAINT" ? "complaint_state." : "state.") + c.state);
+std::string state_label(const Portal& portal, const Request& req, const CaseRecord& c) {
+  const auto* kind = portal.ctx.case_kind(c.service);
+  return kind ? kind->state_label(req, c) : c.state;
 }
 
 bool is_overdue(const Portal& portal, const CaseRecord& c) {
-  static const std::set<std::string> kOpen = {"registered",        "at_commission", "minutes_pending",
-                                              "awaiting_decision", "filed",         "forwarded"};
-  const Instant now = portal.ctx.clock.now();
-  // A QT case has a step deadline only while a step is pending (F-Q1).
-  if (c.service == "QT") return c.step_due_at && *c.step_due_at < now;
-  if (!kOpen.count(c.state)) return false;
-  return (c.step_due_at && *c.step_due_at < now) || (c.due_at && *c.due_at < now);
+  const auto* kind = portal.ctx.case_kind(c.service);
+  return kind && kind->overdue && kind->overdue(c, portal.ctx.clock.now());
+}
+
+std::string case_href(const Portal& portal, const CaseRecord& c) {
+  const auto* kind = portal.ctx.case_kind(c.service);
+  return kind && kind->href ? kind->href(c) : "/cases/" + c.id;
 }
 
 json::object case_row(const Portal& portal, const Request& req, const CaseRecord& c) {
@@ -192,9 +191,9 @@ json::object case_row(const Portal& portal, const Request& req, const CaseRecord
   };
   return json::object{
       {"id", c.id},
-      {"href", c.service == "QT" ? quota_case_href(c) : "/cases/" + c.id},
-      {"kind", kind_label(req, c)},
-      {"state", state_label(req, c)},
+      {"href", case_href(portal, c)},
+      {"kind", kind_label(portal, req, c)},
+      {"state", state_label(portal, req, c)},
       {"state_code", c.state},
       {"applicant", cases::json_string(cases::json_object(c.data, "applicant"), "full_name")},
       {"registered_on", c.registered_on ? json::value(format_date(*c.registered_on)) : json::value(false)},
@@ -251,7 +250,8 @@ void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal
     if (!kind) return error_page(*portal, req, actor, Error::invalid("validation.choice", "kind"));
     auto draft = draft_from(*form, *kind);
     Result<CaseRecord> created =
-        draft ? portal->ctx.se.create_draft(*actor, *draft) : Result<CaseRecord>(draft.error());
+        draft ? portal->ctx.services.get<cases::SelfEmploymentService>().create_draft(*actor, *draft)
+              : Result<CaseRecord>(draft.error());
     if (created) return Response::redirect("/cases/" + created->id + "?done=created");
     if (created.error().kind == Error::Kind::forbidden) return error_page(*portal, req, actor, created.error());
     auto view = application_view(*portal, req, *actor, kind_text, [&](std::string_view n) { return form->value(n); });
@@ -264,10 +264,11 @@ void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal
   router.get("/inbox", [portal](Request& req) {
     auto actor = current_actor(*portal, req);
     if (!actor) return sign_in_redirect(req);
-    if (!is_staff(actor->role)) return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    auto scope = cases::access::list_scope(*actor);
+    if (!scope || !cases::access::has_inbox(actor->role))
+      return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
     auto view = base_view(*portal, req, actor, "inbox.title");
-    cases::CaseFilter filter;
-    if (actor->role != cases::role::kMinistryOfficer) filter.provider_body = actor->provider_body;
+    cases::CaseFilter filter = *scope;
     std::string state(req.query_param("state").value_or(""));
     if (!state.empty()) filter.states = {state};
     filter.order_by_due = true;
@@ -280,12 +281,22 @@ void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal
     }
     view["has_cases"] = !rows.empty();
     view["cases"] = std::move(rows);
+    // The states a queue can filter by: those of the case kinds' workflow tables, once each, labelled by
+    // their module (an inbox lists cases of every service of the body).
     std::vector<std::pair<std::string, std::string>> states{{"", tr(req, "inbox.all_states")}};
-    for (auto s : {"registered", "at_commission", "minutes_pending", "awaiting_decision", "issued", "refused",
-                   "extended", "revoked", "expired"})
-      states.emplace_back(s, tr(req, "state." + std::string(s)));
-    for (auto s : {"filed", "forwarded", "satisfied", "upheld", "rejected", "in_court"})
-      states.emplace_back(s, tr(req, "complaint_state." + std::string(s)));
+    std::set<std::string> seen;
+    for (const auto& kind : portal->ctx.case_kinds) {
+      if (!kind.workflow) continue;
+      for (const auto& row : kind.workflow->rows)
+        for (const auto* states_of_row : {&row.from, &row.to})
+          for (const auto& s : *states_of_row) {
+            if (s == "draft" || !seen.insert(s).second) continue;
+            CaseRecord sample;
+            sample.service = kind.service;
+            sample.state = s;
+            states.emplace_back(s, kind.state_label(req, sample));
+          }
+    }
     Field f;
     f.name = "state";
     f.form = "inbox";

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <tuple>
 
-#include "cases/external_calls.h"
+#include "cases/access.h"
 #include "cases/roles.h"
 #include "web/api/api.h"
 #include "web/auth.h"
@@ -108,40 +108,26 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
         {"code", code}, {"label", label}, {"href", query_without_lang(req, code)}, {"current", req.locale == code}});
   v["langs"] = std::move(langs);
   v["csrf"] = portal.ctx.auth.csrf_of(req);
-  json::array nav;
-  auto link_text = [&](const char* href, std::string label) {
-    nav.push_back(json::object{{"href", href}, {"label", std::move(label)}, {"current", req.path == href}});
-  };
-  auto link = [&](const char* href, const char* key) { link_text(href, tr(req, key)); };
+  // The shared links, then each module's (web/module.h), by their order.
+  std::vector<NavLink> links;
   if (actor) {
     v["user"] = json::object{{"name", actor->display_name}, {"role", tr(req, role_key(actor->role))}};
-    if (actor->role == cases::role::kForeigner) link("/cabinet", "nav.cabinet");
-    if (cases::role::is_provider_staff(actor->role) || actor->role == cases::role::kQualityAuthority ||
-        actor->role == cases::role::kMinistryOfficer)
-      link("/inbox", "nav.inbox");
-    if (cases::can_manage_external_calls(*actor)) link("/external-calls", "nav.external_calls");
-    if (api::may_view_rules(*actor)) link("/admin/rules", "nav.rules");
+    if (actor->role == cases::role::kForeigner) links.push_back({"/cabinet", "portal.nav.cabinet", 10, nullptr});
+    if (cases::access::has_inbox(actor->role)) links.push_back({"/inbox", "portal.nav.inbox", 20, nullptr});
+    if (api::may_view_rules(*actor)) links.push_back({"/admin/rules", "portal.nav.rules", 35, nullptr});
   } else {
     v["user"] = false;
   }
-  link("/self-assessment", "nav.self_assessment");
-  link("/verify", "nav.verify");
-  // The quota (QT) once per role, where that role works with it: an employer their requests and the balance
-  // left (I-14); the LEB and its Commission the region's campaign; the Ministry the whole campaign; everyone
-  // else the live balance and the published decision (QT-19, I-17). Each page links on to the others.
-  const std::string_view role = actor ? std::string_view(actor->role) : std::string_view();
-  if (role == cases::role::kEmployer || role == cases::role::kIndividualEmployer) {
-    link_text("/quota/requests", req.text("qt.nav.requests"));
-    link("/quota", "nav.quota");
-  } else if (role == cases::role::kLebOfficer || role == cases::role::kLebHead ||
-             role == cases::role::kCommissionMember) {
-    link_text("/quota/region", req.text("qt.nav.region"));
-  } else if (role == cases::role::kMinistryOfficer) {
-    link_text("/quota/ministry", req.text("qt.nav.ministry"));
-  } else {
-    link("/quota", "nav.quota");
-    link_text("/quota/decision", req.text("qt.nav.decision"));
-  }
+  links.push_back({"/verify", "portal.nav.verify", 50, nullptr});
+  const cases::Actor* who = actor ? &*actor : nullptr;
+  for (const auto* module : portal.ctx.modules)
+    for (auto& link : module->navigation())
+      if (!link.shown || link.shown(who)) links.push_back(std::move(link));
+  std::stable_sort(links.begin(), links.end(), [](const NavLink& a, const NavLink& b) { return a.order < b.order; });
+  json::array nav;
+  for (const auto& link : links)
+    nav.push_back(
+        json::object{{"href", link.href}, {"label", req.text(link.label_key)}, {"current", req.path == link.href}});
   v["nav"] = std::move(nav);
   v["home_current"] = req.path == "/";
   // A demo server may run on a set clock (flis-server --demo --clock-at): every page says what its
@@ -325,9 +311,7 @@ std::string format_rfc3339_text(const Portal& portal, std::string_view text) {
 std::string start_page(std::string_view role) {
   if (role == cases::role::kForeigner) return "/cabinet";
   if (role == cases::role::kEmployer || role == cases::role::kIndividualEmployer) return "/quota/requests";
-  if (cases::role::is_provider_staff(role) || role == cases::role::kQualityAuthority ||
-      role == cases::role::kMinistryOfficer)
-    return "/inbox";
+  if (cases::access::has_inbox(role)) return "/inbox";
   return "/";
 }
 
@@ -367,6 +351,11 @@ json::object balance_figures(const cases::QuotaBalance& b) {
                       {"reserved", format_count(b.reserved)},
                       {"available", format_count(b.available())},
                       {"exhausted", b.allocated > 0 && b.available() == 0}};
+}
+
+std::string system_label(const Request& req, const std::string& system) {
+  std::string label = tr(req, "system." + system);
+  return label == "portal.system." + system ? system : label;
 }
 
 }  // namespace flis::web::portal

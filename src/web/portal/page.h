@@ -117,15 +117,17 @@ boost::json::object score_view(const Request& req, const law::se::Score& s);
 // rule that set them, and whether a deadline has passed.
 boost::json::object case_row(const Portal& portal, const Request& req, const cases::CaseRecord& c);
 // Labels of a case's service/kind and state.
-std::string kind_label(const Request& req, const cases::CaseRecord& c);
-std::string state_label(const Request& req, const cases::CaseRecord& c);
+std::string kind_label(const Portal& portal, const Request& req, const cases::CaseRecord& c);
+std::string state_label(const Portal& portal, const Request& req, const cases::CaseRecord& c);
 bool is_overdue(const Portal& portal, const cases::CaseRecord& c);
+// Where a case is worked on (its module's page; /cases/{id} by default).
+std::string case_href(const Portal& portal, const cases::CaseRecord& c);
 // A count with thin spaces between thousands ("12 345"), read the same in kk, ru and en.
 std::string format_count(std::int64_t n);
 // A ledger balance for a table (I-17): allocated, consumed, reserved, available as format_count, and
 // whether an allocated quota is exhausted.
 boost::json::object balance_figures(const cases::QuotaBalance& b);
-// Where a QT case is worked on: the Ministry's campaign page or the region's (quota_campaign_pages.cpp).
-std::string quota_case_href(const cases::CaseRecord& c);
+// A state system's name in the request's locale (its code if there is none).
+std::string system_label(const Request& req, const std::string& system);
 
 }  // namespace flis::web::portal

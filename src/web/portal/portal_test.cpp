@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "cases/complaint.h"
 #include "cases/quota_campaign.h"
@@ -14,7 +15,12 @@
 #include "docs/signer.h"
 #include "law/testing/rules.h"
 #include "store/database.h"
+#include "web/api/api.h"
 #include "web/auth.h"
+#include "web/complaint/complaint.h"
+#include "web/external_calls/external_calls.h"
+#include "web/qt/qt.h"
+#include "web/se/se.h"
 
 namespace flis::web::portal {
 namespace {
@@ -51,14 +57,13 @@ class PortalTest : public ::testing::Test {
     ASSERT_TRUE(signer.ok()) << signer.error().detail;
     signer_ = std::move(*signer);
     cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
-    se_ = std::make_unique<cases::SelfEmploymentService>(ports);
-    complaints_ = std::make_unique<cases::ComplaintService>(ports);
-    quota_ = std::make_unique<cases::QuotaCampaignService>(ports);
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
-    ctx_ =
-        std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book(),
-                                                *se_, *complaints_, *auth_, "https://flis.example.kz", true});
-    ctx_->quota_campaign = quota_.get();
+    ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_,
+                                                   law::testing::rule_book(), *auth_, "https://flis.example.kz", true});
+    // The modules whose pages these tests open (app/modules.cpp lists them for the real server).
+    const ModuleList modules = {&se::module(), &qt::module(), &complaint::module(), &external_calls::module()};
+    for (const auto* module : modules) module->wire(ports, ctx_->services);
+    ctx_->use_modules(modules);
     auto catalog = i18n::Catalog::load(std::string(FLIS_SOURCE_DIR) + "/data/i18n");
     ASSERT_TRUE(catalog.ok()) << catalog.error().detail;
     catalog_ = std::move(*catalog);
@@ -150,15 +155,56 @@ class PortalTest : public ::testing::Test {
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::Store> store_;
   std::unique_ptr<cases::Signer> signer_;
-  std::unique_ptr<cases::SelfEmploymentService> se_;
-  std::unique_ptr<cases::ComplaintService> complaints_;
-  std::unique_ptr<cases::QuotaCampaignService> quota_;
   std::unique_ptr<Auth> auth_;
   std::unique_ptr<AppContext> ctx_;
   i18n::Catalog catalog_;
   Router router_;
   std::filesystem::path key_dir_;
 };
+
+// The OpenAPI document is built from the same module list as the routes; a route added without its
+// operation, or an operation whose route is gone, fails here.
+TEST_F(PortalTest, EveryApiRouteIsInOpenApiAndEveryOperationHasItsRoute) {
+  Router api_router;
+  api::register_api_routes(api_router, *ctx_);
+  const auto document = api::openapi_document(ctx_->modules);
+  const auto& paths = document.at("paths").as_object();
+  // Every operation is in the document once, and is routed (by its own pattern, or by `route`).
+  std::vector<ApiOperation> operations = api::shared_operations();
+  for (const auto* module : ctx_->modules)
+    for (auto& op : module->operations()) operations.push_back(std::move(op));
+  std::set<std::pair<std::string, std::string>> routed_by_an_operation;
+  for (const auto& op : operations) {
+    std::string upper(op.method);
+    for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const std::string pattern = op.route.empty() ? op.path : op.route;
+    routed_by_an_operation.emplace(upper, pattern);
+    const auto* item = paths.if_contains(op.path);
+    EXPECT_TRUE(item && item->as_object().contains(op.method))
+        << upper << " " << op.path << " missing from the document";
+    if (op.path == "/healthz" || op.path == "/metrics") continue;  // web::Server adds these two itself
+    EXPECT_TRUE(api_router.has_route(upper, pattern)) << upper << " " << op.path << " is documented but not routed";
+  }
+  int api_routes = 0;
+  for (const auto& [method, pattern] : api_router.routes()) {
+    if (!pattern.starts_with("/api/")) continue;
+    ++api_routes;
+    EXPECT_TRUE(routed_by_an_operation.count({method, pattern}))
+        << method << " " << pattern << " is routed but not in OpenAPI";
+  }
+  EXPECT_GT(api_routes, 40);
+  // Every request body the operations name is a schema of the document.
+  const auto& schemas = document.at("components").at("schemas").as_object();
+  for (const auto& [path, item] : paths)
+    for (const auto& [method, op] : item.as_object())
+      if (const auto* body = op.as_object().if_contains("requestBody")) {
+        const auto& content = body->at("content").as_object();
+        if (const auto* json_body = content.if_contains("application/json")) {
+          std::string ref(json_body->at("schema").at("$ref").as_string());
+          EXPECT_TRUE(schemas.contains(ref.substr(ref.rfind('/') + 1))) << method << " " << path << " " << ref;
+        }
+      }
+}
 
 TEST_F(PortalTest, HomeIsInTheRequestedLanguageAndRemembersIt) {
   auto r = send("GET", "/?lang=kk", nullptr, {}, {}, "kk");
@@ -269,7 +315,7 @@ TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_S
   EXPECT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
 
-  auto cert = se_->certificate_of(*store_->load_case(id));
+  auto cert = ctx_->services.get<cases::SelfEmploymentService>().certificate_of(*store_->load_case(id));
   ASSERT_TRUE(cert.ok());
   auto verify = send("GET", "/verify/" + cert->verification_token);
   EXPECT_EQ(verify.status, 200);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cases/roles.h"
+#include "cases/self_employment.h"
 #include "law/se.h"
 #include "web/auth.h"
 #include "web/certificate.h"

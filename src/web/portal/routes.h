@@ -1,4 +1,5 @@
-// The portal's route groups, registered by register_portal_routes (portal.cpp).
+// The portal's shared route groups, registered by register_portal_routes (portal.cpp); each module
+// adds its own pages (web/module.h).
 #pragma once
 
 #include <memory>
@@ -11,15 +12,6 @@ namespace flis::web::portal {
 void register_public_pages(Router& router,
                            std::shared_ptr<const Portal> portal);  // /, /login, /self-assessment, /verify
 void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);  // /cabinet, /cabinet/new, /inbox
-void register_case_pages(Router& router, std::shared_ptr<const Portal> portal);     // /cases/{id} and its forms
-void register_quota_pages(Router& router, std::shared_ptr<const Portal> portal);    // /quota (QT-19, I-17)
-// /quota/...: employers' requests (QT-A1), the region's campaign, the Ministry's, the public decision.
-void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal> portal);
-void register_external_call_pages(Router& router,
-                                  std::shared_ptr<const Portal> portal);         // /external-calls, retry
-void register_rule_pages(Router& router, std::shared_ptr<const Portal> portal);  // /admin/rules (rule versions)
-
-// A system's name in the request's locale (its code if there is none).
-std::string system_label(const Request& req, const std::string& system);
+void register_rule_pages(Router& router, std::shared_ptr<const Portal> portal);     // /admin/rules (rule versions)
 
 }  // namespace flis::web::portal

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <set>
 
+#include "cases/complaint.h"
 #include "cases/roles.h"
+#include "cases/self_employment.h"
 #include "web/certificate.h"
-#include "web/portal/routes.h"
 #include "web/problem.h"
+#include "web/se/se.h"
 
 namespace flis::web::portal {
 namespace json = boost::json;
@@ -211,7 +213,7 @@ json::array timeline(const Portal& portal, const Request& req, const CaseRecord&
     out.push_back(json::object{{"when", format_local(portal, e.at)},
                                {"who", tr(req, "role." + e.actor_role)},
                                {"what", std::move(what)},
-                               {"state", state_label(req, after)},
+                               {"state", state_label(portal, req, after)},
                                {"rules", join(e.rule_ids)}});
   }
   return out;
@@ -298,7 +300,7 @@ json::value decision_view(const Portal& portal, const Request& req, const CaseRe
 
 json::value certificate_view(const Portal& portal, const Request& req, const CaseRecord& c) {
   if (c.service != "SE") return false;
-  auto cert = portal.ctx.se.certificate_of(c);
+  auto cert = portal.ctx.services.get<cases::SelfEmploymentService>().certificate_of(c);
   if (!cert) return false;
   return json::object{{"number", cert->number},
                       {"status", tr(req, "verify.status." + cert->status)},
@@ -334,14 +336,20 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
                     "forward", "complaint_decide", "court"})
     off(name);
   const bool owner = c.applicant_id == actor.user_id;
-  const bool head = actor.role == role::kLebHead;
+  // Which forms show is what the case's workflow table allows this actor now (cases/workflow_table.h);
+  // the conditions a table cannot say (present at the meeting, a valid certificate) are checked here too.
+  const auto* case_kind = portal.ctx.case_kind(c.service);
+  const auto allowed =
+      case_kind && case_kind->workflow ? case_kind->workflow->allowed(actor, c) : std::vector<std::string>{};
+  auto may = [&allowed](std::string_view command) {
+    return std::find(allowed.begin(), allowed.end(), command) != allowed.end();
+  };
 
   if (c.service == "SE") {
     // SE-7: the LEB officer refers a complete issue application to the Commission.
-    if ((actor.role == role::kLebOfficer || head) && c.state == "registered" && c.kind == "issue")
-      forms["refer"] = json::object{{"rule", "SE-7"}};
+    if (may("refer_to_commission")) forms["refer"] = json::object{{"rule", "SE-7"}};
 
-    if (actor.role == role::kCommissionMember && c.state == "at_commission") {
+    if (may("record_score")) {
       const auto& scores = json_object(json_object(c.data, "commission"), "scores");
       law::se::AssessmentInput mine{};
       bool scored = false;
@@ -364,7 +372,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
         }
         return fields;
       };
-      auto parameters = portal.ctx.se.parameters_of(c);
+      auto parameters = portal.ctx.services.get<cases::SelfEmploymentService>().parameters_of(c);
       forms["score"] =
           json::object{{"fields", with_submitted("score", criteria_fields(req, mine, "score"))},
                        {"scored", scored},
@@ -403,7 +411,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
                        {"rule", "SE-8, SE-9, SE-10, SE-12, SE-A2.9"}};
     }
 
-    if (actor.role == role::kCommissionMember && c.state == "minutes_pending") {
+    if (may("sign_minutes")) {
       const auto& commission = json_object(c.data, "commission");
       const auto& rec = json_object(commission, "recommendation");
       bool was_present = false;
@@ -413,8 +421,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
         forms["sign"] = json::object{{"rule", "SE-9"}};
     }
 
-    const bool decidable = c.kind == "issue" ? c.state == "awaiting_decision" : c.state == "registered";
-    if (head && decidable) {
+    if (may("decide")) {
       Values v = values_of("decide");
       Field outcome = text_field(req, "decide", "approve", "decide.outcome", v, true, "radio");
       outcome.options = {{"1", tr(req, "decide.approve")}, {"0", tr(req, "decide.refuse")}};
@@ -428,9 +435,9 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
                        {"rule", "SE-11, SE-12, SE-13, SE-A2.9"}};
     }
 
-    auto cert = portal.ctx.se.certificate_of(c);
+    auto cert = portal.ctx.services.get<cases::SelfEmploymentService>().certificate_of(c);
     const bool valid_cert = cert && cert->status == "valid" && kCertificateStates.count(c.state);
-    if (head && valid_cert) {
+    if (may("revoke") && valid_cert) {
       Values v = values_of("revoke");
       forms["revoke"] = json::object{
           {"fields",
@@ -440,7 +447,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
                        field_json(text_field(req, "revoke", "reasons", "revoke.reasons", v, false, "textarea"))}},
           {"rule", "SE-21, SE-23"}};
     }
-    if (owner && valid_cert) {
+    if (may("notify") && valid_cert) {
       Values v = values_of("notice");
       Field kind = text_field(req, "notice", "notice", "notice.kind", v, true, "radio");
       kind.options = {{"new_employer", tr(req, "notice.new_employer")}, {"termination", tr(req, "notice.termination")}};
@@ -466,16 +473,16 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
     }
   } else {
     const bool to_leb = json_string(c.data, "addressee") == "leb";
-    if (head && c.state == "filed") {
+    if (may("satisfy")) {
       Values v = values_of("satisfy");
       forms["satisfy"] = json::object{
           {"fields",
            json::array{field_json(text_field(req, "satisfy", "reasons", "complaint.reasons", v, true, "textarea"))}},
           {"rule", "SE-24"}};
-      if (!to_leb) forms["forward"] = json::object{{"rule", "SE-24, SE-26"}};
     }
-    if ((head && to_leb && c.state == "filed") ||
-        (actor.role == role::kQualityAuthority && !to_leb && c.state == "forwarded")) {
+    if (may("forward") && !to_leb) forms["forward"] = json::object{{"rule", "SE-24, SE-26"}};
+    // The LEB head decides what was addressed to the LEB, the quality authority what was forwarded to it.
+    if (may("decide") && to_leb == (c.state == "filed")) {
       Values v = values_of("complaint_decide");
       Field upheld = text_field(req, "complaint_decide", "upheld", "complaint.outcome", v, true, "radio");
       upheld.options = {{"1", tr(req, "complaint.upheld")}, {"0", tr(req, "complaint.rejected")}};
@@ -484,7 +491,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
                                                                            "complaint.reasons", v, true, "textarea"))}},
           {"rule", to_leb ? "SE-25" : "SE-26"}};
     }
-    if (owner && (c.state == "upheld" || c.state == "rejected" || c.state == "satisfied")) {
+    if (may("note_court")) {
       Values v = values_of("court");
       forms["court"] = json::object{
           {"fields", json::array{field_json(text_field(req, "court", "court", "complaint.court", v, true))}},
@@ -507,7 +514,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
 
 Response case_page(const Portal& portal, Request& req, const Actor& actor, const std::string& id,
                    const std::optional<Failed>& failed = std::nullopt) {
-  auto c = portal.ctx.se.load_visible(actor, id);
+  auto c = portal.ctx.services.get<cases::SelfEmploymentService>().load_visible(actor, id);
   if (!c) return error_page(portal, req, actor, c.error());
   auto view = base_view(portal, req, actor, "case.title");
   view["title"] = tr(req, "case.title", {{"id", c->id}});
@@ -589,9 +596,10 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
   router.get("/cases/{id}/certificate.pdf", [portal](Request& req) {
     auto actor = current_actor(*portal, req);
     if (!actor) return sign_in_redirect(req);
-    auto c = portal->ctx.se.load_visible(*actor, std::string(req.path_param("id")));
+    auto c = portal->ctx.services.get<cases::SelfEmploymentService>().load_visible(*actor,
+                                                                                   std::string(req.path_param("id")));
     if (!c) return error_page(*portal, req, actor, c.error());
-    auto cert = portal->ctx.se.certificate_of(*c);
+    auto cert = portal->ctx.services.get<cases::SelfEmploymentService>().certificate_of(*c);
     if (!cert) return error_page(*portal, req, actor, cert.error());
     auto pdf = certificate_pdf(portal->ctx, *cert);
     if (!pdf) return error_page(*portal, req, actor, pdf.error());
@@ -601,68 +609,73 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
   // SE-A2.8: a scan per checklist item, type recognised by content (cases/self_employment.cpp).
   RouteOptions upload;
   upload.upload = true;
-  router.post("/cases/{id}/files",
-              action(portal, "upload", "uploaded",
-                     [](const Portal& p, const Actor& a, const std::string& id,
-                        const forms::FormData& f) -> Result<CaseRecord> {
-                       const auto* file = f.file("file");
-                       if (!file) return Error::invalid("upload.empty", "file");
-                       cases::StoredFile stored;
-                       stored.doc_type = f.value("doc_type");
-                       if (stored.doc_type.empty()) return Error::invalid("validation.required", "doc_type");
-                       stored.file_name = file->file_name;
-                       stored.content = file->content;
-                       auto saved = p.ctx.se.attach_file(a, id, std::move(stored));
-                       if (!saved) return saved.take_error();
-                       return p.ctx.se.load_visible(a, id);
-                     }),
-              upload);
+  router.post(
+      "/cases/{id}/files",
+      action(
+          portal, "upload", "uploaded",
+          [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) -> Result<CaseRecord> {
+            const auto* file = f.file("file");
+            if (!file) return Error::invalid("upload.empty", "file");
+            cases::StoredFile stored;
+            stored.doc_type = f.value("doc_type");
+            if (stored.doc_type.empty()) return Error::invalid("validation.required", "doc_type");
+            stored.file_name = file->file_name;
+            stored.content = file->content;
+            auto saved = p.ctx.services.get<cases::SelfEmploymentService>().attach_file(a, id, std::move(stored));
+            if (!saved) return saved.take_error();
+            return p.ctx.services.get<cases::SelfEmploymentService>().load_visible(a, id);
+          }),
+      upload);
 
   // SE-A1 consent, SE-3 signature, I-3 registration, SE-A2.3 term.
   router.post("/cases/{id}/file",
               action(portal, "file", "filed",
                      [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.se.file(a, id, !f.value("consent_personal_data").empty());
+                       return p.ctx.services.get<cases::SelfEmploymentService>().file(
+                           a, id, !f.value("consent_personal_data").empty());
                      }));
 
-  router.post("/cases/{id}/refer", action(portal, "refer", "referred",
-                                          [](const Portal& p, const Actor& a, const std::string& id,
-                                             const forms::FormData&) { return p.ctx.se.refer_to_commission(a, id); }));
+  router.post("/cases/{id}/refer",
+              action(portal, "refer", "referred",
+                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData&) {
+                       return p.ctx.services.get<cases::SelfEmploymentService>().refer_to_commission(a, id);
+                     }));
 
-  router.post("/cases/{id}/score", action(portal, "score", "scored",
-                                          [](const Portal& p, const Actor& a, const std::string& id,
-                                             const forms::FormData& f) -> Result<CaseRecord> {
-                                            auto criteria =
-                                                criteria_from([&f](std::string_view n) { return f.value(n); });
-                                            if (!criteria) return criteria.take_error();
-                                            return p.ctx.se.record_score(a, id, *criteria);
-                                          }));
+  router.post("/cases/{id}/score",
+              action(portal, "score", "scored",
+                     [](const Portal& p, const Actor& a, const std::string& id,
+                        const forms::FormData& f) -> Result<CaseRecord> {
+                       auto criteria = criteria_from([&f](std::string_view n) { return f.value(n); });
+                       if (!criteria) return criteria.take_error();
+                       return p.ctx.services.get<cases::SelfEmploymentService>().record_score(a, id, *criteria);
+                     }));
 
-  router.post("/cases/{id}/recommend", action(portal, "recommend", "recommended",
-                                              [](const Portal& p, const Actor& a, const std::string& id,
-                                                 const forms::FormData& f) -> Result<CaseRecord> {
-                                                cases::SeRecommendation rec;
-                                                const std::string outcome = f.value("recommends_issue");
-                                                if (outcome != "1" && outcome != "0")
-                                                  return Error::invalid("validation.choice", "recommends_issue");
-                                                rec.recommends_issue = outcome == "1";
-                                                auto ground = ground_from(f);
-                                                if (!ground) return ground.take_error();
-                                                rec.ground = *ground;
-                                                if (rec.recommends_issue)
-                                                  rec.ground.reset();  // a ground belongs to a refusal only
-                                                auto criteria =
-                                                    criteria_from([&f](std::string_view n) { return f.value(n); });
-                                                if (!criteria) return criteria.take_error();
-                                                rec.agreed = *criteria;
-                                                rec.present = f.all("present");
-                                                rec.reasons = f.value("reasons");
-                                                return p.ctx.se.recommend(a, id, rec);
-                                              }));
+  router.post("/cases/{id}/recommend",
+              action(portal, "recommend", "recommended",
+                     [](const Portal& p, const Actor& a, const std::string& id,
+                        const forms::FormData& f) -> Result<CaseRecord> {
+                       cases::SeRecommendation rec;
+                       const std::string outcome = f.value("recommends_issue");
+                       if (outcome != "1" && outcome != "0")
+                         return Error::invalid("validation.choice", "recommends_issue");
+                       rec.recommends_issue = outcome == "1";
+                       auto ground = ground_from(f);
+                       if (!ground) return ground.take_error();
+                       rec.ground = *ground;
+                       if (rec.recommends_issue) rec.ground.reset();  // a ground belongs to a refusal only
+                       auto criteria = criteria_from([&f](std::string_view n) { return f.value(n); });
+                       if (!criteria) return criteria.take_error();
+                       rec.agreed = *criteria;
+                       rec.present = f.all("present");
+                       rec.reasons = f.value("reasons");
+                       return p.ctx.services.get<cases::SelfEmploymentService>().recommend(a, id, rec);
+                     }));
 
-  router.post("/cases/{id}/sign-minutes", action(portal, "sign", "signed",
-                                                 [](const Portal& p, const Actor& a, const std::string& id,
-                                                    const forms::FormData&) { return p.ctx.se.sign_minutes(a, id); }));
+  router.post("/cases/{id}/sign-minutes",
+              action(portal, "sign", "signed",
+                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData&) {
+                       return p.ctx.services.get<cases::SelfEmploymentService>().sign_minutes(a, id);
+                     }));
 
   router.post("/cases/{id}/decide", action(portal, "decide", "decided",
                                            [](const Portal& p, const Actor& a, const std::string& id,
@@ -676,14 +689,15 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
                                              if (!ground) return ground.take_error();
                                              if (!in.approve) in.ground = *ground;
                                              in.reasons = f.value("reasons");
-                                             return p.ctx.se.decide(a, id, in);
+                                             return p.ctx.services.get<cases::SelfEmploymentService>().decide(a, id,
+                                                                                                              in);
                                            }));
 
   router.post(
       "/cases/{id}/revoke",
       action(portal, "revoke", "revoked",
              [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-               return p.ctx.se.revoke(
+               return p.ctx.services.get<cases::SelfEmploymentService>().revoke(
                    a, id,
                    cases::SeRevocationInput{f.value("control_act"), f.value("control_act_date"), f.value("reasons")});
              }));
@@ -691,45 +705,48 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
   router.post("/cases/{id}/notices",
               action(portal, "notice", "notified",
                      [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.se.notify(
+                       return p.ctx.services.get<cases::SelfEmploymentService>().notify(
                            a, id,
                            cases::SeNoticeInput{f.value("notice"), f.value("event_date"), f.value("employer_name"),
                                                 f.value("employer_bin"), f.value("text")});
                      }));
 
-  router.post(
-      "/cases/{id}/complaints",
-      action(portal, "complaint", "complaint_filed",
-             [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-               return p.ctx.complaints.file(a, cases::ComplaintInput{id, f.value("addressee"), f.value("text")});
-             }));
+  router.post("/cases/{id}/complaints",
+              action(portal, "complaint", "complaint_filed",
+                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
+                       return p.ctx.services.get<cases::ComplaintService>().file(
+                           a, cases::ComplaintInput{id, f.value("addressee"), f.value("text")});
+                     }));
 
   router.post("/cases/{id}/satisfy", action(portal, "satisfy", "satisfied",
                                             [](const Portal& p, const Actor& a, const std::string& id,
                                                const forms::FormData& f) -> Result<CaseRecord> {
                                               if (f.value("reasons").empty())
                                                 return Error::invalid("validation.required", "reasons");
-                                              return p.ctx.complaints.satisfy(a, id, f.value("reasons"));
+                                              return p.ctx.services.get<cases::ComplaintService>().satisfy(
+                                                  a, id, f.value("reasons"));
                                             }));
 
-  router.post("/cases/{id}/forward", action(portal, "forward", "forwarded",
-                                            [](const Portal& p, const Actor& a, const std::string& id,
-                                               const forms::FormData&) { return p.ctx.complaints.forward(a, id); }));
+  router.post("/cases/{id}/forward",
+              action(portal, "forward", "forwarded",
+                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData&) {
+                       return p.ctx.services.get<cases::ComplaintService>().forward(a, id);
+                     }));
 
-  router.post(
-      "/cases/{id}/complaint-decision",
-      action(
-          portal, "complaint_decide", "complaint_decided",
-          [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) -> Result<CaseRecord> {
-            const std::string upheld = f.value("upheld");
-            if (upheld != "1" && upheld != "0") return Error::invalid("validation.choice", "upheld");
-            return p.ctx.complaints.decide(a, id, cases::ComplaintDecisionInput{upheld == "1", f.value("reasons")});
-          }));
+  router.post("/cases/{id}/complaint-decision",
+              action(portal, "complaint_decide", "complaint_decided",
+                     [](const Portal& p, const Actor& a, const std::string& id,
+                        const forms::FormData& f) -> Result<CaseRecord> {
+                       const std::string upheld = f.value("upheld");
+                       if (upheld != "1" && upheld != "0") return Error::invalid("validation.choice", "upheld");
+                       return p.ctx.services.get<cases::ComplaintService>().decide(
+                           a, id, cases::ComplaintDecisionInput{upheld == "1", f.value("reasons")});
+                     }));
 
   router.post("/cases/{id}/court",
               action(portal, "court", "court_noted",
                      [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.complaints.note_court(a, id, f.value("court"));
+                       return p.ctx.services.get<cases::ComplaintService>().note_court(a, id, f.value("court"));
                      }));
 }
 

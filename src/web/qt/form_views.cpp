@@ -1,4 +1,4 @@
-#include "web/quota_forms.h"
+#include "web/qt/form_views.h"
 
 #include <algorithm>
 #include <iterator>

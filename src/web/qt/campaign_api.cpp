@@ -2,14 +2,15 @@
 #include <charconv>
 #include <sstream>
 
+#include "cases/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/quota.h"
 #include "law/rules.h"
-#include "web/api/api.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
 #include "web/api/json_input.h"
 #include "web/problem.h"
+#include "web/qt/qt.h"
 
 namespace flis::web::api {
 namespace json = boost::json;
@@ -166,19 +167,18 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
       std::function<Result<json::value>(cases::QuotaCampaignService&, const Actor&, int year, const JsonInput& in)>;
   auto year_command = [&ctx](YearCommand run, int created_status = 200) {
     return authed(ctx, [&ctx, run = std::move(run), created_status](Request& req, const Actor& a) {
-      if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
       auto year = quota_year(req);
       if (!year) return problem(req, year.error());
       auto in = req.body.empty() ? Result<JsonInput>(JsonInput(json::object{})) : JsonInput::parse(req.body);
       if (!in) return problem(req, in.error());
-      auto out = run(*ctx.quota_campaign, a, *year, *in);
+      auto out = run(ctx.services.get<cases::QuotaCampaignService>(), a, *year, *in);
       if (!out) return problem(req, out.error());
       return Response::json(*out, created_status);
     });
   };
-  auto as_case = [&ctx](Result<cases::CaseRecord> c) -> Result<json::value> {
+  auto as_case = [&ctx](const Actor& a, Result<cases::CaseRecord> c) -> Result<json::value> {
     if (!c) return c.take_error();
-    return json::value(case_detail(ctx, *c));
+    return json::value(case_detail(ctx, *c, a));
   };
 
   // The statutory timeline of a campaign (public): F-Q1 due dates of every fixed step.
@@ -220,15 +220,14 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                                                      r.current_year_count = current;
                                                      r.lines = lines;
                                                      r.justification = justification;
-                                                     return as_case(s.file_request(a, r));
+                                                     return as_case(a, s.file_request(a, r));
                                                    },
                                                    201));
 
   router.get("/api/v1/quota/{year}/requests", authed(ctx, [&ctx](Request& req, const Actor& a) {
-               if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
                auto year = quota_year(req);
                if (!year) return problem(req, year.error());
-               auto list = ctx.quota_campaign->requests(a, *year);
+               auto list = ctx.services.get<cases::QuotaCampaignService>().requests(a, *year);
                if (!list) return problem(req, list.error());
                json::array out;
                for (const auto& c : *list) {
@@ -254,38 +253,38 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                   FLIS_ASSIGN_OR_RETURN(value, in.string(field, true, 4000));
                   *target = value;
                 }
-                return as_case(s.consolidate(a, c));
+                return as_case(a, s.consolidate(a, c));
               }));
 
   router.post("/api/v1/quota/{year}/commission-submission",
               year_command([as_case](cases::QuotaCampaignService& s, const Actor& a, int year, const JsonInput&) {
-                return as_case(s.submit_to_commission(a, year));
+                return as_case(a, s.submit_to_commission(a, year));
               }));
 
   router.post("/api/v1/quota/requests/{id}/decision", authed(ctx, [&ctx](Request& req, const Actor& a) {
-                if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
                 auto in = JsonInput::parse(req.body);
                 if (!in) return problem(req, in.error());
                 auto d = decision_from(*in);
                 if (!d) return problem(req, d.error());
-                auto c = ctx.quota_campaign->commission_decide(a, std::string(req.path_param("id")), *d);
+                auto c = ctx.services.get<cases::QuotaCampaignService>().commission_decide(
+                    a, std::string(req.path_param("id")), *d);
                 if (!c) return problem(req, c.error());
-                return Response::json(case_detail(ctx, *c));
+                return Response::json(case_detail(ctx, *c, a));
               }));
 
   // F-QR1: look the employer up again in the registries (police, ЕРАП, ОТиБ) before the decision.
   router.post("/api/v1/quota/requests/{id}/registry-findings", authed(ctx, [&ctx](Request& req, const Actor& a) {
-                if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-                auto c = ctx.quota_campaign->refresh_registry_findings(a, std::string(req.path_param("id")));
+                auto c = ctx.services.get<cases::QuotaCampaignService>().refresh_registry_findings(
+                    a, std::string(req.path_param("id")));
                 if (!c) return problem(req, c.error());
-                return Response::json(case_detail(ctx, *c));
+                return Response::json(case_detail(ctx, *c, a));
               }));
 
   router.post("/api/v1/quota/requests/{id}/notice", authed(ctx, [&ctx](Request& req, const Actor& a) {
-                if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-                auto c = ctx.quota_campaign->inform_employer(a, std::string(req.path_param("id")));
+                auto c = ctx.services.get<cases::QuotaCampaignService>().inform_employer(
+                    a, std::string(req.path_param("id")));
                 if (!c) return problem(req, c.error());
-                return Response::json(case_detail(ctx, *c));
+                return Response::json(case_detail(ctx, *c, a));
               }));
 
   router.post("/api/v1/quota/{year}/ministry-submission",
@@ -307,7 +306,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                 sub.li_current_year_count = current;
                 sub.li_need = need;
                 sub.li_justification = justification;
-                return as_case(s.submit_to_ministry(a, sub));
+                return as_case(a, s.submit_to_ministry(a, sub));
               }));
 
   router.post("/api/v1/quota/{year}/proposals", year_command(
@@ -326,7 +325,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                                                       p.agreed_with_leb = agreed;
                                                       p.justification = justification;
                                                       p.lines = lines;
-                                                      return as_case(s.record_central_proposal(a, p));
+                                                      return as_case(a, s.record_central_proposal(a, p));
                                                     },
                                                     201));
 
@@ -342,12 +341,12 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
               year_command([as_case](cases::QuotaCampaignService& s, const Actor& a, int year,
                                      const JsonInput& in) -> Result<json::value> {
                 FLIS_ASSIGN_OR_RETURN(p, percentages_from(in));
-                return as_case(s.distribute(a, year, p));
+                return as_case(a, s.distribute(a, year, p));
               }));
 
   router.post("/api/v1/quota/{year}/publication",
               year_command([as_case](cases::QuotaCampaignService& s, const Actor& a, int year, const JsonInput&) {
-                return as_case(s.publish(a, year));
+                return as_case(a, s.publish(a, year));
               }));
 
   router.post("/api/v1/quota/{year}/redistributions",
@@ -368,7 +367,7 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                     t.transfer = {from, to, *kind, country, units};
                     t.proposed_by = proposed_by;
                     t.reasons = reasons;
-                    return as_case(s.redistribute(a, t));
+                    return as_case(a, s.redistribute(a, t));
                   },
                   201));
 
@@ -385,24 +384,22 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                     d.district = district;
                     d.units = units;
                     d.reasons = reasons;
-                    return as_case(s.allocate_to_district(a, d));
+                    return as_case(a, s.allocate_to_district(a, d));
                   },
                   201));
 
   // Open data (QT-19): public once published.
   router.get("/api/v1/quota/{year}/decision.json", [&ctx](Request& req) {
-    if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
     auto year = quota_year(req);
     if (!year) return problem(req, year.error());
-    auto c = ctx.quota_campaign->published_decision(*year);
+    auto c = ctx.services.get<cases::QuotaCampaignService>().published_decision(*year);
     if (!c) return problem(req, c.error());
     return Response::json(decision_json(*c));
   });
   router.get("/api/v1/quota/{year}/decision.csv", [&ctx](Request& req) {
-    if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
     auto year = quota_year(req);
     if (!year) return problem(req, year.error());
-    auto c = ctx.quota_campaign->published_decision(*year);
+    auto c = ctx.services.get<cases::QuotaCampaignService>().published_decision(*year);
     if (!c) return problem(req, c.error());
     return Response::bytes(decision_csv(*c), "text/csv; charset=utf-8", "quota-" + std::to_string(*year) + ".csv");
   });

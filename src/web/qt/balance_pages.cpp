@@ -7,8 +7,7 @@
 #include "cases/quota_ledger.h"
 #include "cases/roles.h"
 #include "law/quota.h"
-#include "web/api/api.h"
-#include "web/portal/routes.h"
+#include "web/qt/qt.h"
 
 namespace flis::web::portal {
 namespace json = boost::json;

@@ -1,10 +1,11 @@
 // Downloads of the QT request forms (act QT, Appendices 1–4) as PDF and XLSX. Who may download a
 // form is who may see its case as JSON (cases::role::can_view): an employer its own request, an LEB
 // its own region, the Ministry all; anyone else gets the same 404 as for the JSON view.
-#include "web/api/api.h"
+#include "cases/quota_campaign.h"
 #include "web/api/authed.h"
 #include "web/problem.h"
-#include "web/quota_forms.h"
+#include "web/qt/form_views.h"
+#include "web/qt/qt.h"
 
 namespace flis::web::api {
 
@@ -29,8 +30,8 @@ void register_quota_form_routes(Router& router, AppContext& ctx) {
 
     // QT-A1: the employer's request.
     router.get("/api/v1/quota/requests/{id}/qt-a1" + ext, authed(ctx, [&ctx, pdf](Request& req, const cases::Actor& a) {
-                 if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
-                 auto c = ctx.quota_campaign->load_visible(a, std::string(req.path_param("id")));
+                 auto c =
+                     ctx.services.get<cases::QuotaCampaignService>().load_visible(a, std::string(req.path_param("id")));
                  if (!c) return problem(req, c.error());
                  return download(req, qt_a1_view(ctx, *c), "QT-A1", pdf, c->id);
                }));
@@ -38,11 +39,10 @@ void register_quota_form_routes(Router& router, AppContext& ctx) {
     // QT-A2..A4: the LEB's submission to the Ministry for a region (KATO code) and quota year.
     auto regional = [&ctx, pdf](auto make_view, std::string form) {
       return authed(ctx, [&ctx, pdf, make_view, form](Request& req, const cases::Actor& a) {
-        if (!ctx.quota_campaign) return problem(req, Error::unavailable("qt.unavailable"));
         auto year = quota_year(req);
         if (!year) return problem(req, year.error());
         const std::string id = cases::QuotaCampaignService::regional_id(*year, std::string(req.path_param("region")));
-        auto c = ctx.quota_campaign->load_visible(a, id);
+        auto c = ctx.services.get<cases::QuotaCampaignService>().load_visible(a, id);
         if (!c) return problem(req, c.error());
         return download(req, make_view(ctx, *c), form, pdf, c->id);
       });

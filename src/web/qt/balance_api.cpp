@@ -3,8 +3,8 @@
 
 #include "cases/quota_ledger.h"
 #include "law/quota.h"
-#include "web/api/api.h"
 #include "web/problem.h"
+#include "web/qt/qt.h"
 
 namespace flis::web::api {
 namespace json = boost::json;

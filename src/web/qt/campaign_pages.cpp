@@ -8,10 +8,11 @@
 #include <charconv>
 #include <map>
 
+#include "cases/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/rules.h"
-#include "web/portal/routes.h"
 #include "web/problem.h"
+#include "web/qt/qt.h"
 
 namespace flis::web::portal {
 namespace json = boost::json;
@@ -415,7 +416,7 @@ Result<CaseRecord> file_request(const Portal& portal, const Actor& actor, const 
   in.justification = form.value("justification");
   std::vector<int> rows;
   in.lines = lines_typed(form, rows);
-  auto c = portal.ctx.quota_campaign->file_request(actor, in);
+  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().file_request(actor, in);
   if (!c) return at_row(c.take_error(), "lines", rows, "category");
   return c;
 }
@@ -547,7 +548,7 @@ Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::s
   }
   in.present = form.all("present");
   in.reasons = form.value("reasons");
-  auto decided = portal.ctx.quota_campaign->commission_decide(actor, id, in);
+  auto decided = portal.ctx.services.get<cases::QuotaCampaignService>().commission_decide(actor, id, in);
   if (!decided) {
     Error e = decided.take_error();
     // The reference of a registry record was picked in the select, not typed.
@@ -579,7 +580,7 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
   view["prev_year"] = year - 1;
   view["next_year"] = year + 1;
   view["timeline"] = timeline_view(portal, req, year);
-  auto& qt_service = *portal.ctx.quota_campaign;
+  auto& qt_service = portal.ctx.services.get<cases::QuotaCampaignService>();
   auto regional = portal.ctx.store.load_case(QuotaCampaignService::regional_id(year, actor.region));
   const std::string regional_state = regional ? regional->state : "";
   const bool leb = is_leb(actor);
@@ -721,7 +722,7 @@ Result<CaseRecord> submit_to_ministry(const Portal& portal, const Actor& actor, 
     in.countries.push_back({country, category, profession, parse_count(count)});
     rows.push_back(i);
   }
-  auto c = portal.ctx.quota_campaign->submit_to_ministry(actor, in);
+  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().submit_to_ministry(actor, in);
   if (!c) return at_row(c.take_error(), "countries", rows, "country");
   return c;
 }
@@ -915,7 +916,7 @@ Result<CaseRecord> record_proposal(const Portal& portal, const Actor& actor, con
   in.justification = form.value("justification");
   std::vector<int> rows;
   in.lines = lines_typed(form, rows);
-  auto c = portal.ctx.quota_campaign->record_central_proposal(actor, in);
+  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().record_central_proposal(actor, in);
   if (!c) return at_row(c.take_error(), "lines", rows, "category");
   return c;
 }
@@ -1021,7 +1022,8 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   std::optional<Error> whatif_error;
   if (!query("employer_percent").empty() || !query("labour_immigrant_percent").empty()) {
     auto p = percentages(portal, query);
-    auto f = p ? portal.ctx.quota_campaign->what_if(actor, year, *p) : Result<qt::QuotaFormation>(p.error());
+    auto f = p ? portal.ctx.services.get<cases::QuotaCampaignService>().what_if(actor, year, *p)
+               : Result<qt::QuotaFormation>(p.error());
     if (f)
       view["whatif"] = formation_view(portal, req, cases::to_json(*f));
     else
@@ -1203,7 +1205,7 @@ Result<CaseRecord> allocate_to_district(const Portal& portal, const Actor& actor
   if (units < 0) return Error::invalid("validation.type_integer", "units");
   in.units = direction == "give" ? units : -units;
   in.reasons = form.value("reasons");
-  auto c = portal.ctx.quota_campaign->allocate_to_district(actor, in);
+  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().allocate_to_district(actor, in);
   // I-17: the ledger refuses to move units the giving side has used, reserved or does not have.
   if (!c && c.error().code == "quota.allocation_below_use") {
     Error e = c.take_error();
@@ -1232,7 +1234,6 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       auto actor = current_actor(*portal, req);
       if (!actor) return sign_in_redirect(req);
       if (!allowed(*actor)) return error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
-      if (!portal->ctx.quota_campaign) return error_page(*portal, req, actor, Error::unavailable("qt.unavailable"));
       return handler(req, *actor);
     };
   };
@@ -1326,12 +1327,13 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
                                                 {"li_unemployment_forecast", &in.li_unemployment_forecast},
                                                 {"li_previous_year_effectiveness", &in.li_previous_year_effectiveness}})
                       *target = f.value(name);
-                    return portal->ctx.quota_campaign->consolidate(a, in);
+                    return portal->ctx.services.get<cases::QuotaCampaignService>().consolidate(a, in);
                   }));
   router.post("/quota/region/commission-submission",
               region_post("commission", "at_commission",
                           [portal](const Request&, const Actor& a, const forms::FormData&, int year) {
-                            return portal->ctx.quota_campaign->submit_to_commission(a, year);
+                            return portal->ctx.services.get<cases::QuotaCampaignService>().submit_to_commission(a,
+                                                                                                                year);
                           }));
   router.post(
       "/quota/region/ministry-submission",
@@ -1346,12 +1348,14 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
   router.post(
       "/quota/region/requests/{id}/registry-check",
       region_post("recheck", "rechecked", [portal](const Request& req, const Actor& a, const forms::FormData&, int) {
-        return portal->ctx.quota_campaign->refresh_registry_findings(a, std::string(req.path_param("id")));
+        return portal->ctx.services.get<cases::QuotaCampaignService>().refresh_registry_findings(
+            a, std::string(req.path_param("id")));
       }));
   router.post(
       "/quota/region/requests/{id}/notice",
       region_post("notice", "informed", [portal](const Request& req, const Actor& a, const forms::FormData&, int) {
-        return portal->ctx.quota_campaign->inform_employer(a, std::string(req.path_param("id")));
+        return portal->ctx.services.get<cases::QuotaCampaignService>().inform_employer(
+            a, std::string(req.path_param("id")));
       }));
 
   // I-15, LI-4: the LEB's sub-allocation of the region's labour-immigrant quota to its districts.
@@ -1380,7 +1384,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       ministry_post("distribute", "distributed",
                     [portal](const Request&, const Actor& a, const forms::FormData& f, int year) -> Result<CaseRecord> {
                       FLIS_ASSIGN_OR_RETURN(p, percentages(*portal, [&f](std::string_view n) { return f.value(n); }));
-                      return portal->ctx.quota_campaign->distribute(a, year, p);
+                      return portal->ctx.services.get<cases::QuotaCampaignService>().distribute(a, year, p);
                     }));
   router.post("/quota/ministry/proposals",
               ministry_post("proposal", "proposed",
@@ -1390,7 +1394,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
   router.post(
       "/quota/ministry/publication",
       ministry_post("publish", "published", [portal](const Request&, const Actor& a, const forms::FormData&, int year) {
-        return portal->ctx.quota_campaign->publish(a, year);
+        return portal->ctx.services.get<cases::QuotaCampaignService>().publish(a, year);
       }));
   router.post(
       "/quota/ministry/redistributions",
@@ -1404,7 +1408,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
                                      parse_count(f.value("units"))};
                       in.proposed_by = f.value("proposed_by");
                       in.reasons = f.value("reasons");
-                      return portal->ctx.quota_campaign->redistribute(a, in);
+                      return portal->ctx.services.get<cases::QuotaCampaignService>().redistribute(a, in);
                     }));
 
   // QT-19: the published decisions, public.
@@ -1428,10 +1432,9 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
   });
   router.get("/quota/decision/{year}", [portal](Request& req) {
     auto actor = current_actor(*portal, req);
-    if (!portal->ctx.quota_campaign) return error_page(*portal, req, actor, Error::unavailable("qt.unavailable"));
     auto year = year_of(*portal, req, req.path_param("year"));
     if (!year) return error_page(*portal, req, actor, year.error());
-    auto c = portal->ctx.quota_campaign->published_decision(*year);
+    auto c = portal->ctx.services.get<cases::QuotaCampaignService>().published_decision(*year);
     if (!c) return error_page(*portal, req, actor, c.error());
     auto view = qt_view(*portal, req, actor, "decision.title", {{"year", std::to_string(*year)}});
     const auto& distribution = json_object(c->data, "distribution");

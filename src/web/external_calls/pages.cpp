@@ -1,16 +1,11 @@
 // Officers' view of the calls their body's cases made to other state systems: the stuck ones with
 // a retry button (POST with the CSRF token), the queued and the delivered ones.
 #include "cases/external_calls.h"
-#include "web/api/api.h"
-#include "web/portal/routes.h"
+#include "web/external_calls/external_calls.h"
+#include "web/portal/page.h"
 
 namespace flis::web::portal {
 namespace json = boost::json;
-
-std::string system_label(const Request& req, const std::string& system) {
-  std::string label = tr(req, "system." + system);
-  return label == "portal.system." + system ? system : label;
-}
 
 namespace {
 
@@ -21,7 +16,8 @@ Response calls_page(const Portal& portal, const Request& req, const cases::Actor
       status != cases::kOutboxAwaiting) {
     status.clear();  // "all"
   }
-  auto calls = portal.ctx.external_calls->list(actor, status.empty() ? std::nullopt : std::optional(status));
+  auto calls = portal.ctx.services.get<cases::ExternalCallService>().list(
+      actor, status.empty() ? std::nullopt : std::optional(status));
   if (!calls) return error_page(portal, req, actor, calls.error());
   json::array rows;
   for (const auto& call : *calls) {
@@ -63,7 +59,7 @@ void register_external_call_pages(Router& router, std::shared_ptr<const Portal> 
   router.get("/external-calls", [portal](Request& req) {
     auto actor = current_actor(*portal, req);
     if (!actor) return sign_in_redirect(req);
-    if (portal->ctx.external_calls == nullptr) {
+    if (portal->ctx.services.find<cases::ExternalCallService>() == nullptr) {
       return error_page(*portal, req, actor, Error::unavailable("gateway.not_connected"));
     }
     if (!cases::can_manage_external_calls(*actor)) {
@@ -77,12 +73,12 @@ void register_external_call_pages(Router& router, std::shared_ptr<const Portal> 
     if (!actor) return sign_in_redirect(req);
     auto id = api::call_id_before(req.path_param("rest"), "/retry");
     if (!id) return error_page(*portal, req, actor, Error::not_found("http.not_found"));
-    if (portal->ctx.external_calls == nullptr) {
+    if (portal->ctx.services.find<cases::ExternalCallService>() == nullptr) {
       return error_page(*portal, req, actor, Error::unavailable("gateway.not_connected"));
     }
     auto form = posted_form(*portal, req);
     if (!form) return error_page(*portal, req, actor, form.error());
-    auto retried = portal->ctx.external_calls->retry(*actor, *id);
+    auto retried = portal->ctx.services.get<cases::ExternalCallService>().retry(*actor, *id);
     if (!retried) return error_page(*portal, req, actor, retried.error());
     return Response::redirect("/external-calls?status=failed&retried=1");
   });

@@ -1,0 +1,26 @@
+// Who may see what: the one place that decides it (issue 8 item 4). The API, the portal, PDF/XLSX
+// downloads and every list ask here; workflows ask here through Workflow::load_visible.
+//  * applicants (foreigners, employers): their own cases;
+//  * staff of a body (LEB officers and heads, its Commission): the cases of their body;
+//  * the quality authority: the complaints forwarded to it (its body), nothing else (SE-26);
+//  * the Ministry: every case (national views, the quota campaign);
+//  * everyone else (administrators, operators, police liaison): no case through the case views.
+// What an actor may DO on a case they see is the case kind's workflow table (workflow_table.h).
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string_view>
+
+#include "cases/records.h"
+#include "core/result.h"
+
+namespace flis::cases::access {
+
+bool can_view(const Actor& actor, const CaseRecord& c);
+// The cases `actor` may list, as a filter the store applies (own, the body's, every case); forbidden
+// "case.role_not_allowed" for a role that lists none. Callers may narrow it further.
+Result<CaseFilter> list_scope(const Actor& actor);
+// Whether the role works a queue of cases (the inbox): staff of a body, the quality authority, the Ministry.
+bool has_inbox(std::string_view role);
+
+}  // namespace flis::cases::access

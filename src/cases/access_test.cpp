@@ -1,0 +1,108 @@
+#include "cases/access.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cases/roles.h"
+#include "core/testing/requirements.h"
+
+namespace flis::cases {
+namespace {
+
+constexpr const char* kAstana = "leb-710000000";
+constexpr const char* kAlmaty = "leb-750000000";
+constexpr const char* kQuality = "quality-authority";
+
+struct Sample {
+  std::string name;
+  CaseRecord c;
+};
+
+CaseRecord make(std::string service, std::string kind, std::string body, std::string applicant) {
+  CaseRecord c;
+  c.id = service + "-" + kind;
+  c.service = std::move(service);
+  c.kind = std::move(kind);
+  c.state = "registered";
+  c.provider_body = std::move(body);
+  c.applicant_id = std::move(applicant);
+  return c;
+}
+
+// One case of every kind FLIS has, at the Astana LEB (or where that kind lives), filed by "u-own".
+std::vector<Sample> samples() {
+  return {{"SE issue", make("SE", "issue", kAstana, "u-own")},
+          {"SE extension", make("SE", "extension", kAstana, "u-own")},
+          {"QT employer request", make("QT", "employer_request", kAstana, "u-own")},
+          {"QT regional", make("QT", "regional", kAstana, "")},
+          {"QT campaign", make("QT", "campaign", "ministry", "")},
+          {"complaint to the LEB", make("COMPLAINT", "complaint", kAstana, "u-own")},
+          {"complaint forwarded", make("COMPLAINT", "complaint", kQuality, "u-own")}};
+}
+
+Actor actor(std::string_view role, std::string user, std::string body) {
+  return Actor{std::move(user), std::string(role), "", std::move(body), ""};
+}
+
+// The whole matrix: every role × every case kind × own / other (applicant) or own / other body (staff).
+TEST(Access, EveryRoleSeesExactlyItsOwnCasesItsBodysOrTheNations) {
+  FLIS_REQUIREMENTS("SE-26");
+  for (const auto& [name, c] : samples()) {
+    SCOPED_TRACE(name);
+    for (auto role : role::kAll) {
+      SCOPED_TRACE(std::string(role));
+      if (role::is_applicant(role)) {
+        EXPECT_EQ(access::can_view(actor(role, "u-own", ""), c), c.applicant_id == "u-own");
+        EXPECT_FALSE(access::can_view(actor(role, "u-other", ""), c));
+      } else if (role::is_provider_staff(role)) {
+        EXPECT_EQ(access::can_view(actor(role, "u-staff", kAstana), c), c.provider_body == kAstana);
+        EXPECT_FALSE(access::can_view(actor(role, "u-staff", kAlmaty), c));
+        EXPECT_FALSE(access::can_view(actor(role, "u-staff", ""), c));
+      } else if (role == role::kQualityAuthority) {
+        // SE-26: only the complaints forwarded to it, never the case complained about or anything else.
+        EXPECT_EQ(access::can_view(actor(role, "u-quality", kQuality), c), name == "complaint forwarded");
+      } else if (role == role::kMinistryOfficer) {
+        EXPECT_TRUE(access::can_view(actor(role, "u-ministry", "ministry"), c));
+      } else {
+        EXPECT_FALSE(access::can_view(actor(role, "u-x", kAstana), c));  // administrators, operators, police
+      }
+    }
+  }
+}
+
+// A list is scoped the same way as a read: what list_scope admits is exactly what can_view admits.
+TEST(Access, ListsAreScopedLikeReads) {
+  const std::vector<Actor> actors = {actor(role::kForeigner, "u-own", ""),
+                                     actor(role::kEmployer, "u-own", ""),
+                                     actor(role::kLebOfficer, "u-o", kAstana),
+                                     actor(role::kLebHead, "u-h", kAlmaty),
+                                     actor(role::kCommissionMember, "u-m", kAstana),
+                                     actor(role::kQualityAuthority, "u-q", kQuality),
+                                     actor(role::kMinistryOfficer, "u-min", "ministry")};
+  for (const auto& a : actors) {
+    SCOPED_TRACE(a.role);
+    auto scope = access::list_scope(a);
+    ASSERT_TRUE(scope.ok());
+    EXPECT_TRUE(access::has_inbox(a.role) != role::is_applicant(a.role));
+    for (const auto& [name, c] : samples()) {
+      const bool in_scope = (!scope->applicant_id || *scope->applicant_id == c.applicant_id) &&
+                            (!scope->provider_body || *scope->provider_body == c.provider_body);
+      EXPECT_EQ(in_scope, access::can_view(a, c)) << name;
+    }
+  }
+  for (auto role : {role::kAdministrator, role::kOperator, role::kPolice}) {
+    auto scope = access::list_scope(actor(role, "u-x", kAstana));
+    ASSERT_FALSE(scope.ok());
+    EXPECT_EQ(scope.error().code, "case.role_not_allowed");
+    EXPECT_FALSE(access::has_inbox(role));
+  }
+  // Staff without a body and applicants without an id list nothing rather than everything.
+  EXPECT_FALSE(access::list_scope(actor(role::kLebOfficer, "u-o", "")).ok());
+  EXPECT_FALSE(access::list_scope(actor(role::kForeigner, "", "")).ok());
+}
+
+}  // namespace
+}  // namespace flis::cases

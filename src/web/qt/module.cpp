@@ -1,0 +1,159 @@
+#include "cases/quota_campaign.h"
+#include "cases/roles.h"
+#include "web/qt/qt.h"
+
+namespace flis::web::qt {
+namespace json = boost::json;
+namespace role = cases::role;
+
+namespace {
+
+// Request bodies of the QT operations (OpenAPI components).
+constexpr const char* kSchemas =
+    R"json({"QtLine": {"type": "object", "required": ["category", "profession", "count"], "properties": {"category": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal"]}, "profession": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}}, "QtRequest": {"type": "object", "required": ["region", "employer", "current_year_count", "lines", "justification"], "properties": {"region": {"type": "string", "description": "KATO code"}, "employer": {"type": "object", "required": ["name", "bin", "legal_address"], "properties": {"name": {"type": "string"}, "bin": {"type": "string"}, "legal_address": {"type": "string"}}}, "current_year_count": {"type": "integer", "minimum": 0}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}, "justification": {"type": "string"}}}, "QtConsolidation": {"type": "object", "required": ["regional_demand", "unemployment_forecast", "domestic_labour", "previous_year_effectiveness", "li_regional_demand", "li_unemployment_forecast", "li_previous_year_effectiveness"], "properties": {"regional_demand": {"type": "string"}, "unemployment_forecast": {"type": "string"}, "domestic_labour": {"type": "string"}, "previous_year_effectiveness": {"type": "string"}, "li_regional_demand": {"type": "string"}, "li_unemployment_forecast": {"type": "string"}, "li_previous_year_effectiveness": {"type": "string"}}}, "QtCommissionDecision": {"type": "object", "required": ["accepted", "present"], "properties": {"accepted": {"type": "array", "items": {"type": "integer", "minimum": 0}, "description": "per request line"}, "grounds": {"type": "array", "items": {"enum": ["domestic_labour_available", "permit_violations", "labour_law_violations"]}}, "evidence": {"type": "array", "description": "one per ground; grounds 2 and 3 name a record of registry_findings by reference (F-QR1)", "items": {"type": "object", "required": ["reference"], "properties": {"source": {"enum": ["commission", "registry:permit_violations", "registry:labour_inspections"]}, "system": {"enum": ["migration_police", "erap", "otib"]}, "reference": {"type": "string"}, "note": {"type": "string"}}}}, "present": {"type": "array", "items": {"type": "string"}}, "reasons": {"type": "string"}}}, "QtSubmission": {"type": "object", "required": ["li_current_year_count", "li_need", "li_justification"], "properties": {"li_current_year_count": {"type": "integer"}, "li_need": {"type": "integer"}, "li_justification": {"type": "string"}, "countries": {"type": "array", "items": {"type": "object", "required": ["country", "category", "count"], "properties": {"country": {"type": "string", "description": "ISO 3166-1 alpha-3 of a treaty country"}, "category": {"type": "string"}, "profession": {"type": "string"}, "count": {"type": "integer"}}}}}}, "QtProposal": {"type": "object", "required": ["body", "region", "agreed_with_leb", "justification", "lines"], "properties": {"body": {"type": "string"}, "region": {"type": "string"}, "agreed_with_leb": {"type": "boolean"}, "justification": {"type": "string"}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}}}, "QtPercentages": {"type": "object", "required": ["employer_percent", "labour_immigrant_percent"], "properties": {"employer_percent": {"type": "string", "example": "0.25"}, "labour_immigrant_percent": {"type": "string", "example": "2.9"}, "employer_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}, "labour_immigrant_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}}}, "QtTransfer": {"type": "object", "required": ["from_region", "to_region", "kind", "units", "proposed_by", "reasons"], "properties": {"from_region": {"type": "string"}, "to_region": {"type": "string"}, "kind": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"]}, "country": {"type": "string"}, "units": {"type": "integer", "minimum": 1}, "proposed_by": {"type": "string"}, "reasons": {"type": "string"}}}, "QtDistrictAllocation": {"type": "object", "required": ["district", "units", "reasons"], "properties": {"district": {"type": "string", "description": "KATO code of a district of the officer's region"}, "units": {"type": "integer", "description": "> 0 to the district, < 0 back to the region"}, "reasons": {"type": "string"}}}})json";
+
+bool is_employer(const cases::Actor* a) {
+  return a != nullptr && (a->role == role::kEmployer || a->role == role::kIndividualEmployer);
+}
+bool is_region(const cases::Actor* a) {
+  return a != nullptr &&
+         (a->role == role::kLebOfficer || a->role == role::kLebHead || a->role == role::kCommissionMember);
+}
+bool is_ministry(const cases::Actor* a) { return a != nullptr && a->role == role::kMinistryOfficer; }
+bool is_other(const cases::Actor* a) { return !is_employer(a) && !is_region(a) && !is_ministry(a); }
+
+class QtModule final : public Module {
+ public:
+  std::string_view name() const override { return "qt"; }
+
+  void wire(const cases::Ports& ports, Services& services) const override {
+    services.add(std::make_shared<cases::QuotaCampaignService>(ports));
+  }
+
+  void api(Router& router, AppContext& ctx) const override {
+    api::register_quota_campaign_routes(router, ctx);
+    api::register_quota_balance_routes(router, ctx);
+    api::register_quota_form_routes(router, ctx);
+  }
+
+  std::vector<ApiOperation> operations() const override {
+    std::vector<ApiOperation> ops = {
+        {"get", "/api/v1/quota/{year}/balance", "public",
+         "Live quota balance by region and kind: allocated, reserved, consumed, available (QT-19, I-17)", "", 200,
+         false},
+        {"get", "/api/v1/quota/{year}/timeline", "quota", "The campaign's statutory due dates (QT-6..QT-19, F-Q1)", "",
+         200, false},
+        {"post", "/api/v1/quota/{year}/requests", "quota", "An employer's request for a region (QT-6, QT-A1)",
+         "QtRequest", 201, true},
+        {"get", "/api/v1/quota/{year}/requests", "quota", "Own requests (employers) or the region's (LEB, Commission)",
+         "", 200, true},
+        {"post", "/api/v1/quota/{year}/consolidation", "quota", "The LEB's consolidation (QT-7, QT-15)",
+         "QtConsolidation", 200, true},
+        {"post", "/api/v1/quota/{year}/commission-submission", "quota", "Bring the requests to the Commission (QT-8)",
+         "", 200, true},
+        {"post", "/api/v1/quota/requests/{id}/decision", "quota",
+         "The Commission's decision on a request (QT-9, QT-10)", "QtCommissionDecision", 200, true},
+        {"post", "/api/v1/quota/requests/{id}/registry-findings", "quota",
+         "Look the employer up again in the police, ЕРАП and ОТиБ registries (QT-10(2), (3), F-QR1)", "", 200, true},
+        {"post", "/api/v1/quota/requests/{id}/notice", "quota", "The employer informed (QT-11)", "", 200, true},
+        {"post", "/api/v1/quota/{year}/ministry-submission", "quota",
+         "The LEB's submission to the Ministry (QT-12, QT-16, QT-17; QT-A2..A4)", "QtSubmission", 200, true},
+        {"post", "/api/v1/quota/{year}/proposals", "quota", "A central body's proposal (QT-13)", "QtProposal", 201,
+         true},
+        {"post", "/api/v1/quota/{year}/what-if", "quota",
+         "Try percentages: per region and kind the quota against requests and last year's use (QT-18)", "QtPercentages",
+         200, true},
+        {"post", "/api/v1/quota/{year}/distribution", "quota", "Set and distribute the quota (QT-19, QT-20)",
+         "QtPercentages", 200, true},
+        {"post", "/api/v1/quota/{year}/publication", "quota", "Publish the decision (QT-19)", "", 200, true},
+        {"post", "/api/v1/quota/{year}/redistributions", "quota", "Move quota between regions within the total (QT-21)",
+         "QtTransfer", 201, true},
+        {"post", "/api/v1/quota/{year}/district-allocations", "quota",
+         "Give a district part of the region's labour-immigrant quota, or take unused units back (I-15)",
+         "QtDistrictAllocation", 201, true},
+        {"get", "/api/v1/quota/{year}/decision.json", "quota", "The published decision as open data (QT-19)", "", 200,
+         false},
+        {"get", "/api/v1/quota/{year}/decision.csv", "quota", "The published decision as CSV (QT-19)", "", 200, false},
+        {"get", "/api/v1/quota/requests/{id}/qt-a1.pdf", "quota", "The employer's request on form QT-A1 as PDF", "",
+         200, true},
+        {"get", "/api/v1/quota/requests/{id}/qt-a1.xlsx", "quota", "The employer's request on form QT-A1 as XLSX", "",
+         200, true},
+        {"get", "/api/v1/quota/{year}/regions/{region}/qt-a2.pdf", "quota",
+         "The LEB's request by organization (QT-A2) as PDF, once submitted (QT-12)", "", 200, true},
+        {"get", "/api/v1/quota/{year}/regions/{region}/qt-a2.xlsx", "quota",
+         "The LEB's request by organization (QT-A2) as XLSX, once submitted (QT-12)", "", 200, true},
+        {"get", "/api/v1/quota/{year}/regions/{region}/qt-a3.pdf", "quota",
+         "The LEB's labour-immigrant request (QT-A3) as PDF", "", 200, true},
+        {"get", "/api/v1/quota/{year}/regions/{region}/qt-a3.xlsx", "quota",
+         "The LEB's labour-immigrant request (QT-A3) as XLSX", "", 200, true},
+        {"get", "/api/v1/quota/{year}/regions/{region}/qt-a4.pdf", "quota",
+         "The LEB's request by country of origin (QT-A4) as PDF", "", 200, true},
+        {"get", "/api/v1/quota/{year}/regions/{region}/qt-a4.xlsx", "quota",
+         "The LEB's request by country of origin (QT-A4) as XLSX", "", 200, true}};
+    for (auto& op : ops)
+      if (op.path == "/api/v1/quota/{year}/balance")
+        op.query = {
+            json::object{{"name", "region"},
+                         {"in", "query"},
+                         {"required", false},
+                         {"schema", {{"type", "string"}, {"pattern", "^[0-9]{9}$"}}}},
+            json::object{
+                {"name", "kind"},
+                {"in", "query"},
+                {"required", false},
+                {"schema",
+                 {{"type", "string"},
+                  {"enum",
+                   {"category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"}}}}}};
+    return ops;
+  }
+
+  json::object schemas() const override { return json::parse(kSchemas).as_object(); }
+
+  void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
+    portal::register_quota_pages(router, portal);
+    portal::register_quota_campaign_pages(router, portal);
+  }
+  std::vector<std::string> templates() const override {
+    return {"quota_balance", "qt_requests", "qt_request_form", "qt_region",
+            "qt_ministry",   "qt_decision", "qt_decisions",    "qt_districts"};
+  }
+
+  // The quota once per role, where that role works with it: an employer their requests and the balance
+  // left (I-14); the LEB and its Commission the region's campaign; the Ministry the whole campaign; everyone
+  // else the live balance and the published decision (QT-19, I-17). Each page links on to the others.
+  std::vector<NavLink> navigation() const override {
+    return {{"/quota/requests", "qt.nav.requests", 60, is_employer},
+            {"/quota", "portal.nav.quota", 61, [](const cases::Actor* a) { return is_employer(a) || is_other(a); }},
+            {"/quota/region", "qt.nav.region", 60, is_region},
+            {"/quota/ministry", "qt.nav.ministry", 60, is_ministry},
+            {"/quota/decision", "qt.nav.decision", 62, is_other}};
+  }
+
+  std::vector<CaseKind> case_kinds() const override {
+    CaseKind kind;
+    kind.service = "QT";
+    kind.kind_label = [](const Request& req, const cases::CaseRecord& c) { return req.text("qt.kind." + c.kind); };
+    kind.state_label = [](const Request& req, const cases::CaseRecord& c) { return req.text("qt.state." + c.state); };
+    kind.href = portal::quota_case_href;
+    // A QT case has a step deadline only while a step is pending (F-Q1).
+    kind.overdue = [](const cases::CaseRecord& c, Instant now) { return c.step_due_at && *c.step_due_at < now; };
+    kind.workflow = &cases::qt_workflow();
+    return {std::move(kind)};
+  }
+
+  std::vector<ScheduledJob> jobs() const override {
+    return {{"qt.lapse_quota_reservations", {"I-16", "LI-12"}, [](AppContext& ctx) {
+               return ctx.store.expire_quota_reservations(ctx.clock.now());
+             }}};
+  }
+};
+
+}  // namespace
+
+const Module& module() {
+  static const QtModule instance;
+  return instance;
+}
+
+}  // namespace flis::web::qt
