@@ -104,11 +104,32 @@ def load_requirements(spec: Path, root: Path) -> dict[str, Requirement]:
         path = spec / "interpretations.md" if prefix == "I" else root / rel
         if not path.is_file():
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in joined_items(path.read_text(encoding="utf-8").splitlines()):
             m = reading.match(line)
             if m and m.group(1).startswith(prefix + "-"):
                 title = m.group(2).strip().rstrip(".") or short(m.group(3), 80)
                 out.setdefault(m.group(1), Requirement(m.group(1), prefix, title))
+    return out
+
+
+def joined_items(lines: list[str]) -> list[str]:
+    """List items whose bold title runs over several lines, joined into one line (a reading's title
+    such as '- **F-R1 SE applications (SE-7, …,\n  SE-A2.9).**' would otherwise not be read)."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if pending:
+            pending += " " + line.strip()
+            if pending.count("**") >= 2 or not line.strip():
+                out.append(pending)
+                pending = ""
+            continue
+        if re.match(r"^\s*- \*\*", line) and line.count("**") < 2:
+            pending = line
+            continue
+        out.append(line)
+    if pending:
+        out.append(pending)
     return out
 
 

@@ -18,7 +18,8 @@ REQUIREMENTS = "id\tact\tsummary\n" + "".join(
     for i in ["SE-2", "SE-22", "SE-22-1", "SE-10", "SE-11", "SE-12", "SE-15", "SE-16", "SE-A2.9", "SE-A3",
               "QT-4", "QT-10", "EP-A2.6(0)", "EP-7"])
 INTERPRETATIONS = "# Interpretations\n- **I-12 Points.** cumulative.\n- **I-13** The Commission may refuse.\n"
-FLIS_READINGS = "# FLIS readings\n- **F-Q1 Campaign dates.** text\n"
+FLIS_READINGS = ("# FLIS readings\n- **F-Q1 Campaign dates.** text\n"
+                 "- **F-R1 SE applications (SE-7, SE-9,\n  SE-A2.9).** A title over two lines.\n")
 
 UNIT_TEST = textwrap.dedent('''\
     // SE-2 is mentioned in a comment: proves nothing.
@@ -144,6 +145,16 @@ class Traceability(unittest.TestCase):
         self.assertEqual(len(scan.errors), 4, scan.errors)
         self.assertTrue(any("outside a TEST" in e for e in scan.errors))
         self.assertTrue(any("non-empty array" in e for e in scan.errors))
+
+    def test_a_reading_whose_title_runs_over_two_lines_is_known(self):
+        scan = self.scan({"src/law/rules_test.cpp": textwrap.dedent('''\
+            TEST(Rules, ReadOnRegistrationDay) {
+              FLIS_REQUIREMENTS("F-R1");
+              EXPECT_TRUE(true);
+            }
+            ''')})
+        self.assertEqual(scan.errors, [])
+        self.assertEqual(self.proved(scan)["F-R1"], ["Rules.ReadOnRegistrationDay"])
 
     def test_ids_are_whole_tokens(self):
         known = {i: None for i in ["SE-2", "SE-22", "SE-22-1", "QT-10", "EP-A2.6(0)", "SE-A2.9"]}
