@@ -49,7 +49,7 @@ Actor actor(std::string_view role, std::string user, std::string body) {
 
 // The whole matrix: every role × every case kind × own / other (applicant) or own / other body (staff).
 TEST(Access, EveryRoleSeesExactlyItsOwnCasesItsBodysOrTheNations) {
-  FLIS_REQUIREMENTS("SE-26");
+  FLIS_REQUIREMENTS("SE-26", "F-A1");
   for (const auto& [name, c] : samples()) {
     SCOPED_TRACE(name);
     for (auto role : role::kAll) {
@@ -75,6 +75,7 @@ TEST(Access, EveryRoleSeesExactlyItsOwnCasesItsBodysOrTheNations) {
 
 // A list is scoped the same way as a read: what list_scope admits is exactly what can_view admits.
 TEST(Access, ListsAreScopedLikeReads) {
+  FLIS_REQUIREMENTS("F-A1");
   const std::vector<Actor> actors = {actor(role::kForeigner, "u-own", ""),
                                      actor(role::kEmployer, "u-own", ""),
                                      actor(role::kLebOfficer, "u-o", kAstana),
