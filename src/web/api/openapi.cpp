@@ -1,16 +1,17 @@
 #include <set>
 
 #include "web/api/api.h"
+#include "web/api/openapi.h"
 
 namespace flis::web::api {
 namespace json = boost::json;
-
-namespace {
 
 json::object query_param(std::string name, bool required, json::object schema) {
   return json::object{
       {"name", std::move(name)}, {"in", "query"}, {"required", required}, {"schema", std::move(schema)}};
 }
+
+namespace {
 
 // The shared request bodies and the security schemes; modules add their own schemas.
 constexpr const char* kSecuritySchemes =

@@ -1,4 +1,5 @@
 #include "cases/external_calls.h"
+#include "web/api/openapi.h"
 #include "web/external_calls/external_calls.h"
 
 namespace flis::web::external_calls {
@@ -21,10 +22,7 @@ class ExternalCallsModule final : public Module {
                                       "Put a failed (stuck) call back in the delivery queue", "", 200, true}};
     ops.back().route = "/api/v1/external-calls/{rest...}";
     ops.front().query = {
-        json::object{{"name", "status"},
-                     {"in", "query"},
-                     {"required", false},
-                     {"schema", {{"enum", json::array{"pending", "awaiting", "delivered", "failed"}}}}}};
+        api::query_param("status", false, {{"enum", json::array{"pending", "awaiting", "delivered", "failed"}}})};
     return ops;
   }
 

@@ -1,5 +1,6 @@
 #include "cases/quota_campaign.h"
 #include "cases/roles.h"
+#include "web/api/openapi.h"
 #include "web/qt/qt.h"
 
 namespace flis::web::qt {
@@ -93,18 +94,11 @@ class QtModule final : public Module {
     for (auto& op : ops)
       if (op.path == "/api/v1/quota/{year}/balance")
         op.query = {
-            json::object{{"name", "region"},
-                         {"in", "query"},
-                         {"required", false},
-                         {"schema", {{"type", "string"}, {"pattern", "^[0-9]{9}$"}}}},
-            json::object{
-                {"name", "kind"},
-                {"in", "query"},
-                {"required", false},
-                {"schema",
-                 {{"type", "string"},
-                  {"enum",
-                   {"category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"}}}}}};
+            api::query_param("region", false, {{"type", "string"}, {"pattern", "^[0-9]{9}$"}}),
+            api::query_param(
+                "kind", false,
+                {{"type", "string"},
+                 {"enum", {"category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"}}})};
     return ops;
   }
 

@@ -1,6 +1,7 @@
 #include <set>
 
 #include "cases/self_employment.h"
+#include "web/api/openapi.h"
 #include "web/certificate.h"
 #include "web/se/se.h"
 
@@ -68,8 +69,7 @@ class SeModule final : public Module {
          "Revoke the certificate (SE-21)", "Revocation", 200, true}};
     for (auto& op : ops)
       if (op.path == "/api/v1/self-employment/applications/{id}/files")
-        op.query = {
-            json::object{{"name", "doc_type"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}};
+        op.query = {api::query_param("doc_type", true, {{"type", "string"}})};
     return ops;
   }
 
