@@ -28,7 +28,7 @@
 #include "app/reference_loader.h"
 #include "app/rule_loader.h"
 #include "app/time.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "docs/signer.h"
 #include "law/calendar.h"
 #include "store/database.h"

@@ -60,7 +60,7 @@ def make_tree(root: Path, extra: dict[str, str] | None = None) -> None:
         "spec/interpretations.md": INTERPRETATIONS,
         "docs/interpretations.md": FLIS_READINGS,
         "src/law/se_test.cpp": UNIT_TEST,
-        "src/law/se_golden_test.cpp": GOLDEN_RUNNER,
+        "src/law/se/golden_test.cpp": GOLDEN_RUNNER,
         "tests/golden/se/01_issue.json": json.dumps({"title": "t", "requirements": ["SE-A2.9", "I-13"]}),
         "tests/golden/ep/01_orphan.json": json.dumps({"title": "t", "requirements": ["EP-7"]}),
         "tests/http/flow.test.mjs": NODE_TEST,

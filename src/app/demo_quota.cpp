@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "app/time.h"
-#include "cases/quota_campaign.h"
-#include "cases/quota_ledger.h"
-#include "law/quota.h"
+#include "cases/qt/quota_campaign.h"
+#include "cases/qt/quota_ledger.h"
+#include "law/qt/quota.h"
 
 namespace flis::app {
 namespace json = boost::json;

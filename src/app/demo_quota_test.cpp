@@ -10,7 +10,7 @@
 
 #include "app/reference_loader.h"
 #include "app/time.h"
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "law/testing/rules.h"

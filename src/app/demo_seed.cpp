@@ -6,10 +6,10 @@
 
 #include "app/demo_quota.h"
 #include "app/time.h"
-#include "cases/complaint.h"
-#include "cases/quota_campaign.h"
+#include "cases/complaint/complaint.h"
+#include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "core/identifiers.h"
 
 namespace flis::app {

@@ -11,7 +11,7 @@
 #include "app/demo_seed.h"
 #include "app/reference_loader.h"
 #include "app/time.h"
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "core/identifiers.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"

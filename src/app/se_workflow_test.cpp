@@ -8,7 +8,7 @@
 #include "app/reference_loader.h"
 #include "app/time.h"
 #include "cases/registries.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "law/testing/rules.h"

@@ -4,10 +4,10 @@
 
 #include <set>
 
-#include "cases/complaint.h"
-#include "cases/quota_campaign.h"
+#include "cases/complaint/complaint.h"
+#include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 
 namespace flis::cases {
 namespace {

@@ -1,7 +1,7 @@
 #include "law/acts.h"
 
-#include "law/quota.h"
-#include "law/se.h"
+#include "law/qt/quota.h"
+#include "law/se/se.h"
 
 namespace flis::law {
 

@@ -9,7 +9,7 @@
 #include <thread>
 #include <tuple>
 
-#include "cases/quota_ledger.h"
+#include "cases/qt/quota_ledger.h"
 #include "store/audit_hash.h"
 #include "store/statements.h"
 

@@ -1,6 +1,6 @@
 #include "web/certificate.h"
 
-#include "docs/certificate_pdf.h"
+#include "docs/se/certificate_pdf.h"
 
 namespace flis::web {
 namespace json = boost::json;

@@ -15,7 +15,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
-#include "docs/certificate_pdf.h"
+#include "docs/se/certificate_pdf.h"
 
 namespace flis::docs {
 

@@ -1,6 +1,6 @@
 // The JSON API of complaints about a decision (SE-24..SE-28): filing, satisfaction in full,
 // forwarding to the quality authority, the decision and a court filing.
-#include "cases/complaint.h"
+#include "cases/complaint/complaint.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
 #include "web/api/json_input.h"

@@ -1,4 +1,4 @@
-#include "cases/complaint.h"
+#include "cases/complaint/complaint.h"
 #include "web/complaint/complaint.h"
 #include "web/se/se.h"
 

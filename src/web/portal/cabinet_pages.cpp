@@ -4,7 +4,7 @@
 
 #include "cases/access.h"
 #include "cases/roles.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "web/portal/routes.h"
 
 namespace flis::web::portal {

@@ -13,7 +13,7 @@
 
 #include "cases/records.h"
 #include "core/result.h"
-#include "law/se.h"
+#include "law/se/se.h"
 #include "web/context.h"
 #include "web/forms.h"
 #include "web/message.h"

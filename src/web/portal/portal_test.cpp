@@ -8,9 +8,9 @@
 #include <regex>
 #include <set>
 
-#include "cases/complaint.h"
-#include "cases/quota_campaign.h"
-#include "cases/self_employment.h"
+#include "cases/complaint/complaint.h"
+#include "cases/qt/quota_campaign.h"
+#include "cases/se/self_employment.h"
 #include "core/testing/requirements.h"
 #include "docs/signer.h"
 #include "law/testing/rules.h"

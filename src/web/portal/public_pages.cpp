@@ -3,8 +3,8 @@
 #include <map>
 
 #include "cases/roles.h"
-#include "cases/self_employment.h"
-#include "law/se.h"
+#include "cases/se/self_employment.h"
+#include "law/se/se.h"
 #include "web/auth.h"
 #include "web/certificate.h"
 #include "web/portal/routes.h"

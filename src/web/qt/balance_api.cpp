@@ -1,8 +1,8 @@
 // The live quota balance (QT-19, I-17): public, by region and kind, straight from the ledger.
 #include <charconv>
 
-#include "cases/quota_ledger.h"
-#include "law/quota.h"
+#include "cases/qt/quota_ledger.h"
+#include "law/qt/quota.h"
 #include "web/problem.h"
 #include "web/qt/qt.h"
 

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
-#include "cases/quota_ledger.h"
+#include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
-#include "law/quota.h"
+#include "law/qt/quota.h"
 #include "web/qt/qt.h"
 
 namespace flis::web::portal {

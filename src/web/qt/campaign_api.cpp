@@ -2,9 +2,9 @@
 #include <charconv>
 #include <sstream>
 
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
-#include "law/quota.h"
+#include "law/qt/quota.h"
 #include "law/rules.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"

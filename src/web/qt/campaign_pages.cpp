@@ -8,7 +8,7 @@
 #include <charconv>
 #include <map>
 
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/rules.h"
 #include "web/problem.h"

@@ -1,7 +1,7 @@
 // Downloads of the QT request forms (act QT, Appendices 1–4) as PDF and XLSX. Who may download a
 // form is who may see its case as JSON (cases::role::can_view): an employer its own request, an LEB
 // its own region, the Ministry all; anyone else gets the same 404 as for the JSON view.
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "web/api/authed.h"
 #include "web/problem.h"
 #include "web/qt/form_views.h"

@@ -1,4 +1,4 @@
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "web/api/openapi.h"
 #include "web/qt/qt.h"

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "web/context.h"
 #include "web/module.h"
 #include "web/portal/page.h"

@@ -1,7 +1,7 @@
 // The JSON API of the self-employment certificate service (act SE): the application (SE-A1), its
 // documents (SE-A2.8), filing, the Commission's scores and recommendation, the LEB's decision, notices
 // and revocation, and the certificate PDF.
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
 #include "web/api/json_input.h"

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <set>
 
-#include "cases/complaint.h"
+#include "cases/complaint/complaint.h"
 #include "cases/roles.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "web/certificate.h"
 #include "web/problem.h"
 #include "web/se/se.h"

@@ -1,6 +1,6 @@
 #include <set>
 
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 #include "web/api/openapi.h"
 #include "web/certificate.h"
 #include "web/se/se.h"

@@ -1,4 +1,4 @@
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 
 #include <algorithm>
 #include <boost/describe/enum_to_string.hpp>
@@ -7,7 +7,7 @@
 #include <tuple>
 
 #include "cases/access.h"
-#include "cases/quota_ledger.h"
+#include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
 #include "core/identifiers.h"
 

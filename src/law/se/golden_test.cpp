@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "law/calendar.h"
-#include "law/se.h"
+#include "law/se/se.h"
 #include "law/testing/golden.h"
 #include "law/testing/rules.h"
 

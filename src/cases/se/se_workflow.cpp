@@ -1,7 +1,7 @@
 // The SE workflow table (seed 003, Order 236 as amended by Order 426). One row per command and case
 // kind; cases/workflow_table.h says how guards, portal and API read it.
 #include "cases/roles.h"
-#include "cases/self_employment.h"
+#include "cases/se/self_employment.h"
 
 namespace flis::cases {
 

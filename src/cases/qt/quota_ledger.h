@@ -11,7 +11,7 @@
 
 #include "cases/records.h"
 #include "core/result.h"
-#include "law/quota.h"
+#include "law/qt/quota.h"
 
 namespace flis::cases::quota {
 

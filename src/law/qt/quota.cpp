@@ -1,4 +1,4 @@
-#include "law/quota.h"
+#include "law/qt/quota.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,5 +1,5 @@
 // The quota ledger's keys and the I-14 rule of which key a permit takes.
-#include "cases/quota_ledger.h"
+#include "cases/qt/quota_ledger.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 
 #include "cases/workflow.h"
 #include "cases/workflow_table.h"
-#include "law/se.h"
+#include "law/se/se.h"
 
 namespace flis::cases {
 

@@ -19,7 +19,7 @@
 
 #include "cases/workflow.h"
 #include "cases/workflow_table.h"
-#include "law/quota.h"
+#include "law/qt/quota.h"
 
 namespace flis::cases {
 

@@ -1,6 +1,6 @@
 // The self-employment certificate act (seed 003): SE-10, SE-A2.0, SE-A2.3, SE-A2.8, SE-A2.9, SE-11,
 // SE-12, SE-15, SE-16, SE-17, SE-18, SE-20, SE-22, SE-22-1, I-7, I-8, I-11, I-12, I-13, I-18.
-#include "law/se.h"
+#include "law/se/se.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

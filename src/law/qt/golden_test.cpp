@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "law/quota.h"
+#include "law/qt/quota.h"
 #include "law/testing/golden.h"
 #include "law/testing/rules.h"
 

@@ -1,4 +1,4 @@
-#include "docs/certificate_pdf.h"
+#include "docs/se/certificate_pdf.h"
 
 #include <algorithm>
 #include <array>

@@ -2,7 +2,7 @@
 // consolidation and the Ministry's campaign. Commands that create their case (filing a request, the
 // consolidation, the district allocation) have no row: there is no state to be in yet, and who may
 // create is checked by the command itself.
-#include "cases/quota_campaign.h"
+#include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 
 namespace flis::cases {

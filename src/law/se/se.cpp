@@ -1,4 +1,4 @@
-#include "law/se.h"
+#include "law/se/se.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 // The complaint workflow table (SE-24..SE-28). Which reviewer decides also depends on the addressee the
 // applicant chose (the LEB or the quality authority): ComplaintService checks that after the table.
-#include "cases/complaint.h"
+#include "cases/complaint/complaint.h"
 #include "cases/roles.h"
 
 namespace flis::cases {

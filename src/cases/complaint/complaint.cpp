@@ -1,7 +1,7 @@
-#include "cases/complaint.h"
+#include "cases/complaint/complaint.h"
 
 #include "cases/roles.h"
-#include "law/se.h"
+#include "law/se/se.h"
 
 namespace flis::cases {
 namespace json = boost::json;

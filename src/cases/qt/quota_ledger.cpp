@@ -1,4 +1,4 @@
-#include "cases/quota_ledger.h"
+#include "cases/qt/quota_ledger.h"
 
 #include <algorithm>
 #include <charconv>
