@@ -53,8 +53,8 @@ struct is_map<std::map<std::string, T, std::less<>>> : std::true_type {};
 template <class T>
 struct is_map<std::map<std::string, T>> : std::true_type {};
 template <class T>
-inline constexpr bool is_json =
-    std::is_same_v<T, boost::json::value> || std::is_same_v<T, boost::json::object> || std::is_same_v<T, boost::json::array>;
+inline constexpr bool is_json = std::is_same_v<T, boost::json::value> || std::is_same_v<T, boost::json::object> ||
+                                std::is_same_v<T, boost::json::array>;
 }  // namespace detail
 
 // A member that reads as its default when absent, for data written before the member existed.
@@ -156,7 +156,8 @@ std::optional<DecodeFailure> decode_into(const boost::json::value& v, T& out, co
       n = static_cast<std::int64_t>(v.get_double());  // 3.0 written by a JSON library that has one number type
     else
       return fail(path, "expected an integer");
-    if (n < std::numeric_limits<T>::min() || n > std::numeric_limits<T>::max()) return fail(path, "integer out of range");
+    if (n < std::numeric_limits<T>::min() || n > std::numeric_limits<T>::max())
+      return fail(path, "integer out of range");
     out = static_cast<T>(n);
   } else if constexpr (std::is_floating_point_v<T>) {
     if (!v.is_number()) return fail(path, "expected a number");

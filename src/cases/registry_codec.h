@@ -68,7 +68,8 @@ template <class T>
 Result<T> decode(const boost::json::value& v) {
   auto r = decode_value<T>(v);
   if (auto* f = std::get_if<DecodeFailure>(&r))
-    return Error::unavailable("gateway.malformed", (f->path.empty() ? std::string("answer") : f->path) + ": " + f->what);
+    return Error::unavailable("gateway.malformed",
+                              (f->path.empty() ? std::string("answer") : f->path) + ": " + f->what);
   return std::get<T>(std::move(r));
 }
 
