@@ -1,15 +1,21 @@
-// A command's input, described once. The input is a described struct (BOOST_DESCRIBE_STRUCT) with its
-// limits beside it; the same code decodes it from a JSON body (the API) and from an HTML form (the
-// portal), with every error at its field, and produces its OpenAPI request schema.
+// A command's input, described once. The input is a described struct (BOOST_DESCRIBE_STRUCT) with
+// its limits beside it; the same code decodes it from a JSON body (the API) and from an HTML form
+// (the portal), with every error at its field, and produces its OpenAPI request schema.
 //
-// What the C++ type says:  std::string → text (required, at most 500 characters unless a FieldRule
-// says otherwise); bool → true/false (required in JSON; a form checkbox: present and not
-// "0"/"false"/"off"/"no" = true, absent = false); integers and floating point → numbers; Date → "YYYY-MM-DD"; a
-// described enum → one of its names; std::optional<T> → may be absent or null; std::vector<T> → a JSON array / a
-// repeated form field; a described struct → a JSON object / form fields named "<member>.<field>". What the type cannot
-// say goes in an optional `static constexpr web::input::FieldRule kFields[]` of the struct: a text that may be empty,
-// its maximum length, a number's range, an identifier's format. A JSON member the struct does not have is an error
-// (validation.unknown_field): a misspelt optional field must not be silently ignored. Thread-safety: pure functions.
+// What the C++ type says: std::string is a text (required, at most 500 characters unless a
+// FieldRule says otherwise); bool is true/false (required in JSON; a form checkbox is true when
+// present and not "0", "false", "off" or "no"); integers and floating point are numbers; Date is
+// "YYYY-MM-DD"; a described enum is one of its names; std::optional<T> may be absent or null;
+// std::vector<T> is a JSON array or a repeated form field; a described struct is a JSON object or
+// the form fields named "<member>.<field>".
+//
+// What the type cannot say is in the struct's optional `static constexpr cases::FieldRule
+// kFields[]` (cases/input_rules.h): a text that may be empty, its maximum length, a number's
+// range, an identifier's format.
+//
+// A JSON member the struct does not have is an error (validation.unknown_field): a misspelt
+// optional field must not be silently ignored.
+// Thread-safety: pure functions.
 #pragma once
 
 #include <boost/describe/enum_from_string.hpp>
@@ -26,6 +32,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "cases/input_rules.h"
 #include "core/date.h"
 #include "core/identifiers.h"
 #include "core/result.h"
@@ -33,20 +40,9 @@
 
 namespace flis::web::input {
 
-inline constexpr double kNoLimit = std::numeric_limits<double>::infinity();
-
-// Identifier formats checked with their check digit (core/identifiers.h).
-enum class Format { none, iin, bin, iin_or_bin };
-
-struct FieldRule {
-  std::string_view name;  // the member's name in its own struct
-  bool required = true;   // false: a text may be empty / absent
-  std::size_t max_length = 500;
-  double minimum = -kNoLimit;
-  double maximum = kNoLimit;
-  Format format = Format::none;
-  std::string_view description;  // for the OpenAPI schema
-};
+using cases::FieldRule;
+using cases::Format;
+using cases::kNoLimit;
 
 namespace detail {
 template <class T>
