@@ -3,36 +3,25 @@
 #include "app/demo_quota.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 
-#include "app/reference_loader.h"
-#include "app/time.h"
+#include "app/testing/world.h"
 #include "cases/qt/quota_campaign.h"
 #include "core/testing/requirements.h"
-#include "docs/signer.h"
 #include "law/testing/rules.h"
-#include "store/database.h"
 
 namespace flis::app {
 namespace {
 
 TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDistrictsAndSeedsOnce) {
   FLIS_REQUIREMENTS("F-QL1", "F-Q2", "I-15", "I-17");
-  const auto dir = std::filesystem::temp_directory_path() / ("flis-demo-quota-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  store::StoreOptions options;
-  options.sqlite_synchronous = store::SqliteSynchronous::off;
-  auto store = store::open_store("sqlite:" + (dir / "t.sqlite").string(), options);
-  ASSERT_TRUE(store);
-  ASSERT_TRUE(load_reference_data(**store, std::string(FLIS_SOURCE_DIR) + "/data/reference"));
-  AlmatyZone zone;
-  const Instant today = *parse_rfc3339("2026-11-20T10:00:00+05:00");
+  testing::World w(testing::Seed::reference);
+  cases::Store& store = w.store();
+  const AlmatyZone& zone = w.zone;
+  const Instant today = cases::testing::at("2026-11-20T10:00:00+05:00");
 
-  auto seeded = seed_demo_quota(**store, zone, today);
+  auto seeded = seed_demo_quota(store, zone, today);
   ASSERT_TRUE(seeded) << seeded.error().code << " " << seeded.error().detail;
   EXPECT_EQ(seeded->cases, 21);  // the distribution and one usage case per region
   EXPECT_EQ(seeded->reserved, 40);
@@ -42,17 +31,15 @@ TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDi
                                                        "leb_officer", "leb-750000000", "750000000", "", "ru"},
                                                       {"u-officer-ast", "officer.astana", "Сейткали Жанар",
                                                        "leb_officer", "leb-710000000", "710000000", "", "kk"}})
-    ASSERT_TRUE((*store)->upsert_user(u));
-  auto signer = docs::LocalKeySigner::open({dir / "key.pem", {}, "LEB", "FLIS test"});
-  ASSERT_TRUE(signer);
+    ASSERT_TRUE(store.upsert_user(u));
   const auto calendar = law::WorkingCalendar::kazakhstan();
-  const auto li_before = (*store)->quota_balances(kDemoQuotaYear, "750000000");
+  const auto li_before = store.quota_balances(kDemoQuotaYear, "750000000");
   ASSERT_TRUE(li_before);
-  auto districts = seed_demo_district_quota(**store, **signer, zone, calendar, law::testing::rule_book(), today);
+  auto districts = seed_demo_district_quota(store, w.signer, zone, calendar, law::testing::rule_book(), today);
   ASSERT_TRUE(districts) << districts.error().code << " " << districts.error().detail;
   EXPECT_EQ(districts->cases, 7);  // two district-allocation cases and one usage case per district
 
-  auto balances = (*store)->quota_balances(kDemoQuotaYear, "");
+  auto balances = store.quota_balances(kDemoQuotaYear, "");
   ASSERT_TRUE(balances);
   std::map<std::string, std::int64_t> allocated;
   std::map<std::string, int> regions_of_kind;
@@ -83,7 +70,7 @@ TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDi
 
   // Almaty: 1 200 + 900 + 600 − 150 given to districts; the region's own key holds the rest.
   auto almaty_li = [&](const std::string& district) {
-    for (const auto& b : *(*store)->quota_balances(kDemoQuotaYear, "750000000"))
+    for (const auto& b : *store.quota_balances(kDemoQuotaYear, "750000000"))
       if (b.key.kind == "labour_immigrant" && b.key.district == district) return b;
     return cases::QuotaBalance{};
   };
@@ -93,30 +80,29 @@ TEST(DemoQuota, FQL1_QT20_I15_LI4_DistributesThe2026QuotaExactlySubAllocatesToDi
   EXPECT_EQ(almaty_li("").allocated, region_before - 2550);
   EXPECT_EQ(almaty_li("751310000").allocated, 450);  // Auezov: 600 given, 150 taken back
   EXPECT_EQ(almaty_li("751310000").consumed, 180);
-  auto history = (*store)->load_case(cases::QuotaCampaignService::district_allocation_id(kDemoQuotaYear, "750000000"));
+  auto history = store.load_case(cases::QuotaCampaignService::district_allocation_id(kDemoQuotaYear, "750000000"));
   ASSERT_TRUE(history);
   EXPECT_EQ(history->kind, "district_allocation");
   EXPECT_EQ(history->data.at("allocations").as_array().size(), 4u);
 
   // The known 2025 figures make Atyrau the largest employer quota (F-QL1).
-  auto atyrau = (*store)->quota_balances(kDemoQuotaYear, "230000000");
-  auto shymkent = (*store)->quota_balances(kDemoQuotaYear, "790000000");
+  auto atyrau = store.quota_balances(kDemoQuotaYear, "230000000");
+  auto shymkent = store.quota_balances(kDemoQuotaYear, "790000000");
   ASSERT_TRUE(atyrau && shymkent);
   EXPECT_GT(atyrau->front().allocated, shymkent->front().allocated);
 
-  auto entries = (*store)->quota_entries_of_case("QTD-2026");
+  auto entries = store.quota_entries_of_case("QTD-2026");
   ASSERT_TRUE(entries);
   EXPECT_EQ(entries->front().operation, "allocate");
   EXPECT_EQ(entries->front().actor_id, "u-ministry");
 
-  auto again = seed_demo_quota(**store, zone, today);
+  auto again = seed_demo_quota(store, zone, today);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->cases, 0);
-  auto districts_again = seed_demo_district_quota(**store, **signer, zone, calendar, law::testing::rule_book(), today);
+  auto districts_again = seed_demo_district_quota(store, w.signer, zone, calendar, law::testing::rule_book(), today);
   ASSERT_TRUE(districts_again);
   EXPECT_EQ(districts_again->cases, 0);
-  EXPECT_EQ((*store)->quota_balances(kDemoQuotaYear, "")->size(), balances->size());
-  std::filesystem::remove_all(dir);
+  EXPECT_EQ(store.quota_balances(kDemoQuotaYear, "")->size(), balances->size());
 }
 
 }  // namespace

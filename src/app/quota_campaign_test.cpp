@@ -1,85 +1,25 @@
-// The quota campaign over a real SQLite store with a clock the test moves through autumn 2026
+// The quota campaign over a real SQLite store (the test kit's World) with a clock the test moves through autumn 2026
 // (the 2027 campaign): requests, consolidation, Commission, notices, submissions, formation,
 // distribution, publication and redistribution.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <filesystem>
 #include <map>
 #include <tuple>
 
-#include "app/demo_seed.h"
-#include "app/reference_loader.h"
-#include "app/time.h"
+#include "app/testing/world.h"
 #include "cases/qt/quota_campaign.h"
+#include "cases/testing/registries.h"
 #include "core/identifiers.h"
 #include "core/testing/requirements.h"
-#include "docs/signer.h"
-#include "law/testing/rules.h"
-#include "store/database.h"
 
 namespace flis::app {
 namespace {
 namespace qt = law::qt;
 using cases::QtRequestLine;
 
-// The control bodies' registries (police, ЕРАП, ОТиБ) as the test sets them: records by subject, or down.
-struct FakeViolationRegistries final : cases::MigrationPolice, cases::OffencesRegister, cases::SafetyInspections {
-  bool police_down = false, erap_down = false, otib_down = false;
-  std::vector<cases::MigrationViolation> police;
-  std::vector<cases::AdministrativeOffence> offences_found;
-  std::vector<cases::SafetyViolation> acts;
-  std::atomic<int> calls = 0;  // the systems are asked at once
-  std::atomic<int> police_calls = 0;
-
-  static std::string digits(const cases::Subject& s) {
-    return std::holds_alternative<Iin>(s) ? std::get<Iin>(s).digits() : std::get<Bin>(s).digits();
-  }
-  static Error down() { return Error::unavailable("gateway.unavailable", "timed out"); }
-  Result<cases::ForeignerRegistration> registration(const Iin&) override {
-    return Error::not_found("gateway.not_found", "");
-  }
-  Result<cases::AgreementAnswer> agreement_status(const std::string&) override {
-    return Error::not_found("gateway.not_found", "");
-  }
-  Result<std::vector<cases::MigrationViolation>> violations(const cases::Subject& who) override {
-    ++calls;
-    ++police_calls;
-    if (police_down) return down();
-    std::vector<cases::MigrationViolation> out;
-    for (const auto& v : police)
-      if (v.subject == digits(who)) out.push_back(v);
-    return out;
-  }
-  Result<std::vector<cases::AdministrativeOffence>> offences(const cases::Subject& who) override {
-    ++calls;
-    if (erap_down) return down();
-    std::vector<cases::AdministrativeOffence> out;
-    for (const auto& o : offences_found)
-      if (o.subject == digits(who)) out.push_back(o);
-    return out;
-  }
-  Result<std::vector<cases::SafetyViolation>> violations(const Bin& employer) override {
-    ++calls;
-    if (otib_down) return down();
-    std::vector<cases::SafetyViolation> out;
-    for (const auto& a : acts)
-      if (a.employer_bin == employer.digits()) out.push_back(a);
-    return out;
-  }
-};
-
 class QuotaCampaignTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("flis-qt-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = store::open_store("sqlite:" + (dir_ / "t.sqlite").string());
-    ASSERT_TRUE(s);
-    store_ = std::move(*s);
-    ASSERT_TRUE(load_reference_data(*store_, std::string(FLIS_SOURCE_DIR) + "/data/reference"));
     for (const cases::UserRecord& u : {
              cases::UserRecord{"e-1", "e1", "ТОО «Алатау Курылыс»", "employer", "", "", "", "ru"},
              cases::UserRecord{"e-2", "e2", "АО «Жетысу Агро»", "employer", "", "", "", "ru"},
@@ -90,25 +30,12 @@ class QuotaCampaignTest : public ::testing::Test {
              cases::UserRecord{"min", "min", "Ministry", "ministry_officer", "ministry", "", "", "ru"},
          })
       ASSERT_TRUE(store_->upsert_user(u));
-    docs::LocalKeySigner::Options o;
-    o.key_path = dir_ / "k.pem";
-    o.common_name = "test";
-    auto signer = docs::LocalKeySigner::open(o);
-    ASSERT_TRUE(signer);
-    signer_ = std::move(*signer);
-    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
-    ports.registries.migration_police = &registries_;
-    ports.registries.offences = &registries_;
-    ports.registries.safety = &registries_;
-    qt_ = std::make_unique<cases::QuotaCampaignService>(ports);
+    registries_.connect(w_.registries);
+    qt_ = std::make_unique<cases::QuotaCampaignService>(w_.ports());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  static Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
-  cases::Actor actor(const char* id) {
-    auto u = store_->find_user(id);
-    return {u->id, u->role, u->display_name, u->provider_body, u->region};
-  }
+  static Instant at(const char* rfc3339) { return cases::testing::at(rfc3339); }
+  cases::Actor actor(const char* id) { return w_.actor(id); }
   cases::QtEmployerRequestInput request(const char* bin) {
     cases::QtEmployerRequestInput in;
     in.region = "750000000";
@@ -192,14 +119,11 @@ class QuotaCampaignTest : public ::testing::Test {
     ASSERT_TRUE(s) << s.error().code;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<cases::Store> store_;
-  std::unique_ptr<cases::Signer> signer_;
-  AlmatyZone zone_;
-  ManualClock clock_{Instant{}};
-  law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
+  testing::World w_{testing::Seed::reference};  // reference data, no demo: the test's own users
+  cases::Store* store_ = &w_.store();
+  cases::testing::MovableClock& clock_ = w_.clock;
   std::unique_ptr<cases::QuotaCampaignService> qt_;
-  FakeViolationRegistries registries_;
+  cases::testing::FakeViolationRegistries registries_;
   const std::string alatau_bin_ = first_assignable_identifier("1803400", 2345);
 };
 
@@ -614,8 +538,8 @@ TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
 // ground (1) and acceptance go on.
 TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
   FLIS_REQUIREMENTS("F-QR1");
-  qt_ = std::make_unique<cases::QuotaCampaignService>(
-      cases::Ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()});
+  w_.registries = {};
+  qt_ = std::make_unique<cases::QuotaCampaignService>(w_.ports());
   auto [a, b] = at_commission();
   (void)b;
   auto c = store_->load_case(a);

@@ -1,63 +1,34 @@
-// The SE workflow over a real SQLite store with a clock the test moves: registration days, step
+// The SE workflow over a real SQLite store (the test kit's World) with a clock the test moves: registration days, step
 // deadlines and expiry as the calendar makes them.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "app/demo_seed.h"
-#include "app/reference_loader.h"
-#include "app/time.h"
-#include "cases/registries.h"
+#include "app/testing/world.h"
 #include "cases/se/self_employment.h"
+#include "cases/testing/registries.h"
 #include "core/testing/requirements.h"
-#include "docs/signer.h"
 #include "law/testing/rules.h"
-#include "store/database.h"
 
 namespace flis::app {
 namespace {
 
 class SeWorkflowTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("flis-se-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = store::open_store("sqlite:" + (dir_ / "t.sqlite").string());
-    ASSERT_TRUE(s);
-    store_ = std::move(*s);
-    ASSERT_TRUE(load_reference_data(*store_, std::string(FLIS_SOURCE_DIR) + "/data/reference"));
-    docs::LocalKeySigner::Options o;
-    o.key_path = dir_ / "k.pem";
-    o.common_name = "test";
-    auto signer = docs::LocalKeySigner::open(o);
-    ASSERT_TRUE(signer);
-    signer_ = std::move(*signer);
-    ASSERT_TRUE(
-        seed_demo(*store_, *signer_, zone_, calendar_, law::testing::rule_book(), at("2026-11-20T10:00:00+05:00")));
-    se_ = std::make_unique<cases::SelfEmploymentService>(
-        cases::Ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()});
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void SetUp() override { se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports()); }
 
-  static Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
-  cases::Actor actor(const char* id) {
-    auto u = store_->find_user(id);
-    return {u->id, u->role, u->display_name, u->provider_body, u->region};
-  }
+  static Instant at(const char* rfc3339) { return cases::testing::at(rfc3339); }
+  cases::Actor actor(const char* id) { return w_.actor(id); }
 
   // A complete issue application by Chen to the Astana LEB, filed at `when`.
   cases::CaseRecord file_at(const char* when) {
     clock_.set(at(when));
     cases::SeDraftInput in;
     in.region = "710000000";
-    in.profession_code = store_->reference_set("se_profession")->front().code;
+    in.profession_code = store().reference_set("se_profession")->front().code;
     in.applicant.full_name = "Chen Wei";
     in.applicant.passport_number = "EA7788123";
     in.applicant.citizenship = "CN";
     in.applicant.phone = "+7 702 111 22 33";
-    in.applicant.iin = store_->find_user("u-chen") ? chen_iin() : "";
+    in.applicant.iin = store().find_user("u-chen") ? chen_iin() : "";
     auto c = se_->create_draft(actor("u-chen"), in);
     EXPECT_TRUE(c);
     for (const char* type :
@@ -76,32 +47,14 @@ class SeWorkflowTest : public ::testing::Test {
   std::string chen_iin() {
     cases::CaseFilter f;
     f.applicant_id = "u-chen";
-    auto list = store_->list_cases(f);
+    auto list = store().list_cases(f);
     return cases::json_string(cases::json_object(list->front().data, "applicant"), "iin");
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<cases::Store> store_;
-  std::unique_ptr<cases::Signer> signer_;
-  AlmatyZone zone_;
-  ManualClock clock_{Instant{}};
-  law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
+  testing::World w_;  // the demo as seeded on 20.11.2026
+  cases::testing::MovableClock& clock_ = w_.clock;
+  cases::Store& store() { return w_.store(); }
   std::unique_ptr<cases::SelfEmploymentService> se_;
-};
-
-// A persons register (ГБД ФЛ) the test controls: it knows Chen, or is down.
-class FakePersons final : public cases::PersonsRegister {
- public:
-  bool down = false;
-  std::vector<cases::Person> people;
-  int calls = 0;
-  Result<cases::Person> person(const Iin& iin) override {
-    ++calls;
-    if (down) return Error::unavailable("gateway.unavailable", "register down");
-    for (const auto& p : people)
-      if (p.iin == iin.digits()) return p;
-    return Error::not_found("gateway.not_found", iin.digits());
-  }
 };
 
 class SeIdentityTest : public SeWorkflowTest {
@@ -112,16 +65,15 @@ class SeIdentityTest : public SeWorkflowTest {
     persons_.people.push_back(cases::Person{chen_, "Chen Wei", "CHEN WEI", Date(1991, 8, 23), "male", "CN",
                                             cases::IdentityDocument{"passport", "EA7788123", Date(2019, 9, 2),
                                                                     Date(2029, 9, 2), "Ministry of Public Security"}});
-    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
-    ports.registries.persons = &persons_;
-    se_ = std::make_unique<cases::SelfEmploymentService>(ports);
+    w_.registries.persons = &persons_;
+    se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports());
     clock_.set(at("2026-11-23T10:00:00+05:00"));
   }
   // Only what the register cannot know is typed: IIN, phone, region, profession.
   Result<cases::CaseRecord> draft(cases::SeApplicant applicant) {
     cases::SeDraftInput in;
     in.region = "710000000";
-    in.profession_code = store_->reference_set("se_profession")->front().code;
+    in.profession_code = store().reference_set("se_profession")->front().code;
     applicant.iin = chen_;
     applicant.phone = "+7 702 111 22 33";
     in.applicant = applicant;
@@ -138,7 +90,7 @@ class SeIdentityTest : public SeWorkflowTest {
     return se_->file(actor("u-chen"), id, true);
   }
   std::string chen_;
-  FakePersons persons_;
+  cases::testing::FakePersons persons_;
 };
 
 // PG-5.2, EP-7.3 (F-9): the identity comes from the persons register by IIN, not typed again.
@@ -153,7 +105,7 @@ TEST_F(SeIdentityTest, IdentityFromPersonsRegisterIsNotTypedAgain) {
   EXPECT_EQ(cases::json_string(applicant, "citizenship"), "CN");
   EXPECT_EQ(cases::json_string(applicant, "birth_date"), "1991-08-23");
   EXPECT_EQ(cases::json_string(cases::json_object(c->data, "identity_check"), "status"), "confirmed");
-  auto trail = store_->audit_trail(c->id);
+  auto trail = store().audit_trail(c->id);
   ASSERT_TRUE(trail);
   const auto& rules = trail->front().rule_ids;
   EXPECT_NE(std::find(rules.begin(), rules.end(), "PG-5.2"), rules.end());
@@ -260,14 +212,14 @@ TEST_F(SeWorkflowTest, ExpiryJobEndsCertificatesAfterTheirLastDay) {
 
   clock_.set(at("2027-02-24T23:00:00+05:00"));
   ASSERT_TRUE(se_->expire_certificates());
-  EXPECT_EQ(store_->find_document_by_number(cert->number)->status, "valid");
+  EXPECT_EQ(store().find_document_by_number(cert->number)->status, "valid");
   clock_.set(at("2027-02-25T00:30:00+05:00"));
   auto ended = se_->expire_certificates();
   ASSERT_TRUE(ended);
   EXPECT_GE(*ended, 1);
-  EXPECT_EQ(store_->find_document_by_number(cert->number)->status, "expired");
-  EXPECT_EQ(store_->load_case(c.id)->state, "expired");
-  auto trail = store_->audit_trail(c.id);
+  EXPECT_EQ(store().find_document_by_number(cert->number)->status, "expired");
+  EXPECT_EQ(store().load_case(c.id)->state, "expired");
+  auto trail = store().audit_trail(c.id);
   EXPECT_EQ(trail->back().command, "expire");
   EXPECT_EQ(trail->back().rule_ids, std::vector<std::string>{"SE-23"});
 }
@@ -283,7 +235,7 @@ TEST_F(SeWorkflowTest, ThresholdChangeAppliesToApplicationsRegisteredFromItsDate
   seven.effective_to.reset();
   seven.parameters["threshold"] = std::int64_t{7};
   const law::RuleBook book = law::testing::with_version(law::testing::rule_book(), seven);
-  se_ = std::make_unique<cases::SelfEmploymentService>(cases::Ports{*store_, clock_, zone_, *signer_, calendar_, book});
+  se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports(book));
 
   auto before = file_at("2026-12-30T10:00:00+05:00");
   auto after = file_at("2027-01-05T10:00:00+05:00");
@@ -324,7 +276,7 @@ TEST_F(SeWorkflowTest, ThresholdChangeAppliesToApplicationsRegisteredFromItsDate
 TEST_F(SeWorkflowTest, DemoSeedCoversEveryState) {
   std::set<std::string> states;
   cases::CaseFilter all;
-  for (const auto& c : *store_->list_cases(all)) states.insert(c.state);
+  for (const auto& c : *store().list_cases(all)) states.insert(c.state);
   for (const char* s : {"draft", "registered", "at_commission", "awaiting_decision", "issued", "refused", "extended",
                         "revoked", "expired", "forwarded"})
     EXPECT_TRUE(states.count(s)) << s << " missing; states: " << ::testing::PrintToString(states);

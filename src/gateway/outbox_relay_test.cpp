@@ -1,54 +1,26 @@
-// The relay over a real (in-file SQLite) store and a scripted transport: delivery with the row id
+// The relay over a real (in-file SQLite, store/testing) store and a scripted transport: delivery with the row id
 // as idempotency key, answers recorded on the case in the same transaction, backoff, giving up,
 // officers' retries, and two relays sharing one store without delivering a row twice.
 #include "gateway/outbox_relay.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <deque>
-#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include "cases/roles.h"
+#include "cases/testing/ports.h"
 #include "law/testing/rules.h"
-#include "store/database.h"
+#include "store/testing/test_store.h"
 
 namespace flis::gateway {
 namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::seconds;
-
-class MovableClock final : public cases::Clock {
- public:
-  Instant now() const override { return Instant{seconds{t.load()}}; }
-  std::atomic<std::int64_t> t{1'773'000'000};
-};
-
-class PlusFive final : public cases::TimeZone {
- public:
-  LocalDateTime to_local(Instant t) const override {
-    auto local = t + std::chrono::hours{5};
-    auto day = std::chrono::floor<std::chrono::days>(local);
-    return {Date(day), static_cast<int>((local - day).count() / 60)};
-  }
-  Instant to_instant(LocalDateTime l) const override {
-    return std::chrono::sys_days{l.date.ymd()} + std::chrono::minutes{l.minute_of_day} - std::chrono::hours{5};
-  }
-  int utc_offset_minutes(Instant) const override { return 300; }
-};
-
-class NoSigner final : public cases::Signer {
- public:
-  Result<Signature> sign(const std::string&, const std::string&) override {
-    return Error::unavailable("test.no_signer");
-  }
-  bool verify(const std::string&, const Signature&) const override { return false; }
-};
 
 // Answers by script per call ("" = ok with an answer naming the key); counts keys it applied.
 class ScriptedTransport final : public Transport {
@@ -73,25 +45,12 @@ class ScriptedTransport final : public Transport {
 class OutboxRelayTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("flis-relay-test-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store::StoreOptions options;
-    options.sqlite_synchronous = store::SqliteSynchronous::normal;
-    auto opened = store::open_store("sqlite:" + (dir_ / "relay.sqlite").string(), options);
-    ASSERT_TRUE(opened) << opened.error().detail;
-    store_ = std::move(*opened);
     calls_ = std::make_unique<cases::ExternalCallService>(
         cases::Ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book()});
     settings_.defaults.max_attempts = 3;
     settings_.defaults.backoff = BackoffPolicy{milliseconds{1000}, milliseconds{60'000}};
   }
-  void TearDown() override {
-    calls_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { calls_.reset(); }
 
   OutboxRelay relay(const std::string& owner, Transport& transport) {
     return OutboxRelay(*store_, clock_, transport, *calls_, settings_, {owner, 16, seconds{60}}, [] { return 0.5; });
@@ -136,12 +95,12 @@ class OutboxRelayTest : public ::testing::Test {
     return out;
   }
 
-  MovableClock clock_;
-  PlusFive zone_;
-  NoSigner signer_;
+  cases::testing::MovableClock clock_;  // starts 2026-03-08
+  cases::testing::KazakhstanZone zone_;
+  cases::testing::FakeSigner signer_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
-  std::filesystem::path dir_;
-  std::unique_ptr<cases::Store> store_;
+  store::testing::TestDatabase db_;  // a file: two relays use the store from their own threads
+  cases::Store* store_ = &db_.store();
   std::unique_ptr<cases::ExternalCallService> calls_;
   GatewaySettings settings_;
   ScriptedTransport transport_;
@@ -183,19 +142,19 @@ TEST_F(OutboxRelayTest, RetryableFailuresBackOffWithJitterThenTheCallFails) {
   EXPECT_EQ(row.next_attempt_at, clock_.now() + seconds{1});
   EXPECT_EQ(relay_a.run_once()->claimed, 0);  // not due yet
 
-  clock_.t += 1;
+  clock_.advance(seconds{1});
   EXPECT_EQ(relay_a.run_once()->rescheduled, 1);
   row = *store_->find_outbox("SE-2026-000002-call-0");
   EXPECT_EQ(row.next_attempt_at, clock_.now() + seconds{2});  // attempt 2: 0.5 × 4 s
 
-  clock_.t += 2;
+  clock_.advance(seconds{2});
   auto last = relay_a.run_once();
   EXPECT_EQ(last->failed, 1);  // max_attempts = 3
   row = *store_->find_outbox("SE-2026-000002-call-0");
   EXPECT_EQ(row.status, "failed");
   EXPECT_EQ(row.attempts, 3);
   EXPECT_EQ(commands_of("SE-2026-000002"), (std::vector<std::string>{"file", "external_call_failed"}));
-  clock_.t += 3600;
+  clock_.advance(seconds{3600});
   EXPECT_EQ(relay_a.run_once()->claimed, 0);  // a failed call waits for an officer
 }
 
@@ -293,14 +252,14 @@ TEST_F(OutboxRelayTest, AnAnswerThatComesLaterIsPolledUntilFinal) {
             (std::vector<std::string>{"migration_police"}));
   EXPECT_EQ(relay_a.run_once()->claimed, 0);  // not before the poll is due
 
-  clock_.t += 30;
+  clock_.advance(seconds{30});
   EXPECT_EQ(relay_a.run_once()->rescheduled, 1);  // the poll failed: backoff, still awaiting
   row = *store_->find_outbox(request.id);
   EXPECT_EQ(row.status, "awaiting");
   EXPECT_EQ(row.attempts, 1);
-  clock_.t += 60;
+  clock_.advance(seconds{60});
   EXPECT_EQ(relay_a.run_once()->awaiting, 1);  // pending
-  clock_.t += 30;
+  clock_.advance(seconds{30});
   EXPECT_EQ(relay_a.run_once()->delivered, 1);  // agreed
   EXPECT_EQ(store_->find_outbox(request.id)->status, "delivered");
   EXPECT_EQ(police.seen,

@@ -4,17 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <regex>
 #include <set>
 
 #include "cases/complaint/complaint.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
+#include "cases/testing/ports.h"
 #include "core/testing/requirements.h"
-#include "docs/signer.h"
 #include "law/testing/rules.h"
-#include "store/database.h"
+#include "store/testing/test_store.h"
 #include "web/api/api.h"
 #include "web/auth.h"
 #include "web/complaint/complaint.h"
@@ -26,39 +25,13 @@ namespace flis::web::portal {
 namespace {
 namespace json = boost::json;
 
-class FixedClock final : public cases::Clock {
- public:
-  Instant now() const override { return t; }
-  Instant t = std::chrono::sys_days{std::chrono::year{2026} / 3 / 10} + std::chrono::hours{4};  // 09:00 Almaty
-};
-
-// Kazakhstan has been UTC+5 all year since 2024.
-class PlusFive final : public cases::TimeZone {
- public:
-  LocalDateTime to_local(Instant t) const override {
-    auto local = t + std::chrono::hours{5};
-    auto day = std::chrono::floor<std::chrono::days>(local);
-    return {Date(day), static_cast<int>((local - day).count() / 60)};
-  }
-  Instant to_instant(LocalDateTime l) const override {
-    return std::chrono::sys_days{l.date.ymd()} + std::chrono::minutes{l.minute_of_day} - std::chrono::hours{5};
-  }
-  int utc_offset_minutes(Instant) const override { return 300; }
-};
-
 class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::open_store("sqlite::memory:");
-    ASSERT_TRUE(store.ok()) << store.error().detail;
-    store_ = std::move(*store);
-    key_dir_ = std::filesystem::temp_directory_path() / ("flis-portal-test-" + std::to_string(::getpid()));
-    auto signer = docs::LocalKeySigner::open({key_dir_ / "key.pem", {}, "LEB", "FLIS test"});
-    ASSERT_TRUE(signer.ok()) << signer.error().detail;
-    signer_ = std::move(*signer);
-    cases::Ports ports{*store_, clock_, zone_, *signer_, calendar_, law::testing::rule_book()};
+    store_ = store::testing::memory_store();
+    cases::Ports ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book()};
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
-    ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, *signer_, calendar_,
+    ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, signer_, calendar_,
                                                    law::testing::rule_book(), *auth_, "https://flis.example.kz", true});
     // The modules whose pages these tests open (app/modules.cpp lists them for the real server).
     const ModuleList modules = {&se::module(), &qt::module(), &complaint::module(), &external_calls::module()};
@@ -92,7 +65,6 @@ class PortalTest : public ::testing::Test {
              {"u-ministry", "ministry", "Бекова Динара", "ministry_officer", "ministry", "", "", "en"}})
       ASSERT_TRUE(store_->upsert_user(u).ok());
   }
-  void TearDown() override { std::filesystem::remove_all(key_dir_); }
 
   struct Session {
     std::string cookie;
@@ -150,16 +122,15 @@ class PortalTest : public ::testing::Test {
 
   static std::string location(const Response& r) { return std::string(r.headers.get("Location").value_or("")); }
 
-  FixedClock clock_;
-  PlusFive zone_;
+  cases::testing::MovableClock clock_{cases::testing::at("2026-03-10T09:00:00+05:00")};
+  cases::testing::KazakhstanZone zone_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::Store> store_;
-  std::unique_ptr<cases::Signer> signer_;
+  cases::testing::FakeSigner signer_;
   std::unique_ptr<Auth> auth_;
   std::unique_ptr<AppContext> ctx_;
   i18n::Catalog catalog_;
   Router router_;
-  std::filesystem::path key_dir_;
 };
 
 // The OpenAPI document is built from the same module list as the routes; a route added without its
@@ -333,7 +304,7 @@ class QuotaPortalTest : public PortalTest {
   void SetUp() override {
     PortalTest::SetUp();
     // 20.09.2026: requests for 2027 are open until 1 October (QT-6).
-    clock_.t = std::chrono::sys_days{std::chrono::year{2026} / 9 / 20} + std::chrono::hours{4};
+    clock_.set(std::chrono::sys_days{std::chrono::year{2026} / 9 / 20} + std::chrono::hours{4});
     for (auto [code, en, lf] : {std::tuple{"710000000", "Astana", 800000}, {"750000000", "Almaty", 1200000}}) {
       ASSERT_TRUE(store_
                       ->upsert_reference({"region", code, Date(2000, 1, 1), std::nullopt,
@@ -403,7 +374,7 @@ TEST_F(QuotaPortalTest, EmployerFilesTheQtA1FormWithInlineErrorsAndSeesTheReques
   EXPECT_NE(again.body.find("already filed a request"), std::string::npos);
 
   // QT-6: after the date, the form says why.
-  clock_.t = std::chrono::sys_days{std::chrono::year{2026} / 10 / 5} + std::chrono::hours{4};
+  clock_.set(std::chrono::sys_days{std::chrono::year{2026} / 10 / 5} + std::chrono::hours{4});
   emp = sign_in("emp");
   auto late = post("/quota/requests/new", emp, std::string(kRequest) + "&x=1");
   EXPECT_EQ(late.status, 422);
@@ -622,7 +593,7 @@ TEST_F(QuotaPortalTest, MinistryRecordsACentralBodysProposalWithErrorsAtTheField
   EXPECT_EQ(list.body.find("data-testid=\"qt-proposal-late\""), std::string::npos);  // before 1 November
 
   // After 1 November a proposal is recorded, and marked late.
-  clock_.t = std::chrono::sys_days{std::chrono::year{2026} / 11 / 3} + std::chrono::hours{4};
+  clock_.set(std::chrono::sys_days{std::chrono::year{2026} / 11 / 3} + std::chrono::hours{4});
   ministry = sign_in("ministry");  // the session of September has expired
   ASSERT_EQ(post("/quota/ministry/proposals", ministry,
                  "year=2027&body=Ministry+of+Health&region=750000000&agreed_with_leb=yes&justification=Clinics"
@@ -751,9 +722,9 @@ class DistrictQuotaPortalTest : public QuotaPortalTest {
     distribution.next.kind = "distribution";
     distribution.next.state = "distributed";
     distribution.next.data = json::object{{"year", 2026}};
-    distribution.next.created_at = distribution.next.updated_at = clock_.t;
+    distribution.next.created_at = distribution.next.updated_at = clock_.now();
     cases::AuditEvent event;
-    event.at = clock_.t;
+    event.at = clock_.now();
     event.actor_id = "u-ministry";
     event.actor_role = "ministry_officer";
     event.command = "distribute";
