@@ -4,17 +4,26 @@ JOBS ?= $(shell nproc)
 PORT ?= 8080
 DEMO_DB ?= var/demo.sqlite
 
+# Builds share a compiler cache (ccache, scripts/install-deps.sh) when the machine has one: paths are
+# taken relative to this checkout, so a fresh clone (CI) reuses what an earlier build compiled.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+ifneq ($(CCACHE),)
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+LAUNCHER := -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
+endif
+
 .PHONY: deps build build-asan demo check lint unit unit-asan http browser coverage bench clean
 
 deps:
 	@bash scripts/install-deps.sh
 
 build: deps
-	@cmake --preset dev >/dev/null
+	@cmake --preset dev $(LAUNCHER) >/dev/null
 	@cmake --build --preset dev -j $(JOBS)
 
 build-asan: deps
-	@cmake --preset asan >/dev/null
+	@cmake --preset asan $(LAUNCHER) >/dev/null
 	@cmake --build --preset asan -j $(JOBS) --target flis_core_tests flis_law_tests flis_store_tests flis_docs_tests
 
 demo: build

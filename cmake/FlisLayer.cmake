@@ -1,6 +1,15 @@
 # flis_layer(NAME DEPS <targets...>)
 # One static library per layer folder: every *.cpp except *_test.cpp / *_benchmark.cpp / *_main.cpp.
 # Tests beside the code (*_test.cpp) become one GoogleTest binary per layer: flis_<NAME>_tests.
+# The checkout's path for tests (core/testing/source_dir.h), in one generated file: kept off the
+# compile lines so that a clone at another path hits the compiler cache.
+if(NOT TARGET flis_test_source_dir)
+  file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/flis_source_dir.cpp
+       CONTENT "#include \"core/testing/source_dir.h\"\nstd::string flis::testing::source_dir() { return \"${PROJECT_SOURCE_DIR}\"; }\n")
+  add_library(flis_test_source_dir STATIC ${CMAKE_BINARY_DIR}/generated/flis_source_dir.cpp)
+  target_include_directories(flis_test_source_dir PUBLIC ${PROJECT_SOURCE_DIR}/src)
+endif()
+
 function(flis_layer name)
   cmake_parse_arguments(L "" "" "DEPS;TEST_DEPS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
@@ -20,7 +29,7 @@ function(flis_layer name)
   if(test_sources)
     add_executable(flis_${name}_tests ${test_sources})
     target_link_libraries(flis_${name}_tests PRIVATE flis_${name} ${L_TEST_DEPS} GTest::gmock GTest::gtest_main)
-    target_compile_definitions(flis_${name}_tests PRIVATE FLIS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    target_link_libraries(flis_${name}_tests PRIVATE flis_test_source_dir)
     gtest_discover_tests(flis_${name}_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()

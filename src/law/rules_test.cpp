@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/requirements.h"
+#include "core/testing/source_dir.h"
 #include "law/acts.h"
 #include "law/testing/rules.h"
 

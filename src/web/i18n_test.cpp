@@ -1,4 +1,5 @@
 #include "web/i18n.h"
+#include "core/testing/source_dir.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,5 @@
 #include "web/problem.h"
+#include "core/testing/source_dir.h"
 
 #include <gtest/gtest.h>
 

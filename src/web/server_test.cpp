@@ -1,5 +1,6 @@
 // Real sockets: the server on 127.0.0.1 with an ephemeral port, a synchronous Beast client.
 #include "web/server.h"
+#include "core/testing/source_dir.h"
 
 #include <gtest/gtest.h>
 #include <sys/socket.h>

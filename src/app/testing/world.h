@@ -21,6 +21,7 @@
 #include "app/time.h"
 #include "cases/testing/ports.h"
 #include "cases/workflow.h"
+#include "core/testing/source_dir.h"
 #include "law/testing/rules.h"
 #include "store/testing/test_store.h"
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/testing/source_dir.h"
 #include "law/qt/quota.h"
 #include "law/testing/golden.h"
 #include "law/testing/rules.h"

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/testing/source_dir.h"
 #include "law/calendar.h"
 #include "law/se/se.h"
 #include "law/testing/golden.h"

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/source_dir.h"
 #include "law/acts.h"
 #include "law/rules.h"
 

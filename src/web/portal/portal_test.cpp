@@ -12,6 +12,7 @@
 #include "cases/se/self_employment.h"
 #include "cases/testing/ports.h"
 #include "core/testing/requirements.h"
+#include "core/testing/source_dir.h"
 #include "law/testing/rules.h"
 #include "store/testing/test_store.h"
 #include "web/api/api.h"
