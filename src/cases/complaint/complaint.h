@@ -5,6 +5,7 @@
 // Thread-safety: as Workflow.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <string>
 
 #include "cases/workflow.h"
@@ -17,11 +18,13 @@ struct ComplaintInput {
   std::string addressee;  // "leb" (SE-25) | "quality_authority" (SE-26)
   std::string text;
 };
+BOOST_DESCRIBE_STRUCT(ComplaintInput, (), (subject_case_id, addressee, text))
 
 struct ComplaintDecisionInput {
   bool upheld = false;
   std::string reasons;
 };
+BOOST_DESCRIBE_STRUCT(ComplaintDecisionInput, (), (upheld, reasons))
 
 // The complaint workflow table (complaint_workflow.cpp).
 const WorkflowTable& complaint_workflow();

@@ -12,6 +12,7 @@
 // Thread-safety: as Workflow.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <map>
 #include <set>
 #include <string>
@@ -28,6 +29,7 @@ struct QtRequestLine {
   std::string profession;  // profession / specialty
   std::int64_t count = 0;
 };
+BOOST_DESCRIBE_STRUCT(QtRequestLine, (), (category, profession, count))
 
 struct QtEmployerRequestInput {
   int year = 0;        // the quota year; 0 = the coming year (QT-5)
@@ -39,6 +41,9 @@ struct QtEmployerRequestInput {
   std::vector<QtRequestLine> lines;
   std::string justification;  // projects under contracts for works, services, production (QT-A1)
 };
+BOOST_DESCRIBE_STRUCT(QtEmployerRequestInput, (),
+                      (year, region, employer_name, employer_bin, legal_address, current_year_count, lines,
+                       justification))
 
 // QT-7 (1)–(4) and QT-15 (1)–(3): what the LEB took into account.
 struct QtConsolidationInput {
@@ -51,6 +56,9 @@ struct QtConsolidationInput {
   std::string li_unemployment_forecast;        // QT-15(2)
   std::string li_previous_year_effectiveness;  // QT-15(3)
 };
+BOOST_DESCRIBE_STRUCT(QtConsolidationInput, (),
+                      (year, regional_demand, unemployment_forecast, domestic_labour, previous_year_effectiveness,
+                       li_regional_demand, li_unemployment_forecast, li_previous_year_effectiveness))
 
 struct QtCommissionDecisionInput {
   std::vector<std::int64_t> accepted;  // per request line, same order (QT-10: fully or partially)
@@ -59,6 +67,7 @@ struct QtCommissionDecisionInput {
   std::vector<std::string> present;         // user ids of the members present (QT-9)
   std::string reasons;
 };
+BOOST_DESCRIBE_STRUCT(QtCommissionDecisionInput, (), (accepted, grounds, evidence, present, reasons))
 
 struct QtCountryRow {    // QT-A4
   std::string country;   // ISO 3166-1 alpha-3 of a treaty country (QT-17)

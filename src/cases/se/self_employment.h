@@ -4,6 +4,7 @@
 // Thread-safety: as Workflow.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct SeApplicant {
   std::string residence_abroad;  // location in the country of residence (SE-A1)
   std::string iin;               // optional: many foreigners have none yet (SE-A2.10)
 };
+BOOST_DESCRIBE_STRUCT(SeApplicant, (),
+                      (full_name, full_name_latin, passport_number, passport_issued_on, passport_issuer, citizenship,
+                       address, phone, residence_abroad, iin))
 
 struct SeDraftInput {
   law::se::SubService kind = law::se::SubService::issue;
@@ -41,6 +45,9 @@ struct SeDraftInput {
   std::string change_date;                     // re-issue / duplicate: date of the change or loss (SE-22, SE-22-1)
   law::se::AssessmentInput self_assessment{};  // the applicant's own claims (I-12)
 };
+BOOST_DESCRIBE_STRUCT(SeDraftInput, (),
+                      (kind, region, profession_code, applicant, certificate_number, employer_name, employer_bin,
+                       contract_concluded_on, contract_end, change_reason, change_date, self_assessment))
 
 struct SeRecommendation {
   bool recommends_issue = false;
@@ -49,12 +56,14 @@ struct SeRecommendation {
   std::vector<std::string> present;   // user ids of members present
   std::string reasons;
 };
+BOOST_DESCRIBE_STRUCT(SeRecommendation, (), (recommends_issue, ground, agreed, present, reasons))
 
 struct SeDecisionInput {
   bool approve = true;  // for issue: follow the recommendation; refusal needs a ground
   std::optional<law::se::RefusalGround> ground;
   std::string reasons;
 };
+BOOST_DESCRIBE_STRUCT(SeDecisionInput, (), (approve, ground, reasons))
 
 struct SeNoticeInput {
   std::string notice;      // "new_employer" (SE-18) | "termination" (SE-20)

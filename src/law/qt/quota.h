@@ -7,6 +7,8 @@
 #pragma once
 
 #include <array>
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -130,6 +132,7 @@ enum class RejectionGround {
   permit_violations,          // QT-10(2): unremedied violations of the permit procedure, previous or current year
   labour_law_violations,      // QT-10(3): unremedied labour-law violations incl. overdue wages, same years
 };
+BOOST_DESCRIBE_ENUM(RejectionGround, domestic_labour_available, permit_violations, labour_law_violations)
 std::string_view to_string(RejectionGround);
 std::string citation(RejectionGround);  // "QT-10(1)" ..
 std::string code(RejectionGround);      // "qt.rejection.domestic_labour_available" ..
@@ -150,6 +153,7 @@ struct Evidence {
   std::string system;   // grounds (2), (3): the system the record is from ("migration_police" | "erap" | "otib")
   std::string article;  // grounds (2), (3): the КоАП article or the ОТиБ violation kind
 };
+BOOST_DESCRIBE_STRUCT(Evidence, (), (source, reference, recorded_on, remedied, note, system, article))
 
 struct CommissionDecisionInput {
   std::int64_t requested = 0;  // total of the request

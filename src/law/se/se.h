@@ -4,6 +4,8 @@
 // Thread-safety: stateless; every function is pure and safe to call concurrently.
 #pragma once
 
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -74,6 +76,8 @@ struct AssessmentInput {
   bool english_teaching_certificate = false;
   double experience_years = 0;  // in such a specialty; completed years count (I-12)
 };
+BOOST_DESCRIBE_STRUCT(AssessmentInput, (),
+                      (higher_education, academic_degree, english_teaching_certificate, experience_years))
 
 struct ScoreLine {
   std::string criterion;  // "higher_education" | "academic_degree" | "english_teaching_certificate" | "experience"
@@ -105,6 +109,7 @@ Score score(const Parameters& p, const AssessmentInput& input);
 // ---- Sub-services (SE-A2.0) ----
 
 enum class SubService { issue, extension, reissue, duplicate };
+BOOST_DESCRIBE_ENUM(SubService, issue, extension, reissue, duplicate)
 std::string_view to_string(SubService);  // "issue" | "extension" | "reissue" | "duplicate"
 std::optional<SubService> parse_sub_service(std::string_view text);
 
@@ -141,6 +146,7 @@ enum class RefusalGround {
   score_below_threshold,  // SE-A2.9(2)
   false_documents,        // SE-A2.9(3)
 };
+BOOST_DESCRIBE_ENUM(RefusalGround, profession_mismatch, score_below_threshold, false_documents)
 std::string rule_id(RefusalGround);         // always "SE-A2.9"
 std::string citation(RefusalGround);        // "SE-A2.9(1)" | "SE-A2.9(2)" | "SE-A2.9(3)"
 std::string code(RefusalGround);            // "se.refusal.profession_mismatch" etc.

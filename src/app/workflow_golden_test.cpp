@@ -1,0 +1,338 @@
+// Data-driven workflow scenarios: every tests/golden/se/workflow/*.json and tests/golden/qt/workflow/*.json
+// (format in tests/golden/README.md) is a script of commands by demo users at Kazakhstan local times,
+// run against the real services (SE, complaints, the QT campaign) in a test-kit World (the real store
+// copied from the seeded demo, a clock set to each step's time). After each step the case's state,
+// registration day, service and step deadlines, step rule and the rule IDs of the audit event it wrote
+// are checked; a refused command is checked by its error code, kind and the rule IDs it cites, and must
+// leave the case as it was. Each scenario names the requirement IDs it proves in "requirements".
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "app/testing/world.h"
+#include "cases/codec.h"
+#include "cases/complaint/complaint.h"
+#include "cases/qt/quota_campaign.h"
+#include "cases/se/self_employment.h"
+#include "core/testing/source_dir.h"
+#include "law/testing/golden.h"
+#include "web/problem.h"
+
+namespace flis::app {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+namespace codec = cases::codec;
+using law::testing::format_local;
+using law::testing::local_of;
+using law::testing::strings_of;
+
+std::vector<fs::path> scenario_files() {
+  std::vector<fs::path> all =
+      law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "se" / "workflow");
+  for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "qt" / "workflow"))
+    all.push_back(std::move(p));
+  return all;
+}
+
+// "se_01_issue_happy_path": the act's folder and the file's name.
+std::string name_of(const fs::path& p) {
+  std::string name = p.parent_path().parent_path().filename().string() + "_" + p.stem().string();
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+json::value read_json(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream text;
+  text << in.rdbuf();
+  return json::parse(text.str());
+}
+
+// Every member `given` names must be one the decoded struct has (re-encoded as `known`), so that a
+// misspelt key fails the scenario instead of being ignored by the tolerant codec.
+void check_known(const json::value& given, const json::value& known, const std::string& path) {
+  if (!given.is_object() || !known.is_object()) return;
+  for (const auto& [key, value] : given.as_object()) {
+    const std::string at = path.empty() ? std::string(key) : path + "." + std::string(key);
+    if (value.is_null()) continue;
+    const auto* member = known.as_object().if_contains(key);
+    if (!member) {
+      ADD_FAILURE() << "input has no member " << at;
+      continue;
+    }
+    check_known(value, *member, at);
+  }
+}
+
+// `given` laid over T's defaults (a scenario writes only what matters to it), decoded by the one codec.
+template <class T>
+T input_of(const json::value& given) {
+  json::value merged = codec::encode(T{});
+  if (given.is_object())
+    for (const auto& [key, value] : given.as_object()) {
+      auto& slot = merged.as_object()[key];
+      if (value.is_object() && slot.is_object()) {
+        for (const auto& [k, v] : value.as_object()) slot.as_object()[k] = v;
+      } else {
+        slot = value;
+      }
+    }
+  auto decoded = codec::decode_value<T>(merged);
+  if (auto* failure = std::get_if<codec::DecodeFailure>(&decoded)) {
+    ADD_FAILURE() << "input: " << failure->text();
+    return T{};
+  }
+  check_known(given, codec::encode(std::get<T>(decoded)), "");
+  return std::get<T>(std::move(decoded));
+}
+
+std::string text_of(const json::value& input, std::string_view key) {
+  const auto* v = input.is_object() ? input.as_object().if_contains(key) : nullptr;
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+class Scenario {
+ public:
+  Scenario() {
+    se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports());
+    complaints_ = std::make_unique<cases::ComplaintService>(w_.ports());
+    qt_ = std::make_unique<cases::QuotaCampaignService>(w_.ports());
+  }
+
+  void run(const json::array& steps) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const auto& step = steps[i].as_object();
+      SCOPED_TRACE("step " + std::to_string(i + 1) + ": " + std::string(step.at("command").as_string()) + " by " +
+                   std::string(step.at("actor").as_string()));
+      run_step(step);
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
+
+ private:
+  using A = const cases::Actor&;
+  using Id = const std::string&;
+  using In = const json::value&;
+  using Command = std::function<Result<cases::CaseRecord>(A actor, Id case_id, In input)>;
+
+  // The commands a scenario may run: "<service>.<command of its workflow table>", plus the SE draft.
+  std::map<std::string, Command> commands() {
+    auto& se = *se_;
+    auto& complaints = *complaints_;
+    auto& qt = *qt_;
+    return {
+        {"se.create_draft", [&](A a, Id, In in) { return se.create_draft(a, input_of<cases::SeDraftInput>(in)); }},
+        {"se.attach_file",
+         [&](A a, Id id, In in) -> Result<cases::CaseRecord> {
+           cases::StoredFile f;
+           f.doc_type = text_of(in, "doc_type");
+           f.content = "%PDF-1.4\n% " + f.doc_type + "\n%%EOF\n";
+           if (auto saved = se.attach_file(a, id, f); !saved) return saved.take_error();
+           return w_.store().load_case(id);
+         }},
+        {"se.file",
+         [&](A a, Id id, In in) {
+           const auto* consent = in.is_object() ? in.as_object().if_contains("consent_personal_data") : nullptr;
+           return se.file(a, id, consent && consent->is_bool() && consent->as_bool());
+         }},
+        {"se.refer_to_commission", [&](A a, Id id, In) { return se.refer_to_commission(a, id); }},
+        {"se.record_score",
+         [&](A a, Id id, In in) { return se.record_score(a, id, input_of<law::se::AssessmentInput>(in)); }},
+        {"se.recommend", [&](A a, Id id, In in) { return se.recommend(a, id, input_of<cases::SeRecommendation>(in)); }},
+        {"se.sign_minutes", [&](A a, Id id, In) { return se.sign_minutes(a, id); }},
+        {"se.decide", [&](A a, Id id, In in) { return se.decide(a, id, input_of<cases::SeDecisionInput>(in)); }},
+        {"complaint.file", [&](A a, Id, In in) { return complaints.file(a, input_of<cases::ComplaintInput>(in)); }},
+        {"complaint.satisfy", [&](A a, Id id, In in) { return complaints.satisfy(a, id, text_of(in, "reasons")); }},
+        {"complaint.forward", [&](A a, Id id, In) { return complaints.forward(a, id); }},
+        {"complaint.decide",
+         [&](A a, Id id, In in) { return complaints.decide(a, id, input_of<cases::ComplaintDecisionInput>(in)); }},
+        {"qt.file_request",
+         [&](A a, Id, In in) { return qt.file_request(a, input_of<cases::QtEmployerRequestInput>(in)); }},
+        {"qt.consolidate",
+         [&](A a, Id, In in) { return qt.consolidate(a, input_of<cases::QtConsolidationInput>(in)); }},
+        {"qt.submit_to_commission",
+         [&](A a, Id, In in) {
+           return qt.submit_to_commission(a, static_cast<int>(in.as_object().at("year").to_number<std::int64_t>()));
+         }},
+        {"qt.commission_decide",
+         [&](A a, Id id, In in) {
+           return qt.commission_decide(a, id, input_of<cases::QtCommissionDecisionInput>(in));
+         }},
+        {"qt.inform_employer", [&](A a, Id id, In) { return qt.inform_employer(a, id); }},
+    };
+  }
+
+  // References a scenario cannot know in advance, resolved when the step runs:
+  //   {"$case": "app"}                                   the id of the case the scenario named "app"
+  //   {"$case": {"applicant": "u-kaya", "state": "refused"}}  a case of the demo seed
+  //   {"$certificate": …}                                the certificate number of such a case
+  json::value resolve(const json::value& v) {
+    if (v.is_array()) {
+      json::array out;
+      for (const auto& e : v.as_array()) out.push_back(resolve(e));
+      return out;
+    }
+    if (!v.is_object()) return v;
+    const auto& o = v.as_object();
+    if (o.size() == 1 && (o.contains("$case") || o.contains("$certificate"))) {
+      const bool certificate = o.contains("$certificate");
+      const std::string id = case_id_of(certificate ? o.at("$certificate") : o.at("$case"));
+      if (!certificate) return json::value(id);
+      auto c = w_.store().load_case(id);
+      if (!c) return json::value(nullptr);
+      auto cert = se_->certificate_of(*c);
+      EXPECT_TRUE(cert) << "no certificate on " << id;
+      return cert ? json::value(cert->number) : json::value(nullptr);
+    }
+    json::object out;
+    for (const auto& [k, e] : o) out[k] = resolve(e);
+    return out;
+  }
+
+  std::string case_id_of(const json::value& ref) {
+    if (ref.is_string()) {
+      auto it = handles_.find(std::string(ref.as_string()));
+      EXPECT_NE(it, handles_.end()) << "no case named " << ref;
+      return it == handles_.end() ? std::string() : it->second;
+    }
+    const auto& want = ref.as_object();
+    cases::CaseFilter filter;
+    filter.applicant_id = std::string(want.at("applicant").as_string());
+    auto found = w_.store().list_cases(filter);
+    if (found)
+      for (const auto& c : *found)
+        if (c.state == want.at("state").as_string() &&
+            (!want.contains("kind") || c.kind == want.at("kind").as_string()))
+          return c.id;
+    ADD_FAILURE() << "the demo has no case " << json::serialize(ref);
+    return {};
+  }
+
+  std::size_t trail_size(const std::string& id) {
+    auto trail = w_.store().audit_trail(id);
+    return trail ? trail->size() : 0;
+  }
+
+  std::optional<std::string> local(const std::optional<Instant>& t) const {
+    if (!t) return std::nullopt;
+    return format_local(w_.zone.to_local(*t));
+  }
+
+  void run_step(const json::object& step) {
+    const auto at = local_of(step.at("at").as_string());
+    w_.clock.set(w_.zone.to_instant(at));
+    const std::string command(step.at("command").as_string());
+    auto all = commands();
+    auto found = all.find(command);
+    ASSERT_NE(found, all.end()) << "unknown command " << command;
+    const std::string handle = step.contains("case") ? std::string(step.at("case").as_string()) : "";
+    const bool known = handles_.count(handle) > 0;
+    const std::string target = known ? handles_[handle] : "";
+    const json::value input = resolve(step.contains("input") ? step.at("input") : json::value(json::object{}));
+    const auto& expect = step.at("expect").as_object();
+
+    std::optional<cases::CaseRecord> before;
+    std::size_t events_before = 0;
+    if (known) {
+      auto c = w_.store().load_case(target);
+      ASSERT_TRUE(c) << target;
+      before = *c;
+      events_before = trail_size(target);
+    }
+    auto result = found->second(w_.actor(std::string(step.at("actor").as_string())), target, input);
+
+    if (const auto* error = expect.if_contains("error")) {
+      ASSERT_FALSE(result) << "expected " << error->as_string() << ", the command succeeded in state " << result->state;
+      EXPECT_EQ(result.error().code, error->as_string()) << result.error().detail;
+      if (const auto* status = expect.if_contains("status")) {  // as the API answers it
+        EXPECT_EQ(web::http_status(result.error().kind), status->to_number<int>());
+      }
+      EXPECT_EQ(result.error().rule_ids, expect.contains("error_rule_ids") ? strings_of(expect.at("error_rule_ids"))
+                                                                           : std::vector<std::string>{})
+          << "rule IDs the refusal cites";
+      if (before) {  // a refused command changes nothing
+        auto after = w_.store().load_case(target);
+        ASSERT_TRUE(after);
+        EXPECT_EQ(after->state, before->state);
+        EXPECT_EQ(after->version, before->version);
+        EXPECT_EQ(trail_size(target), events_before);
+      }
+      return;
+    }
+    ASSERT_TRUE(result) << result.error().code << " " << result.error().field << " " << result.error().detail;
+    const cases::CaseRecord& c = *result;
+    if (!handle.empty() && !known) handles_[handle] = c.id;
+    if (known) {
+      EXPECT_EQ(c.id, target);
+    }
+
+    if (const auto* v = expect.if_contains("state")) {
+      EXPECT_EQ(c.state, v->as_string());
+    }
+    if (const auto* v = expect.if_contains("registered_on")) {
+      EXPECT_EQ(c.registered_on ? c.registered_on->iso() : "", v->is_null() ? "" : std::string(v->as_string()));
+    }
+    auto check_time = [&](const char* key, const std::optional<Instant>& t) {
+      if (const auto* v = expect.if_contains(key)) {
+        EXPECT_EQ(local(t).value_or("none"), v->is_null() ? "none" : std::string(v->as_string())) << key;
+      }
+    };
+    check_time("due", c.due_at);
+    check_time("step_due", c.step_due_at);
+    if (const auto* v = expect.if_contains("step_rule")) {
+      EXPECT_EQ(c.step_rule, v->as_string());
+    }
+    if (const auto* v = expect.if_contains("rule_ids")) {
+      auto trail = w_.store().audit_trail(c.id);
+      ASSERT_TRUE(trail && !trail->empty());
+      ASSERT_GT(trail->size(), events_before) << "the step wrote no audit event";
+      std::vector<std::string> got = trail->back().rule_ids;
+      std::vector<std::string> want = strings_of(*v);
+      std::sort(got.begin(), got.end());
+      std::sort(want.begin(), want.end());
+      EXPECT_EQ(got, want) << "rule IDs of the audit event " << trail->back().command;
+    }
+    if (const auto* v = expect.if_contains("data")) {
+      const json::value data(c.data);
+      for (const auto& [pointer, want] : v->as_object()) {
+        std::error_code ec;
+        const json::value* got = data.find_pointer(pointer, ec);
+        ASSERT_NE(got, nullptr) << "data" << pointer << " is missing";
+        EXPECT_EQ(*got, want) << "data" << pointer;
+      }
+    }
+  }
+
+  testing::World w_;  // the demo as seeded on 20.11.2026
+  std::unique_ptr<cases::SelfEmploymentService> se_;
+  std::unique_ptr<cases::ComplaintService> complaints_;
+  std::unique_ptr<cases::QuotaCampaignService> qt_;
+  std::map<std::string, std::string> handles_;  // the scenario's names of its cases → case ids
+};
+
+class WorkflowGolden : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(WorkflowGolden, Scenario) {
+  const json::value doc = read_json(GetParam());
+  const auto& o = doc.as_object();
+  ASSERT_TRUE(o.contains("title")) << GetParam();
+  ASSERT_FALSE(o.at("requirements").as_array().empty()) << "a scenario proves at least one requirement";
+  SCOPED_TRACE(std::string(o.at("title").as_string()));
+  Scenario scenario;
+  scenario.run(o.at("steps").as_array());
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, WorkflowGolden, ::testing::ValuesIn(scenario_files()),
+                         [](const ::testing::TestParamInfo<fs::path>& file) { return name_of(file.param); });
+
+}  // namespace
+}  // namespace flis::app
