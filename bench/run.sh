@@ -71,7 +71,7 @@ pids+=($!)
 flis="http://127.0.0.1:$flis_port"
 wait_http "$flis/healthz"
 
-token=$(curl -s -X POST "$flis/api/v1/auth/demo-token" -d '{"login":"officer.astana"}' |
+token=$(curl -s -X POST "$flis/api/v1/auth/demo-token" -H 'Content-Type: application/json' -d '{"login":"officer.astana"}' |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
 auth="Authorization: Bearer $token"
 case_id=$(curl -s -H "$auth" "$flis/api/v1/cases" | python3 -c '

@@ -8,6 +8,8 @@ port=${1:-8080}
 db=${2:-var/demo.sqlite}
 sim_port=${SIM_PORT:-8090}
 mkdir -p "$(dirname "$db")" var/keys
+# GET /metrics answers only this bearer token (Prometheus: authorization.credentials_file).
+[ -s var/keys/metrics.token ] || { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; echo; } >var/keys/metrics.token
 rm -f "$db" "$db-wal" "$db-shm"
 flis=build/bin/flis
 "$flis" --db "sqlite:$db" --key var/keys/signer.pem migrate >/dev/null
@@ -32,7 +34,7 @@ cat <<MSG
 
 FLIS demo: http://localhost:$port
 Sign in at http://localhost:$port/login (demo mode: one click per user), or get an API token:
-  curl -X POST localhost:$port/api/v1/auth/demo-token -d '{"login":"officer.astana"}'
+  curl -X POST localhost:$port/api/v1/auth/demo-token -H 'Content-Type: application/json' -d '{"login":"officer.astana"}'
 
   foreigner (applicant)   chen, aliyev, kowalska, kaya, sharma, petrov, tashiev, nguyen, sato
   LEB officer             officer.astana, officer.almaty
@@ -44,9 +46,11 @@ Sign in at http://localhost:$port/login (demo mode: one click per user), or get 
 Public pages: /verify (certificate check), /self-assessment (SE-10 points), /api/v1/openapi.json
 External systems: flis-registry-sim at http://127.0.0.1:$sim_port (faults: PUT /admin/faults/<system>);
 stuck calls for officers at /external-calls.
+Metrics: curl -H "Authorization: Bearer $(cat var/keys/metrics.token)" localhost:$port/metrics
 Stop with Ctrl-C.
 MSG
 build/bin/flis-server --listen "0.0.0.0:$port" --db "sqlite:$db" --key var/keys/signer.pem --demo \
-  --public-url "http://localhost:$port" --registry-url "http://127.0.0.1:$sim_port" &
+  --public-url "http://localhost:$port" --registry-url "http://127.0.0.1:$sim_port" \
+  --metrics-token-file var/keys/metrics.token &
 server=$!
 wait "$server"

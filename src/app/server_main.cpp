@@ -3,7 +3,9 @@
 // Every option can also come from the environment (FLIS_LISTEN, FLIS_DB, ...) or an INI config file.
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <cctype>
 #include <condition_variable>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -104,6 +106,10 @@ int main(int argc, char** argv) {
   cli.add_option("--rules", options.rules.dir, "rule versions (data/rules)")->envname("FLIS_RULES");
   cli.add_option("--uswds", uswds, "compiled USWDS design system (served at /static/uswds/)")->envname("FLIS_USWDS");
   cli.add_option("--threads", threads, "worker threads")->envname("FLIS_THREADS");
+  std::string metrics_token_file;
+  cli.add_option("--metrics-token-file", metrics_token_file,
+                 "file holding the bearer token GET /metrics requires (without it /metrics is closed)")
+      ->envname("FLIS_METRICS_TOKEN_FILE");
   cli.add_option("--job-period", job_period_seconds, "seconds between scheduled job runs")->envname("FLIS_JOB_PERIOD");
   cli.add_flag("--demo", options.demo_mode, "enable demo sign-in")->envname("FLIS_DEMO");
   app::ClockOptions clock_options;
@@ -183,6 +189,20 @@ int main(int argc, char** argv) {
   }
   config.threads = threads;
   config.static_dir = std::filesystem::path(assets) / "static";
+  if (!metrics_token_file.empty()) {
+    std::ifstream in(metrics_token_file);
+    std::getline(in, config.metrics_token);
+    while (!config.metrics_token.empty() && std::isspace(static_cast<unsigned char>(config.metrics_token.back())))
+      config.metrics_token.pop_back();
+    if (!in.good() && config.metrics_token.empty()) {
+      std::cerr << "--metrics-token-file: cannot read a token from " << metrics_token_file << "\n";
+      return 2;
+    }
+    if (config.metrics_token.size() < 16) {
+      std::cerr << "--metrics-token-file: the token must be at least 16 characters\n";
+      return 2;
+    }
+  }
 
   auto runtime = app::Runtime::open(options);
   if (!runtime) {

@@ -1,5 +1,6 @@
 #include "web/auth.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -81,6 +82,24 @@ Status Auth::check_csrf(const Request& request, std::string_view submitted) cons
   if (!session) return session.take_error();
   if (!via_cookie) return ok_status();
   if (submitted.empty() || submitted != session->csrf) return Error::forbidden("auth.csrf");
+  return ok_status();
+}
+
+Status Auth::check_login_csrf(const Request& request, std::string_view submitted) {
+  const auto forbidden = [] {
+    return Error::forbidden("auth.csrf", "sign-in form without its token or from another site");
+  };
+  if (auto site = request.header("Sec-Fetch-Site"); site && *site == "cross-site") return forbidden();
+  if (auto origin = request.header("Origin")) {
+    // The browser's origin must be this host; "null" (sandboxed or privacy-stripped) is refused too.
+    auto host = request.header("Host");
+    const auto scheme_end = origin->find("://");
+    if (!host || scheme_end == std::string_view::npos || origin->substr(scheme_end + 3) != *host) return forbidden();
+  }
+  auto cookie = request.cookie(kLoginCsrfCookie);
+  if (!cookie || cookie->empty() || cookie->size() != submitted.size() ||
+      CRYPTO_memcmp(cookie->data(), submitted.data(), submitted.size()) != 0)
+    return forbidden();
   return ok_status();
 }
 

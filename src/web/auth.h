@@ -12,6 +12,9 @@
 namespace flis::web {
 
 inline constexpr const char* kSessionCookie = "flis_session";
+// Signing in starts without a session, so the sign-in form carries a token of its own, bound to this
+// cookie (double submit; SameSite=Strict, path /login), against login CSRF.
+inline constexpr const char* kLoginCsrfCookie = "flis_login_csrf";
 
 struct SignedIn {
   std::string token;  // give to the client once
@@ -35,6 +38,10 @@ class Auth {
   std::string csrf_of(const Request& request) const;
   // Forms posted with a session cookie must carry its CSRF token.
   Status check_csrf(const Request& request, std::string_view submitted) const;
+
+  // A sign-in form (no session yet) is accepted only with the token of its kLoginCsrfCookie and, when
+  // the browser says where it comes from (Origin, Sec-Fetch-Site), only from this site.
+  static Status check_login_csrf(const Request& request, std::string_view submitted);
 
   bool demo_mode() const { return demo_mode_; }
 

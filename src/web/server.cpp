@@ -3,6 +3,8 @@
 // with the header read separately so the body limit can depend on the route.
 #include "web/server.h"
 
+#include <openssl/crypto.h>
+
 #include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
@@ -463,7 +465,18 @@ Server::Server(ServerConfig config, Router& router, const i18n::Catalog& catalog
     });
   }
   if (!router.has_route("GET", "/metrics")) {
-    router.get("/metrics", [&metrics](Request&) {
+    router.get("/metrics", [&metrics, token = config.metrics_token](Request& req) {
+      const std::string_view presented = req.header("Authorization").value_or("");
+      const std::string expected = "Bearer " + token;
+      if (token.empty() || presented.size() != expected.size() ||
+          CRYPTO_memcmp(presented.data(), expected.data(), expected.size()) != 0) {
+        Response denied = problem(
+            req,
+            Error{
+                "metrics.unauthorized", {}, "GET /metrics needs the metrics token", {}, Error::Kind::unauthenticated});
+        denied.headers.set("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        return denied;
+      }
       Response response = Response::text(metrics.render());
       response.content_type = std::string(metrics::kContentType);
       return response;

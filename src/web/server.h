@@ -36,6 +36,9 @@ struct ServerConfig {
   std::filesystem::path static_dir;                    // served at /static/...; empty: no such route
   std::string static_cache_control = "public, max-age=3600";
   bool handle_signals = true;  // SIGTERM/SIGINT start a graceful shutdown
+  // GET /metrics answers only `Authorization: Bearer <metrics_token>`; empty: /metrics is closed
+  // (issue 9: metrics name routes, states and load — not for the public).
+  std::string metrics_token;
 };
 
 // Extra readiness check for GET /healthz (e.g. a database ping); an error answers 503.

@@ -92,6 +92,7 @@ class ServerTest : public ::testing::Test {
     config_.upload_body_limit = 64 * 1024;
     config_.idle_timeout = 5s;
     config_.shutdown_grace = 5s;
+    config_.metrics_token = "metrics-token-for-tests";
     router_.post("/echo", [](Request& req) { return Response::text(req.body); });
     router_.post(
         "/upload", [](Request& req) { return Response::text(std::to_string(req.body.size())); },
@@ -307,7 +308,14 @@ TEST_F(ServerTest, MetricsCountRequestsByRoutePattern) {
   client.get("/api/v1/cases/1");
   client.get("/api/v1/cases/2");
   client.get("/nope");
-  auto response = client.get("/metrics");
+  // Issue 9: metrics are for operations only — without the token, or with another, 401.
+  EXPECT_EQ(client.get("/metrics").result_int(), 401);
+  http::request<http::string_body> wrong{http::verb::get, "/metrics", 11};
+  wrong.set(http::field::authorization, "Bearer metrics-token-for-test");
+  EXPECT_EQ(client.send(wrong).result_int(), 401);
+  http::request<http::string_body> scrape{http::verb::get, "/metrics", 11};
+  scrape.set(http::field::authorization, "Bearer metrics-token-for-tests");
+  auto response = client.send(scrape);
   EXPECT_EQ(response.result_int(), 200);
   EXPECT_EQ(response[http::field::content_type], "text/plain; version=0.0.4; charset=utf-8");
   const std::string& text = response.body();
@@ -315,6 +323,8 @@ TEST_F(ServerTest, MetricsCountRequestsByRoutePattern) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("flis_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("flis_http_requests_total{route=\"/metrics\",method=\"GET\",status=\"401\"} 2\n"),
             std::string::npos);
   EXPECT_NE(text.find("flis_http_request_duration_seconds_count{route=\"/api/v1/cases/{id}\"} 2\n"), std::string::npos);
 }

@@ -89,3 +89,47 @@ test('QT-6 QT-A1: the OpenAPI document lists every operation of every module, bo
   assert.equal(doc.paths['/api/v1/cases/{id}/decision'], undefined, 'no SE command behind a generic case path');
   for (const name of ['SeApplication', 'Complaint', 'QtRequest', 'Problem']) assert.ok(doc.components.schemas[name], name);
 });
+
+// Issue 9, item 2 and 4: what is not for the public, and what a cross-site page cannot make a browser do.
+test('/metrics answers only its bearer token', async () => {
+  for (const headers of [{}, { Authorization: 'Bearer wrong-token-of-some-length' }]) {
+    const r = await fetch(`${server.url}/metrics`, { headers });
+    assert.equal(r.status, 401);
+    assert.equal(r.headers.get('www-authenticate'), 'Bearer realm="metrics"');
+    assert.equal((await r.json()).code, 'metrics.unauthorized');
+  }
+  assert.match(await server.metrics(), /flis_http_requests_total/);
+});
+
+test('the API reads a body only when it is sent as JSON (415 otherwise), whatever the route', async () => {
+  const body = JSON.stringify({ login: 'chen' });
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+    const r = await fetch(`${server.url}/api/v1/auth/demo-token`, { method: 'POST', body, headers: { 'Content-Type': type } });
+    assert.equal(r.status, 415, type);
+    const problem = await r.json();
+    assert.equal(problem.code, 'http.unsupported_media_type');
+    assert.equal(problem.field, 'Content-Type');
+  }
+  const ok = await fetch(`${server.url}/api/v1/auth/demo-token`,
+    { method: 'POST', body, headers: { 'Content-Type': 'Application/JSON; charset=utf-8' } });
+  assert.equal(ok.status, 201);
+});
+
+test('demo sign-in refuses a cross-site form: no token, a token without its cookie, or another origin', async () => {
+  const page = await fetch(`${server.url}/login`);
+  const token = (await page.text()).match(/name="csrf" value="([^"]+)"/)[1];
+  const cookie = page.headers.get('set-cookie');
+  assert.match(cookie, /^flis_login_csrf=[^;]+;.*Path=\/login.*SameSite=Strict/i);
+  const jar = cookie.split(';')[0];
+  const post = (fields, headers) => fetch(`${server.url}/login`, {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams({ login: 'chen', ...fields }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } });
+  assert.equal((await post({})).status, 403);
+  assert.equal((await post({ csrf: token })).status, 403);
+  assert.equal((await post({ csrf: 'x'.repeat(token.length) }, { cookie: jar })).status, 403);
+  assert.equal((await post({ csrf: token }, { cookie: jar, Origin: 'https://attacker.example' })).status, 403);
+  assert.equal((await post({ csrf: token }, { cookie: jar, 'Sec-Fetch-Site': 'cross-site' })).status, 403);
+  const signedIn = await post({ csrf: token }, { cookie: jar, Origin: server.url });
+  assert.equal(signedIn.status, 303);
+  assert.match(signedIn.headers.get('set-cookie'), /^flis_session=/);
+});

@@ -13,7 +13,7 @@ const get = async (path, headers = {}) => {
   return { status: r.status, type: r.headers.get('content-type'), body: await r.json() };
 };
 const post = async (path, body) => {
-  const r = await fetch(`${server.url}${path}`, { method: 'POST', body });
+  const r = await fetch(`${server.url}${path}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
   return { status: r.status, type: r.headers.get('content-type'), body: await r.json() };
 };
 

@@ -101,9 +101,12 @@ test('QT-19, I-15: the public quota page in kk, ru and en, with totals and the d
 });
 
 test('I-14: a signed-in employer sees what remains in the regions of their applications', async () => {
-  const form = new URLSearchParams({ login: 'employer.alatau' });
+  const loginPage = await fetch(`${server.url}/login`);
+  const token = (await loginPage.text()).match(/name="csrf" value="([^"]+)"/)[1];
+  const loginCookie = loginPage.headers.get('set-cookie').split(';')[0];
+  const form = new URLSearchParams({ login: 'employer.alatau', csrf: token });
   const login = await fetch(`${server.url}/login`, { method: 'POST', body: form, redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie } });
   assert.equal(login.status, 303);
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const r = await fetch(`${server.url}/quota?year=2026&lang=en`, { headers: { cookie } });

@@ -157,7 +157,7 @@ test('SE-A2.10: a fault storm on every system ends with every call delivered onc
     assert.ok(log.calls.every((c) => c.applied <= 1));
     assert.ok(log.received > log.applied, `the storm forced retries (received ${log.received}, applied ${log.applied})`);
 
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await server.metrics();
     assert.match(metrics, /flis_external_calls_total\{system="front_office",operation="status_push",outcome="ok"\} \d+/);
     assert.match(metrics, /flis_external_calls_total\{system="front_office",operation="status_push",outcome="(unavailable|malformed)"\} \d+/);
     assert.match(metrics, /flis_external_call_duration_seconds_count\{system="front_office"\} \d+/);

@@ -283,7 +283,7 @@ test('access: applicants see only their own cases, officers only their body\'s',
 });
 
 test('metrics expose requests by route and cases by service and state', async () => {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await server.metrics();
   assert.match(text, /flis_http_requests_total\{.*route="\/api\/v1\/cases\/\{id\}"/);
   assert.match(text, /flis_http_request_duration_seconds_bucket/);
   assert.match(text, /flis_cases\{service="SE",state="issued"\} \d+/);

@@ -6,6 +6,7 @@
 // after. Each database's audit chains are verified when its server stops.
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,10 +134,15 @@ export async function startServer({ at, db, port, args = [] } = {}) {
   if (owned) db = await prepareDatabase({ at });
   port = port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  // GET /metrics needs a bearer token (issue 9); each server gets one of its own.
+  const metricsToken = randomBytes(24).toString('hex');
+  const metricsTokenFile = join(db.dir, `metrics-${port}.token`);
+  writeFileSync(metricsTokenFile, `${metricsToken}\n`);
   const child = spawn(
     `${bin}/flis-server`,
     ['--listen', `127.0.0.1:${port}`, '--db', db.url, '--key', db.key, '--demo', '--clock-at', at, '--public-url', url,
-     '--assets', `${root}assets`, '--i18n', `${root}data/i18n`, '--threads', '4', ...args],
+     '--assets', `${root}assets`, '--i18n', `${root}data/i18n`, '--threads', '4',
+     '--metrics-token-file', metricsTokenFile, ...args],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
@@ -162,6 +168,12 @@ export async function startServer({ at, db, port, args = [] } = {}) {
     exited,
     db,
     log: () => log,
+    // The Prometheus text of GET /metrics, fetched with this server's token.
+    async metrics() {
+      const r = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
+      if (r.status !== 200) throw new Error(`GET /metrics: ${r.status}`);
+      return r.text();
+    },
     // Stops the server; a database of its own is then verified and removed.
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -180,11 +192,13 @@ export async function startServer({ at, db, port, args = [] } = {}) {
 
 // A small API client bound to one signed-in demo user.
 export async function signIn(url, login) {
-  const r = await fetch(`${url}/api/v1/auth/demo-token`, { method: 'POST', body: JSON.stringify({ login }) });
+  const r = await fetch(`${url}/api/v1/auth/demo-token`, { method: 'POST', body: JSON.stringify({ login }),
+    headers: { 'Content-Type': 'application/json' } });
   if (r.status !== 201) throw new Error(`sign-in ${login}: ${r.status} ${await r.text()}`);
   const { token, user_id: userId } = await r.json();
   const call = async (method, path, body, headers = {}) => {
-    const init = { method, headers: { Authorization: `Bearer ${token}`, ...headers } };
+    // The API reads JSON only when it is sent as JSON (415 otherwise); uploads say their own type.
+    const init = { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers } };
     if (body !== undefined) init.body = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
     const res = await fetch(`${url}${path}`, init);
     const type = res.headers.get('content-type') || '';

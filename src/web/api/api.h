@@ -28,7 +28,11 @@ bool may_view_rules(const cases::Actor& actor);
 boost::json::object rule_version_json(const law::RuleVersion& v);
 boost::json::value parameter_json(const law::ParameterValue& value);
 
-// The shared routes above, then each module's own (ctx.modules, web/module.h).
+// application/json (or +json) or nothing; any other body on an /api/ route answers 415 (uploads excepted).
+bool is_json_media_type(std::string_view content_type);
+Middleware json_bodies_only();
+
+// The shared routes above, then each module's own (ctx.modules, web/module.h), behind json_bodies_only().
 void register_api_routes(Router& router, AppContext& ctx);
 
 // The operations of the shared routes; with every module's, they make the OpenAPI document.

@@ -121,6 +121,7 @@ json::value openapi_document(const ModuleList& modules) {
 }
 
 void register_api_routes(Router& router, AppContext& ctx) {
+  router.use(json_bodies_only());
   register_public_routes(router, ctx);
   register_case_routes(router, ctx);
   register_admin_routes(router, ctx);

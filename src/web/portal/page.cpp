@@ -278,8 +278,11 @@ Response sign_in_redirect(const Request& req) {
 Result<forms::FormData> posted_form(const Portal& portal, const Request& req, bool anonymous_allowed) {
   auto form = forms::parse_form(req);
   if (!form) return form;
-  // Signing in starts without a session, so there is no token to compare yet.
-  if (anonymous_allowed && !portal.ctx.auth.authenticate(req)) return form;
+  // Signing in starts without a session: the form's own token (GET /login) stands in for it.
+  if (anonymous_allowed && !portal.ctx.auth.authenticate(req)) {
+    if (auto checked = Auth::check_login_csrf(req, form->value("csrf")); !checked) return checked.take_error();
+    return form;
+  }
   auto csrf = portal.ctx.auth.check_csrf(req, form->value("csrf"));
   if (!csrf) return csrf.take_error();
   return form;

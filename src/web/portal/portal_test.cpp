@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 #include <set>
 
@@ -73,7 +74,8 @@ class PortalTest : public ::testing::Test {
   };
 
   Response send(const std::string& method, const std::string& target, const Session* s = nullptr, std::string body = {},
-                std::string content_type = "application/x-www-form-urlencoded", std::string locale = "en") {
+                std::string content_type = "application/x-www-form-urlencoded", std::string locale = "en",
+                const std::map<std::string, std::string>& headers = {}) {
     Request req;
     req.method = method;
     req.target = target;
@@ -85,11 +87,28 @@ class PortalTest : public ::testing::Test {
     req.body = std::move(body);
     if (!req.body.empty()) req.headers.set("Content-Type", content_type);
     if (s) req.cookies[kSessionCookie] = s->cookie;
+    for (const auto& [name, value] : headers) {
+      if (name == "Cookie")
+        req.cookies[value.substr(0, value.find('='))] = value.substr(value.find('=') + 1);
+      else
+        req.headers.set(name, value);
+    }
     return router_.dispatch(req);
   }
 
+  // The sign-in form's token and its cookie "flis_login_csrf=…", as a browser gets them from GET /login.
+  std::pair<std::string, std::string> login_form_token() {
+    auto page = send("GET", "/login");
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(page.body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")));
+    const std::string set_cookie(page.headers.get("Set-Cookie").value_or(""));
+    return {m.size() > 1 ? m[1].str() : std::string(), set_cookie.substr(0, set_cookie.find(';'))};
+  }
+
   Session sign_in(const std::string& login) {
-    auto r = send("POST", "/login", nullptr, "login=" + login);
+    auto [token, cookie] = login_form_token();
+    auto r = send("POST", "/login", nullptr, "login=" + login + "&csrf=" + token, "application/x-www-form-urlencoded",
+                  "en", {{"Cookie", cookie}});
     EXPECT_EQ(r.status, 303);
     std::string set_cookie(r.headers.get("Set-Cookie").value_or(""));
     EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
@@ -208,6 +227,31 @@ TEST_F(PortalTest, PagesNeedASessionAndFormsNeedTheCsrfToken) {
   auto chen = sign_in("chen");
   auto forged = send("POST", "/cabinet/new", &chen, "csrf=wrong&kind=issue");
   EXPECT_EQ(forged.status, 403);
+}
+
+// Login CSRF (issue 9): a cross-site page must not sign a visitor in as someone else.
+TEST_F(PortalTest, SignInNeedsTheFormsOwnTokenAndCookieFromThisSite) {
+  auto [token, cookie] = login_form_token();
+  EXPECT_EQ(cookie.rfind("flis_login_csrf=", 0), 0u);
+  const std::string form = "application/x-www-form-urlencoded";
+  EXPECT_EQ(send("POST", "/login", nullptr, "login=chen", form).status, 403);
+  EXPECT_EQ(send("POST", "/login", nullptr, "login=chen&csrf=" + token, form).status, 403);  // no cookie
+  EXPECT_EQ(send("POST", "/login", nullptr, "login=chen&csrf=" + std::string(token.size(), 'x'), form, "en",
+                 {{"Cookie", cookie}})
+                .status,
+            403);
+  EXPECT_EQ(send("POST", "/login", nullptr, "login=chen&csrf=" + token, form, "en",
+                 {{"Cookie", cookie}, {"Host", "flis.example"}, {"Origin", "https://attacker.example"}})
+                .status,
+            403);
+  EXPECT_EQ(send("POST", "/login", nullptr, "login=chen&csrf=" + token, form, "en",
+                 {{"Cookie", cookie}, {"Sec-Fetch-Site", "cross-site"}})
+                .status,
+            403);
+  EXPECT_EQ(send("POST", "/login", nullptr, "login=chen&csrf=" + token, form, "en",
+                 {{"Cookie", cookie}, {"Host", "flis.example"}, {"Origin", "https://flis.example"}})
+                .status,
+            303);
 }
 
 TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_SE13_SE5) {

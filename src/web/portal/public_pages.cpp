@@ -18,6 +18,8 @@ bool safe_local_path(std::string_view p) {
   return !p.empty() && p.front() == '/' && p.substr(0, 2) != "//" && p.find('\\') == std::string_view::npos;
 }
 
+constexpr int kLoginTokenLength = 24;
+
 CookieOptions session_cookie(const Portal& portal) {
   CookieOptions o;
   o.http_only = true;
@@ -108,6 +110,14 @@ void register_public_pages(Router& router, std::shared_ptr<const Portal> portal)
     view["demo"] = portal->ctx.demo_mode;
     std::string next(req.query_param("next").value_or(""));
     view["next"] = safe_local_path(next) ? next : "";
+    // Without a session the form carries the sign-in token instead (Auth::check_login_csrf).
+    std::string login_token;
+    if (!actor) {
+      auto existing = req.cookie(kLoginCsrfCookie);
+      login_token =
+          existing && existing->size() == kLoginTokenLength ? std::string(*existing) : random_token(kLoginTokenLength);
+      view["csrf"] = login_token;
+    }
     json::array groups;
     if (portal->ctx.demo_mode) {
       auto users = portal->ctx.store.list_users();
@@ -127,7 +137,15 @@ void register_public_pages(Router& router, std::shared_ptr<const Portal> portal)
       }
     }
     view["groups"] = std::move(groups);
-    return render(*portal, req, "login", std::move(view));
+    Response page = render(*portal, req, "login", std::move(view));
+    if (!login_token.empty()) {
+      CookieOptions o = session_cookie(*portal);
+      o.path = "/login";
+      o.same_site = "Strict";
+      o.max_age_seconds = 3600;
+      page.set_cookie(kLoginCsrfCookie, login_token, o);
+    }
+    return page;
   });
 
   router.post("/login", [portal](Request& req) {
