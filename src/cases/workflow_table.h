@@ -29,6 +29,11 @@ struct Transition {
 struct WorkflowTable {
   std::string service;  // CaseRecord::service
   std::vector<Transition> rows;
+  // Where a case of this service starts (the command that creates it is outside the table: a draft, a
+  // request, a campaign) and where it has nothing left to do. Every other state a case can reach must
+  // have a way out (cases/workflow_table_test.cpp walks them), so that no input leaves a case stuck.
+  std::vector<std::string> initial;
+  std::vector<std::string> final_states;
 
   // The row of `command` for a case of `kind`; null when the command does not exist for that kind.
   const Transition* row(std::string_view command, std::string_view kind) const;

@@ -127,5 +127,62 @@ TEST(WorkflowTable, ACommandAKindDoesNotHaveIsUnknown) {
   EXPECT_EQ(checked.error().code, "case.action_unknown");
 }
 
+// Issue 9 item 3: no state without a way forward. For every case kind of a table: each state its rows
+// name must be reachable from where cases start, and each reachable state must be final or have a
+// command that leads somewhere else (the expiry job's move to "expired" is outside the table; "expired"
+// is final). Returns what breaks that, as "<kind>: <state> ...".
+std::vector<std::string> dead_ends(const WorkflowTable& table) {
+  std::vector<std::string> found;
+  for (const auto& kind : kinds_of(table)) {
+    std::vector<const Transition*> rows;
+    std::set<std::string> named;
+    for (const auto& t : table.rows)
+      if (t.kinds.empty() || std::count(t.kinds.begin(), t.kinds.end(), kind)) {
+        rows.push_back(&t);
+        named.insert(t.from.begin(), t.from.end());
+        named.insert(t.to.begin(), t.to.end());
+      }
+    std::set<std::string> reached;
+    std::vector<std::string> frontier;
+    for (const auto& s : table.initial)
+      if (named.count(s)) frontier.push_back(s);
+    while (!frontier.empty()) {
+      std::string s = frontier.back();
+      frontier.pop_back();
+      if (!reached.insert(s).second) continue;
+      for (const auto* t : rows)
+        if (std::count(t->from.begin(), t->from.end(), s)) frontier.insert(frontier.end(), t->to.begin(), t->to.end());
+    }
+    for (const auto& s : named) {
+      if (!reached.count(s)) found.push_back(kind + ": " + s + " cannot be reached");
+      bool way_out = std::count(table.final_states.begin(), table.final_states.end(), s) > 0;
+      for (const auto* t : rows)
+        if (std::count(t->from.begin(), t->from.end(), s))
+          for (const auto& to : t->to) way_out = way_out || to != s;
+      if (!way_out) found.push_back(kind + ": " + s + " has no way out");
+    }
+  }
+  return found;
+}
+
+TEST(WorkflowTables, EveryReachableStateHasAWayOutOrIsFinal) {
+  for (const auto* table : tables()) {
+    EXPECT_FALSE(table->initial.empty()) << table->service;
+    EXPECT_EQ(dead_ends(*table), std::vector<std::string>{}) << table->service;
+  }
+}
+
+// The walk finds what it looks for: a state whose only command leads back to it, a state nothing leads to.
+TEST(WorkflowTables, TheWalkFindsDeadEndsAndUnreachableStates) {
+  const WorkflowTable stuck{"X",
+                            {{"open", {"k"}, {"new"}, {"clerk"}, {"waiting"}, "X-1", ""},
+                             {"remind", {"k"}, {"waiting"}, {"clerk"}, {"waiting"}, "X-2", ""},
+                             {"close", {"k"}, {"lost"}, {"clerk"}, {"done"}, "X-3", ""}},
+                            {"new"},
+                            {"done"}};
+  EXPECT_EQ(dead_ends(stuck), (std::vector<std::string>{"k: done cannot be reached", "k: lost cannot be reached",
+                                                        "k: waiting has no way out"}));
+}
+
 }  // namespace
 }  // namespace flis::cases

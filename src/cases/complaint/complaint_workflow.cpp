@@ -18,7 +18,9 @@ const WorkflowTable& complaint_workflow() {
           {"decide", {}, {"filed"}, {head}, {"upheld", "rejected"}, "SE-25", ""},
           {"decide", {}, {"forwarded"}, {quality}, {"upheld", "rejected"}, "SE-26", ""},
           {"note_court", {}, {"upheld", "rejected", "satisfied"}, applicants, {"in_court"}, "SE-28", "", true},
-      }};
+      },
+      {"filed"},
+      {"in_court"}};
   return table;
 }
 

@@ -39,7 +39,9 @@ const WorkflowTable& qt_workflow() {
            {"distributed", "published"},
            "QT-21",
            ""},
-      }};
+      },
+      {"registered", "consolidated", "open", "active"},
+      {"informed", "submitted", "published", "active"}};
   return table;
 }
 

@@ -45,7 +45,9 @@ const WorkflowTable& se_workflow() {
           // SE-18, SE-20: the holder's notices; SE-21: revocation on a control body's act.
           {"notify", {}, {"issued", "extended"}, {foreigner}, {"issued", "extended"}, "SE-18", "", true},
           {"revoke", {}, {"issued", "extended"}, {head}, {"revoked"}, "SE-21", ""},
-      }};
+      },
+      {"draft"},
+      {"refused", "revoked", "expired"}};
   return table;
 }
 
