@@ -4,7 +4,8 @@
 //
 // Encoding: a described struct is a JSON object with its member names as keys; Date is "YYYY-MM-DD";
 // enums are their names; std::map<std::string, T> is an object; an empty std::optional is left out;
-// boost::json values pass through unchanged (for payloads the struct does not own, e.g. a signature).
+// boost::json values pass through unchanged (for payloads the struct does not own, e.g. a signature);
+// the members of a described public base are written beside the struct's own (one flat object).
 // Decoding is tolerant of what a newer writer may add: unknown keys are ignored, a missing
 // std::optional, std::vector or std::map reads as empty, and so does a member declared `lenient`
 // (see below); any other missing or mistyped member is a DecodeFailure naming its JSON path.
@@ -108,12 +109,14 @@ boost::json::value encode(const T& v) {
   } else {
     static_assert(boost::describe::has_describe_members<T>::value, "describe the struct (BOOST_DESCRIBE_STRUCT)");
     json::object o;
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
-      const auto& member = v.*d.pointer;
-      if constexpr (detail::is_optional<std::decay_t<decltype(member)>>::value)
-        if (!member) return;
-      o[d.name] = encode(member);
-    });
+    boost::mp11::mp_for_each<
+        boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>>(
+        [&](auto d) {
+          const auto& member = v.*d.pointer;
+          if constexpr (detail::is_optional<std::decay_t<decltype(member)>>::value)
+            if (!member) return;
+          o[d.name] = encode(member);
+        });
     return o;
   }
 }
@@ -198,18 +201,20 @@ std::optional<DecodeFailure> decode_into(const boost::json::value& v, T& out, co
     if (!v.is_object()) return fail(path, "expected an object");
     const auto& o = v.get_object();
     std::optional<DecodeFailure> error;
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
-      if (error) return;
-      auto& member = out.*d.pointer;
-      using M = std::decay_t<decltype(member)>;
-      const std::string member_path = path.empty() ? std::string(d.name) : path + "." + d.name;
-      const auto* found = o.if_contains(d.name);
-      if (!found) {
-        if (!may_be_absent<M> && !lenient_member<T>(d.name)) error = fail(member_path, "missing");
-        return;
-      }
-      error = decode_into(*found, member, member_path);
-    });
+    boost::mp11::mp_for_each<
+        boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>>(
+        [&](auto d) {
+          if (error) return;
+          auto& member = out.*d.pointer;
+          using M = std::decay_t<decltype(member)>;
+          const std::string member_path = path.empty() ? std::string(d.name) : path + "." + d.name;
+          const auto* found = o.if_contains(d.name);
+          if (!found) {
+            if (!may_be_absent<M> && !lenient_member<T>(d.name)) error = fail(member_path, "missing");
+            return;
+          }
+          error = decode_into(*found, member, member_path);
+        });
     return error;
   }
   return std::nullopt;

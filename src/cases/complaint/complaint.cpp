@@ -1,5 +1,6 @@
 #include "cases/complaint/complaint.h"
 
+#include "cases/case_data.h"
 #include "cases/roles.h"
 #include "law/se/se.h"
 
@@ -45,11 +46,13 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
   }
   c.step_rule = rule;
   c.due_at = c.step_due_at;
-  c.data = json::object{{"subject_case_id", subject->id},
-                        {"subject_service", subject->service},
-                        {"subject_state", subject->state},
-                        {"addressee", in.addressee},
-                        {"text", in.text}};
+  ComplaintData data;
+  data.subject_case_id = subject->id;
+  data.subject_service = subject->service;
+  data.subject_state = subject->state;
+  data.addressee = in.addressee;
+  data.text = in.text;
+  write_data(c, data);
   return commit(applicant, CaseRecord{}, std::move(c),
                 Step{"file_complaint", {"SE-24", rule, "I-3"}, json::object{{"subject_case_id", subject->id}}});
 }
@@ -66,18 +69,23 @@ Result<CaseRecord> ComplaintService::load_for(const Actor& actor, const std::str
 Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::string& id, const std::string& reasons) {
   auto c = load_for(head, id, "satisfy");
   if (!c) return c;
+  auto data = read_data<ComplaintData>(*c);
+  if (!data) return data.take_error();
   CaseRecord next = *c;
   next.state = "satisfied";
   next.step_due_at.reset();
   next.step_rule.clear();
-  next.data["resolution"] = json::object{{"outcome", "satisfied"}, {"reasons", reasons}, {"on", today().iso()}};
+  data->resolution = ComplaintResolution{"satisfied", reasons, today(), "", ""};
+  write_data(next, *data);
   return commit(head, *c, std::move(next), Step{"satisfy", {"SE-24"}, json::object{{"reasons", reasons}}});
 }
 
 Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::string& id) {
   auto c = load_for(head, id, "forward");
   if (!c) return c;
-  if (json_string(c->data, "addressee") != "quality_authority")
+  auto data = read_data<ComplaintData>(*c);
+  if (!data) return data.take_error();
+  if (data->addressee != "quality_authority")
     return Error::conflict("case.wrong_state", "only complaints to the quality authority are forwarded");
   auto terms = law::se::parameters(ports().rules, c->registered_on.value_or(today()));
   if (!terms) return terms.take_error();
@@ -87,8 +95,9 @@ Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::strin
   next.step_due_at = due_after(next.provider_body, today(), terms->complaint_review_wd);
   next.step_rule = "SE-26";
   next.due_at = next.step_due_at;
-  next.data["forwarded_on"] = today().iso();
-  next.data["forwarded_by_body"] = c->provider_body;
+  data->forwarded_on = today();
+  data->forwarded_by_body = c->provider_body;
+  write_data(next, *data);
   return commit(head, *c, std::move(next),
                 Step{"forward", {"SE-24", "SE-26"}, json::object{{"forwarded_on", today().iso()}}});
 }
@@ -98,7 +107,9 @@ Result<CaseRecord> ComplaintService::decide(const Actor& reviewer, const std::st
   auto c = load_for(reviewer, id, "decide");
   if (!c) return c;
   // The table lets the LEB head decide a filed complaint; it must also be addressed to the LEB (SE-25).
-  const bool to_leb = json_string(c->data, "addressee") == "leb";
+  auto data = read_data<ComplaintData>(*c);
+  if (!data) return data.take_error();
+  const bool to_leb = data->addressee == "leb";
   if (to_leb != (c->state == "filed"))
     return Error::conflict("case.wrong_state", reviewer.role + " cannot decide in " + c->state);
   if (in.reasons.empty()) return Error::invalid("validation.required", "reasons");
@@ -107,13 +118,10 @@ Result<CaseRecord> ComplaintService::decide(const Actor& reviewer, const std::st
   next.step_due_at.reset();
   next.step_rule.clear();
   const char* rule = to_leb ? "SE-25" : "SE-26";
-  json::object resolution{{"outcome", next.state},
-                          {"reasons", in.reasons},
-                          {"on", today().iso()},
-                          {"by", reviewer.display_name},
-                          {"rule", rule}};
-  next.data["resolution"] = resolution;
-  return commit(reviewer, *c, std::move(next), Step{"decide_complaint", {rule, "SE-27"}, std::move(resolution)});
+  data->resolution = ComplaintResolution{next.state, in.reasons, today(), reviewer.display_name, rule};
+  write_data(next, *data);
+  return commit(reviewer, *c, std::move(next),
+                Step{"decide_complaint", {rule, "SE-27"}, codec::encode_object(*data->resolution)});
 }
 
 Result<CaseRecord> ComplaintService::note_court(const Actor& applicant, const std::string& id,
@@ -123,9 +131,12 @@ Result<CaseRecord> ComplaintService::note_court(const Actor& applicant, const st
   if (!c && c.error().code == "case.wrong_state") return Error::conflict("complaint.pretrial_not_finished", "SE-28");
   if (!c) return c;
   if (court.empty()) return Error::invalid("validation.required", "court");
+  auto data = read_data<ComplaintData>(*c);
+  if (!data) return data.take_error();
   CaseRecord next = *c;
   next.state = "in_court";
-  next.data["court"] = json::object{{"court", court}, {"noted_on", today().iso()}};
+  data->court = ComplaintCourt{court, today()};
+  write_data(next, *data);
   return commit(applicant, *c, std::move(next), Step{"note_court", {"SE-27", "SE-28"}, json::object{{"court", court}}});
 }
 

@@ -6,12 +6,49 @@
 #pragma once
 
 #include <boost/describe/class.hpp>
+#include <optional>
 #include <string>
 
 #include "cases/workflow.h"
 #include "cases/workflow_table.h"
 
 namespace flis::cases {
+
+// The data of a complaint case (kind "complaint"), stored through cases/case_data.h. Lenient: rows
+// written before a member existed read it as its default.
+struct ComplaintResolution {
+  static constexpr bool kAllLenient = true;
+  std::string outcome;  // "satisfied" (SE-24) | "upheld" | "rejected" (SE-25, SE-26)
+  std::string reasons;
+  std::optional<Date> on;
+  std::string by;    // the reviewer's name (a decision)
+  std::string rule;  // "SE-25" | "SE-26" (a decision)
+};
+BOOST_DESCRIBE_STRUCT(ComplaintResolution, (), (outcome, reasons, on, by, rule))
+
+struct ComplaintCourt {  // SE-27, SE-28
+  static constexpr bool kAllLenient = true;
+  std::string court;
+  std::optional<Date> noted_on;
+};
+BOOST_DESCRIBE_STRUCT(ComplaintCourt, (), (court, noted_on))
+
+struct ComplaintData {
+  static constexpr int kSchema = 1;
+  static constexpr bool kAllLenient = true;
+  std::string subject_case_id;  // the case whose decision is complained about
+  std::string subject_service;
+  std::string subject_state;  // its state when the complaint was filed
+  std::string addressee;      // "leb" (SE-25) | "quality_authority" (SE-26)
+  std::string text;
+  std::optional<Date> forwarded_on;  // SE-24
+  std::optional<std::string> forwarded_by_body;
+  std::optional<ComplaintResolution> resolution;
+  std::optional<ComplaintCourt> court;
+};
+BOOST_DESCRIBE_STRUCT(ComplaintData, (),
+                      (subject_case_id, subject_service, subject_state, addressee, text, forwarded_on,
+                       forwarded_by_body, resolution, court))
 
 struct ComplaintInput {
   std::string subject_case_id;

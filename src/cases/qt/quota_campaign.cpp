@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "cases/access.h"
+#include "cases/case_data.h"
 #include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
 #include "core/identifiers.h"
@@ -24,10 +25,10 @@ Status require_text(const std::string& value, const std::string& field, std::siz
   return ok_status();
 }
 
-Result<json::array> lines_json(const std::vector<QtRequestLine>& lines, const std::string& field,
-                               std::map<std::string, std::int64_t>& totals) {
+Result<std::vector<QtLine>> lines_data(const std::vector<QtRequestLine>& lines, const std::string& field,
+                                       std::map<std::string, std::int64_t>& totals) {
   if (lines.empty()) return Error::invalid("qt.lines_required", field);
-  json::array out;
+  std::vector<QtLine> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
     const std::string at = field + "[" + std::to_string(i) + "]";
@@ -35,62 +36,58 @@ Result<json::array> lines_json(const std::vector<QtRequestLine>& lines, const st
     if (!kind || !qt::is_employer_kind(*kind)) return Error::invalid("validation.choice", at + ".category");
     if (auto s = require_text(l.profession, at + ".profession", 300); !s) return s.take_error();
     if (l.count <= 0 || l.count > 100000) return Error::invalid("validation.range", at + ".count");
-    out.push_back(json::object{{"category", l.category}, {"profession", l.profession}, {"count", l.count}});
+    out.push_back(QtLine{l.category, l.profession, l.count, std::nullopt});
     totals[l.category] += l.count;
   }
   return out;
 }
 
-json::object totals_json(const std::map<std::string, std::int64_t>& totals) {
-  json::object o;
+// Every employer kind, 0 where nothing was asked (QT-A1 columns 3–7).
+QtTotals totals_data(const std::map<std::string, std::int64_t>& totals) {
+  QtTotals o;
   for (qt::QuotaKind k : qt::kEmployerKinds) {
     auto it = totals.find(std::string(qt::to_string(k)));
-    o[qt::to_string(k)] = it == totals.end() ? 0 : it->second;
+    o[std::string(qt::to_string(k))] = it == totals.end() ? 0 : it->second;
   }
   return o;
 }
 
-std::int64_t int_of(const json::object& o, std::string_view key) {
+json::object totals_json(const QtTotals& totals) { return codec::encode_object(totals_data(totals)); }
+
+// A number of a reference entry's payload (labour force), 0 when absent.
+std::int64_t payload_int(const json::object& o, std::string_view key) {
   auto* v = o.if_contains(key);
   return v && v->is_int64() ? v->as_int64() : 0;
 }
 
-int year_of(const CaseRecord& c) { return static_cast<int>(int_of(c.data, "year")); }
-
-json::object evidence_json(const qt::Evidence& e) {
-  json::object o{{"source", e.source},
-                 {"reference", e.reference},
-                 {"recorded_on", e.recorded_on ? json::value(e.recorded_on->iso()) : json::value(nullptr)},
-                 {"remedied", e.remedied},
-                 {"note", e.note}};
-  if (!e.system.empty()) {  // a registry record (F-QR1)
-    o["system"] = e.system;
-    o["article"] = e.article;
-  }
-  return o;
+QtEvidenceData evidence_data(const qt::Evidence& e) {
+  return QtEvidenceData{e.source, e.reference, e.recorded_on, e.remedied, e.note, e.system, e.article};
 }
 
 // One registry record as stored on the request, with its assessment on the day of the check (F-QR1).
-json::object finding_json(const qt::RegistryFinding& f, int year, Date on, std::string description,
-                          json::object detail) {
+QtFindingRecord finding_data(const qt::RegistryFinding& f, int year, Date on, std::string description,
+                             QtFindingDetail detail) {
   const auto a = qt::assess_finding(f, year, on);
-  json::object o{{"reference", f.reference},
-                 {"date", f.date.iso()},
-                 {"article", f.article},
-                 {"description", std::move(description)},
-                 {"established", f.established},
-                 {"remedied", f.remedied_on && *f.remedied_on <= on},
-                 {"ground", a.ground ? json::value(qt::to_string(*a.ground)) : json::value(nullptr)},
-                 {"citation", a.ground ? json::value(qt::citation(*a.ground)) : json::value(nullptr)},
-                 {"status", qt::to_string(a.status)},
-                 {"detail", std::move(detail)}};
-  if (f.remedied_on) o["remedied_on"] = f.remedied_on->iso();
+  QtFindingRecord o;
+  o.reference = f.reference;
+  o.date = f.date;
+  o.article = f.article;
+  o.description = std::move(description);
+  o.established = f.established;
+  o.remedied = f.remedied_on && *f.remedied_on <= on;
+  if (a.ground) {
+    o.ground = std::string(qt::to_string(*a.ground));
+    o.citation = std::string(qt::citation(*a.ground));
+  }
+  o.status = std::string(qt::to_string(a.status));
+  o.detail = std::move(detail);
+  o.remedied_on = f.remedied_on;
   return o;
 }
 
 // Who the registries are asked about: the employer's BIN, or the IIN of an individual employer.
-std::optional<Subject> employer_subject(const CaseRecord& c) {
-  const std::string id = json_string(json_object(c.data, "employer"), "bin");
+std::optional<Subject> employer_subject(const QtEmployerRequestData& d) {
+  const std::string& id = d.employer.bin;
   if (auto bin = Bin::parse(id)) return Subject(*bin);
   if (auto iin = Iin::parse(id)) return Subject(*iin);
   return std::nullopt;
@@ -113,64 +110,61 @@ std::vector<QuotaOperation> allocations(int year, const qt::QuotaFormation& f) {
 
 }  // namespace
 
-json::object to_json(const qt::QuotaFormation& f) {
-  json::array regions;
-  for (const auto& r : f.regions) {
-    json::array cells;
-    for (const auto& c : r.cells)
-      cells.push_back(json::object{{"kind", qt::to_string(c.kind)},
-                                   {"country", c.country},
-                                   {"requested", c.requested},
-                                   {"quota", c.quota},
-                                   {"last_year_used", c.last_year_used}});
-    regions.push_back(json::object{{"region", r.region},
-                                   {"labour_force", r.labour_force},
-                                   {"employer_percent", qt::format_percent(r.employer_percent)},
-                                   {"labour_immigrant_percent", qt::format_percent(r.labour_immigrant_percent)},
-                                   {"employer_ceiling", r.employer_ceiling},
-                                   {"labour_immigrant_ceiling", r.labour_immigrant_ceiling},
-                                   {"employer_requested", r.employer_requested},
-                                   {"labour_immigrant_requested", r.labour_immigrant_requested},
-                                   {"employer_quota", r.employer_quota},
-                                   {"labour_immigrant_quota", r.labour_immigrant_quota},
-                                   {"cells", std::move(cells)}});
-  }
-  json::object totals;
-  for (const auto& [k, n] : f.totals_by_kind) totals[qt::to_string(k)] = n;
+QtFormationData formation_data(const qt::QuotaFormation& f) {
+  QtFormationData o;
+  o.year = f.year;
+  o.labour_force = f.labour_force;
   // F-Q8: the national ceilings and the reserve nobody asked for, beside what was distributed.
-  return json::object{{"year", f.year},
-                      {"labour_force", f.labour_force},
-                      {"employer_ceiling", f.employer_ceiling},
-                      {"labour_immigrant_ceiling", f.labour_immigrant_ceiling},
-                      {"employer_requested", f.employer_requested},
-                      {"labour_immigrant_requested", f.labour_immigrant_requested},
-                      {"employer_total", f.employer_total},
-                      {"labour_immigrant_total", f.labour_immigrant_total},
-                      {"employer_reserve", f.employer_reserve},
-                      {"labour_immigrant_reserve", f.labour_immigrant_reserve},
-                      {"totals_by_kind", std::move(totals)},
-                      {"regions", std::move(regions)},
-                      {"rule_ids", to_json(f.rule_ids)}};
+  o.employer_ceiling = f.employer_ceiling;
+  o.labour_immigrant_ceiling = f.labour_immigrant_ceiling;
+  o.employer_requested = f.employer_requested;
+  o.labour_immigrant_requested = f.labour_immigrant_requested;
+  o.employer_total = f.employer_total;
+  o.labour_immigrant_total = f.labour_immigrant_total;
+  o.employer_reserve = f.employer_reserve;
+  o.labour_immigrant_reserve = f.labour_immigrant_reserve;
+  for (const auto& [k, n] : f.totals_by_kind) o.totals_by_kind[std::string(qt::to_string(k))] = n;
+  for (const auto& r : f.regions) {
+    QtFormationRegion region;
+    region.region = r.region;
+    region.labour_force = r.labour_force;
+    region.employer_percent = qt::format_percent(r.employer_percent);
+    region.labour_immigrant_percent = qt::format_percent(r.labour_immigrant_percent);
+    region.employer_ceiling = r.employer_ceiling;
+    region.labour_immigrant_ceiling = r.labour_immigrant_ceiling;
+    region.employer_requested = r.employer_requested;
+    region.labour_immigrant_requested = r.labour_immigrant_requested;
+    region.employer_quota = r.employer_quota;
+    region.labour_immigrant_quota = r.labour_immigrant_quota;
+    for (const auto& c : r.cells)
+      region.cells.push_back({std::string(qt::to_string(c.kind)), c.country, c.requested, c.quota, c.last_year_used});
+    o.regions.push_back(std::move(region));
+  }
+  o.rule_ids = f.rule_ids;
+  return o;
 }
 
-std::vector<QtDecisionRow> decision_rows(const CaseRecord& c) {
+json::object to_json(const qt::QuotaFormation& f) { return codec::encode_object(formation_data(f)); }
+
+Result<int> qt_case_year(const CaseRecord& c) {
+  auto d = read_data<QtLedgerCaseData>(c);
+  if (!d) return d.take_error();
+  return d->year;
+}
+
+std::vector<QtDecisionRow> decision_rows(const QtCampaignData& c) {
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> rows;
-  const auto& formation = json_object(c.data, "formation");
-  if (auto* regions = formation.if_contains("regions"); regions && regions->is_array())
-    for (const auto& r : regions->as_array())
-      for (const auto& cell : r.as_object().at("cells").as_array()) {
-        const auto& o = cell.as_object();
-        auto& row = rows[{json_string(r.as_object(), "region"), json_string(o, "kind"), json_string(o, "country")}];
-        row.first += int_of(o, "quota");
-        row.second += int_of(o, "quota");
+  if (c.formation)
+    for (const auto& r : c.formation->regions)
+      for (const auto& cell : r.cells) {
+        auto& row = rows[{r.region, cell.kind, cell.country}];
+        row.first += cell.quota;
+        row.second += cell.quota;
       }
-  if (auto* moves = c.data.if_contains("redistributions"); moves && moves->is_array())
-    for (const auto& m : moves->as_array()) {
-      const auto& o = m.as_object();
-      const std::int64_t n = int_of(o, "units");
-      rows[{json_string(o, "from_region"), json_string(o, "kind"), json_string(o, "country")}].second -= n;
-      rows[{json_string(o, "to_region"), json_string(o, "kind"), json_string(o, "country")}].second += n;
-    }
+  for (const auto& m : c.redistributions) {
+    rows[{m.from_region, m.kind, m.country}].second -= m.units;
+    rows[{m.to_region, m.kind, m.country}].second += m.units;
+  }
   std::vector<QtDecisionRow> out;
   for (const auto& [key, n] : rows)
     out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n.first, n.second});
@@ -187,11 +181,9 @@ std::string QuotaCampaignService::request_id(int year, const std::string& region
   return "QTA1-" + std::to_string(year) + "-" + region + "-" + employer_id;
 }
 
-json::object QuotaCampaignService::late_flag(Instant due, const std::string& rule) const {
+QtDeadline QuotaCampaignService::late_flag(Instant due, const std::string& rule) const {
   // Late steps are recorded, not refused: the acts set no consequence for a body's delay (F-Q1).
-  const Instant t = now();
-  return json::object{
-      {"rule", rule}, {"due_at", format_rfc3339(due, ports().zone.utc_offset_minutes(due))}, {"late", t > due}};
+  return QtDeadline{rule, format_rfc3339(due, ports().zone.utc_offset_minutes(due)), now() > due};
 }
 
 Result<CaseRecord> QuotaCampaignService::load_qt(const Actor& actor, const std::string& id,
@@ -226,7 +218,7 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
     return Error::invalid("validation.range", "current_year_count");
   if (auto s = require_text(in.justification, "justification"); !s) return s.take_error();
   std::map<std::string, std::int64_t> totals;
-  auto lines = lines_json(in.lines, "lines", totals);
+  auto lines = lines_data(in.lines, "lines", totals);
   if (!lines) return lines.take_error();
 
   const std::string id = request_id(year, in.region, employer.user_id);
@@ -253,16 +245,16 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
   // The LEB brings the request to the Commission by the QT-8 date.
   c.step_due_at = ports().zone.to_instant(submission->due);
   c.step_rule = "QT-8";
-  c.data = json::object{
-      {"year", year},
-      {"employer",
-       json::object{{"name", in.employer_name}, {"bin", in.employer_bin}, {"legal_address", in.legal_address}}},
-      {"current_year_count", in.current_year_count},
-      {"lines", std::move(*lines)},
-      {"totals", totals_json(totals)},
-      {"requested_total", total},
-      {"justification", in.justification},
-      {"filed_at", format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))}};
+  QtEmployerRequestData data;
+  data.year = year;
+  data.employer = QtEmployer{in.employer_name, in.employer_bin, in.legal_address};
+  data.current_year_count = in.current_year_count;
+  data.lines = std::move(*lines);
+  data.totals = totals_data(totals);
+  data.requested_total = total;
+  data.justification = in.justification;
+  data.filed_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  write_data(c, data);
   return commit(employer, CaseRecord{}, std::move(c),
                 Step{"file_request",
                      {"QT-6", "QT-A1", "F-Q4", "I-3"},
@@ -278,8 +270,12 @@ Result<std::vector<CaseRecord>> QuotaCampaignService::requests(const Actor& acto
   auto all = ports().store.list_cases(f);
   if (!all) return all;
   std::vector<CaseRecord> out;
-  for (auto& c : *all)
-    if (c.kind == "employer_request" && year_of(c) == year) out.push_back(std::move(c));
+  for (auto& c : *all) {
+    if (c.kind != "employer_request") continue;
+    auto of = qt_case_year(c);
+    if (!of) return of.take_error();
+    if (*of == year) out.push_back(std::move(c));
+  }
   return out;
 }
 
@@ -298,30 +294,37 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const
   const int year = in.year == 0 ? qt::campaign_year_for(today()) : in.year;
   auto list = requests(officer, year);
   if (!list) return list.take_error();
-  json::array included;
+  std::vector<std::string> included;
   std::map<std::string, std::int64_t> totals;
   for (const auto& r : *list) {
-    included.emplace_back(r.id);
-    for (const auto& [k, v] : json_object(r.data, "totals")) totals[std::string(k)] += v.as_int64();
+    auto d = read_data<QtEmployerRequestData>(r);
+    if (!d) return d.take_error();
+    included.push_back(r.id);
+    for (const auto& [k, n] : d->totals) totals[k] += n;
   }
   const auto& hours = hours_for(officer.provider_body);
   const auto& rules = ports().rules;
   auto consolidation_due = qt::step_due(rules, ports().calendar, year, qt::Step::consolidation, hours);
   auto submission_due = qt::step_due(rules, ports().calendar, year, qt::Step::commission_submission, hours);
   if (!consolidation_due || !submission_due) return Error::internal("qt.timeline");
-  json::object considerations{{"QT-7(1)", in.regional_demand},
-                              {"QT-7(2)", in.unemployment_forecast},
-                              {"QT-7(3)", in.domestic_labour},
-                              {"QT-7(4)", in.previous_year_effectiveness},
-                              {"QT-15(1)", in.li_regional_demand},
-                              {"QT-15(2)", in.li_unemployment_forecast},
-                              {"QT-15(3)", in.li_previous_year_effectiveness}};
+  std::map<std::string, std::string> considerations{{"QT-7(1)", in.regional_demand},
+                                                    {"QT-7(2)", in.unemployment_forecast},
+                                                    {"QT-7(3)", in.domestic_labour},
+                                                    {"QT-7(4)", in.previous_year_effectiveness},
+                                                    {"QT-15(1)", in.li_regional_demand},
+                                                    {"QT-15(2)", in.li_unemployment_forecast},
+                                                    {"QT-15(3)", in.li_previous_year_effectiveness}};
 
   const std::string id = regional_id(year, officer.region);
   CaseRecord before;
+  QtRegionalData data;
+  data.year = year;
   if (auto existing = ports().store.load_case(id)) {
     if (existing->state != "consolidated") return Error::conflict("case.wrong_state", "already " + existing->state);
     before = *existing;
+    auto stored = read_data<QtRegionalData>(before);
+    if (!stored) return stored.take_error();
+    data = std::move(*stored);
   }
   CaseRecord next = before;
   if (before.id.empty()) {
@@ -331,86 +334,79 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const
     next.region = officer.region;
     next.provider_body = officer.provider_body;
     next.registered_on = today();
-    next.data = json::object{{"year", year}};
   }
   next.state = "consolidated";
   next.step_due_at = ports().zone.to_instant(submission_due->due);
   next.step_rule = "QT-8";
-  next.data["considerations"] = considerations;
-  next.data["requests"] = included;
-  next.data["totals"] = totals_json(totals);
-  next.data["consolidation"] = late_flag(ports().zone.to_instant(consolidation_due->due), "QT-7");
+  data.considerations = considerations;
+  data.requests = included;
+  data.totals = totals_data(totals);
+  data.consolidation = late_flag(ports().zone.to_instant(consolidation_due->due), "QT-7");
+  write_data(next, data);
   return commit(officer, before, std::move(next),
                 Step{"consolidate",
                      {"QT-7", "QT-15"},
-                     json::object{{"requests", included.size()}, {"considerations", considerations}}});
+                     json::object{{"requests", included.size()}, {"considerations", codec::encode(considerations)}}});
 }
 
-std::vector<qt::RegistryFinding> registry_findings_of(const CaseRecord& c) {
+std::vector<qt::RegistryFinding> registry_findings_of(const QtEmployerRequestData& d) {
   std::vector<qt::RegistryFinding> out;
-  const auto* sources = json_object(c.data, "registry_findings").if_contains("sources");
-  if (!sources || !sources->is_array()) return out;
-  for (const auto& s : sources->as_array()) {
-    const auto& source = s.as_object();
-    auto system = qt::parse_finding_system(json_string(source, "system"));
-    const auto* records = source.if_contains("records");
-    if (!system || !records || !records->is_array()) continue;
-    for (const auto& r : records->as_array()) {
-      const auto& o = r.as_object();
-      auto date = Date::parse(json_string(o, "date"));
-      if (!date) continue;
-      qt::RegistryFinding f{
-          *system,     json_string(o, "reference"), *date, json_string(o, "article"), json_bool(o, "established"),
-          std::nullopt};
-      if (auto remedied = Date::parse(json_string(o, "remedied_on"))) f.remedied_on = *remedied;
-      out.push_back(std::move(f));
-    }
+  if (!d.registry_findings) return out;
+  for (const auto& source : d.registry_findings->sources) {
+    auto system = qt::parse_finding_system(source.system);
+    if (!system) continue;
+    for (const auto& r : source.records)
+      out.push_back(qt::RegistryFinding{*system, r.reference, r.date, r.article, r.established, r.remedied_on});
   }
   return out;
 }
 
-json::object QuotaCampaignService::check_registries(const CaseRecord& c, std::set<std::string>& down) {
-  const int year = year_of(c);
+QtRegistryFindings QuotaCampaignService::check_registries(const QtEmployerRequestData& d, std::set<std::string>& down) {
+  const int year = d.year;
   const Date on = today();
   const std::string checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
-  const auto subject = employer_subject(c);
+  const auto subject = employer_subject(d);
   const Registries& registries = ports().registries;
-  const auto& previous = json_object(c.data, "registry_findings");
+  const std::vector<QtFindingSource> previous =
+      d.registry_findings ? d.registry_findings->sources : std::vector<QtFindingSource>{};
 
   // One system's answer: its records of the period, or why there are none.
   auto source = [&](qt::FindingSystem system, auto&& look_up) {
-    json::object o{{"system", qt::to_string(system)}, {"checked_at", checked_at}};
+    QtFindingSource o;
+    o.system = std::string(qt::to_string(system));
+    o.checked_at = checked_at;
     if (!subject) {
-      o["status"] = "not_checked";
-      o["reason"] = "identifier_invalid";
+      o.status = "not_checked";
+      o.reason = "identifier_invalid";
       return o;
     }
-    json::array records;
+    std::vector<QtFindingRecord> records;
     // A system that failed earlier in the same batch is not asked again: one timeout per system.
-    Status s = down.count(o.at("system").as_string().c_str())
+    Status s = down.count(o.system)
                    ? Status(Error::unavailable("gateway.unavailable", "not asked: failed earlier in this batch"))
                    : look_up(records, *subject);
     if (!s) {
       // The Commission is not held up by an outage: the member sees "could not be checked" and may
       // ask again; an earlier answer of that system stays (F-QR1).
-      o["status"] = s.error().kind == Error::Kind::unavailable ? "unavailable" : "failed";
-      o["error"] = s.error().code;
-      if (const auto* before = previous.if_contains("sources"); before && before->is_array())
-        for (const auto& b : before->as_array())
-          if (json_string(b.as_object(), "system") == qt::to_string(system) &&
-              json_string(b.as_object(), "status") == "ok") {
-            json::object kept = b.as_object();
-            kept["last_attempt"] = std::move(o);
-            return kept;
-          }
+      QtSourceAttempt attempt{o.system, checked_at,
+                              s.error().kind == Error::Kind::unavailable ? "unavailable" : "failed", s.error().code};
+      for (const auto& b : previous)
+        if (b.system == o.system && b.status == "ok") {
+          QtFindingSource kept = b;
+          kept.last_attempt = std::move(attempt);
+          return kept;
+        }
+      o.status = attempt.status;
+      o.error = attempt.error;
       return o;
     }
-    o["status"] = "ok";
-    o["records"] = std::move(records);
+    o.status = "ok";
+    o.records = std::move(records);
     return o;
   };
-  auto keep = [&](json::array& records, const qt::RegistryFinding& f, std::string description, json::object detail) {
-    if (qt::within_period(f, year, on)) records.push_back(finding_json(f, year, on, std::move(description), detail));
+  auto keep = [&](std::vector<QtFindingRecord>& records, const qt::RegistryFinding& f, std::string description,
+                  QtFindingDetail detail) {
+    if (qt::within_period(f, year, on)) records.push_back(finding_data(f, year, on, std::move(description), detail));
   };
 
   // The three systems are asked at once, so the wait is the slowest answer, not the sum (ports are
@@ -418,7 +414,8 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c, std::se
   auto ask = [&](qt::FindingSystem system, auto look_up) {
     return std::async(std::launch::async, [&source, system, look_up]() mutable { return source(system, look_up); });
   };
-  auto police = ask(qt::FindingSystem::migration_police, [&](json::array& records, const Subject& who) -> Status {
+  using Records = std::vector<QtFindingRecord>;
+  auto police = ask(qt::FindingSystem::migration_police, [&](Records& records, const Subject& who) -> Status {
     auto found = registries.migration_police
                      ? registries.migration_police->violations(who)
                      : Result<std::vector<MigrationViolation>>(registry_not_connected("migration_police"));
@@ -427,11 +424,10 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c, std::se
       keep(records,
            {qt::FindingSystem::migration_police, v.case_number, v.committed_on, v.article, v.decided_on.has_value(),
             std::nullopt},
-           v.description,
-           json::object{{"decided_on", v.decided_on ? json::value(v.decided_on->iso()) : json::value(nullptr)}});
+           v.description, QtFindingDetail{v.decided_on, std::nullopt, std::nullopt});
     return ok_status();
   });
-  auto erap = ask(qt::FindingSystem::erap, [&](json::array& records, const Subject& who) -> Status {
+  auto erap = ask(qt::FindingSystem::erap, [&](Records& records, const Subject& who) -> Status {
     auto found = registries.offences ? registries.offences->offences(who)
                                      : Result<std::vector<AdministrativeOffence>>(registry_not_connected("erap"));
     if (!found) return found.take_error();
@@ -440,55 +436,53 @@ json::object QuotaCampaignService::check_registries(const CaseRecord& c, std::se
       keep(records,
            {qt::FindingSystem::erap, o.protocol_number, o.committed_on, o.article,
             o.status == OffenceStatus::penalty_imposed, std::nullopt},
-           "",
-           json::object{{"offence_status", status},
-                        {"fine_tiyn", o.fine_tiyn},
-                        {"decided_on", o.decided_on ? json::value(o.decided_on->iso()) : json::value(nullptr)}});
+           "", QtFindingDetail{o.decided_on, std::string(status), o.fine_tiyn});
     }
     return ok_status();
   });
-  std::optional<std::future<json::object>> otib;
+  std::optional<std::future<QtFindingSource>> otib;
   if (!subject || !std::holds_alternative<Iin>(*subject))
-    otib = ask(qt::FindingSystem::otib, [&](json::array& records, const Subject& who) -> Status {
+    otib = ask(qt::FindingSystem::otib, [&](Records& records, const Subject& who) -> Status {
       auto found = registries.safety ? registries.safety->violations(std::get<Bin>(who))
                                      : Result<std::vector<SafetyViolation>>(registry_not_connected("otib"));
       if (!found) return found.take_error();
       for (const auto& v : *found)
         keep(records, {qt::FindingSystem::otib, v.act_number, v.inspected_on, v.kind, true, v.remedied_on},
-             v.description, json::object{});
+             v.description, QtFindingDetail{});
       return ok_status();
     });
-  json::array sources{police.get(), erap.get()};
-  if (otib)
-    sources.push_back(otib->get());
-  else  // ОТиБ is kept by BIN: an individual employer has no acts there.
-    sources.push_back(json::object{
-        {"system", qt::to_string(qt::FindingSystem::otib)}, {"checked_at", checked_at}, {"status", "not_applicable"}});
-  for (const auto& answer : sources)
-    if (json_string(answer.as_object(), "status") == "unavailable" ||
-        json_string(json_object(answer.as_object(), "last_attempt"), "status") == "unavailable")
-      down.insert(json_string(answer.as_object(), "system"));
+  QtRegistryFindings out;
+  out.sources = {police.get(), erap.get()};
+  if (otib) {
+    out.sources.push_back(otib->get());
+  } else {  // ОТиБ is kept by BIN: an individual employer has no acts there.
+    QtFindingSource none;
+    none.system = std::string(qt::to_string(qt::FindingSystem::otib));
+    none.checked_at = checked_at;
+    none.status = "not_applicable";
+    out.sources.push_back(std::move(none));
+  }
+  for (const auto& answer : out.sources)
+    if (answer.status == "unavailable" || (answer.last_attempt && answer.last_attempt->status == "unavailable"))
+      down.insert(answer.system);
   const auto period = qt::violation_period(year);
-  return json::object{{"checked_at", checked_at},
-                      {"subject", json_string(json_object(c.data, "employer"), "bin")},
-                      {"period", json::object{{"from", period.from.iso()}, {"to", period.to.iso()}}},
-                      {"sources", std::move(sources)},
-                      {"rule_ids", json::array{"QT-10", "F-QR1"}}};
+  out.checked_at = checked_at;
+  out.subject = d.employer.bin;
+  out.period = QtPeriod{period.from, period.to};
+  out.rule_ids = {"QT-10", "F-QR1"};
+  return out;
 }
 
 Result<CaseRecord> QuotaCampaignService::store_registry_findings(const Actor& actor, const CaseRecord& c,
                                                                  std::set<std::string>& down) {
-  json::object findings = check_registries(c, down);
+  auto data = read_data<QtEmployerRequestData>(c);
+  if (!data) return data.take_error();
+  data->registry_findings = check_registries(*data, down);
   json::object summary;
-  for (const auto& s : findings.at("sources").as_array()) {
-    const auto& o = s.as_object();
-    const auto* records = o.if_contains("records");
-    summary[json_string(o, "system")] =
-        json::object{{"status", json_string(o, "status")},
-                     {"records", records && records->is_array() ? records->as_array().size() : std::size_t{0}}};
-  }
+  for (const auto& s : data->registry_findings->sources)
+    summary[s.system] = json::object{{"status", s.status}, {"records", s.records.size()}};
   CaseRecord next = c;
-  next.data["registry_findings"] = std::move(findings);
+  write_data(next, *data);
   return commit(actor, c, std::move(next), Step{"registry_check", {"QT-10", "F-QR1"}, std::move(summary)});
 }
 
@@ -506,9 +500,12 @@ Result<CaseRecord> QuotaCampaignService::submit_to_commission(const Actor& offic
   const auto& hours = hours_for(c->provider_body);
   auto ministry_due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::ministry_submission, hours);
   if (!ministry_due) return ministry_due.take_error();
+  auto data = read_data<QtRegionalData>(*c);
+  if (!data) return data.take_error();
   CaseRecord next = *c;
   next.state = "at_commission";
-  next.data["commission_submission"] = late_flag(*c->step_due_at, "QT-8");
+  data->commission_submission = late_flag(*c->step_due_at, "QT-8");
+  write_data(next, *data);
   next.step_due_at = ports().zone.to_instant(ministry_due->due);
   next.step_rule = "QT-12";
   auto submitted = commit(officer, *c, std::move(next),
@@ -528,7 +525,9 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
   auto c = load_qt(member, request_id, "decide");
   if (!c) return c;
   if (c->kind != "employer_request") return Error::not_found("case.not_found");
-  const int year = year_of(*c);
+  auto data = read_data<QtEmployerRequestData>(*c);
+  if (!data) return data.take_error();
+  const int year = data->year;
   auto regional = ports().store.load_case(regional_id(year, c->region));
   if (!regional || regional->state != "at_commission") {
     Error e = Error::conflict("qt.not_at_commission", "the LEB has not brought the requests to the Commission");
@@ -543,24 +542,19 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
     if (!u || u->role != role::kCommissionMember || u->provider_body != c->provider_body)
       return Error::invalid("qt.not_a_commission_member", "present", id);
   }
-  const auto& lines = c->data.at("lines").as_array();
+  std::vector<QtLine>& lines = data->lines;
   if (in.accepted.size() != lines.size()) return Error::invalid("qt.accepted_per_line", "accepted");
   std::int64_t requested = 0, accepted = 0;
-  json::array decided_lines;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& l = lines[i].as_object();
-    const std::int64_t n = int_of(l, "count");
+    const std::int64_t n = lines[i].count;
     if (in.accepted[i] < 0 || in.accepted[i] > n)
       return Error::invalid("qt.accepted_out_of_range", "accepted[" + std::to_string(i) + "]");
     requested += n;
     accepted += in.accepted[i];
-    json::object line = l;
-    line["accepted"] = in.accepted[i];
-    decided_lines.push_back(std::move(line));
   }
   // F-QR1: grounds (2) and (3) cite a registry record stored on the request; the record is the evidence.
   std::vector<qt::Evidence> evidence = in.evidence;
-  const auto findings = registry_findings_of(*c);
+  const auto findings = registry_findings_of(*data);
   for (std::size_t i = 0; i < in.grounds.size() && i < evidence.size(); ++i) {
     if (in.grounds[i] == qt::RejectionGround::domestic_labour_available) {
       evidence[i].source = qt::evidence_source(in.grounds[i]);
@@ -581,44 +575,50 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
       qt::decide_request(qt::CommissionDecisionInput{requested, accepted, in.grounds, evidence, year, today()});
   if (!outcome) return outcome.take_error();
 
-  json::array grounds;
+  QtDecisionData decision;
   for (std::size_t i = 0; i < in.grounds.size(); ++i)
-    grounds.push_back(json::object{{"ground", qt::to_string(in.grounds[i])},
-                                   {"code", qt::code(in.grounds[i])},
-                                   {"citation", qt::citation(in.grounds[i])},
-                                   {"evidence", evidence_json(evidence[i])}});
+    decision.grounds.push_back(QtGroundData{std::string(qt::to_string(in.grounds[i])),
+                                            std::string(qt::code(in.grounds[i])),
+                                            std::string(qt::citation(in.grounds[i])), evidence_data(evidence[i])});
   std::map<std::string, std::int64_t> accepted_totals;
-  for (const auto& l : decided_lines)
-    accepted_totals[std::string(l.as_object().at("category").as_string())] += int_of(l.as_object(), "accepted");
-  json::object decision{{"outcome", outcome->outcome},    {"accepted", outcome->accepted},
-                        {"rejected", outcome->rejected},  {"accepted_totals", totals_json(accepted_totals)},
-                        {"grounds", std::move(grounds)},  {"reasons", in.reasons},
-                        {"present", to_json(in.present)}, {"decided_on", today().iso()},
-                        {"decided_by", member.user_id},   {"rule_ids", to_json(outcome->rule_ids)}};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    lines[i].accepted = in.accepted[i];
+    accepted_totals[lines[i].category] += in.accepted[i];
+  }
+  decision.outcome = outcome->outcome;
+  decision.accepted = outcome->accepted;
+  decision.rejected = outcome->rejected;
+  decision.accepted_totals = totals_data(accepted_totals);
+  decision.reasons = in.reasons;
+  decision.present = in.present;
+  decision.decided_on = today();
+  decision.decided_by = member.user_id;
+  decision.rule_ids = outcome->rule_ids;
+  data->decision = decision;
   CaseRecord next = *c;
   next.state = "decided";
-  next.data["lines"] = std::move(decided_lines);
-  next.data["decision"] = decision;
+  write_data(next, *data);
   // QT-11: the LEB informs the employer within 5 wd of the decision (the version in force that day).
   auto notice = qt::notice_due(ports().rules, ports().calendar, today(), hours_for(c->provider_body));
   if (!notice) return notice.take_error();
   next.step_due_at = ports().zone.to_instant(*notice);
   next.step_rule = "QT-11";
-  return commit(member, *c, std::move(next), Step{"commission_decide", outcome->rule_ids, std::move(decision)});
+  return commit(member, *c, std::move(next),
+                Step{"commission_decide", outcome->rule_ids, codec::encode_object(decision)});
 }
 
 Result<CaseRecord> QuotaCampaignService::inform_employer(const Actor& officer, const std::string& request_id) {
   auto c = load_qt(officer, request_id, "inform_employer");
   if (!c) return c;
+  auto data = read_data<QtEmployerRequestData>(*c);
+  if (!data) return data.take_error();
   CaseRecord next = *c;
   next.state = "informed";
-  json::object notice = late_flag(*c->step_due_at, "QT-11");
-  notice["informed_on"] = today().iso();
-  notice["informed_by"] = officer.user_id;
-  next.data["notice"] = notice;
+  data->notice = QtNoticeData{late_flag(*c->step_due_at, "QT-11"), today(), officer.user_id};
+  write_data(next, *data);
   next.step_due_at.reset();
   next.step_rule.clear();
-  return commit(officer, *c, std::move(next), Step{"inform_employer", {"QT-11"}, std::move(notice)});
+  return commit(officer, *c, std::move(next), Step{"inform_employer", {"QT-11"}, codec::encode_object(*data->notice)});
 }
 
 Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer, const QtSubmissionInput& in) {
@@ -627,7 +627,9 @@ Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer
   auto list = requests(officer, in.year);
   if (!list) return list.take_error();
   // QT-A2: one row per organization with the Commission's accepted numbers.
-  json::array a2;
+  auto regional = read_data<QtRegionalData>(*c);
+  if (!regional) return regional.take_error();
+  std::vector<QtA2Row> a2;
   std::map<std::string, std::int64_t> totals;
   for (const auto& r : *list) {
     if (r.state == "registered") {
@@ -635,24 +637,24 @@ Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer
       e.rule_ids = {"QT-10", "QT-12"};
       return e;
     }
-    const auto& d = json_object(r.data, "decision");
-    const auto& accepted = json_object(d, "accepted_totals");
-    for (const auto& [k, v] : accepted) totals[std::string(k)] += v.as_int64();
-    json::array lines;
-    for (const auto& l : r.data.at("lines").as_array())
-      if (int_of(l.as_object(), "accepted") > 0) lines.push_back(l);
-    a2.push_back(json::object{{"request", r.id},
-                              {"organization", json_object(r.data, "employer")},
-                              {"current_year_count", int_of(r.data, "current_year_count")},
-                              {"need", accepted},
-                              {"lines", std::move(lines)},
-                              {"justification", json_string(r.data, "justification")}});
+    auto d = read_data<QtEmployerRequestData>(r);
+    if (!d) return d.take_error();
+    QtA2Row row;
+    row.request = r.id;
+    row.organization = d->employer;
+    row.current_year_count = d->current_year_count;
+    if (d->decision) row.need = d->decision->accepted_totals;
+    for (const auto& [k, n] : row.need) totals[k] += n;
+    for (const auto& l : d->lines)
+      if (l.accepted.value_or(0) > 0) row.lines.push_back(l);
+    row.justification = d->justification;
+    a2.push_back(std::move(row));
   }
   if (in.li_need < 0 || in.li_need > 10000000) return Error::invalid("validation.range", "li_need");
   if (in.li_current_year_count < 0) return Error::invalid("validation.range", "li_current_year_count");
   if (auto s = require_text(in.li_justification, "li_justification"); !s) return s.take_error();
   // QT-17: country-of-origin rows only for treaty countries.
-  json::array a4;
+  std::vector<QtCountryRow> a4;
   for (std::size_t i = 0; i < in.countries.size(); ++i) {
     const auto& row = in.countries[i];
     const std::string at = "countries[" + std::to_string(i) + "]";
@@ -664,17 +666,16 @@ Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer
     auto kind = qt::parse_quota_kind(row.category);
     if (!kind || !qt::is_employer_kind(*kind)) return Error::invalid("validation.choice", at + ".category");
     if (row.count <= 0 || row.count > 100000) return Error::invalid("validation.range", at + ".count");
-    a4.push_back(json::object{
-        {"country", row.country}, {"category", row.category}, {"profession", row.profession}, {"count", row.count}});
+    a4.push_back(row);
   }
   CaseRecord next = *c;
   next.state = "submitted";
-  next.data["ministry_submission"] = late_flag(*c->step_due_at, "QT-12");
-  next.data["a2"] = std::move(a2);
-  next.data["a2_totals"] = totals_json(totals);
-  next.data["a3"] = json::object{
-      {"current_year_count", in.li_current_year_count}, {"need", in.li_need}, {"justification", in.li_justification}};
-  next.data["a4"] = std::move(a4);
+  regional->ministry_submission = late_flag(*c->step_due_at, "QT-12");
+  regional->a2 = std::move(a2);
+  regional->a2_totals = totals_data(totals);
+  regional->a3 = QtA3{in.li_current_year_count, in.li_need, in.li_justification};
+  regional->a4 = std::move(a4);
+  write_data(next, *regional);
   next.step_due_at.reset();
   next.step_rule.clear();
   return commit(officer, *c, std::move(next),
@@ -699,7 +700,9 @@ Result<CaseRecord> QuotaCampaignService::campaign_case(const Actor& ministry, in
   c.registered_on = today();
   c.step_due_at = ports().zone.to_instant(due->due);
   c.step_rule = "QT-19";
-  c.data = json::object{{"year", year}, {"proposals", json::array{}}, {"redistributions", json::array{}}};
+  QtCampaignData data;
+  data.year = year;
+  write_data(c, data);
   auto created = commit(ministry, CaseRecord{}, std::move(c), Step{"open_campaign", {"QT-18", "QT-19"}, {}});
   // Two officers opening it at once: the loser reads the winner's case.
   if (!created && created.error().kind == Error::Kind::conflict) return ports().store.load_case(id);
@@ -721,22 +724,21 @@ Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& mi
   }
   if (auto s = require_text(in.justification, "justification"); !s) return s.take_error();
   std::map<std::string, std::int64_t> totals;
-  auto lines = lines_json(in.lines, "lines", totals);
+  auto lines = lines_data(in.lines, "lines", totals);
   if (!lines) return lines.take_error();
+  auto data = read_data<QtCampaignData>(*c);
+  if (!data) return data.take_error();
   auto due =
       qt::step_due(ports().rules, ports().calendar, in.year, qt::Step::central_proposals, hours_for(kMinistryBody));
   if (!due) return due.take_error();
-  json::object proposal{{"body", in.body},
-                        {"region", in.region},
-                        {"agreed_with_leb", true},
-                        {"justification", in.justification},
-                        {"lines", std::move(*lines)},
-                        {"totals", totals_json(totals)},
-                        {"received_on", today().iso()},
-                        {"deadline", late_flag(ports().zone.to_instant(due->due), "QT-13")}};
+  QtProposalData proposal{
+      in.body,           in.region,           true,    in.justification,
+      std::move(*lines), totals_data(totals), today(), late_flag(ports().zone.to_instant(due->due), "QT-13")};
+  data->proposals.push_back(proposal);
   CaseRecord next = *c;
-  next.data["proposals"].as_array().push_back(proposal);
-  return commit(ministry, *c, std::move(next), Step{"record_central_proposal", {"QT-13", "F-Q5"}, proposal});
+  write_data(next, *data);
+  return commit(ministry, *c, std::move(next),
+                Step{"record_central_proposal", {"QT-13", "F-Q5"}, codec::encode_object(proposal)});
 }
 
 Result<qt::FormationInput> QuotaCampaignService::formation_input(int year, const QtPercentages& p) const {
@@ -771,12 +773,12 @@ Result<qt::FormationInput> QuotaCampaignService::formation_input(int year, const
     }
     qt::RegionDemand d;
     d.region = code;
-    d.labour_force = int_of(lf->payload, "labour_force");
+    d.labour_force = payload_int(lf->payload, "labour_force");
     demand[code] = std::move(d);
   }
-  auto add_totals = [](qt::RegionDemand& d, const json::object& totals) {
-    for (const auto& [k, v] : totals)
-      if (auto kind = qt::parse_quota_kind(k)) d.employer[*kind] += v.as_int64();
+  auto add_totals = [](qt::RegionDemand& d, const QtTotals& totals) {
+    for (const auto& [k, n] : totals)
+      if (auto kind = qt::parse_quota_kind(k)) d.employer[*kind] += n;
   };
   CaseFilter f;
   f.service = "QT";
@@ -785,24 +787,23 @@ Result<qt::FormationInput> QuotaCampaignService::formation_input(int year, const
   auto submitted = ports().store.list_cases(f);
   if (!submitted) return submitted.take_error();
   for (const auto& c : *submitted) {
-    if (c.kind != "regional" || year_of(c) != year || !demand.count(c.region)) continue;
+    if (c.kind != "regional" || !demand.count(c.region)) continue;
+    auto r = read_data<QtRegionalData>(c);
+    if (!r) return r.take_error();
+    if (r->year != year) continue;
     auto& d = demand[c.region];
-    add_totals(d, json_object(c.data, "a2_totals"));                   // QT-12, QT-A2
-    d.labour_immigrants += int_of(json_object(c.data, "a3"), "need");  // QT-14, QT-16
-    if (auto* a4 = c.data.if_contains("a4"); a4 && a4->is_array())
-      for (const auto& row : a4->as_array()) {  // QT-17, QT-A4
-        const auto& o = row.as_object();
-        if (auto kind = qt::parse_quota_kind(json_string(o, "category")))
-          d.country_of_origin[json_string(o, "country")][*kind] += int_of(o, "count");
-      }
+    add_totals(d, r->a2_totals);                    // QT-12, QT-A2
+    if (r->a3) d.labour_immigrants += r->a3->need;  // QT-14, QT-16
+    for (const auto& row : r->a4)                   // QT-17, QT-A4
+      if (auto kind = qt::parse_quota_kind(row.category)) d.country_of_origin[row.country][*kind] += row.count;
   }
   if (auto c = ports().store.load_case(campaign_id(year))) {  // QT-13 proposals
-    if (auto* proposals = c->data.if_contains("proposals"); proposals && proposals->is_array())
-      for (const auto& p_value : proposals->as_array()) {
-        const auto& o = p_value.as_object();
-        auto it = demand.find(json_string(o, "region"));
-        if (it != demand.end()) add_totals(it->second, json_object(o, "totals"));
-      }
+    auto campaign = read_data<QtCampaignData>(*c);
+    if (!campaign) return campaign.take_error();
+    for (const auto& p_data : campaign->proposals) {
+      auto it = demand.find(p_data.region);
+      if (it != demand.end()) add_totals(it->second, p_data.totals);
+    }
   }
   // QT-18 what-if: last year's use is what the ledger shows consumed in year-1, per region and kind
   // (countries of origin and districts counted with their kind).
@@ -843,14 +844,14 @@ Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int y
       e.rule_ids = {"QT-20", "I-17"};
       return e;
     }
+  auto data = read_data<QtCampaignData>(*c);
+  if (!data) return data.take_error();
   CaseRecord next = *c;
   next.state = "distributed";
-  json::object distribution = late_flag(*c->step_due_at, "QT-19");
-  distribution["distributed_on"] = today().iso();
-  distribution["employer_percent"] = qt::format_percent(p.employer);
-  distribution["labour_immigrant_percent"] = qt::format_percent(p.labour_immigrant);
-  next.data["distribution"] = distribution;
-  next.data["formation"] = to_json(*formation);
+  data->distribution = QtDistributionData{late_flag(*c->step_due_at, "QT-19"), today(), qt::format_percent(p.employer),
+                                          qt::format_percent(p.labour_immigrant)};
+  data->formation = formation_data(*formation);
+  write_data(next, *data);
   auto publication = qt::publication_due(ports().rules, ports().calendar, today(), hours_for(kMinistryBody));
   if (!publication) return publication.take_error();
   next.step_due_at = ports().zone.to_instant(*publication);
@@ -869,14 +870,15 @@ Result<CaseRecord> QuotaCampaignService::distribute(const Actor& ministry, int y
 Result<CaseRecord> QuotaCampaignService::publish(const Actor& ministry, int year) {
   auto c = load_qt(ministry, campaign_id(year), "publish");
   if (!c) return c;
+  auto data = read_data<QtCampaignData>(*c);
+  if (!data) return data.take_error();
   CaseRecord next = *c;
   next.state = "published";
-  json::object publication = late_flag(*c->step_due_at, "QT-19");
-  publication["published_on"] = today().iso();
-  next.data["publication"] = publication;
+  data->publication = QtPublicationData{late_flag(*c->step_due_at, "QT-19"), today()};
+  write_data(next, *data);
   next.step_due_at.reset();
   next.step_rule.clear();
-  return commit(ministry, *c, std::move(next), Step{"publish", {"QT-19"}, std::move(publication)});
+  return commit(ministry, *c, std::move(next), Step{"publish", {"QT-19"}, codec::encode_object(*data->publication)});
 }
 
 Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, const QtTransferInput& in) {
@@ -890,14 +892,17 @@ Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, con
   if (auto s = require_text(in.proposed_by, "proposed_by", 300); !s) return s.take_error();  // QT-21: on proposals
   if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
   const auto& t = in.transfer;
-  json::object entry{{"from_region", t.from_region}, {"to_region", t.to_region}, {"kind", qt::to_string(t.kind)},
-                     {"country", t.country},         {"units", t.units},         {"proposed_by", in.proposed_by},
-                     {"reasons", in.reasons},        {"on", today().iso()},      {"by", ministry.user_id}};
+  auto data = read_data<QtCampaignData>(*c);
+  if (!data) return data.take_error();
+  QtRedistributionData entry{t.from_region, t.to_region, std::string(qt::to_string(t.kind)),
+                             t.country,     t.units,     in.proposed_by,
+                             in.reasons,    today(),     ministry.user_id};
+  data->redistributions.push_back(entry);
   CaseRecord next = *c;
-  next.data["redistributions"].as_array().push_back(entry);
+  write_data(next, *data);
   // QT-21 "within the total": the units leave one region's allocation and join the other's in one
   // transaction; the ledger refuses to take back units a region already used or reserved (I-17).
-  Step step{"redistribute", {"QT-21", "F-Q7", "I-17"}, std::move(entry)};
+  Step step{"redistribute", {"QT-21", "F-Q7", "I-17"}, codec::encode_object(entry)};
   const std::string kind(qt::to_string(t.kind));
   step.quota = {allocation(QuotaKey{in.year, t.from_region, "", kind, t.country}, -t.units, {"QT-21", "I-17"}),
                 allocation(QuotaKey{in.year, t.to_region, "", kind, t.country}, t.units, {"QT-21", "I-17"})};
@@ -923,7 +928,14 @@ Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& offic
 
   const std::string id = district_allocation_id(year, officer.region);
   CaseRecord before;
-  if (auto existing = ports().store.load_case(id)) before = *existing;
+  QtDistrictAllocationData data;
+  data.year = year;
+  if (auto existing = ports().store.load_case(id)) {
+    before = *existing;
+    auto stored = read_data<QtDistrictAllocationData>(before);
+    if (!stored) return stored.take_error();
+    data = std::move(*stored);
+  }
   CaseRecord next = before;
   if (before.id.empty()) {
     next.id = id;
@@ -933,16 +945,12 @@ Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& offic
     next.region = officer.region;
     next.provider_body = officer.provider_body;
     next.registered_on = today();
-    next.data = json::object{{"year", year}, {"allocations", json::array()}};
   }
-  json::object entry{{"district", in.district},
-                     {"units", in.units},
-                     {"reasons", in.reasons},
-                     {"on", today().iso()},
-                     {"by", officer.user_id}};
-  next.data["allocations"].as_array().push_back(entry);
+  QtDistrictEntry entry{in.district, in.units, in.reasons, today(), officer.user_id};
+  data.allocations.push_back(entry);
+  write_data(next, data);
   const std::string kind(qt::to_string(qt::QuotaKind::labour_immigrant));
-  Step step{"allocate_to_district", {"I-15", "I-17", "LI-4"}, std::move(entry)};
+  Step step{"allocate_to_district", {"I-15", "I-17", "LI-4"}, codec::encode_object(entry)};
   step.quota = {allocation(QuotaKey{year, officer.region, "", kind, ""}, -in.units, {"I-15", "I-17"}),
                 allocation(QuotaKey{year, officer.region, in.district, kind, ""}, in.units, {"I-15", "I-17"})};
   return commit(officer, before, std::move(next), std::move(step));

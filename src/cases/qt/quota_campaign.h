@@ -8,7 +8,7 @@
 //    (QT-19); redistributions (QT-21) are audited commands on it.
 // Every step carries its deadline (step_due_at/step_rule, F-Q1) so inboxes order by it and late
 // steps show; only what the act forbids is refused (a request after the QT-6 date).
-// Data shapes of CaseRecord::data are documented in cases/README.md ("QT").
+// CaseRecord::data of each kind is a struct of cases/qt/qt_data.h, read and written through cases/case_data.h.
 // Thread-safety: as Workflow.
 #pragma once
 
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/qt/qt_data.h"
 #include "cases/workflow.h"
 #include "cases/workflow_table.h"
 #include "law/qt/quota.h"
@@ -68,13 +69,6 @@ struct QtCommissionDecisionInput {
   std::string reasons;
 };
 BOOST_DESCRIBE_STRUCT(QtCommissionDecisionInput, (), (accepted, grounds, evidence, present, reasons))
-
-struct QtCountryRow {    // QT-A4
-  std::string country;   // ISO 3166-1 alpha-3 of a treaty country (QT-17)
-  std::string category;  // as QtRequestLine::category
-  std::string profession;
-  std::int64_t count = 0;
-};
 
 struct QtSubmissionInput {
   int year = 0;
@@ -160,19 +154,24 @@ class QuotaCampaignService : public Workflow {
   Result<law::qt::FormationInput> formation_input(int year, const QtPercentages& p) const;
   // The QT case `id` if `actor` may see it and qt_workflow() lets them run `command` on it now.
   Result<CaseRecord> load_qt(const Actor& actor, const std::string& id, std::string_view command) const;
-  boost::json::object late_flag(Instant due, const std::string& rule) const;
+  QtDeadline late_flag(Instant due, const std::string& rule) const;
   // The request's "registry_findings" after one look-up of every system (synchronous, read-only,
   // the systems at once; each system's own timeout and circuit breaker bound the wait). Systems in
   // `down` are not asked; those that fail are added to it (one batch waits once per system).
-  boost::json::object check_registries(const CaseRecord& request, std::set<std::string>& down);
+  QtRegistryFindings check_registries(const QtEmployerRequestData& request, std::set<std::string>& down);
   Result<CaseRecord> store_registry_findings(const Actor& actor, const CaseRecord& request,
                                              std::set<std::string>& down);
 };
 
 // F-QR1: the registry records stored on a request (data "registry_findings"), as law/ reads them.
-std::vector<law::qt::RegistryFinding> registry_findings_of(const CaseRecord& request);
+std::vector<law::qt::RegistryFinding> registry_findings_of(const QtEmployerRequestData& request);
 
+// The formation as stored on the campaign and shown by the what-if (QT-18).
+QtFormationData formation_data(const law::qt::QuotaFormation& f);
 boost::json::object to_json(const law::qt::QuotaFormation& f);
+
+// The quota year of any QT case (every kind stores it); case.data_malformed when it does not decode.
+Result<int> qt_case_year(const CaseRecord& c);
 
 // QT-19, QT-21: the quota of a distributed campaign per region, kind and country (ordered by them), as
 // distributed and after every redistribution applied — the open data and the public page show the same.
@@ -183,6 +182,6 @@ struct QtDecisionRow {
   std::int64_t distributed = 0;
   std::int64_t after_redistribution = 0;
 };
-std::vector<QtDecisionRow> decision_rows(const CaseRecord& campaign);
+std::vector<QtDecisionRow> decision_rows(const QtCampaignData& campaign);
 
 }  // namespace flis::cases

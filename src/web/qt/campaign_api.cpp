@@ -2,6 +2,7 @@
 #include <charconv>
 #include <sstream>
 
+#include "cases/case_data.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/qt/quota.h"
@@ -122,13 +123,15 @@ Result<cases::QtCommissionDecisionInput> decision_from(const JsonInput& in) {
 }
 
 // What the public sees of a published decision: percentages, per region and kind, redistributions.
-json::object decision_json(const cases::CaseRecord& c) {
-  return json::object{{"year", c.data.at("year")},
-                      {"distribution", cases::json_object(c.data, "distribution")},
-                      {"publication", cases::json_object(c.data, "publication")},
-                      {"formation", cases::json_object(c.data, "formation")},
-                      {"redistributions",
-                       c.data.contains("redistributions") ? c.data.at("redistributions") : json::value(json::array{})},
+json::object decision_json(const cases::QtCampaignData& c) {
+  auto part = [](const auto& member) {
+    return member ? json::value(cases::codec::encode(*member)) : json::value(json::object{});
+  };
+  return json::object{{"year", c.year},
+                      {"distribution", part(c.distribution)},
+                      {"publication", part(c.publication)},
+                      {"formation", part(c.formation)},
+                      {"redistributions", cases::codec::encode(c.redistributions)},
                       {"rule_ids", json::array{"QT-4", "QT-19", "QT-20", "QT-21"}}};
 }
 
@@ -140,10 +143,10 @@ std::string csv_field(std::string_view s) {
 }
 
 // One row per region, kind and country: the distributed quota, then each redistribution applied (QT-21).
-std::string decision_csv(const cases::CaseRecord& c) {
+std::string decision_csv(const cases::QtCampaignData& c) {
   std::ostringstream out;
   out << "year,region,kind,country,distributed,after_redistribution\r\n";
-  const std::string year = std::to_string(c.data.at("year").as_int64());
+  const std::string year = std::to_string(c.year);
   for (const auto& row : cases::decision_rows(c))
     out << year << ',' << csv_field(row.region) << ',' << csv_field(row.kind) << ',' << csv_field(row.country) << ','
         << row.distributed << ',' << row.after_redistribution << "\r\n";
@@ -394,14 +397,18 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
     if (!year) return problem(req, year.error());
     auto c = ctx.services.get<cases::QuotaCampaignService>().published_decision(*year);
     if (!c) return problem(req, c.error());
-    return Response::json(decision_json(*c));
+    auto data = cases::read_data<cases::QtCampaignData>(*c);
+    if (!data) return problem(req, data.error());
+    return Response::json(decision_json(*data));
   });
   router.get("/api/v1/quota/{year}/decision.csv", [&ctx](Request& req) {
     auto year = quota_year(req);
     if (!year) return problem(req, year.error());
     auto c = ctx.services.get<cases::QuotaCampaignService>().published_decision(*year);
     if (!c) return problem(req, c.error());
-    return Response::bytes(decision_csv(*c), "text/csv; charset=utf-8", "quota-" + std::to_string(*year) + ".csv");
+    auto data = cases::read_data<cases::QtCampaignData>(*c);
+    if (!data) return problem(req, data.error());
+    return Response::bytes(decision_csv(*data), "text/csv; charset=utf-8", "quota-" + std::to_string(*year) + ".csv");
   });
 }
 

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <map>
 
+#include "cases/case_data.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/rules.h"
@@ -955,7 +956,7 @@ json::array redistributions_view(const Portal& portal, const Request& req, const
   return out;
 }
 
-json::array decision_table(const Portal& portal, const Request& req, const CaseRecord& c) {
+json::array decision_table(const Portal& portal, const Request& req, const cases::QtCampaignData& c) {
   json::array rows;
   for (const auto& r : cases::decision_rows(c))
     rows.push_back(json::object{{"region", reference_label(portal, req, "region", r.region)},
@@ -974,6 +975,12 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   view["next_year"] = year + 1;
   view["timeline"] = timeline_view(portal, req, year);
   auto campaign = portal.ctx.store.load_case(QuotaCampaignService::campaign_id(year));
+  cases::QtCampaignData campaign_data;
+  if (campaign) {
+    auto d = cases::read_data<cases::QtCampaignData>(*campaign);
+    if (!d) return error_page(portal, req, actor, d.error());
+    campaign_data = std::move(*d);
+  }
   const std::string state = campaign ? campaign->state : "open";
   view["campaign"] = campaign ? json::value(qt_row(portal, req, *campaign)) : json::value(false);
   view["state"] = q(req, "state." + state);
@@ -1046,7 +1053,7 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
          json_string(json_object(campaign->data, "distribution"), "labour_immigrant_percent")},
         {"late", late_view(req, campaign->data, "distribution")},
         {"own_percentages", own_percentages(portal, req, campaign->data)},
-        {"rows", decision_table(portal, req, *campaign)}};
+        {"rows", decision_table(portal, req, campaign_data)}};
     view["distributed"].as_object()["has_own_percentages"] =
         !view["distributed"].as_object()["own_percentages"].as_array().empty();
     Values v = values_for(failed, "move");
@@ -1436,13 +1443,15 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
     if (!year) return error_page(*portal, req, actor, year.error());
     auto c = portal->ctx.services.get<cases::QuotaCampaignService>().published_decision(*year);
     if (!c) return error_page(*portal, req, actor, c.error());
+    auto data = cases::read_data<cases::QtCampaignData>(*c);
+    if (!data) return error_page(*portal, req, actor, data.error());
     auto view = qt_view(*portal, req, actor, "decision.title", {{"year", std::to_string(*year)}});
     const auto& distribution = json_object(c->data, "distribution");
     view["year"] = *year;
     view["published_on"] = format_iso_date(json_string(json_object(c->data, "publication"), "published_on"));
     view["employer_percent"] = json_string(distribution, "employer_percent");
     view["labour_immigrant_percent"] = json_string(distribution, "labour_immigrant_percent");
-    view["rows"] = decision_table(*portal, req, *c);
+    view["rows"] = decision_table(*portal, req, *data);
     view["redistributions"] = redistributions_view(*portal, req, c->data);
     view["has_redistributions"] = !view["redistributions"].as_array().empty();
     view["json_href"] = "/api/v1/quota/" + std::to_string(*year) + "/decision.json";
