@@ -141,6 +141,11 @@ int main(int argc, char** argv) {
   cli.add_option("--registry-max-attempts", registries.defaults.max_attempts,
                  "deliveries of an outbox call before it is failed (stuck)")
       ->envname("FLIS_REGISTRY_MAX_ATTEMPTS");
+  std::int64_t slow_retry_seconds = registries.defaults.slow_retry.count();
+  cli.add_option("--registry-slow-retry-seconds", slow_retry_seconds,
+                 "how often a failed (stuck) call is still tried, until delivered")
+      ->envname("FLIS_REGISTRY_SLOW_RETRY_SECONDS")
+      ->check(CLI::PositiveNumber);
   cli.add_option("--registry-backoff-base-ms", backoff_base_ms, "first retry waits up to 2× this (full jitter)")
       ->envname("FLIS_REGISTRY_BACKOFF_BASE_MS");
   cli.add_option("--registry-backoff-cap-ms", backoff_cap_ms, "longest wait between retries")
@@ -160,6 +165,7 @@ int main(int argc, char** argv) {
   options.answer_poll = std::chrono::seconds{answer_poll_seconds};
   registries.defaults.timeout = std::chrono::milliseconds{registry_timeout_ms};
   registries.defaults.backoff = {std::chrono::milliseconds{backoff_base_ms}, std::chrono::milliseconds{backoff_cap_ms}};
+  registries.defaults.slow_retry = std::chrono::seconds{slow_retry_seconds};
   registries.defaults.breaker.open_for = std::chrono::milliseconds{breaker_open_ms};
   auto overrides = app::apply_system_overrides(registries, system_urls, system_timeouts);
   if (!overrides) {

@@ -146,7 +146,9 @@ void OutboxRelay::settle_failure(const cases::OutboxMessage& call, const Error& 
   settle.attempts = call.attempts + 1;
   settle.last_error = error.code;
   settle.lease_owner = options_.owner;
-  if (is_retryable(error) && settle.attempts < settings.max_attempts) {
+  const bool retryable = is_retryable(error);
+  const bool already_failed = call.status == cases::kOutboxFailed;  // a slow retry of a stuck call
+  if (retryable && !already_failed && settle.attempts < settings.max_attempts) {
     settle.status = call.status;  // a failed poll keeps the row awaiting
     const auto wait = full_jitter_backoff(settings.backoff, settle.attempts, random_());
     settle.next_attempt_at = clock_.now() + round_up_to_seconds(wait);
@@ -156,6 +158,14 @@ void OutboxRelay::settle_failure(const cases::OutboxMessage& call, const Error& 
     return;
   }
   settle.status = std::string(cases::kOutboxFailed);
+  if (retryable) settle.next_attempt_at = clock_.now() + settings.slow_retry;
+  if (already_failed) {
+    // The case already says the call failed; only the row's next slow attempt changes.
+    auto updated = store_.update_outbox(settle, clock_.now());
+    if (updated) ++round.rescheduled;
+    note(std::move(updated), round);
+    return;
+  }
   auto recorded = calls_.record_failure(call, settle);
   if (recorded) {
     ++round.failed;

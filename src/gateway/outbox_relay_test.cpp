@@ -154,8 +154,24 @@ TEST_F(OutboxRelayTest, RetryableFailuresBackOffWithJitterThenTheCallFails) {
   EXPECT_EQ(row.status, "failed");
   EXPECT_EQ(row.attempts, 3);
   EXPECT_EQ(commands_of("SE-2026-000002"), (std::vector<std::string>{"file", "external_call_failed"}));
-  clock_.advance(seconds{3600});
-  EXPECT_EQ(relay_a.run_once()->claimed, 0);  // a failed call waits for an officer
+  // Still tried, slowly (slow_retry, 1 h by default), without a new event on the case each time.
+  EXPECT_EQ(row.next_attempt_at, clock_.now() + settings_.defaults.slow_retry);
+  clock_.advance(seconds{3599});
+  EXPECT_EQ(relay_a.run_once()->claimed, 0);
+  clock_.advance(seconds{1});
+  transport_.script = {"unavailable"};
+  EXPECT_EQ(relay_a.run_once()->rescheduled, 1);
+  row = *store_->find_outbox("SE-2026-000002-call-0");
+  EXPECT_EQ(row.status, "failed");
+  EXPECT_EQ(row.attempts, 4);
+  EXPECT_EQ(row.next_attempt_at, clock_.now() + settings_.defaults.slow_retry);
+  EXPECT_EQ(commands_of("SE-2026-000002"), (std::vector<std::string>{"file", "external_call_failed"}));
+  // The system is back: the next slow attempt goes through by itself.
+  clock_.advance(settings_.defaults.slow_retry);
+  EXPECT_EQ(relay_a.run_once()->delivered, 1);
+  EXPECT_EQ(store_->find_outbox("SE-2026-000002-call-0")->status, "delivered");
+  EXPECT_EQ(commands_of("SE-2026-000002"),
+            (std::vector<std::string>{"file", "external_call_failed", "external_answer"}));
 }
 
 TEST_F(OutboxRelayTest, ARejectionFailsAtOnceAndAnOfficerCanRetryIt) {
@@ -169,6 +185,7 @@ TEST_F(OutboxRelayTest, ARejectionFailsAtOnceAndAnOfficerCanRetryIt) {
   EXPECT_EQ(row.status, "failed");
   EXPECT_EQ(row.attempts, 1);
   EXPECT_EQ(row.last_error, "gateway.rejected");
+  EXPECT_FALSE(row.next_attempt_at);  // a rejection is not tried again by itself
 
   const cases::Actor officer{"u-officer", "leb_officer", "Officer", "leb-750000000", "750000000"};
   auto stuck = calls_->list(officer, std::string("failed"));

@@ -32,6 +32,9 @@ struct SystemSettings {
   std::string base_url;  // "http://127.0.0.1:8090"; requests go to <base_url>/<system>/<operation>
   std::chrono::milliseconds timeout{std::chrono::seconds{10}};
   int max_attempts = 10;  // outbox deliveries: after this many retryable failures the call is "failed"
+  // A call "failed" by retryable errors is still tried this often (issue 9: a stuck call alerts the
+  // officer and /metrics, and goes through by itself once the system is back); a rejected one is not.
+  std::chrono::seconds slow_retry{std::chrono::hours{1}};
   BackoffPolicy backoff{};
   BreakerPolicy breaker{};
 };

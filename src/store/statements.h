@@ -70,8 +70,10 @@ inline constexpr SqlStatement kOutboxMark{
 // PostgreSQL skips rows another claimer holds locked (SKIP LOCKED) instead of queueing behind them;
 // the candidates are a materialized CTE because a LIMIT ... FOR UPDATE subquery inside IN (...) may
 // be re-run by the planner and hand out more than LIMIT rows.
+// A "failed" row with a next attempt is a stuck call retried slowly (gateway::SystemSettings::slow_retry).
 #define FLIS_OUTBOX_CLAIMABLE                                                                     \
-  "status IN ('pending', 'awaiting') AND (next_attempt_at IS NULL OR next_attempt_at <= $2) AND " \
+  "(status IN ('pending', 'awaiting') AND (next_attempt_at IS NULL OR next_attempt_at <= $2) OR " \
+  "status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= $2) AND "             \
   "(lease_until IS NULL OR lease_until <= $2)"
 inline constexpr SqlStatement kOutboxClaimSqlite{
     "outbox_claim", "UPDATE outbox SET lease_owner = $1, lease_until = $3 WHERE " FLIS_OUTBOX_CLAIMABLE

@@ -84,6 +84,14 @@ struct NavLink {
   std::function<bool(const cases::Actor* actor)> shown;
 };
 
+// Something an officer must act on that is not a case in their queue (e.g. calls to other state systems
+// that failed), shown above the inbox with a link to where it is dealt with.
+struct Alert {
+  std::string text;  // already translated for the request's locale
+  std::string href;
+  std::string link_text;
+};
+
 // How the portal's lists (cabinet, inbox) show the cases of one service.
 struct CaseKind {
   std::string service;  // CaseRecord::service, e.g. "SE"
@@ -125,6 +133,11 @@ class Module {
   virtual std::vector<NavLink> navigation() const { return {}; }
   virtual std::vector<CaseKind> case_kinds() const { return {}; }
   virtual std::vector<ScheduledJob> jobs() const { return {}; }
+  // What `actor` must act on now, shown above their inbox.
+  virtual std::vector<Alert> alerts(const Request& /*req*/, const AppContext& /*ctx*/,
+                                    const cases::Actor& /*actor*/) const {
+    return {};
+  }
 };
 
 using ModuleList = std::vector<const Module*>;

@@ -197,6 +197,10 @@ test('a call out of attempts is stuck: the officer sees it, retries it, and it i
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.ok(html.includes(`/external-calls/${stuck.id}/retry`), 'retry form');
+    // Issue 9: the stuck call is an alert above the officer's inbox, and a gauge in /metrics.
+    const inbox = await fetch(`${server.url}/inbox?lang=en`, { headers: { Authorization: `Bearer ${users.officer.token}` } });
+    assert.match(await inbox.text(), /1 call to other state systems failed\. FLIS keeps trying them every hour/);
+    assert.match(await server.metrics(), /flis_outbox_calls\{system="front_office",status="failed"\} 1/);
 
     assert.equal((await sim.admin('DELETE', 'faults/front_office')).status < 300, true);
     const retried = await users.officer.post(`/api/v1/external-calls/${encodeURIComponent(stuck.id)}/retry`);

@@ -1,6 +1,8 @@
 #include "cases/external_calls.h"
 #include "web/api/openapi.h"
+#include "web/context.h"
 #include "web/external_calls/external_calls.h"
+#include "web/portal/page.h"
 
 namespace flis::web::external_calls {
 namespace json = boost::json;
@@ -30,6 +32,21 @@ class ExternalCallsModule final : public Module {
     portal::register_external_call_pages(router, portal);
   }
   std::vector<std::string> templates() const override { return {"external_calls"}; }
+
+  // Issue 9: a call out of attempts is an alert on the officer's page (and flis_outbox_calls{status="failed"}
+  // in /metrics); it is still retried slowly (gateway::SystemSettings::slow_retry).
+  std::vector<Alert> alerts(const Request& req, const AppContext& ctx, const cases::Actor& actor) const override {
+    if (!cases::can_manage_external_calls(actor)) return {};
+    constexpr int kShownAtMost = 100;
+    const auto* calls = ctx.services.find<cases::ExternalCallService>();  // absent: no gateway wired
+    if (calls == nullptr) return {};
+    auto failed = calls->list(actor, std::string(cases::kOutboxFailed), kShownAtMost + 1);
+    if (!failed || failed->empty()) return {};
+    const auto count = static_cast<std::int64_t>(failed->size());
+    return {{portal::tr(req, "external_calls.alert",
+                        {{"count", count}, {"more", std::string(count > kShownAtMost ? "yes" : "no")}}),
+             "/external-calls?status=failed", portal::tr(req, "external_calls.alert_link")}};
+  }
 
   std::vector<NavLink> navigation() const override {
     return {{"/external-calls", "portal.nav.external_calls", 30,

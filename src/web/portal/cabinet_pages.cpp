@@ -305,6 +305,11 @@ void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal
     f.value = state;
     f.options = std::move(states);
     view["filter_fields"] = json::array{field_json(f)};
+    json::array alerts;
+    for (const auto* module : portal->ctx.modules)
+      for (const auto& a : module->alerts(req, portal->ctx, *actor))
+        alerts.push_back(json::object{{"text", a.text}, {"href", a.href}, {"link_text", a.link_text}});
+    view["alerts"] = std::move(alerts);
     return render(*portal, req, "inbox", std::move(view));
   });
 }
