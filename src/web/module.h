@@ -74,6 +74,8 @@ struct ApiOperation {
   // The router's pattern when it differs from `path`: a catch-all that OpenAPI cannot express
   // (external call ids contain '/': "/api/v1/external-calls/{rest...}" serves ".../{id}/retry").
   std::string route{};
+  // The component schema of the success body, when the module documents it (e.g. "QtEmployerRequestCase").
+  std::string response{};
 };
 
 // A link of the portal's navigation, shown to the actors `shown` accepts (null actor: signed out).

@@ -105,6 +105,14 @@ test('QT-10 QT-9 QT-11 F-QR1: a ground-3 rejection cites a real ЕРАП record;
   });
   assert.equal(decided.status, 200, JSON.stringify(decided.data));
   assert.equal(decided.data.data.decision.outcome, 'partially_rejected');
+  // The API answers with the documented view of the typed data (OpenAPI QtEmployerRequestData), not the stored row.
+  assert.equal(decided.data.data.schema_version, undefined);
+  const openapi = (await member.get('/api/v1/openapi.json')).data;
+  const decisionOk = openapi.paths['/api/v1/quota/requests/{id}/decision'].post.responses['200'];
+  assert.equal(decisionOk.content['application/json'].schema.$ref, '#/components/schemas/QtEmployerRequestCase');
+  const view = openapi.components.schemas.QtEmployerRequestData;
+  for (const key of Object.keys(decided.data.data)) assert.ok(key in view.properties, key);
+  assert.ok('decision' in view.properties && !view.required.includes('decision'));
 
   // The employer sees the outcome, the ground and the registry record.
   const own = (await alatau.get(`/api/v1/quota/${year}/requests`)).data.requests;

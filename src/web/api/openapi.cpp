@@ -42,6 +42,8 @@ json::object operation_json(const ApiOperation& op) {
       {"description", "Problem"},
       {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
   json::object success{{"description", "Success"}};
+  if (!op.response.empty())
+    success["content"] = {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + op.response}}}}}};
   const std::string_view path = op.path;
   for (auto [suffix, media] : {std::pair{".pdf", "application/pdf"},
                                {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},

@@ -1,4 +1,6 @@
+#include "cases/case_data.h"
 #include "cases/complaint/complaint.h"
+#include "web/api/view_schema.h"
 #include "web/complaint/complaint.h"
 #include "web/se/se.h"
 
@@ -22,18 +24,57 @@ class ComplaintModule final : public Module {
   void api(Router& router, AppContext& ctx) const override { register_api(router, ctx); }
 
   std::vector<ApiOperation> operations() const override {
-    return {
-        {"post", "/api/v1/complaints", "complaints", "File a complaint (SE-24)", "Complaint", 201, true},
-        {"post", "/api/v1/complaints/{id}/satisfaction", "complaints", "Satisfy in full (SE-24)", "Reasons", 200, true},
-        {"post", "/api/v1/complaints/{id}/forwarding", "complaints", "Forward to the quality authority (SE-24)", "",
-         200, true},
-        {"post", "/api/v1/complaints/{id}/decision", "complaints", "Decide (SE-25, SE-26)", "ComplaintDecision", 200,
-         true},
-        {"post", "/api/v1/complaints/{id}/court", "complaints", "Note a court filing (SE-27, SE-28)", "Court", 200,
-         true}};
+    return {{"post",
+             "/api/v1/complaints",
+             "complaints",
+             "File a complaint (SE-24)",
+             "Complaint",
+             201,
+             true,
+             {},
+             {},
+             "ComplaintCase"},
+            {"post",
+             "/api/v1/complaints/{id}/satisfaction",
+             "complaints",
+             "Satisfy in full (SE-24)",
+             "Reasons",
+             200,
+             true,
+             {},
+             {},
+             "ComplaintCase"},
+            {"post", "/api/v1/complaints/{id}/forwarding", "complaints", "Forward to the quality authority (SE-24)", "",
+             200, true},
+            {"post",
+             "/api/v1/complaints/{id}/decision",
+             "complaints",
+             "Decide (SE-25, SE-26)",
+             "ComplaintDecision",
+             200,
+             true,
+             {},
+             {},
+             "ComplaintCase"},
+            {"post",
+             "/api/v1/complaints/{id}/court",
+             "complaints",
+             "Note a court filing (SE-27, SE-28)",
+             "Court",
+             200,
+             true,
+             {},
+             {},
+             "ComplaintCase"}};
   }
 
-  json::object schemas() const override { return json::parse(kSchemas).as_object(); }
+  json::object schemas() const override {
+    json::object s = json::parse(kSchemas).as_object();
+    // The documented view of a complaint's data (cases/complaint/complaint.h ComplaintData).
+    s["ComplaintData"] = api::view_schema<cases::ComplaintData>();
+    s["ComplaintCase"] = api::case_view_schema("ComplaintData", "A complaint as the API returns it (SE-24..SE-28)");
+    return s;
+  }
 
   std::vector<CaseKind> case_kinds() const override {
     CaseKind kind;
@@ -45,6 +86,12 @@ class ComplaintModule final : public Module {
     kind.href = [](const cases::CaseRecord& c) { return "/cases/" + c.id; };
     kind.overdue = se::overdue;
     kind.workflow = &cases::complaint_workflow();
+    // The API shows the typed view of the data (ComplaintData in OpenAPI), never the stored row.
+    kind.api_detail = [](AppContext&, const cases::CaseRecord& c, json::object& detail) {
+      auto data = cases::read_data<cases::ComplaintData>(c);
+      detail["data"] = data ? json::value(cases::codec::encode(*data)) : json::value(nullptr);
+      if (!data) detail["data_error"] = json::object{{"code", data.error().code}, {"detail", data.error().detail}};
+    };
     return {std::move(kind)};
   }
 };

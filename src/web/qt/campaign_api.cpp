@@ -155,6 +155,18 @@ std::string decision_csv(const cases::QtCampaignData& c) {
 
 }  // namespace
 
+Result<json::object> qt_data_view(const cases::CaseRecord& c) {
+  auto view = [](auto d) -> Result<json::object> {
+    if (!d) return d.take_error();
+    return cases::codec::encode_object(*d);
+  };
+  if (c.kind == "employer_request") return view(cases::read_data<cases::QtEmployerRequestData>(c));
+  if (c.kind == "regional") return view(cases::read_data<cases::QtRegionalData>(c));
+  if (c.kind == "campaign") return view(cases::read_data<cases::QtCampaignData>(c));
+  if (c.kind == "district_allocation") return view(cases::read_data<cases::QtDistrictAllocationData>(c));
+  return view(cases::read_data<cases::QtLedgerCaseData>(c));
+}
+
 Result<int> quota_year(const Request& req) {
   int year = 0;
   const std::string_view text = req.path_param("year");
@@ -234,8 +246,10 @@ void register_quota_campaign_routes(Router& router, AppContext& ctx) {
                if (!list) return problem(req, list.error());
                json::array out;
                for (const auto& c : *list) {
+                 auto data = qt_data_view(c);
+                 if (!data) return problem(req, data.error());
                  json::object o = case_summary(ctx, c);
-                 o["data"] = c.data;
+                 o["data"] = std::move(*data);
                  out.push_back(std::move(o));
                }
                return Response::json(json::object{{"year", *year}, {"requests", std::move(out)}});

@@ -1,6 +1,7 @@
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "web/api/openapi.h"
+#include "web/api/view_schema.h"
 #include "web/qt/qt.h"
 
 namespace flis::web::qt {
@@ -12,6 +13,24 @@ namespace {
 // Request bodies of the QT operations (OpenAPI components).
 constexpr const char* kSchemas =
     R"json({"QtLine": {"type": "object", "required": ["category", "profession", "count"], "properties": {"category": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal"]}, "profession": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}}, "QtRequest": {"type": "object", "required": ["region", "employer", "current_year_count", "lines", "justification"], "properties": {"region": {"type": "string", "description": "KATO code"}, "employer": {"type": "object", "required": ["name", "bin", "legal_address"], "properties": {"name": {"type": "string"}, "bin": {"type": "string"}, "legal_address": {"type": "string"}}}, "current_year_count": {"type": "integer", "minimum": 0}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}, "justification": {"type": "string"}}}, "QtConsolidation": {"type": "object", "required": ["regional_demand", "unemployment_forecast", "domestic_labour", "previous_year_effectiveness", "li_regional_demand", "li_unemployment_forecast", "li_previous_year_effectiveness"], "properties": {"regional_demand": {"type": "string"}, "unemployment_forecast": {"type": "string"}, "domestic_labour": {"type": "string"}, "previous_year_effectiveness": {"type": "string"}, "li_regional_demand": {"type": "string"}, "li_unemployment_forecast": {"type": "string"}, "li_previous_year_effectiveness": {"type": "string"}}}, "QtCommissionDecision": {"type": "object", "required": ["accepted", "present"], "properties": {"accepted": {"type": "array", "items": {"type": "integer", "minimum": 0}, "description": "per request line"}, "grounds": {"type": "array", "items": {"enum": ["domestic_labour_available", "permit_violations", "labour_law_violations"]}}, "evidence": {"type": "array", "description": "one per ground; grounds 2 and 3 name a record of registry_findings by reference (F-QR1)", "items": {"type": "object", "required": ["reference"], "properties": {"source": {"enum": ["commission", "registry:permit_violations", "registry:labour_inspections"]}, "system": {"enum": ["migration_police", "erap", "otib"]}, "reference": {"type": "string"}, "note": {"type": "string"}}}}, "present": {"type": "array", "items": {"type": "string"}}, "reasons": {"type": "string"}}}, "QtSubmission": {"type": "object", "required": ["li_current_year_count", "li_need", "li_justification"], "properties": {"li_current_year_count": {"type": "integer"}, "li_need": {"type": "integer"}, "li_justification": {"type": "string"}, "countries": {"type": "array", "items": {"type": "object", "required": ["country", "category", "count"], "properties": {"country": {"type": "string", "description": "ISO 3166-1 alpha-3 of a treaty country"}, "category": {"type": "string"}, "profession": {"type": "string"}, "count": {"type": "integer"}}}}}}, "QtProposal": {"type": "object", "required": ["body", "region", "agreed_with_leb", "justification", "lines"], "properties": {"body": {"type": "string"}, "region": {"type": "string"}, "agreed_with_leb": {"type": "boolean"}, "justification": {"type": "string"}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}}}, "QtPercentages": {"type": "object", "required": ["employer_percent", "labour_immigrant_percent"], "properties": {"employer_percent": {"type": "string", "example": "0.25"}, "labour_immigrant_percent": {"type": "string", "example": "2.9"}, "employer_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}, "labour_immigrant_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}}}, "QtTransfer": {"type": "object", "required": ["from_region", "to_region", "kind", "units", "proposed_by", "reasons"], "properties": {"from_region": {"type": "string"}, "to_region": {"type": "string"}, "kind": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"]}, "country": {"type": "string"}, "units": {"type": "integer", "minimum": 1}, "proposed_by": {"type": "string"}, "reasons": {"type": "string"}}}, "QtDistrictAllocation": {"type": "object", "required": ["district", "units", "reasons"], "properties": {"district": {"type": "string", "description": "KATO code of a district of the officer's region"}, "units": {"type": "integer", "description": "> 0 to the district, < 0 back to the region"}, "reasons": {"type": "string"}}}})json";
+
+// Which documented case an operation answers with.
+const std::map<std::string, std::string>& response_of() {
+  static const std::map<std::string, std::string> m = {
+      {"/api/v1/quota/{year}/requests", "QtEmployerRequestCase"},
+      {"/api/v1/quota/requests/{id}/decision", "QtEmployerRequestCase"},
+      {"/api/v1/quota/requests/{id}/registry-findings", "QtEmployerRequestCase"},
+      {"/api/v1/quota/requests/{id}/notice", "QtEmployerRequestCase"},
+      {"/api/v1/quota/{year}/consolidation", "QtRegionalCase"},
+      {"/api/v1/quota/{year}/commission-submission", "QtRegionalCase"},
+      {"/api/v1/quota/{year}/ministry-submission", "QtRegionalCase"},
+      {"/api/v1/quota/{year}/proposals", "QtCampaignCase"},
+      {"/api/v1/quota/{year}/distribution", "QtCampaignCase"},
+      {"/api/v1/quota/{year}/publication", "QtCampaignCase"},
+      {"/api/v1/quota/{year}/redistributions", "QtCampaignCase"},
+      {"/api/v1/quota/{year}/district-allocations", "QtDistrictAllocationCase"}};
+  return m;
+}
 
 bool is_employer(const cases::Actor* a) {
   return a != nullptr && (a->role == role::kEmployer || a->role == role::kIndividualEmployer);
@@ -91,6 +110,11 @@ class QtModule final : public Module {
          "The LEB's request by country of origin (QT-A4) as PDF", "", 200, true},
         {"get", "/api/v1/quota/{year}/regions/{region}/qt-a4.xlsx", "quota",
          "The LEB's request by country of origin (QT-A4) as XLSX", "", 200, true}};
+    for (auto& op : ops) {
+      auto r = response_of().find(op.path);
+      if (op.method == "post" && r != response_of().end()) op.response = r->second;
+      if (op.method == "get" && op.path == "/api/v1/quota/{year}/requests") op.response = "QtRequestList";
+    }
     for (auto& op : ops)
       if (op.path == "/api/v1/quota/{year}/balance")
         op.query = {
@@ -102,7 +126,27 @@ class QtModule final : public Module {
     return ops;
   }
 
-  json::object schemas() const override { return json::parse(kSchemas).as_object(); }
+  json::object schemas() const override {
+    json::object s = json::parse(kSchemas).as_object();
+    // The documented views of QT case data (cases/qt/qt_data.h), from the structs the API encodes.
+    s["QtEmployerRequestData"] = api::view_schema<cases::QtEmployerRequestData>();
+    s["QtRegionalData"] = api::view_schema<cases::QtRegionalData>();
+    s["QtCampaignData"] = api::view_schema<cases::QtCampaignData>();
+    s["QtDistrictAllocationData"] = api::view_schema<cases::QtDistrictAllocationData>();
+    s["QtEmployerRequestCase"] = api::case_view_schema("QtEmployerRequestData", "An employer's request (QT-6, QT-A1)");
+    s["QtRegionalCase"] =
+        api::case_view_schema("QtRegionalData", "A region's consolidation and submission (QT-7..QT-17)");
+    s["QtCampaignCase"] = api::case_view_schema("QtCampaignData", "The Ministry's campaign (QT-13, QT-18..QT-21)");
+    s["QtDistrictAllocationCase"] =
+        api::case_view_schema("QtDistrictAllocationData", "A region's allocations to its districts (I-15)");
+    s["QtRequestList"] = {
+        {"type", "object"},
+        {"required", json::array{"year", "requests"}},
+        {"properties",
+         {{"year", {{"type", "integer"}}},
+          {"requests", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/QtEmployerRequestCase"}}}}}}}};
+    return s;
+  }
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
     portal::register_quota_pages(router, portal);
@@ -133,6 +177,12 @@ class QtModule final : public Module {
     // A QT case has a step deadline only while a step is pending (F-Q1).
     kind.overdue = [](const cases::CaseRecord& c, Instant now) { return c.step_due_at && *c.step_due_at < now; };
     kind.workflow = &cases::qt_workflow();
+    // The API shows the typed view of the data (documented in OpenAPI), never the stored row.
+    kind.api_detail = [](AppContext&, const cases::CaseRecord& c, json::object& detail) {
+      auto data = api::qt_data_view(c);
+      detail["data"] = data ? json::value(std::move(*data)) : json::value(nullptr);
+      if (!data) detail["data_error"] = json::object{{"code", data.error().code}, {"detail", data.error().detail}};
+    };
     return {std::move(kind)};
   }
 

@@ -35,6 +35,10 @@ Result<QuotaBalanceQuery> parse_quota_balance_query(std::string_view year, std::
 // The ledger's balances for the query, ordered by region, district, kind, country.
 Result<std::vector<cases::QuotaBalance>> quota_balance_rows(cases::Store& store, const QuotaBalanceQuery& query);
 
+// The documented view of a QT case's data (OpenAPI component of its kind, module.cpp), from its typed
+// data (cases/qt/qt_data.h); case.data_malformed when the stored row does not decode.
+Result<boost::json::object> qt_data_view(const cases::CaseRecord& c);
+
 // The quota year of a /api/v1/quota/{year}/... path (2020–2100); `validation.year` otherwise.
 Result<int> quota_year(const Request& req);
 }  // namespace flis::web::api
