@@ -63,14 +63,14 @@ cases::SeDraftInput draft_input(const std::string& profession) {
   in.applicant = {"Chen Wei",
                   "CHEN WEI",
                   "EA7788123",
-                  "2019-09-02",
+                  Date(2019, 9, 2),
                   "Ministry of Public Security of the PRC",
                   "CN",
                   "г. Астана, пр. Мангилик Ел, 55",
                   "+7 702 111 22 33",
                   "Urumqi, China",
                   ""};
-  in.self_assessment = {true, true, false, 12};
+  in.self_assessment = law::se::AssessmentInput{true, true, false, 12};
   return in;
 }
 

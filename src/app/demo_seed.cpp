@@ -95,55 +95,55 @@ struct Applicant {
 std::vector<Applicant> applicants() {
   return {
       {"u-aliyev",
-       {"Алиев Рустам Шухратович", "ALIYEV RUSTAM", "FA1234567", "2021-05-14", "МВД Республики Узбекистан", "UZ",
+       {"Алиев Рустам Шухратович", "ALIYEV RUSTAM", "FA1234567", Date(2021, 5, 14), "МВД Республики Узбекистан", "UZ",
         "г. Астана, ул. Кенесары, 40, кв. 12", "+7 701 555 12 34", "Ташкент, Узбекистан", demo_iin("880412", '3', 11)},
        kAstana,
        "",
        {true, false, false, 6}},
       {"u-chen",
-       {"Chen Wei", "CHEN WEI", "EA7788123", "2019-09-02", "Ministry of Public Security of the PRC", "CN",
+       {"Chen Wei", "CHEN WEI", "EA7788123", Date(2019, 9, 2), "Ministry of Public Security of the PRC", "CN",
         "г. Астана, пр. Мангилик Ел, 55", "+7 702 111 22 33", "Urumqi, China", demo_iin("910823", '3', 12)},
        kAstana,
        "",
        {true, true, false, 12}},
       {"u-kowalska",
-       {"Anna Kowalska", "ANNA KOWALSKA", "ES4455667", "2022-03-18", "Wojewoda Mazowiecki", "PL",
+       {"Anna Kowalska", "ANNA KOWALSKA", "ES4455667", Date(2022, 3, 18), "Wojewoda Mazowiecki", "PL",
         "г. Алматы, ул. Сатпаева, 90", "+7 705 333 44 55", "Warszawa, Poland", demo_iin("850305", '4', 13)},
        kAlmaty,
        "",
        {true, false, true, 4}},
       {"u-kaya",
-       {"Mehmet Kaya", "MEHMET KAYA", "U12345678", "2020-11-30", "T.C. İçişleri Bakanlığı", "TR",
+       {"Mehmet Kaya", "MEHMET KAYA", "U12345678", Date(2020, 11, 30), "T.C. İçişleri Bakanlığı", "TR",
         "г. Алматы, пр. Абая, 150", "+7 707 888 99 00", "Ankara, Türkiye", demo_iin("930117", '3', 14)},
        kAlmaty,
        "",
        {false, false, false, 2}},
       {"u-sharma",
-       {"Priya Sharma", "PRIYA SHARMA", "Z9876543", "2023-01-10", "Ministry of External Affairs of India", "IN",
+       {"Priya Sharma", "PRIYA SHARMA", "Z9876543", Date(2023, 1, 10), "Ministry of External Affairs of India", "IN",
         "г. Астана, ул. Сыганак, 18", "+7 708 765 43 21", "New Delhi, India", demo_iin("900630", '4', 15)},
        kAstana,
        "",
        {true, true, false, 9}},
       {"u-petrov",
-       {"Петров Иван Сергеевич", "PETROV IVAN", "751234567", "2018-07-22", "ФМС России", "RU",
+       {"Петров Иван Сергеевич", "PETROV IVAN", "751234567", Date(2018, 7, 22), "ФМС России", "RU",
         "г. Алматы, мкр. Самал-2, 33", "+7 777 123 45 67", "Новосибирск, Россия", demo_iin("790914", '3', 16)},
        kAlmaty,
        "",
        {true, false, false, 15}},
       {"u-tashiev",
-       {"Ташиев Бакыт Асанович", "TASHIEV BAKYT", "AC2345678", "2022-08-05", "ГРС при ПКР", "KG",
+       {"Ташиев Бакыт Асанович", "TASHIEV BAKYT", "AC2345678", Date(2022, 8, 5), "ГРС при ПКР", "KG",
         "г. Астана, ул. Бейбитшилик, 7", "+7 700 321 54 76", "Бишкек, Кыргызстан", demo_iin("950221", '3', 17)},
        kAstana,
        "",
        {true, false, false, 3}},
       {"u-nguyen",
-       {"Nguyen Van An", "NGUYEN VAN AN", "C1234567", "2021-12-01", "Immigration Department of Viet Nam", "VN",
+       {"Nguyen Van An", "NGUYEN VAN AN", "C1234567", Date(2021, 12, 1), "Immigration Department of Viet Nam", "VN",
         "г. Астана, ул. Достык, 5", "+7 747 222 33 44", "Ha Noi, Viet Nam", demo_iin("920509", '3', 18)},
        kAstana,
        "",
        {true, false, false, 5}},
       {"u-sato",
-       {"Kenji Sato", "KENJI SATO", "TZ1122334", "2020-04-20", "Ministry of Foreign Affairs of Japan", "JP",
+       {"Kenji Sato", "KENJI SATO", "TZ1122334", Date(2020, 4, 20), "Ministry of Foreign Affairs of Japan", "JP",
         "г. Алматы, ул. Жандосова, 21", "+7 771 444 55 66", "Osaka, Japan", demo_iin("840711", '3', 19)},
        kAlmaty,
        "",
@@ -288,14 +288,14 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
     in.certificate_number = cert;
     if (kind == SubService::extension) {
       Date d = zone.to_local(clock.now()).date;
-      in.contract_concluded_on = d.plus_days(-2).iso();
-      in.contract_end = d.plus_months(18).iso();
+      in.contract_concluded_on = d.plus_days(-2);
+      in.contract_end = d.plus_months(18);
       in.employer_name = "ТОО «Astana Digital Lab»";
       in.employer_bin = first_assignable_identifier("1803400", 1234);  // as in flis-registry-sim
     }
     if (kind == SubService::reissue || kind == SubService::duplicate) {
-      in.change_date = zone.to_local(clock.now()).date.iso();
-      in.change_reason = "identity_document";
+      in.change_date = zone.to_local(clock.now()).date;
+      in.change_reason = cases::SeChangeReason::identity_document;
     }
     auto actor = user(a.user_id);
     auto c = se.create_draft(actor, in);
@@ -337,12 +337,13 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
     for (const auto& m : members)
       if (auto r = se.record_score(user(m), c->id, a.claims); !r) return r;
     cases::SeRecommendation rec;
-    rec.agreed = a.claims;
+    rec.criteria = a.claims;
     rec.present = members;
     auto parameters = se.parameters_of(*c);
     if (!parameters) return parameters.take_error();
     rec.recommends_issue = !refuse && law::se::score(*parameters, a.claims).meets_threshold;
-    if (!rec.recommends_issue) rec.ground = refuse.value_or(law::se::RefusalGround::score_below_threshold);
+    if (!rec.recommends_issue)
+      rec.ground = std::string(law::se::to_string(refuse.value_or(law::se::RefusalGround::score_below_threshold)));
     rec.reasons = rec.recommends_issue ? "Квалификация соответствует профессии перечня; баллы подтверждены документами."
                                        : "Оснований для выдачи справки недостаточно.";
     c = se.recommend(user(members.front()), c->id, rec);
@@ -370,8 +371,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   // Aliyev extends (SE-16) then the certificate is revoked after a labour inspection (SE-21); Chen
   // gets a duplicate (SE-22-1); Kaya complains about the refusal (SE-24, SE-26).
   clock.set(at_working_day(40));
-  auto aliyev_cert = made[0]->data.at("certificate_number").as_string();
-  auto ext = draft(0, SubService::extension, std::string(aliyev_cert));
+  auto aliyev_cert = se.certificate_of(*made[0]);
+  if (!aliyev_cert) return aliyev_cert.take_error();
+  auto ext = draft(0, SubService::extension, aliyev_cert->number);
   if (!ext) return ext.take_error();
   if (ext = file(0, *ext); !ext) return ext.take_error();
   clock.set(at_working_day(38));
@@ -381,8 +383,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   clock.set(at_working_day(2));
   // SE-22-1 came with Order 426 (data/rules): a demo dated before it has no duplicate to file.
   if (rules.in_force("SE-22-1", zone.to_local(clock.now()).date)) {
-    auto chen_cert = made[1]->data.at("certificate_number").as_string();
-    auto dup = draft(1, SubService::duplicate, std::string(chen_cert));
+    auto chen_cert = se.certificate_of(*made[1]);
+    if (!chen_cert) return chen_cert.take_error();
+    auto dup = draft(1, SubService::duplicate, chen_cert->number);
     if (!dup) return dup.take_error();
     if (dup = file(1, *dup); !dup) return dup.take_error();
     ++report.cases;
@@ -401,10 +404,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto revoked = issue_path(7, 30, "issued");
   if (!revoked) return revoked.take_error();
   clock.set(at_working_day(5));
-  if (revoked =
-          se.revoke(head(kAstana), revoked->id,
-                    cases::SeRevocationInput{"Акт проверки ГИТ № 17-04/512", zone.to_local(clock.now()).date.iso(),
-                                             "Работает барменом, а не программистом."});
+  if (revoked = se.revoke(head(kAstana), revoked->id,
+                          cases::SeRevocationInput{"Акт проверки ГИТ № 17-04/512", zone.to_local(clock.now()).date,
+                                                   "Работает барменом, а не программистом."});
       !revoked)
     return revoked.take_error();
   auto expired = issue_path(8, 75, "issued");

@@ -258,8 +258,7 @@ TEST_F(SeWorkflowTest, ThresholdChangeAppliesToApplicationsRegisteredFromItsDate
   auto not_enough = se_->recommend(actor("u-com1-ast"), after.id, {true, std::nullopt, six, present, "ok"});
   ASSERT_FALSE(not_enough);
   EXPECT_EQ(not_enough.error().code, "se.recommendation_below_threshold");
-  ASSERT_TRUE(se_->recommend(actor("u-com1-ast"), after.id,
-                             {false, law::se::RefusalGround::score_below_threshold, six, present, "6 < 7"}));
+  ASSERT_TRUE(se_->recommend(actor("u-com1-ast"), after.id, {false, "score_below_threshold", six, present, "6 < 7"}));
   for (const auto* c : {&before, &after})
     for (const auto& m : present) ASSERT_TRUE(se_->sign_minutes(actor(m.c_str()), c->id));
 

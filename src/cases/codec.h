@@ -14,6 +14,7 @@
 
 #include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -23,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -227,6 +229,55 @@ std::variant<T, DecodeFailure> decode_value(const boost::json::value& v) {
   T out{};
   if (auto e = detail::decode_into(v, out, "")) return *std::move(e);
   return out;
+}
+
+// ---- Schema ----
+
+// The JSON Schema of what encode() writes for T, for API views of stored data (a case's data in
+// OpenAPI): every member but an empty std::optional is always written, so those are required.
+template <class T>
+boost::json::object schema() {
+  namespace json = boost::json;
+  if constexpr (std::is_same_v<T, json::value>) {
+    return {};
+  } else if constexpr (std::is_same_v<T, json::object>) {
+    return {{"type", "object"}};
+  } else if constexpr (std::is_same_v<T, json::array>) {
+    return {{"type", "array"}};
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return {{"type", "string"}};
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return {{"type", "boolean"}};
+  } else if constexpr (std::is_integral_v<T>) {
+    return {{"type", "integer"}};
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return {{"type", "number"}};
+  } else if constexpr (std::is_same_v<T, Date>) {
+    return {{"type", "string"}, {"format", "date"}};
+  } else if constexpr (detail::is_optional<T>::value) {
+    return schema<typename T::value_type>();
+  } else if constexpr (detail::is_vector<T>::value) {
+    return {{"type", "array"}, {"items", schema<typename T::value_type>()}};
+  } else if constexpr (detail::is_map<T>::value) {
+    return {{"type", "object"}, {"additionalProperties", schema<typename T::mapped_type>()}};
+  } else if constexpr (boost::describe::has_describe_enumerators<T>::value) {
+    json::array names;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<T>>(
+        [&](auto e) { names.push_back(json::string(e.name)); });
+    return {{"type", "string"}, {"enum", std::move(names)}};
+  } else {
+    static_assert(boost::describe::has_describe_members<T>::value, "describe the struct (BOOST_DESCRIBE_STRUCT)");
+    json::object properties;
+    json::array required;
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
+      using M = std::decay_t<decltype(std::declval<T&>().*d.pointer)>;
+      properties[d.name] = schema<M>();
+      if (!detail::is_optional<M>::value) required.push_back(json::string(d.name));
+    });
+    json::object o{{"type", "object"}, {"properties", std::move(properties)}};
+    if (!required.empty()) o["required"] = std::move(required);
+    return o;
+  }
 }
 
 }  // namespace flis::cases::codec

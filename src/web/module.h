@@ -102,6 +102,8 @@ struct CaseKind {
   std::function<std::string(const cases::CaseRecord&)> href;  // the page where the case is worked on
   // Whether a deadline the case is still waiting on has passed.
   std::function<bool(const cases::CaseRecord&, Instant now)> overdue;
+  // The applicant's name as the lists show it, from the case's typed data; may be null (no column).
+  std::function<std::string(const cases::CaseRecord&)> applicant_name;
   // The workflow table of the service's cases (cases/workflow_table.h); null while it has none.
   const cases::WorkflowTable* workflow = nullptr;
   // Adds what only this service shows to the API's view of a case (e.g. SE's certificate); may be null.

@@ -31,9 +31,9 @@ test('SE-A1 SE-A2.0 SE-A2.8 SE-3 SE-5 SE-A2.3: the foreigner applies, uploads th
   await page.fill('#f-applicant-passport-number', passport);
   await page.selectOption('#f-applicant-citizenship', 'CN');
   await page.fill('#f-applicant-iin', '910823300123');  // SE-A2.10
-  await tick(page, 'f-higher-education');
-  await tick(page, 'f-academic-degree');
-  await page.fill('#f-experience-years', '12');
+  await tick(page, 'f-self-assessment-higher-education');
+  await tick(page, 'f-self-assessment-academic-degree');
+  await page.fill('#f-self-assessment-experience-years', '12');
   await submit(page, 'form[action="/cabinet/new"]', 'new application with an error');
   await assert.doesNotReject(page.waitForSelector('#error-summary a[href="#f-applicant-phone"]'));
   assert.ok(await page.isVisible('#f-applicant-phone-error'));
@@ -97,9 +97,9 @@ test('SE-8 SE-9 SE-A2.9: one member records the recommendation with the members 
   const grounds = await page.$$eval('#f-recommend-ground option', (os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual(grounds, ['profession_mismatch', 'score_below_threshold', 'false_documents']);
   for (const n of [1, 2, 3]) await tick(page, `f-recommend-present-${n}`);
-  await tick(page, 'f-recommend-higher-education');
-  await tick(page, 'f-recommend-academic-degree');
-  await page.fill('#f-recommend-experience-years', '12');
+  await tick(page, 'f-recommend-criteria-higher-education');
+  await tick(page, 'f-recommend-criteria-academic-degree');
+  await page.fill('#f-recommend-criteria-experience-years', '12');
   await submit(page, 'form[action$="/recommend"]', 'recommendation recorded');
   for (const login of members) {
     page = await browser.as(login);

@@ -22,6 +22,9 @@ before(async () => {
 });
 after(async () => { await server.stop(); });
 
+// A BIN whose check digit is right (SE-A1: employer BINs are checked by it).
+const employerBin = '180740015553';
+
 const applicant = {
   full_name: 'Lin Mei', full_name_latin: 'LIN MEI', passport_number: 'EB1234567', passport_issued_on: '2022-02-02',
   passport_issuer: 'Ministry of Public Security', citizenship: 'CN', address: 'Astana, Turan 10', phone: '+7 701 000 00 00',
@@ -171,6 +174,26 @@ test('SE-12 SE-A2.9 I-18: a refusal cites only an enumerated ground; below 6 poi
   assert.ok(refused.data.data.decision.rule_ids.includes('SE-A2.9'));
 });
 
+test('SE-A1: the extension asks the employer\'s BIN and checks its check digit, in the form and in a notice', async () => {
+  const criteria = { higher_education: true, academic_degree: true, english_teaching_certificate: false, experience_years: 4 };
+  const filed = await fileIssue(criteria);
+  await throughCommission(filed.id, criteria, true);
+  const number = (await head.post(`/api/v1/self-employment/applications/${filed.id}/decision`, { approve: true })).data
+    .certificate.number;
+  const extension = { kind: 'extension', region: '710000000', applicant, certificate_number: number,
+    employer_name: 'TOO Digital', contract_concluded_on: today, contract_end: '2099-12-31' };
+  const wrongDigit = await foreigner.post('/api/v1/self-employment/applications', { ...extension, employer_bin: '180740015554' });
+  assert.deepEqual([wrongDigit.status, wrongDigit.data.code, wrongDigit.data.field], [400, 'validation.bin', 'employer_bin']);
+  const none = await foreigner.post('/api/v1/self-employment/applications', extension);
+  assert.deepEqual([none.status, none.data.field], [400, 'employer_bin']);
+  const notice = await foreigner.post(`/api/v1/self-employment/applications/${filed.id}/notices`,
+    { notice: 'new_employer', event_date: today, employer_name: 'TOO Digital', employer_bin: '180340012345' });
+  assert.deepEqual([notice.status, notice.data.code, notice.data.field], [400, 'validation.bin', 'employer_bin']);
+  const typo = await foreigner.post(`/api/v1/self-employment/applications/${filed.id}/notices`,
+    { notice: 'new_employer', event_date: today, employer: 'TOO Digital' });
+  assert.deepEqual([typo.status, typo.data.code, typo.data.field], [400, 'validation.unknown_field', 'employer']);
+});
+
 test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new number, duplicate, notices', async () => {
   const criteria = { higher_education: true, academic_degree: false, english_teaching_certificate: true, experience_years: 1 };
   const filed = await fileIssue(criteria);
@@ -179,7 +202,7 @@ test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new
   const number = issued.certificate.number;
 
   const notice = await foreigner.post(`/api/v1/self-employment/applications/${filed.id}/notices`,
-    { notice: 'new_employer', event_date: today, employer_name: 'TOO Digital', employer_bin: '180340012345' });
+    { notice: 'new_employer', event_date: today, employer_name: 'TOO Digital', employer_bin: employerBin });
   assert.equal(notice.status, 200, JSON.stringify(notice.data));
   const n = notice.data.data.notices.at(-1);
   assert.deepEqual([n.rule, n.on_time], ['SE-18', true]);
@@ -189,7 +212,7 @@ test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new
 
   // Extension to the end of the labour contract, capped at 3 years (SE-16, I-11).
   const ext = await draft({ kind: 'extension', region: '710000000', applicant, certificate_number: number,
-    employer_name: 'TOO Digital', employer_bin: '180340012345', contract_concluded_on: today, contract_end: '2099-12-31' });
+    employer_name: 'TOO Digital', employer_bin: employerBin, contract_concluded_on: today, contract_end: '2099-12-31' });
   for (const t of ['application', 'certificate', 'labour_contract'])
     assert.equal((await foreigner.upload(`/api/v1/self-employment/applications/${ext.id}/files?doc_type=${t}`, pdfBytes(t))).status, 201);
   const extFiled = await foreigner.post(`/api/v1/self-employment/applications/${ext.id}/filing`, { consent_personal_data: true });
@@ -288,4 +311,18 @@ test('metrics expose requests by route and cases by service and state', async ()
   assert.match(text, /flis_http_request_duration_seconds_bucket/);
   assert.match(text, /flis_cases\{service="SE",state="issued"\} \d+/);
   assert.match(text, /flis_overdue_deadlines \d+/);
+});
+
+test('SE-A1 SE-9: OpenAPI documents the SE inputs and the SE case view from the same structs the server decodes', async () => {
+  const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  const { SeApplication, Recommendation, SeCaseData } = doc.components.schemas;
+  assert.equal(SeApplication.properties.employer_bin.format, 'iin-or-bin');
+  assert.equal(SeApplication.properties.applicant.properties.iin.format, 'iin');
+  assert.equal(SeApplication.additionalProperties, false);
+  assert.equal(Recommendation.properties.criteria.properties.experience_years.maximum, 80);
+  for (const key of ['applicant', 'identity_check', 'commission', 'decision', 'notices'])
+    assert.ok(SeCaseData.properties[key], key);
+  // The API answers with that view: what the schema names and nothing else.
+  const c = await draft({ kind: 'issue', region: '710000000', profession_code: professionCode, applicant });
+  for (const key of Object.keys(c.data)) assert.ok(SeCaseData.properties[key], key);
 });

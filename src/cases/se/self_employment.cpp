@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include <boost/describe/enum_to_string.hpp>
+
+#include "cases/case_data.h"
 #include "cases/roles.h"
 #include "core/identifiers.h"
 #include "law/rules.h"
@@ -15,45 +18,6 @@ namespace {
 
 const Actor kSystem{"system", "system", "FLIS", "", ""};
 
-json::object to_json(const SeApplicant& a) {
-  return json::object{{"full_name", a.full_name},
-                      {"full_name_latin", a.full_name_latin},
-                      {"passport_number", a.passport_number},
-                      {"passport_issued_on", a.passport_issued_on},
-                      {"passport_issuer", a.passport_issuer},
-                      {"citizenship", a.citizenship},
-                      {"address", a.address},
-                      {"phone", a.phone},
-                      {"residence_abroad", a.residence_abroad},
-                      {"iin", a.iin}};
-}
-
-json::object to_json(const law::se::AssessmentInput& a) {
-  return json::object{{"higher_education", a.higher_education},
-                      {"academic_degree", a.academic_degree},
-                      {"english_teaching_certificate", a.english_teaching_certificate},
-                      {"experience_years", a.experience_years}};
-}
-
-law::se::AssessmentInput assessment_from(const json::object& o) {
-  law::se::AssessmentInput a{};
-  a.higher_education = json_bool(o, "higher_education");
-  a.academic_degree = json_bool(o, "academic_degree");
-  a.english_teaching_certificate = json_bool(o, "english_teaching_certificate");
-  if (auto* v = o.if_contains("experience_years"); v && v->is_number()) a.experience_years = v->to_number<double>();
-  return a;
-}
-
-json::object to_json(const law::se::Score& s) {
-  json::array lines;
-  for (const auto& l : s.breakdown)
-    lines.push_back(json::object{{"criterion", l.criterion}, {"points", l.points}, {"rule", l.rule}});
-  return json::object{{"points", s.points},
-                      {"threshold", s.threshold},
-                      {"meets_threshold", s.meets_threshold},
-                      {"breakdown", std::move(lines)}};
-}
-
 bool has_reference(Store& store, const std::string& set, const std::string& code, Date on) {
   return !code.empty() && store.find_reference(set, code, on).ok();
 }
@@ -63,10 +27,16 @@ Status require_text(const std::string& value, const char* field) {
   return ok_status();
 }
 
-Result<Date> require_date(const std::string& value, const char* field) {
-  auto d = Date::parse(value);
-  if (!d) return Error::invalid("validation.date", field, "expected YYYY-MM-DD");
-  return *d;
+// A refusal's ground as typed (short name or code); anything outside SE-A2.9 is refused (SE-12, I-18).
+Result<std::optional<law::se::RefusalGround>> refusal_ground(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return std::optional<law::se::RefusalGround>{};
+  auto g = law::se::parse_refusal_ground(*text);
+  if (!g) {
+    Error e = Error::invalid("se.refusal_ground_not_listed", "ground");
+    e.rule_ids = {"SE-12", "SE-A2.9"};
+    return e;
+  }
+  return std::optional<law::se::RefusalGround>{*g};
 }
 
 // Upload types a state service accepts for scans of documents (SE-A2.8), recognised by content,
@@ -148,13 +118,14 @@ Result<CaseRecord> SelfEmploymentService::load_for(const Actor& actor, const std
   return c;
 }
 
-Result<json::object> SelfEmploymentService::confirm_identity(json::object& applicant) {
-  json::object check{{"checked_at", format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))},
-                     {"rule_ids", json::array{"EP-7.3", "PG-5.2"}}};
-  auto iin = Iin::parse(json_string(applicant, "iin"));
+Result<SeIdentityCheck> SelfEmploymentService::confirm_identity(SePerson& applicant) {
+  SeIdentityCheck check;
+  check.checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  check.rule_ids = {"EP-7.3", "PG-5.2"};
+  auto iin = Iin::parse(applicant.iin);
   if (!iin) {
-    check["status"] = "not_confirmed";
-    check["reason"] = "no_iin";
+    check.status = "not_confirmed";
+    check.reason = "no_iin";
     return check;
   }
   PersonsRegister* persons = ports().registries.persons;
@@ -166,28 +137,27 @@ Result<json::object> SelfEmploymentService::confirm_identity(json::object& appli
   }
   if (!person) {
     // The applicant is not held up by an outage: the typed data stand, flagged for the officer.
-    check["status"] = "not_confirmed";
-    check["reason"] = "registry_unavailable";
-    check["error"] = person.error().code;
+    check.status = "not_confirmed";
+    check.reason = "registry_unavailable";
+    check.error = person.error().code;
     return check;
   }
   // The register is authoritative; typed values it contradicts are kept for the officer to see.
-  json::object replaced;
-  auto take = [&](const char* key, const std::string& value) {
-    const std::string typed = json_string(applicant, key);
+  std::map<std::string, std::string> replaced;
+  auto take = [&](const char* key, std::string& typed, const std::string& value) {
     if (!typed.empty() && typed != value) replaced[key] = typed;
-    applicant[key] = value;
+    typed = value;
   };
-  take("full_name", person->full_name);
-  take("full_name_latin", person->full_name_latin);
-  take("citizenship", person->citizenship);
-  take("passport_number", person->document.number);
-  take("passport_issued_on", person->document.issued_on.iso());
-  take("passport_issuer", person->document.issuer);
-  applicant["birth_date"] = person->birth_date.iso();
-  check["status"] = "confirmed";
-  check["source"] = "persons";
-  if (!replaced.empty()) check["replaced"] = std::move(replaced);
+  take("full_name", applicant.full_name, person->full_name);
+  take("full_name_latin", applicant.full_name_latin, person->full_name_latin);
+  take("citizenship", applicant.citizenship, person->citizenship);
+  take("passport_number", applicant.passport_number, person->document.number);
+  take("passport_issued_on", applicant.passport_issued_on, person->document.issued_on.iso());
+  take("passport_issuer", applicant.passport_issuer, person->document.issuer);
+  applicant.birth_date = person->birth_date.iso();
+  check.status = "confirmed";
+  check.source = "persons";
+  if (!replaced.empty()) check.replaced = std::move(replaced);
   return check;
 }
 
@@ -196,55 +166,57 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
   if (!has_reference(ports().store, "region", in.region, today())) return Error::invalid("validation.region", "region");
   const auto& a = in.applicant;
   if (!a.iin.empty() && !Iin::parse(a.iin)) return Error::invalid("validation.iin", "applicant.iin");
-  json::object applicant_data = to_json(a);
-  auto identity = confirm_identity(applicant_data);
+  SeCaseData data;
+  data.applicant = SePerson{a.full_name,        a.full_name_latin,
+                            a.passport_number,  a.passport_issued_on ? a.passport_issued_on->iso() : std::string(),
+                            a.passport_issuer,  a.citizenship,
+                            a.address,          a.phone,
+                            a.residence_abroad, a.iin,
+                            std::nullopt};
+  auto identity = confirm_identity(data.applicant);
   if (!identity) return identity.take_error();
-  for (auto [key, field] : {std::pair{"full_name", "applicant.full_name"},
-                            {"passport_number", "applicant.passport_number"},
-                            {"phone", "applicant.phone"}})
-    if (auto s = require_text(json_string(applicant_data, key), field); !s) return s.take_error();
-  const std::string citizenship = json_string(applicant_data, "citizenship");
+  for (auto [value, field] : {std::pair{&data.applicant.full_name, "applicant.full_name"},
+                              {&data.applicant.passport_number, "applicant.passport_number"},
+                              {&data.applicant.phone, "applicant.phone"}})
+    if (auto s = require_text(*value, field); !s) return s.take_error();
+  const std::string& citizenship = data.applicant.citizenship;
   if (citizenship.size() != 2 || !has_reference(ports().store, "country", citizenship, today()))
     return Error::invalid("validation.country", "applicant.citizenship");
-  if (!a.passport_issued_on.empty() && !Date::parse(a.passport_issued_on))
-    return Error::invalid("validation.date", "applicant.passport_issued_on");
 
   std::vector<std::string> draft_rules = {"SE-3", "SE-A1", "SE-A2.0"};
-  if (json_string(*identity, "status") == "confirmed") draft_rules.insert(draft_rules.end(), {"EP-7.3", "PG-5.2"});
-  json::object data{{"applicant", std::move(applicant_data)},
-                    {"identity_check", std::move(*identity)},
-                    {"self_assessment", to_json(in.self_assessment)}};
+  if (identity->status == "confirmed") draft_rules.insert(draft_rules.end(), {"EP-7.3", "PG-5.2"});
+  data.identity_check = std::move(*identity);
+  data.self_assessment = in.self_assessment.value_or(law::se::AssessmentInput{});
+  // SE-A1: the employer's BIN (or an individual employer's IIN), checked by its check digit.
+  if (!in.employer_bin.empty() && !check_identifier(in.employer_bin).valid)
+    return Error::invalid("validation.bin", "employer_bin");
   if (in.kind == SubService::issue) {
     if (!has_reference(ports().store, "se_profession", in.profession_code, today()))
       return Error::invalid("se.profession_not_listed", "profession_code");  // SE-L
-    data["profession_code"] = in.profession_code;
+    data.profession_code = in.profession_code;
   } else {
     auto cert = holder_certificate(applicant, in.certificate_number);
     if (!cert) return cert.take_error();
-    data["certificate_number"] = cert->number;
-    data["profession_code"] = cert->profession;
+    data.certificate_number = cert->number;
+    data.profession_code = cert->profession;
     if (in.kind == SubService::extension) {
-      auto concluded = require_date(in.contract_concluded_on, "contract_concluded_on");
-      if (!concluded) return concluded.take_error();
-      auto end = require_date(in.contract_end, "contract_end");
-      if (!end) return end.take_error();
-      if (*end < *concluded) return Error::invalid("validation.date_order", "contract_end");
+      if (!in.contract_concluded_on) return Error::invalid("validation.required", "contract_concluded_on");
+      if (!in.contract_end) return Error::invalid("validation.required", "contract_end");
+      if (*in.contract_end < *in.contract_concluded_on) return Error::invalid("validation.date_order", "contract_end");
       if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
-      data["contract_concluded_on"] = concluded->iso();
-      data["contract_end"] = end->iso();
+      if (auto s = require_text(in.employer_bin, "employer_bin"); !s) return s.take_error();  // SE-A1
+      data.contract_concluded_on = in.contract_concluded_on->iso();
+      data.contract_end = in.contract_end->iso();
     }
     if (in.kind == SubService::reissue) {
-      static const std::set<std::string> reasons{"name", "identity_document", "employer"};
-      if (!reasons.count(in.change_reason)) return Error::invalid("validation.choice", "change_reason");
-      data["change_reason"] = in.change_reason;
+      if (!in.change_reason) return Error::invalid("validation.required", "change_reason");
+      data.change_reason = boost::describe::enum_to_string(*in.change_reason, "");
     }
     if (in.kind == SubService::reissue || in.kind == SubService::duplicate) {
-      auto changed = require_date(in.change_date, "change_date");
-      if (!changed) return changed.take_error();
-      data["change_date"] = changed->iso();
+      if (!in.change_date) return Error::invalid("validation.required", "change_date");
+      data.change_date = in.change_date->iso();
     }
-    if (!in.employer_name.empty())
-      data["employer"] = json::object{{"name", in.employer_name}, {"bin", in.employer_bin}};
+    if (!in.employer_name.empty()) data.employer = SeEmployer{in.employer_name, in.employer_bin};
   }
 
   auto id = next_number("SE", today().year());
@@ -257,7 +229,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
   c.region = in.region;
   c.provider_body = "leb-" + in.region;
   c.applicant_id = applicant.user_id;
-  c.data = std::move(data);
+  write_data(c, data);
   return commit(applicant, CaseRecord{}, std::move(c), Step{"create_draft", std::move(draft_rules), {}});
 }
 
@@ -265,6 +237,8 @@ Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, co
                                                       StoredFile file) {
   auto c = load_for(applicant, case_id, "attach_file");
   if (!c) return c.take_error();
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   auto checklist = law::se::required_documents(kind_of(*c));
   bool listed = std::any_of(checklist.begin(), checklist.end(),
                             [&](const law::se::ChecklistItem& i) { return i.code == file.doc_type; });
@@ -283,8 +257,8 @@ Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, co
   if (!saved) return saved;
 
   CaseRecord next = *c;
-  auto& files = next.data["files"].is_array() ? next.data["files"].get_array() : next.data["files"].emplace_array();
-  files.push_back(json::object{{"id", saved->id}, {"doc_type", saved->doc_type}, {"sha256", saved->sha256}});
+  data->files.push_back(SeFileRef{saved->id, saved->doc_type, saved->sha256});
+  write_data(next, *data);
   auto committed = commit(applicant, *c, std::move(next),
                           Step{"attach_file",
                                {"SE-A2.8"},
@@ -301,10 +275,12 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
                                                bool consent_personal_data) {
   auto c = load_for(applicant, case_id, "file");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   if (!consent_personal_data) return Error::invalid("se.consent_required", "consent_personal_data");  // SE-A1
   const SubService kind = kind_of(*c);
   // SE-A2.10: an online filing is signed with a digital signature, and one is issued only against an IIN.
-  if (!Iin::parse(json_string(json_object(c->data, "applicant"), "iin"))) {
+  if (!Iin::parse(data->applicant.iin)) {
     Error e = Error::invalid("se.iin_required", "applicant.iin");
     e.rule_ids = {"SE-A2.10"};
     return e;
@@ -312,13 +288,11 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
 
   // F-9: an identity the register could not confirm at drafting is checked again now.
   bool identity_confirmed_now = false;
-  if (json_string(json_object(c->data, "identity_check"), "status") != "confirmed") {
-    json::object applicant_data = json_object(c->data, "applicant");
-    auto identity = confirm_identity(applicant_data);
+  if (data->identity_check.status != "confirmed") {
+    auto identity = confirm_identity(data->applicant);
     if (!identity) return identity.take_error();
-    identity_confirmed_now = json_string(*identity, "status") == "confirmed";
-    c->data["applicant"] = std::move(applicant_data);
-    c->data["identity_check"] = std::move(*identity);
+    identity_confirmed_now = identity->status == "confirmed";
+    data->identity_check = std::move(*identity);
   }
 
   auto files = ports().store.files_of_case(c->id);
@@ -333,7 +307,7 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   }
 
   // The applicant signs what they file: the form and the hashes of every attachment (SE-3).
-  json::object signed_payload{{"case", c->id}, {"kind", c->kind}, {"application", c->data}};
+  json::object signed_payload{{"case", c->id}, {"kind", c->kind}, {"application", encode_data(*data)}};
   auto signature = ports().signer.sign(applicant.user_id, json::serialize(signed_payload));
   if (!signature) return signature.take_error();
 
@@ -351,8 +325,8 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   next.due_at = ports().zone.to_instant(deadline.due);
   next.step_due_at = due_after(c->provider_body, deadline.registered_on, *step_days);
   next.step_rule = step_rule_for(kind);
-  next.data["filed_at"] = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
-  next.data["application_signature"] = json::object{
+  data->filed_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  data->application_signature = json::object{
       {"algorithm", signature->algorithm}, {"signer", signature->signer}, {"value", signature->value_base64}};
 
   // Filed electronically (SE-A2.4), free of charge (SE-A2.6), signed with an IIN-based signature (SE-A2.10).
@@ -360,29 +334,31 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   if (identity_confirmed_now) rules.insert(rules.end(), {"EP-7.3", "PG-5.2"});
   law::cite(rules, deadline.rule_ids);
   // Late notices are recorded for the officer; lateness is not a refusal ground (I-18).
-  auto flag_late = [&](const char* date_key, int wd, const char* rule) {
-    if (auto d = Date::parse(json_string(c->data, date_key));
-        d && !law::se::within_notice_window(ports().calendar, *d, filed.date, wd)) {
-      next.data["late_filing"] = json::object{{"rule", rule}, {"event_date", d->iso()}, {"working_days", wd}};
-      rules.emplace_back(rule);
+  if (auto wd = filing_window_for(*p, kind)) {
+    const auto& event = kind == SubService::extension ? data->contract_concluded_on : data->change_date;
+    const std::string rule = step_rule_for(kind);
+    if (auto d = Date::parse(event.value_or(""));
+        d && !law::se::within_notice_window(ports().calendar, *d, filed.date, *wd)) {
+      data->late_filing = SeLateFiling{rule, d->iso(), *wd};
+      rules.push_back(rule);
     }
-  };
-  if (auto wd = filing_window_for(*p, kind))
-    flag_late(kind == SubService::extension ? "contract_concluded_on" : "change_date", *wd,
-              step_rule_for(kind).c_str());
+  }
   std::sort(rules.begin(), rules.end());
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
 
   json::object detail{{"registered_on", deadline.registered_on.iso()},
                       {"due_at", format_rfc3339(*next.due_at, ports().zone.utc_offset_minutes(*next.due_at))},
                       {"term_working_days", term},
-                      {"identity_check", json_object(next.data, "identity_check")}};
+                      {"identity_check", codec::encode(data->identity_check)}};
+  write_data(next, *data);
   return commit(applicant, *c, std::move(next), Step{"file", std::move(rules), std::move(detail)});
 }
 
 Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& officer, const std::string& case_id) {
   auto c = load_for(officer, case_id, "refer_to_commission");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   if (kind_of(*c) != SubService::issue)
     return Error::conflict("case.wrong_state", "only issue goes to the Commission (SE-7)");
   auto p = parameters_of(*c);
@@ -391,10 +367,10 @@ Result<CaseRecord> SelfEmploymentService::refer_to_commission(const Actor& offic
   next.state = "at_commission";
   next.step_due_at = due_after(c->provider_body, today(), p->commission_wd);
   next.step_rule = "SE-9";
-  auto& commission = next.data["commission"].emplace_object();
-  commission["referred_on"] = today().iso();
-  commission["referred_by"] = officer.user_id;
-  commission["scores"] = json::object{};
+  data->commission = SeCommission{};
+  data->commission->referred_on = today().iso();
+  data->commission->referred_by = officer.user_id;
+  write_data(next, *data);
   return commit(officer, *c, std::move(next),
                 Step{"refer_to_commission", {"SE-7", "SE-8", "SE-9"}, json::object{{"referred_on", today().iso()}}});
 }
@@ -403,25 +379,34 @@ Result<CaseRecord> SelfEmploymentService::record_score(const Actor& member, cons
                                                        const law::se::AssessmentInput& assessment) {
   auto c = load_for(member, case_id, "record_score");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   auto valid = law::se::validate_assessment(assessment);
   if (!valid) return valid.take_error();
   auto p = parameters_of(*c);
   if (!p) return p.take_error();
   const law::se::Score s = law::se::score(*p, *valid);
+  SeMemberScore entry{s.points,
+                      s.threshold,
+                      s.meets_threshold,
+                      s.breakdown,
+                      member.display_name,
+                      *valid,
+                      format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))};
+  if (!data->commission) data->commission = SeCommission{};
+  data->commission->scores[member.user_id] = entry;
   CaseRecord next = *c;
-  auto& scores = next.data["commission"].as_object()["scores"].as_object();
-  json::object entry = to_json(s);
-  entry["member_name"] = member.display_name;
-  entry["criteria"] = to_json(*valid);
-  entry["scored_at"] = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
-  scores[member.user_id] = entry;
-  return commit(member, *c, std::move(next), Step{"record_score", {"SE-9", "SE-10", "I-12"}, std::move(entry)});
+  write_data(next, *data);
+  return commit(member, *c, std::move(next),
+                Step{"record_score", {"SE-9", "SE-10", "I-12"}, codec::encode_object(entry)});
 }
 
 Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const std::string& case_id,
                                                     const SeRecommendation& rec) {
   auto c = load_for(member, case_id, "recommend");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   if (std::find(rec.present.begin(), rec.present.end(), member.user_id) == rec.present.end())
     return Error::invalid("se.minutes_author_absent", "present");
   for (const auto& id : rec.present) {
@@ -429,77 +414,74 @@ Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const s
     if (!u || u->role != role::kCommissionMember || u->provider_body != c->provider_body)
       return Error::invalid("se.not_a_commission_member", "present", id);
   }
-  auto valid = law::se::validate_assessment(rec.agreed);
+  auto ground = refusal_ground(rec.ground);
+  if (!ground) return ground.take_error();
+  if (rec.recommends_issue) ground->reset();  // a ground belongs to a refusal only
+  auto valid = law::se::validate_assessment(rec.criteria);
   if (!valid) return valid.take_error();
   auto p = parameters_of(*c);
   if (!p) return p.take_error();
   const law::se::Score s = law::se::score(*p, *valid);
   if (rec.recommends_issue && !s.meets_threshold)
-    return Error::invalid("se.recommendation_below_threshold", "recommends_issue");  // SE-A2.9(2)
-  if (!rec.recommends_issue && !rec.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12
+    return Error::invalid("se.recommendation_below_threshold", "recommends_issue");                      // SE-A2.9(2)
+  if (!rec.recommends_issue && !*ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12
 
   CaseRecord next = *c;
   next.state = "minutes_pending";
-  auto& commission = next.data["commission"].as_object();
-  json::object recommendation{{"recommends_issue", rec.recommends_issue},
-                              {"score", to_json(s)},
-                              {"criteria", to_json(*valid)},
-                              {"reasons", rec.reasons},
-                              {"present", to_json(rec.present)},
-                              {"chaired_by", member.user_id},
-                              {"date", today().iso()}};
-  if (rec.ground) recommendation["ground"] = std::string(law::se::code(*rec.ground));
-  commission["recommendation"] = recommendation;
-  commission["signatures"] = json::object{};
+  SeRecommendationRecord record{rec.recommends_issue, s,           *valid, rec.reasons, rec.present, member.user_id,
+                                today().iso(),        std::nullopt};
+  if (*ground) record.ground = law::se::code(**ground);
+  if (!data->commission) data->commission = SeCommission{};
+  data->commission->recommendation = record;
+  data->commission->signatures.clear();
+  write_data(next, *data);
   std::vector<std::string> rules{"SE-8", "SE-9", "SE-10"};
-  if (rec.ground) law::cite(rules, {"SE-12", std::string(law::se::rule_id(*rec.ground))});
-  return commit(member, *c, std::move(next), Step{"recommend", std::move(rules), std::move(recommendation)});
+  if (*ground) law::cite(rules, {"SE-12", std::string(law::se::rule_id(**ground))});
+  return commit(member, *c, std::move(next), Step{"recommend", std::move(rules), codec::encode_object(record)});
 }
 
 Result<CaseRecord> SelfEmploymentService::sign_minutes(const Actor& member, const std::string& case_id) {
   auto c = load_for(member, case_id, "sign_minutes");
   if (!c) return c;
-  const auto& commission = json_object(c->data, "commission");
-  const auto& rec = json_object(commission, "recommendation");
-  const auto& present = rec.at("present").as_array();
-  bool was_present = std::any_of(present.begin(), present.end(),
-                                 [&](const json::value& v) { return v.as_string() == member.user_id; });
-  if (!was_present) return Error::forbidden("se.minutes_signer_absent", "only members present sign (SE-9)");
-  if (json_object(commission, "signatures").contains(member.user_id))
-    return Error::conflict("se.minutes_already_signed");
-  auto sig = ports().signer.sign(member.user_id, json::serialize(rec));
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
+  if (!data->commission || !data->commission->recommendation)
+    return Error::conflict("case.wrong_state", "no recommendation to sign (SE-9)");
+  auto& commission = *data->commission;
+  const auto& present = commission.recommendation->present;
+  if (std::find(present.begin(), present.end(), member.user_id) == present.end())
+    return Error::forbidden("se.minutes_signer_absent", "only members present sign (SE-9)");
+  if (commission.signatures.count(member.user_id)) return Error::conflict("se.minutes_already_signed");
+  auto sig = ports().signer.sign(member.user_id, json::serialize(codec::encode(*commission.recommendation)));
   if (!sig) return sig.take_error();
 
   CaseRecord next = *c;
-  auto& signatures = next.data["commission"].as_object()["signatures"].as_object();
-  signatures[member.user_id] =
-      json::object{{"name", member.display_name},
-                   {"algorithm", sig->algorithm},
-                   {"signer", sig->signer},
-                   {"value", sig->value_base64},
-                   {"signed_at", format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))}};
-  const bool complete = signatures.size() == present.size();
+  commission.signatures[member.user_id] =
+      SeMinutesSignature{member.display_name, sig->algorithm, sig->signer, sig->value_base64,
+                         format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))};
+  const bool complete = commission.signatures.size() == present.size();
   if (complete) {
     next.state = "awaiting_decision";
     next.step_due_at = next.due_at;  // SE-11: within 5 wd of accepting the application
     next.step_rule = "SE-11";
   }
+  write_data(next, *data);
   return commit(member, *c, std::move(next),
                 Step{"sign_minutes", {"SE-9"}, json::object{{"minutes_complete", complete}}});
 }
 
-Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& c, Date from, Date to) const {
+Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& c, const SeCaseData& data, Date from,
+                                                              Date to) const {
   auto number = next_number("SEC-" + c.region.substr(0, 2), from.year());
   if (!number) return number.take_error();
-  const auto& applicant = json_object(c.data, "applicant");
   IssuedDocument d;
   d.number = *number;
   d.case_id = c.id;
   d.kind = "se_certificate";
   d.status = "valid";
-  d.holder_name = json_string(applicant, "full_name");
-  d.holder_name_latin = json_string(applicant, "full_name_latin");
-  d.profession = json_string(c.data, "profession_code");
+  d.holder_name = data.applicant.full_name;
+  d.holder_name_latin = data.applicant.full_name_latin;
+  d.profession = data.profession_code;
   d.valid_from = from;
   d.valid_to = to;
   d.issued_at = now();
@@ -510,8 +492,7 @@ Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& 
   for (char ch : nonce->value_base64)
     if (std::isalnum(static_cast<unsigned char>(ch)) && token.size() < 32) token.push_back(ch);
   d.verification_token = token;
-  d.data = json::object{
-      {"passport_number", json_string(applicant, "passport_number")}, {"region", c.region}, {"basis", c.id}};
+  d.data = json::object{{"passport_number", data.applicant.passport_number}, {"region", c.region}, {"basis", c.id}};
   return d;
 }
 
@@ -519,8 +500,13 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
                                                  const SeDecisionInput& in) {
   auto c = load_for(head, case_id, "decide");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   const SubService kind = kind_of(*c);
-  if (!in.approve && !in.ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12, I-18
+  auto ground = refusal_ground(in.ground);
+  if (!ground) return ground.take_error();
+  if (in.approve) ground->reset();  // a ground belongs to a refusal only
+  if (!in.approve && !*ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12, I-18
 
   auto p = parameters_of(*c);
   if (!p) return p.take_error();
@@ -533,43 +519,51 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     if (!sig) return sig.take_error();
     return json::object{{"algorithm", sig->algorithm}, {"signer", sig->signer}, {"value", sig->value_base64}};
   };
-  auto refuse = [&](law::se::RefusalGround ground, std::vector<std::string> rules) -> Result<CaseRecord> {
+  auto decision_of = [&](std::string outcome, std::vector<std::string> rules) {
+    SeDecision d;
+    d.outcome = std::move(outcome);
+    d.rule_ids = std::move(rules);
+    d.decided_on = day.iso();
+    d.decided_by = head.display_name;
+    return d;
+  };
+  auto refuse = [&](law::se::RefusalGround refusal, std::vector<std::string> rules) -> Result<CaseRecord> {
     next.state = "refused";
-    law::cite(rules, {"SE-12", std::string(law::se::rule_id(ground))});
-    json::object decision{{"outcome", "refused"},
-                          {"ground", std::string(law::se::code(ground))},
-                          {"citation", law::se::citation(ground)},
-                          {"rule_ids", to_json(rules)},
-                          {"reasons", in.reasons},
-                          {"decided_on", day.iso()},
-                          {"decided_by", head.display_name}};
-    auto sig = sign_decision(json::serialize(decision));
+    law::cite(rules, {"SE-12", std::string(law::se::rule_id(refusal))});
+    SeDecision decision = decision_of("refused", rules);
+    decision.ground = law::se::code(refusal);
+    decision.citation = law::se::citation(refusal);
+    decision.reasons = in.reasons;
+    auto sig = sign_decision(json::serialize(codec::encode(decision)));
     if (!sig) return sig.take_error();
-    decision["signature"] = *sig;
-    next.data["decision"] = decision;
+    decision.signature = *sig;
+    data->decision = decision;
+    write_data(next, *data);
     next.step_due_at.reset();
     next.step_rule.clear();
     step.rule_ids = rules;
-    step.detail = decision;
+    step.detail = codec::encode_object(decision);
     step.outbox.push_back(status_push(*c, next));
     return commit(head, *c, std::move(next), std::move(step));
   };
 
   if (kind == SubService::issue) {
-    const auto& rec = json_object(json_object(c->data, "commission"), "recommendation");
+    const SeRecommendationRecord rec = data->commission && data->commission->recommendation
+                                           ? *data->commission->recommendation
+                                           : SeRecommendationRecord{};
     law::se::CommissionVerdict verdict{};
-    verdict.recommends_issue = json_bool(rec, "recommends_issue") && in.approve;
-    verdict.score = law::se::score(*p, assessment_from(json_object(rec, "criteria")));
+    verdict.recommends_issue = rec.recommends_issue && in.approve;
+    verdict.score = law::se::score(*p, rec.criteria);
     if (!verdict.recommends_issue) {
-      if (in.ground)
-        verdict.ground = in.ground;
-      else if (auto g = law::se::parse_refusal_ground(json_string(rec, "ground")))
+      if (*ground)
+        verdict.ground = *ground;
+      else if (auto g = law::se::parse_refusal_ground(rec.ground.value_or("")))
         verdict.ground = *g;
     }
     auto decision = law::se::decide_issue(*p, verdict, day);
     if (!decision) return decision.take_error();
     if (!decision->issue) return refuse(*decision->ground, {"SE-11"});
-    auto cert = new_certificate(*c, decision->valid_from, decision->valid_to);
+    auto cert = new_certificate(*c, *data, decision->valid_from, decision->valid_to);
     if (!cert) return cert.take_error();
     std::vector<std::string> rules = decision->rule_ids;
     law::cite(rules, {"SE-11", "SE-13", "SE-14", "SE-15", "SE-A3"});
@@ -578,38 +572,36 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     cert->data["signature"] = *sig;
     cert->data["signed_by"] = head.display_name;
     next.state = "issued";
-    next.data["decision"] = json::object{{"outcome", "issued"},
-                                         {"certificate_number", cert->number},
-                                         {"valid_from", cert->valid_from.iso()},
-                                         {"valid_to", cert->valid_to.iso()},
-                                         {"rule_ids", to_json(rules)},
-                                         {"decided_on", day.iso()},
-                                         {"decided_by", head.display_name}};
-    next.data["certificate_number"] = cert->number;
+    SeDecision issued = decision_of("issued", rules);
+    issued.certificate_number = cert->number;
+    issued.valid_from = cert->valid_from.iso();
+    issued.valid_to = cert->valid_to.iso();
+    data->decision = issued;
+    data->certificate_number = cert->number;
     step.rule_ids = rules;
-    step.detail = next.data["decision"].as_object();
     step.documents.push_back(std::move(*cert));
   } else {
-    if (!in.approve) return refuse(*in.ground, {step_rule_for(kind)});
-    auto cert = ports().store.find_document_by_number(json_string(c->data, "certificate_number"));
+    if (!in.approve) return refuse(**ground, {step_rule_for(kind)});
+    auto cert = ports().store.find_document_by_number(data->certificate_number.value_or(""));
     if (!cert) return cert.take_error();
     if (cert->status != "valid") return Error::conflict("se.certificate_not_valid", cert->status);
     if (kind == SubService::extension) {
-      auto contract_end = Date::parse(json_string(c->data, "contract_end"));
+      auto contract_end = Date::parse(data->contract_end.value_or(""));
       auto end = law::se::extension_end(*p, day, contract_end.value_or(day));
       if (!end) return end.take_error();
       cert->valid_to = *end;
       cert->data["extended_by"] = c->id;
       cert->data["extended_on"] = day.iso();
-      if (auto* employer = c->data.if_contains("employer")) cert->data["employer"] = *employer;
+      if (data->employer) cert->data["employer"] = codec::encode(*data->employer);
       step.rule_ids = {"SE-16", "I-11"};
       next.state = "extended";
-      next.data["decision"] = json::object{{"outcome", "extended"},   {"certificate_number", cert->number},
-                                           {"valid_to", end->iso()},  {"rule_ids", to_json(step.rule_ids)},
-                                           {"decided_on", day.iso()}, {"decided_by", head.display_name}};
+      SeDecision extended = decision_of("extended", step.rule_ids);
+      extended.certificate_number = cert->number;
+      extended.valid_to = end->iso();
+      data->decision = extended;
       step.documents.push_back(std::move(*cert));
     } else if (kind == SubService::reissue) {
-      auto fresh = new_certificate(*c, day, cert->valid_to);  // SE-22: a new number, the same term
+      auto fresh = new_certificate(*c, *data, day, cert->valid_to);  // SE-22: a new number, the same term
       if (!fresh) return fresh.take_error();
       fresh->profession = cert->profession;
       cert->status = "replaced";
@@ -617,10 +609,11 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       fresh->data["replaces"] = cert->number;
       step.rule_ids = {"SE-19", "SE-22"};
       next.state = "issued";
-      next.data["certificate_number"] = fresh->number;
-      next.data["decision"] = json::object{{"outcome", "reissued"},    {"certificate_number", fresh->number},
-                                           {"replaces", cert->number}, {"rule_ids", to_json(step.rule_ids)},
-                                           {"decided_on", day.iso()},  {"decided_by", head.display_name}};
+      data->certificate_number = fresh->number;
+      SeDecision reissued = decision_of("reissued", step.rule_ids);
+      reissued.certificate_number = fresh->number;
+      reissued.replaces = cert->number;
+      data->decision = reissued;
       step.documents.push_back(std::move(*cert));
       step.documents.push_back(std::move(*fresh));
     } else {
@@ -629,15 +622,14 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       cert->data["duplicate_issued_on"] = day.iso();
       step.rule_ids = {"SE-22-1"};
       next.state = "issued";
-      next.data["decision"] = json::object{{"outcome", "duplicate_issued"},
-                                           {"certificate_number", cert->number},
-                                           {"rule_ids", to_json(step.rule_ids)},
-                                           {"decided_on", day.iso()},
-                                           {"decided_by", head.display_name}};
+      SeDecision duplicate = decision_of("duplicate_issued", step.rule_ids);
+      duplicate.certificate_number = cert->number;
+      data->decision = duplicate;
       step.documents.push_back(std::move(*cert));
     }
-    step.detail = next.data["decision"].as_object();
   }
+  step.detail = codec::encode_object(*data->decision);
+  write_data(next, *data);
   next.step_due_at.reset();
   next.step_rule.clear();
   step.outbox.push_back(status_push(*c, next));
@@ -654,7 +646,8 @@ OutboxMessage SelfEmploymentService::status_push(const CaseRecord& before, const
   status.service = "SE";
   status.state = next.state;
   status.occurred_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
-  status.note = json_string(json_object(next.data, "decision"), "outcome");
+  auto data = read_data<SeCaseData>(next);
+  status.note = data && data->decision ? data->decision->outcome : std::string();
   return to_outbox(status);
 }
 
@@ -669,69 +662,66 @@ Result<IssuedDocument> SelfEmploymentService::holder_certificate(const Actor& ho
 }
 
 Result<IssuedDocument> SelfEmploymentService::certificate_of(const CaseRecord& c) const {
-  auto number = json_string(c.data, "certificate_number");
-  if (number.empty()) return Error::not_found("se.no_certificate");
-  return ports().store.find_document_by_number(number);
+  auto data = read_data<SeCaseData>(c);
+  if (!data) return data.take_error();
+  if (!data->certificate_number || data->certificate_number->empty()) return Error::not_found("se.no_certificate");
+  return ports().store.find_document_by_number(*data->certificate_number);
 }
 
 Result<CaseRecord> SelfEmploymentService::notify(const Actor& holder, const std::string& case_id,
                                                  const SeNoticeInput& in) {
   auto c = load_for(holder, case_id, "notify");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   auto cert = certificate_of(*c);
   if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
-  const char* rule = nullptr;
-  if (in.notice == "new_employer") rule = "SE-18";
-  if (in.notice == "termination") rule = "SE-20";
-  if (!rule) return Error::invalid("validation.choice", "notice");
-  auto event = require_date(in.event_date, "event_date");
-  if (!event) return event.take_error();
-  if (*event > today()) return Error::invalid("validation.date_in_future", "event_date");
-  if (in.notice == "new_employer")
+  const bool new_employer = in.notice == SeNoticeKind::new_employer;
+  const char* rule = new_employer ? "SE-18" : "SE-20";
+  if (in.event_date > today()) return Error::invalid("validation.date_in_future", "event_date");
+  if (new_employer)
     if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
+  if (!in.employer_bin.empty() && !check_identifier(in.employer_bin).valid)
+    return Error::invalid("validation.bin", "employer_bin");
 
   // SE-18, SE-20: the window of the rule version in force on the day the notice is received.
   auto p = law::se::parameters(ports().rules, today());
   if (!p) return p.take_error();
-  const int window = in.notice == "new_employer" ? p->employer_change_notice_wd : p->termination_notice_wd;
-  const bool on_time = law::se::within_notice_window(ports().calendar, *event, today(), window);
-  json::object notice{{"notice", in.notice},
-                      {"event_date", event->iso()},
-                      {"received_on", today().iso()},
-                      {"on_time", on_time},
-                      {"employer_name", in.employer_name},
-                      {"employer_bin", in.employer_bin},
-                      {"text", in.text},
-                      {"rule", rule}};
+  const int window = new_employer ? p->employer_change_notice_wd : p->termination_notice_wd;
+  const bool on_time = law::se::within_notice_window(ports().calendar, in.event_date, today(), window);
+  SeNotice notice{boost::describe::enum_to_string(in.notice, ""),
+                  in.event_date.iso(),
+                  today().iso(),
+                  on_time,
+                  in.employer_name,
+                  in.employer_bin,
+                  in.text,
+                  rule};
+  data->notices.push_back(notice);
   CaseRecord next = *c;
-  auto& notices =
-      next.data["notices"].is_array() ? next.data["notices"].get_array() : next.data["notices"].emplace_array();
-  notices.push_back(notice);
+  write_data(next, *data);
   std::vector<std::string> rules{rule};
-  if (in.notice == "new_employer") rules.emplace_back("SE-19");  // a re-issue must follow
-  return commit(holder, *c, std::move(next), Step{"notify", std::move(rules), std::move(notice)});
+  if (new_employer) rules.emplace_back("SE-19");  // a re-issue must follow
+  return commit(holder, *c, std::move(next), Step{"notify", std::move(rules), codec::encode_object(notice)});
 }
 
 Result<CaseRecord> SelfEmploymentService::revoke(const Actor& head, const std::string& case_id,
                                                  const SeRevocationInput& in) {
   auto c = load_for(head, case_id, "revoke");
   if (!c) return c;
+  auto data = read_data<SeCaseData>(*c);
+  if (!data) return data.take_error();
   auto cert = certificate_of(*c);
   if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
   if (auto s = require_text(in.control_act, "control_act"); !s) return s.take_error();
-  auto act_date = require_date(in.control_act_date, "control_act_date");
-  if (!act_date) return act_date.take_error();
   cert->status = "revoked";
   cert->data["revoked_on"] = today().iso();
-  cert->data["revocation_basis"] = in.control_act + " of " + act_date->iso();
+  cert->data["revocation_basis"] = in.control_act + " of " + in.control_act_date.iso();
   CaseRecord next = *c;
   next.state = "revoked";
-  json::object detail{{"certificate_number", cert->number},
-                      {"control_act", in.control_act},
-                      {"control_act_date", act_date->iso()},
-                      {"reasons", in.reasons}};
-  next.data["revocation"] = detail;
-  Step step{"revoke", {"SE-21", "SE-23"}, detail};
+  data->revocation = SeRevocation{cert->number, in.control_act, in.control_act_date.iso(), in.reasons};
+  write_data(next, *data);
+  Step step{"revoke", {"SE-21", "SE-23"}, codec::encode_object(*data->revocation)};
   step.documents.push_back(std::move(*cert));
   return commit(head, *c, std::move(next), std::move(step));
 }

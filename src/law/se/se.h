@@ -84,6 +84,7 @@ struct ScoreLine {
   int points = 0;
   std::string rule;  // "SE-10"
 };
+BOOST_DESCRIBE_STRUCT(ScoreLine, (), (criterion, points, rule))
 
 struct Score {
   int points = 0;
@@ -91,6 +92,7 @@ struct Score {
   bool meets_threshold = false;
   std::vector<ScoreLine> breakdown;  // one line per criterion met (points > 0)
 };
+BOOST_DESCRIBE_STRUCT(Score, (), (points, threshold, meets_threshold, breakdown))
 
 // Not a rule of the act: the plausibility bound of the input (nobody has worked 80 years).
 inline constexpr double kMaxExperienceYears = 80;

@@ -4,7 +4,9 @@
 #include <functional>
 
 #include "cases/records.h"
+#include "web/api/json_input.h"
 #include "web/context.h"
+#include "web/input.h"
 #include "web/router.h"
 
 namespace flis::web::api {
@@ -16,9 +18,22 @@ Handler authed(AppContext& ctx, std::function<Response(Request&, const cases::Ac
 // The common shape of a case command endpoint: parse the JSON body (an empty body reads as {} when
 // `body_required` is false), run the command on the case named by the path's {id}, answer with the
 // case's detail (case_json.h); failures are problem+json.
-class JsonInput;
 using CaseCommand =
     std::function<Result<cases::CaseRecord>(const cases::Actor&, const std::string& id, const JsonInput& in)>;
 Handler case_command(AppContext& ctx, CaseCommand run, bool body_required = true);
+
+// A case command whose body is the described input `T` (web/input.h): decoded with its errors at the
+// field, unknown members refused, the same struct the portal's form decodes.
+template <class T>
+Handler case_command_of(
+    AppContext& ctx, std::function<Result<cases::CaseRecord>(const cases::Actor&, const std::string&, const T&)> run) {
+  return case_command(ctx,
+                      [run = std::move(run)](const cases::Actor& a, const std::string& id,
+                                             const JsonInput& in) -> Result<cases::CaseRecord> {
+                        auto input = input::from_json<T>(in.raw());
+                        if (!input) return input.take_error();
+                        return run(a, id, *input);
+                      });
+}
 
 }  // namespace flis::web::api

@@ -5,6 +5,7 @@
 #include "cases/access.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
+#include "web/input.h"
 #include "web/portal/routes.h"
 
 namespace flis::web::portal {
@@ -115,50 +116,27 @@ json::object application_view(const Portal& portal, const Request& req, const ca
   view["person_fields"] = std::move(person);
 
   law::se::AssessmentInput claims{};
-  claims.higher_education = !value("higher_education").empty();
-  claims.academic_degree = !value("academic_degree").empty();
-  claims.english_teaching_certificate = !value("english_teaching_certificate").empty();
-  auto criteria = criteria_fields(req, claims, "");
-  if (auto years = value("experience_years"); !years.empty()) criteria.back().as_object()["value"] = years;
+  claims.higher_education = !value("self_assessment.higher_education").empty();
+  claims.academic_degree = !value("self_assessment.academic_degree").empty();
+  claims.english_teaching_certificate = !value("self_assessment.english_teaching_certificate").empty();
+  auto criteria = criteria_fields(req, claims, "", "self_assessment.");
+  if (auto years = value("self_assessment.experience_years"); !years.empty())
+    criteria.back().as_object()["value"] = years;
   view["criteria_fields"] = std::move(criteria);
   return view;
 }
 
-Result<cases::SeDraftInput> draft_from(const forms::FormData& form, law::se::SubService kind) {
-  cases::SeDraftInput d;
-  d.kind = kind;
-  d.region = form.value("region");
-  d.profession_code = form.value("profession_code");
-  auto& a = d.applicant;
-  for (auto [name, target] : {std::pair{"applicant.full_name", &a.full_name},
-                              {"applicant.full_name_latin", &a.full_name_latin},
-                              {"applicant.passport_number", &a.passport_number},
-                              {"applicant.passport_issued_on", &a.passport_issued_on},
-                              {"applicant.passport_issuer", &a.passport_issuer},
-                              {"applicant.citizenship", &a.citizenship},
-                              {"applicant.address", &a.address},
-                              {"applicant.phone", &a.phone},
-                              {"applicant.residence_abroad", &a.residence_abroad},
-                              {"applicant.iin", &a.iin},
-                              {"certificate_number", &d.certificate_number},
-                              {"employer_name", &d.employer_name},
-                              {"employer_bin", &d.employer_bin},
-                              {"contract_concluded_on", &d.contract_concluded_on},
-                              {"contract_end", &d.contract_end},
-                              {"change_reason", &d.change_reason},
-                              {"change_date", &d.change_date}}) {
-    std::string v = form.value(name);
-    // Trim what people paste around numbers and names.
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(v.begin());
-    *target = std::move(v);
+// The SE-A1 form as the command's described input (the struct the API decodes), with what people
+// paste around numbers and names trimmed.
+Result<cases::SeDraftInput> draft_from(const forms::FormData& form) {
+  forms::FormData trimmed;
+  for (const auto& [name, value] : form.fields()) {
+    std::string_view v = value;
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+    trimmed.add(name, std::string(v));
   }
-  if (kind == law::se::SubService::issue) {
-    auto claims = criteria_from([&form](std::string_view n) { return form.value(n); });
-    if (!claims) return claims.take_error();
-    d.self_assessment = *claims;
-  }
-  return d;
+  return input::from_form<cases::SeDraftInput>(trimmed);
 }
 
 }  // namespace
@@ -185,6 +163,11 @@ std::string case_href(const Portal& portal, const CaseRecord& c) {
   return kind && kind->href ? kind->href(c) : "/cases/" + c.id;
 }
 
+std::string applicant_name(const Portal& portal, const CaseRecord& c) {
+  const auto* kind = portal.ctx.case_kind(c.service);
+  return kind && kind->applicant_name ? kind->applicant_name(c) : std::string();
+}
+
 json::object case_row(const Portal& portal, const Request& req, const CaseRecord& c) {
   auto when = [&](const std::optional<Instant>& t) {
     return t ? json::value(format_local(portal, *t)) : json::value(false);
@@ -195,7 +178,7 @@ json::object case_row(const Portal& portal, const Request& req, const CaseRecord
       {"kind", kind_label(portal, req, c)},
       {"state", state_label(portal, req, c)},
       {"state_code", c.state},
-      {"applicant", cases::json_string(cases::json_object(c.data, "applicant"), "full_name")},
+      {"applicant", applicant_name(portal, c)},
       {"registered_on", c.registered_on ? json::value(format_date(*c.registered_on)) : json::value(false)},
       {"due", when(c.due_at)},
       {"step_due", when(c.step_due_at)},
@@ -248,7 +231,7 @@ void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal
     std::string kind_text = form->value("kind");
     auto kind = law::se::parse_sub_service(kind_text);
     if (!kind) return error_page(*portal, req, actor, Error::invalid("validation.choice", "kind"));
-    auto draft = draft_from(*form, *kind);
+    auto draft = draft_from(*form);
     Result<CaseRecord> created =
         draft ? portal->ctx.services.get<cases::SelfEmploymentService>().create_draft(*actor, *draft)
               : Result<CaseRecord>(draft.error());

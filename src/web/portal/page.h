@@ -107,9 +107,12 @@ std::vector<std::pair<std::string, std::string>> reference_options(const Portal&
 // Names of reference entries in the request's locale (regions, professions, countries).
 std::string reference_label(const Portal& portal, const Request& req, const std::string& set, const std::string& code);
 
-// The SE-10 criteria as form fields, read back from a form, and a computed score for display
-// (public_pages.cpp; shared with the Commission's forms).
-boost::json::array criteria_fields(const Request& req, const law::se::AssessmentInput& a, std::string_view form);
+// The SE-10 criteria as form fields, read back from the self-assessment's query, and a computed score
+// for display (public_pages.cpp; shared with the Commission's forms and the application form). The
+// fields are named `prefix` + member (the member of a command's input struct
+// holding them, e.g. "criteria." or "self_assessment.").
+boost::json::array criteria_fields(const Request& req, const law::se::AssessmentInput& a, std::string_view form,
+                                   std::string_view prefix = "");
 Result<law::se::AssessmentInput> criteria_from(const std::function<std::string(std::string_view)>& value);
 boost::json::object score_view(const Request& req, const law::se::Score& s);
 

@@ -260,7 +260,8 @@ TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_S
   auto chen = sign_in("chen");
   const std::string person =
       "region=710000000&profession_code=2.1.1&applicant.full_name=Chen+Wei&applicant.passport_number=EA7788123"
-      "&applicant.citizenship=CN&applicant.iin=910823300123&higher_education=1&academic_degree=1&experience_years=12";
+      "&applicant.citizenship=CN&applicant.iin=910823300123&self_assessment.higher_education=1"
+      "&self_assessment.academic_degree=1&self_assessment.experience_years=12";
   // SE-A1: a missing required field comes back next to the field, with what was typed.
   auto missing = post("/cabinet/new", chen, "kind=issue&" + person);
   EXPECT_EQ(missing.status, 400);
@@ -312,7 +313,8 @@ TEST_F(PortalTest, WholeIssuePathThroughThePortal_SEA1_SEA28_SE7_SE9_SE10_SE11_S
   EXPECT_EQ(scored.body.find("value=\"other\""), std::string::npos);
   ASSERT_EQ(
       post(page + "/recommend", com1,
-           "present=u-com1&present=u-com2&recommends_issue=1&higher_education=1&academic_degree=1&experience_years=12")
+           "present=u-com1&present=u-com2&recommends_issue=1&criteria.higher_education=1&criteria.academic_degree=1"
+           "&criteria.experience_years=12")
           .status,
       303);
   ASSERT_EQ(post(page + "/sign-minutes", com1, "").status, 303);  // SE-9

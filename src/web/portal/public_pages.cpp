@@ -41,13 +41,14 @@ std::optional<double> parse_number(std::string text) {
 }  // namespace
 
 // The SE-10 criteria as form fields (self-assessment, Commission score and recommendation forms).
-json::array criteria_fields(const Request& req, const law::se::AssessmentInput& a, std::string_view form) {
+json::array criteria_fields(const Request& req, const law::se::AssessmentInput& a, std::string_view form,
+                            std::string_view prefix) {
   json::array out;
   for (auto [name, checked] : {std::pair{"higher_education", a.higher_education},
                                {"academic_degree", a.academic_degree},
                                {"english_teaching_certificate", a.english_teaching_certificate}}) {
     Field f;
-    f.name = name;
+    f.name = std::string(prefix) + name;
     f.form = std::string(form);
     f.kind = "checkbox";
     f.label = tr(req, "criterion." + std::string(name));
@@ -56,7 +57,7 @@ json::array criteria_fields(const Request& req, const law::se::AssessmentInput& 
     out.push_back(field_json(f));
   }
   Field years;
-  years.name = "experience_years";
+  years.name = std::string(prefix) + "experience_years";
   years.form = std::string(form);
   years.input_type = "text";
   years.label = tr(req, "criterion.experience_years");

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <set>
 
+#include "cases/case_data.h"
 #include "cases/complaint/complaint.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
 #include "web/certificate.h"
+#include "web/input.h"
 #include "web/problem.h"
 #include "web/se/se.h"
 
@@ -16,7 +18,6 @@ namespace flis::web::portal {
 namespace json = boost::json;
 using cases::Actor;
 using cases::CaseRecord;
-using cases::json_bool;
 using cases::json_object;
 using cases::json_string;
 namespace role = cases::role;
@@ -33,16 +34,6 @@ struct Failed {
 };
 
 const std::set<std::string> kCertificateStates = {"issued", "extended"};
-
-std::string join(const json::array& a, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& v : a) {
-    if (!v.is_string()) continue;
-    if (!out.empty()) out += sep;
-    out += v.get_string();
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
   std::string out;
@@ -88,18 +79,15 @@ Field text_field(const Request& req, std::string form, std::string name, std::st
   return f;
 }
 
-json::object summary(const Portal& portal, const Request& req, const CaseRecord& c) {
+json::object summary(const Portal& portal, const Request& req, const CaseRecord& c, const cases::SeCaseData* se) {
   auto row = case_row(portal, req, c);
   row["is_complaint"] = c.service == "COMPLAINT";
-  if (c.service == "SE") {
-    row["profession"] = reference_label(portal, req, "se_profession", json_string(c.data, "profession_code"));
+  if (se) {
+    row["profession"] = reference_label(portal, req, "se_profession", se->profession_code);
     row["region"] = reference_label(portal, req, "region", c.region);
-    auto filed = json_string(c.data, "filed_at");
-    row["filed_at"] = filed.empty() ? json::value(false) : json::value(format_rfc3339_text(portal, filed));
-    if (auto* late = c.data.if_contains("late_filing"); late && late->is_object())
-      row["late_filing"] = tr(req, "case.late_filing", {{"rule", json_string(late->as_object(), "rule")}});
-    else
-      row["late_filing"] = false;
+    row["filed_at"] = se->filed_at ? json::value(format_rfc3339_text(portal, *se->filed_at)) : json::value(false);
+    row["late_filing"] = se->late_filing ? json::value(tr(req, "case.late_filing", {{"rule", se->late_filing->rule}}))
+                                         : json::value(false);
   } else {
     const auto subject = json_string(c.data, "subject_case_id");
     row["subject"] = json::object{{"id", subject}, {"href", "/cases/" + subject}};
@@ -109,31 +97,33 @@ json::object summary(const Portal& portal, const Request& req, const CaseRecord&
   return row;
 }
 
-json::array applicant_rows(const Portal& portal, const Request& req, const CaseRecord& c) {
-  const auto& a = json_object(c.data, "applicant");
+json::array applicant_rows(const Portal& portal, const Request& req, const cases::SeCaseData* se) {
   json::array rows;
+  if (!se) return rows;
+  const auto& a = se->applicant;
   auto add = [&](const char* key, std::string value) {
     if (!value.empty()) rows.push_back(json::object{{"label", tr(req, key)}, {"value", std::move(value)}});
   };
-  add("field.full_name", json_string(a, "full_name"));
-  add("field.full_name_latin", json_string(a, "full_name_latin"));
-  add("field.passport_number", json_string(a, "passport_number"));
-  add("field.passport_issued_on", format_iso_date(json_string(a, "passport_issued_on")));
-  add("field.passport_issuer", json_string(a, "passport_issuer"));
-  add("field.citizenship", reference_label(portal, req, "country", json_string(a, "citizenship")));
-  add("field.address", json_string(a, "address"));
-  add("field.phone", json_string(a, "phone"));
-  add("field.residence_abroad", json_string(a, "residence_abroad"));
-  add("field.iin", json_string(a, "iin"));
-  add("field.certificate_number", json_string(c.data, "certificate_number"));
-  const auto& employer = json_object(c.data, "employer");
-  add("field.employer_name", json_string(employer, "name"));
-  add("field.employer_bin", json_string(employer, "bin"));
-  add("field.contract_concluded_on", format_iso_date(json_string(c.data, "contract_concluded_on")));
-  add("field.contract_end", format_iso_date(json_string(c.data, "contract_end")));
-  if (auto reason = json_string(c.data, "change_reason"); !reason.empty())
-    add("field.change_reason", tr(req, "change_reason." + reason));
-  add("field.change_date", format_iso_date(json_string(c.data, "change_date")));
+  add("field.full_name", a.full_name);
+  add("field.full_name_latin", a.full_name_latin);
+  add("field.passport_number", a.passport_number);
+  add("field.passport_issued_on", format_iso_date(a.passport_issued_on));
+  add("field.passport_issuer", a.passport_issuer);
+  add("field.citizenship", reference_label(portal, req, "country", a.citizenship));
+  add("field.address", a.address);
+  add("field.phone", a.phone);
+  add("field.residence_abroad", a.residence_abroad);
+  add("field.iin", a.iin);
+  add("field.certificate_number", se->certificate_number.value_or(""));
+  if (se->employer) {
+    add("field.employer_name", se->employer->name);
+    add("field.employer_bin", se->employer->bin);
+  }
+  add("field.contract_concluded_on", format_iso_date(se->contract_concluded_on.value_or("")));
+  add("field.contract_end", format_iso_date(se->contract_end.value_or("")));
+  if (se->change_reason && !se->change_reason->empty())
+    add("field.change_reason", tr(req, "change_reason." + *se->change_reason));
+  add("field.change_date", format_iso_date(se->change_date.value_or("")));
   return rows;
 }
 
@@ -219,82 +209,69 @@ json::array timeline(const Portal& portal, const Request& req, const CaseRecord&
   return out;
 }
 
-json::object commission_view(const Portal& portal, const Request& req, const CaseRecord& c) {
-  const auto& commission = json_object(c.data, "commission");
+json::object commission_view(const Portal& portal, const Request& req, const cases::SeCaseData& se) {
+  const cases::SeCommission commission = se.commission.value_or(cases::SeCommission{});
   json::array scores;
-  if (auto* s = commission.if_contains("scores"); s && s->is_object())
-    for (const auto& [member, entry] : s->get_object()) {
-      const auto& e = entry.as_object();
-      json::array lines;
-      if (auto* b = e.if_contains("breakdown"); b && b->is_array())
-        for (const auto& l : b->get_array())
-          lines.push_back(json::object{{"criterion", tr(req, "criterion." + json_string(l.as_object(), "criterion"))},
-                                       {"points", l.as_object().at("points")},
-                                       {"rule", json_string(l.as_object(), "rule")}});
-      scores.push_back(json::object{{"member", json_string(e, "member_name")},
-                                    {"points", e.contains("points") ? e.at("points") : json::value(0)},
-                                    {"meets", json_bool(e, "meets_threshold")},
-                                    {"lines", std::move(lines)},
-                                    {"when", format_rfc3339_text(portal, json_string(e, "scored_at"))}});
-    }
-  json::object view{{"referred_on", format_iso_date(json_string(commission, "referred_on"))},
+  for (const auto& [member, e] : commission.scores) {
+    json::array lines;
+    for (const auto& l : e.breakdown)
+      lines.push_back(
+          json::object{{"criterion", tr(req, "criterion." + l.criterion)}, {"points", l.points}, {"rule", l.rule}});
+    scores.push_back(json::object{{"member", e.member_name},
+                                  {"points", e.points},
+                                  {"meets", e.meets_threshold},
+                                  {"lines", std::move(lines)},
+                                  {"when", format_rfc3339_text(portal, e.scored_at)}});
+  }
+  json::object view{{"referred_on", format_iso_date(commission.referred_on)},
                     {"scores", scores},
                     {"has_scores", !scores.empty()},
                     {"recommendation", false}};
-  const auto& rec = json_object(commission, "recommendation");
-  if (!rec.empty()) {
+  if (const auto& rec = commission.recommendation) {
     json::array present;
-    if (auto* p = rec.if_contains("present"); p && p->is_array())
-      for (const auto& id : p->get_array()) {
-        auto u = portal.ctx.store.find_user(std::string(id.as_string()));
-        const auto& sigs = json_object(commission, "signatures");
-        const auto* sig = sigs.if_contains(id.as_string());
-        present.push_back(json::object{
-            {"name", u ? u->display_name : std::string(id.as_string())},
-            {"signed", sig != nullptr},
-            {"signed_at", sig ? json::value(format_rfc3339_text(portal, json_string(sig->as_object(), "signed_at")))
-                              : json::value(false)}});
-      }
-    const auto& score = json_object(rec, "score");
+    for (const auto& id : rec->present) {
+      auto u = portal.ctx.store.find_user(id);
+      auto sig = commission.signatures.find(id);
+      const bool signed_it = sig != commission.signatures.end();
+      present.push_back(
+          json::object{{"name", u ? u->display_name : id},
+                       {"signed", signed_it},
+                       {"signed_at", signed_it ? json::value(format_rfc3339_text(portal, sig->second.signed_at))
+                                               : json::value(false)}});
+    }
     view["recommendation"] =
-        json::object{{"issue", json_bool(rec, "recommends_issue")},
-                     {"points", score.contains("points") ? score.at("points") : json::value(0)},
+        json::object{{"issue", rec->recommends_issue},
+                     {"points", rec->score.points},
                      // The threshold of the rule version the Commission scored under (SE-A2.9(2)).
-                     {"threshold", score.contains("threshold") ? score.at("threshold") : json::value(0)},
-                     {"ground", rec.contains("ground") ? json::value(ground_label(req, json_string(rec, "ground")))
-                                                       : json::value(false)},
-                     {"reasons", json_string(rec, "reasons")},
-                     {"date", format_iso_date(json_string(rec, "date"))},
+                     {"threshold", rec->score.threshold},
+                     {"ground", rec->ground ? json::value(ground_label(req, *rec->ground)) : json::value(false)},
+                     {"reasons", rec->reasons},
+                     {"date", format_iso_date(rec->date)},
                      {"present", std::move(present)}};
   }
-  view["visible"] = commission.contains("referred_on");
+  view["visible"] = se.commission.has_value() && !commission.referred_on.empty();
   return view;
 }
 
-json::value decision_view(const Portal& portal, const Request& req, const CaseRecord& c) {
-  const auto& d = json_object(c.data, "decision");
-  if (d.empty()) return false;
-  const std::string outcome = json_string(d, "outcome");
-  json::object view{
-      {"outcome", tr(req, "outcome." + outcome)},
-      {"refused", outcome == "refused"},
-      {"certificate_number", json_string(d, "certificate_number")},
-      {"valid_from", format_iso_date(json_string(d, "valid_from"))},
-      {"valid_to", format_iso_date(json_string(d, "valid_to"))},
-      {"rules",
-       d.contains("rule_ids") && d.at("rule_ids").is_array() ? join(d.at("rule_ids").as_array()) : std::string()},
-      {"ground", d.contains("ground") ? json::value(ground_label(req, json_string(d, "ground"))) : json::value(false)},
-      {"citation", json_string(d, "citation")},
-      {"reasons", json_string(d, "reasons")},
-      {"decided_on", format_iso_date(json_string(d, "decided_on"))},
-      {"decided_by", json_string(d, "decided_by")}};
-  if (auto* r = c.data.if_contains("revocation"); r && r->is_object())
-    view["revocation"] = json::object{{"act", json_string(r->as_object(), "control_act")},
-                                      {"date", format_iso_date(json_string(r->as_object(), "control_act_date"))},
-                                      {"reasons", json_string(r->as_object(), "reasons")}};
+json::value decision_view(const Request& req, const cases::SeCaseData* se) {
+  if (!se || !se->decision) return false;
+  const auto& d = *se->decision;
+  json::object view{{"outcome", tr(req, "outcome." + d.outcome)},
+                    {"refused", d.outcome == "refused"},
+                    {"certificate_number", d.certificate_number.value_or("")},
+                    {"valid_from", format_iso_date(d.valid_from.value_or(""))},
+                    {"valid_to", format_iso_date(d.valid_to.value_or(""))},
+                    {"rules", join(d.rule_ids)},
+                    {"ground", d.ground ? json::value(ground_label(req, *d.ground)) : json::value(false)},
+                    {"citation", d.citation.value_or("")},
+                    {"reasons", d.reasons.value_or("")},
+                    {"decided_on", format_iso_date(d.decided_on)},
+                    {"decided_by", d.decided_by}};
+  if (const auto& r = se->revocation)
+    view["revocation"] =
+        json::object{{"act", r->control_act}, {"date", format_iso_date(r->control_act_date)}, {"reasons", r->reasons}};
   else
     view["revocation"] = false;
-  (void)portal;
   return view;
 }
 
@@ -311,25 +288,23 @@ json::value certificate_view(const Portal& portal, const Request& req, const Cas
                       {"verify_href", "/verify/" + cert->verification_token}};
 }
 
-json::array notices_view(const Request& req, const CaseRecord& c) {
+json::array notices_view(const Request& req, const cases::SeCaseData* se) {
   json::array out;
-  if (auto* n = c.data.if_contains("notices"); n && n->is_array())
-    for (const auto& v : n->get_array()) {
-      const auto& o = v.as_object();
-      out.push_back(json::object{{"kind", tr(req, "notice." + json_string(o, "notice"))},
-                                 {"event_date", format_iso_date(json_string(o, "event_date"))},
-                                 {"received_on", format_iso_date(json_string(o, "received_on"))},
-                                 {"on_time", json_bool(o, "on_time")},
-                                 {"employer", json_string(o, "employer_name")},
-                                 {"rule", json_string(o, "rule")}});
-    }
+  if (!se) return out;
+  for (const auto& n : se->notices)
+    out.push_back(json::object{{"kind", tr(req, "notice." + n.notice)},
+                               {"event_date", format_iso_date(n.event_date)},
+                               {"received_on", format_iso_date(n.received_on)},
+                               {"on_time", n.on_time},
+                               {"employer", n.employer_name},
+                               {"rule", n.rule}});
   return out;
 }
 
 // The action forms this actor may use on this case now. Each is {fields...} or false.
 void action_forms(const Portal& portal, const Request& req, const Actor& actor, const CaseRecord& c,
-                  const std::function<Values(std::string_view form)>& values_of, const std::optional<Failed>& failed,
-                  json::object& view) {
+                  const cases::SeCaseData* se, const std::function<Values(std::string_view form)>& values_of,
+                  const std::optional<Failed>& failed, json::object& view) {
   json::object forms;
   auto off = [&](const char* name) { forms[name] = false; };
   for (auto name : {"refer", "score", "recommend", "sign", "decide", "revoke", "notice", "complaint", "satisfy",
@@ -350,25 +325,20 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
     if (may("refer_to_commission")) forms["refer"] = json::object{{"rule", "SE-7"}};
 
     if (may("record_score")) {
-      const auto& scores = json_object(json_object(c.data, "commission"), "scores");
       law::se::AssessmentInput mine{};
       bool scored = false;
-      if (auto* s = scores.if_contains(actor.user_id); s && s->is_object()) {
-        const auto& cr = json_object(s->as_object(), "criteria");
-        mine.higher_education = json_bool(cr, "higher_education");
-        mine.academic_degree = json_bool(cr, "academic_degree");
-        mine.english_teaching_certificate = json_bool(cr, "english_teaching_certificate");
-        if (auto* y = cr.if_contains("experience_years"); y && y->is_number())
-          mine.experience_years = y->to_number<double>();
-        scored = true;
-      }
+      if (se && se->commission)
+        if (auto s = se->commission->scores.find(actor.user_id); s != se->commission->scores.end()) {
+          mine = s->second.criteria;
+          scored = true;
+        }
       auto with_submitted = [&](std::string_view form, json::array fields) {
         Values v = values_of(form);
         for (auto& f : fields) {
           auto& o = f.as_object();
           std::string name(o["name"].as_string());
           auto submitted = v(name);
-          if (name == "experience_years" && !submitted.empty()) o["value"] = submitted;
+          if (name.ends_with("experience_years") && !submitted.empty()) o["value"] = submitted;
         }
         return fields;
       };
@@ -406,18 +376,15 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
       Field reasons = text_field(req, "recommend", "reasons", "recommend.reasons", v, false, "textarea");
       forms["recommend"] =
           json::object{{"present", json::array{field_json(present)}},
-                       {"criteria", with_submitted("recommend", criteria_fields(req, mine, "recommend"))},
+                       {"criteria", with_submitted("recommend", criteria_fields(req, mine, "recommend", "criteria."))},
                        {"fields", json::array{field_json(outcome), field_json(ground), field_json(reasons)}},
                        {"rule", "SE-8, SE-9, SE-10, SE-12, SE-A2.9"}};
     }
 
-    if (may("sign_minutes")) {
-      const auto& commission = json_object(c.data, "commission");
-      const auto& rec = json_object(commission, "recommendation");
-      bool was_present = false;
-      if (auto* p = rec.if_contains("present"); p && p->is_array())
-        for (const auto& id : p->get_array()) was_present |= id.as_string() == actor.user_id;
-      if (was_present && !json_object(commission, "signatures").contains(actor.user_id))
+    if (may("sign_minutes") && se && se->commission && se->commission->recommendation) {
+      const auto& present = se->commission->recommendation->present;
+      const bool was_present = std::find(present.begin(), present.end(), actor.user_id) != present.end();
+      if (was_present && !se->commission->signatures.count(actor.user_id))
         forms["sign"] = json::object{{"rule", "SE-9"}};
     }
 
@@ -516,6 +483,14 @@ Response case_page(const Portal& portal, Request& req, const Actor& actor, const
                    const std::optional<Failed>& failed = std::nullopt) {
   auto c = portal.ctx.services.get<cases::SelfEmploymentService>().load_visible(actor, id);
   if (!c) return error_page(portal, req, actor, c.error());
+  // An SE case's data, typed; data this build cannot read is an error page, never an exception.
+  std::optional<cases::SeCaseData> se;
+  if (c->service == "SE") {
+    auto data = cases::read_data<cases::SeCaseData>(*c);
+    if (!data) return error_page(portal, req, actor, data.error());
+    se = std::move(*data);
+  }
+  const cases::SeCaseData* se_data = se ? &*se : nullptr;
   auto view = base_view(portal, req, actor, "case.title");
   view["title"] = tr(req, "case.title", {{"id", c->id}});
   auto values_of = [&](std::string_view form) -> Values {
@@ -525,22 +500,22 @@ Response case_page(const Portal& portal, Request& req, const Actor& actor, const
     }
     return [](std::string_view) { return std::string(); };
   };
-  view["case"] = summary(portal, req, *c);
+  view["case"] = summary(portal, req, *c, se_data);
   view["is_se"] = c->service == "SE";
-  auto applicant = applicant_rows(portal, req, *c);
+  auto applicant = applicant_rows(portal, req, se_data);
   view["has_applicant"] = !applicant.empty();
   view["applicant"] = std::move(applicant);
   view["documents"] = c->service == "SE" ? json::value(documents_view(portal, req, actor, *c, values_of("upload")))
                                          : json::value(false);
   view["timeline"] = timeline(portal, req, *c);
   view["waiting"] = waiting_view(portal, req, *c);
-  view["commission"] = c->service == "SE" ? json::value(commission_view(portal, req, *c)) : json::value(false);
-  view["decision"] = decision_view(portal, req, *c);
+  view["commission"] = se ? json::value(commission_view(portal, req, *se)) : json::value(false);
+  view["decision"] = decision_view(req, se_data);
   view["certificate"] = certificate_view(portal, req, *c);
-  auto notices = notices_view(req, *c);
+  auto notices = notices_view(req, se_data);
   view["has_notices"] = !notices.empty();
   view["notices"] = std::move(notices);
-  action_forms(portal, req, actor, *c, values_of, failed, view);
+  action_forms(portal, req, actor, *c, se_data, values_of, failed, view);
   int status = 200;
   if (failed) {
     add_error(view, req, failed->error, failed->form);
@@ -572,16 +547,16 @@ Handler action(std::shared_ptr<const Portal> portal, std::string form_name, std:
   };
 }
 
-Result<std::optional<law::se::RefusalGround>> ground_from(const forms::FormData& form) {
-  const std::string text = form.value("ground");
-  if (text.empty()) return std::optional<law::se::RefusalGround>{};
-  auto g = law::se::parse_refusal_ground(text);
-  if (!g) {
-    Error e = Error::invalid("se.refusal_ground_not_listed", "ground");  // I-18
-    e.rule_ids = {"SE-12", "SE-A2.9"};
-    return e;
-  }
-  return std::optional<law::se::RefusalGround>{*g};
+// An SE command whose form is the command's described input `T`: the struct the API decodes from
+// JSON (cases/se/se_commands.h), with the same errors at the same fields.
+template <class T>
+Command se_command(
+    std::function<Result<CaseRecord>(cases::SelfEmploymentService&, const Actor&, const std::string&, const T&)> run) {
+  return [run](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) -> Result<CaseRecord> {
+    auto in = input::from_form<T>(f);
+    if (!in) return in.take_error();
+    return run(p.ctx.services.get<cases::SelfEmploymentService>(), a, id, *in);
+  };
 }
 
 }  // namespace
@@ -630,10 +605,10 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
   // SE-A1 consent, SE-3 signature, I-3 registration, SE-A2.3 term.
   router.post("/cases/{id}/file",
               action(portal, "file", "filed",
-                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.services.get<cases::SelfEmploymentService>().file(
-                           a, id, !f.value("consent_personal_data").empty());
-                     }));
+                     se_command<cases::SeFilingInput>(
+                         [](auto& se, const Actor& a, const std::string& id, const cases::SeFilingInput& in) {
+                           return se.file(a, id, in.consent_personal_data);
+                         })));
 
   router.post("/cases/{id}/refer",
               action(portal, "refer", "referred",
@@ -643,33 +618,17 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
 
   router.post("/cases/{id}/score",
               action(portal, "score", "scored",
-                     [](const Portal& p, const Actor& a, const std::string& id,
-                        const forms::FormData& f) -> Result<CaseRecord> {
-                       auto criteria = criteria_from([&f](std::string_view n) { return f.value(n); });
-                       if (!criteria) return criteria.take_error();
-                       return p.ctx.services.get<cases::SelfEmploymentService>().record_score(a, id, *criteria);
-                     }));
+                     se_command<law::se::AssessmentInput>(
+                         [](auto& se, const Actor& a, const std::string& id, const law::se::AssessmentInput& in) {
+                           return se.record_score(a, id, in);
+                         })));
 
   router.post("/cases/{id}/recommend",
               action(portal, "recommend", "recommended",
-                     [](const Portal& p, const Actor& a, const std::string& id,
-                        const forms::FormData& f) -> Result<CaseRecord> {
-                       cases::SeRecommendation rec;
-                       const std::string outcome = f.value("recommends_issue");
-                       if (outcome != "1" && outcome != "0")
-                         return Error::invalid("validation.choice", "recommends_issue");
-                       rec.recommends_issue = outcome == "1";
-                       auto ground = ground_from(f);
-                       if (!ground) return ground.take_error();
-                       rec.ground = *ground;
-                       if (rec.recommends_issue) rec.ground.reset();  // a ground belongs to a refusal only
-                       auto criteria = criteria_from([&f](std::string_view n) { return f.value(n); });
-                       if (!criteria) return criteria.take_error();
-                       rec.agreed = *criteria;
-                       rec.present = f.all("present");
-                       rec.reasons = f.value("reasons");
-                       return p.ctx.services.get<cases::SelfEmploymentService>().recommend(a, id, rec);
-                     }));
+                     se_command<cases::SeRecommendation>(
+                         [](auto& se, const Actor& a, const std::string& id, const cases::SeRecommendation& in) {
+                           return se.recommend(a, id, in);
+                         })));
 
   router.post("/cases/{id}/sign-minutes",
               action(portal, "sign", "signed",
@@ -678,38 +637,22 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
                      }));
 
   router.post("/cases/{id}/decide", action(portal, "decide", "decided",
-                                           [](const Portal& p, const Actor& a, const std::string& id,
-                                              const forms::FormData& f) -> Result<CaseRecord> {
-                                             cases::SeDecisionInput in;
-                                             const std::string approve = f.value("approve");
-                                             if (approve != "1" && approve != "0")
-                                               return Error::invalid("validation.choice", "approve");
-                                             in.approve = approve == "1";
-                                             auto ground = ground_from(f);
-                                             if (!ground) return ground.take_error();
-                                             if (!in.approve) in.ground = *ground;
-                                             in.reasons = f.value("reasons");
-                                             return p.ctx.services.get<cases::SelfEmploymentService>().decide(a, id,
-                                                                                                              in);
-                                           }));
+                                           se_command<cases::SeDecisionInput>(
+                                               [](auto& se, const Actor& a, const std::string& id,
+                                                  const cases::SeDecisionInput& in) { return se.decide(a, id, in); })));
+
+  router.post("/cases/{id}/revoke",
+              action(portal, "revoke", "revoked",
+                     se_command<cases::SeRevocationInput>(
+                         [](auto& se, const Actor& a, const std::string& id, const cases::SeRevocationInput& in) {
+                           return se.revoke(a, id, in);
+                         })));
 
   router.post(
-      "/cases/{id}/revoke",
-      action(portal, "revoke", "revoked",
-             [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-               return p.ctx.services.get<cases::SelfEmploymentService>().revoke(
-                   a, id,
-                   cases::SeRevocationInput{f.value("control_act"), f.value("control_act_date"), f.value("reasons")});
-             }));
-
-  router.post("/cases/{id}/notices",
-              action(portal, "notice", "notified",
-                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.services.get<cases::SelfEmploymentService>().notify(
-                           a, id,
-                           cases::SeNoticeInput{f.value("notice"), f.value("event_date"), f.value("employer_name"),
-                                                f.value("employer_bin"), f.value("text")});
-                     }));
+      "/cases/{id}/notices",
+      action(portal, "notice", "notified",
+             se_command<cases::SeNoticeInput>([](auto& se, const Actor& a, const std::string& id,
+                                                 const cases::SeNoticeInput& in) { return se.notify(a, id, in); })));
 
   router.post("/cases/{id}/complaints",
               action(portal, "complaint", "complaint_filed",

@@ -1,8 +1,10 @@
 #include <set>
 
+#include "cases/case_data.h"
 #include "cases/se/self_employment.h"
 #include "web/api/openapi.h"
 #include "web/certificate.h"
+#include "web/input.h"
 #include "web/se/se.h"
 
 namespace flis::web::se {
@@ -10,9 +12,36 @@ namespace json = boost::json;
 
 namespace {
 
-// Request bodies of the SE operations (OpenAPI components).
-constexpr const char* kSchemas =
-    R"json({"Assessment": {"type": "object", "required": ["higher_education", "academic_degree", "english_teaching_certificate", "experience_years"], "properties": {"higher_education": {"type": "boolean"}, "academic_degree": {"type": "boolean"}, "english_teaching_certificate": {"type": "boolean"}, "experience_years": {"type": "number", "minimum": 0, "maximum": 80}}}, "Applicant": {"type": "object", "required": ["full_name", "passport_number", "citizenship", "phone"], "properties": {"full_name": {"type": "string"}, "full_name_latin": {"type": "string"}, "passport_number": {"type": "string"}, "passport_issued_on": {"type": "string", "format": "date"}, "passport_issuer": {"type": "string"}, "citizenship": {"type": "string", "description": "ISO 3166-1 alpha-2"}, "address": {"type": "string"}, "phone": {"type": "string"}, "residence_abroad": {"type": "string"}, "iin": {"type": "string"}}}, "SeApplication": {"type": "object", "required": ["kind", "region", "applicant"], "properties": {"kind": {"enum": ["issue", "extension", "reissue", "duplicate"]}, "region": {"type": "string", "description": "KATO code"}, "profession_code": {"type": "string", "description": "SE list code (issue)"}, "applicant": {"$ref": "#/components/schemas/Applicant"}, "certificate_number": {"type": "string"}, "employer_name": {"type": "string"}, "employer_bin": {"type": "string"}, "contract_concluded_on": {"type": "string", "format": "date"}, "contract_end": {"type": "string", "format": "date"}, "change_reason": {"enum": ["name", "identity_document", "employer"]}, "change_date": {"type": "string", "format": "date"}, "self_assessment": {"$ref": "#/components/schemas/Assessment"}}}, "Filing": {"type": "object", "required": ["consent_personal_data"], "properties": {"consent_personal_data": {"type": "boolean"}}}, "Recommendation": {"type": "object", "required": ["recommends_issue", "criteria", "present"], "properties": {"recommends_issue": {"type": "boolean"}, "ground": {"enum": ["profession_mismatch", "score_below_threshold", "false_documents"]}, "criteria": {"$ref": "#/components/schemas/Assessment"}, "present": {"type": "array", "items": {"type": "string"}}, "reasons": {"type": "string"}}}, "Decision": {"type": "object", "required": ["approve"], "properties": {"approve": {"type": "boolean"}, "ground": {"enum": ["profession_mismatch", "score_below_threshold", "false_documents"]}, "reasons": {"type": "string"}}}, "Notice": {"type": "object", "required": ["notice", "event_date"], "properties": {"notice": {"enum": ["new_employer", "termination"]}, "event_date": {"type": "string", "format": "date"}, "employer_name": {"type": "string"}, "employer_bin": {"type": "string"}, "text": {"type": "string"}}}, "Revocation": {"type": "object", "required": ["control_act", "control_act_date"], "properties": {"control_act": {"type": "string"}, "control_act_date": {"type": "string", "format": "date"}, "reasons": {"type": "string"}}}})json";
+// SE-10: the plausibility bound of the experience is the law's (law/se/se.h), checked by
+// law::se::validate_assessment; the schema states it wherever the criteria appear.
+void with_experience_limits(json::value& schema) {
+  if (auto* o = schema.if_object()) {
+    if (auto* props = o->if_contains("properties"); props && props->is_object())
+      if (auto* years = props->as_object().if_contains("experience_years"); years && years->is_object()) {
+        years->as_object()["minimum"] = 0;
+        years->as_object()["maximum"] = law::se::kMaxExperienceYears;
+      }
+    for (auto& [key, value] : *o) with_experience_limits(value);
+  }
+}
+
+// The request bodies of the SE operations and the documented view of an SE case's data, all from
+// the described structs (cases/se/se_commands.h, cases/se/se_data.h).
+json::object se_schemas() {
+  json::object out{{"Assessment", input::schema<law::se::AssessmentInput>()},
+                   {"SeApplication", input::schema<cases::SeDraftInput>()},
+                   {"Filing", input::schema<cases::SeFilingInput>()},
+                   {"Recommendation", input::schema<cases::SeRecommendation>()},
+                   {"Decision", input::schema<cases::SeDecisionInput>()},
+                   {"Notice", input::schema<cases::SeNoticeInput>()},
+                   {"Revocation", input::schema<cases::SeRevocationInput>()}};
+  json::object data = cases::codec::schema<cases::SeCaseData>();
+  data["description"] = "The data of an SE case: \"data\" of GET /api/v1/cases/{id} for service SE (schema_version 1)";
+  out["SeCaseData"] = std::move(data);
+  json::value v = std::move(out);
+  with_experience_limits(v);
+  return std::move(v.as_object());
+}
 
 // A case still waiting on a body: the LEB, its Commission, the LEB head, or a complaint's reviewer.
 bool waiting(const cases::CaseRecord& c) {
@@ -73,7 +102,7 @@ class SeModule final : public Module {
     return ops;
   }
 
-  json::object schemas() const override { return json::parse(kSchemas).as_object(); }
+  json::object schemas() const override { return se_schemas(); }
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
     portal::register_case_pages(router, portal);
@@ -94,8 +123,20 @@ class SeModule final : public Module {
     kind.href = [](const cases::CaseRecord& c) { return "/cases/" + c.id; };
     kind.overdue = overdue;
     kind.workflow = &cases::se_workflow();
-    // SE-15, SE-A3: the certificate the case produced, with its public verification link.
+    kind.applicant_name = [](const cases::CaseRecord& c) {
+      auto data = cases::read_data<cases::SeCaseData>(c);
+      return data ? data->applicant.full_name : std::string();
+    };
+    // The case's data as its documented view (SeCaseData, OpenAPI "SeCaseData"), not the stored
+    // object; SE-15, SE-A3: the certificate the case produced, with its public verification link.
     kind.api_detail = [](AppContext& ctx, const cases::CaseRecord& c, json::object& detail) {
+      auto data = cases::read_data<cases::SeCaseData>(c);
+      if (data) {
+        detail["data"] = cases::codec::encode(*data);
+      } else {
+        detail["data"] = nullptr;  // stored data this build cannot read: said, never thrown
+        detail["data_error"] = data.error().code;
+      }
       auto cert = ctx.services.get<cases::SelfEmploymentService>().certificate_of(c);
       if (!cert) return;
       detail["certificate"] =
