@@ -269,11 +269,13 @@ boost::json::object schema() {
     static_assert(boost::describe::has_describe_members<T>::value, "describe the struct (BOOST_DESCRIBE_STRUCT)");
     json::object properties;
     json::array required;
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
-      using M = std::decay_t<decltype(std::declval<T&>().*d.pointer)>;
-      properties[d.name] = schema<M>();
-      if (!detail::is_optional<M>::value) required.push_back(json::string(d.name));
-    });
+    boost::mp11::mp_for_each<
+        boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>>(
+        [&](auto d) {
+          using M = std::decay_t<decltype(std::declval<T&>().*d.pointer)>;
+          properties[d.name] = schema<M>();
+          if (!detail::is_optional<M>::value) required.push_back(json::string(d.name));
+        });
     json::object o{{"type", "object"}, {"properties", std::move(properties)}};
     if (!required.empty()) o["required"] = std::move(required);
     return o;

@@ -32,6 +32,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "cases/codec.h"
 #include "cases/input_rules.h"
 #include "core/date.h"
 #include "core/identifiers.h"
@@ -45,14 +46,8 @@ using cases::Format;
 using cases::kNoLimit;
 
 namespace detail {
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using cases::codec::detail::is_optional;
+using cases::codec::detail::is_vector;
 
 template <class S>
 const FieldRule* rule_of(std::string_view name) {

@@ -71,7 +71,7 @@ class ComplaintModule final : public Module {
   json::object schemas() const override {
     json::object s = json::parse(kSchemas).as_object();
     // The documented view of a complaint's data (cases/complaint/complaint.h ComplaintData).
-    s["ComplaintData"] = api::view_schema<cases::ComplaintData>();
+    s["ComplaintData"] = cases::codec::schema<cases::ComplaintData>();
     s["ComplaintCase"] = api::case_view_schema("ComplaintData", "A complaint as the API returns it (SE-24..SE-28)");
     return s;
   }

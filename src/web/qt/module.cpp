@@ -129,10 +129,10 @@ class QtModule final : public Module {
   json::object schemas() const override {
     json::object s = json::parse(kSchemas).as_object();
     // The documented views of QT case data (cases/qt/qt_data.h), from the structs the API encodes.
-    s["QtEmployerRequestData"] = api::view_schema<cases::QtEmployerRequestData>();
-    s["QtRegionalData"] = api::view_schema<cases::QtRegionalData>();
-    s["QtCampaignData"] = api::view_schema<cases::QtCampaignData>();
-    s["QtDistrictAllocationData"] = api::view_schema<cases::QtDistrictAllocationData>();
+    s["QtEmployerRequestData"] = cases::codec::schema<cases::QtEmployerRequestData>();
+    s["QtRegionalData"] = cases::codec::schema<cases::QtRegionalData>();
+    s["QtCampaignData"] = cases::codec::schema<cases::QtCampaignData>();
+    s["QtDistrictAllocationData"] = cases::codec::schema<cases::QtDistrictAllocationData>();
     s["QtEmployerRequestCase"] = api::case_view_schema("QtEmployerRequestData", "An employer's request (QT-6, QT-A1)");
     s["QtRegionalCase"] =
         api::case_view_schema("QtRegionalData", "A region's consolidation and submission (QT-7..QT-17)");
