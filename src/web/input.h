@@ -18,6 +18,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <algorithm>
 #include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
@@ -142,7 +143,12 @@ std::optional<Error> scalar_from_text(std::string_view text, T& out, const std::
   } else if constexpr (std::is_same_v<T, bool>) {
     out = !(text == "0" || text == "false" || text == "off" || text == "no");
   } else if constexpr (std::is_arithmetic_v<T>) {
-    auto d = parse_number(text);
+    // A form typed in kk or ru writes the decimal separator as a comma ("3,5"); JSON never does.
+    std::string number(text);
+    if (std::is_floating_point_v<T> && number.find('.') == std::string::npos &&
+        std::count(number.begin(), number.end(), ',') == 1)
+      number[number.find(',')] = '.';
+    auto d = parse_number(number);
     if (!d) return invalid(std::is_integral_v<T> ? "validation.type_integer" : "validation.type_number", field);
     if constexpr (std::is_integral_v<T>) {
       if (*d != std::floor(*d)) return invalid("validation.type_integer", field);

@@ -157,6 +157,30 @@ TEST(Input, AFormCheckboxLeftEmptyIsFalseAndAJsonBooleanIsRequired) {
   EXPECT_EQ(from_json<Command>(json).error().field, "consent");
 }
 
+struct Measure {
+  double years = 0;
+  int count = 0;
+};
+BOOST_DESCRIBE_STRUCT(Measure, (), (years, count))
+
+// Forms in kk and ru write "3,5"; a whole number stays whole, and a comma is no thousands separator.
+TEST(Input, AFormNumberMayUseTheDecimalComma) {
+  forms::FormData f;
+  f.add("years", "3,5");
+  f.add("count", "2");
+  auto m = from_form<Measure>(f);
+  ASSERT_TRUE(m);
+  EXPECT_DOUBLE_EQ(m->years, 3.5);
+  forms::FormData g;
+  g.add("years", "1,000,5");
+  g.add("count", "2");
+  EXPECT_EQ(from_form<Measure>(g).error().code, "validation.type_number");
+  forms::FormData h;
+  h.add("years", "3");
+  h.add("count", "2,0");
+  EXPECT_EQ(from_form<Measure>(h).error().code, "validation.type_integer");
+}
+
 TEST(Input, SchemaIsProducedFromTheSameDescription) {
   auto s = schema<Command>();
   EXPECT_EQ(s.at("additionalProperties"), false);
