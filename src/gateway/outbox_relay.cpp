@@ -152,26 +152,21 @@ void OutboxRelay::settle_failure(const cases::OutboxMessage& call, const Error& 
     settle.status = call.status;  // a failed poll keeps the row awaiting
     const auto wait = full_jitter_backoff(settings.backoff, settle.attempts, random_());
     settle.next_attempt_at = clock_.now() + round_up_to_seconds(wait);
-    auto updated = store_.update_outbox(settle, clock_.now());
-    if (updated) ++round.rescheduled;
-    note(std::move(updated), round);
-    return;
+  } else {
+    settle.status = std::string(cases::kOutboxFailed);
+    if (retryable) settle.next_attempt_at = clock_.now() + settings.slow_retry;
+    if (!already_failed) {  // the case records the failure once; later slow attempts only move the row
+      auto recorded = calls_.record_failure(call, settle);
+      if (recorded)
+        ++round.failed;
+      else
+        note(recorded.take_error(), round);
+      return;
+    }
   }
-  settle.status = std::string(cases::kOutboxFailed);
-  if (retryable) settle.next_attempt_at = clock_.now() + settings.slow_retry;
-  if (already_failed) {
-    // The case already says the call failed; only the row's next slow attempt changes.
-    auto updated = store_.update_outbox(settle, clock_.now());
-    if (updated) ++round.rescheduled;
-    note(std::move(updated), round);
-    return;
-  }
-  auto recorded = calls_.record_failure(call, settle);
-  if (recorded) {
-    ++round.failed;
-    return;
-  }
-  note(recorded.take_error(), round);
+  auto updated = store_.update_outbox(settle, clock_.now());
+  if (updated) ++round.rescheduled;
+  note(std::move(updated), round);
 }
 
 }  // namespace flis::gateway

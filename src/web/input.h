@@ -174,8 +174,7 @@ std::optional<Error> check_limits(const T& v, const std::string& field, const Fi
   const std::size_t max_length = rule ? rule->max_length : FieldRule{}.max_length;
   if constexpr (std::is_same_v<T, std::string>) {
     if (v.size() > max_length) return invalid("validation.too_long", field);
-    if (rule && rule->required && v.empty()) return invalid("validation.required", field);
-    if (!rule && v.empty()) return invalid("validation.required", field);
+    if ((rule == nullptr || rule->required) && v.empty()) return invalid("validation.required", field);
     if (rule) return check_format(v, rule->format, field);
   } else if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
     if (rule && (static_cast<double>(v) < rule->minimum || static_cast<double>(v) > rule->maximum))
@@ -270,9 +269,11 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
     } else {
       auto text = src.form->get(field);
       if constexpr (std::is_same_v<M, bool>) {
-        out = text.has_value() && !text->empty();
-        if (out) out = !(*text == "0" || *text == "false" || *text == "off" || *text == "no");
-        return std::nullopt;
+        if (!text || text->empty()) {  // an unticked checkbox is not sent
+          out = false;
+          return std::nullopt;
+        }
+        return scalar_from_text(*text, out, field);
       } else {
         if (!text || text->empty()) {
           if constexpr (std::is_same_v<M, std::string>) {
