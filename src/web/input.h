@@ -4,7 +4,8 @@
 //
 // What the C++ type says: std::string is a text (required, at most 500 characters unless a
 // FieldRule says otherwise); bool is true/false (required in JSON; a form checkbox is true when
-// present and not "0", "false", "off" or "no"); integers and floating point are numbers; Date is
+// present and not "0", "false", "off" or "no"; one named in kFields as required is a radio that must be
+// answered); integers and floating point are numbers; Date is
 // "YYYY-MM-DD"; a described enum is one of its names; std::optional<T> may be absent or null;
 // std::vector<T> is a JSON array or a repeated form field; a described struct is a JSON object or
 // the form fields named "<member>.<field>".
@@ -269,7 +270,10 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
     } else {
       auto text = src.form->get(field);
       if constexpr (std::is_same_v<M, bool>) {
-        if (!text || text->empty()) {  // an unticked checkbox is not sent
+        if (!text || text->empty()) {
+          // A yes/no the form asks as a radio (its FieldRule named, required) must be answered; any
+          // other boolean is a checkbox, which is not sent when unticked.
+          if (rule && rule->required) return invalid("validation.choice", field);
           out = false;
           return std::nullopt;
         }
@@ -394,6 +398,23 @@ Result<T> from_form(const forms::FormData& form) {
 template <class T>
 boost::json::object schema() {
   return detail::struct_schema<T>();
+}
+
+// The OpenAPI parameter objects ("in": "query") of an input read from a query string (from_form over
+// its pairs): one per member, with the member's schema.
+template <class T>
+boost::json::array query_parameters() {
+  boost::json::object object = detail::struct_schema<T>();
+  const auto* required = object.if_contains("required");
+  boost::json::array out;
+  for (auto& [name, member_schema] : object["properties"].as_object()) {
+    bool is_required = false;
+    if (required)
+      for (const auto& r : required->as_array()) is_required = is_required || r.as_string() == name;
+    out.push_back(
+        boost::json::object{{"name", name}, {"in", "query"}, {"required", is_required}, {"schema", member_schema}});
+  }
+  return out;
 }
 
 }  // namespace flis::web::input

@@ -157,6 +157,30 @@ TEST(Input, AFormCheckboxLeftEmptyIsFalseAndAJsonBooleanIsRequired) {
   EXPECT_EQ(from_json<Command>(json).error().field, "consent");
 }
 
+// A yes/no asked as a radio (named in kFields) must be answered in a form, unlike a checkbox.
+struct Verdict {
+  bool upheld = false;
+  std::string reasons;
+  static constexpr FieldRule kFields[] = {{.name = "upheld"}};
+};
+BOOST_DESCRIBE_STRUCT(Verdict, (), (upheld, reasons))
+
+TEST(Input, ARadioYesNoLeftUnansweredIsAnErrorAtItsField) {
+  forms::FormData unanswered;
+  unanswered.add("reasons", "r");
+  auto missing = from_form<Verdict>(unanswered);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, "validation.choice");
+  EXPECT_EQ(missing.error().field, "upheld");
+  for (auto [text, expected] : {std::pair{"1", true}, {"0", false}}) {
+    forms::FormData answered = unanswered;
+    answered.add("upheld", text);
+    auto v = from_form<Verdict>(answered);
+    ASSERT_TRUE(v) << text;
+    EXPECT_EQ(v->upheld, expected) << text;
+  }
+}
+
 struct Measure {
   double years = 0;
   int count = 0;

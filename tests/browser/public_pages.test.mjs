@@ -49,6 +49,22 @@ test('SE-14: verifying an unknown number says so and shows nothing else', async 
   assert.match(await page.textContent('main'), /No certificate was found/);
 });
 
+test('the officer\'s inbox fits a 1280 px wide screen in kk, ru and en (no horizontal scrolling)', async () => {
+  const page = await browser.as('officer.almaty');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const lang of ['kk', 'ru', 'en']) {
+    await visit(page, `/inbox?lang=${lang}`, `inbox in ${lang} at 1280 px`);
+    const m = await page.evaluate(() => {
+      const table = document.querySelector('table.flis-cases');
+      return { page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth,
+        rows: table.tBodies[0].rows.length, table: table.scrollWidth, box: table.parentElement.clientWidth };
+    });
+    assert.ok(m.rows > 0, `the inbox in ${lang} lists cases`);
+    assert.ok(m.page <= m.view, `the page in ${lang} is ${m.page} px wide in a ${m.view} px window`);
+    assert.ok(m.table <= m.box, `the inbox table in ${lang} is ${m.table} px wide in its ${m.box} px container`);
+  }
+});
+
 test('demo sign-in lists users by role and signs out again', async () => {
   const page = await browser.as('officer.almaty');
   assert.match(page.url(), /\/inbox$/);

@@ -66,7 +66,10 @@ Result<CaseRecord> ComplaintService::load_for(const Actor& actor, const std::str
   return c;
 }
 
-Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::string& id, const std::string& reasons) {
+Result<CaseRecord> ComplaintService::satisfy(const Actor& head, const std::string& id,
+                                             const ComplaintSatisfactionInput& in) {
+  const std::string& reasons = in.reasons;
+  if (reasons.empty()) return Error::invalid("validation.required", "reasons");
   auto c = load_for(head, id, "satisfy");
   if (!c) return c;
   auto data = read_data<ComplaintData>(*c);
@@ -125,7 +128,8 @@ Result<CaseRecord> ComplaintService::decide(const Actor& reviewer, const std::st
 }
 
 Result<CaseRecord> ComplaintService::note_court(const Actor& applicant, const std::string& id,
-                                                const std::string& court) {
+                                                const ComplaintCourtInput& in) {
+  const std::string& court = in.court;
   auto c = load_for(applicant, id, "note_court");
   // SE-28: the pre-trial review comes first.
   if (!c && c.error().code == "case.wrong_state") return Error::conflict("complaint.pretrial_not_finished", "SE-28");

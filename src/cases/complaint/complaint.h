@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "cases/complaint/complaint_commands.h"
 #include "cases/workflow.h"
 #include "cases/workflow_table.h"
 
@@ -50,19 +51,6 @@ BOOST_DESCRIBE_STRUCT(ComplaintData, (),
                       (subject_case_id, subject_service, subject_state, addressee, text, forwarded_on,
                        forwarded_by_body, resolution, court))
 
-struct ComplaintInput {
-  std::string subject_case_id;
-  std::string addressee;  // "leb" (SE-25) | "quality_authority" (SE-26)
-  std::string text;
-};
-BOOST_DESCRIBE_STRUCT(ComplaintInput, (), (subject_case_id, addressee, text))
-
-struct ComplaintDecisionInput {
-  bool upheld = false;
-  std::string reasons;
-};
-BOOST_DESCRIBE_STRUCT(ComplaintDecisionInput, (), (upheld, reasons))
-
 // The complaint workflow table (complaint_workflow.cpp).
 const WorkflowTable& complaint_workflow();
 
@@ -72,12 +60,12 @@ class ComplaintService : public Workflow {
 
   Result<CaseRecord> file(const Actor& applicant, const ComplaintInput& input);
   // The body complained about satisfies the complaint in full (SE-24).
-  Result<CaseRecord> satisfy(const Actor& head, const std::string& id, const std::string& reasons);
+  Result<CaseRecord> satisfy(const Actor& head, const std::string& id, const ComplaintSatisfactionInput& input);
   // ... or forwards it to the quality-control authority (SE-24).
   Result<CaseRecord> forward(const Actor& head, const std::string& id);
   Result<CaseRecord> decide(const Actor& reviewer, const std::string& id, const ComplaintDecisionInput& input);
   // The applicant records that they went to court after the pre-trial review (SE-27, SE-28).
-  Result<CaseRecord> note_court(const Actor& applicant, const std::string& id, const std::string& court);
+  Result<CaseRecord> note_court(const Actor& applicant, const std::string& id, const ComplaintCourtInput& input);
 
  private:
   // The complaint `id` if `actor` may see it and complaint_workflow() lets them run `command` on it now.

@@ -35,4 +35,12 @@ Handler case_command(AppContext& ctx, CaseCommand run, bool body_required) {
   });
 }
 
+Handler case_command_without_body(
+    AppContext& ctx, std::function<Result<cases::CaseRecord>(const cases::Actor&, const std::string& id)> run) {
+  return case_command(
+      ctx,
+      [run = std::move(run)](const cases::Actor& a, const std::string& id, const JsonInput&) { return run(a, id); },
+      false);
+}
+
 }  // namespace flis::web::api

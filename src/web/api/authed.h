@@ -36,4 +36,9 @@ Handler case_command_of(
                       });
 }
 
+// A case command that takes no input (e.g. forwarding a complaint, SE-24): an empty body or a JSON
+// object, whose members are not read.
+Handler case_command_without_body(
+    AppContext& ctx, std::function<Result<cases::CaseRecord>(const cases::Actor&, const std::string& id)> run);
+
 }  // namespace flis::web::api

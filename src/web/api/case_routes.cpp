@@ -3,8 +3,8 @@
 #include "web/api/api.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
-#include "web/api/json_input.h"
 #include "web/auth.h"
+#include "web/input.h"
 #include "web/problem.h"
 
 namespace flis::web::api {
@@ -13,11 +13,9 @@ using cases::Actor;
 
 void register_case_routes(Router& router, AppContext& ctx) {
   router.post("/api/v1/auth/demo-token", [&ctx](Request& req) {
-    auto in = JsonInput::parse(req.body);
+    auto in = input::from_json_text<DemoLoginInput>(req.body);
     if (!in) return problem(req, in.error());
-    auto login = in->string("login");
-    if (!login) return problem(req, login.error());
-    auto s = ctx.auth.sign_in_demo(*login);
+    auto s = ctx.auth.sign_in_demo(in->login);
     if (!s) return problem(req, s.error());
     return Response::json(json::object{{"token", s->token},
                                        {"user_id", s->actor.user_id},

@@ -2,6 +2,7 @@
 
 #include "web/api/api.h"
 #include "web/api/openapi.h"
+#include "web/input.h"
 
 namespace flis::web::api {
 namespace json = boost::json;
@@ -17,7 +18,7 @@ namespace {
 constexpr const char* kSecuritySchemes =
     R"json({"bearer": {"type": "http", "scheme": "bearer"}, "session": {"type": "apiKey", "in": "cookie", "name": "flis_session", "description": "Browser session; state-changing requests also send X-CSRF-Token"}})json";
 constexpr const char* kSharedSchemas =
-    R"json({"Problem": {"type": "object", "description": "RFC 9457 problem details with the field at fault", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "code": {"type": "string"}, "field": {"type": "string"}, "rule_ids": {"type": "array", "items": {"type": "string"}}, "request_id": {"type": "string"}}}, "DemoLogin": {"type": "object", "required": ["login"], "properties": {"login": {"type": "string"}}}, "ReferenceEntry": {"type": "object", "required": ["effective_from", "payload"], "properties": {"effective_from": {"type": "string", "format": "date"}, "effective_to": {"type": "string", "format": "date"}, "payload": {"type": "object"}, "confirmed": {"type": "boolean"}}}})json";
+    R"json({"Problem": {"type": "object", "description": "RFC 9457 problem details with the field at fault", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "code": {"type": "string"}, "field": {"type": "string"}, "rule_ids": {"type": "array", "items": {"type": "string"}}, "request_id": {"type": "string"}}}, "ReferenceEntry": {"type": "object", "required": ["effective_from", "payload"], "properties": {"effective_from": {"type": "string", "format": "date"}, "effective_to": {"type": "string", "format": "date"}, "payload": {"type": "object"}, "confirmed": {"type": "boolean"}}}})json";
 
 json::object operation_json(const ApiOperation& op) {
   json::object operation{{"summary", op.summary}, {"tags", json::array{json::value(op.tag)}}};
@@ -85,8 +86,7 @@ std::vector<ApiOperation> shared_operations() {
   };
   for (auto& op : ops) {
     if (op.path == "/api/v1/rules")
-      op.query = {query_param("on", false, {{"type", "string"}, {"format", "date"}}),
-                  query_param("act", false, {{"type", "string"}})};
+      for (const auto& p : input::query_parameters<RulesQueryInput>()) op.query.push_back(p.as_object());
     if (op.path == "/api/v1/calendar/deadline")
       op.query = {query_param("from", true, {{"type", "string"}, {"format", "date-time"}}),
                   query_param("working_days", true, {{"type", "integer"}, {"minimum", 0}, {"maximum", 366}})};
@@ -97,6 +97,7 @@ std::vector<ApiOperation> shared_operations() {
 json::value openapi_document(const ModuleList& modules) {
   json::object paths;
   json::object schemas = json::parse(kSharedSchemas).as_object();
+  schemas["DemoLogin"] = input::schema<DemoLoginInput>();
   // Several methods share a path: add to its item, never replace it (a GET once hid the POST of a path).
   auto add = [&paths](const ApiOperation& op) {
     auto& item = paths[op.path];

@@ -3,6 +3,7 @@
 #include "cases/roles.h"
 #include "web/api/api.h"
 #include "web/auth.h"
+#include "web/input.h"
 #include "web/problem.h"
 
 namespace flis::web::api {
@@ -12,21 +13,18 @@ bool may_view_rules(const cases::Actor& actor) {
   return actor.role == cases::role::kAdministrator || actor.role == cases::role::kMinistryOfficer;
 }
 
-Result<RulesQuery> parse_rules_query(const law::RuleBook& rules, std::optional<std::string_view> on,
-                                     std::optional<std::string_view> act, Date today) {
-  RulesQuery query{today, {}};
-  if (on && !on->empty()) {
-    auto day = Date::parse(*on);
-    if (!day || on->size() != 10) return Error::invalid("validation.date", "on", "expected YYYY-MM-DD");
-    query.on = *day;
-  }
-  if (act && !act->empty()) {
+Result<RulesQuery> parse_rules_query(const law::RuleBook& rules, const Request& req, Date today) {
+  forms::FormData query;
+  for (const auto& [name, value] : req.query) query.add(name, value);
+  auto in = input::from_form<RulesQueryInput>(query);
+  if (!in) return in.take_error();
+  RulesQuery out{in->on.value_or(today), in->act.value_or("")};
+  if (!out.act.empty()) {
     const auto all = rules.all();
-    if (std::none_of(all.begin(), all.end(), [&](const law::RuleVersion& v) { return v.act == *act; }))
-      return Error::invalid("rules.unknown_act", "act", std::string(*act));
-    query.act = std::string(*act);
+    if (std::none_of(all.begin(), all.end(), [&](const law::RuleVersion& v) { return v.act == out.act; }))
+      return Error::invalid("rules.unknown_act", "act", out.act);
   }
-  return query;
+  return out;
 }
 
 json::value parameter_json(const law::ParameterValue& value) {
@@ -52,8 +50,7 @@ void register_rule_routes(Router& router, AppContext& ctx) {
     auto actor = ctx.auth.authenticate(req);
     if (!actor) return problem(req, actor.error());
     if (!may_view_rules(*actor)) return problem(req, Error::forbidden("case.role_not_allowed"));
-    auto query = parse_rules_query(ctx.rules, req.query_param("on"), req.query_param("act"),
-                                   ctx.zone.to_local(ctx.clock.now()).date);
+    auto query = parse_rules_query(ctx.rules, req, ctx.zone.to_local(ctx.clock.now()).date);
     if (!query) return problem(req, query.error());
     json::array versions;
     for (const auto& v : ctx.rules.in_force_on(query->on, query->act)) versions.push_back(rule_version_json(v));

@@ -2,16 +2,13 @@
 #include "cases/complaint/complaint.h"
 #include "web/api/view_schema.h"
 #include "web/complaint/complaint.h"
+#include "web/input.h"
 #include "web/se/se.h"
 
 namespace flis::web::complaint {
 namespace json = boost::json;
 
 namespace {
-
-// Request bodies of the complaint operations (OpenAPI components).
-constexpr const char* kSchemas =
-    R"json({"Complaint": {"type": "object", "required": ["subject_case_id", "addressee", "text"], "properties": {"subject_case_id": {"type": "string"}, "addressee": {"enum": ["leb", "quality_authority"]}, "text": {"type": "string"}}}, "Reasons": {"type": "object", "required": ["reasons"], "properties": {"reasons": {"type": "string"}}}, "ComplaintDecision": {"type": "object", "required": ["upheld", "reasons"], "properties": {"upheld": {"type": "boolean"}, "reasons": {"type": "string"}}}, "Court": {"type": "object", "required": ["court"], "properties": {"court": {"type": "string"}}}})json";
 
 class ComplaintModule final : public Module {
  public:
@@ -69,7 +66,11 @@ class ComplaintModule final : public Module {
   }
 
   json::object schemas() const override {
-    json::object s = json::parse(kSchemas).as_object();
+    // Request bodies from the described inputs (cases/complaint/complaint_commands.h).
+    json::object s{{"Complaint", input::schema<cases::ComplaintInput>()},
+                   {"Reasons", input::schema<cases::ComplaintSatisfactionInput>()},
+                   {"ComplaintDecision", input::schema<cases::ComplaintDecisionInput>()},
+                   {"Court", input::schema<cases::ComplaintCourtInput>()}};
     // The documented view of a complaint's data (cases/complaint/complaint.h ComplaintData).
     s["ComplaintData"] = cases::codec::schema<cases::ComplaintData>();
     s["ComplaintCase"] = api::case_view_schema("ComplaintData", "A complaint as the API returns it (SE-24..SE-28)");

@@ -17,7 +17,7 @@ std::string parameter_text(const law::ParameterValue& value) {
 Response rules_page(const Portal& portal, const Request& req, const cases::Actor& actor) {
   auto view = base_view(portal, req, actor, "rules.title");
   const Date today = portal.ctx.zone.to_local(portal.ctx.clock.now()).date;
-  auto query = api::parse_rules_query(portal.ctx.rules, req.query_param("on"), req.query_param("act"), today);
+  auto query = api::parse_rules_query(portal.ctx.rules, req, today);
   int status = 200;
   api::RulesQuery shown{today, {}};
   if (!query) {

@@ -559,6 +559,16 @@ Command se_command(
   };
 }
 
+template <class T>
+Command complaint_command(
+    std::function<Result<CaseRecord>(cases::ComplaintService&, const Actor&, const std::string&, const T&)> run) {
+  return [run](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) -> Result<CaseRecord> {
+    auto in = input::from_form<T>(f);
+    if (!in) return in.take_error();
+    return run(p.ctx.services.get<cases::ComplaintService>(), a, id, *in);
+  };
+}
+
 }  // namespace
 
 void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
@@ -654,21 +664,23 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
              se_command<cases::SeNoticeInput>([](auto& se, const Actor& a, const std::string& id,
                                                  const cases::SeNoticeInput& in) { return se.notify(a, id, in); })));
 
-  router.post("/cases/{id}/complaints",
-              action(portal, "complaint", "complaint_filed",
-                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.services.get<cases::ComplaintService>().file(
-                           a, cases::ComplaintInput{id, f.value("addressee"), f.value("text")});
-                     }));
+  // The complaint forms are the complaint commands' described inputs (cases/complaint/complaint_commands.h);
+  // the subject of a new complaint is the case whose page it is filed from.
+  router.post("/cases/{id}/complaints", action(portal, "complaint", "complaint_filed",
+                                               [](const Portal& p, const Actor& a, const std::string& id,
+                                                  const forms::FormData& f) -> Result<CaseRecord> {
+                                                 forms::FormData with_subject = f;
+                                                 with_subject.add("subject_case_id", id);
+                                                 auto in = input::from_form<cases::ComplaintInput>(with_subject);
+                                                 if (!in) return in.take_error();
+                                                 return p.ctx.services.get<cases::ComplaintService>().file(a, *in);
+                                               }));
 
-  router.post("/cases/{id}/satisfy", action(portal, "satisfy", "satisfied",
-                                            [](const Portal& p, const Actor& a, const std::string& id,
-                                               const forms::FormData& f) -> Result<CaseRecord> {
-                                              if (f.value("reasons").empty())
-                                                return Error::invalid("validation.required", "reasons");
-                                              return p.ctx.services.get<cases::ComplaintService>().satisfy(
-                                                  a, id, f.value("reasons"));
-                                            }));
+  router.post("/cases/{id}/satisfy",
+              action(portal, "satisfy", "satisfied",
+                     complaint_command<cases::ComplaintSatisfactionInput>(
+                         [](auto& s, const Actor& a, const std::string& id,
+                            const cases::ComplaintSatisfactionInput& in) { return s.satisfy(a, id, in); })));
 
   router.post("/cases/{id}/forward",
               action(portal, "forward", "forwarded",
@@ -678,19 +690,17 @@ void register_case_pages(Router& router, std::shared_ptr<const Portal> portal) {
 
   router.post("/cases/{id}/complaint-decision",
               action(portal, "complaint_decide", "complaint_decided",
-                     [](const Portal& p, const Actor& a, const std::string& id,
-                        const forms::FormData& f) -> Result<CaseRecord> {
-                       const std::string upheld = f.value("upheld");
-                       if (upheld != "1" && upheld != "0") return Error::invalid("validation.choice", "upheld");
-                       return p.ctx.services.get<cases::ComplaintService>().decide(
-                           a, id, cases::ComplaintDecisionInput{upheld == "1", f.value("reasons")});
-                     }));
+                     complaint_command<cases::ComplaintDecisionInput>(
+                         [](auto& s, const Actor& a, const std::string& id, const cases::ComplaintDecisionInput& in) {
+                           return s.decide(a, id, in);
+                         })));
 
   router.post("/cases/{id}/court",
               action(portal, "court", "court_noted",
-                     [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) {
-                       return p.ctx.services.get<cases::ComplaintService>().note_court(a, id, f.value("court"));
-                     }));
+                     complaint_command<cases::ComplaintCourtInput>(
+                         [](auto& s, const Actor& a, const std::string& id, const cases::ComplaintCourtInput& in) {
+                           return s.note_court(a, id, in);
+                         })));
 }
 
 }  // namespace flis::web::portal
