@@ -29,6 +29,7 @@
 #include "app/rule_loader.h"
 #include "app/time.h"
 #include "cases/se/self_employment.h"
+#include "docs/content_inspector.h"
 #include "docs/signer.h"
 #include "law/calendar.h"
 #include "store/database.h"
@@ -78,6 +79,7 @@ cases::SeDraftInput draft_input(const std::string& profession) {
 struct FlisFixture {
   std::unique_ptr<cases::Store> store;
   std::unique_ptr<docs::LocalKeySigner> signer;
+  docs::ContentInspector inspector;
   app::SystemClock clock;
   app::AlmatyZone zone;
   law::WorkingCalendar calendar = law::WorkingCalendar::kazakhstan();
@@ -111,7 +113,7 @@ struct FlisFixture {
     if (!professions) return professions.take_error();
     if (professions->empty()) return Error::unavailable("bench.no_professions", "reference data not loaded");
     f->input = draft_input(professions->front().code);
-    cases::Ports ports{*f->store, f->clock, f->zone, *f->signer, f->calendar, f->rules};
+    cases::Ports ports{*f->store, f->clock, f->zone, *f->signer, f->calendar, f->rules, f->inspector};
     f->se = std::make_unique<cases::SelfEmploymentService>(ports);
     auto probe = f->se->create_draft(f->actor, f->input);
     if (!probe) return probe.take_error();

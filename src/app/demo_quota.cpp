@@ -7,6 +7,7 @@
 #include "app/time.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/qt/quota_ledger.h"
+#include "docs/content_inspector.h"
 #include "law/qt/quota.h"
 
 namespace flis::app {
@@ -210,7 +211,8 @@ Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Sig
     return std::min(today, zone.to_instant(LocalDateTime{Date(kDemoQuotaYear, month, day), 10 * 60}));
   };
   ManualClock clock(on(1, 15));
-  cases::QuotaCampaignService qt(cases::Ports{store, clock, zone, signer, calendar, rules});
+  const docs::ContentInspector inspector;
+  cases::QuotaCampaignService qt(cases::Ports{store, clock, zone, signer, calendar, rules, inspector});
   for (const auto& plan : plans) {
     if (store.load_case(cases::QuotaCampaignService::district_allocation_id(kDemoQuotaYear, plan.region)))
       continue;  // already seeded, or the LEB has worked with it

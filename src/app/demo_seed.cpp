@@ -11,6 +11,8 @@
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
 #include "core/identifiers.h"
+#include "docs/content_inspector.h"
+#include "docs/sample_scan.h"
 
 namespace flis::app {
 namespace json = boost::json;
@@ -77,12 +79,8 @@ std::string demo_iin(const char* yymmdd, char century_sex, int serial) {
   return first_assignable_identifier(std::string(yymmdd) + century_sex, serial);
 }
 
-// A small but real PDF so that uploads pass the content check.
-std::string scan(const std::string& title) {
-  return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-         "% scan: " +
-         title + "\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-}
+// A one-page PDF saying which document it stands for, so that uploads pass the content check.
+Result<std::string> scan(const std::string& title) { return docs::render_sample_scan("scan: " + title); }
 
 struct Applicant {
   std::string user_id;
@@ -263,7 +261,8 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto profession = [&](std::size_t i) { return (*professions)[i * 7 % professions->size()].code; };
 
   ManualClock clock(today);
-  cases::Ports ports{store, clock, zone, signer, calendar, rules};
+  const docs::ContentInspector inspector;
+  cases::Ports ports{store, clock, zone, signer, calendar, rules, inspector};
   cases::SelfEmploymentService se(ports);
   cases::ComplaintService complaints(ports);
   // 10:00 local on the working day `wd_back` working days before today.
@@ -305,7 +304,9 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
       cases::StoredFile f;
       f.doc_type = item.code;
       f.file_name = item.code + ".pdf";
-      f.content = scan(item.code + " / " + a.data.full_name_latin);
+      auto content = scan(item.code + " / " + a.data.full_name_latin);
+      if (!content) return content.take_error();
+      f.content = std::move(*content);
       if (auto r = se.attach_file(actor, c->id, f); !r) return r.take_error();
     }
     return se.load_visible(actor, c->id);

@@ -40,7 +40,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   rt->calendar_ = std::move(*calendar);
   auto hours = working_hours_from_reference(*rt->store_);
   if (!hours) return hours.take_error();
-  cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, rt->rules_};
+  cases::Ports ports{*rt->store_, rt->clock_, rt->zone_, *rt->signer_, rt->calendar_, rt->rules_, rt->inspector_};
   if (auto it = hours->find("default"); it != hours->end()) ports.hours = it->second;
   ports.provider_hours = std::move(*hours);
   rt->external_calls_ = std::make_shared<cases::ExternalCallService>(ports);

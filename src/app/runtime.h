@@ -10,6 +10,7 @@
 #include "app/rule_loader.h"
 #include "app/time.h"
 #include "cases/external_calls.h"
+#include "docs/content_inspector.h"
 #include "law/calendar.h"
 #include "web/auth.h"
 #include "web/context.h"
@@ -55,6 +56,7 @@ class Runtime {
   web::metrics::Registry metrics_;
   std::unique_ptr<cases::Store> store_;
   std::unique_ptr<cases::Signer> signer_;
+  docs::ContentInspector inspector_;
   AlmatyZone zone_;
   ShiftedClock clock_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();

@@ -6,6 +6,7 @@
 #include "cases/se/self_employment.h"
 #include "cases/testing/registries.h"
 #include "core/testing/requirements.h"
+#include "docs/sample_scan.h"
 #include "law/testing/rules.h"
 
 namespace flis::app {
@@ -35,7 +36,7 @@ class SeWorkflowTest : public ::testing::Test {
          {"application", "identity_document", "education_documents_translation", "employment_record_copy"}) {
       cases::StoredFile f;
       f.doc_type = type;
-      f.content = "%PDF-1.4\n%%EOF\n";
+      f.content = *docs::render_sample_scan(type);
       EXPECT_TRUE(se_->attach_file(actor("u-chen"), c->id, f));
     }
     auto filed = se_->file(actor("u-chen"), c->id, true);
@@ -84,7 +85,7 @@ class SeIdentityTest : public SeWorkflowTest {
          {"application", "identity_document", "education_documents_translation", "employment_record_copy"}) {
       cases::StoredFile f;
       f.doc_type = type;
-      f.content = "%PDF-1.4\n%%EOF\n";
+      f.content = *docs::render_sample_scan(type);
       EXPECT_TRUE(se_->attach_file(actor("u-chen"), id, f));
     }
     return se_->file(actor("u-chen"), id, true);

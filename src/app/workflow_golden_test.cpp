@@ -21,6 +21,7 @@
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
 #include "core/testing/source_dir.h"
+#include "docs/sample_scan.h"
 #include "law/testing/golden.h"
 #include "web/problem.h"
 
@@ -135,7 +136,7 @@ class Scenario {
          [&](A a, Id id, In in) -> Result<cases::CaseRecord> {
            cases::StoredFile f;
            f.doc_type = text_of(in, "doc_type");
-           f.content = "%PDF-1.4\n% " + f.doc_type + "\n%%EOF\n";
+           f.content = *docs::render_sample_scan(f.doc_type);
            if (auto saved = se.attach_file(a, id, f); !saved) return saved.take_error();
            return w_.store().load_case(id);
          }},

@@ -12,6 +12,7 @@
 
 #include "cases/ports.h"
 #include "cases/registries.h"
+#include "cases/uploads.h"
 #include "law/calendar.h"
 #include "law/rules.h"
 
@@ -26,6 +27,8 @@ struct Ports {
   // The rule versions (data/rules/), loaded and validated at start; decisions read the parameters
   // in force on the date that matters for the case.
   const law::RuleBook& rules;
+  // Reads applicants' uploads with the parser of their format (cases/uploads.h; docs/ adapter).
+  const DocumentInspector& inspector;
   law::WorkingHours hours{};  // I-2 default
   // Hours of providers that differ from the default (reference set "working_hours"), by provider body.
   std::map<std::string, law::WorkingHours> provider_hours{};

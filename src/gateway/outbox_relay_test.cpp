@@ -46,7 +46,7 @@ class OutboxRelayTest : public ::testing::Test {
  protected:
   void SetUp() override {
     calls_ = std::make_unique<cases::ExternalCallService>(
-        cases::Ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book()});
+        cases::Ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book(), inspector_});
     settings_.defaults.max_attempts = 3;
     settings_.defaults.backoff = BackoffPolicy{milliseconds{1000}, milliseconds{60'000}};
   }
@@ -98,6 +98,7 @@ class OutboxRelayTest : public ::testing::Test {
   cases::testing::MovableClock clock_;  // starts 2026-03-08
   cases::testing::KazakhstanZone zone_;
   cases::testing::FakeSigner signer_;
+  cases::testing::NoUploadsInspector inspector_;
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   store::testing::TestDatabase db_;  // a file: two relays use the store from their own threads
   cases::Store* store_ = &db_.store();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from '../http/server.mjs';
+import { pdfBytes, startServer } from '../http/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Set by launch() to the file's own server (a live binding: importers see the value it gets).
@@ -109,8 +109,7 @@ export async function fillZhetysuRequest(page, region) {
   await page.fill('#f-justification', 'Apple supply contract, harvest August to October');
 }
 
-// A small but well-formed PDF, as a scan of a document would be.
+// A one-page PDF, as a scan of a document would be (tests/http/server.mjs writes it).
 export function pdf(title) {
-  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${title}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return Buffer.from(pdfBytes(title));
 }

@@ -212,11 +212,33 @@ export async function signIn(url, login) {
     get: (p) => call('GET', p),
     post: (p, b) => call('POST', p, b ?? {}),
     upload: (p, bytes) => call('POST', p, bytes, { 'Content-Type': 'application/pdf' }),
+    call,  // (method, path, body, headers): any other request
   };
 }
 
+// A one-page PDF with a correct cross-reference table, as a scanner writes one: the server reads
+// uploads with a PDF parser and refuses what only starts like a PDF. `label` is written on the page.
 export function pdfBytes(label) {
-  return new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+  const text = String(label).replace(/[^ -~]/g, '?').replace(/[()\\]/g, '_');
+  const stream = `BT /F1 12 Tf 72 770 Td (${text}) Tj ET`;
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>',
+    `<</Length ${stream.length}>>\nstream\n${stream}\nendstream`,
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
 }
 
 // A valid IIN (reference-data.md check digit) for a birth date YYMMDD and century/sex digit.

@@ -22,6 +22,7 @@
 #include "cases/testing/ports.h"
 #include "cases/workflow.h"
 #include "core/testing/source_dir.h"
+#include "docs/content_inspector.h"
 #include "law/testing/rules.h"
 #include "store/testing/test_store.h"
 
@@ -78,7 +79,7 @@ class World {
 
   // The ports the services take, under `rules` (the rule book of data/rules unless a test adds a version).
   cases::Ports ports(const law::RuleBook& rules = law::testing::rule_book()) {
-    cases::Ports p{store(), clock, zone, signer, calendar, rules};
+    cases::Ports p{store(), clock, zone, signer, calendar, rules, inspector};
     p.registries = registries;
     return p;
   }
@@ -94,7 +95,8 @@ class World {
   AlmatyZone zone;  // the production adapter: tests see the zone the server uses
   cases::testing::FakeSigner signer;
   law::WorkingCalendar calendar = law::WorkingCalendar::kazakhstan();
-  cases::Registries registries;  // plug the kit's fakes (cases/testing/registries.h) in here
+  docs::ContentInspector inspector;  // the real parsers: uploads in tests are read as in production
+  cases::Registries registries;      // plug the kit's fakes (cases/testing/registries.h) in here
 
  private:
   store::testing::TestDatabase db_;

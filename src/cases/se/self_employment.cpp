@@ -7,6 +7,7 @@
 
 #include "cases/case_data.h"
 #include "cases/roles.h"
+#include "cases/uploads.h"
 #include "core/identifiers.h"
 #include "law/rules.h"
 
@@ -38,19 +39,6 @@ Result<std::optional<law::se::RefusalGround>> refusal_ground(const std::optional
   }
   return std::optional<law::se::RefusalGround>{*g};
 }
-
-// Upload types a state service accepts for scans of documents (SE-A2.8), recognised by content,
-// not by the name the browser sent.
-std::string sniff_media_type(const std::string& bytes) {
-  if (bytes.rfind("%PDF-", 0) == 0) return "application/pdf";
-  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF)
-    return "image/jpeg";
-  if (bytes.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
-  return {};
-}
-
-constexpr std::int64_t kMaxFileBytes = 10 * 1024 * 1024;
 
 std::string step_rule_for(SubService kind) {
   switch (kind) {
@@ -243,17 +231,13 @@ Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, co
   bool listed = std::any_of(checklist.begin(), checklist.end(),
                             [&](const law::se::ChecklistItem& i) { return i.code == file.doc_type; });
   if (!listed) return Error::invalid("se.document_type_not_listed", "doc_type");  // SE-A2.8
-  if (file.content.empty()) return Error::invalid("upload.empty", "file");
-  if (static_cast<std::int64_t>(file.content.size()) > kMaxFileBytes) return Error::invalid("upload.too_large", "file");
-  auto sniffed = sniff_media_type(file.content);
-  if (sniffed.empty()) return Error::invalid("upload.media_type", "file", "only PDF, JPEG or PNG");
-  file.media_type = sniffed;
-  file.size = static_cast<std::int64_t>(file.content.size());
-  file.case_id = c->id;
-  file.uploaded_by = applicant.user_id;
-  file.uploaded_at = now();
-  if (file.file_name.empty() || file.file_name.size() > 200) file.file_name = file.doc_type;
-  auto saved = ports().store.save_file(file);
+  const std::string doc_type = file.doc_type;
+  auto accepted = accept_upload(ports().inspector, std::move(file), doc_type);
+  if (!accepted) return accepted.take_error();
+  accepted->case_id = c->id;
+  accepted->uploaded_by = applicant.user_id;
+  accepted->uploaded_at = now();
+  auto saved = ports().store.save_file(*accepted);
   if (!saved) return saved;
 
   CaseRecord next = *c;

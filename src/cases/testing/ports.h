@@ -12,6 +12,7 @@
 
 #include "cases/ports.h"
 #include "cases/records.h"
+#include "cases/uploads.h"
 #include "core/date.h"
 
 namespace flis::cases::testing {
@@ -80,6 +81,15 @@ class FakeSigner final : public Signer {
       out += buf;
     }
     return out;
+  }
+};
+
+// For tests of layers that cannot reach docs/ (gateway/) and upload nothing: every upload is refused
+// as unreadable. Tests that upload use the real docs::ContentInspector (app/testing/world.h does).
+class NoUploadsInspector final : public DocumentInspector {
+ public:
+  Result<InspectedContent> inspect(std::string_view /*bytes*/) const override {
+    return Error::invalid("upload.unreadable", "file", "this test takes no uploads");
   }
 };
 

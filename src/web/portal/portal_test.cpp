@@ -14,6 +14,8 @@
 #include "cases/testing/ports.h"
 #include "core/testing/requirements.h"
 #include "core/testing/source_dir.h"
+#include "docs/content_inspector.h"
+#include "docs/sample_scan.h"
 #include "law/testing/rules.h"
 #include "store/testing/test_store.h"
 #include "web/api/api.h"
@@ -31,7 +33,7 @@ class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = store::testing::memory_store();
-    cases::Ports ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book()};
+    cases::Ports ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book(), inspector_};
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
     ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, signer_, calendar_,
                                                    law::testing::rule_book(), *auth_, "https://flis.example.kz", true});
@@ -135,7 +137,7 @@ class PortalTest : public ::testing::Test {
     part("Content-Disposition: form-data; name=\"doc_type\"", doc_type);
     part("Content-Disposition: form-data; name=\"file\"; filename=\"" + doc_type +
              ".pdf\"\r\nContent-Type: application/pdf",
-         "%PDF-1.4\n% " + doc_type + "\n%%EOF\n");
+         *docs::render_sample_scan(doc_type));
     body += "--B0undary--\r\n";
     return send("POST", "/cases/" + case_id + "/files", &s, body, "multipart/form-data; boundary=B0undary");
   }
@@ -147,6 +149,7 @@ class PortalTest : public ::testing::Test {
   law::WorkingCalendar calendar_ = law::WorkingCalendar::kazakhstan();
   std::unique_ptr<cases::Store> store_;
   cases::testing::FakeSigner signer_;
+  docs::ContentInspector inspector_;
   std::unique_ptr<Auth> auth_;
   std::unique_ptr<AppContext> ctx_;
   i18n::Catalog catalog_;
