@@ -96,7 +96,11 @@ struct FlisFixture {
     auto rules = app::load_rules(rule_sources);
     if (!rules) return rules.take_error();
     f->rules = std::move(*rules);
-    auto store = store::open_store(url, {});  // defaults: synchronous=FULL
+    store::StoreOptions store_options;  // defaults: synchronous=FULL
+    auto audit_key = store::load_audit_key(scratch_dir() / "audit.key", true);
+    if (!audit_key) return audit_key.take_error();
+    store_options.audit_key = std::move(*audit_key);
+    auto store = store::open_store(url, store_options);
     if (!store) return store.take_error();
     f->store = std::move(*store);
     if (auto r = app::load_reference_data(*f->store, env_or("FLIS_REFERENCE_DIR", "data/reference")); !r)

@@ -88,6 +88,13 @@ cases::CaseChange new_case(const std::string& id, const std::string& kind, cases
 Result<Outcome> race(const std::string& backend, const std::string& url, const Options& o) {
   store::StoreOptions store_options;
   store_options.pool_size = o.threads;
+  // A key of this run only: the bench checks the ledger, not the audit record.
+  const auto key_path =
+      std::filesystem::temp_directory_path() / ("flis-quota-race-" + std::to_string(::getpid()) + ".key");
+  auto audit_key = store::load_audit_key(key_path, true);
+  std::filesystem::remove(key_path);
+  if (!audit_key) return audit_key.take_error();
+  store_options.audit_key = std::move(*audit_key);
   auto opened = store::open_store(url, store_options);
   if (!opened) return opened.take_error();
   cases::Store& store = **opened;

@@ -4,9 +4,14 @@
 //   flis seed-demo      --db URL [--registry-url URL] [--clock-at 2026-10-01T10:00 | --clock-offset -30d]
 //                       (URL: the registries asked for the QT findings; the clock: the "today" the demo
 //                       history leads up to, the same as flis-server --demo --clock-at)
-//   flis audit verify   --db URL [--case ID]
+//   flis audit verify   --db URL [--case ID]   (exit 3 when anything was tampered with or is legacy)
+//   flis audit checkpoint --db URL          (a signed Merkle root over every chain head, now)
+//   flis audit export-checkpoints --db URL [--out FILE]   (JSON, for an outside party to keep)
+//   flis audit rekey    --db URL            (one-off: anchors chains written before the keyed chain)
+//   (--audit-key FILE: the chain's HMAC key, default audit.key beside --key)
 //   flis expire         --db URL          (runs the SE-23 expiry job and the I-16 reservation lapse once)
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
 
 #include "app/demo_seed.h"
@@ -31,6 +36,8 @@ int main(int argc, char** argv) {
   app::RuntimeOptions options;
   cli.add_option("--db", options.db_url, "sqlite:PATH or postgresql://...")->envname("FLIS_DB");
   cli.add_option("--key", options.key_path, "signing key (PEM)")->envname("FLIS_KEY");
+  cli.add_option("--audit-key", options.audit_key_path, "audit chain key (hex; default: audit.key beside --key)")
+      ->envname("FLIS_AUDIT_KEY");
   cli.add_option("--rules", options.rules.dir, "rule versions (data/rules)")->envname("FLIS_RULES");
 
   auto* migrate = cli.add_subcommand("migrate", "create or upgrade the schema");
@@ -46,13 +53,22 @@ int main(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "audit trail tools");
   audit->require_subcommand(1);
   std::string case_id;
-  auto* verify = audit->add_subcommand("verify", "recompute every hash chain and report tampering");
+  auto* verify = audit->add_subcommand(
+      "verify", "check every chain, case row, document, ledger row and the latest checkpoint; report tampering");
   verify->add_option("--case", case_id, "check one case only");
+  auto* checkpoint = audit->add_subcommand("checkpoint", "write a signed Merkle root over every chain head now");
+  std::string export_path;
+  auto* export_checkpoints =
+      audit->add_subcommand("export-checkpoints", "every checkpoint as JSON, for an outside party to keep");
+  export_checkpoints->add_option("--out", export_path, "file to write (default: standard output)");
+  auto* rekey = audit->add_subcommand("rekey", "one-off: anchor chains written before the keyed chain (migration 4)");
   auto* expire = cli.add_subcommand(
       "expire", "end certificates whose term has passed (SE-23) and lapse quota reservations (I-16)");
   CLI11_PARSE(cli, argc, argv);
 
   options.demo_mode = seed->parsed();
+  // The audit tools check with the keys there are; they never create new ones.
+  options.create_keys = !audit->parsed();
   auto shift = app::clock_shift(clock_options, options.demo_mode, app::AlmatyZone{}, app::SystemClock{}.now());
   if (!shift) return fail(shift.error());
   options.clock_shift = *shift;
@@ -77,16 +93,67 @@ int main(int argc, char** argv) {
                                  runtime.gateway() ? runtime.gateway()->registries() : cases::Registries{});
     if (!report) return fail(report.error());
     std::cout << "seeded " << report->users << " users and " << report->cases << " cases\n";
+    // The demo's record starts anchored: a first checkpoint over what was seeded.
+    auto anchored = runtime.audit().write_checkpoint(runtime.signer(), runtime.clock().now(), std::nullopt);
+    if (!anchored) return fail(anchored.error());
     return 0;
   }
   if (verify->parsed()) {
-    auto report = store::verify_audit_chain(runtime.store(),
-                                            case_id.empty() ? std::nullopt : std::optional<std::string>(case_id));
+    auto report = runtime.audit().verify_audit(case_id.empty() ? std::nullopt : std::optional<std::string>(case_id),
+                                               &runtime.signer());
     if (!report) return fail(report.error());
-    std::cout << "checked " << report->cases_checked << " cases, " << report->events_checked << " events\n";
-    for (const auto& b : report->breaks)
-      std::cout << "TAMPERED " << b.case_id << " at event " << b.seq << ": " << b.reason << "\n";
+    std::cout << "checked " << report->cases_checked << " cases, " << report->events_checked << " events, "
+              << report->documents_checked << " documents, " << report->ledger_rows_checked << " ledger rows";
+    if (report->checkpoint_id)
+      std::cout << "; checkpoint " << *report->checkpoint_id << " over " << report->checkpoint_tree_size << " cases";
+    else
+      std::cout << "; no checkpoint yet (flis audit checkpoint)";
+    std::cout << "\n";
+    for (const auto& b : report->breaks) {
+      std::cout << "TAMPERED " << (b.case_id.empty() ? "-" : b.case_id);
+      if (b.seq > 0) std::cout << " at event " << b.seq;
+      std::cout << ": " << b.reason << " (expected " << b.expected << "; found " << b.found << ")\n";
+    }
     return report->intact() ? 0 : 3;
+  }
+  if (checkpoint->parsed()) {
+    auto written = runtime.audit().write_checkpoint(runtime.signer(), runtime.clock().now(), std::nullopt);
+    if (!written) return fail(written.error());
+    const auto& c = **written;
+    std::cout << "checkpoint " << c.id << ": " << c.tree_size << " cases, root " << c.root << ", signed by "
+              << c.signature.signer << "\n";
+    return 0;
+  }
+  if (export_checkpoints->parsed()) {
+    auto all = runtime.audit().checkpoints();
+    if (!all) return fail(all.error());
+    boost::json::array out;
+    for (const auto& c : *all) out.push_back(store::checkpoint_to_json(c));
+    const std::string text = boost::json::serialize(out) + "\n";
+    if (export_path.empty()) {
+      std::cout << text;
+    } else {
+      std::ofstream file(export_path);
+      file << text;
+      if (!file) return fail(Error::internal("audit.export_failed", export_path));
+      std::cerr << "exported " << all->size() << " checkpoints to " << export_path << "\n";
+    }
+    return 0;
+  }
+  if (rekey->parsed()) {
+    auto report = runtime.audit().rekey_audit();
+    if (!report) return fail(report.error());
+    std::cout << "anchored " << report->cases_anchored << " cases (" << report->events_relinked
+              << " events relinked with the key)\n";
+    for (const auto& b : report->refused)
+      std::cout << "REFUSED " << b.case_id << ": " << b.reason << " (expected " << b.expected << "; found " << b.found
+                << ")\n";
+    if (report->cases_anchored > 0) {
+      // The heads changed: anchor them at once, so that the latest checkpoint matches them.
+      auto written = runtime.audit().write_checkpoint(runtime.signer(), runtime.clock().now(), std::nullopt);
+      if (!written) return fail(written.error());
+    }
+    return report->refused.empty() ? 0 : 3;
   }
   if (expire->parsed()) {
     // Every module's scheduled jobs, once (SE-23 expiry, I-16 lapse of quota reservations, ...).

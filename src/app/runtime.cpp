@@ -10,6 +10,11 @@
 
 namespace flis::app {
 
+std::string audit_key_path(const RuntimeOptions& options) {
+  if (!options.audit_key_path.empty()) return options.audit_key_path;
+  return (std::filesystem::path(options.key_path).parent_path() / "audit.key").string();
+}
+
 Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   // The last guard of "a production start never moves time", whatever the caller parsed.
   if (options.clock_shift != std::chrono::seconds{0} && !options.demo_mode)
@@ -21,11 +26,16 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   rt->rules_ = std::move(*rules);
   store::StoreOptions store_options;
   store_options.pool_size = options.pool_size;
-  auto store = store::open_store(options.db_url, store_options);
+  auto audit_key = store::load_audit_key(audit_key_path(options), options.create_keys);
+  if (!audit_key) return audit_key.take_error();
+  store_options.audit_key = std::move(*audit_key);
+  auto store = store::open_sql_store(options.db_url, store_options);
   if (!store) return store.take_error();
   rt->store_ = std::move(*store);
 
   std::error_code ec;
+  if (!options.create_keys && !std::filesystem::exists(options.key_path, ec))
+    return Error::not_found("docs.signer.key_missing", options.key_path);
   std::filesystem::create_directories(std::filesystem::path(options.key_path).parent_path(), ec);
   docs::LocalKeySigner::Options signer_options;
   signer_options.key_path = options.key_path;

@@ -12,6 +12,7 @@
 #include "cases/external_calls.h"
 #include "docs/content_inspector.h"
 #include "law/calendar.h"
+#include "store/sql_store.h"
 #include "web/auth.h"
 #include "web/context.h"
 
@@ -20,6 +21,11 @@ namespace flis::app {
 struct RuntimeOptions {
   std::string db_url = "sqlite:var/flis.sqlite";
   std::string key_path = "var/keys/signer.pem";  // the simulated ЭЦП key of the issuing bodies
+  // The audit chain's HMAC key (store/audit_hash.h); empty: audit.key beside key_path.
+  std::string audit_key_path;
+  // Create the signing and audit keys when absent (a server's first start, the demo). Off for the
+  // audit tools: a verifier must never invent the key it checks with.
+  bool create_keys = true;
   std::string public_base_url = "http://localhost:8080";
   bool demo_mode = false;
   // How far the server's clock is from the real one (app::clock_shift); non-zero only in demo mode.
@@ -34,11 +40,16 @@ struct RuntimeOptions {
   RuleSources rules{};  // the rule versions; the runtime does not open when they are invalid
 };
 
+// Where the audit key lives: the explicit path, else audit.key in the signing key's folder.
+std::string audit_key_path(const RuntimeOptions& options);
+
 class Runtime {
  public:
   static Result<std::unique_ptr<Runtime>> open(const RuntimeOptions& options);
 
   cases::Store& store() { return *store_; }
+  // The audit record of the same store: verify, checkpoints, rekey (issue 9).
+  store::AuditLog& audit() { return *store_; }
   cases::Signer& signer() { return *signer_; }
   const AlmatyZone& zone() const { return zone_; }
   const ShiftedClock& clock() const { return clock_; }
@@ -54,7 +65,7 @@ class Runtime {
  private:
   Runtime() = default;
   web::metrics::Registry metrics_;
-  std::unique_ptr<cases::Store> store_;
+  std::unique_ptr<store::SqlStore> store_;
   std::unique_ptr<cases::Signer> signer_;
   docs::ContentInspector inspector_;
   AlmatyZone zone_;

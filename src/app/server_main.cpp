@@ -23,12 +23,14 @@ namespace {
 
 using namespace flis;
 
-// Scheduled jobs of this process: every module's (web/module.h). One instance runs them here; with
-// several instances on PostgreSQL each run is idempotent (a certificate already ended is not picked up again).
+// Scheduled jobs of this process: every module's (web/module.h) and the process's own (`own`, the
+// audit checkpoint). One instance runs them here; with several instances on PostgreSQL each run is
+// idempotent (a certificate already ended is not picked up again; a checkpoint slot is written once).
 class JobRunner {
  public:
-  JobRunner(web::AppContext& ctx, const web::ModuleList& modules, std::chrono::seconds period)
-      : ctx_(ctx), period_(period) {
+  JobRunner(web::AppContext& ctx, const web::ModuleList& modules, std::vector<web::ScheduledJob> own,
+            std::chrono::seconds period)
+      : ctx_(ctx), jobs_(std::move(own)), period_(period) {
     for (const auto* module : modules)
       for (auto& job : module->jobs()) jobs_.push_back(std::move(job));
     thread_ = std::thread([this] { loop(); });
@@ -100,6 +102,9 @@ int main(int argc, char** argv) {
   cli.add_option("--listen", listen, "HOST:PORT to listen on")->envname("FLIS_LISTEN");
   cli.add_option("--db", options.db_url, "sqlite:PATH or postgresql://...")->envname("FLIS_DB");
   cli.add_option("--key", options.key_path, "signing key (PEM), created if absent")->envname("FLIS_KEY");
+  cli.add_option("--audit-key", options.audit_key_path,
+                 "audit chain key (hex), created if absent; default: audit.key beside --key")
+      ->envname("FLIS_AUDIT_KEY");
   cli.add_option("--public-url", options.public_base_url, "base URL printed in QR codes")->envname("FLIS_PUBLIC_URL");
   cli.add_option("--assets", assets, "templates and static files")->envname("FLIS_ASSETS");
   cli.add_option("--i18n", i18n_dir, "message catalogs")->envname("FLIS_I18N");
@@ -111,6 +116,11 @@ int main(int argc, char** argv) {
                  "file holding the bearer token GET /metrics requires (without it /metrics is closed)")
       ->envname("FLIS_METRICS_TOKEN_FILE");
   cli.add_option("--job-period", job_period_seconds, "seconds between scheduled job runs")->envname("FLIS_JOB_PERIOD");
+  int checkpoint_period_seconds = 3600;
+  cli.add_option("--checkpoint-period", checkpoint_period_seconds,
+                 "seconds between audit checkpoints (one per period across every server on the database)")
+      ->envname("FLIS_CHECKPOINT_PERIOD")
+      ->check(CLI::PositiveNumber);
   cli.add_flag("--demo", options.demo_mode, "enable demo sign-in")->envname("FLIS_DEMO");
   app::ClockOptions clock_options;
   cli.add_option("--clock-at", clock_options.at,
@@ -258,7 +268,16 @@ int main(int argc, char** argv) {
     web::log::warn("demo clock set: this server's time is not the real time",
                    {{"now", format_rfc3339(rt.clock().now(), rt.zone().utc_offset_minutes(rt.clock().now()))},
                     {"shift_seconds", rt.clock().shift().count()}});
-  JobRunner jobs(rt.context(), app::modules(), std::chrono::seconds{job_period_seconds});
+  // Issue 9: a signed Merkle root over every chain head once per period. The period's number is
+  // the slot, unique in the database, so of several servers only the first writes it.
+  web::ScheduledJob checkpoint{"audit.checkpoint", {}, [&rt, checkpoint_period_seconds](web::AppContext&) {
+                                 const Instant now = rt.clock().now();
+                                 const std::int64_t slot = now.time_since_epoch().count() / checkpoint_period_seconds;
+                                 auto written = rt.audit().write_checkpoint(rt.signer(), now, slot);
+                                 if (!written) return Result<std::int64_t>(written.take_error());
+                                 return Result<std::int64_t>(written->has_value() ? 1 : 0);
+                               }};
+  JobRunner jobs(rt.context(), app::modules(), {std::move(checkpoint)}, std::chrono::seconds{job_period_seconds});
   std::unique_ptr<app::RelayThread> relay;
   if (rt.relay() != nullptr) {
     relay = std::make_unique<app::RelayThread>(*rt.relay(), std::chrono::milliseconds{relay_idle_ms});

@@ -1,9 +1,15 @@
 #include "store/audit_hash.h"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 namespace flis::store {
 namespace {
@@ -27,25 +33,123 @@ boost::json::value sorted(const boost::json::value& value) {
   return value;
 }
 
-}  // namespace
+constexpr char kHex[] = "0123456789abcdef";
 
-std::string sha256_hex(std::string_view bytes) {
+std::string to_hex(const unsigned char* bytes, std::size_t length) {
+  std::string out;
+  out.reserve(length * 2);
+  for (std::size_t i = 0; i < length; ++i) {
+    out.push_back(kHex[bytes[i] >> 4]);
+    out.push_back(kHex[bytes[i] & 0x0f]);
+  }
+  return out;
+}
+
+// Raw 32-byte SHA-256 of the concatenated parts.
+std::string sha256_raw(std::initializer_list<std::string_view> parts) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   // These calls fail only on allocation failure, a broken invariant rather than an expected error.
-  const bool hashed = context && EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) == 1 &&
-                      EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) == 1 &&
-                      EVP_DigestFinal_ex(context.get(), digest, &length) == 1;
+  bool hashed = context && EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) == 1;
+  for (auto part : parts) hashed = hashed && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;
+  hashed = hashed && EVP_DigestFinal_ex(context.get(), digest, &length) == 1;
   if (!hashed) std::abort();
-  static constexpr char kHex[] = "0123456789abcdef";
+  return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+std::string hex_of(std::string_view raw) {
+  return to_hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
+std::optional<std::string> from_hex(std::string_view text) {
+  std::string compact;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) compact.push_back(c);
+  }
+  if (compact.size() % 2 != 0) return std::nullopt;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
   std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0x0f]);
+  for (std::size_t i = 0; i < compact.size(); i += 2) {
+    const int high = nibble(compact[i]);
+    const int low = nibble(compact[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out.push_back(static_cast<char>(high * 16 + low));
   }
   return out;
+}
+
+boost::json::value optional_seconds(const std::optional<Instant>& t) {
+  if (!t) return nullptr;
+  return t->time_since_epoch().count();
+}
+
+// RFC 6962 MTH(D[n]) over already hashed leaves.
+std::string merkle_subtree(const std::vector<std::string>& leaf_hashes, std::size_t begin, std::size_t end) {
+  const std::size_t n = end - begin;
+  if (n == 1) return leaf_hashes[begin];
+  std::size_t k = 1;
+  while (k * 2 < n) k *= 2;
+  const std::string left = merkle_subtree(leaf_hashes, begin, begin + k);
+  const std::string right = merkle_subtree(leaf_hashes, begin + k, end);
+  return sha256_raw({std::string_view("\x01", 1), left, right});
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) { return hex_of(sha256_raw({bytes})); }
+
+Result<AuditKey> AuditKey::from_secret(std::string secret) {
+  if (secret.size() < kMinBytes) {
+    return Error::invalid("store.audit_key_short", "audit_key",
+                          "the audit key needs at least " + std::to_string(kMinBytes) + " bytes");
+  }
+  AuditKey key;
+  key.id_ = sha256_hex("flis-audit-key-id\n" + secret).substr(0, 16);
+  key.secret_ = std::move(secret);
+  return key;
+}
+
+std::string AuditKey::mac_hex(std::string_view bytes) const {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  std::size_t length = 0;
+  if (EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, secret_.data(), secret_.size(),
+                reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out, sizeof out,
+                &length) == nullptr) {
+    std::abort();  // fails only on allocation failure or a broken OpenSSL install
+  }
+  return to_hex(out, length);
+}
+
+Result<AuditKey> load_audit_key(const std::filesystem::path& path, bool create_if_absent) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    if (!create_if_absent) return Error::not_found("store.audit_key_missing", path.string());
+    unsigned char bytes[AuditKey::kMinBytes];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) std::abort();  // the CSPRNG failing is a broken invariant
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    // O_EXCL: two processes starting at once must not each write their own key.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0) {
+      const std::string text = to_hex(bytes, sizeof bytes) + "\n";
+      const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+      ::close(fd);
+      if (!written) return Error::internal("store.audit_key_unwritable", path.string());
+    } else if (errno != EEXIST) {
+      return Error::internal("store.audit_key_unwritable", path.string());
+    }
+  }
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto secret = from_hex(text.str());
+  if (!in || !secret) return Error::invalid("store.audit_key_invalid", "audit_key", path.string() + " is not hex");
+  return AuditKey::from_secret(std::move(*secret));
 }
 
 std::string canonical_json(const boost::json::value& value) { return boost::json::serialize(sorted(value)); }
@@ -72,6 +176,84 @@ std::string audit_event_hash(std::string_view prev_hash, const cases::AuditEvent
   std::string input(prev_hash);
   input += canonical_audit_event(event);
   return sha256_hex(input);
+}
+
+std::string audit_event_mac(const AuditKey& key, std::string_view prev_hash, const cases::AuditEvent& event) {
+  std::string input(prev_hash);
+  input += canonical_audit_event(event);
+  return key.mac_hex(input);
+}
+
+std::string records_digest(std::vector<cases::IssuedDocument> documents, std::vector<cases::QuotaEntry> entries) {
+  std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  boost::json::array docs;
+  for (const auto& d : documents) {
+    docs.push_back(boost::json::object{{"number", d.number},
+                                       {"case_id", d.case_id},
+                                       {"kind", d.kind},
+                                       {"status", d.status},
+                                       {"holder_name", d.holder_name},
+                                       {"holder_name_latin", d.holder_name_latin},
+                                       {"profession", d.profession},
+                                       {"valid_from", d.valid_from.iso()},
+                                       {"valid_to", d.valid_to.iso()},
+                                       {"issued_at", d.issued_at.time_since_epoch().count()},
+                                       {"verification_token", d.verification_token},
+                                       {"data", d.data}});
+  }
+  boost::json::array ledger;
+  for (const auto& e : entries) {
+    boost::json::array rule_ids;
+    for (const auto& id : e.rule_ids) rule_ids.emplace_back(id);
+    ledger.push_back(boost::json::object{{"id", e.id},
+                                         {"year", e.key.year},
+                                         {"region", e.key.region},
+                                         {"district", e.key.district},
+                                         {"kind", e.key.kind},
+                                         {"country", e.key.country},
+                                         {"operation", e.operation},
+                                         {"units", e.units},
+                                         {"case_id", e.case_id},
+                                         {"reservation_id", e.reservation_id},
+                                         {"actor_id", e.actor_id},
+                                         {"rule_ids", std::move(rule_ids)},
+                                         {"at", e.at.time_since_epoch().count()}});
+  }
+  return sha256_hex(canonical_json(boost::json::object{{"documents", std::move(docs)}, {"quota", std::move(ledger)}}));
+}
+
+std::string case_state_mac(const AuditKey& key, const cases::CaseRecord& c, std::int64_t audit_seq,
+                           std::string_view audit_head, std::string_view records_digest) {
+  const boost::json::object state{
+      {"id", c.id},
+      {"service", c.service},
+      {"kind", c.kind},
+      {"state", c.state},
+      {"region", c.region},
+      {"provider_body", c.provider_body},
+      {"applicant_id", c.applicant_id},
+      {"registered_on", c.registered_on ? boost::json::value(c.registered_on->iso()) : nullptr},
+      {"due_at", optional_seconds(c.due_at)},
+      {"step_due_at", optional_seconds(c.step_due_at)},
+      {"step_rule", c.step_rule},
+      {"data", c.data},
+      {"version", c.version},
+      {"created_at", c.created_at.time_since_epoch().count()},
+      {"updated_at", c.updated_at.time_since_epoch().count()},
+      {"audit_seq", audit_seq},
+      {"audit_head", audit_head},
+      {"records_digest", records_digest},
+  };
+  return key.mac_hex(canonical_json(state));
+}
+
+std::string merkle_root_hex(const std::vector<std::string>& leaves) {
+  if (leaves.empty()) return sha256_hex("");
+  std::vector<std::string> hashed;
+  hashed.reserve(leaves.size());
+  for (const auto& leaf : leaves) hashed.push_back(sha256_raw({std::string_view("\x00", 1), leaf}));
+  return hex_of(merkle_subtree(hashed, 0, hashed.size()));
 }
 
 }  // namespace flis::store

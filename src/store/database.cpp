@@ -30,6 +30,12 @@ Instant wall_clock_now() {
 }  // namespace
 
 Result<std::unique_ptr<cases::Store>> open_store(std::string_view url, StoreOptions options) {
+  auto opened = open_sql_store(url, std::move(options));
+  if (!opened) return opened.take_error();
+  return std::unique_ptr<cases::Store>(std::move(*opened));
+}
+
+Result<std::unique_ptr<SqlStore>> open_sql_store(std::string_view url, StoreOptions options) {
   ConnectionPool::Factory factory;
   int pool_size = options.pool_size;
   if (url.starts_with("sqlite:")) {
@@ -46,6 +52,9 @@ Result<std::unique_ptr<cases::Store>> open_store(std::string_view url, StoreOpti
   } else {
     return Error::invalid("store.bad_url", "url", "expected sqlite:<path> or postgresql://...");
   }
+  if (!options.audit_key) {
+    return Error::invalid("store.audit_key_missing", "audit_key", "the audit chain needs its key (load_audit_key)");
+  }
   auto pool = std::make_unique<ConnectionPool>(std::move(factory), pool_size, options.acquire_timeout);
   {
     auto lease = pool->acquire();
@@ -53,7 +62,7 @@ Result<std::unique_ptr<cases::Store>> open_store(std::string_view url, StoreOpti
     auto migrated = apply_migrations(**lease, wall_clock_now());
     if (!migrated) return migrated.take_error();
   }
-  return std::unique_ptr<cases::Store>(std::make_unique<SqlStore>(std::move(pool), options.max_retries));
+  return std::make_unique<SqlStore>(std::move(pool), options.max_retries, std::move(*options.audit_key));
 }
 
 }  // namespace flis::store

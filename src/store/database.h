@@ -6,10 +6,12 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "cases/ports.h"
 #include "core/result.h"
+#include "store/audit_hash.h"
 
 namespace flis::store {
 
@@ -24,10 +26,17 @@ struct StoreOptions {
   std::chrono::milliseconds acquire_timeout{10000};
   // Times a transaction is re-run after a serialization failure (PostgreSQL 40001/40P01, SQLite BUSY).
   int max_retries = 8;
+  // The key of the audit chain (store/audit_hash.h), read from a file outside the database
+  // (load_audit_key). Required: open_store refuses with `store.audit_key_missing` without it.
+  std::optional<AuditKey> audit_key;
 };
+
+class SqlStore;
 
 // url: "sqlite:/path/file.sqlite", "sqlite:relative.sqlite", "sqlite::memory:", or a libpq URI
 // "postgresql://user@host:port/db?..." (also "postgres://").
-Result<std::unique_ptr<cases::Store>> open_store(std::string_view url, StoreOptions options = {});
+Result<std::unique_ptr<cases::Store>> open_store(std::string_view url, StoreOptions options);
+// The same store with its audit side (store::AuditLog: verify, checkpoints, rekey) for app/.
+Result<std::unique_ptr<SqlStore>> open_sql_store(std::string_view url, StoreOptions options);
 
 }  // namespace flis::store

@@ -19,7 +19,7 @@ TEST_P(DurabilityTest, AcknowledgedCommitsSurviveKillDashNine) {
   ASSERT_GE(child, 0);
   if (child == 0) {
     ::close(ack[0]);
-    auto opened = open_store(url_);
+    auto opened = open_store(url_, options());
     if (!opened) ::_exit(3);
     for (std::int32_t i = 0;; ++i) {
       if (!(*opened)->commit(new_case_change("CRASH-" + std::to_string(i)))) ::_exit(4);

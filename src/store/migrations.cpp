@@ -190,6 +190,38 @@ CREATE INDEX outbox_case ON outbox (case_id);
 CREATE INDEX outbox_status_updated ON outbox (status, updated_at);
 )sql";
 
+// Migration 4: the audit record binds every row that states a legal fact (issue 9 item 1). The case
+// row carries the head of its chain (audit_seq, audit_head), a digest of its issued documents and
+// quota ledger rows (records_digest) and a keyed MAC over all of it (state_mac); each event names
+// the key that chained it (key_id; '' = a legacy unkeyed SHA-256 link written before this
+// migration). Old rows stay loadable: the head is filled in from the existing chain, state_mac
+// stays '' until the case's next commit or `flis audit rekey`, and `flis audit verify` reports such
+// cases as legacy until then. Checkpoints: a signed RFC 6962 Merkle root over every chain head;
+// `slot` (the scheduled period) is unique, so that of several servers only one writes each one.
+constexpr std::string_view kAuditRecord = R"sql(
+ALTER TABLE cases ADD COLUMN audit_seq BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN records_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN state_mac TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_events ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+UPDATE cases SET
+  audit_seq = COALESCE((SELECT MAX(e.seq) FROM audit_events e WHERE e.case_id = cases.id), 0),
+  audit_head = COALESCE((SELECT e.hash FROM audit_events e WHERE e.case_id = cases.id
+                         ORDER BY e.seq DESC LIMIT 1), '');
+CREATE TABLE audit_checkpoints (
+  id {identity},
+  slot BIGINT UNIQUE,
+  at BIGINT NOT NULL,
+  tree_size BIGINT NOT NULL,
+  root TEXT NOT NULL,
+  leaves TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  algorithm TEXT NOT NULL,
+  signer TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -197,6 +229,7 @@ const std::vector<Migration>& all_migrations() {
       {1, "initial schema", kInitialSchema},
       {2, "quota ledger", kQuotaLedger},
       {3, "gateway outbox relay", kGatewayOutbox},
+      {4, "audit record binds case rows, documents and ledger; checkpoints", kAuditRecord},
   };
   return migrations;
 }

@@ -19,7 +19,7 @@ using Op = QuotaOperation::Kind;
 class QuotaLedgerTest : public StoreFixture {
  protected:
   StoreOptions options() const override {
-    StoreOptions o;
+    StoreOptions o = StoreFixture::options();
     o.pool_size = 16;
     o.sqlite_synchronous = SqliteSynchronous::normal;
     return o;

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <map>
 #include <random>
+#include <set>
 #include <thread>
 #include <tuple>
 
@@ -238,6 +240,23 @@ ReferenceEntry read_reference(RowReader& r) {
   e.effective_to = r.optional_date();
   e.payload = r.object();
   e.confirmed = r.integer() != 0;
+  return e;
+}
+
+SealedCase read_sealed_case(RowReader& r) {
+  SealedCase c;
+  c.record = read_case(r);
+  c.audit_seq = r.integer();
+  c.audit_head = r.text();
+  c.records_digest = r.text();
+  c.state_mac = r.text();
+  return c;
+}
+
+ChainedEvent read_chained_event(RowReader& r) {
+  ChainedEvent e;
+  e.event = read_event(r);
+  e.key_id = r.text();
   return e;
 }
 
@@ -499,6 +518,39 @@ Status apply_quota_operation(SqlConnection& db, const cases::QuotaOperation& op,
                          SqlParam::text(json_strings(op.rule_ids)), instant_param(at)})));
 }
 
+// The digest of the case's issued documents and ledger rows as this transaction sees them.
+Result<std::string> read_records_digest(SqlConnection& db, const std::string& case_id) {
+  auto documents = db.query(sql::kDocumentsOfCase, {SqlParam::text(case_id)});
+  if (!documents) return documents.take_error();
+  auto mapped_documents = map_rows<IssuedDocument>(*documents, read_document);
+  if (!mapped_documents) return mapped_documents.take_error();
+  auto entries = db.query(sql::kQuotaEntriesOfCase, {SqlParam::text(case_id)});
+  if (!entries) return entries.take_error();
+  auto mapped_entries = map_rows<cases::QuotaEntry>(*entries, read_quota_entry);
+  if (!mapped_entries) return mapped_entries.take_error();
+  return records_digest(std::move(*mapped_documents), std::move(*mapped_entries));
+}
+
+// Re-seals a case whose documents or ledger rows another writer changed without changing the case
+// itself (the reservation expiry job; a re-issue marking the old case's certificate replaced,
+// SE-22). If a commit changed the case meanwhile, the transaction is re-run (as on any
+// serialization failure).
+Status reseal_records(SqlConnection& db, const AuditKey& key, const std::string& case_id) {
+  auto row = single_row<SealedCase>(db.query(sql::kCaseWithChain, {SqlParam::text(case_id)}), read_sealed_case,
+                                    Error::not_found("store.case_not_found", case_id));
+  if (!row) return row.take_error();
+  auto digest = read_records_digest(db, case_id);
+  if (!digest) return digest.take_error();
+  const std::string mac = case_state_mac(key, row->record, row->audit_seq, row->audit_head, *digest);
+  auto sealed = db.exec(sql::kCaseSealIfUnchanged,
+                        {SqlParam::text(case_id), SqlParam::integer(row->audit_seq), SqlParam::text(row->audit_head),
+                         SqlParam::text(*digest), SqlParam::text(mac), SqlParam::integer(row->record.version)});
+  if (!sealed) return sealed.take_error();
+  if (*sealed == 0)
+    return Error::internal(std::string(kSerializationFailure), "case " + case_id + " changed meanwhile");
+  return ok_status();
+}
+
 }  // namespace
 
 template <class T, class Body>
@@ -595,6 +647,11 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   return transact<CaseRecord>(mode, [&](SqlConnection& db) -> Result<CaseRecord> {
     CaseRecord stored = change.next;
     stored.version = change.next.version + 1;
+    // The chain as the case row holds it (issue 9): head, length and records digest. A new case
+    // starts empty; an update returns them from its own UPDATE, so the chain costs no extra read.
+    std::int64_t seq = 0;
+    std::string prev_hash;
+    std::string digest;
     if (change.is_new) {
       SqlParams params = case_params(stored, stored.version);
       params.push_back(instant_param(stored.created_at));
@@ -605,42 +662,36 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       SqlParams params = case_params(stored, stored.version);
       params.push_back(instant_param(stored.updated_at));
       params.push_back(SqlParam::integer(change.next.version));
-      auto updated = db.exec(sql::kCaseUpdate, params);
+      // The case row is written first, so concurrent commits of one case are serialised on its row
+      // (or failed) before the chain's head is taken from it.
+      auto updated = db.query(sql::kCaseUpdate, params);
       if (!updated) return updated.take_error();
-      if (*updated == 0) {
+      if (updated->empty()) {
         auto existing = db.query(sql::kCaseExists, {SqlParam::text(stored.id)});
         if (!existing) return existing.take_error();
         if (existing->empty()) return Error::not_found("store.case_not_found", stored.id);
         return Error::conflict("store.version_conflict",
                                "case " + stored.id + " was changed by someone else since it was loaded");
       }
-    }
-
-    // The case row is written first, so concurrent commits of one case are already serialised on
-    // its row (or failed) by the time we read the chain's head.
-    auto head = db.query(sql::kAuditHead, {SqlParam::text(stored.id)});
-    if (!head) return head.take_error();
-    std::int64_t seq = 0;
-    std::string prev_hash;
-    if (!head->empty()) {
-      RowReader reader(head->front());
+      RowReader reader(updated->front());
       seq = reader.integer();
       prev_hash = reader.text();
+      digest = reader.text();
       if (auto status = reader.status(); !status) return status.take_error();
     }
+
     for (AuditEvent event : change.events) {
       event.case_id = stored.id;
       event.seq = ++seq;
       event.prev_hash = prev_hash;
-      event.hash = audit_event_hash(prev_hash, event);
-      boost::json::array rule_ids;
-      for (const auto& id : event.rule_ids) rule_ids.emplace_back(id);
-      auto inserted = db.exec(sql::kAuditInsert,
-                              {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
-                               SqlParam::text(event.actor_id), SqlParam::text(event.actor_role),
-                               SqlParam::text(event.command), SqlParam::text(boost::json::serialize(rule_ids)),
-                               SqlParam::text(event.state_before), SqlParam::text(event.state_after),
-                               json_param(event.detail), SqlParam::text(event.prev_hash), SqlParam::text(event.hash)});
+      event.hash = audit_event_mac(key_, prev_hash, event);
+      auto inserted =
+          db.exec(sql::kAuditInsert,
+                  {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
+                   SqlParam::text(event.actor_id), SqlParam::text(event.actor_role), SqlParam::text(event.command),
+                   SqlParam::text(json_strings(event.rule_ids)), SqlParam::text(event.state_before),
+                   SqlParam::text(event.state_after), json_param(event.detail), SqlParam::text(event.prev_hash),
+                   SqlParam::text(event.hash), SqlParam::text(key_.id())});
       if (!inserted) return inserted.take_error();
       prev_hash = event.hash;
     }
@@ -659,7 +710,9 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       if (auto applied = apply_outbox_update(db, update, stored.updated_at); !applied) return applied.take_error();
     }
 
+    std::set<std::string> other_cases;  // whose documents this change wrote (a re-issue replaces, SE-22)
     for (const IssuedDocument& document : change.documents) {
+      if (!document.case_id.empty() && document.case_id != stored.id) other_cases.insert(document.case_id);
       auto upserted = db.exec(
           sql::kDocumentUpsert,
           {SqlParam::text(document.number), SqlParam::text(document.case_id.empty() ? stored.id : document.case_id),
@@ -678,6 +731,23 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       if (auto applied = apply_quota_operation(db, op, stored.id, cause.actor_id, cause.at); !applied) {
         return applied.take_error();
       }
+    }
+
+    // The seal: the row now carries its head, the digest of its documents and ledger rows (read
+    // again only when this change wrote some, or the row predates the digest) and the keyed MAC.
+    if (change.is_new && change.documents.empty() && change.quota.empty()) {
+      digest = records_digest({}, {});
+    } else if (change.is_new || !change.documents.empty() || !change.quota.empty() || digest.empty()) {
+      auto read = read_records_digest(db, stored.id);
+      if (!read) return read.take_error();
+      digest = std::move(*read);
+    }
+    const std::string mac = case_state_mac(key_, stored, seq, prev_hash, digest);
+    auto sealed = db.exec(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),
+                                           SqlParam::text(digest), SqlParam::text(mac)});
+    if (!sealed) return sealed.take_error();
+    for (const auto& other : other_cases) {
+      if (auto resealed = reseal_records(db, key_, other); !resealed) return resealed.take_error();
     }
     return stored;
   });
@@ -1021,6 +1091,7 @@ Result<std::int64_t> SqlStore::expire_quota_reservations(Instant now) {
   return transact<std::int64_t>(TxMode::write_atomic_statements, [&](SqlConnection& db) -> Result<std::int64_t> {
     auto lapsed = db.query(sql::kQuotaReservationsLapse, {instant_param(now)});
     if (!lapsed) return lapsed.take_error();
+    std::set<std::string> touched;
     for (const auto& row : *lapsed) {
       RowReader r(row);
       const cases::QuotaKey key = read_quota_key(r);
@@ -1038,9 +1109,288 @@ Result<std::int64_t> SqlStore::expire_quota_reservations(Instant now) {
                                     SqlParam::text(reservation_id), SqlParam::text(std::string(kQuotaExpiryActor)),
                                     SqlParam::text(json_strings({"I-16", "LI-12"})), instant_param(now)}));
       if (!recorded) return recorded.take_error();
+      touched.insert(case_id);
+    }
+    // The ledger rows are part of each case's sealed record (issue 9).
+    for (const auto& case_id : touched) {
+      if (auto sealed = reseal_records(db, key_, case_id); !sealed) return sealed.take_error();
     }
     return static_cast<std::int64_t>(lapsed->size());
   });
+}
+
+}  // namespace flis::store
+
+// --- the audit record (issue 9 item 1; store/audit_verify.h)
+namespace flis::store {
+namespace {
+
+// A checkpoint row through its export form, so that the leaves are parsed in one place.
+Result<Checkpoint> read_checkpoint(const SqlRow& row) {
+  RowReader r(row);
+  boost::json::object o;
+  o["id"] = r.integer();
+  if (auto slot = r.optional_integer()) o["slot"] = *slot;
+  o["at"] = r.integer();
+  o["tree_size"] = r.integer();
+  o["root"] = r.text();
+  const std::string leaves = r.text();
+  o["key_id"] = r.text();
+  boost::json::object signature;
+  signature["algorithm"] = r.text();
+  signature["signer"] = r.text();
+  signature["value"] = r.text();
+  o["signature"] = std::move(signature);
+  if (auto status = r.status(); !status) return status.take_error();
+  boost::system::error_code ec;
+  o["leaves"] = boost::json::parse(leaves, ec);
+  if (ec) return corrupt_row("checkpoint leaves: " + ec.message());
+  return checkpoint_from_json(o);
+}
+
+Result<std::vector<Checkpoint>> read_checkpoints(const SqlRows& rows) {
+  std::vector<Checkpoint> out;
+  for (const auto& row : rows) {
+    auto checkpoint = read_checkpoint(row);
+    if (!checkpoint) return checkpoint.take_error();
+    out.push_back(std::move(*checkpoint));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<AuditReport> SqlStore::verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer) {
+  struct Snapshot {
+    std::vector<SealedCase> cases;
+    std::vector<ChainedEvent> events;
+    std::vector<IssuedDocument> documents;
+    std::vector<cases::QuotaEntry> entries;
+    std::vector<cases::QuotaBalance> balances;
+    std::vector<Checkpoint> latest;
+  };
+  // One snapshot, so that a commit running meanwhile is either wholly seen or not at all.
+  auto snapshot = transact<Snapshot>(TxMode::read, [&](SqlConnection& db) -> Result<Snapshot> {
+    const SqlParams filter{SqlParam::text(case_id.value_or(""))};
+    Snapshot s;
+    auto read_all = [&](const SqlStatement& statement, const SqlParams& params, auto& into, auto read) -> Status {
+      auto rows = db.query(statement, params);
+      if (!rows) return rows.take_error();
+      using Item = typename std::decay_t<decltype(into)>::value_type;
+      auto mapped = map_rows<Item>(*rows, read);
+      if (!mapped) return mapped.take_error();
+      into = std::move(*mapped);
+      return ok_status();
+    };
+    if (auto done = read_all(sql::kAuditCasesToVerify, filter, s.cases, read_sealed_case); !done) {
+      return done.take_error();
+    }
+    if (auto done = read_all(sql::kAuditEventsToVerify, filter, s.events, read_chained_event); !done) {
+      return done.take_error();
+    }
+    if (auto done = read_all(sql::kAuditDocumentsToVerify, filter, s.documents, read_document); !done) {
+      return done.take_error();
+    }
+    if (auto done = read_all(sql::kAuditEntriesToVerify, filter, s.entries, read_quota_entry); !done) {
+      return done.take_error();
+    }
+    if (!case_id) {
+      if (auto done = read_all(sql::kQuotaBalancesAll, {}, s.balances, read_quota_balance); !done) {
+        return done.take_error();
+      }
+    }
+    auto latest = db.query(sql::kCheckpointLatest, {});
+    if (!latest) return latest.take_error();
+    auto checkpoints = read_checkpoints(*latest);
+    if (!checkpoints) return checkpoints.take_error();
+    s.latest = std::move(*checkpoints);
+    return s;
+  });
+  if (!snapshot) return snapshot.take_error();
+
+  std::map<std::string, SealedCase> cases;
+  for (auto& row : snapshot->cases) cases.emplace(row.record.id, std::move(row));
+  std::map<std::string, std::vector<ChainedEvent>> events;
+  for (auto& event : snapshot->events) events[event.event.case_id].push_back(std::move(event));
+  std::map<std::string, std::vector<IssuedDocument>> documents;
+  for (auto& document : snapshot->documents) documents[document.case_id].push_back(std::move(document));
+  std::map<std::string, std::vector<cases::QuotaEntry>> entries;
+  for (const auto& entry : snapshot->entries) entries[entry.case_id].push_back(entry);
+
+  AuditReport report;
+  report.events_checked = static_cast<std::int64_t>(snapshot->events.size());
+  report.documents_checked = static_cast<std::int64_t>(snapshot->documents.size());
+  report.ledger_rows_checked = static_cast<std::int64_t>(snapshot->entries.size());
+  static const std::vector<ChainedEvent> kNoEvents;
+  static const std::vector<IssuedDocument> kNoDocuments;
+  static const std::vector<cases::QuotaEntry> kNoEntries;
+  for (const auto& [id, row] : cases) {
+    ++report.cases_checked;
+    const auto e = events.find(id);
+    const auto d = documents.find(id);
+    const auto q = entries.find(id);
+    check_case(key_, row, e == events.end() ? kNoEvents : e->second, d == documents.end() ? kNoDocuments : d->second,
+               q == entries.end() ? kNoEntries : q->second, report.breaks);
+  }
+  // Rows that name a case that is not there (the engine's foreign keys are off in a plain sqlite3
+  // shell, so deleting a case does not have to delete them).
+  std::map<std::string, std::int64_t> orphans;
+  for (const auto& [id, list] : events) orphans[id] += cases.contains(id) ? 0 : static_cast<std::int64_t>(list.size());
+  for (const auto& [id, list] : documents)
+    orphans[id] += cases.contains(id) ? 0 : static_cast<std::int64_t>(list.size());
+  for (const auto& [id, list] : entries) orphans[id] += cases.contains(id) ? 0 : static_cast<std::int64_t>(list.size());
+  for (const auto& [id, count] : orphans) {
+    if (count > 0)
+      report.breaks.push_back({id, 0, "orphan_rows", "a case row", std::to_string(count) + " rows of no case"});
+  }
+  if (!snapshot->latest.empty()) {
+    const Checkpoint& checkpoint = snapshot->latest.front();
+    report.checkpoint_id = checkpoint.id;
+    report.checkpoint_tree_size = checkpoint.tree_size;
+    check_checkpoint(checkpoint, events, cases, signer, case_id, report.breaks);
+  }
+  if (!case_id) check_quota_balances(snapshot->balances, snapshot->entries, report.breaks);
+  if (case_id && report.cases_checked == 0 && report.breaks.empty()) {
+    return Error::not_found("store.case_not_found", *case_id);
+  }
+  return report;
+}
+
+Result<std::optional<Checkpoint>> SqlStore::write_checkpoint(cases::Signer& signer, Instant now,
+                                                             std::optional<std::int64_t> slot) {
+  return transact<std::optional<Checkpoint>>(
+      TxMode::write, [&](SqlConnection& db) -> Result<std::optional<Checkpoint>> {
+        if (slot) {
+          // Another server already wrote this period's checkpoint: skip the work of a second one.
+          auto taken = db.query(sql::kCheckpointSlotTaken, {SqlParam::integer(*slot)});
+          if (!taken) return taken.take_error();
+          if (!taken->empty()) return std::optional<Checkpoint>{};
+        }
+        auto heads = db.query(sql::kCheckpointHeads, {});
+        if (!heads) return heads.take_error();
+        Checkpoint c;
+        c.slot = slot;
+        c.at = now;
+        c.key_id = key_.id();
+        auto mapped = map_rows<CheckpointLeaf>(*heads, [](RowReader& r) {
+          CheckpointLeaf leaf;
+          leaf.case_id = r.text();
+          leaf.seq = r.integer();
+          leaf.head = r.text();
+          return leaf;
+        });
+        if (!mapped) return mapped.take_error();
+        c.leaves = std::move(*mapped);
+        // Byte order, not the database's collation, so that every verifier builds the same tree.
+        std::sort(c.leaves.begin(), c.leaves.end(),
+                  [](const CheckpointLeaf& a, const CheckpointLeaf& b) { return a.case_id < b.case_id; });
+        std::vector<std::string> leaves;
+        boost::json::array leaves_json;
+        for (const auto& leaf : c.leaves) {
+          leaves.push_back(checkpoint_leaf_bytes(leaf));
+          leaves_json.push_back(boost::json::array{leaf.case_id, leaf.seq, leaf.head});
+        }
+        c.tree_size = static_cast<std::int64_t>(leaves.size());
+        c.root = merkle_root_hex(leaves);
+        auto signature = signer.sign(std::string(kCheckpointSignerId), checkpoint_signed_payload(c));
+        if (!signature) return signature.take_error();
+        c.signature = std::move(*signature);
+        auto inserted = db.query(sql::kCheckpointInsert,
+                                 {SqlParam::optional_integer(slot), instant_param(c.at), SqlParam::integer(c.tree_size),
+                                  SqlParam::text(c.root), SqlParam::text(boost::json::serialize(leaves_json)),
+                                  SqlParam::text(c.key_id), SqlParam::text(c.signature.algorithm),
+                                  SqlParam::text(c.signature.signer), SqlParam::text(c.signature.value_base64)});
+        if (!inserted) return inserted.take_error();
+        if (inserted->empty()) return std::optional<Checkpoint>{};  // the slot was taken meanwhile
+        c.id = std::stoll(inserted->front().at(0).value_or("0"));
+        return std::optional<Checkpoint>{std::move(c)};
+      });
+}
+
+Result<std::vector<Checkpoint>> SqlStore::checkpoints() {
+  return transact<std::vector<Checkpoint>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<Checkpoint>> {
+    auto rows = db.query(sql::kCheckpointsAll, {});
+    if (!rows) return rows.take_error();
+    return read_checkpoints(*rows);
+  });
+}
+
+Result<RekeyReport> SqlStore::rekey_audit() {
+  auto ids =
+      transact<std::vector<std::string>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<std::string>> {
+        auto rows = db.query(sql::kAuditCaseIds, {});
+        if (!rows) return rows.take_error();
+        return map_rows<std::string>(*rows, [](RowReader& r) { return r.text(); });
+      });
+  if (!ids) return ids.take_error();
+  RekeyReport report;
+  for (const auto& id : *ids) {
+    struct Outcome {
+      bool sealed = false;
+      std::int64_t relinked = 0;
+      std::optional<AuditBreak> refused;
+    };
+    // One transaction per case: a long database is re-anchored case by case, each all or nothing.
+    auto outcome = transact<Outcome>(TxMode::write, [&](SqlConnection& db) -> Result<Outcome> {
+      auto row = single_row<SealedCase>(db.query(sql::kCaseWithChain, {SqlParam::text(id)}), read_sealed_case,
+                                        Error::not_found("store.case_not_found", id));
+      if (!row) return row.take_error();
+      auto rows = db.query(sql::kAuditEventsToVerify, {SqlParam::text(id)});
+      if (!rows) return rows.take_error();
+      auto events = map_rows<ChainedEvent>(*rows, read_chained_event);
+      if (!events) return events.take_error();
+      const bool legacy_links =
+          std::any_of(events->begin(), events->end(), [](const ChainedEvent& e) { return e.key_id.empty(); });
+      if (!legacy_links && !row->state_mac.empty()) return Outcome{};  // already anchored
+      // Only what verifies as it was is anchored; anything else stays visible to `verify`.
+      std::vector<AuditBreak> breaks;
+      check_chain(key_, id, *events, breaks);
+      // A keyed chain whose row lost its MAC was not written by this store: someone cleared it.
+      if (!legacy_links && !events->empty())
+        breaks.push_back({id, 0, "state_mac_missing", "a sealed row of a keyed chain", "no MAC"});
+      const std::int64_t last_seq = events->empty() ? 0 : events->back().event.seq;
+      const std::string last_hash = events->empty() ? "" : events->back().event.hash;
+      if (row->audit_seq != last_seq || row->audit_head != last_hash) {
+        breaks.push_back({id, last_seq, "head_mismatch", last_hash, row->audit_head});
+      }
+      if (!events->empty() && !events->back().event.state_after.empty() &&
+          events->back().event.state_after != row->record.state) {
+        breaks.push_back({id, last_seq, "state_mismatch", events->back().event.state_after, row->record.state});
+      }
+      if (!row->state_mac.empty() &&
+          case_state_mac(key_, row->record, row->audit_seq, row->audit_head, row->records_digest) != row->state_mac) {
+        breaks.push_back({id, 0, "state_mac_mismatch", "the row's MAC", row->state_mac});
+      }
+      if (!breaks.empty()) return Outcome{false, 0, breaks.front()};
+      Outcome done;
+      done.sealed = true;
+      std::string prev_hash;
+      for (const auto& [event, key_id] : *events) {
+        const std::string mac = audit_event_mac(key_, prev_hash, event);
+        auto relinked =
+            db.exec(sql::kAuditRelink, {SqlParam::text(id), SqlParam::integer(event.seq), SqlParam::text(prev_hash),
+                                        SqlParam::text(mac), SqlParam::text(key_.id())});
+        if (!relinked) return relinked.take_error();
+        prev_hash = mac;
+        ++done.relinked;
+      }
+      auto digest = read_records_digest(db, id);
+      if (!digest) return digest.take_error();
+      const std::string mac = case_state_mac(key_, row->record, last_seq, prev_hash, *digest);
+      auto sealed = db.exec(sql::kCaseSeal, {SqlParam::text(id), SqlParam::integer(last_seq), SqlParam::text(prev_hash),
+                                             SqlParam::text(*digest), SqlParam::text(mac)});
+      if (!sealed) return sealed.take_error();
+      return done;
+    });
+    if (!outcome) return outcome.take_error();
+    if (outcome->refused) {
+      report.refused.push_back(std::move(*outcome->refused));
+    } else if (outcome->sealed) {
+      ++report.cases_anchored;
+      report.events_relinked += outcome->relinked;
+    }
+  }
+  return report;
 }
 
 }  // namespace flis::store

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cases/ports.h"
+#include "store/audit_verify.h"
 #include "store/connection_pool.h"
 #include "store/database.h"
 
@@ -15,9 +16,13 @@ namespace flis::store {
 // The actor of ledger entries written when a reservation lapses by itself (I-16).
 inline constexpr std::string_view kQuotaExpiryActor = "system:quota-expiry";
 
-class SqlStore final : public cases::Store {
+// The signer id under which checkpoints are signed (cases::Signer::sign).
+inline constexpr std::string_view kCheckpointSignerId = "system:audit-checkpoint";
+
+class SqlStore final : public cases::Store, public AuditLog {
  public:
-  SqlStore(std::unique_ptr<ConnectionPool> pool, int max_retries) : pool_(std::move(pool)), max_retries_(max_retries) {}
+  SqlStore(std::unique_ptr<ConnectionPool> pool, int max_retries, AuditKey key)
+      : pool_(std::move(pool)), max_retries_(max_retries), key_(std::move(key)) {}
 
   Result<cases::CaseRecord> load_case(const std::string& id) override;
   Result<std::vector<cases::CaseRecord>> list_cases(const cases::CaseFilter& filter) override;
@@ -65,12 +70,19 @@ class SqlStore final : public cases::Store {
   Result<std::vector<cases::QuotaEntry>> quota_entries_of_case(const std::string& case_id) override;
   Result<std::int64_t> expire_quota_reservations(Instant now) override;
 
+  Result<AuditReport> verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer) override;
+  Result<std::optional<Checkpoint>> write_checkpoint(cases::Signer& signer, Instant now,
+                                                     std::optional<std::int64_t> slot) override;
+  Result<std::vector<Checkpoint>> checkpoints() override;
+  Result<RekeyReport> rekey_audit() override;
+
  private:
   template <class T, class Body>
   Result<T> transact(TxMode mode, Body&& body);
 
   std::unique_ptr<ConnectionPool> pool_;
   const int max_retries_;
+  const AuditKey key_;
 };
 
 }  // namespace flis::store

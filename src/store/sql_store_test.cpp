@@ -607,13 +607,13 @@ TEST_P(SqlStoreTest, DroppedPooledConnectionsAreReplaced) {
 INSTANTIATE_TEST_SUITE_P(Backends, SqlStoreTest, ::testing::Values("sqlite", "postgresql"), backend_name);
 
 TEST(SqlStoreUrlTest, RejectsUnknownSchemes) {
-  auto opened = open_store("mysql://localhost/flis");
+  auto opened = open_store("mysql://localhost/flis", test_options());
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().code, "store.bad_url");
 }
 
 TEST(SqlStoreUrlTest, InMemorySqliteIsSafeFromSeveralThreads) {
-  auto opened = open_store("sqlite::memory:");
+  auto opened = open_store("sqlite::memory:", test_options());
   ASSERT_TRUE(opened) << opened.error().detail;
   auto& memory = **opened;
   std::vector<std::thread> threads;

@@ -20,6 +20,12 @@ namespace flis::store::sql {
 #define FLIS_OUTBOX_READ_COLUMNS FLIS_OUTBOX_COLUMNS ", last_error, created_at, updated_at"
 #define FLIS_FILE_COLUMNS "id, case_id, doc_type, file_name, media_type, size, sha256, uploaded_at, uploaded_by"
 #define FLIS_USER_COLUMNS "id, login, display_name, role, provider_body, region, iin, locale"
+#define FLIS_CASE_CHAIN_COLUMNS "audit_seq, audit_head, records_digest, state_mac"
+#define FLIS_EVENT_COLUMNS                                                                                    \
+  "case_id, seq, at, actor_id, actor_role, command, rule_ids, state_before, state_after, detail, prev_hash, " \
+  "hash"
+#define FLIS_QUOTA_ENTRY_COLUMNS \
+  "id, year, region, district, kind, country, operation, units, case_id, reservation_id, actor_id, rule_ids, at"
 
 inline constexpr std::string_view kCaseColumns = FLIS_CASE_COLUMNS;
 
@@ -32,7 +38,19 @@ inline constexpr SqlStatement kCaseUpdate{
     "case_update",
     "UPDATE cases SET service = $2, kind = $3, state = $4, region = $5, provider_body = $6, applicant_id = $7, "
     "registered_on = $8, due_at = $9, step_due_at = $10, step_rule = $11, data = $12, version = $13, "
-    "updated_at = $14 WHERE id = $1 AND version = $15"};
+    "updated_at = $14 WHERE id = $1 AND version = $15 RETURNING " FLIS_CASE_CHAIN_COLUMNS};
+// The second write of a commit: the chain head, records digest and keyed MAC the change produced
+// (the first write returned the previous head, so a commit reads no other row for its chain).
+inline constexpr SqlStatement kCaseSeal{
+    "case_seal", "UPDATE cases SET audit_seq = $2, audit_head = $3, records_digest = $4, state_mac = $5 WHERE id = $1"};
+// A seal by a writer that did not change the case itself (the reservation expiry job, a re-issue
+// replacing another case's certificate): only if the case is still the version and head it read.
+inline constexpr SqlStatement kCaseSealIfUnchanged{
+    "case_seal_if_unchanged",
+    "UPDATE cases SET records_digest = $4, state_mac = $5 WHERE id = $1 AND audit_seq = $2 AND audit_head = $3 "
+    "AND version = $6"};
+inline constexpr SqlStatement kCaseWithChain{
+    "case_with_chain", "SELECT " FLIS_CASE_COLUMNS ", " FLIS_CASE_CHAIN_COLUMNS " FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCaseById{"case_by_id", "SELECT " FLIS_CASE_COLUMNS " FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCaseExists{"case_exists", "SELECT version FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCountByState{
@@ -42,17 +60,41 @@ inline constexpr SqlStatement kCountByState{
 inline constexpr SqlStatement kCountOverdue{
     "count_overdue", "SELECT COUNT(*) FROM cases WHERE step_due_at IS NOT NULL AND (step_due_at < $1 OR due_at < $1)"};
 
-// --- audit trail (hash chain per case)
-inline constexpr SqlStatement kAuditHead{
-    "audit_head", "SELECT seq, hash FROM audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1"};
-inline constexpr SqlStatement kAuditInsert{
-    "audit_insert",
-    "INSERT INTO audit_events (case_id, seq, at, actor_id, actor_role, command, rule_ids, state_before, "
-    "state_after, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"};
+// --- audit trail (keyed hash chain per case; store/audit_hash.h)
+inline constexpr SqlStatement kAuditInsert{"audit_insert",
+                                           "INSERT INTO audit_events (" FLIS_EVENT_COLUMNS
+                                           ", key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"};
 inline constexpr SqlStatement kAuditOfCase{
-    "audit_of_case",
-    "SELECT case_id, seq, at, actor_id, actor_role, command, rule_ids, state_before, state_after, detail, "
-    "prev_hash, hash FROM audit_events WHERE case_id = $1 ORDER BY seq"};
+    "audit_of_case", "SELECT " FLIS_EVENT_COLUMNS " FROM audit_events WHERE case_id = $1 ORDER BY seq"};
+// The verifier's reads: one case ($1) or every one ($1 = ''), all in one snapshot.
+inline constexpr SqlStatement kAuditCasesToVerify{"audit_cases_to_verify",
+                                                  "SELECT " FLIS_CASE_COLUMNS ", " FLIS_CASE_CHAIN_COLUMNS
+                                                  " FROM cases WHERE $1 = '' OR id = $1"};
+inline constexpr SqlStatement kAuditEventsToVerify{
+    "audit_events_to_verify",
+    "SELECT " FLIS_EVENT_COLUMNS ", key_id FROM audit_events WHERE $1 = '' OR case_id = $1 ORDER BY case_id, seq"};
+inline constexpr SqlStatement kAuditDocumentsToVerify{"audit_documents_to_verify",
+                                                      "SELECT " FLIS_DOCUMENT_COLUMNS
+                                                      " FROM issued_documents WHERE $1 = '' OR case_id = $1"};
+inline constexpr SqlStatement kAuditEntriesToVerify{
+    "audit_entries_to_verify", "SELECT " FLIS_QUOTA_ENTRY_COLUMNS " FROM quota_entries WHERE $1 = '' OR case_id = $1"};
+inline constexpr SqlStatement kAuditRelink{
+    "audit_relink", "UPDATE audit_events SET prev_hash = $3, hash = $4, key_id = $5 WHERE case_id = $1 AND seq = $2"};
+inline constexpr SqlStatement kAuditCaseIds{"audit_case_ids", "SELECT id FROM cases ORDER BY id"};
+// Checkpoints: at most one per scheduled slot (several servers, one PostgreSQL); on demand slot is NULL.
+#define FLIS_CHECKPOINT_COLUMNS "id, slot, at, tree_size, root, leaves, key_id, algorithm, signer, signature"
+inline constexpr SqlStatement kCheckpointHeads{"checkpoint_heads", "SELECT id, audit_seq, audit_head FROM cases"};
+inline constexpr SqlStatement kCheckpointSlotTaken{"checkpoint_slot_taken",
+                                                   "SELECT id FROM audit_checkpoints WHERE slot = $1"};
+inline constexpr SqlStatement kCheckpointInsert{
+    "checkpoint_insert",
+    "INSERT INTO audit_checkpoints (slot, at, tree_size, root, leaves, key_id, algorithm, signer, signature) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slot) DO NOTHING RETURNING id"};
+inline constexpr SqlStatement kCheckpointsAll{"checkpoints_all",
+                                              "SELECT " FLIS_CHECKPOINT_COLUMNS " FROM audit_checkpoints ORDER BY id"};
+inline constexpr SqlStatement kCheckpointLatest{
+    "checkpoint_latest", "SELECT " FLIS_CHECKPOINT_COLUMNS " FROM audit_checkpoints ORDER BY id DESC LIMIT 1"};
+#undef FLIS_CHECKPOINT_COLUMNS
 
 // --- outbox
 inline constexpr std::string_view kOutboxReadColumns = FLIS_OUTBOX_READ_COLUMNS;
@@ -229,10 +271,9 @@ inline constexpr SqlStatement kQuotaBalancesOfRegion{
                                 ", allocated, reserved, consumed FROM quota_balances WHERE year = $1 AND region = $2 "
                                 "ORDER BY region, district, kind, country"};
 inline constexpr SqlStatement kQuotaEntriesOfCase{
-    "quota_entries_of_case",
-    "SELECT id, " FLIS_QUOTA_KEY_COLUMNS
-    ", operation, units, case_id, reservation_id, actor_id, rule_ids, at FROM quota_entries WHERE case_id = $1 "
-    "ORDER BY id"};
+    "quota_entries_of_case", "SELECT " FLIS_QUOTA_ENTRY_COLUMNS " FROM quota_entries WHERE case_id = $1 ORDER BY id"};
+inline constexpr SqlStatement kQuotaBalancesAll{
+    "quota_balances_all", "SELECT " FLIS_QUOTA_KEY_COLUMNS ", allocated, reserved, consumed FROM quota_balances"};
 #undef FLIS_QUOTA_KEY_MATCH
 #undef FLIS_QUOTA_KEY_COLUMNS
 
@@ -245,6 +286,9 @@ inline constexpr SqlStatement kMigrationsApplied{"migrations_applied",
 inline constexpr SqlStatement kMigrationRecord{
     "migration_record", "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"};
 
+#undef FLIS_QUOTA_ENTRY_COLUMNS
+#undef FLIS_EVENT_COLUMNS
+#undef FLIS_CASE_CHAIN_COLUMNS
 #undef FLIS_USER_COLUMNS
 #undef FLIS_FILE_COLUMNS
 #undef FLIS_OUTBOX_READ_COLUMNS

@@ -15,6 +15,7 @@
 
 #include "store/database.h"
 #include "store/sql_connection.h"
+#include "store/testing/test_store.h"
 
 namespace flis::store::testing {
 
@@ -57,7 +58,11 @@ class StoreFixture : public ::testing::TestWithParam<std::string> {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
-  virtual StoreOptions options() const { return StoreOptions{}; }
+  virtual StoreOptions options() const {
+    StoreOptions o;
+    o.audit_key = test_audit_key();
+    return o;
+  }
 
   // A connection outside the store, for checks and deliberate tampering with raw SQL.
   std::unique_ptr<SqlConnection> raw() const {

@@ -57,7 +57,13 @@ async function newDatabase(template) {
     rmSync(dir, { recursive: true, force: true });
   };
   // Recomputes every hash chain of the database (flis audit verify); throws on tampering.
-  db.verify = async () => { await flis(db, 'audit', 'verify'); };
+  db.verify = async () => {
+    try {
+      await flis(db, 'audit', 'verify');
+    } catch (e) {
+      throw new Error(`flis audit verify found tampering in ${db.url}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    }
+  };
   return db;
 }
 

@@ -22,9 +22,18 @@ namespace flis::store::testing {
 
 // Tests commit thousands of times; fsync per commit (the production default, design.md) is not
 // what they test, so their stores use synchronous=NORMAL.
+// The audit key of test stores (production reads var/keys/audit.key, store/audit_hash.h); a fixed
+// one so that a template database seeded once is verifiable by every copy.
+inline AuditKey test_audit_key() {
+  auto key = AuditKey::from_secret("flis test audit key: 32 bytes or more, never in production");
+  if (!key) throw std::runtime_error(key.error().code);
+  return *key;
+}
+
 inline StoreOptions test_options() {
   StoreOptions o;
   o.sqlite_synchronous = SqliteSynchronous::normal;
+  o.audit_key = test_audit_key();
   return o;
 }
 
