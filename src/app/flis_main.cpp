@@ -4,7 +4,8 @@
 //   flis seed-demo      --db URL [--registry-url URL] [--clock-at 2026-10-01T10:00 | --clock-offset -30d]
 //                       (URL: the registries asked for the QT findings; the clock: the "today" the demo
 //                       history leads up to, the same as flis-server --demo --clock-at)
-//   flis audit verify   --db URL [--case ID]   (exit 3 when anything was tampered with or is legacy)
+//   flis audit verify   --db URL [--case ID] [--checkpoints FILE]   (exit 3 on any finding, legacy included;
+//                       FILE: checkpoints exported earlier and kept outside)
 //   flis audit checkpoint --db URL          (a signed Merkle root over every chain head, now)
 //   flis audit export-checkpoints --db URL [--out FILE]   (JSON, for an outside party to keep)
 //   flis audit rekey    --db URL            (one-off: anchors chains written before the keyed chain)
@@ -13,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/demo_seed.h"
 #include "app/modules.h"
@@ -56,6 +58,9 @@ int main(int argc, char** argv) {
   auto* verify = audit->add_subcommand(
       "verify", "check every chain, case row, document, ledger row and the latest checkpoint; report tampering");
   verify->add_option("--case", case_id, "check one case only");
+  std::string kept_path;
+  verify->add_option("--checkpoints", kept_path,
+                     "checkpoints kept outside (a file of export-checkpoints): each must still be in the database");
   auto* checkpoint = audit->add_subcommand("checkpoint", "write a signed Merkle root over every chain head now");
   std::string export_path;
   auto* export_checkpoints =
@@ -99,8 +104,23 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verify->parsed()) {
+    std::vector<store::Checkpoint> kept;
+    if (!kept_path.empty()) {
+      std::ifstream file(kept_path);
+      std::stringstream text;
+      text << file.rdbuf();
+      boost::system::error_code ec;
+      const auto json = boost::json::parse(text.str(), ec);
+      if (!file || ec || !json.is_array())
+        return fail(Error::invalid("audit.checkpoints_unreadable", "checkpoints", kept_path));
+      for (const auto& item : json.as_array()) {
+        auto copy = store::checkpoint_from_json(item);
+        if (!copy) return fail(copy.error());
+        kept.push_back(std::move(*copy));
+      }
+    }
     auto report = runtime.audit().verify_audit(case_id.empty() ? std::nullopt : std::optional<std::string>(case_id),
-                                               &runtime.signer());
+                                               &runtime.signer(), kept);
     if (!report) return fail(report.error());
     std::cout << "checked " << report->cases_checked << " cases, " << report->events_checked << " events, "
               << report->documents_checked << " documents, " << report->ledger_rows_checked << " ledger rows";

@@ -27,7 +27,8 @@ namespace flis::store {
 //   head_mismatch, state_mismatch, records_mismatch, state_mac_mismatch          (the case row)
 //   orphan_rows                            (events, documents or ledger rows of no case)
 //   case_deleted, events_truncated, event_rewritten, checkpoint_root_mismatch,
-//   checkpoint_signature_invalid           (the latest checkpoint)
+//   checkpoint_signature_invalid           (the latest checkpoint, or a kept copy)
+//   checkpoint_missing, checkpoint_replaced (a kept copy the database no longer holds as it was)
 //   quota_balance_mismatch                 (a balance row is not the sum of its ledger rows)
 struct AuditBreak {
   std::string case_id;   // empty for findings about no one case (a quota balance, a checkpoint)
@@ -121,7 +122,11 @@ class AuditLog {
   virtual ~AuditLog() = default;
   // case_id nullopt: every case, the ledger balances and the latest checkpoint. With a case id:
   // that case (not_found if it does not exist and no checkpoint names it) and its checkpoint leaf.
-  virtual Result<AuditReport> verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer) = 0;
+  // `kept`: copies of checkpoints an outside party kept (export-checkpoints): each must still be in
+  // the database unchanged (checkpoint_missing, checkpoint_replaced) and carry a valid signature,
+  // and the newest of them is checked against the current chains like the latest stored one.
+  virtual Result<AuditReport> verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer,
+                                           const std::vector<Checkpoint>& kept) = 0;
   // Writes a checkpoint of the current heads signed by `signer`. With a slot, at most one per slot
   // across every server on the database: nullopt when another one already wrote it.
   virtual Result<std::optional<Checkpoint>> write_checkpoint(cases::Signer& signer, Instant now,

@@ -100,7 +100,7 @@ class AuditRecordTest : public StoreFixture {
   }
 
   AuditReport verify(const std::optional<std::string>& case_id = std::nullopt) {
-    auto report = audit().verify_audit(case_id, &signer);
+    auto report = audit().verify_audit(case_id, &signer, {});
     EXPECT_TRUE(report) << report.error().code << " " << report.error().detail;
     return report ? *report : AuditReport{};
   }
@@ -334,6 +334,33 @@ TEST_P(AuditRecordTest, CheckpointLeavesEditedOrSignatureForgedAreDetected) {
   exec_raw("UPDATE audit_checkpoints SET root = '" + merkle_root_hex({}) + "' WHERE id = " + id);
   report = verify();
   EXPECT_EQ(reasons(report, ""), std::vector<std::string>{"checkpoint_signature_invalid"}) << describe(report);
+}
+
+TEST_P(AuditRecordTest, KeptCheckpointCopiesCatchADeletedCheckpointAndWhatItHid) {
+  seed();
+  checkpoint();
+  auto kept = audit().checkpoints();  // what an outside party exported and keeps
+  ASSERT_TRUE(kept);
+  auto report = audit().verify_audit(std::nullopt, &signer, *kept);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->intact()) << describe(*report);
+  // Someone deletes a case and, to hide it, every checkpoint that named it.
+  for (const char* table : {"audit_events", "issued_documents", "quota_entries", "outbox", "quota_reservations"}) {
+    exec_raw(std::string("DELETE FROM ") + table + " WHERE case_id = '" + kIssued + "'");
+  }
+  exec_raw(std::string("DELETE FROM cases WHERE id = '") + kIssued + "'");
+  exec_raw("DELETE FROM audit_checkpoints");
+  EXPECT_TRUE(verify().intact()) << "without the kept copies nothing is left to compare with";
+  report = audit().verify_audit(std::nullopt, &signer, *kept);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(has(reasons(*report, ""), "checkpoint_missing")) << describe(*report);
+  EXPECT_EQ(reasons(*report, kIssued), std::vector<std::string>{"case_deleted"}) << describe(*report);
+  // A copy whose signature does not verify is reported, not trusted.
+  auto forged = *kept;
+  forged.front().root = merkle_root_hex({});
+  report = audit().verify_audit(std::nullopt, &signer, forged);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(reasons(*report, ""), std::vector<std::string>{"checkpoint_signature_invalid"}) << describe(*report);
 }
 
 TEST_P(AuditRecordTest, ScheduledCheckpointIsWrittenOncePerSlotAcrossServers) {

@@ -1160,7 +1160,8 @@ Result<std::vector<Checkpoint>> read_checkpoints(const SqlRows& rows) {
 
 }  // namespace
 
-Result<AuditReport> SqlStore::verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer) {
+Result<AuditReport> SqlStore::verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer,
+                                           const std::vector<Checkpoint>& kept) {
   struct Snapshot {
     std::vector<SealedCase> cases;
     std::vector<ChainedEvent> events;
@@ -1168,6 +1169,7 @@ Result<AuditReport> SqlStore::verify_audit(const std::optional<std::string>& cas
     std::vector<cases::QuotaEntry> entries;
     std::vector<cases::QuotaBalance> balances;
     std::vector<Checkpoint> latest;
+    std::vector<Checkpoint> stored;  // all of them, read only to compare kept copies with
   };
   // One snapshot, so that a commit running meanwhile is either wholly seen or not at all.
   auto snapshot = transact<Snapshot>(TxMode::read, [&](SqlConnection& db) -> Result<Snapshot> {
@@ -1204,6 +1206,13 @@ Result<AuditReport> SqlStore::verify_audit(const std::optional<std::string>& cas
     auto checkpoints = read_checkpoints(*latest);
     if (!checkpoints) return checkpoints.take_error();
     s.latest = std::move(*checkpoints);
+    if (!kept.empty()) {
+      auto all = db.query(sql::kCheckpointsAll, {});
+      if (!all) return all.take_error();
+      auto stored = read_checkpoints(*all);
+      if (!stored) return stored.take_error();
+      s.stored = std::move(*stored);
+    }
     return s;
   });
   if (!snapshot) return snapshot.take_error();
@@ -1248,6 +1257,29 @@ Result<AuditReport> SqlStore::verify_audit(const std::optional<std::string>& cas
     report.checkpoint_id = checkpoint.id;
     report.checkpoint_tree_size = checkpoint.tree_size;
     check_checkpoint(checkpoint, events, cases, signer, case_id, report.breaks);
+  }
+  if (!kept.empty()) {
+    std::map<std::int64_t, const Checkpoint*> stored;
+    for (const auto& c : snapshot->stored) stored.emplace(c.id, &c);
+    const Checkpoint* newest = nullptr;
+    for (const auto& copy : kept) {
+      const std::string label = "kept checkpoint " + std::to_string(copy.id);
+      if (signer != nullptr && !signer->verify(checkpoint_signed_payload(copy), copy.signature)) {
+        report.breaks.push_back({"", 0, "checkpoint_signature_invalid", label, "a signature that does not verify"});
+        continue;  // a copy nobody signed proves nothing either way
+      }
+      const auto found = stored.find(copy.id);
+      if (found == stored.end()) {
+        report.breaks.push_back({"", 0, "checkpoint_missing", label + " root " + copy.root, "no such checkpoint"});
+      } else if (found->second->root != copy.root || found->second->at != copy.at) {
+        report.breaks.push_back({"", 0, "checkpoint_replaced", label + " root " + copy.root, found->second->root});
+      }
+      if (!newest || copy.id > newest->id) newest = &copy;
+    }
+    // The latest stored checkpoint was checked above; a newer kept one means it was deleted.
+    const bool newest_checked = newest && !snapshot->latest.empty() && snapshot->latest.front().id == newest->id &&
+                                snapshot->latest.front().root == newest->root;
+    if (newest && !newest_checked) check_checkpoint(*newest, events, cases, nullptr, case_id, report.breaks);
   }
   if (!case_id) check_quota_balances(snapshot->balances, snapshot->entries, report.breaks);
   if (case_id && report.cases_checked == 0 && report.breaks.empty()) {

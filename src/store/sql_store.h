@@ -70,7 +70,8 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<std::vector<cases::QuotaEntry>> quota_entries_of_case(const std::string& case_id) override;
   Result<std::int64_t> expire_quota_reservations(Instant now) override;
 
-  Result<AuditReport> verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer) override;
+  Result<AuditReport> verify_audit(const std::optional<std::string>& case_id, const cases::Signer* signer,
+                                   const std::vector<Checkpoint>& kept) override;
   Result<std::optional<Checkpoint>> write_checkpoint(cases::Signer& signer, Instant now,
                                                      std::optional<std::int64_t> slot) override;
   Result<std::vector<Checkpoint>> checkpoints() override;
