@@ -151,6 +151,13 @@ class Scenario {
         {"se.recommend", [&](A a, Id id, In in) { return se.recommend(a, id, input_of<cases::SeRecommendation>(in)); }},
         {"se.sign_minutes", [&](A a, Id id, In) { return se.sign_minutes(a, id); }},
         {"se.decide", [&](A a, Id id, In in) { return se.decide(a, id, input_of<cases::SeDecisionInput>(in)); }},
+        {"se.notify", [&](A a, Id id, In in) { return se.notify(a, id, input_of<cases::SeNoticeInput>(in)); }},
+        // The nightly job (SE-23(1)), run by "system"; the step's case is the one the scenario then looks at.
+        {"se.expire_certificates",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto ended = se.expire_certificates(); !ended) return ended.take_error();
+           return w_.store().load_case(id);
+         }},
         {"complaint.file", [&](A a, Id, In in) { return complaints.file(a, input_of<cases::ComplaintInput>(in)); }},
         {"complaint.satisfy",
          [&](A a, Id id, In in) { return complaints.satisfy(a, id, input_of<cases::ComplaintSatisfactionInput>(in)); }},
@@ -250,7 +257,10 @@ class Scenario {
       before = *c;
       events_before = trail_size(target);
     }
-    auto result = found->second(w_.actor(std::string(step.at("actor").as_string())), target, input);
+    // "system": the scheduled jobs, which no user runs.
+    const std::string who(step.at("actor").as_string());
+    const cases::Actor actor = who == "system" ? cases::Actor{"system", "system", "FLIS", "", ""} : w_.actor(who);
+    auto result = found->second(actor, target, input);
 
     if (const auto* error = expect.if_contains("error")) {
       ASSERT_FALSE(result) << "expected " << error->as_string() << ", the command succeeded in state " << result->state;
@@ -303,14 +313,30 @@ class Scenario {
       std::sort(want.begin(), want.end());
       EXPECT_EQ(got, want) << "rule IDs of the audit event " << trail->back().command;
     }
-    if (const auto* v = expect.if_contains("data")) {
-      const json::value data(c.data);
-      for (const auto& [pointer, want] : v->as_object()) {
-        std::error_code ec;
-        const json::value* got = data.find_pointer(pointer, ec);
-        ASSERT_NE(got, nullptr) << "data" << pointer << " is missing";
-        EXPECT_EQ(*got, want) << "data" << pointer;
+    if (const auto* v = expect.if_contains("data")) check_pointers(json::value(c.data), v->as_object(), "data");
+    // The certificate the case concerns or produced, as the store keeps it (status, term, its data).
+    if (const auto* v = expect.if_contains("certificate")) {
+      auto cert = se_->certificate_of(c);
+      ASSERT_TRUE(cert) << "the case has no certificate";
+      const auto& want = v->as_object();
+      if (const auto* status = want.if_contains("status")) {
+        EXPECT_EQ(cert->status, status->as_string()) << "certificate status";
       }
+      if (const auto* to = want.if_contains("valid_to")) {
+        EXPECT_EQ(cert->valid_to.iso(), to->as_string()) << "certificate valid_to";
+      }
+      if (const auto* data = want.if_contains("data"))
+        check_pointers(json::value(cert->data), data->as_object(), "certificate data");
+    }
+  }
+
+  // Each {JSON pointer: value} of `want` is what `doc` holds there.
+  static void check_pointers(const json::value& doc, const json::object& want, const char* what) {
+    for (const auto& [pointer, value] : want) {
+      std::error_code ec;
+      const json::value* got = doc.find_pointer(pointer, ec);
+      ASSERT_NE(got, nullptr) << what << pointer << " is missing";
+      EXPECT_EQ(*got, value) << what << pointer;
     }
   }
 

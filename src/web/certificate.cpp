@@ -1,5 +1,6 @@
 #include "web/certificate.h"
 
+#include "cases/se/self_employment.h"
 #include "docs/se/certificate_pdf.h"
 
 namespace flis::web {
@@ -52,8 +53,20 @@ Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument
     v.profession = localized(p->payload);
     v.sector = localized(cases::json_object(p->payload, "sector"));
   }
-  const std::string basis = cases::json_string(doc.data, "basis");
-  v.basis = {"Комиссия хаттамасы, іс " + basis, "Протокол Комиссии, дело " + basis};
+  // SE-A3: the minutes of the Commission only for an issued certificate; a re-issue or a duplicate rests
+  // on the holder's application (no Commission sits on them).
+  if (auto duplicate = cases::json_string(doc.data, "duplicate_basis"); !duplicate.empty())
+    v.basis = docs::certificate_basis(docs::CertificateBasis::duplicate_application, duplicate);
+  else if (doc.data.contains("replaces"))
+    v.basis =
+        docs::certificate_basis(docs::CertificateBasis::reissue_application, cases::json_string(doc.data, "basis"));
+  else
+    v.basis =
+        docs::certificate_basis(docs::CertificateBasis::commission_minutes, cases::json_string(doc.data, "basis"));
+  if (auto employer = cases::certificate_employer(doc)) {  // SE-19
+    v.employer_name = employer->name;
+    v.employer_bin = employer->bin;
+  }
   v.valid_from = doc.valid_from;
   v.valid_to = doc.valid_to;
   if (auto r = find_entry(ctx.store, "region", cases::json_string(doc.data, "region"), v.issue_date)) {

@@ -1,11 +1,11 @@
 // Life after the decision, in a browser, starting from the demo data: the holder's notice of a new
 // employer (SE-18), a complaint to the LEB decided by its head (SE-24, SE-25) and taken to court
-// (SE-27), a forwarded complaint decided by the quality authority (SE-26), and a revocation (SE-21)
-// that the public verification then shows (SE-14). Every page is audited with axe-core. The server and
-// its demo data are as of Monday 1 June 2026.
+// (SE-27), a forwarded complaint decided by the quality authority (SE-26), a re-issue for a new employer
+// (SE-19, SE-22), and a revocation (SE-21) that the public verification then shows (SE-14). Every page
+// is audited with axe-core. The server and its demo data are as of Monday 1 June 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { audit, launch, submit, tick, visit } from './helpers.mjs';
+import { audit, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 const at = '2026-06-01T10:00';
 const today = at.slice(0, 10);
@@ -84,6 +84,49 @@ test('SE-26: the quality authority decides a complaint the LEB forwarded to it',
   await decideComplaint(page, forwarded, 1, 'Experience confirmed by the employment record; the LEB is to reconsider.',
     'quality authority');
   assert.equal(await stateCode(page), 'upheld');
+});
+
+// Issue 8: a change of employer is a re-issue ground with its own document (the new labour contract);
+// the new employer is carried onto the re-issued certificate. The re-issued case is the one revoked below.
+test('SE-19 SE-22 SE-A2.8: the holder asks a re-issue for a new employer; the re-issued certificate names it', async () => {
+  let page = await browser.as('chen');
+  await visit(page, chenCase, 'issued case before the re-issue');
+  const number = (await page.textContent('#cert-heading')).match(/SEC-[\d-]+/)[0];
+  await visit(page, '/cabinet/new?kind=reissue', 're-issue form');
+  await page.selectOption('#f-region', '710000000');
+  await page.fill('#f-certificate-number', number);
+  await page.selectOption('#f-change-reason', 'employer');
+  await page.fill('#f-change-date', today);
+  await page.fill('#f-applicant-full-name', 'Chen Wei');
+  await page.fill('#f-applicant-passport-number', 'EA7788123');
+  await page.selectOption('#f-applicant-citizenship', 'CN');
+  await page.fill('#f-applicant-phone', '+7 702 111 22 33');
+  await page.fill('#f-applicant-iin', '910823300123');
+  // A change of employer without the new employer is refused next to the field.
+  await submit(page, 'form[action="/cabinet/new"]', 're-issue without the employer');
+  assert.ok(await page.isVisible('#f-employer-name-error'));
+  await page.fill('#f-employer-name', 'TOO "Steppe Code"');
+  await page.fill('#f-employer-bin', '180740015553');
+  await submit(page, 'form[action="/cabinet/new"]', 're-issue draft');
+  const reissue = new URL(page.url()).pathname;
+  assert.match(reissue, /\/cases\/SE-\d{4}-\d+/);
+  // Its checklist is the application and the new labour contract, not an identity document.
+  const types = await page.$$eval('#f-upload-doc-type option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(types, ['application', 'labour_contract']);
+  for (const doc of types) {
+    await page.selectOption('#f-upload-doc-type', doc);
+    await page.setInputFiles('#f-upload-file', { name: `${doc}.pdf`, mimeType: 'application/pdf', buffer: pdf(doc) });
+    await submit(page, 'form[action$="/files"]', `re-issue after uploading ${doc}`);
+  }
+  await tick(page, 'f-file-consent-personal-data');
+  await submit(page, 'form[action$="/file"]', 're-issue filed');
+
+  page = await browser.as('head.astana');
+  await visit(page, reissue, 're-issue for the LEB head');
+  await submit(page, 'form[action$="/decide"]', 're-issued');
+  assert.match(await page.textContent('[data-testid=certificate-employer]'), /Steppe Code[\s\S]*180740015553/);
+  assert.doesNotMatch(await page.textContent('#cert-heading'), new RegExp(number));
+  chenCase = reissue;
 });
 
 test('SE-21 SE-14: the LEB head revokes a certificate and the public verification says so', async () => {

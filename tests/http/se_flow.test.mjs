@@ -65,6 +65,16 @@ async function throughCommission(id, criteria, recommendsIssue, ground) {
   return last.data;
 }
 
+// An issued certificate of a fresh application with 11 points: the case and its certificate.
+async function issuedCertificate() {
+  const criteria = { higher_education: true, academic_degree: true, english_teaching_certificate: false, experience_years: 4 };
+  const filed = await fileIssue(criteria);
+  await throughCommission(filed.id, criteria, true);
+  const decided = await head.post(`/api/v1/self-employment/applications/${filed.id}/decision`, { approve: true });
+  assert.equal(decided.data.state, 'issued', JSON.stringify(decided.data));
+  return { filed, certificate: decided.data.certificate };
+}
+
 test('SE-3 SE-5 SE-7 SE-A2.3 SE-A2.8: filing registers the case with its service term and next step', async () => {
   const c = await draft({ kind: 'issue', region: '710000000', profession_code: professionCode, applicant });
   const early = await foreigner.post(`/api/v1/self-employment/applications/${c.id}/filing`, { consent_personal_data: true });
@@ -175,11 +185,7 @@ test('SE-12 SE-A2.9 I-18: a refusal cites only an enumerated ground; below 6 poi
 });
 
 test('SE-A1: the extension asks the employer\'s BIN and checks its check digit, in the form and in a notice', async () => {
-  const criteria = { higher_education: true, academic_degree: true, english_teaching_certificate: false, experience_years: 4 };
-  const filed = await fileIssue(criteria);
-  await throughCommission(filed.id, criteria, true);
-  const number = (await head.post(`/api/v1/self-employment/applications/${filed.id}/decision`, { approve: true })).data
-    .certificate.number;
+  const { filed, certificate: { number } } = await issuedCertificate();
   const extension = { kind: 'extension', region: '710000000', applicant, certificate_number: number,
     employer_name: 'TOO Digital', contract_concluded_on: today, contract_end: '2099-12-31' };
   const wrongDigit = await foreigner.post('/api/v1/self-employment/applications', { ...extension, employer_bin: '180740015554' });
@@ -325,4 +331,90 @@ test('SE-A1 SE-9: OpenAPI documents the SE inputs and the SE case view from the 
   // The API answers with that view: what the schema names and nothing else.
   const c = await draft({ kind: 'issue', region: '710000000', profession_code: professionCode, applicant });
   for (const key of Object.keys(c.data)) assert.ok(SeCaseData.properties[key], key);
+});
+
+test('SE-A2.9 SE-9 SE-12: a finding of false documents stays in the refusal when the score is also below 6', async () => {
+  const low = { higher_education: false, academic_degree: false, english_teaching_certificate: false, experience_years: 2 };
+  const filed = await fileIssue(low);
+  await officer.post(`/api/v1/self-employment/applications/${filed.id}/referral`);
+  const rec = await members[0].post(`/api/v1/self-employment/applications/${filed.id}/recommendation`, {
+    recommends_issue: false, ground: 'false_documents', criteria: low, present: [members[0].userId],
+  });
+  assert.equal(rec.status, 200, JSON.stringify(rec.data));
+  await members[0].post(`/api/v1/self-employment/applications/${filed.id}/minutes/signatures`);
+  const refused = await head.post(`/api/v1/self-employment/applications/${filed.id}/decision`, { approve: true });
+  assert.equal(refused.data.state, 'refused');
+  const { decision } = refused.data.data;
+  assert.equal(decision.citation, 'SE-A2.9(2)');
+  assert.deepEqual(decision.citations, ['SE-A2.9(2)', 'SE-A2.9(3)']);
+  assert.deepEqual(decision.grounds, ['se.refusal.score_below_threshold', 'se.refusal.false_documents']);
+});
+
+test('SE-12 I-18 SE-22-1: a duplicate is never refused for a score nobody gave', async () => {
+  const { certificate: { number } } = await issuedCertificate();
+  const dup = await draft({ kind: 'duplicate', region: '710000000', applicant, certificate_number: number, change_date: today });
+  for (const t of ['application', 'identity_document', 'employment_record_copy'])
+    await foreigner.upload(`/api/v1/self-employment/applications/${dup.id}/files?doc_type=${t}`, pdfBytes(t));
+  await foreigner.post(`/api/v1/self-employment/applications/${dup.id}/filing`, { consent_personal_data: true });
+  const score = await head.post(`/api/v1/self-employment/applications/${dup.id}/decision`,
+    { approve: false, ground: 'score_below_threshold' });
+  assert.deepEqual([score.status, score.data.code, score.data.field], [400, 'se.refusal_ground_not_applicable', 'ground']);
+  assert.deepEqual(score.data.rule_ids, ['SE-12', 'I-18']);
+  const falseDocs = await head.post(`/api/v1/self-employment/applications/${dup.id}/decision`,
+    { approve: false, ground: 'false_documents', reasons: 'forged police report of the loss' });
+  assert.equal(falseDocs.data.state, 'refused');
+  assert.equal(falseDocs.data.data.decision.citation, 'SE-A2.9(3)');
+});
+
+test('SE-16 I-18: an extension for a contract already over, or ending with the certificate, is not accepted — never refused', async () => {
+  const { certificate: cert } = await issuedCertificate();
+  const extension = { kind: 'extension', region: '710000000', applicant, certificate_number: cert.number,
+    employer_name: 'TOO Digital', employer_bin: employerBin, contract_concluded_on: '2026-05-01' };
+  const ended = await foreigner.post('/api/v1/self-employment/applications', { ...extension, contract_end: '2026-05-29' });
+  assert.deepEqual([ended.status, ended.data.code, ended.data.field, ended.data.rule_ids],
+    [400, 'se.extension.contract_ended', 'contract_end', ['SE-16']]);
+  const shorter = await foreigner.post('/api/v1/self-employment/applications', { ...extension, contract_end: cert.valid_to });
+  assert.deepEqual([shorter.status, shorter.data.code, shorter.data.rule_ids], [400, 'se.extension.not_longer', ['SE-16']]);
+});
+
+test('SE-19 SE-22 SE-A2.8: a change of employer is re-issued on the new labour contract and the new employer is on the certificate', async () => {
+  const { certificate: { number } } = await issuedCertificate();
+  const reissue = { kind: 'reissue', region: '710000000', applicant, certificate_number: number,
+    change_reason: 'employer', change_date: today };
+  const nameless = await foreigner.post('/api/v1/self-employment/applications', reissue);
+  assert.deepEqual([nameless.status, nameless.data.field], [400, 'employer_name']);
+  const re = await draft({ ...reissue, employer_name: 'TOO Steppe Code', employer_bin: employerBin });
+  const idDoc = await foreigner.upload(`/api/v1/self-employment/applications/${re.id}/files?doc_type=changed_identity_document`,
+    pdfBytes('id'));
+  assert.deepEqual([idDoc.status, idDoc.data.code], [400, 'se.document_type_not_listed']);
+  for (const t of ['application', 'labour_contract'])
+    assert.equal((await foreigner.upload(`/api/v1/self-employment/applications/${re.id}/files?doc_type=${t}`, pdfBytes(t))).status, 201);
+  const reFiled = await foreigner.post(`/api/v1/self-employment/applications/${re.id}/filing`, { consent_personal_data: true });
+  assert.equal(reFiled.status, 200, JSON.stringify(reFiled.data));
+  const reissued = await head.post(`/api/v1/self-employment/applications/${re.id}/decision`, { approve: true });
+  assert.equal(reissued.data.state, 'issued');
+  assert.notEqual(reissued.data.certificate.number, number);
+  assert.deepEqual(reissued.data.certificate.employer, { name: 'TOO Steppe Code', bin: employerBin });
+  assert.deepEqual(reissued.data.data.decision.employer, { name: 'TOO Steppe Code', bin: employerBin });
+  const pdf = await foreigner.get(`/api/v1/self-employment/applications/${re.id}/certificate.pdf`);
+  assert.deepEqual([pdf.status, pdf.type], [200, 'application/pdf']);
+});
+
+test('issue 8 item 5: every SE operation documents its success body, and the case it answers with matches it', async () => {
+  const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  const se = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/v1/self-employment/'));
+  for (const [path, ops] of se) {
+    for (const [method, op] of Object.entries(ops)) {
+      const ok = Object.entries(op.responses).find(([status]) => status.startsWith('2'))[1];
+      if (path.endsWith('.pdf')) continue;
+      assert.ok(ok.content?.['application/json']?.schema?.$ref, `${method} ${path}`);
+    }
+  }
+  assert.equal(doc.paths['/api/v1/self-employment/applications/{id}/decision'].post.responses['200']
+    .content['application/json'].schema.$ref, '#/components/schemas/SeCase');
+  const { SeCase, SeCaseData } = doc.components.schemas;
+  const c = await draft({ kind: 'issue', region: '710000000', profession_code: professionCode, applicant });
+  for (const key of SeCase.required) assert.ok(key in c, key);
+  for (const key of Object.keys(c.data)) assert.ok(SeCaseData.properties[key], key);
+  assert.equal(SeCase.properties.data.$ref, '#/components/schemas/SeCaseData');
 });

@@ -17,9 +17,8 @@
 
 namespace flis::cases {
 
-// SE-22: why a certificate is re-issued.
-enum class SeChangeReason { name, identity_document, employer };
-BOOST_DESCRIBE_ENUM(SeChangeReason, name, identity_document, employer)
+// SE-22: why a certificate is re-issued (the act's enum: its documents depend on it, SE-A2.8, SE-19).
+using SeChangeReason = law::se::ChangeReason;
 
 // SE-18 (a new employer) or SE-20 (the contract ended).
 enum class SeNoticeKind { new_employer, termination };

@@ -134,19 +134,24 @@ struct SeDecision {
   std::string outcome;                  // "issued" | "refused" | "extended" | "reissued" | "duplicate_issued"
   std::optional<std::string> ground;    // refused: law::se::code() of the SE-A2.9 ground
   std::optional<std::string> citation;  // refused: "SE-A2.9(1)".."SE-A2.9(3)"
-  std::optional<std::string> reasons;   // refused
+  // A refusal on more than one ground (SE-9, SE-12: a finding of false documents stays beside
+  // SE-A2.9(2)): every ground and its citation, the first being `ground` / `citation`.
+  std::optional<std::vector<std::string>> grounds;
+  std::optional<std::vector<std::string>> citations;
+  std::optional<std::string> reasons;  // refused
   std::optional<std::string> certificate_number;
   std::optional<std::string> valid_from;  // issued
   std::optional<std::string> valid_to;    // issued, extended
   std::optional<std::string> replaces;    // reissued: the number of the certificate replaced
+  std::optional<SeEmployer> employer;     // reissued on a change of employer (SE-19): carried onto it
   std::vector<std::string> rule_ids;
   std::string decided_on;                        // YYYY-MM-DD
   std::string decided_by;                        // display name of the LEB head
   std::optional<boost::json::object> signature;  // refused: the head's signature (SE-13), as the signer made it
 };
 BOOST_DESCRIBE_STRUCT(SeDecision, (),
-                      (outcome, ground, citation, reasons, certificate_number, valid_from, valid_to, replaces, rule_ids,
-                       decided_on, decided_by, signature))
+                      (outcome, ground, citation, grounds, citations, reasons, certificate_number, valid_from, valid_to,
+                       replaces, employer, rule_ids, decided_on, decided_by, signature))
 
 struct SeNotice {  // SE-18, SE-20: the holder's notice
   static constexpr bool kAllLenient = true;
@@ -184,7 +189,7 @@ struct SeCaseData {
   std::optional<std::string> contract_end;           // extension (SE-16)
   std::optional<std::string> change_reason;          // re-issue: "name" | "identity_document" | "employer"
   std::optional<std::string> change_date;            // re-issue / duplicate: the change or loss (SE-22, SE-22-1)
-  std::optional<SeEmployer> employer;                // extension, re-issue with a new employer
+  std::optional<SeEmployer> employer;                // extension; re-issue on a change of employer (SE-19)
   std::vector<SeFileRef> files;
   std::optional<std::string> filed_at;                       // RFC 3339 (SE-3)
   std::optional<boost::json::object> application_signature;  // SE-3, as the signer made it

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enum_to_string.hpp>
 
 #include "cases/case_data.h"
@@ -89,7 +90,32 @@ std::optional<int> filing_window_for(const law::se::Parameters& p, SubService ki
 
 SubService kind_of(const CaseRecord& c) { return law::se::parse_sub_service(c.kind).value_or(SubService::issue); }
 
+// SE-12, I-18: a refusal of `kind` cites only a ground of SE-A2.9 that fits it — nothing is scored in an
+// extension, re-issue or duplicate, so SE-A2.9(2) fits none of them.
+Status ground_fits(SubService kind, law::se::RefusalGround ground) {
+  const auto fits = law::se::refusal_grounds_for(kind);
+  if (std::find(fits.begin(), fits.end(), ground) != fits.end()) return ok_status();
+  Error e = Error::invalid("se.refusal_ground_not_applicable", "ground",
+                           law::se::citation(ground) + " does not apply to " + std::string(law::se::to_string(kind)));
+  e.rule_ids = {"SE-12", "I-18"};
+  return e;
+}
+
 }  // namespace
+
+std::optional<law::se::ChangeReason> change_reason_of(const SeCaseData& data) {
+  law::se::ChangeReason reason{};
+  if (data.change_reason && boost::describe::enum_from_string(data.change_reason->c_str(), reason)) return reason;
+  return std::nullopt;
+}
+
+std::optional<SeEmployer> certificate_employer(const IssuedDocument& certificate) {
+  const auto* stored = certificate.data.if_contains("employer");
+  if (!stored) return std::nullopt;
+  auto decoded = codec::decode_value<SeEmployer>(*stored);
+  if (auto* e = std::get_if<SeEmployer>(&decoded)) return *e;
+  return std::nullopt;
+}
 
 Result<law::se::Parameters> SelfEmploymentService::parameters_of(const CaseRecord& c) const {
   // An application is assessed and its terms counted by the rule versions in force on its
@@ -193,12 +219,21 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
       if (*in.contract_end < *in.contract_concluded_on) return Error::invalid("validation.date_order", "contract_end");
       if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
       if (auto s = require_text(in.employer_bin, "employer_bin"); !s) return s.take_error();  // SE-A1
+      // SE-16: a contract already over, or ending with the certificate, extends nothing (checked again
+      // on the registration day at filing).
+      if (auto s = law::se::check_extension_contract(today(), *in.contract_end, cert->valid_to); !s)
+        return s.take_error();
       data.contract_concluded_on = in.contract_concluded_on->iso();
       data.contract_end = in.contract_end->iso();
     }
     if (in.kind == SubService::reissue) {
       if (!in.change_reason) return Error::invalid("validation.required", "change_reason");
       data.change_reason = boost::describe::enum_to_string(*in.change_reason, "");
+      // SE-19, SE-22: a change of employer names the new one, as the extension does (SE-A1).
+      if (*in.change_reason == law::se::ChangeReason::employer) {
+        if (auto s = require_text(in.employer_name, "employer_name"); !s) return s.take_error();
+        if (auto s = require_text(in.employer_bin, "employer_bin"); !s) return s.take_error();
+      }
     }
     if (in.kind == SubService::reissue || in.kind == SubService::duplicate) {
       if (!in.change_date) return Error::invalid("validation.required", "change_date");
@@ -227,7 +262,7 @@ Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, co
   if (!c) return c.take_error();
   auto data = read_data<SeCaseData>(*c);
   if (!data) return data.take_error();
-  auto checklist = law::se::required_documents(kind_of(*c));
+  auto checklist = law::se::required_documents(kind_of(*c), change_reason_of(*data));
   bool listed = std::any_of(checklist.begin(), checklist.end(),
                             [&](const law::se::ChecklistItem& i) { return i.code == file.doc_type; });
   if (!listed) return Error::invalid("se.document_type_not_listed", "doc_type");  // SE-A2.8
@@ -283,7 +318,7 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   if (!files) return files.take_error();
   std::set<std::string> provided;
   for (const auto& f : *files) provided.insert(f.doc_type);
-  auto missing = law::se::missing_documents(kind, provided);
+  auto missing = law::se::missing_documents(kind, provided, change_reason_of(*data));
   if (!missing.empty()) {
     Error e = Error::invalid("se.documents_missing", "documents", "missing: " + missing.front());
     e.rule_ids = {"SE-A2.8"};
@@ -303,6 +338,17 @@ Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std
   const law::Deadline deadline = law::se::service_deadline(*p, ports().calendar, filed, kind, hours);
   auto step_days = step_days_for(*p, kind);
   if (!step_days) return step_days.take_error();
+  if (kind != SubService::issue) {
+    // The certificate concerned must still be in force when the application is filed.
+    auto cert = ports().store.find_document_by_number(data->certificate_number.value_or(""));
+    if (!cert || cert->status != "valid") return Error::invalid("se.certificate_not_valid", "certificate_number");
+    if (kind == SubService::extension) {  // SE-16, on the registration day
+      auto contract_end = Date::parse(data->contract_end.value_or(""));
+      if (!contract_end) return Error::invalid("validation.required", "contract_end");
+      if (auto s = law::se::check_extension_contract(deadline.registered_on, *contract_end, cert->valid_to); !s)
+        return s.take_error();
+    }
+  }
   CaseRecord next = *c;
   next.state = "registered";
   next.registered_on = deadline.registered_on;
@@ -406,8 +452,11 @@ Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const s
   auto p = parameters_of(*c);
   if (!p) return p.take_error();
   const law::se::Score s = law::se::score(*p, *valid);
-  if (rec.recommends_issue && !s.meets_threshold)
-    return Error::invalid("se.recommendation_below_threshold", "recommends_issue");                      // SE-A2.9(2)
+  if (rec.recommends_issue && !s.meets_threshold) {  // SE-A2.9(2), read as input (F-3)
+    Error e = Error::invalid("se.recommendation_below_threshold", "recommends_issue");
+    e.rule_ids = {"SE-A2.9"};
+    return e;
+  }
   if (!rec.recommends_issue && !*ground) return Error::invalid("se.refusal_ground_required", "ground");  // SE-12
 
   CaseRecord next = *c;
@@ -503,6 +552,14 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     if (!sig) return sig.take_error();
     return json::object{{"algorithm", sig->algorithm}, {"signer", sig->signer}, {"value", sig->value_base64}};
   };
+  // SE-13: the certificate is an electronic document signed by the LEB's authorized person.
+  auto sign_certificate = [&](IssuedDocument& cert) -> Status {
+    auto sig = sign_decision(cert.number + "|" + cert.valid_from.iso() + "|" + cert.valid_to.iso());
+    if (!sig) return sig.take_error();
+    cert.data["signature"] = *sig;
+    cert.data["signed_by"] = head.display_name;
+    return ok_status();
+  };
   auto decision_of = [&](std::string outcome, std::vector<std::string> rules) {
     SeDecision d;
     d.outcome = std::move(outcome);
@@ -511,12 +568,21 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     d.decided_by = head.display_name;
     return d;
   };
-  auto refuse = [&](law::se::RefusalGround refusal, std::vector<std::string> rules) -> Result<CaseRecord> {
+  auto refuse = [&](law::se::RefusalGround refusal, const std::vector<law::se::RefusalGround>& also,
+                    std::vector<std::string> rules) -> Result<CaseRecord> {
     next.state = "refused";
     law::cite(rules, {"SE-12", std::string(law::se::rule_id(refusal))});
     SeDecision decision = decision_of("refused", rules);
     decision.ground = law::se::code(refusal);
     decision.citation = law::se::citation(refusal);
+    if (!also.empty()) {  // SE-9: every finding of the motivated refusal
+      decision.grounds = {*decision.ground};
+      decision.citations = {*decision.citation};
+      for (auto g : also) {
+        decision.grounds->push_back(law::se::code(g));
+        decision.citations->push_back(law::se::citation(g));
+      }
+    }
     decision.reasons = in.reasons;
     auto sig = sign_decision(json::serialize(codec::encode(decision)));
     if (!sig) return sig.take_error();
@@ -546,15 +612,16 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     }
     auto decision = law::se::decide_issue(*p, verdict, day);
     if (!decision) return decision.take_error();
-    if (!decision->issue) return refuse(*decision->ground, {"SE-11"});
+    if (!decision->issue) {
+      std::vector<std::string> rules{"SE-11"};
+      if (!decision->also.empty()) rules.emplace_back("SE-9");  // the Commission's finding, kept (SE-9)
+      return refuse(*decision->ground, decision->also, std::move(rules));
+    }
     auto cert = new_certificate(*c, *data, decision->valid_from, decision->valid_to);
     if (!cert) return cert.take_error();
     std::vector<std::string> rules = decision->rule_ids;
     law::cite(rules, {"SE-11", "SE-13", "SE-14", "SE-15", "SE-A3"});
-    auto sig = sign_decision(cert->number + "|" + cert->valid_from.iso() + "|" + cert->valid_to.iso());
-    if (!sig) return sig.take_error();
-    cert->data["signature"] = *sig;
-    cert->data["signed_by"] = head.display_name;
+    if (auto signed_cert = sign_certificate(*cert); !signed_cert) return signed_cert.take_error();
     next.state = "issued";
     SeDecision issued = decision_of("issued", rules);
     issued.certificate_number = cert->number;
@@ -565,15 +632,26 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
     step.rule_ids = rules;
     step.documents.push_back(std::move(*cert));
   } else {
-    if (!in.approve) return refuse(**ground, {step_rule_for(kind)});
+    if (!in.approve) {
+      if (auto fits = ground_fits(kind, **ground); !fits) return fits.take_error();
+      return refuse(**ground, {}, {step_rule_for(kind)});
+    }
     auto cert = ports().store.find_document_by_number(data->certificate_number.value_or(""));
     if (!cert) return cert.take_error();
-    if (cert->status != "valid") return Error::conflict("se.certificate_not_valid", cert->status);
+    // An extension filed while the certificate was in force is decided on its merits even if the term
+    // ran out while it waited (the expiry job ended it, SE-23(1)): extending then restores the
+    // certificate (docs/interpretations.md F-11), so neither the job nor the wait leaves it stuck.
+    const bool expired_while_pending = kind == SubService::extension && cert->status == "expired" && c->registered_on &&
+                                       *c->registered_on <= cert->valid_to;
+    if (cert->status != "valid" && !expired_while_pending)
+      return Error::conflict("se.certificate_not_valid", cert->status);
     if (kind == SubService::extension) {
       auto contract_end = Date::parse(data->contract_end.value_or(""));
-      auto end = law::se::extension_end(*p, day, contract_end.value_or(day));
-      if (!end) return end.take_error();
-      cert->valid_to = *end;
+      // SE-16, I-11: to the contract's end, at most 3 years, never shorter than it was (I-18: a contract
+      // that ended meanwhile is no refusal, the certificate keeps its end).
+      const Date end = law::se::extended_end(*p, day, contract_end.value_or(day), cert->valid_to);
+      if (expired_while_pending && day <= end) cert->status = "valid";
+      cert->valid_to = end;
       cert->data["extended_by"] = c->id;
       cert->data["extended_on"] = day.iso();
       if (data->employer) cert->data["employer"] = codec::encode(*data->employer);
@@ -581,7 +659,7 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       next.state = "extended";
       SeDecision extended = decision_of("extended", step.rule_ids);
       extended.certificate_number = cert->number;
-      extended.valid_to = end->iso();
+      extended.valid_to = end.iso();
       data->decision = extended;
       step.documents.push_back(std::move(*cert));
     } else if (kind == SubService::reissue) {
@@ -591,12 +669,23 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       cert->status = "replaced";
       cert->data["replaced_by"] = fresh->number;
       fresh->data["replaces"] = cert->number;
+      // SE-19: on a change of employer the new one is carried onto the re-issued certificate; any other
+      // change keeps the employer the certificate named (an extension's, SE-A1).
+      std::optional<SeEmployer> employer;
+      if (change_reason_of(*data) == law::se::ChangeReason::employer && data->employer)
+        employer = data->employer;
+      else
+        employer = certificate_employer(*cert);
+      if (employer) fresh->data["employer"] = codec::encode(*employer);
+      // The re-issued certificate is a new document, signed as the first one was (SE-13).
+      if (auto signed_cert = sign_certificate(*fresh); !signed_cert) return signed_cert.take_error();
       step.rule_ids = {"SE-19", "SE-22"};
       next.state = "issued";
       data->certificate_number = fresh->number;
       SeDecision reissued = decision_of("reissued", step.rule_ids);
       reissued.certificate_number = fresh->number;
       reissued.replaces = cert->number;
+      reissued.employer = employer;
       data->decision = reissued;
       step.documents.push_back(std::move(*cert));
       step.documents.push_back(std::move(*fresh));
@@ -604,6 +693,7 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       auto count = cert->data.contains("duplicates") ? cert->data["duplicates"].to_number<int>() : 0;
       cert->data["duplicates"] = count + 1;
       cert->data["duplicate_issued_on"] = day.iso();
+      cert->data["duplicate_basis"] = c->id;  // SE-A3: printed on it instead of the Commission's minutes
       step.rule_ids = {"SE-22-1"};
       next.state = "issued";
       SeDecision duplicate = decision_of("duplicate_issued", step.rule_ids);

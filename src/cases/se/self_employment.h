@@ -20,6 +20,13 @@ namespace flis::cases {
 // The SE workflow table (se_workflow.cpp): who may run which command in which state.
 const WorkflowTable& se_workflow();
 
+// SE-22: what changed for a re-issue, as the case stores it; nothing for the other sub-services (the
+// re-issue's documents depend on it, SE-A2.8, SE-19).
+std::optional<law::se::ChangeReason> change_reason_of(const SeCaseData& data);
+// SE-19, SE-A1: the employer a certificate names — carried onto it by a re-issue for a new employer,
+// or by an extension; nothing when it names none.
+std::optional<SeEmployer> certificate_employer(const IssuedDocument& certificate);
+
 class SelfEmploymentService : public Workflow {
  public:
   using Workflow::Workflow;

@@ -156,6 +156,16 @@ void draw_page(cairo_t* cr, const CertificateView& v, const QrMatrix& qr, const 
 
   // Kazakh column first, Russian beside it, each reproducing the wording of Appendix 3; matching
   // paragraphs share a row so a reader can compare the two languages line by line.
+  // SE-19: the employer the certificate names (a re-issue for a new employer), printed with the basis.
+  std::string employer_kk, employer_ru;
+  if (!v.employer_name.empty()) {
+    employer_kk = "\nЖұмыс беруші: " + bold(v.employer_name);
+    employer_ru = "\nРаботодатель: " + bold(v.employer_name);
+    if (!v.employer_bin.empty()) {
+      employer_kk += ", БСН/ЖСН " + bold(v.employer_bin);
+      employer_ru += ", БИН/ИИН " + bold(v.employer_bin);
+    }
+  }
   const std::array<std::pair<std::string, std::string>, 5> rows = {{
       {"Берілді: " + holder + ".",
        "Выдана " + holder +
@@ -167,7 +177,8 @@ void draw_page(cairo_t* cr, const CertificateView& v, const QrMatrix& qr, const 
        ""},
       {"Кәсіп: " + bold(v.profession.kk) + "\nСала: " + bold(sector_kk),
        "Профессия: " + bold(v.profession.ru) + "\nОтрасль: " + bold(v.sector.ru)},
-      {"Анықтаманы беру үшін негіз: " + bold(basis_kk), "Основание для выдачи справки: " + bold(v.basis.ru)},
+      {"Анықтаманы беру үшін негіз: " + bold(basis_kk) + employer_kk,
+       "Основание для выдачи справки: " + bold(v.basis.ru) + employer_ru},
       {"Анықтаманың қолданылу мерзімі: " + bold(numeric_date(v.valid_from)) + " бастап " +
            bold(numeric_date(v.valid_to)) + " дейін",
        "Срок действия справки: с " + bold(numeric_date(v.valid_from)) + " по " + bold(numeric_date(v.valid_to))},
@@ -240,6 +251,20 @@ void draw_page(cairo_t* cr, const CertificateView& v, const QrMatrix& qr, const 
 }
 
 }  // namespace
+
+LocalizedText certificate_basis(CertificateBasis basis, const std::string& case_id) {
+  switch (basis) {
+    case CertificateBasis::reissue_application:
+      return {"Анықтаманы қайта ресімдеу туралы өтініш, іс " + case_id,
+              "Заявление о переоформлении справки, дело " + case_id};
+    case CertificateBasis::duplicate_application:
+      return {"Анықтаманың телнұсқасын беру туралы өтініш, іс " + case_id,
+              "Заявление о выдаче дубликата справки, дело " + case_id};
+    case CertificateBasis::commission_minutes:
+      break;
+  }
+  return {"Комиссия хаттамасы, іс " + case_id, "Протокол Комиссии, дело " + case_id};
+}
 
 Result<std::string> render_certificate_pdf(const CertificateView& view) {
   if (auto valid = validate(view); !valid) return valid.take_error();

@@ -27,7 +27,9 @@ struct CertificateView {
   std::string profession_code;    // e.g. "SE-L.3.1.2"; printed small for officers
   LocalizedText profession;       // SE-A3: profession in demand ...
   LocalizedText sector;           // ... and its priority sector per the list (SE-L)
-  LocalizedText basis;            // SE-A3: basis for issue, e.g. the Commission's minutes; kk may be empty
+  LocalizedText basis;            // SE-A3: basis for issue (certificate_basis below); kk may be empty
+  std::string employer_name;      // SE-19: the employer a re-issue (or an extension) named; empty = none printed
+  std::string employer_bin;       // its BIN/IIN
   Date valid_from;                // SE-A3: term of validity (SE-15, SE-16)
   Date valid_to;
   LocalizedText issuing_body;  // the local executive body (SE-2, LEB)
@@ -38,6 +40,12 @@ struct CertificateView {
   std::string verification_url;       // encoded in the QR code and printed as "Verify at: <url>"
   std::string status = "valid";       // "valid" | "revoked" | "expired" | "replaced"; not valid → watermark
 };
+
+// SE-A3: what a certificate was issued on. Only an issued certificate rests on the Commission's minutes
+// (SE-9); no Commission sits on a re-issue (SE-22) or a duplicate (SE-22-1), which rest on the holder's
+// application. `case_id` is the case of that minutes or application.
+enum class CertificateBasis { commission_minutes, reissue_application, duplicate_application };
+LocalizedText certificate_basis(CertificateBasis basis, const std::string& case_id);
 
 // A4 PDF bytes. Errors: `docs.certificate.missing_field` (field names the empty one),
 // `docs.certificate.bad_term` (valid_to before valid_from), `docs.certificate.bad_status`,

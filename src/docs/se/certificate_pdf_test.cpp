@@ -85,6 +85,38 @@ TEST(CertificatePdf, SE_A3_RendersBilingualFormFields) {
   EXPECT_LT(text.find("БІЛІКТІЛІКТІҢ СӘЙКЕСТІГІ"), text.find("СПРАВКА О СООТВЕТСТВИИ")) << "Kazakh comes first";
 }
 
+// Issue 8 correction: the re-issued certificate names the new employer (SE-19) and rests on the
+// re-issue application, not on Commission minutes (SE-A3).
+TEST(CertificatePdf, SE19_SE_A3_ReissuedCertificateNamesTheEmployerAndItsApplication) {
+  FLIS_REQUIREMENTS("SE-19", "SE-22", "SE-A3");
+  CertificateView view = sample_view();
+  view.basis = certificate_basis(CertificateBasis::reissue_application, "SE-2026-000077");
+  view.employer_name = "ТОО «Astana Lingua»";
+  view.employer_bin = "081240000777";
+  auto pdf = render_certificate_pdf(view);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().detail;
+  const std::string text = pdf_text(*pdf);
+  // Pieces, not whole sentences: the two columns wrap and interleave in the extracted text.
+  for (const char* expected : {"о переоформлении справки, дело SE-2026-000077", "қайта ресімдеу туралы өтініш",
+                               "Работодатель: ТОО «Astana Lingua», БИН/", "Жұмыс беруші: ТОО «Astana Lingua», БСН/",
+                               "ИИН 081240000777", "ЖСН 081240000777"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected << "\n--- text ---\n" << text;
+  EXPECT_EQ(text.find("Протокол"), std::string::npos);
+  EXPECT_EQ(text.find("хаттама"), std::string::npos);
+}
+
+TEST(CertificateBasis, SE_A3_OnlyAnIssuedCertificateCitesTheMinutes) {
+  FLIS_REQUIREMENTS("SE-A3", "SE-22", "SE-22-1");
+  EXPECT_EQ(certificate_basis(CertificateBasis::commission_minutes, "SE-2026-000001").ru,
+            "Протокол Комиссии, дело SE-2026-000001");
+  for (auto b : {CertificateBasis::reissue_application, CertificateBasis::duplicate_application}) {
+    const LocalizedText text = certificate_basis(b, "SE-2026-000009");
+    EXPECT_EQ(text.ru.find("Протокол"), std::string::npos) << text.ru;
+    EXPECT_EQ(text.kk.find("хаттама"), std::string::npos) << text.kk;
+    EXPECT_NE(text.ru.find("SE-2026-000009"), std::string::npos);
+  }
+}
+
 TEST(CertificatePdf, MetadataAndA4PageSize) {
   auto pdf = render_certificate_pdf(sample_view());
   ASSERT_TRUE(pdf.ok());

@@ -124,17 +124,25 @@ void run_issue(const json::object& in, const json::object& expected) {
 
 void run_extension(const json::object& in, const json::object& expected) {
   const Parameters p = rules_of(in, date_of(in, "decision_day"));
-  auto end = extension_end(p, date_of(in, "decision_day"), date_of(in, "contract_end"));
+  // The certificate's end before the extension; by default it runs through the decision day.
+  const Date current = in.contains("certificate_end") ? date_of(in, "certificate_end") : date_of(in, "decision_day");
+  const Date end = extended_end(p, date_of(in, "decision_day"), date_of(in, "contract_end"), current);
+  EXPECT_EQ(end.iso(), expected.at("valid_to").as_string());
+}
+
+void run_extension_filing(const json::object& in, const json::object& expected) {
+  auto accepted = check_extension_contract(date_of(in, "registered_on"), date_of(in, "contract_end"),
+                                           date_of(in, "certificate_end"));
   if (auto* v = expected.if_contains("error")) {
-    ASSERT_FALSE(end.ok());
-    EXPECT_EQ(end.error().code, v->as_string());
+    ASSERT_FALSE(accepted.ok());
+    EXPECT_EQ(accepted.error().code, v->as_string());
+    EXPECT_EQ(accepted.error().kind, Error::Kind::invalid_input) << "not accepted, never refused (I-18)";
     if (auto* r = expected.if_contains("rule_ids")) {
-      EXPECT_EQ(end.error().rule_ids, strings_of(*r));
+      EXPECT_EQ(accepted.error().rule_ids, strings_of(*r));
     }
     return;
   }
-  ASSERT_TRUE(end.ok()) << end.error().code;
-  EXPECT_EQ(end->iso(), expected.at("valid_to").as_string());
+  EXPECT_TRUE(accepted.ok()) << accepted.error().code;
 }
 
 void run_deadline(const json::object& in, const json::object& expected) {
@@ -176,6 +184,8 @@ TEST_P(SeGolden, Scenario) {
     run_issue(in, expected);
   } else if (operation == "extension") {
     run_extension(in, expected);
+  } else if (operation == "extension_filing") {
+    run_extension_filing(in, expected);
   } else if (operation == "deadline") {
     run_deadline(in, expected);
   } else if (operation == "notice_window") {

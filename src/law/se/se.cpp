@@ -152,7 +152,7 @@ std::optional<SubService> parse_sub_service(std::string_view text) {
 
 // ---- Documents (SE-A2.8) ----
 
-std::vector<ChecklistItem> required_documents(SubService kind) {
+std::vector<ChecklistItem> required_documents(SubService kind, std::optional<ChangeReason> reason) {
   switch (kind) {
     case SubService::issue:
       return {
@@ -170,6 +170,11 @@ std::vector<ChecklistItem> required_documents(SubService kind) {
           {"labour_contract", true, kDocumentsRule, ""},
       };
     case SubService::reissue:
+      if (reason == ChangeReason::employer)  // SE-18, SE-19: the new labour contract
+        return {
+            {"application", true, kDocumentsRule, ""},
+            {"labour_contract", true, "SE-19", ""},
+        };
       return {
           {"application", true, kDocumentsRule, ""},
           {"changed_identity_document", true, kDocumentsRule, ""},
@@ -184,8 +189,9 @@ std::vector<ChecklistItem> required_documents(SubService kind) {
   return {};
 }
 
-std::vector<std::string> missing_documents(SubService kind, const std::set<std::string>& provided) {
-  const std::vector<ChecklistItem> items = required_documents(kind);
+std::vector<std::string> missing_documents(SubService kind, const std::set<std::string>& provided,
+                                           std::optional<ChangeReason> reason) {
+  const std::vector<ChecklistItem> items = required_documents(kind, reason);
   std::vector<std::string> missing;
   std::set<std::string> groups_reported;
   for (const ChecklistItem& item : items) {
@@ -263,6 +269,12 @@ std::optional<RefusalGround> parse_refusal_ground(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<RefusalGround> refusal_grounds_for(SubService kind) {
+  if (kind == SubService::issue)
+    return {RefusalGround::profession_mismatch, RefusalGround::score_below_threshold, RefusalGround::false_documents};
+  return {RefusalGround::profession_mismatch, RefusalGround::false_documents};
+}
+
 // ---- Decision on issue ----
 
 Result<IssueDecision> decide_issue(const Parameters& p, const CommissionVerdict& verdict, Date decision_day) {
@@ -273,9 +285,17 @@ Result<IssueDecision> decide_issue(const Parameters& p, const CommissionVerdict&
     d.rule_ids = std::move(rules);
     return d;
   };
-  // SE-A2.9(2): below the threshold the certificate is refused whatever the Commission recommends.
-  if (verdict.score.points < p.threshold_points)
-    return refuse(RefusalGround::score_below_threshold, {"SE-10", "SE-11", "SE-12", "SE-A2.9", "I-12", "I-18"});
+  // SE-A2.9(2): below the threshold the certificate is refused whatever the Commission recommends; a
+  // finding of its own (profession, false documents) stays in the motivated refusal (SE-9, SE-12).
+  if (verdict.score.points < p.threshold_points) {
+    IssueDecision low =
+        refuse(RefusalGround::score_below_threshold, {"SE-10", "SE-11", "SE-12", "SE-A2.9", "I-12", "I-18"});
+    if (!verdict.recommends_issue && verdict.ground && *verdict.ground != RefusalGround::score_below_threshold) {
+      low.also.push_back(*verdict.ground);
+      low.rule_ids.emplace_back("SE-9");
+    }
+    return low;
+  }
   if (!verdict.recommends_issue) {
     if (!verdict.ground)
       return Error::invalid("se.verdict.ground_required", "ground",
@@ -298,12 +318,26 @@ Result<IssueDecision> decide_issue(const Parameters& p, const CommissionVerdict&
 
 // ---- Extension ----
 
-Result<Date> extension_end(const Parameters& p, Date decision_day, Date contract_end) {
-  if (contract_end < decision_day)
-    return Error::refused("se.extension.contract_ended", {"SE-16"},
-                          "the labour contract ends before the extension decision");
+Status check_extension_contract(Date registration_day, Date contract_end, Date certificate_end) {
+  if (contract_end < registration_day) {
+    Error e = Error::invalid("se.extension.contract_ended", "contract_end",
+                             "the labour contract ended before the application was registered");
+    e.rule_ids = {"SE-16"};
+    return e;
+  }
+  if (contract_end <= certificate_end) {
+    Error e = Error::invalid("se.extension.not_longer", "contract_end",
+                             "the certificate already runs to the end of the labour contract");
+    e.rule_ids = {"SE-16"};
+    return e;
+  }
+  return ok_status();
+}
+
+Date extended_end(const Parameters& p, Date decision_day, Date contract_end, Date current_end) {
   const Date cap = term_end_months(decision_day, p.extension_max_months);  // SE-16, I-11, I-7
-  return contract_end < cap ? contract_end : cap;
+  const Date end = contract_end < cap ? contract_end : cap;
+  return end < current_end ? current_end : end;
 }
 
 // ---- Notice windows ----

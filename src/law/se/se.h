@@ -115,6 +115,11 @@ BOOST_DESCRIBE_ENUM(SubService, issue, extension, reissue, duplicate)
 std::string_view to_string(SubService);  // "issue" | "extension" | "reissue" | "duplicate"
 std::optional<SubService> parse_sub_service(std::string_view text);
 
+// SE-22 (with SE-19): what changed for a re-issue — the holder's name, their identity document, or
+// their employer.
+enum class ChangeReason { name, identity_document, employer };
+BOOST_DESCRIBE_ENUM(ChangeReason, name, identity_document, employer)
+
 // ---- Documents (SE-A2.8) ----
 
 struct ChecklistItem {
@@ -126,10 +131,14 @@ struct ChecklistItem {
   std::string one_of_group;
 };
 
-std::vector<ChecklistItem> required_documents(SubService kind);
+// A re-issue's documents depend on what changed: a changed name or identity document is proven by
+// the new identity document (SE-A2.8); a change of employer (SE-19) by the new labour contract, the
+// document SE-18 names. Without a reason a re-issue is read as the identity change of SE-A2.8.
+std::vector<ChecklistItem> required_documents(SubService kind, std::optional<ChangeReason> reason = std::nullopt);
 // Codes of required documents not provided; for a one-of group, the group's first code is reported
 // when none of the group is provided.
-std::vector<std::string> missing_documents(SubService kind, const std::set<std::string>& provided);
+std::vector<std::string> missing_documents(SubService kind, const std::set<std::string>& provided,
+                                           std::optional<ChangeReason> reason = std::nullopt);
 
 // ---- Terms (working days, counted per I-4) ----
 
@@ -155,6 +164,9 @@ std::string code(RefusalGround);            // "se.refusal.profession_mismatch" 
 std::string_view to_string(RefusalGround);  // "profession_mismatch" etc.
 // Accepts the short name or the full code; nullopt for anything else (I-18).
 std::optional<RefusalGround> parse_refusal_ground(std::string_view text);
+// SE-12, I-18: the grounds a refusal of `kind` may cite. Only an issue application is scored (SE-10),
+// so SE-A2.9(2) fits no extension, re-issue or duplicate.
+std::vector<RefusalGround> refusal_grounds_for(SubService kind);
 
 // ---- Decision on issue (SE-9, SE-11, SE-12, SE-15, I-7, I-8, I-13) ----
 
@@ -167,23 +179,38 @@ struct CommissionVerdict {
 struct IssueDecision {
   bool issue = false;
   std::optional<RefusalGround> ground;  // set when !issue
-  Date valid_from;                      // meaningful only when issue (I-8: the decision day)
-  Date valid_to;                        // meaningful only when issue (I-7: valid_from + 3 months − 1 day)
+  // Further grounds of the same refusal: the Commission's own finding (SE-A2.9(1) or (3)) when the
+  // score is also below the threshold — the motivated refusal keeps every finding (SE-9, SE-12).
+  std::vector<RefusalGround> also;
+  Date valid_from;  // meaningful only when issue (I-8: the decision day)
+  Date valid_to;    // meaningful only when issue (I-7: valid_from + 3 months − 1 day)
   std::vector<std::string> rule_ids;
 };
 
-// Points below the threshold of `p` always refuse with score_below_threshold (SE-A2.9(2)). With enough points the
-// Commission may still recommend refusal on (1) or (3) (I-13). Errors (Kind::invalid_input):
+// Points below the threshold of `p` always refuse with score_below_threshold (SE-A2.9(2)); a ground the
+// Commission found besides ((1) or (3)) stays in `also`. With enough points the Commission may still
+// recommend refusal on (1) or (3) (I-13). Errors (Kind::invalid_input):
 // "se.verdict.ground_required" (refusal without a ground), "se.verdict.ground_not_supported"
 // (score_below_threshold with 6+ points), "se.verdict.inconsistent" (issue with a ground).
 // The certificate's term is `p`'s (SE-15). `p` are the parameters of the registration day.
 Result<IssueDecision> decide_issue(const Parameters& p, const CommissionVerdict& verdict, Date decision_day);
 
-// ---- Extension (SE-16, I-11) ----
+// ---- Extension (SE-16, SE-17, I-11) ----
 
-// min(contract_end, decision_day + the SE-16 maximum (3 years) − 1 day). contract_end before decision_day → Error
-// kind refused, code "se.extension.contract_ended", rule_ids {"SE-16"}.
-Result<Date> extension_end(const Parameters& p, Date decision_day, Date contract_end);
+// Whether an extension for a labour contract ending on `contract_end` can be accepted when it is
+// registered on `registration_day` for a certificate that now ends on `certificate_end`. SE-16 extends
+// "for the term of the labour contract": a contract already over, or one ending no later than the
+// certificate, gives nothing to extend. That is not a ground of SE-A2.9, so such an application is not
+// accepted at filing (input error, field "contract_end", rule_ids {"SE-16"}) rather than refused
+// (SE-12, I-18): "se.extension.contract_ended" (contract_end < registration_day) or
+// "se.extension.not_longer" (contract_end <= certificate_end).
+Status check_extension_contract(Date registration_day, Date contract_end, Date certificate_end);
+
+// SE-16, I-11: the certificate's end after an extension decided on `decision_day`: the labour
+// contract's end, at most decision_day + the SE-16 maximum (3 years) − 1 day — and never before
+// `current_end`: an extension never shortens a certificate. Never an error: a contract that ended
+// between filing and decision leaves the certificate's end as it was (I-18: no refusal outside SE-A2.9).
+Date extended_end(const Parameters& p, Date decision_day, Date contract_end, Date current_end);
 
 // ---- Applicant's notice windows (SE-17, SE-18, SE-20, SE-22, SE-22-1) ----
 

@@ -137,6 +137,19 @@ TEST(Documents, SE_A2_8_OtherSubServices) {
 
 // ---- SE-A2.3 and step terms ----
 
+// Issue 8 correction: a change of employer is a re-issue ground with its own document, the new
+// labour contract (SE-18, SE-19, SE-22), not the identity document of a changed name.
+TEST(Documents, SE19_SE22_ChangeOfEmployerNeedsTheNewLabourContract) {
+  FLIS_REQUIREMENTS("SE-19", "SE-22", "SE-A2.8");
+  EXPECT_THAT(missing_documents(SubService::reissue, {}, ChangeReason::employer),
+              ElementsAre("application", "labour_contract"));
+  EXPECT_TRUE(
+      missing_documents(SubService::reissue, {"application", "labour_contract"}, ChangeReason::employer).empty());
+  for (ChangeReason r : {ChangeReason::name, ChangeReason::identity_document})
+    EXPECT_THAT(missing_documents(SubService::reissue, {"application", "labour_contract"}, r),
+                ElementsAre("changed_identity_document"));
+}
+
 TEST(Terms, SE_A2_3_ServiceTerms) {
   FLIS_REQUIREMENTS("SE-A2.3");
   EXPECT_EQ(service_term_working_days(params(), SubService::issue), 5);
@@ -248,12 +261,38 @@ TEST(DecideIssue, SE_A2_9_2_BelowThresholdRefusedEvenIfCommissionRecommendsIssue
   EXPECT_THAT(d->rule_ids, ::testing::Contains("SE-A2.9"));
 }
 
-TEST(DecideIssue, SE_A2_9_2_BelowThresholdOverridesOtherGround) {
-  FLIS_REQUIREMENTS("SE-A2.9");
+// Issue 8 correction: below the threshold SE-A2.9(2) applies, and the Commission's finding of false
+// documents is kept beside it in the motivated refusal (SE-9), not dropped.
+TEST(DecideIssue, SE_A2_9_3_FalseDocumentsKeptWhenTheScoreIsAlsoBelowTheThreshold) {
+  FLIS_REQUIREMENTS("SE-A2.9", "SE-9", "SE-12");
   auto d =
       decide_issue(params(), verdict(false, RefusalGround::false_documents, with_experience(0)), Date(2026, 4, 15));
   ASSERT_TRUE(d.ok());
+  EXPECT_FALSE(d->issue);
   EXPECT_EQ(d->ground, RefusalGround::score_below_threshold);
+  EXPECT_THAT(d->also, ElementsAre(RefusalGround::false_documents));
+  EXPECT_THAT(d->rule_ids, ::testing::Contains("SE-9"));
+  // Recommended for issue but below the threshold: only (2), nothing else was found.
+  auto only_low = decide_issue(params(), verdict(true, std::nullopt, with_experience(0)), Date(2026, 4, 15));
+  ASSERT_TRUE(only_low.ok());
+  EXPECT_TRUE(only_low->also.empty());
+  // The Commission citing (2) itself adds nothing beside it.
+  auto cited_low = decide_issue(params(), verdict(false, RefusalGround::score_below_threshold, with_experience(0)),
+                                Date(2026, 4, 15));
+  ASSERT_TRUE(cited_low.ok());
+  EXPECT_TRUE(cited_low->also.empty());
+}
+
+// Issue 8 correction: nothing is scored in an extension, re-issue or duplicate, so SE-A2.9(2) is no
+// ground for refusing one (I-18: only the grounds that fit).
+TEST(RefusalGrounds, SE12_I18_OnlyIssueMayBeRefusedForTheScore) {
+  FLIS_REQUIREMENTS("SE-12", "I-18", "SE-A2.9");
+  EXPECT_THAT(refusal_grounds_for(SubService::issue), ::testing::Contains(RefusalGround::score_below_threshold));
+  for (SubService k : {SubService::extension, SubService::reissue, SubService::duplicate}) {
+    EXPECT_THAT(refusal_grounds_for(k), ::testing::Not(::testing::Contains(RefusalGround::score_below_threshold)));
+    EXPECT_THAT(refusal_grounds_for(k), ::testing::Contains(RefusalGround::false_documents));
+    EXPECT_THAT(refusal_grounds_for(k), ::testing::Contains(RefusalGround::profession_mismatch));
+  }
 }
 
 TEST(DecideIssue, I13_CommissionRefusesWithEnoughPointsOnGround1Or3) {
@@ -293,32 +332,42 @@ TEST(DecideIssue, IssueWithGroundIsInconsistent) {
 
 TEST(ExtensionEnd, SE16_I11_ToContractEnd) {
   FLIS_REQUIREMENTS("SE-16", "I-11");
-  auto e = extension_end(params(), Date(2026, 4, 15), Date(2027, 12, 31));
-  ASSERT_TRUE(e.ok());
-  EXPECT_EQ(*e, Date(2027, 12, 31));
+  EXPECT_EQ(extended_end(params(), Date(2026, 4, 15), Date(2027, 12, 31), Date(2026, 5, 1)), Date(2027, 12, 31));
 }
 
 TEST(ExtensionEnd, SE16_I11_CappedAtThreeYears) {
   FLIS_REQUIREMENTS("SE-16", "I-11", "I-7");
-  auto e = extension_end(params(), Date(2026, 4, 15), Date(2030, 1, 1));
-  ASSERT_TRUE(e.ok());
-  EXPECT_EQ(*e, Date(2029, 4, 14));
+  EXPECT_EQ(extended_end(params(), Date(2026, 4, 15), Date(2030, 1, 1), Date(2026, 5, 1)), Date(2029, 4, 14));
 }
 
 TEST(ExtensionEnd, SE16_ContractEndingOnDecisionDayGivesOneDay) {
   FLIS_REQUIREMENTS("SE-16", "I-11");
-  auto e = extension_end(params(), Date(2026, 4, 15), Date(2026, 4, 15));
-  ASSERT_TRUE(e.ok());
-  EXPECT_EQ(*e, Date(2026, 4, 15));
+  EXPECT_EQ(extended_end(params(), Date(2026, 4, 15), Date(2026, 4, 15), Date(2026, 4, 10)), Date(2026, 4, 15));
 }
 
-TEST(ExtensionEnd, SE16_ContractEndedBeforeDecisionIsRefused) {
-  FLIS_REQUIREMENTS("SE-16");
-  auto e = extension_end(params(), Date(2026, 4, 15), Date(2026, 4, 14));
-  ASSERT_FALSE(e.ok());
-  EXPECT_EQ(e.error().code, "se.extension.contract_ended");
-  EXPECT_EQ(e.error().kind, Error::Kind::refused);
-  EXPECT_THAT(e.error().rule_ids, ElementsAre("SE-16"));
+// Issue 8 correction: an extension never shortens a certificate, and a contract that ended between
+// filing and decision is no refusal outside SE-A2.9 (I-18): the certificate keeps its end.
+TEST(ExtensionEnd, SE16_I18_NeverShortensAndNeverRefuses) {
+  FLIS_REQUIREMENTS("SE-16", "SE-12", "I-18");
+  EXPECT_EQ(extended_end(params(), Date(2026, 4, 15), Date(2026, 4, 14), Date(2026, 5, 1)), Date(2026, 5, 1));
+  EXPECT_EQ(extended_end(params(), Date(2026, 4, 15), Date(2026, 4, 30), Date(2026, 5, 1)), Date(2026, 5, 1));
+}
+
+// Issue 8 correction: a contract already over, or one ending no later than the certificate, is not
+// accepted at filing — an input error citing SE-16, never a refusal.
+TEST(ExtensionFiling, SE16_ContractMustRunBeyondRegistrationAndCertificate) {
+  FLIS_REQUIREMENTS("SE-16", "SE-12", "I-18");
+  EXPECT_TRUE(check_extension_contract(Date(2026, 4, 15), Date(2027, 4, 14), Date(2026, 5, 1)).ok());
+  auto ended = check_extension_contract(Date(2026, 4, 15), Date(2026, 4, 14), Date(2026, 5, 1));
+  ASSERT_FALSE(ended.ok());
+  EXPECT_EQ(ended.error().code, "se.extension.contract_ended");
+  EXPECT_EQ(ended.error().kind, Error::Kind::invalid_input);
+  EXPECT_EQ(ended.error().field, "contract_end");
+  EXPECT_THAT(ended.error().rule_ids, ElementsAre("SE-16"));
+  auto shorter = check_extension_contract(Date(2026, 4, 15), Date(2026, 5, 1), Date(2026, 5, 1));
+  ASSERT_FALSE(shorter.ok());
+  EXPECT_EQ(shorter.error().code, "se.extension.not_longer");
+  EXPECT_THAT(shorter.error().rule_ids, ElementsAre("SE-16"));
 }
 
 // ---- Notice windows: SE-17, SE-18, SE-20, SE-22, SE-22-1 ----

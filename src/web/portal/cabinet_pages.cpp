@@ -85,6 +85,13 @@ json::object application_view(const Portal& portal, const Request& req, const ca
                               {"identity_document", tr(req, "change_reason.identity_document")},
                               {"employer", tr(req, "change_reason.employer")}}));
     service.push_back(field_json(make("change_date", "field.change_date", true, "date")));
+    // SE-19, SE-22: a change of employer names the new one (required then; the service says so).
+    for (auto [name, key] :
+         {std::pair{"employer_name", "field.employer_name"}, {"employer_bin", "field.employer_bin"}}) {
+      Field f = make(name, key, false);
+      f.hint = tr(req, "new.reissue_employer_hint");
+      service.push_back(field_json(f));
+    }
   }
   if (kind == "duplicate") service.push_back(field_json(make("change_date", "field.loss_date", true, "date")));
   view["service_fields"] = std::move(service);

@@ -50,11 +50,10 @@ std::string size_text(std::int64_t bytes) {
   return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
 }
 
-std::vector<std::pair<std::string, std::string>> ground_options(const Request& req) {
-  // I-18, SE-12: only the enumerated grounds of SE-A2.9 are offered.
+std::vector<std::pair<std::string, std::string>> ground_options(const Request& req, const CaseRecord& c) {
+  // I-18, SE-12: only the enumerated grounds of SE-A2.9 that fit the sub-service are offered.
   std::vector<std::pair<std::string, std::string>> out{{"", tr(req, "form.choose")}};
-  for (auto g : {law::se::RefusalGround::profession_mismatch, law::se::RefusalGround::score_below_threshold,
-                 law::se::RefusalGround::false_documents})
+  for (auto g : law::se::refusal_grounds_for(law::se::parse_sub_service(c.kind).value_or(law::se::SubService::issue)))
     out.emplace_back(std::string(law::se::to_string(g)),
                      law::se::citation(g) + " — " + tr(req, "ground." + std::string(law::se::to_string(g))));
   return out;
@@ -128,13 +127,15 @@ json::array applicant_rows(const Portal& portal, const Request& req, const cases
 }
 
 json::object documents_view(const Portal& portal, const Request& req, const Actor& actor, const CaseRecord& c,
-                            const Values& value) {
+                            const cases::SeCaseData* se, const Values& value) {
   auto kind = law::se::parse_sub_service(c.kind).value_or(law::se::SubService::issue);
+  // SE-19: a re-issue for a new employer is proven by the new labour contract, not an identity document.
+  const auto change = se ? cases::change_reason_of(*se) : std::nullopt;
   auto files = portal.ctx.store.files_of_case(c.id);
   std::vector<cases::StoredFile> stored = files ? *files : std::vector<cases::StoredFile>{};
   json::array items;
   std::vector<std::pair<std::string, std::string>> doc_types;
-  for (const auto& item : law::se::required_documents(kind)) {
+  for (const auto& item : law::se::required_documents(kind, change)) {
     json::array attached;
     for (const auto& f : stored)
       if (f.doc_type == item.code) attached.push_back(json::object{{"name", f.file_name}, {"size", size_text(f.size)}});
@@ -253,6 +254,14 @@ json::object commission_view(const Portal& portal, const Request& req, const cas
   return view;
 }
 
+// Every ground of a refusal: SE-A2.9(2) and a finding of false documents together (SE-9).
+std::string grounds_label(const Request& req, const cases::SeDecision& d) {
+  if (!d.grounds) return ground_label(req, d.ground.value_or(""));
+  std::string out;
+  for (const auto& g : *d.grounds) out += (out.empty() ? "" : "; ") + ground_label(req, g);
+  return out;
+}
+
 json::value decision_view(const Request& req, const cases::SeCaseData* se) {
   if (!se || !se->decision) return false;
   const auto& d = *se->decision;
@@ -262,8 +271,8 @@ json::value decision_view(const Request& req, const cases::SeCaseData* se) {
                     {"valid_from", format_iso_date(d.valid_from.value_or(""))},
                     {"valid_to", format_iso_date(d.valid_to.value_or(""))},
                     {"rules", join(d.rule_ids)},
-                    {"ground", d.ground ? json::value(ground_label(req, *d.ground)) : json::value(false)},
-                    {"citation", d.citation.value_or("")},
+                    {"ground", d.ground ? json::value(grounds_label(req, d)) : json::value(false)},
+                    {"citation", d.citations ? join(*d.citations) : d.citation.value_or("")},
                     {"reasons", d.reasons.value_or("")},
                     {"decided_on", format_iso_date(d.decided_on)},
                     {"decided_by", d.decided_by}};
@@ -273,6 +282,11 @@ json::value decision_view(const Request& req, const cases::SeCaseData* se) {
   else
     view["revocation"] = false;
   return view;
+}
+
+std::string employer_text(const Request& req, const std::optional<cases::SeEmployer>& e) {
+  if (!e || e->name.empty()) return {};
+  return e->bin.empty() ? e->name : e->name + ", " + tr(req, "field.employer_bin") + " " + e->bin;
 }
 
 json::value certificate_view(const Portal& portal, const Request& req, const CaseRecord& c) {
@@ -285,7 +299,9 @@ json::value certificate_view(const Portal& portal, const Request& req, const Cas
                       {"valid_from", format_date(cert->valid_from)},
                       {"valid_to", format_date(cert->valid_to)},
                       {"href", "/cases/" + c.id + "/certificate.pdf"},
-                      {"verify_href", "/verify/" + cert->verification_token}};
+                      {"verify_href", "/verify/" + cert->verification_token},
+                      // SE-19: the employer a re-issue (or an extension) carried onto the certificate.
+                      {"employer", employer_text(req, cases::certificate_employer(*cert))}};
 }
 
 json::array notices_view(const Request& req, const cases::SeCaseData* se) {
@@ -372,7 +388,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
       if (outcome.value.empty()) outcome.value = "1";
       Field ground = text_field(req, "recommend", "ground", "recommend.ground", v, false, "select");
       ground.hint = tr(req, "recommend.ground_hint");
-      ground.options = ground_options(req);
+      ground.options = ground_options(req, c);
       Field reasons = text_field(req, "recommend", "reasons", "recommend.reasons", v, false, "textarea");
       forms["recommend"] =
           json::object{{"present", json::array{field_json(present)}},
@@ -395,7 +411,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
       if (outcome.value.empty()) outcome.value = "1";
       Field ground = text_field(req, "decide", "ground", "decide.ground", v, false, "select");
       ground.hint = tr(req, "recommend.ground_hint");
-      ground.options = ground_options(req);
+      ground.options = ground_options(req, c);
       Field reasons = text_field(req, "decide", "reasons", "decide.reasons", v, false, "textarea");
       forms["decide"] =
           json::object{{"fields", json::array{field_json(outcome), field_json(ground), field_json(reasons)}},
@@ -505,8 +521,9 @@ Response case_page(const Portal& portal, Request& req, const Actor& actor, const
   auto applicant = applicant_rows(portal, req, se_data);
   view["has_applicant"] = !applicant.empty();
   view["applicant"] = std::move(applicant);
-  view["documents"] = c->service == "SE" ? json::value(documents_view(portal, req, actor, *c, values_of("upload")))
-                                         : json::value(false);
+  view["documents"] = c->service == "SE"
+                          ? json::value(documents_view(portal, req, actor, *c, se_data, values_of("upload")))
+                          : json::value(false);
   view["timeline"] = timeline(portal, req, *c);
   view["waiting"] = waiting_view(portal, req, *c);
   view["commission"] = se ? json::value(commission_view(portal, req, *se)) : json::value(false);

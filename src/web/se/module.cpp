@@ -3,6 +3,7 @@
 #include "cases/case_data.h"
 #include "cases/se/self_employment.h"
 #include "web/api/openapi.h"
+#include "web/api/view_schema.h"
 #include "web/certificate.h"
 #include "web/input.h"
 #include "web/se/se.h"
@@ -38,6 +39,34 @@ json::object se_schemas() {
   json::object data = cases::codec::schema<cases::SeCaseData>();
   data["description"] = "The data of an SE case: \"data\" of GET /api/v1/cases/{id} for service SE (schema_version 1)";
   out["SeCaseData"] = std::move(data);
+  // What the SE operations answer: the case with its typed data and the certificate it concerns or
+  // produced (SE-15, SE-A3; the employer it names, SE-19); the score (SE-10); an attached scan (SE-A2.8).
+  json::object text{{"type", "string"}};
+  json::object certificate{
+      {"type", "object"},
+      {"required", json::array{"number", "status", "valid_from", "valid_to", "verification_url", "pdf"}},
+      {"properties",
+       {{"number", text},
+        {"status", {{"enum", json::array{"valid", "expired", "revoked", "replaced"}}}},
+        {"valid_from", {{"type", "string"}, {"format", "date"}}},
+        {"valid_to", {{"type", "string"}, {"format", "date"}}},
+        {"verification_url", text},
+        {"pdf", text},
+        {"employer", cases::codec::schema<cases::SeEmployer>()}}}};
+  json::object se_case = api::case_view_schema("SeCaseData", "An SE application (SE-A1) and what was decided on it");
+  se_case["properties"].as_object()["certificate"] = std::move(certificate);
+  out["SeCase"] = std::move(se_case);
+  json::object score = cases::codec::schema<law::se::Score>();
+  score["properties"].as_object()["rule_ids"] = {{"type", "array"}, {"items", text}};
+  out["SeScore"] = std::move(score);
+  out["SeFile"] = {{"type", "object"},
+                   {"required", json::array{"id", "doc_type", "media_type", "size", "sha256"}},
+                   {"properties",
+                    {{"id", text},
+                     {"doc_type", text},
+                     {"media_type", {{"enum", json::array{"application/pdf", "image/jpeg", "image/png"}}}},
+                     {"size", {{"type", "integer"}}},
+                     {"sha256", text}}}};
   json::value v = std::move(out);
   with_experience_limits(v);
   return std::move(v.as_object());
@@ -96,9 +125,17 @@ class SeModule final : public Module {
          "Notice of a new employer or termination (SE-18, SE-20)", "Notice", 200, true},
         {"post", "/api/v1/self-employment/applications/{id}/revocation", "self-employment",
          "Revoke the certificate (SE-21)", "Revocation", 200, true}};
-    for (auto& op : ops)
+    for (auto& op : ops) {
       if (op.path == "/api/v1/self-employment/applications/{id}/files")
         op.query = {api::query_param("doc_type", true, {{"type", "string"}})};
+      // The success bodies, from the typed views the handlers send (api.cpp).
+      if (op.path == "/api/v1/self-employment/assessment")
+        op.response = "SeScore";
+      else if (op.path == "/api/v1/self-employment/applications/{id}/files")
+        op.response = "SeFile";
+      else if (op.method == "post")
+        op.response = "SeCase";
+    }
     return ops;
   }
 
@@ -146,6 +183,9 @@ class SeModule final : public Module {
                        {"valid_to", cert->valid_to.iso()},
                        {"verification_url", verification_url(ctx, *cert)},
                        {"pdf", "/api/v1/self-employment/applications/" + c.id + "/certificate.pdf"}};
+      // SE-19: the employer the certificate names (a re-issue for a new employer, an extension).
+      if (auto employer = cases::certificate_employer(*cert))
+        detail["certificate"].as_object()["employer"] = cases::codec::encode(*employer);
     };
     return {std::move(kind)};
   }
