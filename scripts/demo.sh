@@ -39,7 +39,8 @@ Sign in at http://localhost:$port/login (demo mode: one click per user), or get 
   foreigner (applicant)   chen, aliyev, kowalska, kaya, sharma, petrov, tashiev, nguyen, sato
   LEB officer             officer.astana, officer.almaty
   LEB head                head.astana, head.almaty
-  Commission member       commission1.astana .. commission3.astana, commission1.almaty, commission2.almaty
+  SE Commission (SE-6)    commission1.astana .. commission3.astana, se.commission1.almaty, se.commission2.almaty
+  quota Commission (QT-9) commission1.almaty, commission2.almaty, qt.commission1.astana .. qt.commission3.astana
   quality authority       quality        Ministry   ministry
   State Corporation       operator       police     police       administrator   admin
 

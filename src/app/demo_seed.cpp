@@ -39,19 +39,31 @@ const std::vector<UserRecord>& demo_users() {
       {"u-officer-ast", "officer.astana", "Сейткали Жанар Муратовна", "leb_officer", "leb-710000000", kAstana, "",
        "kk"},
       {"u-head-ast", "head.astana", "Абдрахманов Ерлан Бекович", "leb_head", "leb-710000000", kAstana, "", "kk"},
-      {"u-com1-ast", "commission1.astana", "Нурланова Айгерим Сериковна", "commission_member", "leb-710000000", kAstana,
-       "", "ru"},
-      {"u-com2-ast", "commission2.astana", "Ким Дмитрий Олегович", "commission_member", "leb-710000000", kAstana, "",
+      {"u-com1-ast", "commission1.astana", "Нурланова Айгерим Сериковна", "se_commission_member", "leb-710000000",
+       kAstana, "", "ru"},
+      {"u-com2-ast", "commission2.astana", "Ким Дмитрий Олегович", "se_commission_member", "leb-710000000", kAstana, "",
        "ru"},
-      {"u-com3-ast", "commission3.astana", "Оспанов Талгат Ержанович", "commission_member", "leb-710000000", kAstana,
+      {"u-com3-ast", "commission3.astana", "Оспанов Талгат Ержанович", "se_commission_member", "leb-710000000", kAstana,
        "", "kk"},
       {"u-officer-alm", "officer.almaty", "Жумабаева Сауле Канатовна", "leb_officer", "leb-750000000", kAlmaty, "",
        "ru"},
       {"u-head-alm", "head.almaty", "Исаев Марат Амангельдиевич", "leb_head", "leb-750000000", kAlmaty, "", "ru"},
-      {"u-com1-alm", "commission1.almaty", "Ли Елена Викторовна", "commission_member", "leb-750000000", kAlmaty, "",
+      {"u-com1-alm", "commission1.almaty", "Ли Елена Викторовна", "qt_commission_member", "leb-750000000", kAlmaty, "",
        "ru"},
-      {"u-com2-alm", "commission2.almaty", "Тулегенов Асхат Нурланович", "commission_member", "leb-750000000", kAlmaty,
-       "", "kk"},
+      {"u-com2-alm", "commission2.almaty", "Тулегенов Асхат Нурланович", "qt_commission_member", "leb-750000000",
+       kAlmaty, "", "kk"},
+      // SE-6 and QT-9: each LEB forms two Commissions with different members; commission<n>.astana sit on
+      // Astana's SE Commission and commission<n>.almaty on Almaty's quota Commission.
+      {"u-qtcom1-ast", "qt.commission1.astana", "Ахметова Гульмира Саматовна", "qt_commission_member", "leb-710000000",
+       kAstana, "", "ru"},
+      {"u-qtcom2-ast", "qt.commission2.astana", "Байжанов Нурлан Кайратович", "qt_commission_member", "leb-710000000",
+       kAstana, "", "kk"},
+      {"u-qtcom3-ast", "qt.commission3.astana", "Смирнова Ольга Петровна", "qt_commission_member", "leb-710000000",
+       kAstana, "", "ru"},
+      {"u-secom1-alm", "se.commission1.almaty", "Есенова Мадина Ериковна", "se_commission_member", "leb-750000000",
+       kAlmaty, "", "ru"},
+      {"u-secom2-alm", "se.commission2.almaty", "Каримов Тимур Бахытович", "se_commission_member", "leb-750000000",
+       kAlmaty, "", "kk"},
       {"u-ministry", "ministry", "Бекова Динара Армановна", "ministry_officer", "ministry", "", "", "ru"},
       {"u-quality", "quality", "Сарсенов Дархан Болатович", "quality_authority", "quality-authority", "", "", "ru"},
       {"u-operator", "operator", "Омарова Гульнар Есеновна", "state_corporation_operator", "", kAstana, "", "ru"},
@@ -314,7 +326,7 @@ Result<DemoReport> seed_demo(cases::Store& store, cases::Signer& signer, const c
   auto file = [&](std::size_t i, const cases::CaseRecord& c) { return se.file(user(apps[i].user_id), c.id, true); };
   auto committee = [&](const std::string& region) {
     return region == kAstana ? std::vector<std::string>{"u-com1-ast", "u-com2-ast", "u-com3-ast"}
-                             : std::vector<std::string>{"u-com1-alm", "u-com2-alm"};
+                             : std::vector<std::string>{"u-secom1-alm", "u-secom2-alm"};
   };
   auto officer = [&](const std::string& region) { return user(region == kAstana ? "u-officer-ast" : "u-officer-alm"); };
   auto head = [&](const std::string& region) { return user(region == kAstana ? "u-head-ast" : "u-head-alm"); };

@@ -24,8 +24,10 @@ class QuotaCampaignTest : public ::testing::Test {
              cases::UserRecord{"e-1", "e1", "ТОО «Алатау Курылыс»", "employer", "", "", "", "ru"},
              cases::UserRecord{"e-2", "e2", "АО «Жетысу Агро»", "employer", "", "", "", "ru"},
              cases::UserRecord{"leb", "leb", "Officer", "leb_officer", "leb-750000000", "750000000", "", "ru"},
-             cases::UserRecord{"com", "com", "Member", "commission_member", "leb-750000000", "750000000", "", "ru"},
-             cases::UserRecord{"com-ast", "coma", "Member", "commission_member", "leb-710000000", "710000000", "",
+             cases::UserRecord{"com", "com", "Member", "qt_commission_member", "leb-750000000", "750000000", "", "ru"},
+             cases::UserRecord{"com-ast", "coma", "Member", "qt_commission_member", "leb-710000000", "710000000", "",
+                               "ru"},
+             cases::UserRecord{"se-com", "sec", "Member", "se_commission_member", "leb-750000000", "750000000", "",
                                "ru"},
              cases::UserRecord{"min", "min", "Ministry", "ministry_officer", "ministry", "", "", "ru"},
          })
@@ -181,6 +183,30 @@ TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
   EXPECT_EQ(submitted->state, "at_commission");
   EXPECT_EQ(submitted->step_rule, "QT-12");
   EXPECT_EQ(submitted->step_due_at, at("2026-10-30T18:30:00+05:00"));
+}
+
+// QT-9, SE-6: the regional quota Commission decides an employer's request; a member of the same LEB's
+// SE Commission is refused (403) and may not be listed as present; a member listed twice is refused
+// (issue 9); a member of another region's quota Commission does not see the request (404).
+TEST_F(QuotaCampaignTest, OnlyMembersOfThisRegionsQuotaCommissionDecideEachListedOnce) {
+  FLIS_REQUIREMENTS("QT-9", "SE-6");
+  auto [a, b] = at_commission();
+  clock_.set(at("2026-10-16T15:00:00+05:00"));
+  const cases::QtCommissionDecisionInput by_se{{4, 10, 6}, {}, {}, {"se-com"}, ""};
+  EXPECT_EQ(qt_->commission_decide(actor("se-com"), a, by_se).error().code, "case.role_not_allowed");
+  EXPECT_EQ(qt_->commission_decide(actor("com-ast"), a, {{4, 10, 6}, {}, {}, {"com-ast"}, ""}).error().code,
+            "case.not_found");
+  for (const char* present : {"se-com", "com-ast", "com"}) {
+    auto refused = qt_->commission_decide(actor("com"), a, {{4, 10, 6}, {}, {}, {"com", present}, ""});
+    ASSERT_FALSE(refused) << present;
+    EXPECT_EQ(refused.error().code,
+              std::string(present) == "com" ? "validation.duplicate" : "qt.not_a_commission_member");
+    EXPECT_EQ(refused.error().field, "present");
+  }
+  auto decided = qt_->commission_decide(actor("com"), a, {{4, 10, 6}, {}, {}, {"com"}, ""});
+  ASSERT_TRUE(decided) << decided.error().code;
+  EXPECT_EQ(decided->state, "decided");
+  EXPECT_EQ(store_->load_case(b)->state, "registered");
 }
 
 // QT-9, QT-10, QT-11: the Commission cuts only on QT-10 grounds with evidence; the employer is

@@ -192,6 +192,68 @@ TEST_F(SeWorkflowTest, FilingOnAHolidayRegistersNextWorkingDay) {
   EXPECT_EQ(c.due_at, at("2026-12-24T18:30:00+05:00"));
 }
 
+// SE-6, QT-9: the SE Commission formed by this LEB scores, recommends and signs; a member of the same
+// LEB's quota Commission is refused every SE Commission command (403), a member of another LEB's SE
+// Commission does not see the case (404), and neither may be listed as present.
+TEST_F(SeWorkflowTest, OnlyMembersOfThisLebsSeCommissionActOnItsMinutes) {
+  FLIS_REQUIREMENTS("SE-6", "SE-9", "QT-9");
+  auto c = file_at("2026-11-23T10:00:00+05:00");
+  ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c.id));
+  const law::se::AssessmentInput claims{true, true, false, 4};
+  EXPECT_EQ(se_->record_score(actor("u-qtcom1-ast"), c.id, claims).error().code, "case.role_not_allowed");
+  EXPECT_EQ(se_->record_score(actor("u-secom1-alm"), c.id, claims).error().code, "case.not_found");
+  EXPECT_EQ(
+      se_->recommend(actor("u-qtcom1-ast"), c.id, {true, std::nullopt, claims, {"u-qtcom1-ast"}, "ok"}).error().code,
+      "case.role_not_allowed");
+  for (const char* outsider : {"u-qtcom1-ast", "u-secom1-alm", "u-officer-ast"}) {
+    auto listed = se_->recommend(actor("u-com1-ast"), c.id, {true, std::nullopt, claims, {"u-com1-ast", outsider}, ""});
+    ASSERT_FALSE(listed) << outsider;
+    EXPECT_EQ(listed.error().code, "se.not_a_commission_member") << outsider;
+    EXPECT_EQ(listed.error().field, "present");
+  }
+  ASSERT_TRUE(se_->record_score(actor("u-com1-ast"), c.id, claims));
+  ASSERT_TRUE(
+      se_->recommend(actor("u-com1-ast"), c.id, {true, std::nullopt, claims, {"u-com1-ast", "u-com2-ast"}, ""}));
+  EXPECT_EQ(se_->sign_minutes(actor("u-qtcom1-ast"), c.id).error().code, "case.role_not_allowed");
+  ASSERT_TRUE(se_->sign_minutes(actor("u-com1-ast"), c.id));
+  auto complete = se_->sign_minutes(actor("u-com2-ast"), c.id);
+  ASSERT_TRUE(complete) << complete.error().code;
+  EXPECT_EQ(complete->state, "awaiting_decision");
+}
+
+// Issue 9: a member listed twice as present is refused, and minutes stored that way before (the one
+// signature never matched two entries) complete once everyone present has signed.
+TEST_F(SeWorkflowTest, AMemberListedTwiceIsRefusedAndStoredMinutesStillComplete) {
+  FLIS_REQUIREMENTS("SE-9");
+  auto c = file_at("2026-11-23T10:00:00+05:00");
+  ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c.id));
+  const law::se::AssessmentInput claims{true, true, false, 4};
+  auto twice = se_->recommend(actor("u-com1-ast"), c.id,
+                              {true, std::nullopt, claims, {"u-com1-ast", "u-com2-ast", "u-com1-ast"}, ""});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, "validation.duplicate");
+  EXPECT_EQ(twice.error().field, "present");
+  auto pending =
+      se_->recommend(actor("u-com1-ast"), c.id, {true, std::nullopt, claims, {"u-com1-ast", "u-com2-ast"}, ""});
+  ASSERT_TRUE(pending);
+
+  // The row as an older FLIS stored it: u-com1-ast present twice.
+  cases::CaseRecord old = *pending;
+  auto& present = old.data.at("commission").as_object().at("recommendation").as_object().at("present").as_array();
+  present.push_back(boost::json::string("u-com1-ast"));
+  ASSERT_EQ(present.size(), 3u);
+  cases::CaseChange change;
+  change.next = old;
+  ASSERT_TRUE(store().commit(change));
+
+  ASSERT_TRUE(se_->sign_minutes(actor("u-com1-ast"), c.id));
+  EXPECT_EQ(se_->sign_minutes(actor("u-com1-ast"), c.id).error().code, "se.minutes_already_signed");
+  auto complete = se_->sign_minutes(actor("u-com2-ast"), c.id);
+  ASSERT_TRUE(complete) << complete.error().code;
+  EXPECT_EQ(complete->state, "awaiting_decision");
+  EXPECT_EQ(complete->step_rule, "SE-11");
+}
+
 // SE-15, SE-23(1): the certificate runs three months from the decision day and the job ends it the
 // day after its last valid day, not before.
 TEST_F(SeWorkflowTest, ExpiryJobEndsCertificatesAfterTheirLastDay) {

@@ -80,7 +80,8 @@ TEST(Access, ListsAreScopedLikeReads) {
                                      actor(role::kEmployer, "u-own", ""),
                                      actor(role::kLebOfficer, "u-o", kAstana),
                                      actor(role::kLebHead, "u-h", kAlmaty),
-                                     actor(role::kCommissionMember, "u-m", kAstana),
+                                     actor(role::kSeCommissionMember, "u-m", kAstana),
+                                     actor(role::kQtCommissionMember, "u-m", kAlmaty),
                                      actor(role::kQualityAuthority, "u-q", kQuality),
                                      actor(role::kMinistryOfficer, "u-min", "ministry")};
   for (const auto& a : actors) {

@@ -21,6 +21,7 @@ struct FieldRule {
   double minimum = -kNoLimit;
   double maximum = kNoLimit;
   Format format = Format::none;
+  bool unique_items = false;     // a list: no item twice (validation.duplicate), e.g. the members present
   std::string_view description;  // for the OpenAPI schema
 };
 

@@ -12,21 +12,28 @@ inline constexpr std::string_view kEmployer = "employer";  // company
 inline constexpr std::string_view kIndividualEmployer = "individual_employer";
 inline constexpr std::string_view kLebOfficer = "leb_officer";
 inline constexpr std::string_view kLebHead = "leb_head";
-inline constexpr std::string_view kCommissionMember = "commission_member";
+// SE-6 and QT-9: an LEB forms two Commissions with different members, each acting only under its own
+// act: the SE Commission assesses qualified foreigners (SE-9, SE-10), the quota Commission decides the
+// employers' quota requests (QT-10). A member holds the role of the one they sit on, with the LEB
+// (provider_body, region) that formed it; cases/commission.h decides who sits on which.
+inline constexpr std::string_view kSeCommissionMember = "se_commission_member";
+inline constexpr std::string_view kQtCommissionMember = "qt_commission_member";
 inline constexpr std::string_view kMinistryOfficer = "ministry_officer";
 inline constexpr std::string_view kQualityAuthority = "quality_authority";  // reviews complaints (SE-26)
 inline constexpr std::string_view kOperator = "state_corporation_operator";
 inline constexpr std::string_view kPolice = "police_liaison";
 inline constexpr std::string_view kAdministrator = "administrator";
 
-inline constexpr std::string_view kAll[] = {kForeigner, kEmployer,         kIndividualEmployer, kLebOfficer,
-                                            kLebHead,   kCommissionMember, kMinistryOfficer,    kQualityAuthority,
-                                            kOperator,  kPolice,           kAdministrator};
+inline constexpr std::string_view kAll[] = {
+    kForeigner,          kEmployer,        kIndividualEmployer, kLebOfficer, kLebHead, kSeCommissionMember,
+    kQtCommissionMember, kMinistryOfficer, kQualityAuthority,   kOperator,   kPolice,  kAdministrator};
 
 bool is_known(std::string_view role);
 bool is_applicant(std::string_view role);
-// Staff of a provider body: LEB officers and heads and the Commission of that body.
+// Staff of a provider body: LEB officers and heads and the members of the Commissions it formed.
 bool is_provider_staff(std::string_view role);
+// A member of either Commission (SE-6, QT-9).
+bool is_commission_member(std::string_view role);
 
 // Who may see which case is decided in access.h.
 

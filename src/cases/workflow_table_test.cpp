@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <utility>
 
 #include "cases/complaint/complaint.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
+#include "core/testing/requirements.h"
 
 namespace flis::cases {
 namespace {
@@ -117,6 +119,34 @@ TEST(WorkflowTable, EveryRowNamesKnownRolesAStepRuleOrNoneAndLeadsSomewhere) {
       EXPECT_FALSE(row.rule.empty());
       for (const auto& r : row.roles) EXPECT_TRUE(role::is_known(r)) << r;
     }
+}
+
+// SE-6, QT-9: two Commissions with different members. Every command of the SE Commission is refused to
+// a quota Commission member and the other way round, before the state is looked at; each act's own
+// members have commands of their own.
+TEST(WorkflowTable, EachCommissionsMembersActOnlyUnderTheirOwnAct) {
+  FLIS_REQUIREMENTS("SE-6", "QT-9");
+  const std::pair<const WorkflowTable*, std::string_view> own[] = {{&se_workflow(), role::kSeCommissionMember},
+                                                                   {&qt_workflow(), role::kQtCommissionMember}};
+  for (const auto& [table, member] : own) {
+    const std::string_view other =
+        member == role::kSeCommissionMember ? role::kQtCommissionMember : role::kSeCommissionMember;
+    int own_rows = 0;
+    for (const auto& row : table->rows) {
+      SCOPED_TRACE(table->service + " " + row.command);
+      EXPECT_EQ(std::count(row.roles.begin(), row.roles.end(), other), 0);
+      const auto c = case_in(*table, row.kinds.empty() ? "issue" : row.kinds.front(), row.from.front());
+      Actor stranger{"u-other-commission", std::string(other), "", "leb-710000000", "710000000"};
+      auto refused = table->check(stranger, c, row.command);
+      ASSERT_FALSE(refused.ok());
+      EXPECT_EQ(refused.error().code, "case.role_not_allowed");
+      if (!std::count(row.roles.begin(), row.roles.end(), member)) continue;
+      ++own_rows;
+      Actor sitting{"u-member", std::string(member), "", "leb-710000000", "710000000"};
+      EXPECT_TRUE(table->check(sitting, c, row.command).ok());
+    }
+    EXPECT_GT(own_rows, 0) << table->service;
+  }
 }
 
 TEST(WorkflowTable, ACommandAKindDoesNotHaveIsUnknown) {

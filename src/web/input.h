@@ -12,7 +12,7 @@
 //
 // What the type cannot say is in the struct's optional `static constexpr cases::FieldRule
 // kFields[]` (cases/input_rules.h): a text that may be empty, its maximum length, a number's
-// range, an identifier's format.
+// range, an identifier's format, a list whose items must differ.
 //
 // A JSON member the struct does not have is an error (validation.unknown_field): a misspelt
 // optional field must not be silently ignored.
@@ -184,6 +184,17 @@ std::optional<Error> check_limits(const T& v, const std::string& field, const Fi
   return std::nullopt;
 }
 
+// A list whose rule says its items differ: `item` must not be among those decoded before it.
+template <class E>
+std::optional<Error> check_unique(const std::vector<E>& before, const E& item, const std::string& field,
+                                  const FieldRule* rule) {
+  if constexpr (requires(const E& a) { a == a; }) {
+    if (rule && rule->unique_items && std::find(before.begin(), before.end(), item) != before.end())
+      return invalid("validation.duplicate", field);
+  }
+  return std::nullopt;
+}
+
 template <class S>
 std::optional<Error> decode_struct(const Source& src, S& out, const std::string& prefix);
 
@@ -241,6 +252,7 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
           if (auto err = scalar_from_json(v->get_array()[i], e, at)) return err;
           if (auto err = check_limits(e, at, rule)) return err;
         }
+        if (auto err = check_unique(out, e, at, rule)) return err;
         out.push_back(std::move(e));
       }
     } else {
@@ -252,6 +264,7 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
           E e{};
           if (auto err = scalar_from_text(text, e, field)) return err;
           if (auto err = check_limits(e, field, rule)) return err;
+          if (auto err = check_unique(out, e, field, rule)) return err;
           out.push_back(std::move(e));
         }
       }
@@ -339,6 +352,7 @@ boost::json::object schema_of_type(const FieldRule* rule) {
     s = schema_of_type<typename T::value_type>(rule);
   } else if constexpr (is_vector<T>::value) {
     s = {{"type", "array"}, {"items", schema_of_type<typename T::value_type>(rule)}};
+    if (rule && rule->unique_items) s["uniqueItems"] = true;
   } else if constexpr (std::is_same_v<T, std::string>) {
     s = {{"type", "string"}, {"maxLength", rule ? rule->max_length : FieldRule{}.max_length}};
     if (rule == nullptr || rule->required) s["minLength"] = 1;

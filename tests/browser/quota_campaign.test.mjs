@@ -62,7 +62,7 @@ test('QT-7 QT-15 QT-8: the Astana LEB consolidates with the considerations and b
 });
 
 test('QT-9 QT-10 F-Q6 F-QR1 I-18: the Commission cuts the request partially on a QT-10 ground with its evidence', async () => {
-  const page = await browser.as('commission1.astana');
+  const page = await browser.as('qt.commission1.astana');
   await visit(page, regionUrl, 'region page for the Commission');
   const form = `form[action="/quota/region/requests/${steppeRequest}/decision"]`;
   const id = `f-decide-${steppeRequest}-`;

@@ -10,7 +10,7 @@ namespace flis::cases {
 const WorkflowTable& qt_workflow() {
   const std::string officer(role::kLebOfficer);
   const std::string head(role::kLebHead);
-  const std::string member(role::kCommissionMember);
+  const std::string member(role::kQtCommissionMember);  // QT-9: the quota Commission
   const std::string ministry(role::kMinistryOfficer);
   static const WorkflowTable table{
       "QT",

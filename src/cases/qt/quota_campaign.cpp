@@ -8,6 +8,7 @@
 
 #include "cases/access.h"
 #include "cases/case_data.h"
+#include "cases/commission.h"
 #include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
 #include "core/identifiers.h"
@@ -534,14 +535,9 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
     e.rule_ids = {"QT-8"};
     return e;
   }
-  // QT-9: the members present are members of this LEB's Commission, the author among them.
-  if (std::find(in.present.begin(), in.present.end(), member.user_id) == in.present.end())
-    return Error::invalid("qt.minutes_author_absent", "present");
-  for (const auto& id : in.present) {
-    auto u = ports().store.find_user(id);
-    if (!u || u->role != role::kCommissionMember || u->provider_body != c->provider_body)
-      return Error::invalid("qt.not_a_commission_member", "present", id);
-  }
+  // QT-9: the members present sit on this LEB's quota Commission, the author among them, each once.
+  if (auto present = commission::check_present(ports().store, *c, in.present, member); !present)
+    return present.take_error();
   std::vector<QtLine>& lines = data->lines;
   if (in.accepted.size() != lines.size()) return Error::invalid("qt.accepted_per_line", "accepted");
   std::int64_t requested = 0, accepted = 0;

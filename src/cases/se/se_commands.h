@@ -102,7 +102,10 @@ struct SeRecommendation {
   std::string reasons;
   static constexpr FieldRule kFields[] = {
       kGroundRule,
-      {.name = "present", .max_length = 100, .description = "user ids of the members present"},
+      {.name = "present",
+       .max_length = 100,
+       .unique_items = true,
+       .description = "user ids of the members present, each once (SE-9)"},
       {.name = "reasons", .required = false, .max_length = 4000},
   };
 };

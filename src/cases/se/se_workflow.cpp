@@ -9,7 +9,7 @@ const WorkflowTable& se_workflow() {
   const std::string foreigner(role::kForeigner);
   const std::string officer(role::kLebOfficer);
   const std::string head(role::kLebHead);
-  const std::string member(role::kCommissionMember);
+  const std::string member(role::kSeCommissionMember);  // SE-6: the SE Commission
   static const WorkflowTable table{
       "SE",
       {

@@ -7,6 +7,7 @@
 #include <boost/describe/enum_to_string.hpp>
 
 #include "cases/case_data.h"
+#include "cases/commission.h"
 #include "cases/roles.h"
 #include "cases/uploads.h"
 #include "core/identifiers.h"
@@ -437,13 +438,9 @@ Result<CaseRecord> SelfEmploymentService::recommend(const Actor& member, const s
   if (!c) return c;
   auto data = read_data<SeCaseData>(*c);
   if (!data) return data.take_error();
-  if (std::find(rec.present.begin(), rec.present.end(), member.user_id) == rec.present.end())
-    return Error::invalid("se.minutes_author_absent", "present");
-  for (const auto& id : rec.present) {
-    auto u = ports().store.find_user(id);
-    if (!u || u->role != role::kCommissionMember || u->provider_body != c->provider_body)
-      return Error::invalid("se.not_a_commission_member", "present", id);
-  }
+  // SE-6, SE-9: those present sit on this LEB's SE Commission, the author among them, each once.
+  if (auto present = commission::check_present(ports().store, *c, rec.present, member); !present)
+    return present.take_error();
   auto ground = refusal_ground(rec.ground);
   if (!ground) return ground.take_error();
   if (rec.recommends_issue) ground->reset();  // a ground belongs to a refusal only
@@ -492,7 +489,10 @@ Result<CaseRecord> SelfEmploymentService::sign_minutes(const Actor& member, cons
   commission.signatures[member.user_id] =
       SeMinutesSignature{member.display_name, sig->algorithm, sig->signer, sig->value_base64,
                          format_rfc3339(now(), ports().zone.utc_offset_minutes(now()))};
-  const bool complete = commission.signatures.size() == present.size();
+  // Complete when every member present has signed; a member listed twice (stored before issue 9 refused
+  // it) signs once and counts once, so such minutes do not wait for ever.
+  const bool complete = std::all_of(present.begin(), present.end(),
+                                    [&](const std::string& id) { return commission.signatures.count(id) > 0; });
   if (complete) {
     next.state = "awaiting_decision";
     next.step_due_at = next.due_at;  // SE-11: within 5 wd of accepting the application

@@ -63,8 +63,8 @@ class PortalTest : public ::testing::Test {
              {"u-other", "other", "Other Person", "foreigner", "", "", "", "en"},
              {"u-officer", "officer", "Сейткали Жанар", "leb_officer", "leb-710000000", "710000000", "", "kk"},
              {"u-head", "head", "Абдрахманов Ерлан", "leb_head", "leb-710000000", "710000000", "", "kk"},
-             {"u-com1", "com1", "Нурланова Айгерим", "commission_member", "leb-710000000", "710000000", "", "ru"},
-             {"u-com2", "com2", "Ким Дмитрий", "commission_member", "leb-710000000", "710000000", "", "ru"},
+             {"u-com1", "com1", "Нурланова Айгерим", "se_commission_member", "leb-710000000", "710000000", "", "ru"},
+             {"u-com2", "com2", "Ким Дмитрий", "se_commission_member", "leb-710000000", "710000000", "", "ru"},
              {"u-emp", "emp", "ТОО «Алатау Курылыс»", "employer", "", "", "", "en"},
              {"u-ministry", "ministry", "Бекова Динара", "ministry_officer", "ministry", "", "", "en"}})
       ASSERT_TRUE(store_->upsert_user(u).ok());
@@ -365,6 +365,12 @@ class QuotaPortalTest : public PortalTest {
                                           json::object{{"year", 2027}, {"labour_force", lf}}, true})
                       .ok());
     }
+    // QT-9: here com1 and com2 sit on Astana's quota Commission; secom on its SE Commission (SE-6).
+    for (const auto& u : std::vector<cases::UserRecord>{
+             {"u-com1", "com1", "Нурланова Айгерим", "qt_commission_member", "leb-710000000", "710000000", "", "ru"},
+             {"u-com2", "com2", "Ким Дмитрий", "qt_commission_member", "leb-710000000", "710000000", "", "ru"},
+             {"u-secom", "secom", "Оспанов Талгат", "se_commission_member", "leb-710000000", "710000000", "", "ru"}})
+      ASSERT_TRUE(store_->upsert_user(u).ok());
   }
 
   static constexpr const char* kRequest =
@@ -492,6 +498,29 @@ TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheR
   EXPECT_NE(list.body.find("Two welders trained locally"), std::string::npos);
   EXPECT_NE(list.body.find("Partly covered locally"), std::string::npos);
   EXPECT_NE(list.body.find("Employer informed"), std::string::npos);
+}
+
+// QT-9, SE-6: the quota Commission's page and decision are its members' only; a member of the same LEB's
+// SE Commission is refused, is not offered as present, and may not be listed as present.
+TEST_F(QuotaPortalTest, OnlyTheQuotaCommissionDecidesAndListsItsOwnMembers_QT9_SE6) {
+  FLIS_REQUIREMENTS("QT-9", "SE-6");
+  file_and_bring_to_commission();
+  const std::string action = "/quota/region/requests/" + request_id + "/decision";
+  auto secom = sign_in("secom");
+  EXPECT_EQ(send("GET", "/quota/region?year=2027", &secom).status, 403);
+  EXPECT_EQ(post(action, secom, "year=2027&accepted%5B0%5D=6&accepted%5B1%5D=4&present=u-secom").status, 403);
+  auto com1 = sign_in("com1");
+  auto page = send("GET", "/quota/region?year=2027", &com1);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("value=\"u-com2\""), std::string::npos);
+  EXPECT_EQ(page.body.find("value=\"u-secom\""), std::string::npos);
+  auto listed = post(action, com1, "year=2027&accepted%5B0%5D=6&accepted%5B1%5D=4&present=u-com1&present=u-secom");
+  EXPECT_EQ(listed.status, 400);
+  auto twice = post(action, com1, "year=2027&accepted%5B0%5D=6&accepted%5B1%5D=4&present=u-com1&present=u-com1");
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_NE(twice.body.find("listed only once"), std::string::npos);
+  EXPECT_EQ(post(action, com1, "year=2027&accepted%5B0%5D=6&accepted%5B1%5D=4&present=u-com1&present=u-com2").status,
+            303);
 }
 
 TEST_F(QuotaPortalTest, MinistryTriesPercentagesDistributesPublishesAndRedistributes_QT18_QT19_QT20_QT21) {

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "cases/case_data.h"
+#include "cases/commission.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/rules.h"
@@ -476,8 +477,7 @@ json::object decide_form(const Portal& portal, const Request& req, const Actor& 
   present.hint = q(req, "decide.present_hint");
   if (auto users = portal.ctx.store.list_users())
     for (const auto& u : *users)
-      if (u.role == role::kCommissionMember && u.provider_body == c.provider_body)
-        present.options.emplace_back(u.id, u.display_name);
+      if (cases::commission::sits_on(u, c)) present.options.emplace_back(u.id, u.display_name);
   present.checked_values = retry ? failed->submitted->all("present") : std::vector<std::string>{actor.user_id};
   json::array slots;
   const auto records = record_options(req, c);
@@ -632,11 +632,11 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
   for (const auto& c : *list) {
     auto r = request_view(portal, req, c);
     const std::string form = "decide-" + c.id;
-    r["decide"] = actor.role == role::kCommissionMember && c.state == "registered" && regional_state == "at_commission"
+    r["decide"] = cases::qt_workflow().check(actor, c, "decide").ok() && regional_state == "at_commission"
                       ? json::value(decide_form(portal, req, actor, c, form, failed))
                       : json::value(false);
     r["findings"] = findings_view(portal, req, c);
-    r["recheck_action"] = (leb || actor.role == role::kCommissionMember) && c.state == "registered"
+    r["recheck_action"] = cases::qt_workflow().check(actor, c, "refresh_registry_findings").ok()
                               ? json::value("/quota/region/requests/" + c.id + "/registry-check")
                               : json::value(false);
     r["notice_action"] =
@@ -1244,7 +1244,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       return handler(req, *actor);
     };
   };
-  auto staff = [](const Actor& a) { return is_leb(a) || a.role == role::kCommissionMember; };
+  auto staff = [](const Actor& a) { return is_leb(a) || a.role == role::kQtCommissionMember; };
   auto ministry = [](const Actor& a) { return a.role == role::kMinistryOfficer; };
 
   // QT-A1, QT-10, QT-11: the employer's requests with the Commission's outcome and its reasons.

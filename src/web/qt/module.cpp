@@ -37,7 +37,7 @@ bool is_employer(const cases::Actor* a) {
 }
 bool is_region(const cases::Actor* a) {
   return a != nullptr &&
-         (a->role == role::kLebOfficer || a->role == role::kLebHead || a->role == role::kCommissionMember);
+         (a->role == role::kLebOfficer || a->role == role::kLebHead || a->role == role::kQtCommissionMember);
 }
 bool is_ministry(const cases::Actor* a) { return a != nullptr && a->role == role::kMinistryOfficer; }
 bool is_other(const cases::Actor* a) { return !is_employer(a) && !is_region(a) && !is_ministry(a); }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cases/case_data.h"
+#include "cases/commission.h"
 #include "cases/complaint/complaint.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
@@ -377,8 +378,7 @@ void action_forms(const Portal& portal, const Request& req, const Actor& actor, 
       present.required = true;
       if (auto users = portal.ctx.store.list_users())
         for (const auto& u : *users)
-          if (u.role == role::kCommissionMember && u.provider_body == c.provider_body)
-            present.options.emplace_back(u.id, u.display_name);
+          if (cases::commission::sits_on(u, c)) present.options.emplace_back(u.id, u.display_name);
       if (failed && failed->form == "recommend" && failed->submitted)
         present.checked_values = failed->submitted->all("present");
       else

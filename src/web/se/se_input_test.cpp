@@ -85,6 +85,27 @@ TEST(SeInput, TheRecommendationFormNamesItsCriteriaAsTheStructDoes) {
   EXPECT_EQ(r->present.size(), 2u);
 }
 
+// SE-9, issue 9: a member listed twice as present would wait for a second signature for ever; the input
+// refuses it at the field, from a form and from JSON alike, and the schema says so.
+TEST(SeInput, AMemberPresentTwiceIsRefusedAtTheField) {
+  FLIS_REQUIREMENTS("SE-9");
+  forms::FormData f;
+  f.add("recommends_issue", "1");
+  f.add("criteria.experience_years", "4");
+  for (const char* id : {"u-com1", "u-com2", "u-com1"}) f.add("present", id);
+  auto form = from_form<cases::SeRecommendation>(f);
+  ASSERT_FALSE(form);
+  EXPECT_EQ(form.error().code, "validation.duplicate");
+  EXPECT_EQ(form.error().field, "present");
+  auto body = from_json_text<cases::SeRecommendation>(
+      R"({"recommends_issue": true, "criteria": {"higher_education": true, "academic_degree": false,
+          "english_teaching_certificate": false, "experience_years": 4}, "present": ["u-com1", "u-com1"]})");
+  ASSERT_FALSE(body);
+  EXPECT_EQ(body.error().code, "validation.duplicate");
+  EXPECT_EQ(body.error().field, "present[1]");
+  EXPECT_EQ(schema<cases::SeRecommendation>().at("properties").at("present").at("uniqueItems"), true);
+}
+
 TEST(SeInput, TheOpenApiSchemaComesFromTheSameStruct) {
   auto s = schema<cases::SeDraftInput>();
   const auto& props = s.at("properties").as_object();
