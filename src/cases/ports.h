@@ -48,7 +48,6 @@ class Store {
   // Documents of `kind` with status "valid" whose valid_to < date (the expiry job's input).
   virtual Result<std::vector<IssuedDocument>> documents_expiring_before(const std::string& kind, Date date) = 0;
 
-  virtual Result<StoredFile> save_file(const StoredFile& file) = 0;                       // assigns id if empty
   virtual Result<StoredFile> load_file(const std::string& id) = 0;                        // with content
   virtual Result<std::vector<StoredFile>> files_of_case(const std::string& case_id) = 0;  // no content
 

@@ -198,6 +198,9 @@ struct CaseChange {
   // Applied in order after the case is written; if any would break allocated ≥ reserved + consumed,
   // or names an unknown or lapsed reservation, nothing of the change is written (I-17).
   std::vector<QuotaOperation> quota;
+  // Uploads the change attaches (id assigned by the caller, or by the store when empty), written in
+  // the same transaction: a failed or conflicting change leaves no file behind.
+  std::vector<StoredFile> files;
 };
 
 struct CaseFilter {

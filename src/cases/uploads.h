@@ -21,6 +21,7 @@ struct InspectedContent {
   int pages = 0;           // PDF: number of pages (at least 1); images: 1
   int width = 0;           // images: pixels; PDF: points of the first page
   int height = 0;
+  std::string sha256;  // hex digest of the bytes, recorded in the case and its audit event
 };
 
 // Parses the bytes of an upload with the parser of the format they claim. Errors (kind invalid, field
@@ -40,7 +41,14 @@ inline constexpr std::int64_t kMaxUploadBytes = 10 * 1024 * 1024;
 
 // Checks an applicant's upload — not empty, not larger than kMaxUploadBytes, read whole by its
 // format's parser — and fills in what the content says: media type (never the name or the type the
-// browser sent), size. A file name that is empty or longer than 200 bytes becomes `fallback_name`.
+// browser sent), size, SHA-256. A file name that is empty or longer than 200 bytes becomes
+// `fallback_name`.
 Result<StoredFile> accept_upload(const DocumentInspector& inspector, StoredFile file, std::string_view fallback_name);
+
+// The id of the `index`-th upload a change to `before` attaches: "SE-2026-000042-F7" (the version the
+// change writes, then the index when a change attaches several). Known before the commit, so the
+// case's data can refer to the file the same transaction writes; unique because each version of a
+// case is written once.
+std::string upload_id(const CaseRecord& before, std::size_t index = 0);
 
 }  // namespace flis::cases

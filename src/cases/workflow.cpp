@@ -53,6 +53,7 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   change.outbox_updates = std::move(step.outbox_updates);
   change.documents = std::move(step.documents);
   change.quota = std::move(step.quota);
+  change.files = std::move(step.files);
   return ports_.store.commit(change);
 }
 

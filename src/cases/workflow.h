@@ -45,6 +45,7 @@ struct Step {
   std::vector<OutboxUpdate> outbox_updates;
   std::vector<IssuedDocument> documents;
   std::vector<QuotaOperation> quota;  // ledger operations committed with the step (I-17)
+  std::vector<StoredFile> files;      // uploads attached by the step, written with it
 };
 
 class Workflow {

@@ -1,5 +1,7 @@
 #include "docs/content_inspector.h"
 
+#include "docs/signer.h"
+
 // clang-format off: libjpeg's header needs <cstdio> first
 #include <jpeglib.h>
 #include <cstdio>
@@ -162,10 +164,16 @@ Result<InspectedContent> inspect_image(std::string_view bytes, bool jpeg) {
 ContentInspector::ContentInspector() = default;
 
 Result<InspectedContent> ContentInspector::inspect(std::string_view bytes) const {
-  if (starts_with(bytes, "%PDF-")) return inspect_pdf(bytes);
-  if (starts_with(bytes, "\xFF\xD8\xFF")) return inspect_image(bytes, true);
-  if (starts_with(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8))) return inspect_image(bytes, false);
-  return Error::invalid("upload.media_type", "file", "only PDF, JPEG or PNG");
+  Result<InspectedContent> content = Error::invalid("upload.media_type", "file", "only PDF, JPEG or PNG");
+  if (starts_with(bytes, "%PDF-")) {
+    content = inspect_pdf(bytes);
+  } else if (starts_with(bytes, "\xFF\xD8\xFF")) {
+    content = inspect_image(bytes, true);
+  } else if (starts_with(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8))) {
+    content = inspect_image(bytes, false);
+  }
+  if (content) content->sha256 = sha256_hex(bytes);
+  return content;
 }
 
 }  // namespace flis::docs

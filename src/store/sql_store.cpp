@@ -626,6 +626,31 @@ Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& fi
   });
 }
 
+namespace {
+
+// An upload as the change carries it, checked before the transaction: the store computes the digest
+// and size itself, and a caller-supplied one must agree (a corrupted upload).
+Result<StoredFile> prepared_file(const StoredFile& file, const std::string& case_id) {
+  StoredFile stored = file;
+  stored.sha256 = sha256_hex(file.content);
+  if (!file.sha256.empty() && file.sha256 != stored.sha256) {
+    return Error::invalid("store.file_sha256_mismatch", "sha256", "content does not match the given SHA-256");
+  }
+  const auto actual_size = static_cast<std::int64_t>(file.content.size());
+  if (file.size != 0 && file.size != actual_size) {
+    return Error::invalid("store.file_size_mismatch", "size", "content does not match the given size");
+  }
+  if (!file.case_id.empty() && file.case_id != case_id) {
+    return Error::invalid("store.file_of_other_case", "case_id", "a change attaches files to its own case only");
+  }
+  stored.case_id = case_id;
+  stored.size = actual_size;
+  if (stored.id.empty()) stored.id = random_id();
+  return stored;
+}
+
+}  // namespace
+
 Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   if (change.next.id.empty()) return Error::invalid("store.case_id_missing", "id");
   if (change.is_new && change.next.version != 0) {
@@ -637,6 +662,12 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   }
   for (const auto& op : change.quota) {
     if (auto valid = check_quota_operation(op); !valid) return valid.take_error();
+  }
+  std::vector<StoredFile> files;
+  for (const StoredFile& file : change.files) {
+    auto prepared = prepared_file(file, change.next.id);
+    if (!prepared) return prepared.take_error();
+    files.push_back(std::move(*prepared));
   }
   // With quota operations, READ COMMITTED on PostgreSQL: every ledger statement is a conditional
   // UPDATE that waits for the row and re-checks its condition (I-17), whereas REPEATABLE READ would
@@ -694,6 +725,17 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
                    SqlParam::text(event.hash), SqlParam::text(key_.id())});
       if (!inserted) return inserted.take_error();
       prev_hash = event.hash;
+    }
+
+    // Uploads are written with the change that attaches them: a crash or a version conflict leaves no
+    // file that no case refers to (issue 9).
+    for (const StoredFile& file : files) {
+      auto inserted = db.exec(
+          sql::kFileInsert, {SqlParam::text(file.id), SqlParam::text(file.case_id), SqlParam::text(file.doc_type),
+                             SqlParam::text(file.file_name), SqlParam::text(file.media_type),
+                             SqlParam::integer(file.size), SqlParam::text(file.sha256), instant_param(file.uploaded_at),
+                             SqlParam::text(file.uploaded_by), SqlParam::blob(file.content)});
+      if (!inserted) return renamed_conflict(inserted.take_error(), "store.file_exists");
     }
 
     for (const OutboxMessage& message : change.outbox) {
@@ -801,30 +843,6 @@ Result<std::vector<IssuedDocument>> SqlStore::documents_expiring_before(const st
         if (!rows) return rows.take_error();
         return map_rows<IssuedDocument>(*rows, read_document);
       });
-}
-
-Result<StoredFile> SqlStore::save_file(const StoredFile& file) {
-  StoredFile stored = file;
-  // The store computes the digest itself; a caller-supplied one must agree (a corrupted upload).
-  stored.sha256 = sha256_hex(file.content);
-  if (!file.sha256.empty() && file.sha256 != stored.sha256) {
-    return Error::invalid("store.file_sha256_mismatch", "sha256", "content does not match the given SHA-256");
-  }
-  const auto actual_size = static_cast<std::int64_t>(file.content.size());
-  if (file.size != 0 && file.size != actual_size) {
-    return Error::invalid("store.file_size_mismatch", "size", "content does not match the given size");
-  }
-  stored.size = actual_size;
-  if (stored.id.empty()) stored.id = random_id();
-  auto saved = transact<std::int64_t>(TxMode::write, [&](SqlConnection& db) {
-    return db.exec(sql::kFileInsert,
-                   {SqlParam::text(stored.id), SqlParam::text(stored.case_id), SqlParam::text(stored.doc_type),
-                    SqlParam::text(stored.file_name), SqlParam::text(stored.media_type), SqlParam::integer(stored.size),
-                    SqlParam::text(stored.sha256), instant_param(stored.uploaded_at),
-                    SqlParam::text(stored.uploaded_by), SqlParam::blob(stored.content)});
-  });
-  if (!saved) return renamed_conflict(saved.take_error(), "store.file_exists");
-  return stored;
 }
 
 Result<StoredFile> SqlStore::load_file(const std::string& id) {

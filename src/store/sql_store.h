@@ -35,7 +35,6 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<std::vector<cases::IssuedDocument>> documents_of_case(const std::string& case_id) override;
   Result<std::vector<cases::IssuedDocument>> documents_expiring_before(const std::string& kind, Date date) override;
 
-  Result<cases::StoredFile> save_file(const cases::StoredFile& file) override;
   Result<cases::StoredFile> load_file(const std::string& id) override;
   Result<std::vector<cases::StoredFile>> files_of_case(const std::string& case_id) override;
 

@@ -252,40 +252,72 @@ TEST_P(SqlStoreTest, SequencesAreGapFreeAndUniqueUnderEightThreads) {
 
 TEST_P(SqlStoreTest, FilesKeepBinaryContentAndTheStoreComputesSha256) {
   cases::StoredFile file;
-  file.case_id = "SE-2026-000030";
+  file.id = "SE-2026-000030-F1";
   file.doc_type = "identity_document";
   file.file_name = "passport.pdf";
   file.media_type = "application/pdf";
   file.content = std::string("%PDF\0\xff\x01binary", 13);
   file.uploaded_at = at(1'773'000'000);
   file.uploaded_by = "u-applicant";
-  auto saved = store().save_file(file);
-  ASSERT_TRUE(saved) << saved.error().detail;
-  EXPECT_FALSE(saved->id.empty());
-  EXPECT_EQ(saved->size, 13);
-  EXPECT_EQ(saved->sha256, sha256_hex(file.content));
+  CaseChange change = new_case_change("SE-2026-000030");
+  change.files.push_back(file);
+  ASSERT_TRUE(store().commit(change));
   EXPECT_EQ(sha256_hex("hello"), "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
 
-  auto loaded = store().load_file(saved->id);
+  auto loaded = store().load_file(file.id);
   ASSERT_TRUE(loaded) << loaded.error().detail;
   EXPECT_EQ(loaded->content, file.content);
   EXPECT_EQ(loaded->file_name, "passport.pdf");
+  EXPECT_EQ(loaded->case_id, "SE-2026-000030");  // the change's case
+  EXPECT_EQ(loaded->size, 13);
+  EXPECT_EQ(loaded->sha256, sha256_hex(file.content));
   auto listed = store().files_of_case("SE-2026-000030");
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 1U);
   EXPECT_TRUE(listed->front().content.empty());
-  EXPECT_EQ(listed->front().sha256, saved->sha256);
+  EXPECT_EQ(listed->front().sha256, sha256_hex(file.content));
 
-  auto wrong = file;
-  wrong.sha256 = sha256_hex("something else");
-  EXPECT_EQ(store().save_file(wrong).error().code, "store.file_sha256_mismatch");
+  auto wrong = new_case_change("SE-2026-000031");
+  wrong.files.push_back(file);
+  wrong.files.back().id = "SE-2026-000031-F1";
+  wrong.files.back().sha256 = sha256_hex("something else");
+  EXPECT_EQ(store().commit(wrong).error().code, "store.file_sha256_mismatch");
+  EXPECT_EQ(store().load_case("SE-2026-000031").error().kind, Error::Kind::not_found);  // nothing of it written
 
   auto connection = raw();
   ASSERT_NE(connection, nullptr);
   ASSERT_TRUE(connection->exec(SqlStatement{"", "UPDATE files SET sha256 = $1 WHERE id = $2"},
-                               {SqlParam::text(sha256_hex("x")), SqlParam::text(saved->id)}));
-  EXPECT_EQ(store().load_file(saved->id).error().code, "store.file_corrupted");
+                               {SqlParam::text(sha256_hex("x")), SqlParam::text(file.id)}));
+  EXPECT_EQ(store().load_file(file.id).error().code, "store.file_corrupted");
   EXPECT_EQ(store().load_file("missing").error().kind, Error::Kind::not_found);
+}
+
+// Issue 9: uploads were saved before the case transaction, so a version conflict (32 concurrent
+// uploads to one draft) or a crash left files no case refers to. Now they are part of the change.
+TEST_P(SqlStoreTest, AnUploadOfAConflictingChangeLeavesNoFileBehind) {
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000032")));
+  auto loaded = store().load_case("SE-2026-000032");
+  ASSERT_TRUE(loaded);
+  auto attach = [&](const std::string& id) {
+    CaseChange change;
+    change.next = *loaded;  // both prepared from version 1
+    change.events.push_back(sample_event("attach_file", "draft", "draft"));
+    cases::StoredFile file;
+    file.id = id;
+    file.doc_type = "identity_document";
+    file.content = "scan " + id;
+    change.files.push_back(file);
+    return store().commit(change);
+  };
+  ASSERT_TRUE(attach("SE-2026-000032-F2a"));
+  auto lost = attach("SE-2026-000032-F2b");
+  ASSERT_FALSE(lost);
+  EXPECT_EQ(lost.error().code, "store.version_conflict");
+  auto listed = store().files_of_case("SE-2026-000032");
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().id, "SE-2026-000032-F2a");
+  EXPECT_EQ(store().load_file("SE-2026-000032-F2b").error().kind, Error::Kind::not_found);
 }
 
 TEST_P(SqlStoreTest, SessionsAreFoundReplacedAndDeleted) {

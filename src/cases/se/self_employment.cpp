@@ -270,25 +270,28 @@ Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, co
   const std::string doc_type = file.doc_type;
   auto accepted = accept_upload(ports().inspector, std::move(file), doc_type);
   if (!accepted) return accepted.take_error();
+  accepted->id = upload_id(*c);
   accepted->case_id = c->id;
   accepted->uploaded_by = applicant.user_id;
   accepted->uploaded_at = now();
-  auto saved = ports().store.save_file(*accepted);
-  if (!saved) return saved;
 
   CaseRecord next = *c;
-  data->files.push_back(SeFileRef{saved->id, saved->doc_type, saved->sha256});
+  data->files.push_back(SeFileRef{accepted->id, accepted->doc_type, accepted->sha256});
   write_data(next, *data);
-  auto committed = commit(applicant, *c, std::move(next),
-                          Step{"attach_file",
-                               {"SE-A2.8"},
-                               json::object{{"file_id", saved->id},
-                                            {"doc_type", saved->doc_type},
-                                            {"sha256", saved->sha256},
-                                            {"size", saved->size}}});
+  Step step{"attach_file",
+            {"SE-A2.8"},
+            json::object{{"file_id", accepted->id},
+                         {"doc_type", accepted->doc_type},
+                         {"sha256", accepted->sha256},
+                         {"size", accepted->size}}};
+  std::string bytes = std::move(accepted->content);  // moved into the step, never copied
+  accepted->content.clear();
+  StoredFile upload = *accepted;
+  upload.content = std::move(bytes);
+  step.files.push_back(std::move(upload));
+  auto committed = commit(applicant, *c, std::move(next), std::move(step));
   if (!committed) return committed.take_error();
-  saved->content.clear();
-  return saved;
+  return accepted;
 }
 
 Result<CaseRecord> SelfEmploymentService::file(const Actor& applicant, const std::string& case_id,
