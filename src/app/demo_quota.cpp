@@ -221,7 +221,7 @@ Result<DemoQuotaReport> seed_demo_district_quota(cases::Store& store, cases::Sig
     const cases::Actor leb{officer->id, officer->role, officer->display_name, officer->provider_body, officer->region};
     for (const auto& m : plan.moves) {
       clock.set(on(m.month, m.day));
-      auto c = qt.allocate_to_district(leb, {kDemoQuotaYear, m.district, m.units, m.reasons});
+      auto c = qt.allocate_to_district(leb, kDemoQuotaYear, {m.district, m.units, m.reasons});
       if (!c) return c.take_error();
     }
     ++report.cases;

@@ -223,15 +223,14 @@ Status seed_quota_campaign(cases::Ports ports, ManualClock& clock, const cases::
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& r = requests[i];
     if (!step(at(9, static_cast<unsigned>(15 + i), 10))) return ok_status();
-    cases::QtEmployerRequestInput in{year, r.region, r.name, r.bin, r.address, 8, r.lines, r.justification};
-    auto c = qt.file_request(user(r.user), in);
+    cases::QtEmployerRequestInput in{r.region, {r.name, r.bin, r.address}, 8, r.lines, r.justification};
+    auto c = qt.file_request(user(r.user), year, in);
     if (!c) return c.take_error();
     ids.push_back(c->id);
     ++report.cases;
   }
   if (!step(at(10, 8, 11))) return ok_status();
   cases::QtConsolidationInput considerations{
-      year,
       "Спрос: 2 100 вакансий в строительстве и энергетике (национальный проект «Модернизация энергетики»)",
       "Прогноз: 38 000 безработных, 1 200 выпускников колледжей по сварке и монтажу",
       "Сварщиков и монтажников можно частично подготовить из безработных до марта",
@@ -239,7 +238,7 @@ Status seed_quota_campaign(cases::Ports ports, ManualClock& clock, const cases::
       "Спрос на домашних работников растёт на 6 % в год",
       "Высвобождение 300 работников на предприятиях города",
       "41 000 разрешений трудовым иммигрантам в прошлом году"};
-  auto regional = qt.consolidate(user("u-officer-alm"), considerations);
+  auto regional = qt.consolidate(user("u-officer-alm"), year, considerations);
   if (!regional) return regional.take_error();
   ++report.cases;
   if (!step(at(10, 14, 16))) return ok_status();

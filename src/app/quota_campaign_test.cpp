@@ -41,17 +41,14 @@ class QuotaCampaignTest : public ::testing::Test {
   cases::QtEmployerRequestInput request(const char* bin) {
     cases::QtEmployerRequestInput in;
     in.region = "750000000";
-    in.employer_name = "ТОО «Алатау Курылыс»";
-    in.employer_bin = bin;
-    in.legal_address = "г. Алматы, ул. Толе би, 101";
+    in.employer = {"ТОО «Алатау Курылыс»", bin, "г. Алматы, ул. Толе би, 101"};
     in.current_year_count = 14;
     in.lines = {{"category_2", "Инженер-сметчик", 4}, {"category_3", "Сварщик", 10}, {"seasonal", "Сборщик", 6}};
     in.justification = "Договор подряда № 17 на строительство ЖК «Алатау» (2027)";
     return in;
   }
   cases::QtConsolidationInput considerations() {
-    return {2027,
-            "Спрос: 2 100 вакансий в строительстве",
+    return {"Спрос: 2 100 вакансий в строительстве",
             "Прогноз: 3 800 безработных, 120 сварщиков",
             "Переобучение 40 сварщиков до марта",
             "2026: использовано 88 %",
@@ -60,17 +57,17 @@ class QuotaCampaignTest : public ::testing::Test {
             "2026: 41 000 разрешений"};
   }
   // A police record of the employer, found when the requests go to the Commission (F-QR1).
-  qt::Evidence registry_violation() { return {"", "MVD-2026-0412", std::nullopt, false, "", "migration_police"}; }
+  cases::QtEvidenceInput registry_violation() { return {"", "migration_police", "MVD-2026-0412", ""}; }
 
   // Two requests filed, consolidated and brought to the Commission; returns their ids.
   std::pair<std::string, std::string> at_commission() {
     clock_.set(at("2026-09-15T10:00:00+05:00"));
-    auto a = qt_->file_request(actor("e-1"), request("123456789012"));
+    auto a = qt_->file_request(actor("e-1"), 2027, request(bin_a_.c_str()));
     EXPECT_TRUE(a) << (a ? "" : a.error().code);
-    auto b = qt_->file_request(actor("e-2"), request("210987654321"));
+    auto b = qt_->file_request(actor("e-2"), 2027, request(bin_b_.c_str()));
     EXPECT_TRUE(b);
     clock_.set(at("2026-10-08T11:00:00+05:00"));
-    EXPECT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+    EXPECT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
     EXPECT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
     return {a->id, b->id};
   }
@@ -117,7 +114,7 @@ class QuotaCampaignTest : public ::testing::Test {
     clock_.set(at("2026-10-16T15:00:00+05:00"));
     ASSERT_TRUE(qt_->commission_decide(actor("com"), a, {{4, 10, 6}, {}, {}, {"com"}, ""}));
     ASSERT_TRUE(qt_->commission_decide(actor("com"), b, {{4, 10, 6}, {}, {}, {"com"}, ""}));
-    auto s = qt_->submit_to_ministry(actor("leb"), {2027, 41000, 45000, "Спрос на домашних работников", {}});
+    auto s = qt_->submit_to_ministry(actor("leb"), 2027, {41000, 45000, "Спрос на домашних работников", {}});
     ASSERT_TRUE(s) << s.error().code;
   }
 
@@ -127,48 +124,93 @@ class QuotaCampaignTest : public ::testing::Test {
   std::unique_ptr<cases::QuotaCampaignService> qt_;
   cases::testing::FakeViolationRegistries registries_;
   const std::string alatau_bin_ = first_assignable_identifier("1803400", 2345);
+  // Employers no registry holds a record of (QT-A1: valid by their check digit).
+  const std::string bin_a_ = first_assignable_identifier("1803400", 7001);
+  const std::string bin_b_ = first_assignable_identifier("9905400", 7002);
 };
 
 // QT-6, QT-A1, F-Q4, I-3: one request per region, in time; its next step is the QT-8 submission.
 TEST_F(QuotaCampaignTest, EmployerFilesOneRequestPerRegionByTheQt6Date) {
-  FLIS_REQUIREMENTS("QT-6", "QT-8", "F-Q1", "F-Q4", "I-3");
+  FLIS_REQUIREMENTS("QT-6", "QT-8", "QT-A1", "F-Q1", "F-Q4", "I-3");
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  auto c = qt_->file_request(actor("e-1"), request("123456789012"));
+  auto c = qt_->file_request(actor("e-1"), 2027, request(bin_a_.c_str()));
   ASSERT_TRUE(c) << c.error().code << " " << c.error().field;
-  EXPECT_EQ(c->id, "QTA1-2027-750000000-e-1");
+  EXPECT_EQ(c->id, "QTA1-75-2027-000001");  // region, year, sequence: a number a person can say
   EXPECT_EQ(c->state, "registered");
   EXPECT_EQ(c->step_rule, "QT-8");
   EXPECT_EQ(c->step_due_at, at("2026-10-15T18:30:00+05:00"));
   EXPECT_EQ(cases::json_object(c->data, "totals").at("category_3").as_int64(), 10);
   EXPECT_EQ(c->data.at("requested_total").as_int64(), 20);
 
-  auto again = qt_->file_request(actor("e-1"), request("123456789012"));
+  auto again = qt_->file_request(actor("e-1"), 2027, request(bin_a_.c_str()));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, "qt.request_exists");  // F-Q4
+  EXPECT_EQ(again.error().detail, c->id);
 
-  auto other_region = request("123456789012");
+  auto other_region = request(bin_a_.c_str());
   other_region.region = "710000000";  // QT-6: multi-region work, one request per region
-  EXPECT_TRUE(qt_->file_request(actor("e-1"), other_region));
+  EXPECT_TRUE(qt_->file_request(actor("e-1"), 2027, other_region));
 
-  auto bad = request("123456789012");
+  auto bad = request(bin_a_.c_str());
   bad.lines[1].category = "category_5";
-  EXPECT_EQ(qt_->file_request(actor("e-2"), bad).error().field, "lines[1].category");
-  EXPECT_EQ(qt_->file_request(actor("leb"), request("1")).error().code, "case.role_not_allowed");
+  EXPECT_EQ(qt_->file_request(actor("e-2"), 2027, bad).error().field, "lines[1].category");
+  EXPECT_EQ(qt_->file_request(actor("leb"), 2027, request("1")).error().code, "case.role_not_allowed");
+  // QT-A1: the employer's BIN (or an individual employer's IIN) is checked by its check digit.
+  auto wrong_digit = qt_->file_request(actor("e-2"), 2027, request("123456789012"));
+  ASSERT_FALSE(wrong_digit);
+  EXPECT_EQ(wrong_digit.error().code, "validation.bin");
+  EXPECT_EQ(wrong_digit.error().field, "employer.bin");
 
   clock_.set(at("2026-10-01T19:00:00+05:00"));  // registered 2 October: too late
-  auto late = qt_->file_request(actor("e-2"), request("210987654321"));
+  auto late = qt_->file_request(actor("e-2"), 2027, request(bin_b_.c_str()));
   ASSERT_FALSE(late);
   EXPECT_EQ(late.error().code, "qt.request_deadline_passed");
   EXPECT_EQ(late.error().rule_ids, (std::vector<std::string>{"QT-6", "F-Q1", "I-3"}));
+}
+
+// QT-A1, F-Q4: a request filed before requests were numbered by region and year keeps its id, is listed with
+// the region's, and still counts as the employer's one request for that region; the next one is numbered anew.
+TEST_F(QuotaCampaignTest, RequestsFiledUnderTheOldNumberingStillLoadAndCountForFQ4) {
+  FLIS_REQUIREMENTS("QT-6", "QT-A1", "F-Q4");
+  clock_.set(at("2026-09-15T10:00:00+05:00"));
+  cases::CaseRecord legacy;
+  legacy.id = "QTA1-2027-750000000-e-1";
+  legacy.service = "QT";
+  legacy.kind = "employer_request";
+  legacy.state = "registered";
+  legacy.region = "750000000";
+  legacy.provider_body = "leb-750000000";
+  legacy.applicant_id = "e-1";
+  legacy.data = boost::json::parse(R"j({"year": 2027, "employer": {"name": "ТОО «Алатау Курылыс»",
+      "bin": "123456789012", "legal_address": "Алматы"}, "lines": [{"category": "category_3",
+      "profession": "Сварщик", "count": 10}], "requested_total": 10})j")
+                    .as_object();
+  cases::CaseChange change;
+  change.next = legacy;
+  change.is_new = true;
+  ASSERT_TRUE(store_->commit(change));
+
+  auto again = qt_->file_request(actor("e-1"), 2027, request(bin_a_.c_str()));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, "qt.request_exists");
+  EXPECT_EQ(again.error().detail, legacy.id);
+  auto listed = qt_->requests(actor("leb"), 2027);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->front().id, legacy.id);
+
+  auto other = qt_->file_request(actor("e-2"), 2027, request(bin_b_.c_str()));
+  ASSERT_TRUE(other) << other.error().code;
+  EXPECT_EQ(other->id, "QTA1-75-2027-000001");
 }
 
 // QT-7, QT-15, QT-8: consolidation records the considerations; late steps are flagged, not refused.
 TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
   FLIS_REQUIREMENTS("QT-7", "QT-8", "QT-12");
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  ASSERT_TRUE(qt_->file_request(actor("e-1"), request("123456789012")));
+  ASSERT_TRUE(qt_->file_request(actor("e-1"), 2027, request(bin_a_.c_str())));
   clock_.set(at("2026-10-12T11:00:00+05:00"));  // after the QT-7 date (9 October)
-  auto c = qt_->consolidate(actor("leb"), considerations());
+  auto c = qt_->consolidate(actor("leb"), 2027, considerations());
   ASSERT_TRUE(c) << c.error().code;
   EXPECT_EQ(c->id, "QT-2027-750000000");
   EXPECT_EQ(c->step_rule, "QT-8");
@@ -177,7 +219,7 @@ TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
             "Переобучение 40 сварщиков до марта");
   auto missing = considerations();
   missing.domestic_labour.clear();
-  EXPECT_EQ(qt_->consolidate(actor("leb"), missing).error().field, "domestic_labour");
+  EXPECT_EQ(qt_->consolidate(actor("leb"), 2027, missing).error().field, "domestic_labour");
   auto submitted = qt_->submit_to_commission(actor("leb"), 2027);
   ASSERT_TRUE(submitted);
   EXPECT_EQ(submitted->state, "at_commission");
@@ -216,17 +258,15 @@ TEST_F(QuotaCampaignTest, CommissionDecidesOnQt10GroundsAndEmployerIsInformed) {
   registries_.police = {{"MVD-2026-0412", alatau_bin_, "519", Date(2026, 4, 12), Date(2026, 5, 2), "Без разрешения"},
                         {"MVD-2024-0100", alatau_bin_, "519", Date(2024, 6, 1), Date(2024, 7, 1), "Старое"}};
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  ASSERT_TRUE(qt_->file_request(actor("e-1"), request(alatau_bin_.c_str())));
-  cases::QtCommissionDecisionInput d{{4, 0, 6},
-                                     {qt::RejectionGround::permit_violations},
-                                     {registry_violation()},
-                                     {"com"},
-                                     "Неустранённое нарушение 2026 года"};
-  const std::string id = "QTA1-2027-750000000-e-1";
+  auto filed = qt_->file_request(actor("e-1"), 2027, request(alatau_bin_.c_str()));
+  ASSERT_TRUE(filed);
+  cases::QtCommissionDecisionInput d{
+      {4, 0, 6}, {"permit_violations"}, {registry_violation()}, {"com"}, "Неустранённое нарушение 2026 года"};
+  const std::string id = filed->id;
   EXPECT_EQ(qt_->commission_decide(actor("com"), id, d).error().code, "qt.not_at_commission");  // QT-8 first
 
   clock_.set(at("2026-10-08T11:00:00+05:00"));
-  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
   ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
   clock_.set(at("2026-10-16T15:00:00+05:00"));
   EXPECT_EQ(qt_->commission_decide(actor("com-ast"), id, d).error().code, "case.not_found");  // another region
@@ -268,32 +308,31 @@ TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
   FLIS_REQUIREMENTS("QT-4", "QT-12", "QT-13", "QT-17", "QT-18", "QT-19", "QT-20", "QT-21", "F-Q2", "F-Q7", "F-Q8");
   auto [a, b] = at_commission();
   clock_.set(at("2026-10-16T15:00:00+05:00"));
-  cases::QtSubmissionInput s{2027, 41000, 45000, "Спрос на домашних работников", {{"CHN", "category_3", "Сварщик", 5}}};
-  EXPECT_EQ(qt_->submit_to_ministry(actor("leb"), s).error().code, "qt.requests_undecided");
+  cases::QtSubmissionInput s{41000, 45000, "Спрос на домашних работников", {{"CHN", "category_3", "Сварщик", 5}}};
+  EXPECT_EQ(qt_->submit_to_ministry(actor("leb"), 2027, s).error().code, "qt.requests_undecided");
   ASSERT_TRUE(qt_->commission_decide(actor("com"), a, {{4, 10, 6}, {}, {}, {"com"}, ""}));
-  ASSERT_TRUE(
-      qt_->commission_decide(actor("com"), b,
-                             {{0, 0, 0},
-                              {qt::RejectionGround::domestic_labour_available},
-                              {{"commission", "Прогноз 2027", std::nullopt, false, "120 безработных сварщиков"}},
-                              {"com"},
-                              ""}));
-  auto bad_country = qt_->submit_to_ministry(actor("leb"), s);
+  ASSERT_TRUE(qt_->commission_decide(actor("com"), b,
+                                     {{0, 0, 0},
+                                      {"domestic_labour_available"},
+                                      {{"commission", "", "Прогноз 2027", "120 безработных сварщиков"}},
+                                      {"com"},
+                                      ""}));
+  auto bad_country = qt_->submit_to_ministry(actor("leb"), 2027, s);
   ASSERT_FALSE(bad_country);
   EXPECT_EQ(bad_country.error().code, "qt.country_without_treaty");  // QT-17
   EXPECT_EQ(bad_country.error().field, "countries[0].country");
   s.countries[0].country = "UZB";
-  auto submitted = qt_->submit_to_ministry(actor("leb"), s);
+  auto submitted = qt_->submit_to_ministry(actor("leb"), 2027, s);
   ASSERT_TRUE(submitted) << submitted.error().code;
   EXPECT_EQ(submitted->state, "submitted");
   EXPECT_EQ(cases::json_object(submitted->data, "a2_totals").at("category_3").as_int64(), 10);
 
   cases::QtCentralProposalInput p{
-      2027, "Министерство энергетики", "750000000", true, "Прогноз ТЭК", {{"category_1", "Главный инженер", 3}}};
+      "Министерство энергетики", "750000000", true, "Прогноз ТЭК", {{"category_1", "Главный инженер", 3}}};
   p.agreed_with_leb = false;
-  EXPECT_EQ(qt_->record_central_proposal(actor("min"), p).error().code, "qt.proposal_not_agreed");  // QT-13
+  EXPECT_EQ(qt_->record_central_proposal(actor("min"), 2027, p).error().code, "qt.proposal_not_agreed");  // QT-13
   p.agreed_with_leb = true;
-  ASSERT_TRUE(qt_->record_central_proposal(actor("min"), p));
+  ASSERT_TRUE(qt_->record_central_proposal(actor("min"), 2027, p));
 
   cases::QtPercentages pct{25, 290, {}, {}};
   auto what_if = qt_->what_if(actor("min"), 2027, pct);
@@ -325,13 +364,12 @@ TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
   ASSERT_TRUE(published);
   EXPECT_TRUE(qt_->published_decision(2027));
 
-  cases::QtTransferInput t{
-      2027, {"750000000", "710000000", qt::QuotaKind::category_3, "", 2}, "ЛИО г. Астаны", "Новый проект в Астане"};
-  auto moved = qt_->redistribute(actor("min"), t);
+  cases::QtTransferInput t{"750000000", "710000000", "category_3", "", 2, "ЛИО г. Астаны", "Новый проект в Астане"};
+  auto moved = qt_->redistribute(actor("min"), 2027, t);
   ASSERT_TRUE(moved) << moved.error().code;
   EXPECT_EQ(moved->data.at("redistributions").as_array().size(), 1u);
-  t.transfer.to_region = "750000000";
-  EXPECT_EQ(qt_->redistribute(actor("min"), t).error().field, "to_region");
+  t.to_region = "750000000";
+  EXPECT_EQ(qt_->redistribute(actor("min"), 2027, t).error().field, "to_region");
 }
 
 using Op = cases::QuotaOperation::Kind;
@@ -365,14 +403,13 @@ TEST_F(QuotaCampaignTest, DistributionFillsTheLedgerAndRedistributionIsBoundedBy
 
   // 18 of Almaty's 20 category-3 units are used: 2 may move, 3 may not.
   ledger("EP-2027-000001", {{Op::consume, key(2027, "750000000", "category_3"), 18}});
-  cases::QtTransferInput t{
-      2027, {"750000000", "710000000", qt::QuotaKind::category_3, "", 3}, "ЛИО г. Астаны", "Новый проект в Астане"};
-  auto too_many = qt_->redistribute(actor("min"), t);
+  cases::QtTransferInput t{"750000000", "710000000", "category_3", "", 3, "ЛИО г. Астаны", "Новый проект в Астане"};
+  auto too_many = qt_->redistribute(actor("min"), 2027, t);
   ASSERT_FALSE(too_many);
   EXPECT_EQ(too_many.error().code, "quota.allocation_below_use");
   EXPECT_TRUE(store_->load_case("QT-2027")->data.at("redistributions").as_array().empty());  // nothing half-written
-  t.transfer.units = 2;
-  ASSERT_TRUE(qt_->redistribute(actor("min"), t));
+  t.units = 2;
+  ASSERT_TRUE(qt_->redistribute(actor("min"), 2027, t));
   EXPECT_EQ(balance(key(2027, "750000000", "category_3")).available(), 0);
   EXPECT_EQ(balance(key(2027, "710000000", "category_3")).allocated, 2);
   allocated = 0;
@@ -417,24 +454,24 @@ TEST_F(QuotaCampaignTest, RegionSubAllocatesItsLabourImmigrantQuotaToDistricts) 
   clock_.set(at("2026-11-20T10:00:00+05:00"));
   ledger("QTD-2026", {{Op::allocate, key(2026, "750000000", "labour_immigrant"), 100}});
   ledger("LI-2026-000001", {{Op::consume, key(2026, "750000000", "labour_immigrant"), 60}});
-  auto given = qt_->allocate_to_district(actor("leb"), {2026, "751410000", 30, "Бостандыкский район: 30 договоров"});
+  auto given = qt_->allocate_to_district(actor("leb"), 2026, {"751410000", 30, "Бостандыкский район: 30 договоров"});
   ASSERT_TRUE(given) << given.error().code;
   EXPECT_EQ(given->id, "QT-2026-750000000-districts");
   EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant", "751410000")).allocated, 30);
   EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant")).available(), 10);
 
-  auto too_many = qt_->allocate_to_district(actor("leb"), {2026, "751710000", 11, "Медеуский район"});
+  auto too_many = qt_->allocate_to_district(actor("leb"), 2026, {"751710000", 11, "Медеуский район"});
   EXPECT_EQ(too_many.error().code, "quota.allocation_below_use");
-  auto elsewhere = qt_->allocate_to_district(actor("leb"), {2026, "711110000", 1, "район Алматы (Астана)"});
+  auto elsewhere = qt_->allocate_to_district(actor("leb"), 2026, {"711110000", 1, "район Алматы (Астана)"});
   EXPECT_EQ(elsewhere.error().code, "qt.district_not_in_region");
   EXPECT_EQ(elsewhere.error().field, "district");
-  EXPECT_EQ(qt_->allocate_to_district(actor("leb"), {2026, "751410000", 0, "—"}).error().field, "units");
-  EXPECT_EQ(qt_->allocate_to_district(actor("com"), {2026, "751410000", 1, "—"}).error().code, "case.role_not_allowed");
+  EXPECT_EQ(qt_->allocate_to_district(actor("leb"), 2026, {"751410000", 0, "—"}).error().field, "units");
+  EXPECT_EQ(qt_->allocate_to_district(actor("com"), 2026, {"751410000", 1, "—"}).error().code, "case.role_not_allowed");
 
   ledger("LI-2026-000002", {{Op::consume, key(2026, "750000000", "labour_immigrant", "751410000"), 5}});
-  EXPECT_EQ(qt_->allocate_to_district(actor("leb"), {2026, "751410000", -26, "Возврат"}).error().code,
+  EXPECT_EQ(qt_->allocate_to_district(actor("leb"), 2026, {"751410000", -26, "Возврат"}).error().code,
             "quota.allocation_below_use");
-  auto back = qt_->allocate_to_district(actor("leb"), {2026, "751410000", -25, "Возврат неиспользованных"});
+  auto back = qt_->allocate_to_district(actor("leb"), 2026, {"751410000", -25, "Возврат неиспользованных"});
   ASSERT_TRUE(back) << back.error().code;
   EXPECT_EQ(back->data.at("allocations").as_array().size(), 2u);
   EXPECT_EQ(balance(key(2026, "750000000", "labour_immigrant", "751410000")).available(), 0);
@@ -466,11 +503,11 @@ TEST_F(QuotaCampaignTest, RegistryFindingsAtCommissionAndOnDemandQt8Qt10) {
       {"ОТиБ-2026/0044", alatau_bin_, Date(2026, 2, 3), "no_safety_training", "Инструктаж", Date(2026, 3, 1)}};
   registries_.otib_down = true;
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  auto filed = qt_->file_request(actor("e-1"), request(alatau_bin_.c_str()));
+  auto filed = qt_->file_request(actor("e-1"), 2027, request(alatau_bin_.c_str()));
   ASSERT_TRUE(filed);
   EXPECT_FALSE(filed->data.contains("registry_findings"));  // looked up when the Commission gets it
   clock_.set(at("2026-10-08T11:00:00+05:00"));
-  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
   ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));  // not held up by ОТиБ being down
 
   auto c = store_->load_case(filed->id);
@@ -516,21 +553,20 @@ TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
       {"ОТиБ-2026/0044", alatau_bin_, Date(2026, 2, 3), "no_safety_training", "Инструктаж", Date(2026, 3, 1)}};
   registries_.police = {{"МП-2026-00417", alatau_bin_, "519", Date(2026, 7, 11), Date(2026, 7, 20), "Без разрешения"}};
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  auto filed = qt_->file_request(actor("e-1"), request(alatau_bin_.c_str()));
+  auto filed = qt_->file_request(actor("e-1"), 2027, request(alatau_bin_.c_str()));
   ASSERT_TRUE(filed);
   clock_.set(at("2026-10-08T11:00:00+05:00"));
-  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
   ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
   clock_.set(at("2026-10-16T15:00:00+05:00"));
 
   auto cut = [&](qt::RejectionGround g, std::string reference, std::string system = "") {
-    return qt_->commission_decide(
-        actor("com"), filed->id,
-        {{4, 0, 6},
-         {g},
-         {{"", std::move(reference), std::nullopt, false, "Долг по зарплате", std::move(system)}},
-         {"com"},
-         "Неустранённое нарушение"});
+    return qt_->commission_decide(actor("com"), filed->id,
+                                  {{4, 0, 6},
+                                   {std::string(qt::to_string(g))},
+                                   {{"", std::move(system), std::move(reference), "Долг по зарплате"}},
+                                   {"com"},
+                                   "Неустранённое нарушение"});
   };
   auto unknown = cut(qt::RejectionGround::labour_law_violations, "ЕРАП-2026-999999");
   ASSERT_FALSE(unknown);
@@ -570,12 +606,12 @@ TEST_F(QuotaCampaignTest, NoRegistryConnectedReadsUnavailableQt10) {
   (void)b;
   auto c = store_->load_case(a);
   ASSERT_TRUE(c);
-  // at_commission() files with an invalid BIN: nothing is asked, and the page says why.
-  EXPECT_EQ(source_of(*c, "erap").at("status").as_string(), "not_checked");
+  // No registry to ask: the Commission sees "could not be checked", and is not held up.
+  EXPECT_EQ(source_of(*c, "erap").at("status").as_string(), "unavailable");
   clock_.set(at("2026-09-16T10:00:00+05:00"));
   cases::QtEmployerRequestInput valid = request(alatau_bin_.c_str());
   valid.region = "710000000";
-  auto astana = qt_->file_request(actor("e-1"), valid);
+  auto astana = qt_->file_request(actor("e-1"), 2027, valid);
   ASSERT_TRUE(astana);
   auto refreshed = qt_->refresh_registry_findings(actor("com-ast"), astana->id);
   ASSERT_TRUE(refreshed) << refreshed.error().code;
@@ -589,12 +625,12 @@ TEST_F(QuotaCampaignTest, ASystemDownIsAskedOncePerBatchQt8Qt10) {
   FLIS_REQUIREMENTS("QT-8", "F-QR1");
   registries_.police_down = true;
   clock_.set(at("2026-09-15T10:00:00+05:00"));
-  ASSERT_TRUE(qt_->file_request(actor("e-1"), request(alatau_bin_.c_str())));
+  ASSERT_TRUE(qt_->file_request(actor("e-1"), 2027, request(alatau_bin_.c_str())));
   const std::string other = first_assignable_identifier("9905400", 111);
-  auto second = qt_->file_request(actor("e-2"), request(other.c_str()));
+  auto second = qt_->file_request(actor("e-2"), 2027, request(other.c_str()));
   ASSERT_TRUE(second);
   clock_.set(at("2026-10-08T11:00:00+05:00"));
-  ASSERT_TRUE(qt_->consolidate(actor("leb"), considerations()));
+  ASSERT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
   ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
   EXPECT_EQ(registries_.police_calls, 1);
   auto c = store_->load_case(second->id);

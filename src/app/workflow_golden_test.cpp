@@ -101,6 +101,15 @@ std::string text_of(const json::value& input, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
+// A QT command's quota year, given in the scenario beside its input ("year": 2028) as the API takes it from
+// the path, and the input without it.
+std::pair<int, json::value> year_and_input(const json::value& in) {
+  json::object rest = in.as_object();
+  const int year = static_cast<int>(rest.at("year").to_number<std::int64_t>());
+  rest.erase("year");
+  return {year, json::value(std::move(rest))};
+}
+
 class Scenario {
  public:
   Scenario() {
@@ -165,9 +174,15 @@ class Scenario {
         {"complaint.decide",
          [&](A a, Id id, In in) { return complaints.decide(a, id, input_of<cases::ComplaintDecisionInput>(in)); }},
         {"qt.file_request",
-         [&](A a, Id, In in) { return qt.file_request(a, input_of<cases::QtEmployerRequestInput>(in)); }},
+         [&](A a, Id, In in) {
+           auto [year, rest] = year_and_input(in);
+           return qt.file_request(a, year, input_of<cases::QtEmployerRequestInput>(rest));
+         }},
         {"qt.consolidate",
-         [&](A a, Id, In in) { return qt.consolidate(a, input_of<cases::QtConsolidationInput>(in)); }},
+         [&](A a, Id, In in) {
+           auto [year, rest] = year_and_input(in);
+           return qt.consolidate(a, year, input_of<cases::QtConsolidationInput>(rest));
+         }},
         {"qt.submit_to_commission",
          [&](A a, Id, In in) {
            return qt.submit_to_commission(a, static_cast<int>(in.as_object().at("year").to_number<std::int64_t>()));

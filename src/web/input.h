@@ -7,8 +7,12 @@
 // present and not "0", "false", "off" or "no"; one named in kFields as required is a radio that must be
 // answered); integers and floating point are numbers; Date is
 // "YYYY-MM-DD"; a described enum is one of its names; std::optional<T> may be absent or null;
-// std::vector<T> is a JSON array or a repeated form field; a described struct is a JSON object or
-// the form fields named "<member>.<field>".
+// std::vector<T> is a JSON array or a repeated form field, and a vector of described structs a JSON
+// array of objects or the form's rows "<member>[0].<field>", "<member>[1].<field>", ... in the order of
+// their numbers (a row left empty is skipped: a form offers a fixed number of rows; errors name the row
+// as the form numbers it);
+// std::map<std::string, T> is a JSON object or the form fields "<member>.<key>"; a described struct is a
+// JSON object or the form fields named "<member>.<field>".
 //
 // What the type cannot say is in the struct's optional `static constexpr cases::FieldRule
 // kFields[]` (cases/input_rules.h): a text that may be empty, its maximum length, a number's
@@ -48,6 +52,7 @@ using cases::Format;
 using cases::kNoLimit;
 
 namespace detail {
+using cases::codec::detail::is_map;
 using cases::codec::detail::is_optional;
 using cases::codec::detail::is_vector;
 
@@ -257,7 +262,25 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
       }
     } else {
       if constexpr (boost::describe::has_describe_members<E>::value) {
-        return invalid("validation.type_array", field);  // a form carries lists of texts only
+        // The rows the form carries, by their number ("lines[2].count" → 2), in order; a row whose
+        // fields are all empty is skipped.
+        std::vector<std::size_t> numbers;
+        const std::string open = field + "[";
+        for (const auto& [k, value] : src.form->fields()) {
+          if (k.rfind(open, 0) != 0 || value.empty()) continue;
+          std::size_t n = 0;
+          const char* first = k.data() + open.size();
+          auto [end, ec] = std::from_chars(first, k.data() + k.size(), n);
+          if (ec != std::errc() || end == first || std::string_view(end, k.data() + k.size() - end).rfind("].", 0) != 0)
+            continue;
+          if (std::find(numbers.begin(), numbers.end(), n) == numbers.end()) numbers.push_back(n);
+        }
+        std::sort(numbers.begin(), numbers.end());
+        for (std::size_t n : numbers) {
+          E e{};
+          if (auto err = decode_struct(src, e, field + "[" + std::to_string(n) + "]")) return err;
+          out.push_back(std::move(e));
+        }
       } else {
         for (const std::string& text : src.form->all(field)) {
           if (text.empty()) continue;
@@ -268,6 +291,34 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
           out.push_back(std::move(e));
         }
       }
+    }
+    return std::nullopt;
+  } else if constexpr (is_map<M>::value) {
+    using V = typename M::mapped_type;
+    out.clear();
+    auto add = [&](std::string key, auto&& decode) -> std::optional<Error> {
+      const std::string at = field + "." + key;
+      V value{};
+      if (auto err = decode(value, at)) return err;
+      if (auto err = check_limits(value, at, rule)) return err;
+      out.emplace(std::move(key), std::move(value));
+      return std::nullopt;
+    };
+    if (src.json) {
+      const auto* v = src.json->if_contains(name);
+      if (v == nullptr || v->is_null()) return std::nullopt;  // an absent map is an empty one
+      if (!v->is_object()) return invalid("validation.type_object", field);
+      for (const auto& [key, item] : v->get_object())
+        if (auto err = add(std::string(key),
+                           [&](V& value, const std::string& at) { return scalar_from_json(item, value, at); }))
+          return err;
+    } else {
+      const std::string dotted = field + ".";
+      for (const auto& [k, text] : src.form->fields())
+        if (k.rfind(dotted, 0) == 0 && !text.empty())  // an empty field leaves its key out
+          if (auto err = add(k.substr(dotted.size()),
+                             [&](V& value, const std::string& at) { return scalar_from_text(text, value, at); }))
+            return err;
     }
     return std::nullopt;
   } else {
@@ -336,7 +387,7 @@ boost::json::object struct_schema() {
     using M = std::decay_t<decltype(std::declval<S&>().*d.pointer)>;
     const FieldRule* rule = rule_of<S>(d.name);
     props[d.name] = schema_of_type<M>(rule);
-    bool is_required = !is_optional<M>::value && !is_vector<M>::value;
+    bool is_required = !is_optional<M>::value && !is_vector<M>::value && !is_map<M>::value;
     if constexpr (std::is_same_v<M, std::string>) is_required = rule == nullptr || rule->required;
     if (is_required) required.push_back(boost::json::string(d.name));
   });
@@ -353,6 +404,8 @@ boost::json::object schema_of_type(const FieldRule* rule) {
   } else if constexpr (is_vector<T>::value) {
     s = {{"type", "array"}, {"items", schema_of_type<typename T::value_type>(rule)}};
     if (rule && rule->unique_items) s["uniqueItems"] = true;
+  } else if constexpr (is_map<T>::value) {
+    s = {{"type", "object"}, {"additionalProperties", schema_of_type<typename T::mapped_type>(rule)}};
   } else if constexpr (std::is_same_v<T, std::string>) {
     s = {{"type", "string"}, {"maxLength", rule ? rule->max_length : FieldRule{}.max_length}};
     if (rule == nullptr || rule->required) s["minLength"] = 1;

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "core/testing/requirements.h"
+
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
@@ -203,6 +207,58 @@ TEST(Input, AFormNumberMayUseTheDecimalComma) {
   h.add("years", "3");
   h.add("count", "2,0");
   EXPECT_EQ(from_form<Measure>(h).error().code, "validation.type_integer");
+}
+
+struct Row {
+  std::string what;
+  int count = 0;
+  static constexpr FieldRule kFields[] = {{.name = "count", .minimum = 1, .maximum = 99}};
+};
+BOOST_DESCRIBE_STRUCT(Row, (), (what, count))
+
+struct Table {
+  std::vector<Row> rows;
+  std::map<std::string, std::string> by_region;
+  static constexpr FieldRule kFields[] = {{.name = "by_region", .max_length = 4}};
+};
+BOOST_DESCRIBE_STRUCT(Table, (), (rows, by_region))
+
+// A form offers a fixed number of rows: empty ones are skipped and an error names the row as the form
+// numbers it; a map is the fields "<member>.<key>". JSON gives the same struct (QT-A1 lines, QT-18
+// percentages by region).
+TEST(Input, FormRowsAndMapsDecodeAsTheirJson) {
+  FLIS_REQUIREMENTS("QT-A1", "QT-18");
+  forms::FormData f;
+  for (auto [k, v] : {std::pair{"rows[0].what", "a"},
+                      {"rows[0].count", "2"},
+                      {"rows[1].what", ""},
+                      {"rows[1].count", ""},
+                      {"rows[3].what", "b"},
+                      {"rows[3].count", "5"},
+                      {"by_region.750000000", "0.3"},
+                      {"by_region.710000000", ""}})
+    f.add(k, v);
+  auto t = from_form<Table>(f);
+  ASSERT_TRUE(t) << t.error().code << " " << t.error().field;
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[1].what, "b");
+  EXPECT_EQ(t->rows[1].count, 5);
+  EXPECT_EQ(t->by_region, (std::map<std::string, std::string>{{"750000000", "0.3"}}));
+  auto j = from_json<Table>(boost::json::parse(R"({"rows":[{"what":"a","count":2},{"what":"b","count":5}],
+      "by_region":{"750000000":"0.3"}})")
+                                .as_object());
+  ASSERT_TRUE(j);
+  EXPECT_EQ(j->rows[1].count, t->rows[1].count);
+  EXPECT_EQ(j->by_region, t->by_region);
+
+  f.add("rows[4].what", "c");  // no count in the fifth row
+  EXPECT_EQ(from_form<Table>(f).error().field, "rows[4].count");
+  forms::FormData too_long;
+  too_long.add("by_region.750000000", "12345");
+  EXPECT_EQ(from_form<Table>(too_long).error().field, "by_region.750000000");
+  const auto schema = input::schema<Table>();
+  EXPECT_EQ(schema.at("properties").at("by_region").at("type").as_string(), "object");
+  EXPECT_EQ(schema.at("properties").at("rows").at("items").at("properties").at("count").at("minimum").as_double(), 1);
 }
 
 TEST(Input, SchemaIsProducedFromTheSameDescription) {

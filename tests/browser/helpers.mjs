@@ -98,8 +98,8 @@ export async function signIn(page, login) {
 // its profession, as the employer would type it.
 export async function fillZhetysuRequest(page, region) {
   await page.selectOption('#f-region', region);
-  await page.fill('#f-employer-bin', '990540000111');
-  await page.fill('#f-legal-address', 'Almaty, Raiymbek 348');
+  await page.fill('#f-employer-bin', '990540001119');
+  await page.fill('#f-employer-legal-address', 'Almaty, Raiymbek 348');
   await page.fill('#f-current-year-count', '0');
   await page.selectOption('#f-lines-0--category', 'category_3');
   await page.fill('#f-lines-0--profession', 'Agronomist');

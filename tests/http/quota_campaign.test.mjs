@@ -22,7 +22,7 @@ after(async () => { await server.stop(); await sim.stop(); });
 
 const requestBody = {
   region: almaty,
-  employer: { name: 'ТОО «Алатау Курылыс»', bin: '180340012345', legal_address: 'г. Алматы, ул. Толе би, 101' },
+  employer: { name: 'ТОО «Алатау Курылыс»', bin: '180340012346', legal_address: 'г. Алматы, ул. Толе би, 101' },
   current_year_count: 8,
   lines: [{ category: 'category_3', profession: 'Электросварщик', count: 3 }],
   justification: 'Договор генподряда',
@@ -54,6 +54,15 @@ test('QT-6, F-Q4: a second request for the same region and year, and a request a
   const bad = await alatau.post(`/api/v1/quota/${year}/requests`, { ...requestBody, lines: [{ category: 'x', count: 1 }] });
   assert.equal(bad.status, 400);
   assert.equal(bad.data.field, 'lines[0].profession');
+  // QT-A1: the employer's BIN is checked by its check digit, at the field, before anything else.
+  const wrongDigit = await alatau.post(`/api/v1/quota/${year}/requests`,
+    { ...requestBody, employer: { ...requestBody.employer, bin: '180340012345' } });
+  assert.equal(wrongDigit.status, 400);
+  assert.match(wrongDigit.headers.get('content-type'), /application\/problem\+json/);
+  assert.deepEqual([wrongDigit.data.code, wrongDigit.data.field], ['validation.bin', 'employer.bin']);
+  // A misspelt member is refused, not ignored.
+  const misspelt = await alatau.post(`/api/v1/quota/${year}/requests`, { ...requestBody, justifcation: 'x' });
+  assert.deepEqual([misspelt.status, misspelt.data.code, misspelt.data.field], [400, 'validation.unknown_field', 'justifcation']);
   const officerFiles = await officer.post(`/api/v1/quota/${year}/requests`, requestBody);
   assert.ok([403, 422].includes(officerFiles.status));
 
@@ -74,7 +83,8 @@ const sourceOf = (c, system) => c.data.registry_findings.sources.find((s) => s.s
 
 test('QT-10 QT-9 QT-11 F-QR1: a ground-3 rejection cites a real ЕРАП record; an unknown reference is refused at the field', async () => {
   const list = (await member.get(`/api/v1/quota/${year}/requests`)).data.requests;
-  const request = list.find((c) => c.id.endsWith('-u-emp-alatau'));
+  const request = list.find((c) => c.data.employer.name === 'ТОО «Алатау Курылыс»');
+  assert.match(request.id, /^QTA1-75-\d{4}-\d{6}$/);  // QT-A1: region, year, sequence — no user id
   assert.equal(request.state, 'registered');
   // The seed brought the requests to the Commission with no registry connected: "could not be checked".
   assert.equal(sourceOf(request, 'erap').status, 'unavailable');
@@ -130,7 +140,7 @@ test('QT-10 QT-9 QT-11 F-QR1: a ground-3 rejection cites a real ЕРАП record;
 
 test('QT-10 F-QR1: only remedied and old records — nothing to cite for ground 3', async () => {
   const list = (await member.get(`/api/v1/quota/${year}/requests`)).data.requests;
-  const request = list.find((c) => c.id.endsWith('-u-emp-steppe') && c.region === almaty);
+  const request = list.find((c) => c.data.employer.name === 'Steppe Energy LLP' && c.region === almaty);
   const checked = await officer.post(`/api/v1/quota/requests/${request.id}/registry-findings`);
   assert.equal(checked.status, 200, JSON.stringify(checked.data));
   assert.deepEqual(sourceOf(checked.data, 'erap').records, []);  // the offence three years old is not kept
@@ -317,4 +327,26 @@ test('QT-13, QT-18, QT-4, QT-20, F-Q8, QT-19, QT-21: proposals, what-if, distrib
   assert.ok(openapi.paths['/api/v1/quota/{year}/district-allocations'].post);
   assert.ok(openapi.paths['/api/v1/quota/{year}/what-if'].post);
   assert.ok(openapi.components.schemas.QtRequest);
+});
+
+test('QT-A1 QT-10 QT-18 QT-21 I-15: OpenAPI shows the QT request bodies from the structs the server decodes, and every JSON answer', async () => {
+  const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  const { QtRequest, QtCommissionDecision, QtPercentages, QtTransfer, QtDistrictAllocation } = openapi.components.schemas;
+  assert.equal(QtRequest.additionalProperties, false);
+  assert.deepEqual(QtRequest.required, ['region', 'employer', 'current_year_count', 'justification']);
+  assert.equal(QtRequest.properties.employer.properties.bin.format, 'iin-or-bin');  // QT-A1: check digit
+  assert.equal(QtRequest.properties.lines.items.properties.count.minimum, 1);
+  assert.equal(QtCommissionDecision.properties.evidence.items.properties.reference.type, 'string');
+  assert.equal(QtPercentages.properties.employer_percent_by_region.type, 'object');
+  assert.equal(QtTransfer.properties.units.minimum, 1);
+  assert.equal(QtDistrictAllocation.properties.units.type, 'integer');
+  const answer = (path, method = 'post') =>
+    Object.values(openapi.paths[path][method].responses)[0].content['application/json'].schema.$ref;
+  assert.equal(answer('/api/v1/quota/{year}/what-if'), '#/components/schemas/QtFormation');
+  assert.equal(answer('/api/v1/quota/{year}/timeline', 'get'), '#/components/schemas/QtTimeline');
+  assert.equal(answer('/api/v1/quota/{year}/decision.json', 'get'), '#/components/schemas/QtDecision');
+  assert.equal(answer('/api/v1/quota/{year}/balance', 'get'), '#/components/schemas/QtBalance');
+  // The timeline answers what its schema names.
+  const timeline = await (await fetch(`${server.url}/api/v1/quota/${year}/timeline`)).json();
+  for (const key of openapi.components.schemas.QtTimeline.required) assert.ok(key in timeline, key);
 });

@@ -1,6 +1,6 @@
 // The quota campaign's workflow table (seed 001, Order 274): the employer's request, the region's
 // consolidation and the Ministry's campaign. Commands that create their case (filing a request, the
-// consolidation, the district allocation) have no row: there is no state to be in yet, and who may
+// first consolidation, the district allocation) have no row: there is no state to be in yet, and who may
 // create is checked by the command itself.
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
@@ -25,6 +25,9 @@ const WorkflowTable& qt_workflow() {
            ""},
           {"decide", {"employer_request"}, {"registered"}, {member}, {"decided"}, "QT-10", "QT-11"},
           {"inform_employer", {"employer_request"}, {"decided"}, {officer, head}, {"informed"}, "QT-11", ""},
+          // QT-7, QT-15: the LEB consolidates again until it brings the requests to the Commission (the first
+          // consolidation creates the case).
+          {"consolidate", {"regional"}, {"consolidated"}, {officer, head}, {"consolidated"}, "QT-7", "QT-8"},
           // QT-8, QT-12: the LEB brings the consolidated requests to the Commission, then submits to the Ministry.
           {"submit_to_commission", {"regional"}, {"consolidated"}, {officer, head}, {"at_commission"}, "QT-8", "QT-12"},
           {"submit_to_ministry", {"regional"}, {"at_commission"}, {officer, head}, {"submitted"}, "QT-12", ""},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/describe/enum_to_string.hpp>
 #include <future>
+#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -109,7 +110,56 @@ std::vector<QuotaOperation> allocations(int year, const qt::QuotaFormation& f) {
   return ops;
 }
 
+// A case that accumulates entries (a region's consolidation, its district allocations) with its typed data:
+// the stored case when there is one, else a new case `next` of `kind` for the officer's region and body with
+// fresh data of `year` (`before` empty). Only the store's not_found means "no case yet"; any other error
+// (the database unreachable, a row that does not decode) is returned, never taken for a fresh start.
+template <class T>
+struct Started {
+  CaseRecord before;
+  CaseRecord next;
+  T data;
+};
+
+template <class T>
+Result<Started<T>> load_or_start(Store& store, const std::string& id, const std::string& kind, const Actor& officer,
+                                 int year, Date today) {
+  auto existing = store.load_case(id);
+  if (!existing) {
+    if (existing.error().kind != Error::Kind::not_found) return existing.take_error();
+    Started<T> fresh;
+    fresh.next.id = id;
+    fresh.next.service = "QT";
+    fresh.next.kind = kind;
+    fresh.next.region = officer.region;
+    fresh.next.provider_body = officer.provider_body;
+    fresh.next.registered_on = today;
+    fresh.data.year = year;
+    return fresh;
+  }
+  auto stored = read_data<T>(*existing);
+  if (!stored) return stored.take_error();
+  Started<T> loaded{*existing, *existing, std::move(*stored)};
+  return loaded;
+}
+
 }  // namespace
+
+Result<QtPercentages> percentages_of(const QtPercentagesInput& in) {
+  QtPercentages p;
+  FLIS_ASSIGN_OR_RETURN(employer, qt::parse_percent(in.employer_percent, "employer_percent"));
+  FLIS_ASSIGN_OR_RETURN(li, qt::parse_percent(in.labour_immigrant_percent, "labour_immigrant_percent"));
+  p.employer = employer;
+  p.labour_immigrant = li;
+  for (auto [name, from, to] :
+       {std::tuple{"employer_percent_by_region", &in.employer_percent_by_region, &p.employer_by_region},
+        {"labour_immigrant_percent_by_region", &in.labour_immigrant_percent_by_region, &p.labour_immigrant_by_region}})
+    for (const auto& [region, text] : *from) {
+      FLIS_ASSIGN_OR_RETURN(basis, qt::parse_percent(text, std::string(name) + "." + region));
+      (*to)[region] = basis;
+    }
+  return p;
+}
 
 QtFormationData formation_data(const qt::QuotaFormation& f) {
   QtFormationData o;
@@ -178,8 +228,28 @@ std::string QuotaCampaignService::regional_id(int year, const std::string& regio
   return campaign_id(year) + "-" + region;
 }
 
-std::string QuotaCampaignService::request_id(int year, const std::string& region, const std::string& employer_id) {
-  return "QTA1-" + std::to_string(year) + "-" + region + "-" + employer_id;
+Result<std::string> QuotaCampaignService::request_number(int year, const std::string& region) const {
+  // "QTA1-75-2027-000042": the form, the region's two-digit KATO code, the quota year, a sequence per
+  // region and year — said over the phone and typed from a letter. Earlier requests keep the number they
+  // were filed with ("QTA1-<year>-<region>-<user id>").
+  return next_number("QTA1-" + region.substr(0, 2), year);
+}
+
+Result<std::optional<std::string>> QuotaCampaignService::existing_request(const Actor& employer, int year,
+                                                                          const std::string& region) const {
+  CaseFilter f;
+  f.service = "QT";
+  f.applicant_id = employer.user_id;
+  f.limit = 1000;
+  auto own = ports().store.list_cases(f);
+  if (!own) return own.take_error();
+  for (const auto& c : *own) {
+    if (c.kind != "employer_request" || c.region != region) continue;
+    auto of = qt_case_year(c);
+    if (!of) return of.take_error();
+    if (*of == year) return std::optional<std::string>(c.id);
+  }
+  return std::optional<std::string>();
 }
 
 QtDeadline QuotaCampaignService::late_flag(Instant due, const std::string& rule) const {
@@ -200,21 +270,26 @@ Result<CaseRecord> QuotaCampaignService::load_qt(const Actor& actor, const std::
   return c;
 }
 
-Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, const QtEmployerRequestInput& in) {
+Status QuotaCampaignService::request_window(const Actor& employer, int year, const std::string& region) const {
   if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
     return Error::forbidden("case.role_not_allowed", "QT-6: employers file requests");
   const LocalDateTime filed = local_now();
-  const int year = in.year == 0 ? qt::campaign_year_for(filed.date) : in.year;
   if (year != qt::campaign_year_for(filed.date)) return Error::invalid("qt.year_not_open", "year");
-  if (in.region.empty() || !ports().store.find_reference("region", in.region, filed.date).ok())
+  if (region.empty() || !ports().store.find_reference("region", region, filed.date).ok())
     return Error::invalid("validation.region", "region");
+  return qt::check_request_in_time(ports().rules, ports().calendar, year, filed, hours_for("leb-" + region));  // QT-6
+}
+
+Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, int year_asked,
+                                                      const QtEmployerRequestInput& in) {
+  const LocalDateTime filed = local_now();
+  const int year = year_asked == 0 ? qt::campaign_year_for(filed.date) : year_asked;
+  if (auto s = request_window(employer, year, in.region); !s) return s.take_error();
   const auto& hours = hours_for("leb-" + in.region);
-  if (auto s = qt::check_request_in_time(ports().rules, ports().calendar, year, filed, hours); !s)
-    return s.take_error();  // QT-6
-  if (auto s = require_text(in.employer_name, "employer_name", 300); !s) return s.take_error();
-  if (in.employer_bin.size() != 12 || !std::all_of(in.employer_bin.begin(), in.employer_bin.end(), ::isdigit))
-    return Error::invalid("validation.bin", "employer_bin");
-  if (auto s = require_text(in.legal_address, "legal_address", 500); !s) return s.take_error();
+  if (auto s = require_text(in.employer.name, "employer.name", 300); !s) return s.take_error();
+  if (!check_identifier(in.employer.bin).valid)  // QT-A1: a BIN, or an individual employer's IIN, by its check digit
+    return Error::invalid("validation.bin", "employer.bin");
+  if (auto s = require_text(in.employer.legal_address, "employer.legal_address", 500); !s) return s.take_error();
   if (in.current_year_count < 0 || in.current_year_count > 1000000)
     return Error::invalid("validation.range", "current_year_count");
   if (auto s = require_text(in.justification, "justification"); !s) return s.take_error();
@@ -222,12 +297,18 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
   auto lines = lines_data(in.lines, "lines", totals);
   if (!lines) return lines.take_error();
 
-  const std::string id = request_id(year, in.region, employer.user_id);
-  if (ports().store.load_case(id).ok()) {
-    Error e = Error::conflict("qt.request_exists", id);
+  // F-Q4: one request per employer, region and year. The look-up and the commit are one step for this
+  // service (a double-click files once); requests filed under the old numbering are found the same way.
+  std::lock_guard filing(filing_);
+  auto existing = existing_request(employer, year, in.region);
+  if (!existing) return existing.take_error();
+  if (*existing) {
+    Error e = Error::conflict("qt.request_exists", **existing);
     e.rule_ids = {"QT-6", "F-Q4"};
     return e;
   }
+  auto id = request_number(year, in.region);
+  if (!id) return id.take_error();
   const Date registered = law::registration_day(ports().calendar, filed, hours);
   auto submission = qt::step_due(ports().rules, ports().calendar, year, qt::Step::commission_submission, hours);
   if (!submission) return submission.take_error();
@@ -235,7 +316,7 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
   for (const auto& [k, n] : totals) total += n;
 
   CaseRecord c;
-  c.id = id;
+  c.id = *id;
   c.service = "QT";
   c.kind = "employer_request";
   c.state = "registered";
@@ -248,7 +329,7 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, con
   c.step_rule = "QT-8";
   QtEmployerRequestData data;
   data.year = year;
-  data.employer = QtEmployer{in.employer_name, in.employer_bin, in.legal_address};
+  data.employer = QtEmployer{in.employer.name, in.employer.bin, in.employer.legal_address};
   data.current_year_count = in.current_year_count;
   data.lines = std::move(*lines);
   data.totals = totals_data(totals);
@@ -280,7 +361,8 @@ Result<std::vector<CaseRecord>> QuotaCampaignService::requests(const Actor& acto
   return out;
 }
 
-Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const QtConsolidationInput& in) {
+Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, int year_asked,
+                                                     const QtConsolidationInput& in) {
   if (officer.role != role::kLebOfficer && officer.role != role::kLebHead)
     return Error::forbidden("case.role_not_allowed", "QT-7: the LEB consolidates");
   if (officer.region.empty()) return Error::forbidden("case.role_not_allowed", "officer without a region");
@@ -292,7 +374,7 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const
                               {&in.li_unemployment_forecast, "li_unemployment_forecast"},
                               {&in.li_previous_year_effectiveness, "li_previous_year_effectiveness"}})
     if (auto s = require_text(*value, field); !s) return s.take_error();
-  const int year = in.year == 0 ? qt::campaign_year_for(today()) : in.year;
+  const int year = year_asked == 0 ? qt::campaign_year_for(today()) : year_asked;
   auto list = requests(officer, year);
   if (!list) return list.take_error();
   std::vector<std::string> included;
@@ -316,26 +398,13 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, const
                                                     {"QT-15(2)", in.li_unemployment_forecast},
                                                     {"QT-15(3)", in.li_previous_year_effectiveness}};
 
-  const std::string id = regional_id(year, officer.region);
-  CaseRecord before;
-  QtRegionalData data;
-  data.year = year;
-  if (auto existing = ports().store.load_case(id)) {
-    if (existing->state != "consolidated") return Error::conflict("case.wrong_state", "already " + existing->state);
-    before = *existing;
-    auto stored = read_data<QtRegionalData>(before);
-    if (!stored) return stored.take_error();
-    data = std::move(*stored);
-  }
-  CaseRecord next = before;
-  if (before.id.empty()) {
-    next.id = id;
-    next.service = "QT";
-    next.kind = "regional";
-    next.region = officer.region;
-    next.provider_body = officer.provider_body;
-    next.registered_on = today();
-  }
+  auto started = load_or_start<QtRegionalData>(ports().store, regional_id(year, officer.region), "regional", officer,
+                                               year, today());
+  if (!started) return started.take_error();
+  auto& [before, next, data] = *started;
+  // Consolidated again until the requests go to the Commission (the table's "consolidate" row).
+  if (!before.id.empty())
+    if (auto allowed = qt_workflow().check(officer, before, "consolidate"); !allowed) return allowed.error();
   next.state = "consolidated";
   next.step_due_at = ports().zone.to_instant(submission_due->due);
   next.step_rule = "QT-8";
@@ -530,6 +599,7 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
   if (!data) return data.take_error();
   const int year = data->year;
   auto regional = ports().store.load_case(regional_id(year, c->region));
+  if (!regional && regional.error().kind != Error::Kind::not_found) return regional.take_error();
   if (!regional || regional->state != "at_commission") {
     Error e = Error::conflict("qt.not_at_commission", "the LEB has not brought the requests to the Commission");
     e.rule_ids = {"QT-8"};
@@ -548,12 +618,31 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
     requested += n;
     accepted += in.accepted[i];
   }
+  // QT-10, I-18: only the grounds of the act.
+  std::vector<qt::RejectionGround> grounds;
+  for (std::size_t i = 0; i < in.grounds.size(); ++i) {
+    auto g = qt::parse_rejection_ground(in.grounds[i]);
+    if (!g) {
+      Error e = Error::invalid("qt.rejection_ground_not_listed", "grounds[" + std::to_string(i) + "]");
+      e.rule_ids = {"QT-10"};
+      return e;
+    }
+    grounds.push_back(*g);
+  }
   // F-QR1: grounds (2) and (3) cite a registry record stored on the request; the record is the evidence.
-  std::vector<qt::Evidence> evidence = in.evidence;
+  std::vector<qt::Evidence> evidence;
+  for (const auto& e : in.evidence) {
+    qt::Evidence ev;
+    ev.source = e.source;
+    ev.system = e.system;
+    ev.reference = e.reference;
+    ev.note = e.note;
+    evidence.push_back(std::move(ev));
+  }
   const auto findings = registry_findings_of(*data);
-  for (std::size_t i = 0; i < in.grounds.size() && i < evidence.size(); ++i) {
-    if (in.grounds[i] == qt::RejectionGround::domestic_labour_available) {
-      evidence[i].source = qt::evidence_source(in.grounds[i]);
+  for (std::size_t i = 0; i < grounds.size() && i < evidence.size(); ++i) {
+    if (grounds[i] == qt::RejectionGround::domestic_labour_available) {
+      evidence[i].source = qt::evidence_source(grounds[i]);
       continue;
     }
     const auto& typed = evidence[i];
@@ -562,20 +651,18 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
       system = qt::parse_finding_system(typed.system);
       if (!system) return Error::invalid("validation.choice", "evidence[" + std::to_string(i) + "].system");
     }
-    auto record = qt::registry_evidence(in.grounds[i], findings, typed.reference, system, year, today(), typed.note,
+    auto record = qt::registry_evidence(grounds[i], findings, typed.reference, system, year, today(), typed.note,
                                         "evidence[" + std::to_string(i) + "].reference");
     if (!record) return record.take_error();
     evidence[i] = std::move(*record);
   }
-  auto outcome =
-      qt::decide_request(qt::CommissionDecisionInput{requested, accepted, in.grounds, evidence, year, today()});
+  auto outcome = qt::decide_request(qt::CommissionDecisionInput{requested, accepted, grounds, evidence, year, today()});
   if (!outcome) return outcome.take_error();
 
   QtDecisionData decision;
-  for (std::size_t i = 0; i < in.grounds.size(); ++i)
-    decision.grounds.push_back(QtGroundData{std::string(qt::to_string(in.grounds[i])),
-                                            std::string(qt::code(in.grounds[i])),
-                                            std::string(qt::citation(in.grounds[i])), evidence_data(evidence[i])});
+  for (std::size_t i = 0; i < grounds.size(); ++i)
+    decision.grounds.push_back(QtGroundData{std::string(qt::to_string(grounds[i])), std::string(qt::code(grounds[i])),
+                                            std::string(qt::citation(grounds[i])), evidence_data(evidence[i])});
   std::map<std::string, std::int64_t> accepted_totals;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     lines[i].accepted = in.accepted[i];
@@ -617,10 +704,11 @@ Result<CaseRecord> QuotaCampaignService::inform_employer(const Actor& officer, c
   return commit(officer, *c, std::move(next), Step{"inform_employer", {"QT-11"}, codec::encode_object(*data->notice)});
 }
 
-Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer, const QtSubmissionInput& in) {
-  auto c = load_qt(officer, regional_id(in.year, officer.region), "submit_to_ministry");
+Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer, int year,
+                                                            const QtSubmissionInput& in) {
+  auto c = load_qt(officer, regional_id(year, officer.region), "submit_to_ministry");
   if (!c) return c;
-  auto list = requests(officer, in.year);
+  auto list = requests(officer, year);
   if (!list) return list.take_error();
   // QT-A2: one row per organization with the Commission's accepted numbers.
   auto regional = read_data<QtRegionalData>(*c);
@@ -662,7 +750,7 @@ Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer
     auto kind = qt::parse_quota_kind(row.category);
     if (!kind || !qt::is_employer_kind(*kind)) return Error::invalid("validation.choice", at + ".category");
     if (row.count <= 0 || row.count > 100000) return Error::invalid("validation.range", at + ".count");
-    a4.push_back(row);
+    a4.push_back(QtCountryRow{row.country, row.category, row.profession, row.count});
   }
   CaseRecord next = *c;
   next.state = "submitted";
@@ -684,7 +772,8 @@ Result<CaseRecord> QuotaCampaignService::campaign_case(const Actor& ministry, in
   if (ministry.role != role::kMinistryOfficer)
     return Error::forbidden("case.role_not_allowed", "QT-18: the Ministry forms the quota");
   const std::string id = campaign_id(year);
-  if (auto c = ports().store.load_case(id)) return c;
+  auto existing = ports().store.load_case(id);
+  if (existing || existing.error().kind != Error::Kind::not_found) return existing;
   auto due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::distribution, hours_for(kMinistryBody));
   if (!due) return due.take_error();
   CaseRecord c;
@@ -705,9 +794,9 @@ Result<CaseRecord> QuotaCampaignService::campaign_case(const Actor& ministry, in
   return created;
 }
 
-Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& ministry,
+Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& ministry, int year,
                                                                  const QtCentralProposalInput& in) {
-  auto c = campaign_case(ministry, in.year);
+  auto c = campaign_case(ministry, year);
   if (!c) return c;
   if (auto allowed = qt_workflow().check(ministry, *c, "record_central_proposal"); !allowed) return allowed.error();
   if (auto s = require_text(in.body, "body", 300); !s) return s.take_error();
@@ -724,8 +813,7 @@ Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& mi
   if (!lines) return lines.take_error();
   auto data = read_data<QtCampaignData>(*c);
   if (!data) return data.take_error();
-  auto due =
-      qt::step_due(ports().rules, ports().calendar, in.year, qt::Step::central_proposals, hours_for(kMinistryBody));
+  auto due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::central_proposals, hours_for(kMinistryBody));
   if (!due) return due.take_error();
   QtProposalData proposal{
       in.body,           in.region,           true,    in.justification,
@@ -877,17 +965,19 @@ Result<CaseRecord> QuotaCampaignService::publish(const Actor& ministry, int year
   return commit(ministry, *c, std::move(next), Step{"publish", {"QT-19"}, codec::encode_object(*data->publication)});
 }
 
-Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, const QtTransferInput& in) {
-  auto c = load_qt(ministry, campaign_id(in.year), "redistribute");
+Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, int year, const QtTransferInput& in) {
+  auto c = load_qt(ministry, campaign_id(year), "redistribute");
   if (!c) return c;
   auto regions = ports().store.reference_set("region");
   if (!regions) return regions.take_error();
   std::set<std::string> codes;
   for (const auto& r : *regions) codes.insert(r.code);
-  if (auto s = qt::validate_transfer(in.transfer, codes); !s) return s.take_error();
+  auto kind_asked = qt::parse_quota_kind(in.kind);
+  if (!kind_asked) return Error::invalid("validation.choice", "kind");
+  const qt::Transfer t{in.from_region, in.to_region, *kind_asked, in.country, in.units};
+  if (auto s = qt::validate_transfer(t, codes); !s) return s.take_error();
   if (auto s = require_text(in.proposed_by, "proposed_by", 300); !s) return s.take_error();  // QT-21: on proposals
   if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
-  const auto& t = in.transfer;
   auto data = read_data<QtCampaignData>(*c);
   if (!data) return data.take_error();
   QtRedistributionData entry{t.from_region, t.to_region, std::string(qt::to_string(t.kind)),
@@ -900,8 +990,8 @@ Result<CaseRecord> QuotaCampaignService::redistribute(const Actor& ministry, con
   // transaction; the ledger refuses to take back units a region already used or reserved (I-17).
   Step step{"redistribute", {"QT-21", "F-Q7", "I-17"}, codec::encode_object(entry)};
   const std::string kind(qt::to_string(t.kind));
-  step.quota = {allocation(QuotaKey{in.year, t.from_region, "", kind, t.country}, -t.units, {"QT-21", "I-17"}),
-                allocation(QuotaKey{in.year, t.to_region, "", kind, t.country}, t.units, {"QT-21", "I-17"})};
+  step.quota = {allocation(QuotaKey{year, t.from_region, "", kind, t.country}, -t.units, {"QT-21", "I-17"}),
+                allocation(QuotaKey{year, t.to_region, "", kind, t.country}, t.units, {"QT-21", "I-17"})};
   return commit(ministry, *c, std::move(next), std::move(step));
 }
 
@@ -909,12 +999,12 @@ std::string QuotaCampaignService::district_allocation_id(int year, const std::st
   return regional_id(year, region) + "-districts";
 }
 
-Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& officer,
+Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& officer, int year_asked,
                                                               const QtDistrictAllocationInput& in) {
   if (officer.role != role::kLebOfficer && officer.role != role::kLebHead)
     return Error::forbidden("case.role_not_allowed", "I-15: the region's LEB sub-allocates");
   if (officer.region.empty()) return Error::forbidden("case.role_not_allowed", "officer without a region");
-  const int year = in.year == 0 ? today().year() : in.year;
+  const int year = year_asked == 0 ? today().year() : year_asked;
   if (year < today().year() - 1 || year > today().year() + 1) return Error::invalid("qt.year_out_of_range", "year");
   auto district = ports().store.find_reference("district", in.district, today());
   if (!district || json_string(district->payload, "region") != officer.region)
@@ -922,26 +1012,11 @@ Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& offic
   if (in.units == 0) return Error::invalid("quota.invalid_units", "units");
   if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
 
-  const std::string id = district_allocation_id(year, officer.region);
-  CaseRecord before;
-  QtDistrictAllocationData data;
-  data.year = year;
-  if (auto existing = ports().store.load_case(id)) {
-    before = *existing;
-    auto stored = read_data<QtDistrictAllocationData>(before);
-    if (!stored) return stored.take_error();
-    data = std::move(*stored);
-  }
-  CaseRecord next = before;
-  if (before.id.empty()) {
-    next.id = id;
-    next.service = "QT";
-    next.kind = "district_allocation";
-    next.state = "active";
-    next.region = officer.region;
-    next.provider_body = officer.provider_body;
-    next.registered_on = today();
-  }
+  auto started = load_or_start<QtDistrictAllocationData>(ports().store, district_allocation_id(year, officer.region),
+                                                         "district_allocation", officer, year, today());
+  if (!started) return started.take_error();
+  auto& [before, next, data] = *started;
+  next.state = "active";
   QtDistrictEntry entry{in.district, in.units, in.reasons, today(), officer.user_id};
   data.allocations.push_back(entry);
   write_data(next, data);

@@ -13,6 +13,7 @@
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "law/rules.h"
+#include "web/input.h"
 #include "web/problem.h"
 #include "web/qt/qt.h"
 
@@ -22,8 +23,6 @@ namespace qt = law::qt;
 namespace role = cases::role;
 using cases::Actor;
 using cases::CaseRecord;
-using cases::json_object;
-using cases::json_string;
 using cases::QuotaCampaignService;
 
 namespace {
@@ -76,9 +75,25 @@ json::object number_field(Field f) {
   return o;
 }
 
-std::int64_t int_of(const json::object& o, std::string_view key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : 0;
+// The quota year of a QT case, 0 when its data does not decode (the list still shows the case).
+int year_of_case(const CaseRecord& c) {
+  auto year = cases::qt_case_year(c);
+  return year ? *year : 0;
+}
+
+// The rows of a repeated group ("lines[2].…") that carry anything: the portal offers a fixed number of rows
+// and the decoder skips empty ones, so the n-th decoded row is the form's rows[n] (for at_row).
+std::vector<int> filled_rows(const forms::FormData& form, std::string_view list, int count) {
+  std::vector<int> rows;
+  for (int i = 0; i < count; ++i) {
+    const std::string prefix = std::string(list) + "[" + std::to_string(i) + "].";
+    for (const auto& [name, value] : form.fields())
+      if (name.rfind(prefix, 0) == 0 && !value.empty()) {
+        rows.push_back(i);
+        break;
+      }
+  }
+  return rows;
 }
 
 // Whole numbers typed into a form; anything else is -1, which the workflow refuses with the field named.
@@ -120,6 +135,19 @@ Error at_row(Error e, std::string_view list, const std::vector<int>& rows, std::
   std::from_chars(e.field.data() + prefix.size(), e.field.data() + close, n);
   if (n >= 0 && n < static_cast<int>(rows.size())) e.field = prefix + std::to_string(rows[n]) + e.field.substr(close);
   return e;
+}
+
+// The command's input decoded from `form` (web/input.h: the struct the API decodes from JSON), then run;
+// the decoder names the form's own rows, and an error of the command that names its n-th row of `list` is
+// moved to the row typed in (`first`: the row's first control, for an error on the whole list).
+template <class T, class Run>
+Result<CaseRecord> run_form(const forms::FormData& form, Run run, std::string_view list = {}, int row_count = 0,
+                            std::string_view first = {}) {
+  auto in = input::from_form<T>(form);
+  if (!in) return in.take_error();
+  Result<CaseRecord> c = run(*in);
+  if (!c && !list.empty()) return at_row(c.take_error(), list, filled_rows(form, list, row_count), first);
+  return c;
 }
 
 json::object qt_view(const Portal& portal, const Request& req, const std::optional<Actor>& actor,
@@ -181,79 +209,71 @@ std::string article_label(const Request& req, std::string_view system, const std
 
 // F-QR1: the employer's registry records stored on the request, per system, as the Commission sees
 // them; a system that did not answer reads "could not be checked".
-json::object findings_view(const Portal& portal, const Request& req, const CaseRecord& c) {
-  const auto& findings = json_object(c.data, "registry_findings");
+json::object findings_view(const Portal& portal, const Request& req, const cases::QtEmployerRequestData& d) {
   json::array sources;
-  if (auto* list = findings.if_contains("sources"); list && list->is_array())
-    for (const auto& s_value : list->as_array()) {
-      const auto& s = s_value.as_object();
-      const std::string status = json_string(s, "status");
-      json::array records;
-      if (auto* rs = s.if_contains("records"); rs && rs->is_array())
-        for (const auto& r_value : rs->as_array()) {
-          const auto& r = r_value.as_object();
-          const std::string record_status = json_string(r, "status");
-          records.push_back(
-              json::object{{"reference", json_string(r, "reference")},
-                           {"date", format_iso_date(json_string(r, "date"))},
-                           {"article", article_label(req, json_string(s, "system"), json_string(r, "article"))},
-                           {"description", json_string(r, "description")},
-                           {"citation", json_string(r, "citation")},
-                           {"counts", record_status == "counts"},
-                           {"status", q(req, "findings.record_status." + record_status)}});
-        }
-      const auto& last = json_object(s, "last_attempt");
-      sources.push_back(json::object{
-          {"system", q(req, "findings.system." + json_string(s, "system"))},
-          {"status", q(req, "findings.status." + status)},
-          {"ok", status == "ok"},
-          {"unavailable", status != "ok" && status != "not_applicable"},
-          {"checked_at", format_rfc3339_text(portal, json_string(s, "checked_at"))},
-          {"last_failed", last.empty() ? json::value(false)
-                                       : json::value(format_rfc3339_text(portal, json_string(last, "checked_at")))},
-          {"has_records", !records.empty()},
-          {"records", std::move(records)}});
-    }
-  const auto& period = json_object(findings, "period");
-  return json::object{{"checked", !sources.empty()},
+  const cases::QtRegistryFindings findings = d.registry_findings.value_or(cases::QtRegistryFindings{});
+  for (const auto& s : findings.sources) {
+    json::array records;
+    for (const auto& r : s.records)
+      records.push_back(json::object{{"reference", r.reference},
+                                     {"date", format_date(r.date)},
+                                     {"article", article_label(req, s.system, r.article)},
+                                     {"description", r.description},
+                                     {"citation", r.citation.value_or("")},
+                                     {"counts", r.status == "counts"},
+                                     {"status", q(req, "findings.record_status." + r.status)}});
+    sources.push_back(json::object{
+        {"system", q(req, "findings.system." + s.system)},
+        {"status", q(req, "findings.status." + s.status)},
+        {"ok", s.status == "ok"},
+        {"unavailable", s.status != "ok" && s.status != "not_applicable"},
+        {"checked_at", format_rfc3339_text(portal, s.checked_at)},
+        {"last_failed",
+         s.last_attempt ? json::value(format_rfc3339_text(portal, s.last_attempt->checked_at)) : json::value(false)},
+        {"has_records", !records.empty()},
+        {"records", std::move(records)}});
+  }
+  const bool checked = !sources.empty();
+  return json::object{{"checked", checked},
                       {"period", q(req, "findings.period",
-                                   {{"from", format_iso_date(json_string(period, "from"))},
-                                    {"to", format_iso_date(json_string(period, "to"))}})},
+                                   {{"from", checked ? format_date(findings.period.from) : std::string()},
+                                    {"to", checked ? format_date(findings.period.to) : std::string()}})},
                       {"sources", std::move(sources)}};
 }
 
 // The records that may be cited for QT-10(2) or (3): value "<system>/<reference>".
-std::vector<std::pair<std::string, std::string>> record_options(const Request& req, const CaseRecord& c) {
+std::vector<std::pair<std::string, std::string>> record_options(const Request& req,
+                                                                const cases::QtEmployerRequestData& d) {
   std::vector<std::pair<std::string, std::string>> out{{"", q(req, "decide.evidence_record_none")}};
-  const auto& findings = json_object(c.data, "registry_findings");
-  if (auto* list = findings.if_contains("sources"); list && list->is_array())
-    for (const auto& s_value : list->as_array()) {
-      const auto& s = s_value.as_object();
-      const std::string system = json_string(s, "system");
-      if (auto* rs = s.if_contains("records"); rs && rs->is_array())
-        for (const auto& r_value : rs->as_array()) {
-          const auto& r = r_value.as_object();
-          if (json_string(r, "status") != "counts") continue;
-          out.emplace_back(system + "/" + json_string(r, "reference"),
-                           json_string(r, "citation") + " — " + q(req, "findings.system." + system) + ", " +
-                               json_string(r, "reference") + ", " + format_iso_date(json_string(r, "date")) + ", " +
-                               article_label(req, system, json_string(r, "article")));
-        }
-    }
+  if (d.registry_findings)
+    for (const auto& s : d.registry_findings->sources)
+      for (const auto& r : s.records) {
+        if (r.status != "counts") continue;
+        out.emplace_back(s.system + "/" + r.reference,
+                         r.citation.value_or("") + " — " + q(req, "findings.system." + s.system) + ", " + r.reference +
+                             ", " + format_date(r.date) + ", " + article_label(req, s.system, r.article));
+      }
   return out;
 }
 
-json::value late_view(const Request& req, const json::object& data, std::string_view key) {
-  auto* v = data.if_contains(key);
-  if (!v || !v->is_object() || !cases::json_bool(v->as_object(), "late")) return false;
-  return json::value(q(req, "late", {{"rule", json_string(v->as_object(), "rule")}}));
+// A date of the typed data as dd.mm.yyyy; "" when there is none.
+std::string date_text(const std::optional<Date>& d) { return d ? format_date(*d) : std::string(); }
+
+// A step done after its statutory date (F-Q1): "late" with the rule, or false.
+json::value late_view(const Request& req, const cases::QtDeadline* step) {
+  if (step == nullptr || !step->late) return false;
+  return json::value(q(req, "late", {{"rule", step->rule}}));
+}
+template <class D>
+json::value late_view(const Request& req, const std::optional<D>& step) {
+  return late_view(req, step ? static_cast<const cases::QtDeadline*>(&*step) : nullptr);
 }
 
 // One QT case as a list row: the shared case row (state, step deadline with its rule, overdue) and more.
 json::object qt_row(const Portal& portal, const Request& req, const CaseRecord& c) {
   auto row = case_row(portal, req, c);
   row["region"] = reference_label(portal, req, "region", c.region);
-  row["year"] = int_of(c.data, "year");
+  row["year"] = year_of_case(c);
   return row;
 }
 
@@ -283,62 +303,54 @@ json::array submission_downloads(int year, const std::string& region, const std:
 }
 
 // An employer's request with the Commission's outcome, its grounds and evidence (QT-10) and the notice (QT-11).
-json::object request_view(const Portal& portal, const Request& req, const CaseRecord& c) {
+json::object request_view(const Portal& portal, const Request& req, const CaseRecord& c,
+                          const cases::QtEmployerRequestData& d) {
   auto view = qt_row(portal, req, c);
-  const auto& employer = json_object(c.data, "employer");
-  view["employer"] = json_string(employer, "name");
-  view["bin"] = json_string(employer, "bin");
+  view["employer"] = d.employer.name;
+  view["bin"] = d.employer.bin;
   view["anchor"] = "req-" + c.id;
-  view["current_year_count"] = int_of(c.data, "current_year_count");
-  view["requested_total"] = int_of(c.data, "requested_total");
-  view["justification"] = json_string(c.data, "justification");
+  view["current_year_count"] = d.current_year_count;
+  view["requested_total"] = d.requested_total;
+  view["justification"] = d.justification;
   view["downloads"] = download_links("QT-A1", "/api/v1/quota/requests/" + c.id + "/qt-a1", c.id);  // QT-A1
   json::array lines;
-  if (auto* ls = c.data.if_contains("lines"); ls && ls->is_array())
-    for (const auto& l : ls->as_array()) {
-      const auto& o = l.as_object();
-      lines.push_back(
-          json::object{{"category", category_label(req, json_string(o, "category"))},
-                       {"profession", json_string(o, "profession")},
-                       {"count", int_of(o, "count")},
-                       {"accepted", o.contains("accepted") ? json::value(int_of(o, "accepted")) : json::value("—")}});
-    }
+  for (const auto& l : d.lines)
+    lines.push_back(json::object{{"category", category_label(req, l.category)},
+                                 {"profession", l.profession},
+                                 {"count", l.count},
+                                 {"accepted", l.accepted ? json::value(*l.accepted) : json::value("—")}});
   view["lines"] = std::move(lines);
-  const auto& d = json_object(c.data, "decision");
-  if (d.empty()) {
+  if (!d.decision) {
     view["decision"] = false;
   } else {
     json::array grounds;
-    if (auto* gs = d.if_contains("grounds"); gs && gs->is_array())
-      for (const auto& g : gs->as_array()) {
-        const auto& o = g.as_object();
-        const auto& ev = json_object(o, "evidence");
-        auto parsed = qt::parse_rejection_ground(json_string(o, "ground"));
-        grounds.push_back(json::object{
-            {"label", parsed ? ground_label(req, *parsed) : json_string(o, "citation")},
-            {"reference", json_string(ev, "reference")},
-            {"recorded_on", format_iso_date(json_string(ev, "recorded_on"))},
-            {"note", json_string(ev, "note")},
-            {"source",
-             ev.contains("system")
-                 ? q(req, "findings.system." + json_string(ev, "system")) +
-                       (json_string(ev, "article").empty()
-                            ? std::string()
-                            : " (" + article_label(req, json_string(ev, "system"), json_string(ev, "article")) + ")")
-                 : source_label(req, json_string(ev, "source"))}});
-      }
-    const std::string outcome = json_string(d, "outcome");
-    view["decision"] = json::object{
-        {"outcome", q(req, "outcome." + outcome)}, {"outcome_code", outcome},
-        {"accepted", int_of(d, "accepted")},       {"rejected", int_of(d, "rejected")},
-        {"has_grounds", !grounds.empty()},         {"grounds", std::move(grounds)},
-        {"reasons", json_string(d, "reasons")},    {"decided_on", format_iso_date(json_string(d, "decided_on"))}};
+    for (const auto& g : d.decision->grounds) {
+      const auto& ev = g.evidence;
+      auto parsed = qt::parse_rejection_ground(g.ground);
+      grounds.push_back(json::object{
+          {"label", parsed ? ground_label(req, *parsed) : g.citation},
+          {"reference", ev.reference},
+          {"recorded_on", date_text(ev.recorded_on)},
+          {"note", ev.note},
+          {"source",
+           !ev.system.empty()
+               ? q(req, "findings.system." + ev.system) +
+                     (ev.article.empty() ? std::string() : " (" + article_label(req, ev.system, ev.article) + ")")
+               : source_label(req, ev.source)}});
+    }
+    const auto& decision = *d.decision;
+    view["decision"] = json::object{{"outcome", q(req, "outcome." + decision.outcome)},
+                                    {"outcome_code", decision.outcome},
+                                    {"accepted", decision.accepted},
+                                    {"rejected", decision.rejected},
+                                    {"has_grounds", !grounds.empty()},
+                                    {"grounds", std::move(grounds)},
+                                    {"reasons", decision.reasons},
+                                    {"decided_on", date_text(decision.decided_on)}};
   }
-  const auto& notice = json_object(c.data, "notice");
-  view["notice"] = notice.empty()
-                       ? json::value(false)
-                       : json::value(json::object{{"informed_on", format_iso_date(json_string(notice, "informed_on"))},
-                                                  {"late", late_view(req, c.data, "notice")}});
+  view["notice"] = d.notice ? json::value(json::object{{"informed_on", date_text(d.notice->informed_on)},
+                                                       {"late", late_view(req, d.notice)}})
+                            : json::value(false);
   return view;
 }
 
@@ -360,20 +372,6 @@ json::array line_rows(const Request& req, const std::string& form, const Values&
   return rows;
 }
 
-// The lines typed into line_rows, empty rows skipped; `rows` gets the row each line came from (for at_row).
-std::vector<cases::QtRequestLine> lines_typed(const forms::FormData& form, std::vector<int>& rows) {
-  std::vector<cases::QtRequestLine> lines;
-  for (int i = 0; i < kLineRows; ++i) {
-    const std::string at = "lines[" + std::to_string(i) + "]";
-    const std::string category = form.value(at + ".category"), profession = form.value(at + ".profession"),
-                      count = form.value(at + ".count");
-    if (category.empty() && profession.empty() && count.empty()) continue;
-    lines.push_back({category, profession, parse_count(count)});
-    rows.push_back(i);
-  }
-  return lines;
-}
-
 // ---- Employer: the QT-A1 form and the list of own requests ----
 
 json::object request_form_view(const Portal& portal, const Request& req, const Actor& actor, int year,
@@ -383,20 +381,20 @@ json::object request_form_view(const Portal& portal, const Request& req, const A
   const std::string form;
   auto v = [&](std::string_view n) {
     auto s = value(n);
-    if (s.empty() && n == "employer_name") return actor.display_name;
+    if (s.empty() && n == "employer.name") return actor.display_name;
     return s;
   };
   Field region = make_field(req, form, "region", q(req, "field.region"), v, true, "select");
   region.hint = q(req, "field.region_hint");
   region.options = with_choose(req, reference_options(portal, req, "region"));
-  Field bin = make_field(req, form, "employer_bin", q(req, "field.employer_bin"), v, true);
+  Field bin = make_field(req, form, "employer.bin", q(req, "field.employer_bin"), v, true);
   bin.hint = q(req, "field.employer_bin_hint");
-  Field address = make_field(req, form, "legal_address", q(req, "field.legal_address"), v, true);
+  Field address = make_field(req, form, "employer.legal_address", q(req, "field.legal_address"), v, true);
   address.autocomplete = "street-address";
   Field current = make_field(req, form, "current_year_count", q(req, "field.current_year_count"), v, true);
   current.hint = q(req, "field.current_year_count_hint");
   view["employer_fields"] = json::array{
-      field_json(region), field_json(make_field(req, form, "employer_name", q(req, "field.employer_name"), v, true)),
+      field_json(region), field_json(make_field(req, form, "employer.name", q(req, "field.employer_name"), v, true)),
       number_field(bin), field_json(address), number_field(current)};
   view["line_rows"] = line_rows(req, form, v);
   Field justification = make_field(req, form, "justification", q(req, "field.justification"), v, true, "textarea");
@@ -408,19 +406,15 @@ json::object request_form_view(const Portal& portal, const Request& req, const A
 }
 
 Result<CaseRecord> file_request(const Portal& portal, const Actor& actor, const forms::FormData& form, int year) {
-  cases::QtEmployerRequestInput in;
-  in.year = year;
-  in.region = form.value("region");
-  in.employer_name = form.value("employer_name");
-  in.employer_bin = form.value("employer_bin");
-  in.legal_address = form.value("legal_address");
-  in.current_year_count = parse_count(form.value("current_year_count"));
-  in.justification = form.value("justification");
-  std::vector<int> rows;
-  in.lines = lines_typed(form, rows);
-  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().file_request(actor, in);
-  if (!c) return at_row(c.take_error(), "lines", rows, "category");
-  return c;
+  // QT-6: after the date a request is refused before its fields are read, with the rule.
+  auto& service = portal.ctx.services.get<cases::QuotaCampaignService>();
+  if (auto open = service.request_window(actor, year, form.value("region")); !open) return open.take_error();
+  return run_form<cases::QtEmployerRequestInput>(
+      form,
+      [&](const cases::QtEmployerRequestInput& in) {
+        return portal.ctx.services.get<cases::QuotaCampaignService>().file_request(actor, year, in);
+      },
+      "lines", kLineRows, "category");
 }
 
 bool is_employer(const Actor& a) { return a.role == role::kEmployer || a.role == role::kIndividualEmployer; }
@@ -457,20 +451,19 @@ json::array timeline_view(const Portal& portal, const Request& req, int year) {
 // The Commission's decision form on one request (QT-9, QT-10): accepted per line, the members present,
 // up to three grounds of QT-10 each with its evidence, the reasons.
 json::object decide_form(const Portal& portal, const Request& req, const Actor& actor, const CaseRecord& c,
-                         const std::string& form, const std::optional<Failed>& failed) {
+                         const cases::QtEmployerRequestData& d, const std::string& form,
+                         const std::optional<Failed>& failed) {
   Values v = values_for(failed, form);
   const bool retry = failed && failed->form == form;
   json::array accepted;
-  const auto& lines = c.data.at("lines").as_array();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& l = lines[i].as_object();
-    Field f = make_field(req, form, "accepted[" + std::to_string(i) + "]",
-                         q(req, "decide.accepted",
-                           {{"profession", json_string(l, "profession")},
-                            {"category", category_label(req, json_string(l, "category"))},
-                            {"count", int_of(l, "count")}}),
-                         v, true);
-    if (!retry) f.value = std::to_string(int_of(l, "count"));
+  for (std::size_t i = 0; i < d.lines.size(); ++i) {
+    const auto& l = d.lines[i];
+    Field f =
+        make_field(req, form, "accepted[" + std::to_string(i) + "]",
+                   q(req, "decide.accepted",
+                     {{"profession", l.profession}, {"category", category_label(req, l.category)}, {"count", l.count}}),
+                   v, true);
+    if (!retry) f.value = std::to_string(l.count);
     accepted.push_back(number_field(f));
   }
   Field present = make_field(req, form, "present", q(req, "decide.present"), v, true, "checkboxes");
@@ -480,7 +473,7 @@ json::object decide_form(const Portal& portal, const Request& req, const Actor& 
       if (cases::commission::sits_on(u, c)) present.options.emplace_back(u.id, u.display_name);
   present.checked_values = retry ? failed->submitted->all("present") : std::vector<std::string>{actor.user_id};
   json::array slots;
-  const auto records = record_options(req, c);
+  const auto records = record_options(req, d);
   for (int i = 0; i < kGroundSlots; ++i) {
     const std::string n = std::to_string(i);
     Field ground = make_field(req, form, "grounds[" + n + "]", q(req, "decide.ground"), v, false, "select");
@@ -508,33 +501,32 @@ json::object decide_form(const Portal& portal, const Request& req, const Actor& 
                       {"reasons", json::array{field_json(reasons)}}};
 }
 
+// The decision form's controls differ from the API's body where a person works differently: a line's accepted
+// number is its own field ("accepted[1]"), a ground is picked per slot and empty slots are skipped, and a
+// registry record is picked in one select ("<system>/<reference>", F-QR1). They fill the same
+// QtCommissionDecisionInput the API decodes, and the command checks it the same way.
 Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::string& id,
                           const forms::FormData& form) {
-  auto c = portal.ctx.store.load_case(id);
+  auto& service = portal.ctx.services.get<cases::QuotaCampaignService>();
+  auto c = service.load_visible(actor, id);
   if (!c) return c;
+  auto d = cases::read_data<cases::QtEmployerRequestData>(*c);
+  if (!d) return d.take_error();
   cases::QtCommissionDecisionInput in;
-  if (auto* lines = c->data.if_contains("lines"); lines && lines->is_array())
-    for (std::size_t i = 0; i < lines->as_array().size(); ++i) {
-      const std::int64_t n = parse_count(form.value("accepted[" + std::to_string(i) + "]"));
-      if (n < 0) return Error::invalid("validation.type_integer", "accepted[" + std::to_string(i) + "]");
-      in.accepted.push_back(n);
-    }
+  for (std::size_t i = 0; i < d->lines.size(); ++i) {
+    const std::int64_t n = parse_count(form.value("accepted[" + std::to_string(i) + "]"));
+    if (n < 0) return Error::invalid("validation.type_integer", "accepted[" + std::to_string(i) + "]");
+    in.accepted.push_back(n);
+  }
   std::vector<int> slots;
   std::vector<int> registry_slots;  // positions (in `slots`) whose evidence is a registry record
   for (int i = 0; i < kGroundSlots; ++i) {
     const std::string n = std::to_string(i);
     const std::string text = form.value("grounds[" + n + "]");
     if (text.empty()) continue;
-    auto g = qt::parse_rejection_ground(text);
-    if (!g) {
-      Error e = Error::invalid("qt.rejection_ground_not_listed", "grounds[" + n + "]");
-      e.rule_ids = {"QT-10"};
-      return e;
-    }
-    qt::Evidence ev;
-    ev.source = qt::evidence_source(*g);  // the ground says where its evidence comes from (QT-10)
+    cases::QtEvidenceInput ev;
     ev.note = form.value("evidence[" + n + "].note");
-    if (*g == qt::RejectionGround::domestic_labour_available) {
+    if (qt::parse_rejection_ground(text) == qt::RejectionGround::domestic_labour_available) {
       ev.reference = form.value("evidence[" + n + "].reference");
     } else {  // "<system>/<reference>" of a registry record (F-QR1)
       const std::string picked = form.value("evidence[" + n + "].record");
@@ -543,15 +535,16 @@ Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::s
       ev.reference = slash == std::string::npos ? picked : picked.substr(slash + 1);
       registry_slots.push_back(static_cast<int>(slots.size()));
     }
-    in.grounds.push_back(*g);
+    in.grounds.push_back(text);
     in.evidence.push_back(std::move(ev));
     slots.push_back(i);
   }
   in.present = form.all("present");
   in.reasons = form.value("reasons");
-  auto decided = portal.ctx.services.get<cases::QuotaCampaignService>().commission_decide(actor, id, in);
+  auto decided = service.commission_decide(actor, id, in);
   if (!decided) {
     Error e = decided.take_error();
+    if (e.field.rfind("grounds[", 0) == 0) e = at_row(std::move(e), "grounds", slots, "");
     // The reference of a registry record was picked in the select, not typed.
     for (int k : registry_slots)
       for (const char* member : {".reference", ".system"})
@@ -565,12 +558,29 @@ Result<CaseRecord> decide(const Portal& portal, const Actor& actor, const std::s
   return decided;
 }
 
-json::object a2_view(const Request& req, const json::object& totals) {
+json::object a2_view(const Request& req, const cases::QtTotals& totals) {
   json::array cells;
-  for (auto k : qt::kEmployerKinds)
-    cells.push_back(
-        json::object{{"category", category_label(req, qt::to_string(k))}, {"count", int_of(totals, qt::to_string(k))}});
+  for (auto k : qt::kEmployerKinds) {
+    auto n = totals.find(std::string(qt::to_string(k)));
+    cells.push_back(json::object{{"category", category_label(req, qt::to_string(k))},
+                                 {"count", n == totals.end() ? 0 : n->second}});
+  }
   return json::object{{"cells", std::move(cells)}};
+}
+
+// The QT commands `actor` may run on `c` now, as the workflow table says (cases/qt/qt_workflow.cpp): the
+// guards of the service read the same rows, so a button is shown exactly when its command would pass them.
+std::vector<std::string> allowed_on(const Actor& actor, const CaseRecord& c) {
+  return cases::qt_workflow().allowed(actor, c);
+}
+bool may(const std::vector<std::string>& allowed, std::string_view command) {
+  return std::find(allowed.begin(), allowed.end(), command) != allowed.end();
+}
+// A command that creates its case has no row (there is no state yet); who may run it is the role list of
+// the row that continues it (the consolidation: "consolidate" on a consolidated region).
+bool may_start(const Actor& actor, std::string_view command, std::string_view kind) {
+  const auto* row = cases::qt_workflow().row(command, kind);
+  return row != nullptr && std::find(row->roles.begin(), row->roles.end(), actor.role) != row->roles.end();
 }
 
 Response region_page(const Portal& portal, const Request& req, const Actor& actor, int year,
@@ -583,38 +593,45 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
   view["timeline"] = timeline_view(portal, req, year);
   auto& qt_service = portal.ctx.services.get<cases::QuotaCampaignService>();
   auto regional = portal.ctx.store.load_case(QuotaCampaignService::regional_id(year, actor.region));
-  const std::string regional_state = regional ? regional->state : "";
-  const bool leb = is_leb(actor);
-  view["districts_link"] = leb;  // I-15: the LEB sub-allocates the labour-immigrant quota on its own page
+  if (!regional && regional.error().kind != Error::Kind::not_found)
+    return error_page(portal, req, actor, regional.error());
+  std::optional<cases::QtRegionalData> regional_data;
   if (regional) {
+    auto d = cases::read_data<cases::QtRegionalData>(*regional);
+    if (!d) return error_page(portal, req, actor, d.error());
+    regional_data = std::move(*d);
+  }
+  const std::string regional_state = regional ? regional->state : "";
+  const auto on_region = regional ? allowed_on(actor, *regional) : std::vector<std::string>{};
+  view["districts_link"] = is_leb(actor);  // I-15: the LEB sub-allocates the labour-immigrant quota on its own page
+  if (regional) {
+    const auto& data = *regional_data;
     auto row = qt_row(portal, req, *regional);
-    row["consolidation_late"] = late_view(req, regional->data, "consolidation");
-    row["commission_late"] = late_view(req, regional->data, "commission_submission");
-    row["ministry_late"] = late_view(req, regional->data, "ministry_submission");
+    row["consolidation_late"] = late_view(req, data.consolidation);
+    row["commission_late"] = late_view(req, data.commission_submission);
+    row["ministry_late"] = late_view(req, data.ministry_submission);
     json::array considerations;
-    for (const auto& [name, rule] : consideration_names())
-      considerations.push_back(
-          json::object{{"label", rule + " " + q(req, "consider." + name)},
-                       {"text", json_string(json_object(regional->data, "considerations"), rule)}});
+    for (const auto& [name, rule] : consideration_names()) {
+      auto text = data.considerations.find(rule);
+      considerations.push_back(json::object{{"label", rule + " " + q(req, "consider." + name)},
+                                            {"text", text == data.considerations.end() ? "" : text->second}});
+    }
     row["considerations"] = std::move(considerations);
     if (regional->state == "submitted") {
-      const auto& a3 = json_object(regional->data, "a3");
+      const cases::QtA3 a3 = data.a3.value_or(cases::QtA3{});
       json::array a4;
-      if (auto* rows = regional->data.if_contains("a4"); rows && rows->is_array())
-        for (const auto& r : rows->as_array()) {
-          const auto& o = r.as_object();
-          a4.push_back(json::object{{"country", json_string(o, "country")},
-                                    {"category", category_label(req, json_string(o, "category"))},
-                                    {"profession", json_string(o, "profession")},
-                                    {"count", int_of(o, "count")}});
-        }
+      for (const auto& r : data.a4)
+        a4.push_back(json::object{{"country", r.country},
+                                  {"category", category_label(req, r.category)},
+                                  {"profession", r.profession},
+                                  {"count", r.count}});
       row["submission"] = json::object{
-          {"a2", a2_view(req, json_object(regional->data, "a2_totals"))},
-          {"li_current_year_count", int_of(a3, "current_year_count")},
-          {"li_need", int_of(a3, "need")},
-          {"li_justification", json_string(a3, "justification")},
+          {"a2", a2_view(req, data.a2_totals)},
+          {"li_current_year_count", a3.current_year_count},
+          {"li_need", a3.need},
+          {"li_justification", a3.justification},
           {"a4", std::move(a4)},
-          {"has_a4", !a4.empty()},
+          {"has_a4", !data.a4.empty()},
           {"downloads", submission_downloads(year, actor.region, std::string(view["region"].as_string()))}};
     } else {
       row["submission"] = false;
@@ -627,48 +644,51 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
   auto list = qt_service.requests(actor, year);
   if (!list) return error_page(portal, req, actor, list.error());
   json::array requests;
-  std::map<std::string, std::int64_t> accepted_totals;
+  cases::QtTotals accepted_totals;
   bool all_decided = true;
   for (const auto& c : *list) {
-    auto r = request_view(portal, req, c);
+    auto d = cases::read_data<cases::QtEmployerRequestData>(c);
+    if (!d) return error_page(portal, req, actor, d.error());
+    auto r = request_view(portal, req, c, *d);
     const std::string form = "decide-" + c.id;
-    r["decide"] = cases::qt_workflow().check(actor, c, "decide").ok() && regional_state == "at_commission"
-                      ? json::value(decide_form(portal, req, actor, c, form, failed))
+    const auto on_request = allowed_on(actor, c);
+    // QT-8: the Commission decides once the LEB has brought the requests to it (the command checks it too).
+    r["decide"] = may(on_request, "decide") && regional_state == "at_commission"
+                      ? json::value(decide_form(portal, req, actor, c, *d, form, failed))
                       : json::value(false);
-    r["findings"] = findings_view(portal, req, c);
-    r["recheck_action"] = cases::qt_workflow().check(actor, c, "refresh_registry_findings").ok()
+    r["findings"] = findings_view(portal, req, *d);
+    r["recheck_action"] = may(on_request, "refresh_registry_findings")
                               ? json::value("/quota/region/requests/" + c.id + "/registry-check")
                               : json::value(false);
-    r["notice_action"] =
-        leb && c.state == "decided" ? json::value("/quota/region/requests/" + c.id + "/notice") : json::value(false);
+    r["notice_action"] = may(on_request, "inform_employer") ? json::value("/quota/region/requests/" + c.id + "/notice")
+                                                            : json::value(false);
     all_decided &= c.state != "registered";
-    for (const auto& [k, n] : json_object(json_object(c.data, "decision"), "accepted_totals"))
-      accepted_totals[std::string(k)] += n.as_int64();
+    if (d->decision)
+      for (const auto& [k, n] : d->decision->accepted_totals) accepted_totals[k] += n;
     requests.push_back(std::move(r));
   }
   view["has_requests"] = !requests.empty();
   view["requests"] = std::move(requests);
 
   // QT-7, QT-15: the LEB consolidates (again, until the requests go to the Commission).
-  if (leb && (regional_state.empty() || regional_state == "consolidated")) {
+  if (regional ? may(on_region, "consolidate") : may_start(actor, "consolidate", "regional")) {
     Values v = values_for(failed, "consolidate");
-    const auto& previous = regional ? json_object(regional->data, "considerations") : json::object{};
     json::array fields;
     for (const auto& [name, rule] : consideration_names()) {
       Field f = make_field(req, "consolidate", name, rule + " " + q(req, "consider." + name), v, true, "textarea");
-      if (!failed && previous.contains(rule)) f.value = json_string(previous, rule);
+      if (!failed && regional_data)
+        if (auto previous = regional_data->considerations.find(rule); previous != regional_data->considerations.end())
+          f.value = previous->second;
       fields.push_back(field_json(f));
     }
     view["consolidate"] = json::object{{"fields", std::move(fields)}};
   } else {
     view["consolidate"] = false;
   }
-  view["commission_submission"] = leb && regional_state == "consolidated";
+  view["commission_submission"] = may(on_region, "submit_to_commission");
   // QT-12, QT-16, QT-17: the submission to the Ministry (QT-A2 from the decisions, QT-A3, QT-A4).
-  if (leb && regional_state == "at_commission") {
+  if (may(on_region, "submit_to_ministry")) {
     Values v = values_for(failed, "submit");
-    json::object totals;
-    for (const auto& [k, n] : accepted_totals) totals[k] = n;
     Field li_justification =
         make_field(req, "submit", "li_justification", q(req, "submit.li_justification"), v, true, "textarea");
     json::array country_rows;
@@ -676,7 +696,8 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
     if (auto treaties = portal.ctx.store.reference_set("treaty_country"))
       for (const auto& t : *treaties)
         countries.emplace_back(
-            t.code, reference_label(portal, req, "country", json_string(t.payload, "alpha_2")) + " (" + t.code + ")");
+            t.code,
+            reference_label(portal, req, "country", cases::json_string(t.payload, "alpha_2")) + " (" + t.code + ")");
     for (int i = 0; i < kCountryRows; ++i) {
       const std::string at = "countries[" + std::to_string(i) + "]";
       Field country = make_field(req, "submit", at + ".country", q(req, "field.country"), v, false, "select");
@@ -692,7 +713,7 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
     }
     view["submit"] = json::object{
         {"all_decided", all_decided},
-        {"a2", a2_view(req, totals)},
+        {"a2", a2_view(req, accepted_totals)},
         {"fields", json::array{number_field(make_field(req, "submit", "li_current_year_count",
                                                        q(req, "submit.li_current_year_count"), v, true)),
                                number_field(make_field(req, "submit", "li_need", q(req, "submit.li_need"), v, true)),
@@ -709,83 +730,68 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
 }
 
 Result<CaseRecord> submit_to_ministry(const Portal& portal, const Actor& actor, const forms::FormData& form, int year) {
-  cases::QtSubmissionInput in;
-  in.year = year;
-  in.li_current_year_count = parse_count(form.value("li_current_year_count"));
-  in.li_need = parse_count(form.value("li_need"));
-  in.li_justification = form.value("li_justification");
-  std::vector<int> rows;
-  for (int i = 0; i < kCountryRows; ++i) {
-    const std::string at = "countries[" + std::to_string(i) + "]";
-    const std::string country = form.value(at + ".country"), category = form.value(at + ".category"),
-                      profession = form.value(at + ".profession"), count = form.value(at + ".count");
-    if (country.empty() && category.empty() && profession.empty() && count.empty()) continue;
-    in.countries.push_back({country, category, profession, parse_count(count)});
-    rows.push_back(i);
-  }
-  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().submit_to_ministry(actor, in);
-  if (!c) return at_row(c.take_error(), "countries", rows, "country");
-  return c;
+  return run_form<cases::QtSubmissionInput>(
+      form,
+      [&](const cases::QtSubmissionInput& in) {
+        return portal.ctx.services.get<cases::QuotaCampaignService>().submit_to_ministry(actor, year, in);
+      },
+      "countries", kCountryRows, "country");
 }
 
 // ---- Ministry ----
 
-// A formation (cases::to_json shape) as two tables: per region its ceilings, and per region and kind the
-// quota against the requests and last year's use (QT-18 what-if, QT-20).
-json::object formation_view(const Portal& portal, const Request& req, const json::object& f) {
+// A formation as two tables: per region its ceilings, and per region and kind the quota against the requests
+// and last year's use (QT-18 what-if, QT-20).
+json::object formation_view(const Portal& portal, const Request& req, const cases::QtFormationData& f) {
   json::array regions, cells;
   std::int64_t requested_total = 0, quota_total = 0, used_total = 0;
-  if (auto* rs = f.if_contains("regions"); rs && rs->is_array())
-    for (const auto& r : rs->as_array()) {
-      const auto& o = r.as_object();
-      const std::string name = reference_label(portal, req, "region", json_string(o, "region"));
-      regions.push_back(json::object{{"region", name},
-                                     {"labour_force", int_of(o, "labour_force")},
-                                     {"employer_percent", json_string(o, "employer_percent")},
-                                     {"employer_ceiling", int_of(o, "employer_ceiling")},
-                                     {"employer_quota", int_of(o, "employer_quota")},
-                                     {"labour_immigrant_percent", json_string(o, "labour_immigrant_percent")},
-                                     {"labour_immigrant_ceiling", int_of(o, "labour_immigrant_ceiling")},
-                                     {"labour_immigrant_quota", int_of(o, "labour_immigrant_quota")}});
-      for (const auto& cell : o.at("cells").as_array()) {
-        const auto& c = cell.as_object();
-        const std::int64_t requested = int_of(c, "requested"), quota = int_of(c, "quota"),
-                           used = int_of(c, "last_year_used");
-        requested_total += requested;
-        quota_total += quota;
-        used_total += used;
-        cells.push_back(json::object{{"region", name},
-                                     {"kind", category_label(req, json_string(c, "kind"), json_string(c, "country"))},
-                                     {"requested", requested},
-                                     {"quota", quota},
-                                     {"last_year_used", used},
-                                     {"vs_requested", quota - requested},
-                                     {"vs_last_year", quota - used},
-                                     {"cut", quota < requested}});
-      }
+  for (const auto& r : f.regions) {
+    const std::string name = reference_label(portal, req, "region", r.region);
+    regions.push_back(json::object{{"region", name},
+                                   {"labour_force", r.labour_force},
+                                   {"employer_percent", r.employer_percent},
+                                   {"employer_ceiling", r.employer_ceiling},
+                                   {"employer_quota", r.employer_quota},
+                                   {"labour_immigrant_percent", r.labour_immigrant_percent},
+                                   {"labour_immigrant_ceiling", r.labour_immigrant_ceiling},
+                                   {"labour_immigrant_quota", r.labour_immigrant_quota}});
+    for (const auto& c : r.cells) {
+      requested_total += c.requested;
+      quota_total += c.quota;
+      used_total += c.last_year_used;
+      cells.push_back(json::object{{"region", name},
+                                   {"kind", category_label(req, c.kind, c.country)},
+                                   {"requested", c.requested},
+                                   {"quota", c.quota},
+                                   {"last_year_used", c.last_year_used},
+                                   {"vs_requested", c.quota - c.requested},
+                                   {"vs_last_year", c.quota - c.last_year_used},
+                                   {"cut", c.quota < c.requested}});
     }
+  }
   return json::object{{"caption_id", "qt-whatif"},
                       {"regions", std::move(regions)},
                       {"cells", std::move(cells)},
-                      {"employer_total", int_of(f, "employer_total")},
-                      {"labour_immigrant_total", int_of(f, "labour_immigrant_total")},
+                      {"employer_total", f.employer_total},
+                      {"labour_immigrant_total", f.labour_immigrant_total},
                       {"requested_total", requested_total},
                       {"quota_total", quota_total},
                       {"last_year_total", used_total}};
 }
 
 // QT-18: a region's own percentage, where the Ministry sets one, is the control named as the API's field
-// ("employer_percent_by_region.<KATO>"); empty means the national percentage.
+// ("employer_percent_by_region.<KATO>", decoded into QtPercentagesInput's map); empty means the national one.
 struct Override {
   const char* prefix;
   const char* label;
-  std::map<std::string, qt::Basis> cases::QtPercentages::*target;
-  const char* percent;  // the key of the percentage in a distribution and in a formation's region
+  std::string cases::QtFormationRegion::*own;        // the region's percentage in a recorded formation
+  std::string cases::QtDistributionData::*national;  // the national one of the distribution
 };
-constexpr Override kOverrides[] = {{"employer_percent_by_region.", "ministry.override_employer",
-                                    &cases::QtPercentages::employer_by_region, "employer_percent"},
-                                   {"labour_immigrant_percent_by_region.", "ministry.override_labour_immigrant",
-                                    &cases::QtPercentages::labour_immigrant_by_region, "labour_immigrant_percent"}};
+const Override kOverrides[] = {
+    {"employer_percent_by_region.", "ministry.override_employer", &cases::QtFormationRegion::employer_percent,
+     &cases::QtDistributionData::employer_percent},
+    {"labour_immigrant_percent_by_region.", "ministry.override_labour_immigrant",
+     &cases::QtFormationRegion::labour_immigrant_percent, &cases::QtDistributionData::labour_immigrant_percent}};
 
 std::vector<std::string> region_codes(const Portal& portal) {
   std::vector<std::string> codes;
@@ -794,21 +800,11 @@ std::vector<std::string> region_codes(const Portal& portal) {
   return codes;
 }
 
-Result<cases::QtPercentages> percentages(const Portal& portal, const Values& v) {
-  cases::QtPercentages p;
-  FLIS_ASSIGN_OR_RETURN(employer, qt::parse_percent(v("employer_percent"), "employer_percent"));
-  FLIS_ASSIGN_OR_RETURN(li, qt::parse_percent(v("labour_immigrant_percent"), "labour_immigrant_percent"));
-  p.employer = employer;
-  p.labour_immigrant = li;
-  for (const auto& code : region_codes(portal))
-    for (const auto& o : kOverrides) {
-      const std::string name = o.prefix + code;
-      const std::string text = v(name);
-      if (text.empty()) continue;
-      FLIS_ASSIGN_OR_RETURN(basis, qt::parse_percent(text, name));
-      (p.*o.target)[code] = basis;
-    }
-  return p;
+// The percentages of the what-if or distribution form, decoded as the API's body.
+Result<cases::QtPercentages> percentages(const forms::FormData& form) {
+  auto in = input::from_form<cases::QtPercentagesInput>(form);
+  if (!in) return in.take_error();
+  return cases::percentages_of(*in);
 }
 
 bool any_override(const Portal& portal, const Values& v) {
@@ -848,44 +844,36 @@ json::array overrides_typed(const Portal& portal, const Request& req, const Valu
 }
 
 // The regions a distribution gave their own percentage (QT-18), read from the formation it recorded.
-json::array own_percentages(const Portal& portal, const Request& req, const json::object& data) {
+json::array own_percentages(const Portal& portal, const Request& req, const cases::QtCampaignData& data) {
   json::array out;
-  const auto& distribution = json_object(data, "distribution");
-  auto* regions = json_object(data, "formation").if_contains("regions");
-  if (!regions || !regions->is_array()) return out;
-  for (const auto& r : regions->as_array())
+  if (!data.formation || !data.distribution) return out;
+  for (const auto& r : data.formation->regions)
     for (const auto& o : kOverrides)
-      if (const std::string own = json_string(r.as_object(), o.percent); own != json_string(distribution, o.percent)) {
-        const std::string name = reference_label(portal, req, "region", json_string(r.as_object(), "region"));
+      if (const std::string& own = r.*o.own; own != (*data.distribution).*o.national) {
+        const std::string name = reference_label(portal, req, "region", r.region);
         out.push_back(json::object{{"label", q(req, o.label, {{"region", name}})}, {"value", own}});
       }
   return out;
 }
 
 // QT-13: the central state bodies' proposals recorded on the campaign, each with its 1 November flag.
-json::array proposals_view(const Portal& portal, const Request& req, const json::object& data) {
+json::array proposals_view(const Portal& portal, const Request& req, const cases::QtCampaignData& data) {
   json::array out;
-  auto* proposals = data.if_contains("proposals");
-  if (!proposals || !proposals->is_array()) return out;
-  for (const auto& p_value : proposals->as_array()) {
-    const auto& p = p_value.as_object();
+  for (const auto& p : data.proposals) {
     json::array lines;
     std::int64_t total = 0;
-    if (auto* ls = p.if_contains("lines"); ls && ls->is_array())
-      for (const auto& l : ls->as_array()) {
-        const auto& o = l.as_object();
-        lines.push_back(json::object{{"category", category_label(req, json_string(o, "category"))},
-                                     {"profession", json_string(o, "profession")},
-                                     {"count", int_of(o, "count")}});
-        total += int_of(o, "count");
-      }
-    out.push_back(json::object{{"body", json_string(p, "body")},
-                               {"region", reference_label(portal, req, "region", json_string(p, "region"))},
-                               {"justification", json_string(p, "justification")},
-                               {"received_on", format_iso_date(json_string(p, "received_on"))},
+    for (const auto& l : p.lines) {
+      lines.push_back(json::object{
+          {"category", category_label(req, l.category)}, {"profession", l.profession}, {"count", l.count}});
+      total += l.count;
+    }
+    out.push_back(json::object{{"body", p.body},
+                               {"region", reference_label(portal, req, "region", p.region)},
+                               {"justification", p.justification},
+                               {"received_on", date_text(p.received_on)},
                                {"lines", std::move(lines)},
                                {"total", total},
-                               {"late", late_view(req, p, "deadline")}});
+                               {"late", late_view(req, &p.deadline)}});
   }
   return out;
 }
@@ -909,17 +897,12 @@ json::object proposal_form(const Portal& portal, const Request& req, const std::
 }
 
 Result<CaseRecord> record_proposal(const Portal& portal, const Actor& actor, const forms::FormData& form, int year) {
-  cases::QtCentralProposalInput in;
-  in.year = year;
-  in.body = form.value("body");
-  in.region = form.value("region");
-  in.agreed_with_leb = form.value("agreed_with_leb") == "yes";
-  in.justification = form.value("justification");
-  std::vector<int> rows;
-  in.lines = lines_typed(form, rows);
-  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().record_central_proposal(actor, in);
-  if (!c) return at_row(c.take_error(), "lines", rows, "category");
-  return c;
+  return run_form<cases::QtCentralProposalInput>(
+      form,
+      [&](const cases::QtCentralProposalInput& in) {
+        return portal.ctx.services.get<cases::QuotaCampaignService>().record_central_proposal(actor, year, in);
+      },
+      "lines", kLineRows, "category");
 }
 
 json::array trail_view(const Portal& portal, const Request& req, const std::string& case_id) {
@@ -940,19 +923,16 @@ json::array trail_view(const Portal& portal, const Request& req, const std::stri
   return out;
 }
 
-json::array redistributions_view(const Portal& portal, const Request& req, const json::object& data) {
+json::array redistributions_view(const Portal& portal, const Request& req, const cases::QtCampaignData& data) {
   json::array out;
-  if (auto* moves = data.if_contains("redistributions"); moves && moves->is_array())
-    for (const auto& m : moves->as_array()) {
-      const auto& o = m.as_object();
-      out.push_back(json::object{{"from", reference_label(portal, req, "region", json_string(o, "from_region"))},
-                                 {"to", reference_label(portal, req, "region", json_string(o, "to_region"))},
-                                 {"kind", category_label(req, json_string(o, "kind"), json_string(o, "country"))},
-                                 {"units", int_of(o, "units")},
-                                 {"proposed_by", json_string(o, "proposed_by")},
-                                 {"reasons", json_string(o, "reasons")},
-                                 {"on", format_iso_date(json_string(o, "on"))}});
-    }
+  for (const auto& m : data.redistributions)
+    out.push_back(json::object{{"from", reference_label(portal, req, "region", m.from_region)},
+                               {"to", reference_label(portal, req, "region", m.to_region)},
+                               {"kind", category_label(req, m.kind, m.country)},
+                               {"units", m.units},
+                               {"proposed_by", m.proposed_by},
+                               {"reasons", m.reasons},
+                               {"on", date_text(m.on)}});
   return out;
 }
 
@@ -975,6 +955,8 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   view["next_year"] = year + 1;
   view["timeline"] = timeline_view(portal, req, year);
   auto campaign = portal.ctx.store.load_case(QuotaCampaignService::campaign_id(year));
+  if (!campaign && campaign.error().kind != Error::Kind::not_found)
+    return error_page(portal, req, actor, campaign.error());
   cases::QtCampaignData campaign_data;
   if (campaign) {
     auto d = cases::read_data<cases::QtCampaignData>(*campaign);
@@ -982,6 +964,12 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
     campaign_data = std::move(*d);
   }
   const std::string state = campaign ? campaign->state : "open";
+  // The Ministry's first command opens the campaign in its initial state: the table is read for that case.
+  CaseRecord opening;
+  opening.service = "QT";
+  opening.kind = "campaign";
+  opening.state = "open";
+  const auto on_campaign = allowed_on(actor, campaign ? *campaign : opening);
   view["campaign"] = campaign ? json::value(qt_row(portal, req, *campaign)) : json::value(false);
   view["state"] = q(req, "state." + state);
 
@@ -990,26 +978,31 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   cases::CaseFilter filter;
   filter.service = "QT";
   filter.limit = 1000;
-  std::map<std::string, CaseRecord> regional;
+  std::map<std::string, std::pair<CaseRecord, cases::QtRegionalData>> regional;
   if (auto all = portal.ctx.store.list_cases(filter))
     for (auto& c : *all)
-      if (c.kind == "regional" && int_of(c.data, "year") == year) regional[c.region] = std::move(c);
+      if (c.kind == "regional")
+        if (auto d = cases::read_data<cases::QtRegionalData>(c); d && d->year == year) {
+          const std::string region = c.region;  // the right side of `=` is evaluated first (C++17)
+          regional[region] = {std::move(c), std::move(*d)};
+        }
   for (const auto& [code, name] : reference_options(portal, req, "region")) {
     auto it = regional.find(code);
-    const bool submitted = it != regional.end() && it->second.state == "submitted";
+    const bool submitted = it != regional.end() && it->second.first.state == "submitted";
     submissions.push_back(json::object{
         {"region", name},
-        {"state", it == regional.end() ? q(req, "state.not_started") : q(req, "state." + it->second.state)},
+        {"state", it == regional.end() ? q(req, "state.not_started") : q(req, "state." + it->second.first.state)},
         {"submitted", submitted},
         {"downloads", submitted ? submission_downloads(year, code, name) : json::array{}},
-        {"late", it == regional.end() ? json::value(false) : late_view(req, it->second.data, "ministry_submission")}});
+        {"late", it == regional.end() ? json::value(false) : late_view(req, it->second.second.ministry_submission)}});
   }
   view["submissions"] = std::move(submissions);
 
   // QT-13: the central state bodies' proposals, and while the campaign is open the form to record one.
-  view["proposals"] = campaign ? proposals_view(portal, req, campaign->data) : json::array{};
+  view["proposals"] = proposals_view(portal, req, campaign_data);
   view["has_proposals"] = !view["proposals"].as_array().empty();
-  view["proposal"] = state == "open" ? json::value(proposal_form(portal, req, failed)) : json::value(false);
+  view["proposal"] = may(on_campaign, "record_central_proposal") ? json::value(proposal_form(portal, req, failed))
+                                                                 : json::value(false);
 
   // QT-18 what-if: a GET form, so that trying percentages changes nothing.
   Values query = [&req](std::string_view n) { return std::string(req.query_param(n).value_or("")); };
@@ -1028,15 +1021,17 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   view["whatif"] = false;
   std::optional<Error> whatif_error;
   if (!query("employer_percent").empty() || !query("labour_immigrant_percent").empty()) {
-    auto p = percentages(portal, query);
+    forms::FormData asked;  // the GET form's query, decoded as the API's body
+    for (const auto& [name, value] : req.query) asked.add(name, value);
+    auto p = percentages(asked);
     auto f = p ? portal.ctx.services.get<cases::QuotaCampaignService>().what_if(actor, year, *p)
                : Result<qt::QuotaFormation>(p.error());
     if (f)
-      view["whatif"] = formation_view(portal, req, cases::to_json(*f));
+      view["whatif"] = formation_view(portal, req, cases::formation_data(*f));
     else
       whatif_error = f.error();
   }
-  if (state == "open") {
+  if (may(on_campaign, "distribute")) {
     auto carried = overrides_typed(portal, req, typed);
     const bool has_overrides = !carried.empty();
     view["distribute"] = json::object{
@@ -1044,18 +1039,21 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
   } else {
     view["distribute"] = false;
   }
-  view["publish"] = state == "distributed";
+  view["publish"] = may(on_campaign, "publish");
   if (campaign && (state == "distributed" || state == "published")) {
-    view["distributed"] = json::object{
-        {"on", format_iso_date(json_string(json_object(campaign->data, "distribution"), "distributed_on"))},
-        {"employer_percent", json_string(json_object(campaign->data, "distribution"), "employer_percent")},
-        {"labour_immigrant_percent",
-         json_string(json_object(campaign->data, "distribution"), "labour_immigrant_percent")},
-        {"late", late_view(req, campaign->data, "distribution")},
-        {"own_percentages", own_percentages(portal, req, campaign->data)},
-        {"rows", decision_table(portal, req, campaign_data)}};
+    const auto distribution = campaign_data.distribution.value_or(cases::QtDistributionData{});
+    view["distributed"] = json::object{{"on", date_text(distribution.distributed_on)},
+                                       {"employer_percent", distribution.employer_percent},
+                                       {"labour_immigrant_percent", distribution.labour_immigrant_percent},
+                                       {"late", late_view(req, campaign_data.distribution)},
+                                       {"own_percentages", own_percentages(portal, req, campaign_data)},
+                                       {"rows", decision_table(portal, req, campaign_data)}};
     view["distributed"].as_object()["has_own_percentages"] =
         !view["distributed"].as_object()["own_percentages"].as_array().empty();
+  } else {
+    view["distributed"] = false;
+  }
+  if (may(on_campaign, "redistribute")) {
     Values v = values_for(failed, "move");
     auto regions = with_choose(req, reference_options(portal, req, "region"));
     Field from = make_field(req, "move", "from_region", q(req, "move.from_region"), v, true, "select");
@@ -1073,12 +1071,11 @@ Response ministry_page(const Portal& portal, const Request& req, const Actor& ac
                      field_json(make_field(req, "move", "proposed_by", q(req, "move.proposed_by"), v, true)),
                      field_json(make_field(req, "move", "reasons", q(req, "move.reasons"), v, true, "textarea"))}}};
   } else {
-    view["distributed"] = false;
     view["move"] = false;
   }
   view["published"] =
       state == "published" ? json::value("/quota/decision/" + std::to_string(year)) : json::value(false);
-  view["redistributions"] = campaign ? redistributions_view(portal, req, campaign->data) : json::array{};
+  view["redistributions"] = redistributions_view(portal, req, campaign_data);
   view["has_redistributions"] = !view["redistributions"].as_array().empty();
   view["trail"] = campaign ? trail_view(portal, req, campaign->id) : json::array{};
   view["has_trail"] = !view["trail"].as_array().empty();
@@ -1101,7 +1098,7 @@ std::vector<District> districts_of(const Portal& portal, const Request& req, con
   std::vector<District> out;
   if (auto entries = portal.ctx.store.reference_set("district"))
     for (const auto& e : *entries)
-      if (json_string(e.payload, "region") == region) out.push_back({e.code, name_in(e.payload, req.locale)});
+      if (cases::json_string(e.payload, "region") == region) out.push_back({e.code, name_in(e.payload, req.locale)});
   std::sort(out.begin(), out.end(), [](const District& a, const District& b) { return a.name < b.name; });
   return out;
 }
@@ -1109,20 +1106,17 @@ std::vector<District> districts_of(const Portal& portal, const Request& req, con
 int ledger_year(const Portal& portal) { return portal.ctx.zone.to_local(portal.ctx.clock.now()).date.year(); }
 
 // The region's sub-allocations, newest first: date, district, units (+ given, − taken back), reasons, by whom.
-json::array district_history(const Portal& portal, const Request& req, const CaseRecord& c) {
+json::array district_history(const Portal& portal, const Request& req, const cases::QtDistrictAllocationData& d) {
   json::array out;
-  auto* entries = c.data.if_contains("allocations");
-  if (!entries || !entries->is_array()) return out;
-  for (auto it = entries->as_array().rbegin(); it != entries->as_array().rend(); ++it) {
-    const auto& o = it->as_object();
-    const std::int64_t units = int_of(o, "units");
-    auto who = portal.ctx.store.find_user(json_string(o, "by"));
-    out.push_back(json::object{{"on", format_iso_date(json_string(o, "on"))},
-                               {"district", reference_label(portal, req, "district", json_string(o, "district"))},
-                               {"units", (units > 0 ? "+" : "") + format_count(units)},
-                               {"direction", q(req, units > 0 ? "district.given" : "district.taken_back")},
-                               {"reasons", json_string(o, "reasons")},
-                               {"by", who ? who->display_name : json_string(o, "by")}});
+  for (auto it = d.allocations.rbegin(); it != d.allocations.rend(); ++it) {
+    const auto& entry = *it;
+    auto who = portal.ctx.store.find_user(entry.by);
+    out.push_back(json::object{{"on", date_text(entry.on)},
+                               {"district", reference_label(portal, req, "district", entry.district)},
+                               {"units", (entry.units > 0 ? "+" : "") + format_count(entry.units)},
+                               {"direction", q(req, entry.units > 0 ? "district.given" : "district.taken_back")},
+                               {"reasons", entry.reasons},
+                               {"by", who ? who->display_name : entry.by}});
   }
   return out;
 }
@@ -1191,7 +1185,14 @@ Response district_page(const Portal& portal, const Request& req, const Actor& ac
     view["allocate"] = false;
   }
   auto c = portal.ctx.store.load_case(QuotaCampaignService::district_allocation_id(year, actor.region));
-  view["history"] = c ? district_history(portal, req, *c) : json::array{};
+  if (!c && c.error().kind != Error::Kind::not_found) return error_page(portal, req, actor, c.error());
+  json::array history;
+  if (c) {
+    auto d = cases::read_data<cases::QtDistrictAllocationData>(*c);
+    if (!d) return error_page(portal, req, actor, d.error());
+    history = district_history(portal, req, *d);
+  }
+  view["history"] = std::move(history);
   view["has_history"] = !view["history"].as_array().empty();
   if (failed) {
     add_error(view, req, failed->error, failed->form);
@@ -1203,16 +1204,13 @@ Response district_page(const Portal& portal, const Request& req, const Actor& ac
 // The district form: units are typed as a positive number with the direction; the workflow takes a signed one.
 Result<CaseRecord> allocate_to_district(const Portal& portal, const Actor& actor, const forms::FormData& form,
                                         int year) {
-  cases::QtDistrictAllocationInput in;
-  in.year = year;
-  in.district = form.value("district");
+  auto in = input::from_form<cases::QtDistrictAllocationInput>(form);
+  if (!in) return in.take_error();
   const std::string direction = form.value("direction");
   if (direction != "give" && direction != "take_back") return Error::invalid("validation.choice", "direction");
-  const std::int64_t units = parse_count(form.value("units"));
-  if (units < 0) return Error::invalid("validation.type_integer", "units");
-  in.units = direction == "give" ? units : -units;
-  in.reasons = form.value("reasons");
-  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().allocate_to_district(actor, in);
+  if (in->units < 0) return Error::invalid("validation.range", "units");  // the direction gives the sign
+  if (direction == "take_back") in->units = -in->units;
+  auto c = portal.ctx.services.get<cases::QuotaCampaignService>().allocate_to_district(actor, year, *in);
   // I-17: the ledger refuses to move units the giving side has used, reserved or does not have.
   if (!c && c.error().code == "quota.allocation_below_use") {
     Error e = c.take_error();
@@ -1226,7 +1224,7 @@ Result<CaseRecord> allocate_to_district(const Portal& portal, const Actor& actor
 }  // namespace
 
 std::string quota_case_href(const CaseRecord& c) {
-  const std::string year = std::to_string(int_of(c.data, "year"));
+  const std::string year = std::to_string(year_of_case(c));
   if (c.kind == "campaign") return "/quota/ministry?year=" + year;
   if (c.kind == "district_allocation") return "/quota/region/districts?year=" + year;
   if (c.kind == "usage" || c.kind == "distribution") return "/quota?year=" + year;  // the ledger's own cases
@@ -1263,7 +1261,11 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
                if (!list) return error_page(*portal, req, actor, list.error());
                json::array rows;
                for (const auto& c : *list)
-                 if (c.kind == "employer_request") rows.push_back(request_view(*portal, req, c));
+                 if (c.kind == "employer_request") {
+                   auto d = cases::read_data<cases::QtEmployerRequestData>(c);
+                   if (!d) return error_page(*portal, req, actor, d.error());
+                   rows.push_back(request_view(*portal, req, c, *d));
+                 }
                view["has_requests"] = !rows.empty();
                view["requests"] = std::move(rows);
                return render(*portal, req, "qt_requests", std::move(view));
@@ -1320,22 +1322,13 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
     };
   };
   auto region_post = form_post(staff, "/quota/region", &region_page);
-  router.post(
-      "/quota/region/consolidation",
-      region_post("consolidate", "consolidated",
-                  [portal](const Request&, const Actor& a, const forms::FormData& f, int year) {
-                    cases::QtConsolidationInput in;
-                    in.year = year;
-                    for (auto [name, target] : {std::pair{"regional_demand", &in.regional_demand},
-                                                {"unemployment_forecast", &in.unemployment_forecast},
-                                                {"domestic_labour", &in.domestic_labour},
-                                                {"previous_year_effectiveness", &in.previous_year_effectiveness},
-                                                {"li_regional_demand", &in.li_regional_demand},
-                                                {"li_unemployment_forecast", &in.li_unemployment_forecast},
-                                                {"li_previous_year_effectiveness", &in.li_previous_year_effectiveness}})
-                      *target = f.value(name);
-                    return portal->ctx.services.get<cases::QuotaCampaignService>().consolidate(a, in);
-                  }));
+  router.post("/quota/region/consolidation",
+              region_post("consolidate", "consolidated",
+                          [portal](const Request&, const Actor& a, const forms::FormData& f, int year) {
+                            return run_form<cases::QtConsolidationInput>(f, [&](const cases::QtConsolidationInput& in) {
+                              return portal->ctx.services.get<cases::QuotaCampaignService>().consolidate(a, year, in);
+                            });
+                          }));
   router.post("/quota/region/commission-submission",
               region_post("commission", "at_commission",
                           [portal](const Request&, const Actor& a, const forms::FormData&, int year) {
@@ -1390,7 +1383,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       "/quota/ministry/distribution",
       ministry_post("distribute", "distributed",
                     [portal](const Request&, const Actor& a, const forms::FormData& f, int year) -> Result<CaseRecord> {
-                      FLIS_ASSIGN_OR_RETURN(p, percentages(*portal, [&f](std::string_view n) { return f.value(n); }));
+                      FLIS_ASSIGN_OR_RETURN(p, percentages(f));
                       return portal->ctx.services.get<cases::QuotaCampaignService>().distribute(a, year, p);
                     }));
   router.post("/quota/ministry/proposals",
@@ -1407,15 +1400,9 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
       "/quota/ministry/redistributions",
       ministry_post("move", "moved",
                     [portal](const Request&, const Actor& a, const forms::FormData& f, int year) -> Result<CaseRecord> {
-                      cases::QtTransferInput in;
-                      in.year = year;
-                      auto kind = qt::parse_quota_kind(f.value("kind"));
-                      if (!kind) return Error::invalid("validation.choice", "kind");
-                      in.transfer = {f.value("from_region"), f.value("to_region"), *kind, f.value("country"),
-                                     parse_count(f.value("units"))};
-                      in.proposed_by = f.value("proposed_by");
-                      in.reasons = f.value("reasons");
-                      return portal->ctx.services.get<cases::QuotaCampaignService>().redistribute(a, in);
+                      return run_form<cases::QtTransferInput>(f, [&](const cases::QtTransferInput& in) {
+                        return portal->ctx.services.get<cases::QuotaCampaignService>().redistribute(a, year, in);
+                      });
                     }));
 
   // QT-19: the published decisions, public.
@@ -1429,7 +1416,7 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
     if (auto list = portal->ctx.store.list_cases(filter))
       for (const auto& c : *list)
         if (c.kind == "campaign") {
-          const auto year = int_of(c.data, "year");
+          const auto year = year_of_case(c);
           years.push_back(json::object{{"href", "/quota/decision/" + std::to_string(year)},
                                        {"label", q(req, "decision.title", {{"year", std::to_string(year)}})}});
         }
@@ -1446,13 +1433,13 @@ void register_quota_campaign_pages(Router& router, std::shared_ptr<const Portal>
     auto data = cases::read_data<cases::QtCampaignData>(*c);
     if (!data) return error_page(*portal, req, actor, data.error());
     auto view = qt_view(*portal, req, actor, "decision.title", {{"year", std::to_string(*year)}});
-    const auto& distribution = json_object(c->data, "distribution");
+    const auto distribution = data->distribution.value_or(cases::QtDistributionData{});
     view["year"] = *year;
-    view["published_on"] = format_iso_date(json_string(json_object(c->data, "publication"), "published_on"));
-    view["employer_percent"] = json_string(distribution, "employer_percent");
-    view["labour_immigrant_percent"] = json_string(distribution, "labour_immigrant_percent");
+    view["published_on"] = date_text(data->publication ? data->publication->published_on : std::nullopt);
+    view["employer_percent"] = distribution.employer_percent;
+    view["labour_immigrant_percent"] = distribution.labour_immigrant_percent;
     view["rows"] = decision_table(*portal, req, *data);
-    view["redistributions"] = redistributions_view(*portal, req, c->data);
+    view["redistributions"] = redistributions_view(*portal, req, *data);
     view["has_redistributions"] = !view["redistributions"].as_array().empty();
     view["json_href"] = "/api/v1/quota/" + std::to_string(*year) + "/decision.json";
     view["csv_href"] = "/api/v1/quota/" + std::to_string(*year) + "/decision.csv";

@@ -2,6 +2,7 @@
 #include "cases/roles.h"
 #include "web/api/openapi.h"
 #include "web/api/view_schema.h"
+#include "web/input.h"
 #include "web/qt/qt.h"
 
 namespace flis::web::qt {
@@ -10,9 +11,63 @@ namespace role = cases::role;
 
 namespace {
 
-// Request bodies of the QT operations (OpenAPI components).
-constexpr const char* kSchemas =
-    R"json({"QtLine": {"type": "object", "required": ["category", "profession", "count"], "properties": {"category": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal"]}, "profession": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}}, "QtRequest": {"type": "object", "required": ["region", "employer", "current_year_count", "lines", "justification"], "properties": {"region": {"type": "string", "description": "KATO code"}, "employer": {"type": "object", "required": ["name", "bin", "legal_address"], "properties": {"name": {"type": "string"}, "bin": {"type": "string"}, "legal_address": {"type": "string"}}}, "current_year_count": {"type": "integer", "minimum": 0}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}, "justification": {"type": "string"}}}, "QtConsolidation": {"type": "object", "required": ["regional_demand", "unemployment_forecast", "domestic_labour", "previous_year_effectiveness", "li_regional_demand", "li_unemployment_forecast", "li_previous_year_effectiveness"], "properties": {"regional_demand": {"type": "string"}, "unemployment_forecast": {"type": "string"}, "domestic_labour": {"type": "string"}, "previous_year_effectiveness": {"type": "string"}, "li_regional_demand": {"type": "string"}, "li_unemployment_forecast": {"type": "string"}, "li_previous_year_effectiveness": {"type": "string"}}}, "QtCommissionDecision": {"type": "object", "required": ["accepted", "present"], "properties": {"accepted": {"type": "array", "items": {"type": "integer", "minimum": 0}, "description": "per request line"}, "grounds": {"type": "array", "items": {"enum": ["domestic_labour_available", "permit_violations", "labour_law_violations"]}}, "evidence": {"type": "array", "description": "one per ground; grounds 2 and 3 name a record of registry_findings by reference (F-QR1)", "items": {"type": "object", "required": ["reference"], "properties": {"source": {"enum": ["commission", "registry:permit_violations", "registry:labour_inspections"]}, "system": {"enum": ["migration_police", "erap", "otib"]}, "reference": {"type": "string"}, "note": {"type": "string"}}}}, "present": {"type": "array", "items": {"type": "string"}}, "reasons": {"type": "string"}}}, "QtSubmission": {"type": "object", "required": ["li_current_year_count", "li_need", "li_justification"], "properties": {"li_current_year_count": {"type": "integer"}, "li_need": {"type": "integer"}, "li_justification": {"type": "string"}, "countries": {"type": "array", "items": {"type": "object", "required": ["country", "category", "count"], "properties": {"country": {"type": "string", "description": "ISO 3166-1 alpha-3 of a treaty country"}, "category": {"type": "string"}, "profession": {"type": "string"}, "count": {"type": "integer"}}}}}}, "QtProposal": {"type": "object", "required": ["body", "region", "agreed_with_leb", "justification", "lines"], "properties": {"body": {"type": "string"}, "region": {"type": "string"}, "agreed_with_leb": {"type": "boolean"}, "justification": {"type": "string"}, "lines": {"type": "array", "items": {"$ref": "#/components/schemas/QtLine"}}}}, "QtPercentages": {"type": "object", "required": ["employer_percent", "labour_immigrant_percent"], "properties": {"employer_percent": {"type": "string", "example": "0.25"}, "labour_immigrant_percent": {"type": "string", "example": "2.9"}, "employer_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}, "labour_immigrant_percent_by_region": {"type": "object", "additionalProperties": {"type": "string"}}}}, "QtTransfer": {"type": "object", "required": ["from_region", "to_region", "kind", "units", "proposed_by", "reasons"], "properties": {"from_region": {"type": "string"}, "to_region": {"type": "string"}, "kind": {"enum": ["category_1", "category_2", "category_3", "category_4", "seasonal", "labour_immigrant"]}, "country": {"type": "string"}, "units": {"type": "integer", "minimum": 1}, "proposed_by": {"type": "string"}, "reasons": {"type": "string"}}}, "QtDistrictAllocation": {"type": "object", "required": ["district", "units", "reasons"], "properties": {"district": {"type": "string", "description": "KATO code of a district of the officer's region"}, "units": {"type": "integer", "description": "> 0 to the district, < 0 back to the region"}, "reasons": {"type": "string"}}}})json";
+// The request bodies of the QT operations, from the structs the API and the portal decode
+// (cases/qt/qt_commands.h), and the documented answers that are not a case: the timeline, a formation
+// (what-if), the published decision and the balance.
+json::object qt_schemas() {
+  const json::object text{{"type", "string"}};
+  const json::object integer{{"type", "integer"}};
+  const json::object texts{{"type", "array"}, {"items", text}};
+  const json::object nullable_text{{"type", json::array{"string", "null"}}};
+  auto object = [](json::array required, json::object properties) {
+    return json::object{{"type", "object"}, {"required", std::move(required)}, {"properties", std::move(properties)}};
+  };
+  json::object balance_figures{
+      {"allocated", integer}, {"reserved", integer}, {"consumed", integer}, {"available", integer}};
+  json::object balance_row = balance_figures;
+  balance_row["key"] = text;
+  balance_row["region"] = text;
+  balance_row["district"] = nullable_text;
+  balance_row["kind"] = text;
+  balance_row["country"] = nullable_text;
+  return {
+      {"QtRequest", input::schema<cases::QtEmployerRequestInput>()},
+      {"QtConsolidation", input::schema<cases::QtConsolidationInput>()},
+      {"QtCommissionDecision", input::schema<cases::QtCommissionDecisionInput>()},
+      {"QtSubmission", input::schema<cases::QtSubmissionInput>()},
+      {"QtProposal", input::schema<cases::QtCentralProposalInput>()},
+      {"QtPercentages", input::schema<cases::QtPercentagesInput>()},
+      {"QtTransfer", input::schema<cases::QtTransferInput>()},
+      {"QtDistrictAllocation", input::schema<cases::QtDistrictAllocationInput>()},
+      {"QtFormation", cases::codec::schema<cases::QtFormationData>()},
+      {"QtTimeline",
+       object({"year", "steps"}, {{"year", integer},
+                                  {"steps",
+                                   {{"type", "array"},
+                                    {"items", object({"step", "rule", "statutory_date", "due_at", "rule_ids"},
+                                                     {{"step", text},
+                                                      {"rule", text},
+                                                      {"statutory_date", {{"type", "string"}, {"format", "date"}}},
+                                                      {"due_at", {{"type", "string"}, {"format", "date-time"}}},
+                                                      {"rule_ids", texts}})}}}})},
+      {"QtDecision",
+       object({"year", "distribution", "publication", "formation", "redistributions", "rule_ids"},
+              {{"year", integer},
+               {"distribution", cases::codec::schema<cases::QtDistributionData>()},
+               {"publication", cases::codec::schema<cases::QtPublicationData>()},
+               {"formation", {{"$ref", "#/components/schemas/QtFormation"}}},
+               {"redistributions", {{"type", "array"}, {"items", cases::codec::schema<cases::QtRedistributionData>()}}},
+               {"rule_ids", texts}})},
+      {"QtBalance",
+       object({"year", "region", "kind", "balances", "total", "rule_ids"},
+              {{"year", integer},
+               {"region", nullable_text},
+               {"kind", nullable_text},
+               {"balances", {{"type", "array"}, {"items", object({"key", "region", "kind"}, balance_row)}}},
+               {"total", object({"allocated", "reserved", "consumed", "available"}, balance_figures)},
+               {"rule_ids", texts}})},
+  };
+}
 
 // Which documented case an operation answers with.
 const std::map<std::string, std::string>& response_of() {
@@ -28,7 +83,8 @@ const std::map<std::string, std::string>& response_of() {
       {"/api/v1/quota/{year}/distribution", "QtCampaignCase"},
       {"/api/v1/quota/{year}/publication", "QtCampaignCase"},
       {"/api/v1/quota/{year}/redistributions", "QtCampaignCase"},
-      {"/api/v1/quota/{year}/district-allocations", "QtDistrictAllocationCase"}};
+      {"/api/v1/quota/{year}/district-allocations", "QtDistrictAllocationCase"},
+      {"/api/v1/quota/{year}/what-if", "QtFormation"}};
   return m;
 }
 
@@ -114,6 +170,9 @@ class QtModule final : public Module {
       auto r = response_of().find(op.path);
       if (op.method == "post" && r != response_of().end()) op.response = r->second;
       if (op.method == "get" && op.path == "/api/v1/quota/{year}/requests") op.response = "QtRequestList";
+      if (op.path == "/api/v1/quota/{year}/timeline") op.response = "QtTimeline";
+      if (op.path == "/api/v1/quota/{year}/decision.json") op.response = "QtDecision";
+      if (op.path == "/api/v1/quota/{year}/balance") op.response = "QtBalance";
     }
     for (auto& op : ops)
       if (op.path == "/api/v1/quota/{year}/balance")
@@ -127,7 +186,7 @@ class QtModule final : public Module {
   }
 
   json::object schemas() const override {
-    json::object s = json::parse(kSchemas).as_object();
+    json::object s = qt_schemas();
     // The documented views of QT case data (cases/qt/qt_data.h), from the structs the API encodes.
     s["QtEmployerRequestData"] = cases::codec::schema<cases::QtEmployerRequestData>();
     s["QtRegionalData"] = cases::codec::schema<cases::QtRegionalData>();
