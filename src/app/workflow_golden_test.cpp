@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/modules.h"
 #include "app/testing/world.h"
 #include "cases/codec.h"
 #include "cases/complaint/complaint.h"
@@ -112,10 +113,13 @@ std::pair<int, json::value> year_and_input(const json::value& in) {
 
 class Scenario {
  public:
+  // The services as the server wires them: every module of app/modules.cpp over the World's ports (so
+  // that an upheld complaint has the effect SE's module registers, F-7).
   Scenario() {
-    se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports());
-    complaints_ = std::make_unique<cases::ComplaintService>(w_.ports());
-    qt_ = std::make_unique<cases::QuotaCampaignService>(w_.ports());
+    for (const auto* module : app::modules()) module->wire(w_.ports(), services_);
+    se_ = &services_.get<cases::SelfEmploymentService>();
+    complaints_ = &services_.get<cases::ComplaintService>();
+    qt_ = &services_.get<cases::QuotaCampaignService>();
   }
 
   void run(const json::array& steps) {
@@ -301,7 +305,21 @@ class Scenario {
     if (known) {
       EXPECT_EQ(c.id, target);
     }
+    check(c, expect, events_before);
+    // "subject": the case a complaint is about, after the step (F-7: what an upheld complaint did to it);
+    // its "name" lets later steps act on it.
+    if (const auto* subject = expect.if_contains("subject")) {
+      const auto& want = subject->as_object();
+      const std::string id(c.data.at("subject_case_id").as_string());
+      if (const auto* name = want.if_contains("name")) handles_[std::string(name->as_string())] = id;
+      auto s = w_.store().load_case(id);
+      ASSERT_TRUE(s) << id;
+      check(*s, want, 0);
+    }
+  }
 
+  // The expectations of a step on case `c` (its state, dates, the rule IDs of its last audit event, data).
+  void check(const cases::CaseRecord& c, const json::object& expect, std::size_t events_before) {
     if (const auto* v = expect.if_contains("state")) {
       EXPECT_EQ(c.state, v->as_string());
     }
@@ -356,9 +374,10 @@ class Scenario {
   }
 
   testing::World w_;  // the demo as seeded on 20.11.2026
-  std::unique_ptr<cases::SelfEmploymentService> se_;
-  std::unique_ptr<cases::ComplaintService> complaints_;
-  std::unique_ptr<cases::QuotaCampaignService> qt_;
+  web::Services services_;
+  cases::SelfEmploymentService* se_ = nullptr;
+  cases::ComplaintService* complaints_ = nullptr;
+  cases::QuotaCampaignService* qt_ = nullptr;
   std::map<std::string, std::string> handles_;  // the scenario's names of its cases → case ids
 };
 

@@ -32,7 +32,9 @@ namespace flis::web {
 struct AppContext;
 namespace portal {
 struct Portal;
-}
+struct CasePage;      // web/portal/case_page.h
+struct CaseSections;  // web/portal/case_page.h
+}  // namespace portal
 
 // The services the modules wire, one instance per type: handlers find the workflow they need by its
 // type (`ctx.services.get<cases::SelfEmploymentService>()`) instead of a named member per service.
@@ -47,6 +49,15 @@ class Services {
   T* find() const {
     auto it = items_.find(std::type_index(typeid(T)));
     return it == items_.end() ? nullptr : static_cast<T*>(it->second.get());
+  }
+  // The one instance of `T` several modules share, made on first use: e.g. cases::ComplaintRemedies,
+  // which the acts' modules fill and the complaint module reads, in whatever order app/modules.cpp
+  // lists them.
+  template <class T>
+  std::shared_ptr<T> shared() {
+    auto it = items_.find(std::type_index(typeid(T)));
+    if (it == items_.end()) it = items_.emplace(std::type_index(typeid(T)), std::make_shared<T>()).first;
+    return std::static_pointer_cast<T>(it->second);
   }
   // The service a module's own routes need: wired by the same module, so its absence is a wiring bug.
   template <class T>
@@ -108,6 +119,10 @@ struct CaseKind {
   const cases::WorkflowTable* workflow = nullptr;
   // Adds what only this service shows to the API's view of a case (e.g. SE's certificate); may be null.
   std::function<void(AppContext&, const cases::CaseRecord&, boost::json::object& detail)> api_detail;
+  // The sections of the shared case page (/cases/{id}) that show this kind's typed data and its forms;
+  // may be null (the page then shows the summary and the timeline only). An error (data this build
+  // cannot read) is shown as the error page.
+  std::function<Status(const portal::CasePage&, portal::CaseSections&)> page;
 };
 
 // Work a server runs on a schedule (every --job-period) and `flis expire` runs once. Each run must be
@@ -137,6 +152,11 @@ class Module {
   virtual std::vector<NavLink> navigation() const { return {}; }
   virtual std::vector<CaseKind> case_kinds() const { return {}; }
   virtual std::vector<ScheduledJob> jobs() const { return {}; }
+  // What this module adds to the case page of a case of any kind, after the sections of the case's
+  // own kind (e.g. the complaint module's form to complain about the decision shown).
+  virtual Status case_sections(const portal::CasePage& /*page*/, portal::CaseSections& /*sections*/) const {
+    return ok_status();
+  }
   // What `actor` must act on now, shown above their inbox.
   virtual std::vector<Alert> alerts(const Request& /*req*/, const AppContext& /*ctx*/,
                                     const cases::Actor& /*actor*/) const {

@@ -77,13 +77,22 @@ test('SE-24 SE-25 SE-27: a complaint to the LEB, rejected by its head with reaso
   assert.match(await page.textContent('.flis-timeline'), /Court action recorded[\s\S]*SE-27, SE-28/);
 });
 
-test('SE-26: the quality authority decides a complaint the LEB forwarded to it', async () => {
+test('SE-26 F-7: the quality authority upholds a complaint the LEB forwarded to it, and the refusal is set aside', async () => {
   let page = await browser.as('kaya');
   const forwarded = await caseInState(page, 'forwarded');
   page = await browser.as('quality');
   await decideComplaint(page, forwarded, 1, 'Experience confirmed by the employment record; the LEB is to reconsider.',
     'quality authority');
   assert.equal(await stateCode(page), 'upheld');
+
+  // The decision complained about is set aside: the application is back with the LEB, as its timeline says.
+  page = await browser.as('kaya');
+  await visit(page, forwarded, 'upheld complaint for the applicant');
+  assert.match(await page.textContent('.flis-case-summary'), /Effect on the decision\s*Application accepted/);
+  const subject = await page.getAttribute('.flis-case-summary dd a[href^="/cases/"]', 'href');
+  await visit(page, subject, 'the application after the upheld complaint');
+  assert.equal(await stateCode(page), 'registered');
+  assert.match(await page.textContent('.flis-timeline'), /Decision set aside on a complaint[\s\S]*SE-26, SE-7/);
 });
 
 // Issue 8: a change of employer is a re-issue ground with its own document (the new labour contract);

@@ -295,6 +295,11 @@ test('SE-25: a complaint to the LEB is decided by its head within 5 wd', async (
   assert.equal((await qualityAuthority.post(`/api/v1/complaints/${c.data.id}/decision`, { upheld: true, reasons: 'x' })).status, 404);
   const d = await head.post(`/api/v1/complaints/${c.data.id}/decision`, { upheld: true, reasons: 'The referral was late.' });
   assert.deepEqual([d.data.state, d.data.data.resolution.rule], ['upheld', 'SE-25']);
+  // F-7: a complaint about a case still waiting sets no decision aside; it is recorded on the case.
+  assert.deepEqual([d.data.data.effect.subject_state_before, d.data.data.effect.subject_state_after],
+    [filed.state, filed.state]);
+  const subject = await officer.get(`/api/v1/cases/${filed.id}`);
+  assert.equal(subject.data.state, filed.state);
 });
 
 test('access: applicants see only their own cases, officers only their body\'s', async () => {

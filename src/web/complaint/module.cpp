@@ -3,6 +3,7 @@
 #include "web/api/view_schema.h"
 #include "web/complaint/complaint.h"
 #include "web/input.h"
+#include "web/portal/case_page.h"
 #include "web/se/se.h"
 
 namespace flis::web::complaint {
@@ -15,7 +16,7 @@ class ComplaintModule final : public Module {
   std::string_view name() const override { return "complaint"; }
 
   void wire(const cases::Ports& ports, Services& services) const override {
-    services.add(std::make_shared<cases::ComplaintService>(ports));
+    services.add(std::make_shared<cases::ComplaintService>(ports, services.shared<cases::ComplaintRemedies>()));
   }
 
   void api(Router& router, AppContext& ctx) const override { register_api(router, ctx); }
@@ -77,6 +78,17 @@ class ComplaintModule final : public Module {
     return s;
   }
 
+  void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
+    register_case_forms(router, portal);
+  }
+  std::vector<std::string> templates() const override {
+    return {"_complaint_case_top", "_complaint_case_actions", "_complaint_file"};
+  }
+  // The form to complain about the decision of the case shown, where the act's rules allow it.
+  Status case_sections(const portal::CasePage& page, portal::CaseSections& out) const override {
+    return complaint_form(page, out);
+  }
+
   std::vector<CaseKind> case_kinds() const override {
     CaseKind kind;
     kind.service = "COMPLAINT";
@@ -87,6 +99,7 @@ class ComplaintModule final : public Module {
     kind.href = [](const cases::CaseRecord& c) { return "/cases/" + c.id; };
     kind.overdue = se::overdue;
     kind.workflow = &cases::complaint_workflow();
+    kind.page = complaint::case_sections;
     // The API shows the typed view of the data (ComplaintData in OpenAPI), never the stored row.
     kind.api_detail = [](AppContext&, const cases::CaseRecord& c, json::object& detail) {
       auto data = cases::read_data<cases::ComplaintData>(c);

@@ -1,5 +1,6 @@
 #include "web/portal/portal.h"
 
+#include "web/portal/case_page.h"
 #include "web/portal/routes.h"
 #include "web/static_files.h"
 
@@ -9,7 +10,7 @@ Status register_portal_routes(Router& router, AppContext& ctx, const PortalConfi
   auto templates = render::Templates::load(config.templates_dir);
   if (!templates) return templates.take_error();
   std::vector<std::string> needed = {"layout",  "error", "home",  "login", "verify",
-                                     "cabinet", "inbox", "rules", "_field"};
+                                     "cabinet", "inbox", "rules", "case",  "_field"};
   for (const auto* module : ctx.modules)
     for (auto& name : module->templates()) needed.push_back(std::move(name));
   for (const auto& name : needed)
@@ -18,6 +19,7 @@ Status register_portal_routes(Router& router, AppContext& ctx, const PortalConfi
   register_public_pages(router, portal);
   register_cabinet_pages(router, portal);
   register_rule_pages(router, portal);
+  register_case_page(router, portal);
   for (const auto* module : ctx.modules) module->pages(router, portal);
   // The design system's compiled CSS, fonts and images; the portal's own files are under /static/.
   if (!config.uswds_dir.empty())

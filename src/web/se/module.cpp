@@ -1,6 +1,7 @@
 #include <set>
 
 #include "cases/case_data.h"
+#include "cases/se/se_complaint_remedy.h"
 #include "cases/se/self_employment.h"
 #include "web/api/openapi.h"
 #include "web/api/view_schema.h"
@@ -95,6 +96,8 @@ class SeModule final : public Module {
 
   void wire(const cases::Ports& ports, Services& services) const override {
     services.add(std::make_shared<cases::SelfEmploymentService>(ports));
+    // SE-24..SE-26, F-7: an upheld complaint about an SE decision sets it aside.
+    services.shared<cases::ComplaintRemedies>()->add("SE", std::make_shared<cases::SeComplaintRemedy>(ports));
   }
 
   void api(Router& router, AppContext& ctx) const override { register_api(router, ctx); }
@@ -142,9 +145,11 @@ class SeModule final : public Module {
   json::object schemas() const override { return se_schemas(); }
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
-    portal::register_case_pages(router, portal);
+    register_case_forms(router, portal);
   }
-  std::vector<std::string> templates() const override { return {"case", "self_assessment", "new_application"}; }
+  std::vector<std::string> templates() const override {
+    return {"self_assessment", "new_application", "_se_case_top", "_se_case_actions", "_se_case_bottom"};
+  }
 
   std::vector<NavLink> navigation() const override {
     return {{"/self-assessment", "portal.nav.self_assessment", 40, nullptr}};
@@ -160,6 +165,7 @@ class SeModule final : public Module {
     kind.href = [](const cases::CaseRecord& c) { return "/cases/" + c.id; };
     kind.overdue = overdue;
     kind.workflow = &cases::se_workflow();
+    kind.page = se::case_sections;
     kind.applicant_name = [](const cases::CaseRecord& c) {
       auto data = cases::read_data<cases::SeCaseData>(c);
       return data ? data->applicant.full_name : std::string();

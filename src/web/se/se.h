@@ -1,4 +1,5 @@
-// The self-employment certificate service (act SE) in the web layer: its JSON API and its case page.
+// The self-employment certificate service (act SE) in the web layer: its JSON API and the SE sections
+// and forms of the shared case page.
 // module() is what app/modules.cpp lists.
 #pragma once
 
@@ -16,8 +17,9 @@ void register_api(Router& router, AppContext& ctx);  // api.cpp
 // Whether an application (or a complaint about its decision) waits past a step or service deadline.
 bool overdue(const cases::CaseRecord& c, Instant now);
 
-}  // namespace flis::web::se
+// case_sections.cpp: what an SE case shows on /cases/{id} (CaseKind::page), and the POST handlers of
+// its forms and /cases/{id}/certificate.pdf.
+Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
+void register_case_forms(Router& router, std::shared_ptr<const portal::Portal> portal);
 
-namespace flis::web::portal {
-void register_case_pages(Router& router, std::shared_ptr<const Portal> portal);  // /cases/{id} and its forms
-}  // namespace flis::web::portal
+}  // namespace flis::web::se
