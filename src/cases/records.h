@@ -201,6 +201,10 @@ struct CaseChange {
   // Uploads the change attaches (id assigned by the caller, or by the store when empty), written in
   // the same transaction: a failed or conflicting change leaves no file behind.
   std::vector<StoredFile> files;
+  // Keys that only one case may ever claim (F-Q4: one quota request per employer, region and year),
+  // inserted in the same transaction: of several servers filing at once, one commits and the others get
+  // `store.case_key_taken` naming the case that holds the key.
+  std::vector<std::string> unique_keys;
 };
 
 struct CaseFilter {

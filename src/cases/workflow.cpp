@@ -54,6 +54,7 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   change.documents = std::move(step.documents);
   change.quota = std::move(step.quota);
   change.files = std::move(step.files);
+  change.unique_keys = std::move(step.unique_keys);
   return ports_.store.commit(change);
 }
 

@@ -44,8 +44,9 @@ struct Step {
   std::vector<OutboxMessage> outbox;
   std::vector<OutboxUpdate> outbox_updates;
   std::vector<IssuedDocument> documents;
-  std::vector<QuotaOperation> quota;  // ledger operations committed with the step (I-17)
-  std::vector<StoredFile> files;      // uploads attached by the step, written with it
+  std::vector<QuotaOperation> quota;     // ledger operations committed with the step (I-17)
+  std::vector<StoredFile> files;         // uploads attached by the step, written with it
+  std::vector<std::string> unique_keys;  // keys only this case may claim (CaseChange::unique_keys)
 };
 
 class Workflow {

@@ -222,6 +222,15 @@ CREATE TABLE audit_checkpoints (
 );
 )sql";
 
+// A key only one case may claim (CaseChange::unique_keys), checked by the primary key inside the
+// transaction that writes the case, so that several servers cannot both pass a look-up and both file.
+constexpr std::string_view kCaseKeys = R"sql(
+CREATE TABLE case_keys (
+  claimed_key TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases(id)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -230,6 +239,7 @@ const std::vector<Migration>& all_migrations() {
       {2, "quota ledger", kQuotaLedger},
       {3, "gateway outbox relay", kGatewayOutbox},
       {4, "audit record binds case rows, documents and ledger; checkpoints", kAuditRecord},
+      {5, "keys one case alone may claim", kCaseKeys},
   };
   return migrations;
 }

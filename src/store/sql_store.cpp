@@ -727,6 +727,22 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       prev_hash = event.hash;
     }
 
+    for (const std::string& key : change.unique_keys) {
+      auto claimed = db.exec(sql::kCaseKeyInsert, {SqlParam::text(key), SqlParam::text(stored.id)});
+      if (!claimed) return claimed.take_error();
+      if (*claimed == 0) {
+        auto owner = db.query(sql::kCaseKeyOwner, {SqlParam::text(key)});
+        if (!owner) return owner.take_error();
+        std::string holder = key;
+        if (!owner->empty()) {
+          RowReader reader(owner->front());
+          holder = reader.text();
+        }
+        if (holder == stored.id) continue;  // the case already holds its own key
+        return Error::conflict("store.case_key_taken", holder);
+      }
+    }
+
     // Uploads are written with the change that attaches them: a crash or a version conflict leaves no
     // file that no case refers to (issue 9).
     for (const StoredFile& file : files) {

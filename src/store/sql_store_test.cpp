@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "core/testing/requirements.h"
 #include "store/audit_hash.h"
 #include "store/migrations.h"
 #include "store/store_test_fixture.h"
@@ -141,6 +142,52 @@ TEST_P(SqlStoreTest, ConcurrentCommitsOfOneVersionLetExactlyOneWin) {
   auto trail = store().audit_trail("SE-2026-000003");
   ASSERT_TRUE(trail);
   EXPECT_EQ(trail->size(), 2U);
+}
+
+// F-Q4: a key only one case may claim. Eight new cases race for one key (as eight servers filing one
+// employer's request for a region and year would): one is written, the seven others are refused whole,
+// naming the case that holds the key, and leave no case row behind. The holder may claim it again.
+TEST_P(SqlStoreTest, FQ4_AUniqueKeyIsClaimedByOneCaseAcrossConcurrentWriters) {
+  FLIS_REQUIREMENTS("F-Q4");
+  std::atomic<int> wins{0};
+  std::atomic<int> taken{0};
+  std::mutex winner_lock;
+  std::string winner;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      auto change = new_case_change("QTA1-75-2027-00000" + std::to_string(t));
+      change.unique_keys = {"QT/F-Q4/2027/750000000/u-emp"};
+      auto result = store().commit(change);
+      if (result) {
+        ++wins;
+        std::lock_guard lock(winner_lock);
+        winner = result->id;
+      } else if (result.error().code == "store.case_key_taken") {
+        ++taken;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wins.load(), 1);
+  EXPECT_EQ(taken.load(), 7);
+  for (int t = 0; t < 8; ++t) {
+    const std::string id = "QTA1-75-2027-00000" + std::to_string(t);
+    EXPECT_EQ(store().load_case(id).ok(), id == winner) << id;
+  }
+  auto again = new_case_change("QTA1-75-2027-000009");
+  again.unique_keys = {"QT/F-Q4/2027/750000000/u-emp"};
+  auto refused = store().commit(again);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "store.case_key_taken");
+  EXPECT_EQ(refused.error().detail, winner);
+  auto held = store().load_case(winner);
+  ASSERT_TRUE(held);
+  CaseChange update;
+  update.next = *held;
+  update.events.push_back(sample_event("note", "registered", "registered"));
+  update.unique_keys = {"QT/F-Q4/2027/750000000/u-emp"};
+  EXPECT_TRUE(store().commit(update));
 }
 
 // SE-22: a document number is unique across the system; the whole commit is refused and leaves

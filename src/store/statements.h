@@ -165,6 +165,10 @@ inline constexpr SqlStatement kDocumentsExpiring{
 // --- files
 inline constexpr SqlStatement kFileInsert{"file_insert", "INSERT INTO files (" FLIS_FILE_COLUMNS
                                                          ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"};
+inline constexpr SqlStatement kCaseKeyInsert{
+    "case_key_insert",
+    "INSERT INTO case_keys (claimed_key, case_id) VALUES ($1, $2) ON CONFLICT (claimed_key) DO NOTHING"};
+inline constexpr SqlStatement kCaseKeyOwner{"case_key_owner", "SELECT case_id FROM case_keys WHERE claimed_key = $1"};
 inline constexpr SqlStatement kFileById{"file_by_id", "SELECT " FLIS_FILE_COLUMNS ", content FROM files WHERE id = $1"};
 inline constexpr SqlStatement kFilesOfCase{
     "files_of_case", "SELECT " FLIS_FILE_COLUMNS " FROM files WHERE case_id = $1 ORDER BY uploaded_at, id"};

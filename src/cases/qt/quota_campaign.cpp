@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <boost/describe/enum_to_string.hpp>
 #include <future>
-#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -297,16 +296,16 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, int
   auto lines = lines_data(in.lines, "lines", totals);
   if (!lines) return lines.take_error();
 
-  // F-Q4: one request per employer, region and year. The look-up and the commit are one step for this
-  // service (a double-click files once); requests filed under the old numbering are found the same way.
-  std::lock_guard filing(filing_);
-  auto existing = existing_request(employer, year, in.region);
-  if (!existing) return existing.take_error();
-  if (*existing) {
-    Error e = Error::conflict("qt.request_exists", **existing);
+  // F-Q4: one request per employer, region and year. The look-up answers early (and finds requests
+  // filed under the old numbering); the key the commit claims decides between servers filing at once.
+  auto request_exists = [](std::string holder) {
+    Error e = Error::conflict("qt.request_exists", std::move(holder));
     e.rule_ids = {"QT-6", "F-Q4"};
     return e;
-  }
+  };
+  auto existing = existing_request(employer, year, in.region);
+  if (!existing) return existing.take_error();
+  if (*existing) return request_exists(**existing);
   auto id = request_number(year, in.region);
   if (!id) return id.take_error();
   const Date registered = law::registration_day(ports().calendar, filed, hours);
@@ -337,10 +336,14 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, int
   data.justification = in.justification;
   data.filed_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
   write_data(c, data);
-  return commit(employer, CaseRecord{}, std::move(c),
-                Step{"file_request",
-                     {"QT-6", "QT-A1", "F-Q4", "I-3"},
-                     json::object{{"registered_on", registered.iso()}, {"requested_total", total}}});
+  Step step{"file_request",
+            {"QT-6", "QT-A1", "F-Q4", "I-3"},
+            json::object{{"registered_on", registered.iso()}, {"requested_total", total}}};
+  step.unique_keys = {"QT/F-Q4/" + std::to_string(year) + "/" + in.region + "/" + employer.user_id};
+  auto filed_case = commit(employer, CaseRecord{}, std::move(c), std::move(step));
+  if (!filed_case && filed_case.error().code == "store.case_key_taken")
+    return request_exists(filed_case.error().detail);
+  return filed_case;
 }
 
 Result<std::vector<CaseRecord>> QuotaCampaignService::requests(const Actor& actor, int year) const {

@@ -16,7 +16,6 @@
 
 #include <boost/describe/class.hpp>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -97,7 +96,6 @@ class QuotaCampaignService : public Workflow {
   Result<std::string> request_number(int year, const std::string& region) const;
   // F-Q4: the id of the employer's request for `region` and `year`, if they filed one.
   Result<std::optional<std::string>> existing_request(const Actor& employer, int year, const std::string& region) const;
-  std::mutex filing_;  // F-Q4: the look-up of an earlier request and the filing happen as one
   // The request's "registry_findings" after one look-up of every system (synchronous, read-only,
   // the systems at once; each system's own timeout and circuit breaker bound the wait). Systems in
   // `down` are not asked; those that fail are added to it (one batch waits once per system).

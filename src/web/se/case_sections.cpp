@@ -278,8 +278,7 @@ json::object se_forms(const CasePage& page, const cases::SeCaseData& se) {
     present.required = true;
     if (auto users = page.portal.ctx.store.list_users())
       for (const auto& u : *users)
-        if (cases::commission::sits_on(u, page.c))
-          present.options.emplace_back(u.id, u.display_name);
+        if (cases::commission::sits_on(u, page.c)) present.options.emplace_back(u.id, u.display_name);
     if (const auto* sent = page.submitted("recommend"))
       present.checked_values = sent->all("present");
     else
