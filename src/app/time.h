@@ -1,9 +1,9 @@
 // Adapters of the Clock and TimeZone ports.
-// Thread-safety: SystemClock, ShiftedClock and AlmatyZone are immutable after construction;
-// ManualClock guards its value with an atomic and is meant for demo seeding and tests.
+// Thread-safety: SystemClock, ShiftedClock and AlmatyZone are immutable after construction. (Demo
+// seeding sets its own clock, web::DemoClock.)
 #pragma once
 
-#include <atomic>
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -14,18 +14,6 @@ namespace flis::app {
 class SystemClock final : public cases::Clock {
  public:
   Instant now() const override;
-};
-
-// A clock that shows what it is told: used to seed demo history at past dates through the real
-// workflows, and by tests.
-class ManualClock final : public cases::Clock {
- public:
-  explicit ManualClock(Instant t) : t_(t.time_since_epoch().count()) {}
-  Instant now() const override { return Instant{std::chrono::seconds{t_.load()}}; }
-  void set(Instant t) { t_.store(t.time_since_epoch().count()); }
-
- private:
-  std::atomic<long long> t_;
 };
 
 // The server's clock: the real clock moved by a fixed shift, zero in production. Demo and test runs

@@ -2,13 +2,15 @@
 // calls to other state systems) contributes to a FLIS process, through one interface. app/modules.cpp
 // lists the modules once; the runtime wires their services, the server registers their routes, the
 // OpenAPI document lists their operations, the portal shows their navigation and case kinds, the job
-// runner runs their jobs. Adding a service is its folders plus one line in that list
-// (docs/ARCHITECTURE.md, "Adding a service").
+// runner runs their jobs, `flis seed-demo` asks them for their demo data. Adding a service is its
+// folders plus one line in that list (docs/ARCHITECTURE.md, "Adding a service").
 // Thread-safety: modules are stateless and immutable; Services is filled once, before the server
 // starts, and only read afterwards.
 #pragma once
 
+#include <atomic>
 #include <boost/json.hpp>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
@@ -133,6 +135,39 @@ struct ScheduledJob {
   std::function<Result<std::int64_t>(AppContext&)> run;  // how many items it handled
 };
 
+// The clock demo data is made with: it shows what the seed sets, so that histories go through the
+// real workflows on past days. Thread-safe (an atomic); never a server's clock.
+class DemoClock final : public cases::Clock {
+ public:
+  explicit DemoClock(Instant t) : seconds_(t.time_since_epoch().count()) {}
+  Instant now() const override { return Instant{std::chrono::seconds{seconds_.load()}}; }
+  void set(Instant t) { seconds_.store(t.time_since_epoch().count()); }
+
+ private:
+  std::atomic<std::int64_t> seconds_;
+};
+
+// What a module makes its demo data with (Module::seed_demo; `flis seed-demo`, make demo). app/ has
+// stored the demo users of every role before any module runs, since several modules' data uses them.
+struct DemoContext {
+  // The process's store, signer, zone, calendar and rules, with `clock` as their clock and no external
+  // systems connected.
+  cases::Ports ports;
+  DemoClock& clock;  // set it back to make each step on its day; nothing is done after `today`
+  // The external systems `flis seed-demo --registry-url` connects (make demo: flis-registry-sim), or
+  // none; a module plugs them into its ports for the steps whose demo should show their answers.
+  cases::Registries registries;
+  Instant today;  // the real "today" (or --clock-at): the histories lie before it
+  const std::vector<cases::UserRecord>& users;
+  // The demo user `id` as an actor; an empty actor (refused by every workflow) when there is none.
+  cases::Actor user(std::string_view id) const;
+};
+
+// What a module's demo seed made.
+struct DemoSeeded {
+  int cases = 0;
+};
+
 class Module {
  public:
   virtual ~Module() = default;
@@ -157,6 +192,9 @@ class Module {
   virtual Status case_sections(const portal::CasePage& /*page*/, portal::CaseSections& /*sections*/) const {
     return ok_status();
   }
+  // The module's demo data, made through its own workflows on past days. Modules seed in the order of
+  // app/modules.cpp, after the demo users, so a module may build on the data of one listed before it.
+  virtual Result<DemoSeeded> seed_demo(const DemoContext& /*demo*/) const { return DemoSeeded{}; }
   // What `actor` must act on now, shown above their inbox.
   virtual std::vector<Alert> alerts(const Request& /*req*/, const AppContext& /*ctx*/,
                                     const cases::Actor& /*actor*/) const {

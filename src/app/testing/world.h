@@ -3,7 +3,7 @@
 // and rule book the server uses, and the registries the test fakes. Test-only, header-only; it lives in
 // app/ because it wires store/ and app/'s seeding, which cases/ may not include.
 //
-//   World w;                                  // reference data and the demo seed (app/demo_seed.cpp)
+//   World w;                                  // reference data and the demo seed (app/demo_seed.h)
 //   w.clock.set("2026-11-23T10:00:00+05:00");
 //   cases::SelfEmploymentService se(w.ports());
 //   se.create_draft(w.actor("u-chen"), ...);

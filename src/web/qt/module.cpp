@@ -250,6 +250,7 @@ class QtModule final : public Module {
                return ctx.store.expire_quota_reservations(ctx.clock.now());
              }}};
   }
+  Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return qt::seed_demo(demo); }
 };
 
 }  // namespace

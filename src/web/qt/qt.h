@@ -15,6 +15,8 @@
 
 namespace flis::web::qt {
 const Module& module();
+// The quota campaign in progress and the 2026 quota ledger (Module::seed_demo; demo_seed.cpp).
+Result<DemoSeeded> seed_demo(const DemoContext& demo);
 }  // namespace flis::web::qt
 
 namespace flis::web::api {

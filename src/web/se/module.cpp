@@ -203,6 +203,7 @@ class SeModule final : public Module {
                return std::int64_t{*ended};
              }}};
   }
+  Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return se::seed_demo(demo); }
 };
 
 }  // namespace

@@ -22,4 +22,7 @@ bool overdue(const cases::CaseRecord& c, Instant now);
 Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
 void register_case_forms(Router& router, std::shared_ptr<const portal::Portal> portal);
 
+// SE applications in every state and a complaint about a refusal (Module::seed_demo; demo_seed.cpp).
+Result<DemoSeeded> seed_demo(const DemoContext& demo);
+
 }  // namespace flis::web::se
