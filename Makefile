@@ -13,7 +13,7 @@ export CCACHE_NOHASHDIR := 1
 LAUNCHER := -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
 endif
 
-.PHONY: deps build build-asan demo check lint unit unit-asan http browser coverage bench clean
+.PHONY: deps build build-asan demo check lint unit unit-asan http browser coverage fuzz fuzz-check bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -48,11 +48,19 @@ browser: build
 coverage:
 	@bash scripts/req-coverage.sh
 
-check: build lint unit unit-asan http browser coverage
+# libFuzzer targets (tests/fuzz/README.md): `make check` runs each briefly, `make fuzz` for longer.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-check: deps
+	@bash scripts/fuzz.sh 15
+
+check: build lint unit unit-asan fuzz-check http browser coverage
 	@echo "make check: all suites passed"
 
 bench: build
 	@bash bench/run.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -1,5 +1,6 @@
 # flis_layer(NAME DEPS <targets...>)
-# One static library per layer folder: every *.cpp except *_test.cpp / *_benchmark.cpp / *_main.cpp.
+# One static library per layer folder: every *.cpp except *_test.cpp / *_benchmark.cpp / *_main.cpp and
+# the libFuzzer targets in fuzz/ (flis_fuzz below).
 # Tests beside the code (*_test.cpp) become one GoogleTest binary per layer: flis_<NAME>_tests.
 # The checkout's path for tests (core/testing/source_dir.h), in one generated file: kept off the
 # compile lines so that a clone at another path hits the compiler cache.
@@ -14,7 +15,7 @@ function(flis_layer name)
   cmake_parse_arguments(L "" "" "DEPS;TEST_DEPS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   set(lib_sources ${all_sources})
-  list(FILTER lib_sources EXCLUDE REGEX "(_test|_benchmark|_main)\\.cpp$")
+  list(FILTER lib_sources EXCLUDE REGEX "(_test|_benchmark|_main|/fuzz/[^/]*)\\.cpp$")
   set(test_sources ${all_sources})
   list(FILTER test_sources INCLUDE REGEX "_test\\.cpp$")
   if(lib_sources)
@@ -32,4 +33,22 @@ function(flis_layer name)
     target_link_libraries(flis_${name}_tests PRIVATE flis_test_source_dir)
     gtest_discover_tests(flis_${name}_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
   endif()
+endfunction()
+
+# flis_fuzz(DEPS <targets...>): the layer's libFuzzer targets, one executable per fuzz/<name>_fuzz.cpp,
+# named <name>_fuzz, in <build>/fuzz. Only with FLIS_FUZZ (the `fuzz` preset); scripts/fuzz.sh builds
+# and runs them with the seed corpus tests/fuzz/<name>.
+function(flis_fuzz)
+  if(NOT FLIS_FUZZ)
+    return()
+  endif()
+  cmake_parse_arguments(F "" "" "DEPS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/*_fuzz.cpp)
+  foreach(source ${sources})
+    get_filename_component(name ${source} NAME_WE)
+    add_executable(${name} ${source})
+    target_link_libraries(${name} PRIVATE ${F_DEPS})
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz)
+  endforeach()
 endfunction()

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils faketime
   clang-format clang-tidy
+  clang libclang-rt-14-dev llvm
   nginx-light wrk
   chromium nodejs npm
 )

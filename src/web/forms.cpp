@@ -191,13 +191,18 @@ Result<FormData> parse_multipart(std::string_view body, std::string_view boundar
     }
     if (!name || name->empty()) return malformed("part without a name");
     if (name->size() > limits.max_name_bytes) return too_large("name too long");
+    // Names, file names and text fields are stored and served as text (a file's content is not).
+    if (!valid_utf8(*name) || (file_name && !valid_utf8(*file_name))) return malformed("a name not in UTF-8");
     if (file_name) {
-      if (file_name->empty() && content.empty()) continue;  // a file input left empty
+      // A file input left empty; the name is judged without its path ("C:\\" names no file either).
+      std::string base = base_name(*file_name);
+      if (base.empty() && content.empty()) continue;
       if (++files > limits.max_files) return too_large("too many files");
       if (content.size() > limits.max_file_bytes) return too_large("file too large");
-      form.add_file(UploadedFile{*name, base_name(*file_name), content_type, std::string(content)});
+      form.add_file(UploadedFile{*name, std::move(base), content_type, std::string(content)});
     } else {
       if (content.size() > limits.max_value_bytes) return too_large("field too long");
+      if (!valid_utf8(content)) return malformed("a text field not in UTF-8");
       form.add(*name, std::string(content));
     }
   }

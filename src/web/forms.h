@@ -57,8 +57,9 @@ class FormData {
 };
 
 Result<FormData> parse_urlencoded(std::string_view body, const FormLimits& limits = {});
-// `boundary` without the leading "--". Parts without a filename are text fields; parts with an empty
-// filename and no content (a file input left empty) are skipped.
+// `boundary` without the leading "--". Parts without a filename are text fields; parts whose filename is
+// empty once its path is stripped, and that have no content (a file input left empty), are skipped.
+// Names, file names and text fields must be UTF-8 (form.malformed).
 Result<FormData> parse_multipart(std::string_view body, std::string_view boundary, const FormLimits& limits = {});
 // The boundary parameter of a multipart/form-data Content-Type (RFC 7578, RFC 2046: 1..70 chars).
 std::optional<std::string> multipart_boundary(std::string_view content_type);

@@ -114,6 +114,50 @@ TEST(FormsMultipart, EnforcesFileAndPartLimits) {
   EXPECT_EQ(parse_multipart(two, "XyZ", limits).error().code, "form.too_large");
 }
 
+// Found by the fuzz targets (issue 9 item 5; seeds tests/fuzz/form/regression-not-utf8 and
+// tests/fuzz/multipart/regression-not-utf8): a text that is not UTF-8 was taken into a command's input,
+// stored in the case's JSON and served from it, where no JSON reader (nor PostgreSQL text) accepts it.
+TEST(FormsUtf8, TextNotInUtf8IsMalformed) {
+  for (const char* body : {"justification=Forecast+%E02027",
+                           "justification=Forecast+\xE0"
+                           "2027",
+                           "%FF=1", "a=%C0%AF", "a=%ED%A0%80"}) {
+    auto f = parse_urlencoded(body);
+    ASSERT_FALSE(f.ok()) << body;
+    EXPECT_EQ(f.error().code, "form.malformed") << body;
+  }
+  EXPECT_EQ(parse_urlencoded("a=%D0%9F%D1%80%D0%BE%D0%B3%D0%BD%D0%BE%D0%B7+%F0%9F%93%84")->value("a"), "Прогноз 📄");
+
+  const std::string not_utf8 = "7\xCF\xCF\xD7";
+  for (const std::string& body :
+       {part("Content-Disposition: form-data; name=\"region\"", not_utf8) + "--XyZ--",
+        part("Content-Disposition: form-data; name=\"" + not_utf8 + "\"", "1") + "--XyZ--",
+        part("Content-Disposition: form-data; name=\"file\"; filename=\"" + not_utf8 + ".pdf\"", "%PDF") + "--XyZ--"}) {
+    auto f = parse_multipart(body, "XyZ");
+    ASSERT_FALSE(f.ok()) << body;
+    EXPECT_EQ(f.error().code, "form.malformed") << body;
+  }
+  // A file's content is bytes, not text.
+  auto binary = parse_multipart(
+      part("Content-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"", "%PDF\xFF\xFE") + "--XyZ--", "XyZ");
+  ASSERT_TRUE(binary.ok());
+  EXPECT_EQ(binary->file("file")->content, "%PDF\xFF\xFE");
+}
+
+// Found by multipart_fuzz (issue 9 item 5; seed tests/fuzz/multipart/regression-empty-file-name-after-path):
+// a file input whose name is only a path and that has no content is an input left empty, like one
+// with no name at all, and not a file.
+TEST(FormsMultipart, FileWithOnlyAPathAndNoContentIsSkipped) {
+  auto f =
+      parse_multipart(part("Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\\"", "") +
+                          part("Content-Disposition: form-data; name=\"other\"; filename=\"dir/\"", "x") + "--XyZ--",
+                      "XyZ");
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->files().size(), 1u);
+  EXPECT_EQ(f->files()[0].field, "other");
+  EXPECT_EQ(f->files()[0].file_name, "");
+}
+
 TEST(FormsParse, DispatchesOnContentType) {
   EXPECT_EQ(multipart_boundary("multipart/form-data; boundary=----WebKitFormBoundaryA1"), "----WebKitFormBoundaryA1");
   EXPECT_EQ(multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"q b\""), "q b");

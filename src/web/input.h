@@ -308,17 +308,23 @@ std::optional<Error> decode_member(const Source& src, M& out, std::string_view n
       const auto* v = src.json->if_contains(name);
       if (v == nullptr || v->is_null()) return std::nullopt;  // an absent map is an empty one
       if (!v->is_object()) return invalid("validation.type_object", field);
-      for (const auto& [key, item] : v->get_object())
-        if (auto err = add(std::string(key),
-                           [&](V& value, const std::string& at) { return scalar_from_json(item, value, at); }))
+      // Members by name, not structured bindings: lambdas capture those only from clang 16 (the fuzz
+      // build is clang 14).
+      for (const auto& member : v->get_object())
+        if (auto err = add(std::string(member.key()), [&](V& value, const std::string& at) {
+              return scalar_from_json(member.value(), value, at);
+            }))
           return err;
     } else {
       const std::string dotted = field + ".";
-      for (const auto& [k, text] : src.form->fields())
+      for (const auto& pair : src.form->fields()) {
+        const std::string& k = pair.first;
+        const std::string& text = pair.second;
         if (k.rfind(dotted, 0) == 0 && !text.empty())  // an empty field leaves its key out
           if (auto err = add(k.substr(dotted.size()),
                              [&](V& value, const std::string& at) { return scalar_from_text(text, value, at); }))
             return err;
+      }
     }
     return std::nullopt;
   } else {
@@ -361,7 +367,8 @@ std::optional<Error> decode_struct(const Source& src, S& out, const std::string&
   static_assert(boost::describe::has_describe_members<S>::value, "describe the input struct (BOOST_DESCRIBE_STRUCT)");
   std::optional<Error> error;
   if (src.json) {
-    for (const auto& [key, value] : *src.json) {
+    for (const auto& member : *src.json) {
+      const std::string_view key = member.key();
       bool known = false;
       boost::mp11::mp_for_each<boost::describe::describe_members<S, boost::describe::mod_public>>(
           [&](auto d) { known = known || key == d.name; });

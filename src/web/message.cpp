@@ -1,8 +1,11 @@
 #include "web/message.h"
 
+#include <unicode/utf8.h>
+
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 #include <cctype>
+#include <cstdint>
 
 namespace flis::web {
 namespace {
@@ -168,6 +171,7 @@ std::optional<std::string> decoded(urls::pct_string_view text, bool plus_is_spac
   options.space_as_plus = plus_is_space;
   std::string out = text.decode(options);
   if (out.find('\0') != std::string::npos) return std::nullopt;  // NUL would cut C strings downstream
+  if (!valid_utf8(out)) return std::nullopt;                     // it could not be stored or served as JSON
   return out;
 }
 
@@ -183,13 +187,25 @@ Result<std::vector<std::pair<std::string, std::string>>> decode_params(urls::par
     }
     auto key = decoded(param.key, true);
     auto value = decoded(param.value, true);
-    if (!key || !value) return Error::invalid("url.malformed", "", "encoded NUL");
+    if (!key || !value) return Error::invalid("url.malformed", "", "encoded NUL or not UTF-8");
     out.emplace_back(std::move(*key), std::move(*value));
   }
   return out;
 }
 
 }  // namespace
+
+bool valid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  if (static_cast<std::size_t>(length) != text.size()) return false;
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
 
 std::optional<RequestTarget> parse_target(std::string_view target) {
   std::string storage;

@@ -117,10 +117,15 @@ struct ParamLimits {
 // The name=value pairs of a query string or an application/x-www-form-urlencoded body, in order,
 // decoded by Boost.URL: '+' is a space, empty items ("a=1&&b=2") are skipped, a name without '='
 // has an empty value. Raw bytes outside RFC 3986 are taken as themselves (see parse_target).
-// Errors (invalid_input): "url.malformed" (a malformed escape or an encoded NUL), "url.too_many",
+// Errors (invalid_input): "url.malformed" (a malformed escape, an encoded NUL or a decoded text that is
+// not UTF-8), "url.too_many",
 // "url.too_long"; limits are checked on the decoded sizes before anything is decoded.
 Result<std::vector<std::pair<std::string, std::string>>> parse_params(std::string_view encoded,
                                                                       const ParamLimits& limits = {});
+// Whether `text` is well-formed UTF-8 (no stray or overlong bytes, no surrogates): what every text taken
+// from a URL or a form must be, since it is stored and served as JSON and PostgreSQL text (issue 9,
+// found by the form fuzz target).
+bool valid_utf8(std::string_view text);
 // parse_params without limits; nullopt when malformed.
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_query(std::string_view query);
 std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view cookie_header);

@@ -185,11 +185,21 @@ TEST(Message, RequestTargetPathAndQuery) {
   ASSERT_TRUE(raw);
   EXPECT_EQ(raw->path, "/x|y");
   EXPECT_EQ(raw->query[0].second, "a|b[1]^\xD0\x90#");
-  // Malformed escapes, an encoded NUL and targets that are not an absolute path.
-  for (const char* bad :
-       {"/%zz", "/a%4", "/a%", "/a%00b", "/x?a=%G1", "/x?a=%", "/x?a%00=1", "*", "x/y", "http://example.org/", ""}) {
+  // Malformed escapes, an encoded NUL, text that is not UTF-8 (issue 9, found by form_fuzz) and targets
+  // that are not an absolute path.
+  for (const char* bad : {"/%zz", "/a%4", "/a%", "/a%00b", "/x?a=%G1", "/x?a=%", "/x?a%00=1", "/x?a=%FF", "/%C0%AF",
+                          "/x?a=\xE0", "*", "x/y", "http://example.org/", ""}) {
     EXPECT_FALSE(parse_target(bad)) << bad;
   }
+}
+
+TEST(Message, ValidUtf8) {
+  for (const char* good : {"", "ascii", "Ас", "Қазақстан", "\xF0\x9F\x93\x84", "\xEF\xBF\xBF"})
+    EXPECT_TRUE(valid_utf8(good)) << good;
+  // A stray continuation byte, a lead byte cut short, overlong forms, a surrogate, beyond U+10FFFF.
+  for (const char* bad :
+       {"\x80", "a\xE0", "\xD0", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"})
+    EXPECT_FALSE(valid_utf8(bad)) << bad;
 }
 
 TEST(Message, QueryParamsAndLimits) {
