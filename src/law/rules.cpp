@@ -159,7 +159,10 @@ Result<std::vector<RuleVersion>> parse_file(const RuleFile& file) {
 bool has_type(const ParameterValue& value, ParameterType type) {
   switch (type) {
     case ParameterType::integer:
-      return std::holds_alternative<std::int64_t>(value);
+      // Decisions read integers as int (integer_parameter): a larger one would be read truncated
+      // (found by rule_file_fuzz, issue 9).
+      return std::holds_alternative<std::int64_t>(value) && std::get<std::int64_t>(value) >= INT_MIN &&
+             std::get<std::int64_t>(value) <= INT_MAX;
     case ParameterType::boolean:
       return std::holds_alternative<bool>(value);
     case ParameterType::text:
@@ -223,7 +226,7 @@ bool RuleBook::known(std::string_view id) const {
 std::string_view to_string(ParameterType type) {
   switch (type) {
     case ParameterType::integer:
-      return "integer";
+      return "integer (-2147483648..2147483647)";
     case ParameterType::boolean:
       return "boolean";
     case ParameterType::text:

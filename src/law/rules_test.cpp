@@ -171,6 +171,18 @@ TEST(RuleFiles, RefusesAParameterOfTheWrongType) {
   EXPECT_EQ(e.field, "se/x.json: versions[1].parameters.pilot_end");
 }
 
+// Found by rule_file_fuzz (issue 9 item 5; seed tests/fuzz/rule_file/regression-integer-beyond-int.json):
+// decisions read an integer parameter as int, so 4294967302 was read as 6.
+TEST(RuleFiles, RefusesAnIntegerDecisionsCannotRead) {
+  const Error e = load_error({file(R"({"id": "SE-A2.9", "summary": "s", "parameters": {"threshold": 4294967302}})")});
+  EXPECT_EQ(e.code, "rules.bad_type");
+  EXPECT_EQ(e.field, "se/x.json: versions[0].parameters.threshold");
+  auto book =
+      load_rule_book({file(R"({"id": "SE-A2.9", "summary": "s", "parameters": {"threshold": -2147483648}})")}, kCheck);
+  ASSERT_TRUE(book.ok());
+  EXPECT_EQ(*integer_parameter(*book, "SE-A2.9", "threshold", Date(2026, 1, 20)), -2147483648LL);
+}
+
 TEST(RuleFiles, RefusesAnUnknownOrMissingParameter) {
   Error e = load_error({file(R"({"id": "SE-A2.9", "summary": "s", "parameters": {"threshold": 6, "treshold": 7}})")});
   EXPECT_EQ(e.code, "rules.unknown_parameter");
