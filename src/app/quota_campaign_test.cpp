@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "app/testing/world.h"
+#include "cases/case_data.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/testing/registries.h"
 #include "core/identifiers.h"
@@ -58,6 +59,18 @@ class QuotaCampaignTest : public ::testing::Test {
   }
   // A police record of the employer, found when the requests go to the Commission (F-QR1).
   cases::QtEvidenceInput registry_violation() { return {"", "migration_police", "MVD-2026-0412", ""}; }
+
+  // Алатау's request filed on 15.09.2026, consolidated and brought to the Commission on 08.10.2026 with
+  // the registry findings of that day (F-QR1); returns its id.
+  std::string alatau_at_commission() {
+    clock_.set(at("2026-09-15T10:00:00+05:00"));
+    auto filed = qt_->file_request(actor("e-1"), 2027, request(alatau_bin_.c_str()));
+    EXPECT_TRUE(filed) << (filed ? "" : filed.error().code);
+    clock_.set(at("2026-10-08T11:00:00+05:00"));
+    EXPECT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
+    EXPECT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
+    return filed ? filed->id : std::string();
+  }
 
   // Two requests filed, consolidated and brought to the Commission; returns their ids.
   std::pair<std::string, std::string> at_commission() {
@@ -552,16 +565,12 @@ TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
   registries_.acts = {
       {"ОТиБ-2026/0044", alatau_bin_, Date(2026, 2, 3), "no_safety_training", "Инструктаж", Date(2026, 3, 1)}};
   registries_.police = {{"МП-2026-00417", alatau_bin_, "519", Date(2026, 7, 11), Date(2026, 7, 20), "Без разрешения"}};
-  clock_.set(at("2026-09-15T10:00:00+05:00"));
-  auto filed = qt_->file_request(actor("e-1"), 2027, request(alatau_bin_.c_str()));
-  ASSERT_TRUE(filed);
-  clock_.set(at("2026-10-08T11:00:00+05:00"));
-  ASSERT_TRUE(qt_->consolidate(actor("leb"), 2027, considerations()));
-  ASSERT_TRUE(qt_->submit_to_commission(actor("leb"), 2027));
+  const std::string id = alatau_at_commission();
+  ASSERT_FALSE(id.empty());
   clock_.set(at("2026-10-16T15:00:00+05:00"));
 
   auto cut = [&](qt::RejectionGround g, std::string reference, std::string system = "") {
-    return qt_->commission_decide(actor("com"), filed->id,
+    return qt_->commission_decide(actor("com"), id,
                                   {{4, 0, 6},
                                    {std::string(qt::to_string(g))},
                                    {{"", std::move(system), std::move(reference), "Долг по зарплате"}},
@@ -593,7 +602,71 @@ TEST_F(QuotaCampaignTest, Qt10Ground3CitesARegistryRecordFoundForTheEmployer) {
   ASSERT_TRUE(own);
   const auto& seen = cases::json_object(own->front().data, "decision").at("grounds").as_array()[0].as_object();
   EXPECT_EQ(seen.at("evidence").as_object().at("reference").as_string(), "ЕРАП-2026-100871");
-  EXPECT_EQ(qt_->refresh_registry_findings(actor("com"), filed->id).error().code, "case.wrong_state");
+  EXPECT_EQ(qt_->refresh_registry_findings(actor("com"), id).error().code, "case.wrong_state");
+}
+
+// QT-10(2), (3), I-18, F-QR1 (issue 8 correction): a police or ЕРАП record remedied by the decision day
+// does not count and cannot be cited; a police record of another article than the permit procedure's
+// is shown, never cited; a record remedied only after the Commission sat is cited as the evidence.
+TEST_F(QuotaCampaignTest, RemediedPoliceAndErapRecordsDoNotCountGround2OnlyForThePermitProcedure) {
+  FLIS_REQUIREMENTS("QT-10", "I-18", "F-QR1");
+  registries_.police = {
+      {"МП-2026-00233", alatau_bin_, "519", Date(2026, 2, 12), Date(2026, 2, 26), "Без разрешения; разрешения получены",
+       Date(2026, 4, 15)},
+      {"МП-2026-00611", alatau_bin_, "518", Date(2026, 5, 6), Date(2026, 5, 20), "Не уведомил о прибытии",
+       std::nullopt},
+      {"МП-2026-00700", alatau_bin_, "519", Date(2026, 6, 1), Date(2026, 6, 10), "Без разрешения", Date(2026, 10, 20)}};
+  registries_.offences_found = {{"ЕРАП-2026-100871", alatau_bin_, "87", Date(2026, 3, 14), Date(2026, 4, 2),
+                                 cases::OffenceStatus::penalty_imposed, 235'920'00, Date(2026, 6, 30)}};
+  const std::string id = alatau_at_commission();
+  ASSERT_FALSE(id.empty());
+
+  // What the Commission sees, and why a record does not count.
+  auto c = store_->load_case(id);
+  ASSERT_TRUE(c);
+  auto data = cases::read_data<cases::QtEmployerRequestData>(*c);
+  ASSERT_TRUE(data) << data.error().code;
+  ASSERT_TRUE(data->registry_findings);
+  std::map<std::string, cases::QtFindingRecord> found;
+  for (const auto& source : data->registry_findings->sources)
+    for (const auto& r : source.records) found[r.reference] = r;
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found["МП-2026-00233"].status, "remedied");
+  EXPECT_EQ(found["МП-2026-00233"].remedied_on, Date(2026, 4, 15));
+  EXPECT_EQ(found["МП-2026-00233"].rule_ids, (std::vector<std::string>{"QT-10(2)", "F-QR1"}));
+  EXPECT_EQ(found["МП-2026-00611"].status, "not_a_ground");  // КоАП 518: not the permit procedure
+  EXPECT_FALSE(found["МП-2026-00611"].citation.has_value());
+  EXPECT_EQ(found["МП-2026-00611"].rule_ids, (std::vector<std::string>{"QT-10", "I-18", "F-QR1"}));
+  EXPECT_EQ(found["МП-2026-00700"].status, "counts");  // its remedy comes after the check
+  EXPECT_EQ(found["МП-2026-00700"].citation, "QT-10(2)");
+  EXPECT_EQ(found["ЕРАП-2026-100871"].status, "remedied");  // the arrears were paid in June
+
+  clock_.set(at("2026-10-16T15:00:00+05:00"));
+  auto cut = [&](const char* ground, const char* system, const char* reference) {
+    return qt_->commission_decide(actor("com"), id,
+                                  {{4, 0, 6}, {ground}, {{"", system, reference, ""}}, {"com"}, "Нарушение"});
+  };
+  auto remedied = cut("permit_violations", "migration_police", "МП-2026-00233");
+  ASSERT_FALSE(remedied);
+  EXPECT_EQ(remedied.error().code, "qt.violation_remedied");
+  EXPECT_EQ(remedied.error().field, "evidence[0].reference");
+  EXPECT_EQ(remedied.error().rule_ids, (std::vector<std::string>{"QT-10(2)", "F-QR1"}));
+  auto other_article = cut("permit_violations", "migration_police", "МП-2026-00611");
+  ASSERT_FALSE(other_article);
+  EXPECT_EQ(other_article.error().code, "qt.evidence_other_ground");
+  EXPECT_EQ(cut("labour_law_violations", "erap", "ЕРАП-2026-100871").error().code, "qt.violation_remedied");
+  EXPECT_EQ(store_->load_case(id)->state, "registered");  // nothing refused was decided
+
+  auto decided = cut("permit_violations", "migration_police", "МП-2026-00700");
+  ASSERT_TRUE(decided) << decided.error().code << " " << decided.error().field;
+  auto after = cases::read_data<cases::QtEmployerRequestData>(*decided);
+  ASSERT_TRUE(after && after->decision);
+  const auto& evidence = after->decision->grounds.at(0).evidence;
+  EXPECT_EQ(evidence.source, "registry:permit_violations");
+  EXPECT_EQ(evidence.system, "migration_police");
+  EXPECT_EQ(evidence.reference, "МП-2026-00700");
+  EXPECT_EQ(evidence.article, "519");
+  EXPECT_FALSE(evidence.remedied);
 }
 
 // F-QR1: no registry connected — every system "unavailable", grounds (2)/(3) cannot be cited,

@@ -145,8 +145,12 @@ struct MigrationViolation {
   Date committed_on;
   std::optional<Date> decided_on;
   std::string description;
+  // The day the police recorded the violation itself eliminated (docs/registries.md): for an employer,
+  // every foreigner it engaged in breach holds a permit or no longer works for it; a paid fine is no remedy.
+  std::optional<Date> remedied_on;
 };
-BOOST_DESCRIBE_STRUCT(MigrationViolation, (), (case_number, subject, article, committed_on, decided_on, description))
+BOOST_DESCRIBE_STRUCT(MigrationViolation, (),
+                      (case_number, subject, article, committed_on, decided_on, description, remedied_on))
 
 struct MigrationViolationList {
   std::vector<MigrationViolation> violations;
@@ -188,9 +192,12 @@ struct AdministrativeOffence {
   std::optional<Date> decided_on;
   OffenceStatus status = OffenceStatus::under_review;
   std::int64_t fine_tiyn = 0;
+  // The day ЕРАП records the offence's breach eliminated (docs/registries.md), e.g. the arrears paid to
+  // the workers; paying the fine is the penalty executed, not a remedy.
+  std::optional<Date> remedied_on;
 };
 BOOST_DESCRIBE_STRUCT(AdministrativeOffence, (),
-                      (protocol_number, subject, article, committed_on, decided_on, status, fine_tiyn))
+                      (protocol_number, subject, article, committed_on, decided_on, status, fine_tiyn, remedied_on))
 
 struct OffenceList {
   std::vector<AdministrativeOffence> offences;
@@ -211,7 +218,7 @@ struct SafetyViolation {
   Date inspected_on;
   std::string kind;  // e.g. "fatal_accident", "no_safety_training", "no_protective_equipment"
   std::string description;
-  std::optional<Date> remedied_on;
+  std::optional<Date> remedied_on;  // the inspector's check that the act's order was fulfilled
 };
 BOOST_DESCRIBE_STRUCT(SafetyViolation, (), (act_number, employer_bin, inspected_on, kind, description, remedied_on))
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
+#include <charconv>
 #include <climits>
 #include <tuple>
 #include <utility>
@@ -169,6 +170,9 @@ bool has_type(const ParameterValue& value, ParameterType type) {
       return std::holds_alternative<std::string>(value);
     case ParameterType::date:
       return std::holds_alternative<std::string>(value) && Date::parse(std::get<std::string>(value)).has_value();
+    case ParameterType::number_ranges:
+      return std::holds_alternative<std::string>(value) &&
+             parse_number_ranges(std::get<std::string>(value)).has_value();
   }
   return false;
 }
@@ -189,6 +193,43 @@ std::optional<std::string> RuleVersion::text(std::string_view name) const {
   auto it = parameters.find(std::string(name));
   if (it == parameters.end() || !std::holds_alternative<std::string>(it->second)) return std::nullopt;
   return std::get<std::string>(it->second);
+}
+
+std::optional<NumberRanges> RuleVersion::number_ranges(std::string_view name) const {
+  auto t = text(name);
+  return t ? parse_number_ranges(*t) : std::nullopt;
+}
+
+bool NumberRanges::contains(std::int64_t n) const {
+  return std::any_of(ranges.begin(), ranges.end(), [n](const auto& r) { return r.first <= n && n <= r.second; });
+}
+
+std::optional<NumberRanges> parse_number_ranges(std::string_view text) {
+  NumberRanges out;
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+  };
+  auto number = [](std::string_view s) -> std::optional<std::int64_t> {
+    std::int64_t n = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc{} || p != s.data() + s.size() || s.empty() || s.front() == '-') return std::nullopt;
+    return n;
+  };
+  if (trim(text).empty()) return out;
+  while (true) {
+    const auto comma = text.find(',');
+    const std::string_view item = trim(text.substr(0, comma));
+    const auto dash = item.find('-');
+    const auto first = number(trim(item.substr(0, dash)));
+    const auto last = dash == std::string_view::npos ? first : number(trim(item.substr(dash + 1)));
+    if (!first || !last || *last < *first) return std::nullopt;
+    out.ranges.emplace_back(*first, *last);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
 }
 
 RuleBook::RuleBook(std::vector<RuleVersion> versions) : versions_(std::move(versions)) {
@@ -233,6 +274,8 @@ std::string_view to_string(ParameterType type) {
       return "string";
     case ParameterType::date:
       return "date (YYYY-MM-DD)";
+    case ParameterType::number_ranges:
+      return "numbers and ranges (e.g. \"86-97, 519\")";
   }
   return "";
 }
@@ -369,6 +412,17 @@ Result<int> integer_parameter(const RuleBook& rules, std::string_view rule, std:
   if (!value)
     return Error::internal("rules.missing_parameter", v->origin + ".parameters." + std::string(name) + " is missing");
   return static_cast<int>(*value);
+}
+
+Result<NumberRanges> number_ranges_parameter(const RuleBook& rules, std::string_view rule, std::string_view name,
+                                             Date on) {
+  const RuleVersion* v = rules.in_force(rule, on);
+  if (!v) return Error::internal("rules.not_in_force", std::string(rule) + " is not in force on " + on.iso());
+  auto value = v->number_ranges(name);
+  if (!value)
+    return Error::internal("rules.missing_parameter",
+                           v->origin + ".parameters." + std::string(name) + " is missing or not numbers and ranges");
+  return std::move(*value);
 }
 
 void cite(std::vector<std::string>& citations, const std::vector<std::string>& more) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -24,6 +25,16 @@ namespace flis::law {
 // A parameter's value as written in the rule file: a JSON integer, boolean or string (a date is an
 // ISO string whose type the parameter's spec declares).
 using ParameterValue = std::variant<std::int64_t, bool, std::string>;
+
+// A set of whole numbers as a rule file writes it: numbers and inclusive ranges separated by commas,
+// "519" or "86-97, 519" (e.g. the articles of the Code of Administrative Offences a reading names).
+// The empty text is the empty set.
+struct NumberRanges {
+  std::vector<std::pair<std::int64_t, std::int64_t>> ranges;  // inclusive, first <= second
+  bool contains(std::int64_t n) const;
+};
+// nullopt when the text is not such a list (a range whose end is below its start, a stray character).
+std::optional<NumberRanges> parse_number_ranges(std::string_view text);
 
 struct RuleVersion {
   std::string id;      // e.g. "SE-10", "QT-6", "I-12", "F-Q1"
@@ -41,6 +52,7 @@ struct RuleVersion {
   bool in_force_on(Date d) const { return effective_from <= d && (!effective_to || d <= *effective_to); }
   std::optional<std::int64_t> integer(std::string_view name) const;
   std::optional<std::string> text(std::string_view name) const;
+  std::optional<NumberRanges> number_ranges(std::string_view name) const;
 };
 
 class RuleBook {
@@ -69,7 +81,8 @@ struct RuleFile {
   std::string text;
 };
 
-enum class ParameterType { integer, boolean, text, date };
+// number_ranges: a string listing whole numbers and ranges, "519" or "86-97, 519" (NumberRanges).
+enum class ParameterType { integer, boolean, text, date, number_ranges };
 std::string_view to_string(ParameterType type);
 
 // A parameter a decision reads (or that a reading declares): every version of `rule_id` must carry it
@@ -110,6 +123,9 @@ std::vector<ParameterSpec> interpretation_parameter_specs();
 // a loaded RuleBook was validated, so this is a broken invariant or a date before the act):
 // rules.not_in_force, rules.missing_parameter.
 Result<int> integer_parameter(const RuleBook& rules, std::string_view rule, std::string_view name, Date on);
+// The same for a number_ranges parameter (rules.missing_parameter also when it is not such a list).
+Result<NumberRanges> number_ranges_parameter(const RuleBook& rules, std::string_view rule, std::string_view name,
+                                             Date on);
 
 // Adds rule IDs to a decision's citations, keeping the order they were first cited in and citing
 // each once: a decision built from several rules' own citations must not list one rule twice.

@@ -44,6 +44,7 @@ TEST(RuleBook, DataHoldsInterpretationsI1ToI24AndTheQuotaReadings) {
     EXPECT_EQ(v->effective_from, Date(2022, 4, 15));
   }
   for (int i = 1; i <= 7; ++i) EXPECT_NE(rule_book().in_force("F-Q" + std::to_string(i), Date(2026, 3, 1)), nullptr);
+  EXPECT_NE(rule_book().in_force("F-QR1", Date(2026, 3, 1)), nullptr);
 }
 
 // SE-10, SE-A2.9(2), I-12: the points and the threshold are typed parameters of the act's versions.
@@ -181,6 +182,32 @@ TEST(RuleFiles, RefusesAnIntegerDecisionsCannotRead) {
       load_rule_book({file(R"({"id": "SE-A2.9", "summary": "s", "parameters": {"threshold": -2147483648}})")}, kCheck);
   ASSERT_TRUE(book.ok());
   EXPECT_EQ(*integer_parameter(*book, "SE-A2.9", "threshold", Date(2026, 1, 20)), -2147483648LL);
+}
+
+// F-QR1: a list of articles is written "86-97, 519" and checked when the files are loaded, so a decision
+// never reads a misspelt list as "no article".
+TEST(RuleFiles, NumberRangesAreParsedAndABadListIsRefused) {
+  FLIS_REQUIREMENTS("F-QR1");
+  auto ranges = parse_number_ranges(" 86-97, 519 ");
+  ASSERT_TRUE(ranges);
+  for (std::int64_t n : {86, 87, 97, 519}) EXPECT_TRUE(ranges->contains(n)) << n;
+  for (std::int64_t n : {85, 98, 518, 520}) EXPECT_FALSE(ranges->contains(n)) << n;
+  EXPECT_TRUE(parse_number_ranges("")->ranges.empty());
+  for (const char* bad : {"97-86", "519,", "5l9", "-3", "86 97", "86-", ",519"})
+    EXPECT_FALSE(parse_number_ranges(bad)) << bad;
+
+  const RuleCheck check{{{"F-QR1", "permit_procedure_articles", ParameterType::number_ranges, true}},
+                        std::set<std::string>{"F-QR1"}};
+  const std::string header = R"("act": "QT", "source": "FLIS reading")";
+  auto book = load_rule_book(
+      {file(R"({"id": "F-QR1", "summary": "s", "parameters": {"permit_procedure_articles": "519"}})", header)}, check);
+  ASSERT_TRUE(book.ok()) << book.error().code;
+  EXPECT_TRUE(book->in_force("F-QR1", Date(2026, 1, 20))->number_ranges("permit_procedure_articles")->contains(519));
+  const Error e = load_error(
+      {file(R"({"id": "F-QR1", "summary": "s", "parameters": {"permit_procedure_articles": "519 518"}})", header)},
+      check);
+  EXPECT_EQ(e.code, "rules.bad_type");
+  EXPECT_EQ(e.field, "se/x.json: versions[0].parameters.permit_procedure_articles");
 }
 
 TEST(RuleFiles, RefusesAnUnknownOrMissingParameter) {

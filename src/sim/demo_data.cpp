@@ -245,8 +245,10 @@ SimData demo_data(Date today) {
 
   // The employers of the demo quota campaign (app/demo_seed.cpp, same BINs), with records dated in the
   // calendar year that campaign runs in (QT-10(2), (3), F-QR1): Алатау Курылыс has unpaid wages of
-  // this year (ЕРАП, КоАП 87, and the labour inspection's act, not remedied); Steppe Energy only a
-  // remedied act of this year and an offence three years old; Жетысу Агро has nothing.
+  // this year (ЕРАП, КоАП 87, and the labour inspection's act, not remedied); Steppe Energy only
+  // records that do not count — a remedied act and a remedied police record of this year (КоАП 519:
+  // the workers got their permits), a police record of the receiving party's duties (КоАП 518, not the
+  // permit procedure) and an offence three years old; Жетысу Агро has nothing.
   const int campaign = today >= Date(today.year(), 9, 15) ? today.year() : today.year() - 1;
   const std::string alatau = first_assignable_identifier("1803400", 2345);
   const std::string steppe = first_assignable_identifier("1508400", 5522);
@@ -259,6 +261,11 @@ SimData demo_data(Date today) {
                                  "Задолженность по заработной плате 23 работникам за январь–февраль", std::nullopt});
   d.safety_violations.push_back({"ОТиБ-" + c + "/0044", steppe, Date(campaign, 2, 3), "no_safety_training",
                                  "Не проведён инструктаж по охране труда на площадке СЭС", Date(campaign, 3, 1)});
+  d.migration_violations.push_back({"МП-" + c + "-00233", steppe, "519", Date(campaign, 2, 12), Date(campaign, 2, 26),
+                                    "Два иностранных монтажника привлечены до выдачи разрешения; разрешения получены",
+                                    Date(campaign, 4, 15)});
+  d.migration_violations.push_back({"МП-" + c + "-00611", steppe, "518", Date(campaign, 5, 6), Date(campaign, 5, 20),
+                                    "Несвоевременное уведомление о прибытии иностранных работников", std::nullopt});
 
   // Revenue: employers' permit fees (EP-22), immigrants' advance income tax (LI-15).
   d.fee_payments = {

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cases/registry_codec.h"
+#include "core/testing/requirements.h"
 #include "gateway/registry_clients.h"
 #include "sim/registry_sim.h"
 #include "web/server.h"
@@ -192,9 +193,11 @@ TEST_F(RegistryContract, OffencesAndSafetyViolations) {
 }
 
 // QT-10(2), (3), F-QR1: the employers of the demo quota campaign (app/demo_seed.cpp) — Алатау Курылыс
-// with unpaid wages of the campaign's year, not remedied; Steppe Energy with only a remedied act and
-// an old offence; Жетысу Агро with nothing.
+// with unpaid wages of the campaign's year, not remedied; Steppe Energy with only a remedied act, a
+// remedied police record of the permit procedure (КоАП 519), a police record of another article
+// (КоАП 518) and an old offence; Жетысу Агро with nothing.
 TEST_F(RegistryContract, QuotaCampaignEmployersQt10) {
+  FLIS_REQUIREMENTS("QT-10", "F-QR1");
   const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + 5h)};
   const int campaign = today >= Date(today.year(), 9, 15) ? today.year() : today.year() - 1;
   const Bin alatau = bin(first_assignable_identifier("1803400", 2345));
@@ -219,6 +222,15 @@ TEST_F(RegistryContract, QuotaCampaignEmployersQt10) {
   ASSERT_TRUE(remedied.ok());
   ASSERT_EQ(remedied->size(), 1u);
   EXPECT_TRUE(remedied->front().remedied_on.has_value());
+  // The police answer carries the remedy over the wire (the codec's optional remedied_on).
+  auto police = ports_.migration_police->violations(steppe);
+  ASSERT_TRUE(police.ok());
+  ASSERT_EQ(police->size(), 2u);
+  EXPECT_EQ(police->at(0).article, "519");
+  EXPECT_EQ(police->at(0).remedied_on, Date(campaign, 4, 15));
+  EXPECT_EQ(police->at(1).article, "518");
+  EXPECT_FALSE(police->at(1).remedied_on.has_value());
+  EXPECT_TRUE(ports_.migration_police->violations(alatau)->empty());
 
   EXPECT_TRUE(ports_.offences->offences(zhetysu)->empty());
   EXPECT_TRUE(ports_.migration_police->violations(zhetysu)->empty());
@@ -457,6 +469,40 @@ TEST(RegistryCodec, RoundTripAndTolerance) {
   v["published_on"] = "2026-02-20";
   v["status"] = "archived";
   EXPECT_FALSE(cases::codec::decode<cases::Vacancy>(v).ok());
+}
+
+// QT-10(2), (3), F-QR1: police and ЕРАП records carry the remedy as ОТиБ acts do — `remedied_on`, a
+// date, absent when the violation is not remedied (and from a system that does not send it yet).
+TEST(RegistryCodec, PoliceAndErapRecordsCarryTheirRemedyQt10) {
+  FLIS_REQUIREMENTS("QT-10", "F-QR1");
+  cases::MigrationViolation police{"МП-2026-00233",  "150840055221",   "519", Date(2026, 2, 12), Date(2026, 2, 26),
+                                   "Без разрешения", Date(2026, 4, 15)};
+  json::object wire = cases::codec::encode(cases::MigrationViolationList{{police}}).as_object();
+  json::object record = wire.at("violations").as_array().at(0).as_object();
+  EXPECT_EQ(record.at("remedied_on").as_string(), "2026-04-15");
+  auto back = cases::codec::decode<cases::MigrationViolationList>(wire);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->violations.at(0).remedied_on, Date(2026, 4, 15));
+  record.erase("remedied_on");  // not remedied, or a system that predates the field
+  auto open = cases::codec::decode<cases::MigrationViolation>(record);
+  ASSERT_TRUE(open.ok());
+  EXPECT_FALSE(open->remedied_on.has_value());
+  record["remedied_on"] = "15.04.2026";
+  auto bad = cases::codec::decode<cases::MigrationViolation>(record);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, "gateway.malformed");
+  EXPECT_NE(bad.error().detail.find("remedied_on"), std::string::npos);
+
+  cases::AdministrativeOffence wages{"ЕРАП-2026-100871", "180340023451",   "87",
+                                     Date(2026, 3, 14),  Date(2026, 4, 2), cases::OffenceStatus::penalty_imposed,
+                                     235'920'00,         Date(2026, 6, 30)};
+  json::object offence = cases::codec::encode(wages).as_object();
+  EXPECT_EQ(offence.at("remedied_on").as_string(), "2026-06-30");
+  auto decoded = cases::codec::decode<cases::AdministrativeOffence>(offence);
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->remedied_on, Date(2026, 6, 30));
+  offence.erase("remedied_on");
+  EXPECT_FALSE(cases::codec::decode<cases::AdministrativeOffence>(offence)->remedied_on.has_value());
 }
 
 // Outbox messages carry their request_id as the row id, so the async answer can be polled by it.

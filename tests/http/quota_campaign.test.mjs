@@ -138,7 +138,7 @@ test('QT-10 QT-9 QT-11 F-QR1: a ground-3 rejection cites a real ЕРАП record;
   assert.deepEqual(s.data.requests.map((c) => c.region).sort(), [astana, almaty].sort());
 });
 
-test('QT-10 F-QR1: only remedied and old records — nothing to cite for ground 3', async () => {
+test('QT-10 I-18 F-QR1: only remedied, other-article and old records — nothing to cite for ground 2 or 3', async () => {
   const list = (await member.get(`/api/v1/quota/${year}/requests`)).data.requests;
   const request = list.find((c) => c.data.employer.name === 'Steppe Energy LLP' && c.region === almaty);
   const checked = await officer.post(`/api/v1/quota/requests/${request.id}/registry-findings`);
@@ -154,6 +154,33 @@ test('QT-10 F-QR1: only remedied and old records — nothing to cite for ground 
   assert.equal(remedied.data.code, 'qt.violation_remedied');
   assert.equal(remedied.data.field, 'evidence[0].reference');
   assert.ok(remedied.data.rule_ids.includes('QT-10(3)'));
+
+  // The police records carry their remedy; the API says why each does not count (issue 8 correction).
+  const police = sourceOf(checked.data, 'migration_police');
+  assert.equal(police.status, 'ok');
+  const permit = police.records.find((r) => r.article === '519');
+  assert.ok(permit, JSON.stringify(police));
+  assert.equal(permit.status, 'remedied');
+  assert.equal(permit.remedied_on, `${year - 1}-04-15`);
+  assert.equal(permit.ground, 'permit_violations');
+  assert.deepEqual(permit.rule_ids, ['QT-10(2)', 'F-QR1']);
+  const host = police.records.find((r) => r.article === '518');
+  assert.equal(host.status, 'not_a_ground');  // the receiving party's duties, not the permit procedure
+  assert.equal(host.citation, undefined);
+  assert.deepEqual(host.rule_ids, ['QT-10', 'I-18', 'F-QR1']);
+  const cite = (record) => member.post(`/api/v1/quota/requests/${request.id}/decision`, {
+    accepted: [0, 0], grounds: ['permit_violations'],
+    evidence: [{ system: 'migration_police', reference: record.reference }], present: [member.userId],
+  });
+  const remediedPolice = await cite(permit);
+  assert.equal(remediedPolice.status, 400, JSON.stringify(remediedPolice.data));
+  assert.deepEqual([remediedPolice.data.code, remediedPolice.data.field], ['qt.violation_remedied', 'evidence[0].reference']);
+  assert.deepEqual(remediedPolice.data.rule_ids, ['QT-10(2)', 'F-QR1']);
+  const otherArticle = await cite(host);
+  assert.equal(otherArticle.status, 400);
+  assert.equal(otherArticle.data.code, 'qt.evidence_other_ground');
+  assert.ok(otherArticle.data.rule_ids.includes('I-18'));
+  assert.equal((await member.get(`/api/v1/cases/${request.id}`)).data.state, 'registered');
 });
 
 test('QT-9, QT-10, QT-11, QT-12, QT-16, QT-17, QT-A2, QT-A3, QT-A4: Commission, notices and the submission', async () => {

@@ -120,12 +120,15 @@ struct QtFindingRecord {
   std::optional<Date> remedied_on;
   std::optional<std::string> ground;    // "permit_violations" | "labour_law_violations"; none: not a ground
   std::optional<std::string> citation;  // "QT-10(2)" | "QT-10(3)"
-  std::string status;                   // law::qt::FindingStatus
+  // law::qt::FindingStatus on the day of the check: why a record counts or does not (remedied,
+  // not_a_ground: no violation of the permit procedure nor of labour law, ...).
+  std::string status;
+  std::vector<std::string> rule_ids;  // of that status: the ground's citation and F-QR1, or QT-10, I-18, F-QR1
   QtFindingDetail detail;
 };
 BOOST_DESCRIBE_STRUCT(QtFindingRecord, (),
                       (reference, date, article, description, established, remedied, remedied_on, ground, citation,
-                       status, detail))
+                       status, rule_ids, detail))
 
 struct QtSourceAttempt {  // a later failed look-up; the earlier answer is kept
   static constexpr bool kAllLenient = true;

@@ -66,9 +66,9 @@ QtEvidenceData evidence_data(const qt::Evidence& e) {
 }
 
 // One registry record as stored on the request, with its assessment on the day of the check (F-QR1).
-QtFindingRecord finding_data(const qt::RegistryFinding& f, int year, Date on, std::string description,
-                             QtFindingDetail detail) {
-  const auto a = qt::assess_finding(f, year, on);
+QtFindingRecord finding_data(const qt::RegistryFinding& f, const qt::FindingRules& rules, int year, Date on,
+                             std::string description, QtFindingDetail detail) {
+  const auto a = qt::assess_finding(f, rules, year, on);
   QtFindingRecord o;
   o.reference = f.reference;
   o.date = f.date;
@@ -81,6 +81,7 @@ QtFindingRecord finding_data(const qt::RegistryFinding& f, int year, Date on, st
     o.citation = std::string(qt::citation(*a.ground));
   }
   o.status = std::string(qt::to_string(a.status));
+  o.rule_ids = a.rule_ids;
   o.detail = std::move(detail);
   o.remedied_on = f.remedied_on;
   return o;
@@ -434,9 +435,12 @@ std::vector<qt::RegistryFinding> registry_findings_of(const QtEmployerRequestDat
   return out;
 }
 
-QtRegistryFindings QuotaCampaignService::check_registries(const QtEmployerRequestData& d, std::set<std::string>& down) {
+Result<QtRegistryFindings> QuotaCampaignService::check_registries(const QtEmployerRequestData& d,
+                                                                  std::set<std::string>& down) {
   const int year = d.year;
   const Date on = today();
+  // F-QR1: which articles bear on which ground is read on the day of the check.
+  FLIS_ASSIGN_OR_RETURN(articles, qt::finding_rules(ports().rules, on));
   const std::string checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
   const auto subject = employer_subject(d);
   const Registries& registries = ports().registries;
@@ -479,7 +483,8 @@ QtRegistryFindings QuotaCampaignService::check_registries(const QtEmployerReques
   };
   auto keep = [&](std::vector<QtFindingRecord>& records, const qt::RegistryFinding& f, std::string description,
                   QtFindingDetail detail) {
-    if (qt::within_period(f, year, on)) records.push_back(finding_data(f, year, on, std::move(description), detail));
+    if (qt::within_period(f, year, on))
+      records.push_back(finding_data(f, articles, year, on, std::move(description), detail));
   };
 
   // The three systems are asked at once, so the wait is the slowest answer, not the sum (ports are
@@ -496,7 +501,7 @@ QtRegistryFindings QuotaCampaignService::check_registries(const QtEmployerReques
     for (const auto& v : *found)
       keep(records,
            {qt::FindingSystem::migration_police, v.case_number, v.committed_on, v.article, v.decided_on.has_value(),
-            std::nullopt},
+            v.remedied_on},
            v.description, QtFindingDetail{v.decided_on, std::nullopt, std::nullopt});
     return ok_status();
   });
@@ -508,7 +513,7 @@ QtRegistryFindings QuotaCampaignService::check_registries(const QtEmployerReques
       const char* status = boost::describe::enum_to_string(o.status, "under_review");
       keep(records,
            {qt::FindingSystem::erap, o.protocol_number, o.committed_on, o.article,
-            o.status == OffenceStatus::penalty_imposed, std::nullopt},
+            o.status == OffenceStatus::penalty_imposed, o.remedied_on},
            "", QtFindingDetail{o.decided_on, std::string(status), o.fine_tiyn});
     }
     return ok_status();
@@ -550,7 +555,9 @@ Result<CaseRecord> QuotaCampaignService::store_registry_findings(const Actor& ac
                                                                  std::set<std::string>& down) {
   auto data = read_data<QtEmployerRequestData>(c);
   if (!data) return data.take_error();
-  data->registry_findings = check_registries(*data, down);
+  auto checked = check_registries(*data, down);
+  if (!checked) return checked.take_error();
+  data->registry_findings = std::move(*checked);
   json::object summary;
   for (const auto& s : data->registry_findings->sources)
     summary[s.system] = json::object{{"status", s.status}, {"records", s.records.size()}};
@@ -654,8 +661,8 @@ Result<CaseRecord> QuotaCampaignService::commission_decide(const Actor& member, 
       system = qt::parse_finding_system(typed.system);
       if (!system) return Error::invalid("validation.choice", "evidence[" + std::to_string(i) + "].system");
     }
-    auto record = qt::registry_evidence(grounds[i], findings, typed.reference, system, year, today(), typed.note,
-                                        "evidence[" + std::to_string(i) + "].reference");
+    auto record = qt::registry_evidence(ports().rules, grounds[i], findings, typed.reference, system, year, today(),
+                                        typed.note, "evidence[" + std::to_string(i) + "].reference");
     if (!record) return record.take_error();
     evidence[i] = std::move(*record);
   }

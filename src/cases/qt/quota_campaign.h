@@ -99,7 +99,8 @@ class QuotaCampaignService : public Workflow {
   // The request's "registry_findings" after one look-up of every system (synchronous, read-only,
   // the systems at once; each system's own timeout and circuit breaker bound the wait). Systems in
   // `down` are not asked; those that fail are added to it (one batch waits once per system).
-  QtRegistryFindings check_registries(const QtEmployerRequestData& request, std::set<std::string>& down);
+  // Errors: those of law::qt::finding_rules (a rule book without F-QR1 on the day).
+  Result<QtRegistryFindings> check_registries(const QtEmployerRequestData& request, std::set<std::string>& down);
   Result<CaseRecord> store_registry_findings(const Actor& actor, const CaseRecord& request,
                                              std::set<std::string>& down);
 };

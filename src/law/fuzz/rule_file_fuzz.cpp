@@ -77,6 +77,10 @@ void check_book(const flis::law::RuleBook& book) {
         case ParameterType::date:
           FLIS_FUZZ_CHECK(v.text(name) && flis::Date::parse(*v.text(name)), where);
           break;
+        case ParameterType::number_ranges:
+          // Decisions read lists through number_ranges_parameter (law/qt F-QR1).
+          FLIS_FUZZ_CHECK(flis::law::number_ranges_parameter(book, v.id, name, v.effective_from).ok(), where);
+          break;
       }
     }
   }

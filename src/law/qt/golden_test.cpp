@@ -123,23 +123,43 @@ RegistryFinding finding_of(const json::object& o) {
   return f;
 }
 
+// The rule book of data/rules, with a new version of F-QR1 from a date when the scenario adds one
+// ("f_qr1_from": {"effective_from", "permit_procedure_articles", "labour_law_articles"}).
+RuleBook finding_rule_book(const json::object& in) {
+  const auto* next = in.if_contains("f_qr1_from");
+  if (!next) return testing::rule_book();
+  const auto& o = next->as_object();
+  RuleVersion v;
+  v.id = "F-QR1";
+  v.act = "QT";
+  v.source = "test";
+  v.effective_from = date_of(o, "effective_from");
+  for (const char* name : {"permit_procedure_articles", "labour_law_articles"})
+    v.parameters[name] = std::string(o.at(name).as_string());
+  return testing::with_version(testing::rule_book(), std::move(v));
+}
+
 // F-QR1: the records found for an employer, each assessed, and the record cited for a ground.
 void run_registry_evidence(const json::object& in, const json::object& expected) {
   const int year = static_cast<int>(in.at("quota_year").as_int64());
   const Date on = date_of(in, "on");
   std::vector<RegistryFinding> findings;
   for (const auto& f : in.at("findings").as_array()) findings.push_back(finding_of(f.as_object()));
+  const RuleBook rules = finding_rule_book(in);
   if (auto* statuses = expected.if_contains("statuses")) {
+    const auto articles = finding_rules(rules, on);
+    ASSERT_TRUE(articles.ok()) << articles.error().code;
     const auto& want = statuses->as_array();
     ASSERT_EQ(want.size(), findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i)
-      EXPECT_EQ(to_string(assess_finding(findings[i], year, on).status), want[i].as_string()) << findings[i].reference;
+      EXPECT_EQ(to_string(assess_finding(findings[i], *articles, year, on).status), want[i].as_string())
+          << findings[i].reference;
   }
   if (!in.contains("cite")) return;
   const auto& cite = in.at("cite").as_object();
   auto ground = parse_rejection_ground(cite.at("ground").as_string());
   ASSERT_TRUE(ground);
-  auto out = registry_evidence(*ground, findings, cite.at("reference").as_string(), std::nullopt, year, on, "",
+  auto out = registry_evidence(rules, *ground, findings, cite.at("reference").as_string(), std::nullopt, year, on, "",
                                "evidence[0].reference");
   if (expected.contains("error")) {
     ASSERT_FALSE(out.ok());

@@ -58,6 +58,8 @@ std::vector<ParameterSpec> parameter_specs() {
     for (const char* name : {"month", "day", "year_offset"}) out.push_back({rule, name, ParameterType::integer, true});
   out.push_back({"QT-11", "working_days", ParameterType::integer, true});
   out.push_back({"QT-19", "publication_working_days", ParameterType::integer, true});
+  out.push_back({"F-QR1", "permit_procedure_articles", ParameterType::number_ranges, true});
+  out.push_back({"F-QR1", "labour_law_articles", ParameterType::number_ranges, true});
   return out;
 }
 
@@ -286,19 +288,24 @@ ViolationPeriod violation_period(int quota_year) {
   return {Date(quota_year - 2, 1, 1), Date(quota_year - 1, 12, 31)};  // QT-10(2), (3)
 }
 
-std::optional<RejectionGround> ground_of(const RegistryFinding& f) {
-  switch (f.system) {
-    case FindingSystem::migration_police:  // its records are migration-law violations of the employer
-      return RejectionGround::permit_violations;
-    case FindingSystem::otib:  // labour safety is part of labour law
-      return RejectionGround::labour_law_violations;
-    case FindingSystem::erap: {
-      const int article = article_number(f.article);
-      if (article == 518 || article == 519) return RejectionGround::permit_violations;
-      if (article >= 86 && article <= 97) return RejectionGround::labour_law_violations;
-      return std::nullopt;
-    }
-  }
+Result<FindingRules> finding_rules(const RuleBook& rules, Date on) {
+  FindingRules out;
+  FLIS_ASSIGN_OR_RETURN(permit, number_ranges_parameter(rules, "F-QR1", "permit_procedure_articles", on));
+  FLIS_ASSIGN_OR_RETURN(labour, number_ranges_parameter(rules, "F-QR1", "labour_law_articles", on));
+  out.permit_procedure = std::move(permit);
+  out.labour_law = std::move(labour);
+  return out;
+}
+
+std::optional<RejectionGround> ground_of(const RegistryFinding& f, const FindingRules& rules) {
+  if (f.system == FindingSystem::otib)  // an act of the labour inspection: labour safety is labour law
+    return RejectionGround::labour_law_violations;
+  // Police and ЕРАП: the КоАП article decides, not the body that recorded it — a police record of a
+  // foreigner's own stay (КоАП 517) is no violation of the employer's permit procedure.
+  const int article = article_number(f.article);
+  if (article == 0) return std::nullopt;
+  if (rules.permit_procedure.contains(article)) return RejectionGround::permit_violations;
+  if (rules.labour_law.contains(article)) return RejectionGround::labour_law_violations;
   return std::nullopt;
 }
 
@@ -307,9 +314,9 @@ bool within_period(const RegistryFinding& f, int quota_year, Date on) {
   return period.from <= f.date && f.date <= period.to && f.date <= on;
 }
 
-FindingAssessment assess_finding(const RegistryFinding& f, int quota_year, Date on) {
+FindingAssessment assess_finding(const RegistryFinding& f, const FindingRules& rules, int quota_year, Date on) {
   FindingAssessment out;
-  out.ground = ground_of(f);
+  out.ground = ground_of(f, rules);
   if (!out.ground) {
     out.rule_ids = {"QT-10", "I-18", "F-QR1"};
     return out;
@@ -326,23 +333,25 @@ FindingAssessment assess_finding(const RegistryFinding& f, int quota_year, Date 
   return out;
 }
 
-Result<Evidence> registry_evidence(RejectionGround ground, const std::vector<RegistryFinding>& findings,
-                                   std::string_view reference, std::optional<FindingSystem> system, int quota_year,
-                                   Date on, std::string note, const std::string& field) {
-  auto refuse = [&](const char* code, std::vector<std::string> rules) {
+Result<Evidence> registry_evidence(const RuleBook& rules, RejectionGround ground,
+                                   const std::vector<RegistryFinding>& findings, std::string_view reference,
+                                   std::optional<FindingSystem> system, int quota_year, Date on, std::string note,
+                                   const std::string& field) {
+  auto refuse = [&](const char* code, std::vector<std::string> cited) {
     Error e = Error::invalid(code, field);
-    e.rule_ids = std::move(rules);
+    e.rule_ids = std::move(cited);
     return e;
   };
   if (reference.empty()) return refuse("qt.evidence_required", {citation(ground), "F-Q6"});
+  FLIS_ASSIGN_OR_RETURN(articles, finding_rules(rules, on));
   const RegistryFinding* found = nullptr;
   for (const auto& f : findings) {
     if (f.reference != reference || (system && f.system != *system)) continue;
     // The same number in two systems: the one bearing on this ground.
-    if (!found || (ground_of(f) == ground && ground_of(*found) != ground)) found = &f;
+    if (!found || (ground_of(f, articles) == ground && ground_of(*found, articles) != ground)) found = &f;
   }
   if (!found) return refuse("qt.evidence_not_in_findings", {citation(ground), "F-QR1"});
-  const auto assessment = assess_finding(*found, quota_year, on);
+  const auto assessment = assess_finding(*found, articles, quota_year, on);
   if (assessment.ground != ground) return refuse("qt.evidence_other_ground", {citation(ground), "I-18", "F-QR1"});
   switch (assessment.status) {
     case FindingStatus::counts:

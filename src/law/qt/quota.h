@@ -187,11 +187,13 @@ std::optional<FindingSystem> parse_finding_system(std::string_view text);
 // One violation record of an employer, reduced to what QT-10 asks of it.
 struct RegistryFinding {
   FindingSystem system = FindingSystem::migration_police;
-  std::string reference;            // police case number, ЕРАП protocol number, ОТиБ act number
-  Date date;                        // committed on (police, ЕРАП), inspected on (ОТиБ)
-  std::string article;              // КоАП article (police, ЕРАП) or the ОТиБ violation kind
-  bool established = true;          // police: decided; ЕРАП: penalty imposed; ОТиБ: the act itself
-  std::optional<Date> remedied_on;  // only ОТиБ records a remedy
+  std::string reference;    // police case number, ЕРАП protocol number, ОТиБ act number
+  Date date;                // committed on (police, ЕРАП), inspected on (ОТиБ)
+  std::string article;      // КоАП article (police, ЕРАП) or the ОТиБ violation kind
+  bool established = true;  // police: decided; ЕРАП: penalty imposed; ОТиБ: the act itself
+  // The day the system records the violation itself as remedied, for every system (what that means
+  // per system: docs/registries.md); a paid fine is no remedy.
+  std::optional<Date> remedied_on;
 };
 
 // QT-10(2), (3): the "previous and current year" of the campaign, which runs in quota_year − 1: the
@@ -202,10 +204,21 @@ struct ViolationPeriod {
 };
 ViolationPeriod violation_period(int quota_year);
 
-// F-QR1: the ground a record bears on — police records (2); ЕРАП by КоАП article: the migration
-// articles for those receiving or employing foreigners (518, 519) (2), the labour-law articles
-// (86–97, incl. 87 wage arrears) (3); ОТиБ acts (3); nullopt for anything else (I-18: shown, never cited).
-std::optional<RejectionGround> ground_of(const RegistryFinding& finding);
+// F-QR1: the КоАП articles whose offences bear on ground (2) (violations of the permit procedure) and
+// on ground (3) (labour law) — FLIS's reading of QT-10, rule data: parameters
+// "permit_procedure_articles" and "labour_law_articles" of F-QR1 (data/rules/qt/flis-readings.json).
+struct FindingRules {
+  NumberRanges permit_procedure;  // QT-10(2)
+  NumberRanges labour_law;        // QT-10(3)
+};
+// The version of F-QR1 in force on `on` (the day the records are assessed: the check, the decision).
+// Errors (kind internal: a loaded RuleBook was validated): rules.not_in_force, rules.missing_parameter.
+Result<FindingRules> finding_rules(const RuleBook& rules, Date on);
+
+// F-QR1: the ground a record bears on — a police or ЕРАП record by its КоАП article (the permit-procedure
+// articles (2), the labour-law articles (3), whoever recorded it); ОТиБ acts (3); nullopt for anything
+// else (I-18: shown, never cited).
+std::optional<RejectionGround> ground_of(const RegistryFinding& finding, const FindingRules& rules);
 
 enum class FindingStatus { counts, remedied, not_established, not_a_ground, outside_period };
 std::string_view to_string(FindingStatus);
@@ -213,22 +226,24 @@ std::string_view to_string(FindingStatus);
 struct FindingAssessment {
   FindingStatus status = FindingStatus::not_a_ground;
   std::optional<RejectionGround> ground;
-  std::vector<std::string> rule_ids;  // the ground's citation and F-QR1
+  std::vector<std::string> rule_ids;  // the ground's citation and F-QR1; not a ground: QT-10, I-18, F-QR1
 };
 // The record as of `on`: it counts iff it bears on a ground, is established, is dated inside the
-// period and not after `on`, and was not remedied by `on`.
-FindingAssessment assess_finding(const RegistryFinding& finding, int quota_year, Date on);
+// period and not after `on`, and was not remedied by `on` (a remedy recorded later does not count yet).
+FindingAssessment assess_finding(const RegistryFinding& finding, const FindingRules& rules, int quota_year, Date on);
 // Whether the record is dated inside the period and not after `on` (only those are kept on a request).
 bool within_period(const RegistryFinding& finding, int quota_year, Date on);
 
 // F-QR1: the evidence for ground (2) or (3) is the record `reference` (of `system`, when given) among
-// the findings stored on the request, and it must count for that ground. The Evidence is built from
-// the record (source, reference, date, system, article), with `note`. Errors, invalid input with field
-// `field`: qt.evidence_not_in_findings, qt.evidence_other_ground, qt.violation_out_of_period,
-// qt.violation_not_established, qt.violation_remedied (with the ground's citation and F-QR1).
-Result<Evidence> registry_evidence(RejectionGround ground, const std::vector<RegistryFinding>& findings,
-                                   std::string_view reference, std::optional<FindingSystem> system, int quota_year,
-                                   Date on, std::string note, const std::string& field);
+// the findings stored on the request, and it must count for that ground on `on` under the F-QR1
+// version in force that day. The Evidence is built from the record (source, reference, date, system,
+// article), with `note`. Errors, invalid input with field `field`: qt.evidence_not_in_findings,
+// qt.evidence_other_ground, qt.violation_out_of_period, qt.violation_not_established,
+// qt.violation_remedied (with the ground's citation and F-QR1); the errors of finding_rules.
+Result<Evidence> registry_evidence(const RuleBook& rules, RejectionGround ground,
+                                   const std::vector<RegistryFinding>& findings, std::string_view reference,
+                                   std::optional<FindingSystem> system, int quota_year, Date on, std::string note,
+                                   const std::string& field);
 
 // ---- The quota formula (QT-4, QT-18, QT-20, F-Q2, F-Q3, F-Q8) ----
 

@@ -433,6 +433,13 @@ TEST(QuotaKinds, RoundTrip) {
   EXPECT_FALSE(parse_quota_kind("country_of_origin"));
 }
 
+// The F-QR1 version of data/rules in force on `on`.
+FindingRules articles_on(Date on) {
+  auto rules = finding_rules(testing::rule_book(), on);
+  EXPECT_TRUE(rules.ok()) << rules.error().code;
+  return rules.ok() ? *rules : FindingRules{};
+}
+
 // QT-10(2), (3), F-QR1: the period is the calendar years quota year − 2 and − 1, not after the check;
 // a record counts for its ground only when established and not remedied by the decision day.
 TEST(QuotaRegistryFindings, PeriodGroundAndRemedyQt10) {
@@ -440,47 +447,134 @@ TEST(QuotaRegistryFindings, PeriodGroundAndRemedyQt10) {
   const auto period = violation_period(2027);
   EXPECT_EQ(period.from, Date(2025, 1, 1));
   EXPECT_EQ(period.to, Date(2026, 12, 31));
+  const Date day(2026, 10, 16);
+  const FindingRules articles = articles_on(day);
 
   RegistryFinding wages{FindingSystem::erap, "ЕРАП-1", Date(2025, 1, 1), "87", true, std::nullopt};
-  EXPECT_EQ(ground_of(wages), RejectionGround::labour_law_violations);
-  EXPECT_EQ(assess_finding(wages, 2027, Date(2026, 10, 16)).status, FindingStatus::counts);
+  EXPECT_EQ(ground_of(wages, articles), RejectionGround::labour_law_violations);
+  EXPECT_EQ(assess_finding(wages, articles, 2027, day).status, FindingStatus::counts);
   wages.date = Date(2024, 12, 31);
-  EXPECT_EQ(assess_finding(wages, 2027, Date(2026, 10, 16)).status, FindingStatus::outside_period);
+  EXPECT_EQ(assess_finding(wages, articles, 2027, day).status, FindingStatus::outside_period);
   wages.date = Date(2026, 10, 17);  // after the check: not yet known on the decision day
-  EXPECT_FALSE(within_period(wages, 2027, Date(2026, 10, 16)));
+  EXPECT_FALSE(within_period(wages, 2027, day));
 
   RegistryFinding employing{FindingSystem::erap, "ЕРАП-2", Date(2026, 2, 1), "519", true, std::nullopt};
-  EXPECT_EQ(ground_of(employing), RejectionGround::permit_violations);
+  EXPECT_EQ(ground_of(employing, articles), RejectionGround::permit_violations);
   RegistryFinding traffic{FindingSystem::erap, "ЕРАП-3", Date(2026, 2, 1), "610", true, std::nullopt};
-  EXPECT_FALSE(ground_of(traffic));  // I-18: no QT-10 ground
-  EXPECT_EQ(assess_finding(traffic, 2027, Date(2026, 10, 16)).status, FindingStatus::not_a_ground);
+  EXPECT_FALSE(ground_of(traffic, articles));  // I-18: no QT-10 ground
+  const auto none = assess_finding(traffic, articles, 2027, day);
+  EXPECT_EQ(none.status, FindingStatus::not_a_ground);
+  EXPECT_EQ(none.rule_ids, (std::vector<std::string>{"QT-10", "I-18", "F-QR1"}));
 
   // ОТиБ: remedied after the decision day still counts on that day.
   RegistryFinding act{FindingSystem::otib, "ОТиБ-1", Date(2026, 5, 5), "wage_arrears", true, Date(2026, 11, 1)};
-  EXPECT_EQ(assess_finding(act, 2027, Date(2026, 10, 16)).status, FindingStatus::counts);
-  EXPECT_EQ(assess_finding(act, 2027, Date(2026, 11, 2)).status, FindingStatus::remedied);
+  EXPECT_EQ(assess_finding(act, articles, 2027, day).status, FindingStatus::counts);
+  EXPECT_EQ(assess_finding(act, articles, 2027, Date(2026, 11, 2)).status, FindingStatus::remedied);
 
   // The same number in two systems: the record of the cited ground is taken; `system` narrows it.
   RegistryFinding police{FindingSystem::migration_police, "X-1", Date(2026, 3, 3), "519", true, std::nullopt};
   RegistryFinding inspection{FindingSystem::otib, "X-1", Date(2026, 4, 4), "no_safety_training", true, std::nullopt};
-  auto ev = registry_evidence(RejectionGround::labour_law_violations, {police, inspection}, "X-1", std::nullopt, 2027,
-                              Date(2026, 10, 16), "note", "evidence[1].reference");
+  const RuleBook& book = testing::rule_book();
+  auto ev = registry_evidence(book, RejectionGround::labour_law_violations, {police, inspection}, "X-1", std::nullopt,
+                              2027, day, "note", "evidence[1].reference");
   ASSERT_TRUE(ev.ok()) << ev.error().code;
   EXPECT_EQ(ev->system, "otib");
   EXPECT_EQ(ev->recorded_on, Date(2026, 4, 4));
   EXPECT_EQ(ev->source, "registry:labour_inspections");
   EXPECT_EQ(ev->note, "note");
-  auto wrong =
-      registry_evidence(RejectionGround::labour_law_violations, {police, inspection}, "X-1",
-                        FindingSystem::migration_police, 2027, Date(2026, 10, 16), "", "evidence[1].reference");
+  auto wrong = registry_evidence(book, RejectionGround::labour_law_violations, {police, inspection}, "X-1",
+                                 FindingSystem::migration_police, 2027, day, "", "evidence[1].reference");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, "qt.evidence_other_ground");
   EXPECT_EQ(wrong.error().field, "evidence[1].reference");
-  EXPECT_EQ(registry_evidence(RejectionGround::permit_violations, {police}, "", std::nullopt, 2027, Date(2026, 10, 16),
-                              "", "evidence[0].reference")
+  EXPECT_EQ(registry_evidence(book, RejectionGround::permit_violations, {police}, "", std::nullopt, 2027, day, "",
+                              "evidence[0].reference")
                 .error()
                 .code,
             "qt.evidence_required");
+}
+
+// QT-10(2), (3), F-QR1 (issue 8 correction): police and ЕРАП records carry a remedy like ОТиБ acts — a
+// record remedied by the day it is assessed does not count; a paid fine is no remedy, so a record
+// without remedied_on counts however its penalty went.
+TEST(QuotaRegistryFindings, PoliceAndErapRemedyCountsLikeOtibQt10) {
+  FLIS_REQUIREMENTS("QT-10", "F-QR1");
+  const Date day(2026, 10, 16);
+  const FindingRules articles = articles_on(day);
+  for (FindingSystem system : {FindingSystem::migration_police, FindingSystem::erap}) {
+    SCOPED_TRACE(std::string(to_string(system)));
+    RegistryFinding f{system, "R-1", Date(2026, 2, 12), "519", true, Date(2026, 4, 15)};
+    const auto remedied = assess_finding(f, articles, 2027, day);
+    EXPECT_EQ(remedied.status, FindingStatus::remedied);
+    EXPECT_EQ(remedied.ground, RejectionGround::permit_violations);
+    EXPECT_EQ(remedied.rule_ids, (std::vector<std::string>{"QT-10(2)", "F-QR1"}));
+    auto cited = registry_evidence(testing::rule_book(), RejectionGround::permit_violations, {f}, "R-1", system, 2027,
+                                   day, "", "evidence[0].reference");
+    ASSERT_FALSE(cited.ok());
+    EXPECT_EQ(cited.error().code, "qt.violation_remedied");
+    EXPECT_EQ(cited.error().rule_ids, (std::vector<std::string>{"QT-10(2)", "F-QR1"}));
+    f.remedied_on = day;  // remedied on the day itself: remedied by then
+    EXPECT_EQ(assess_finding(f, articles, 2027, day).status, FindingStatus::remedied);
+    f.remedied_on = day.plus_days(1);  // remedied after the Commission sat: counted that day
+    EXPECT_EQ(assess_finding(f, articles, 2027, day).status, FindingStatus::counts);
+    f.remedied_on.reset();
+    EXPECT_EQ(assess_finding(f, articles, 2027, day).status, FindingStatus::counts);
+    EXPECT_TRUE(registry_evidence(testing::rule_book(), RejectionGround::permit_violations, {f}, "R-1", system, 2027,
+                                  day, "", "evidence[0].reference")
+                    .ok());
+  }
+}
+
+// QT-10(2), I-18, F-QR1 (issue 8 correction): ground (2) only for violations of the permit procedure —
+// the КоАП article decides for the police as for ЕРАП; 517 (the foreigner's own breach) and 518 (the
+// receiving party's registration duties) are shown, never cited.
+TEST(QuotaRegistryFindings, PoliceRecordsBearOnGround2OnlyForThePermitProcedureQt10) {
+  FLIS_REQUIREMENTS("QT-10", "I-18", "F-QR1");
+  const Date day(2026, 10, 16);
+  const FindingRules articles = articles_on(day);
+  auto police = [](const char* article) {
+    return RegistryFinding{FindingSystem::migration_police, "МП-1", Date(2026, 7, 11), article, true, std::nullopt};
+  };
+  EXPECT_EQ(ground_of(police("519"), articles), RejectionGround::permit_violations);
+  EXPECT_EQ(ground_of(police("519-1"), articles), RejectionGround::permit_violations);  // a part of the article
+  for (const char* other : {"517", "518", "610", "", "ст. 519"}) {
+    EXPECT_FALSE(ground_of(police(other), articles)) << other;
+    EXPECT_EQ(assess_finding(police(other), articles, 2027, day).status, FindingStatus::not_a_ground) << other;
+  }
+  EXPECT_EQ(ground_of(police("87"), articles), RejectionGround::labour_law_violations);  // the article decides
+  auto cited = registry_evidence(testing::rule_book(), RejectionGround::permit_violations, {police("517")}, "МП-1",
+                                 std::nullopt, 2027, day, "", "evidence[0].reference");
+  ASSERT_FALSE(cited.ok());
+  EXPECT_EQ(cited.error().code, "qt.evidence_other_ground");
+  EXPECT_EQ(cited.error().rule_ids, (std::vector<std::string>{"QT-10(2)", "I-18", "F-QR1"}));
+}
+
+// F-QR1, issue 8 item 6: the articles are rule data with an effective date. A new version of F-QR1 from
+// 1 October 2026 naming 518 as well decides records assessed on or after that day, not before.
+TEST(QuotaRegistryFindings, PermitProcedureArticlesFromTheirEffectiveDateFQr1) {
+  FLIS_REQUIREMENTS("QT-10", "F-QR1");
+  RuleVersion next;
+  next.id = "F-QR1";
+  next.act = "QT";
+  next.source = "test reading";
+  next.effective_from = Date(2026, 10, 1);
+  next.parameters = {{"permit_procedure_articles", std::string("518-519")},
+                     {"labour_law_articles", std::string("86-97")}};
+  const RuleBook book = testing::with_version(testing::rule_book(), next);
+  const RegistryFinding host{FindingSystem::migration_police, "МП-2", Date(2026, 9, 2), "518", true, std::nullopt};
+  auto before = finding_rules(book, Date(2026, 9, 30));
+  auto after = finding_rules(book, Date(2026, 10, 1));
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_FALSE(ground_of(host, *before));
+  EXPECT_EQ(ground_of(host, *after), RejectionGround::permit_violations);
+  EXPECT_FALSE(registry_evidence(book, RejectionGround::permit_violations, {host}, "МП-2", std::nullopt, 2027,
+                                 Date(2026, 9, 30), "", "f")
+                   .ok());
+  EXPECT_TRUE(registry_evidence(book, RejectionGround::permit_violations, {host}, "МП-2", std::nullopt, 2027,
+                                Date(2026, 10, 16), "", "f")
+                  .ok());
+  // Before the quota rules are in force there is no reading to apply: an internal error, never a guess.
+  EXPECT_EQ(finding_rules(book, Date(2023, 1, 1)).error().code, "rules.not_in_force");
 }
 
 }  // namespace

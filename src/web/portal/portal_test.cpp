@@ -12,6 +12,7 @@
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
 #include "cases/testing/ports.h"
+#include "cases/testing/registries.h"
 #include "core/testing/requirements.h"
 #include "core/testing/source_dir.h"
 #include "docs/content_inspector.h"
@@ -34,6 +35,7 @@ class PortalTest : public ::testing::Test {
   void SetUp() override {
     store_ = store::testing::memory_store();
     cases::Ports ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book(), inspector_};
+    if (registries_ != nullptr) registries_->connect(ports.registries);
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
     ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, signer_, calendar_,
                                                    law::testing::rule_book(), *auth_, "https://flis.example.kz", true});
@@ -154,6 +156,8 @@ class PortalTest : public ::testing::Test {
   std::unique_ptr<AppContext> ctx_;
   i18n::Catalog catalog_;
   Router router_;
+  // The control bodies' registries (F-QR1) when a fixture connects them before SetUp; none by default.
+  cases::testing::FakeViolationRegistries* registries_ = nullptr;
 };
 
 // The OpenAPI document is built from the same module list as the routes; a route added without its
@@ -498,6 +502,47 @@ TEST_F(QuotaPortalTest, CommissionDecidesOnlyOnQt10GroundsAndTheEmployerSeesTheR
   EXPECT_NE(list.body.find("Two welders trained locally"), std::string::npos);
   EXPECT_NE(list.body.find("Partly covered locally"), std::string::npos);
   EXPECT_NE(list.body.find("Employer informed"), std::string::npos);
+}
+
+// QT-10(2), (3), I-18, F-QR1 (issue 8 correction): with the registries connected, the Commission's page
+// says why a record does not count — remedied (and when), or no violation of the permit procedure — and
+// offers only the records that count to cite.
+class QuotaFindingsPortalTest : public QuotaPortalTest {
+ protected:
+  void SetUp() override {
+    const std::string bin = "180340012346";  // the employer of kRequest
+    fake_.police = {
+        {"МП-2026-00233", bin, "519", Date(2026, 2, 12), Date(2026, 2, 26), "Без разрешения", Date(2026, 4, 15)},
+        {"МП-2026-00611", bin, "518", Date(2026, 5, 6), Date(2026, 5, 20), "Не уведомил", std::nullopt},
+        {"МП-2026-00700", bin, "519", Date(2026, 6, 1), Date(2026, 6, 10), "Без разрешения", std::nullopt}};
+    registries_ = &fake_;
+    QuotaPortalTest::SetUp();
+  }
+  cases::testing::FakeViolationRegistries fake_;
+};
+
+TEST_F(QuotaFindingsPortalTest, FindingsSayWhyARecordDoesNotCount_QT10_FQR1) {
+  FLIS_REQUIREMENTS("QT-10", "I-18", "F-QR1");
+  file_and_bring_to_commission();
+  auto com1 = sign_in("com1");
+  auto page = send("GET", "/quota/region?year=2027", &com1);
+  ASSERT_EQ(page.status, 200);
+  auto item = [&](const std::string& reference) {
+    const auto at = page.body.find(reference + ", ");
+    return at == std::string::npos ? std::string() : page.body.substr(at, page.body.find("</li>", at) - at);
+  };
+  const std::string remedied = item("МП-2026-00233");
+  EXPECT_NE(remedied.find("remedied on 15.04.2026: no longer a ground"), std::string::npos) << remedied;
+  EXPECT_NE(remedied.find("QT-10(2), F-QR1"), std::string::npos) << remedied;
+  const std::string other = item("МП-2026-00611");
+  EXPECT_NE(other.find("not a violation of the permit procedure nor of labour law"), std::string::npos) << other;
+  EXPECT_NE(other.find("QT-10, I-18, F-QR1"), std::string::npos) << other;
+  const std::string counts = item("МП-2026-00700");
+  EXPECT_NE(counts.find("<strong>QT-10(2)</strong>"), std::string::npos) << counts;
+  // The record select of the decision offers the record that counts, not the two that do not.
+  EXPECT_NE(page.body.find("value=\"migration_police/МП-2026-00700\""), std::string::npos);
+  EXPECT_EQ(page.body.find("value=\"migration_police/МП-2026-00233\""), std::string::npos);
+  EXPECT_EQ(page.body.find("value=\"migration_police/МП-2026-00611\""), std::string::npos);
 }
 
 // QT-9, SE-6: the quota Commission's page and decision are its members' only; a member of the same LEB's

@@ -214,14 +214,22 @@ json::object findings_view(const Portal& portal, const Request& req, const cases
   const cases::QtRegistryFindings findings = d.registry_findings.value_or(cases::QtRegistryFindings{});
   for (const auto& s : findings.sources) {
     json::array records;
-    for (const auto& r : s.records)
+    for (const auto& r : s.records) {
+      // Why a record does not count (F-QR1, I-18): remedied (on which day), no ground of QT-10, ...
+      std::string status = r.status == "remedied" && r.remedied_on
+                               ? q(req, "findings.record_status.remedied_on", {{"date", format_date(*r.remedied_on)}})
+                               : q(req, "findings.record_status." + r.status);
+      std::string rules;
+      for (const auto& id : r.rule_ids) rules += (rules.empty() ? "" : ", ") + id;
       records.push_back(json::object{{"reference", r.reference},
                                      {"date", format_date(r.date)},
                                      {"article", article_label(req, s.system, r.article)},
                                      {"description", r.description},
                                      {"citation", r.citation.value_or("")},
                                      {"counts", r.status == "counts"},
-                                     {"status", q(req, "findings.record_status." + r.status)}});
+                                     {"status", std::move(status)},
+                                     {"rules", r.status == "counts" ? std::string() : std::move(rules)}});
+    }
     sources.push_back(json::object{
         {"system", q(req, "findings.system." + s.system)},
         {"status", q(req, "findings.status." + s.status)},

@@ -115,8 +115,10 @@ Status seed_campaign(const DemoContext& demo, DemoSeeded& report) {
   if (!step(at(10, 16, 15))) return ok_status();
   // Жетысу Агро is accepted in full; Алатау Курылыс and Steppe Energy wait for the Commission, which
   // sees their registry findings (F-QR1): Алатау has an unremedied wage-arrears offence of this year,
-  // Steppe only a remedied act and an old offence. Without registries (the tests) the findings
-  // read "could not be checked" unless `flis seed-demo --registry-url` is given (make demo does).
+  // Steppe only records that do not count (a remedied act, a remedied police record of the permit
+  // procedure, a police record of another article, an old offence). Without registries (the tests)
+  // the findings read "could not be checked" unless `flis seed-demo --registry-url` is given (make
+  // demo does).
   const std::vector<std::string> present{"u-com1-alm", "u-com2-alm"};
   if (auto c = qt.commission_decide(user("u-com1-alm"), ids[1], {{2, 40}, {}, {}, present, "Потребность обоснована."});
       !c)
