@@ -233,6 +233,13 @@ TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
   auto missing = considerations();
   missing.domestic_labour.clear();
   EXPECT_EQ(qt_->consolidate(actor("leb"), 2027, missing).error().field, "domestic_labour");
+  // QT-7: the coming year's requests (or, late, this year's); never a year long past or far ahead.
+  for (int year : {2020, 2025, 2028, 2100}) {
+    auto out_of_range = qt_->consolidate(actor("leb"), year, considerations());
+    ASSERT_FALSE(out_of_range) << year;
+    EXPECT_EQ(out_of_range.error().code, "qt.year_out_of_range") << year;
+    EXPECT_EQ(out_of_range.error().field, "year");
+  }
   auto submitted = qt_->submit_to_commission(actor("leb"), 2027);
   ASSERT_TRUE(submitted);
   EXPECT_EQ(submitted->state, "at_commission");
@@ -241,14 +248,14 @@ TEST_F(QuotaCampaignTest, ConsolidationAndCommissionSubmission) {
 }
 
 // QT-9, SE-6: the regional quota Commission decides an employer's request; a member of the same LEB's
-// SE Commission is refused (403) and may not be listed as present; a member listed twice is refused
+// SE Commission does not see quota requests (404) and may not be listed as present; a member listed twice is refused
 // (issue 9); a member of another region's quota Commission does not see the request (404).
 TEST_F(QuotaCampaignTest, OnlyMembersOfThisRegionsQuotaCommissionDecideEachListedOnce) {
   FLIS_REQUIREMENTS("QT-9", "SE-6");
   auto [a, b] = at_commission();
   clock_.set(at("2026-10-16T15:00:00+05:00"));
   const cases::QtCommissionDecisionInput by_se{{4, 10, 6}, {}, {}, {"se-com"}, ""};
-  EXPECT_EQ(qt_->commission_decide(actor("se-com"), a, by_se).error().code, "case.role_not_allowed");
+  EXPECT_EQ(qt_->commission_decide(actor("se-com"), a, by_se).error().code, "case.not_found");
   EXPECT_EQ(qt_->commission_decide(actor("com-ast"), a, {{4, 10, 6}, {}, {}, {"com-ast"}, ""}).error().code,
             "case.not_found");
   for (const char* present : {"se-com", "com-ast", "com"}) {
@@ -365,6 +372,16 @@ TEST_F(QuotaCampaignTest, MinistryFormsDistributesPublishesAndRedistributes) {
   EXPECT_EQ(what_if->employer_total, 28);
   EXPECT_EQ(what_if->employer_reserve, 24'125 - 28);
   EXPECT_EQ(qt_->what_if(actor("leb"), 2027, pct).error().code, "case.role_not_allowed");
+  // QT-4: a year without labour-force figures (data/reference has them from 2025) is a conflict with the
+  // reference data, not an outage; the Ministry opens no campaign years ahead or long past (QT-18).
+  auto no_figures = qt_->what_if(actor("min"), 2024, pct);
+  ASSERT_FALSE(no_figures);
+  EXPECT_EQ(no_figures.error().code, "qt.labour_force_missing");
+  EXPECT_EQ(no_figures.error().kind, Error::Kind::conflict);
+  auto far_ahead = qt_->distribute(actor("min"), 2100, pct);
+  ASSERT_FALSE(far_ahead);
+  EXPECT_EQ(far_ahead.error().code, "qt.year_out_of_range");
+  EXPECT_EQ(far_ahead.error().field, "year");
 
   clock_.set(at("2026-12-29T10:00:00+05:00"));
   auto distributed = qt_->distribute(actor("min"), 2027, pct);

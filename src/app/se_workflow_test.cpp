@@ -193,18 +193,18 @@ TEST_F(SeWorkflowTest, FilingOnAHolidayRegistersNextWorkingDay) {
 }
 
 // SE-6, QT-9: the SE Commission formed by this LEB scores, recommends and signs; a member of the same
-// LEB's quota Commission is refused every SE Commission command (403), a member of another LEB's SE
+// LEB's quota Commission does not see SE cases at all (404), nor does a member of another LEB's SE
 // Commission does not see the case (404), and neither may be listed as present.
 TEST_F(SeWorkflowTest, OnlyMembersOfThisLebsSeCommissionActOnItsMinutes) {
   FLIS_REQUIREMENTS("SE-6", "SE-9", "QT-9");
   auto c = file_at("2026-11-23T10:00:00+05:00");
   ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c.id));
   const law::se::AssessmentInput claims{true, true, false, 4};
-  EXPECT_EQ(se_->record_score(actor("u-qtcom1-ast"), c.id, claims).error().code, "case.role_not_allowed");
+  EXPECT_EQ(se_->record_score(actor("u-qtcom1-ast"), c.id, claims).error().code, "case.not_found");
   EXPECT_EQ(se_->record_score(actor("u-secom1-alm"), c.id, claims).error().code, "case.not_found");
   EXPECT_EQ(
       se_->recommend(actor("u-qtcom1-ast"), c.id, {true, std::nullopt, claims, {"u-qtcom1-ast"}, "ok"}).error().code,
-      "case.role_not_allowed");
+      "case.not_found");
   for (const char* outsider : {"u-qtcom1-ast", "u-secom1-alm", "u-officer-ast"}) {
     auto listed = se_->recommend(actor("u-com1-ast"), c.id, {true, std::nullopt, claims, {"u-com1-ast", outsider}, ""});
     ASSERT_FALSE(listed) << outsider;
@@ -214,7 +214,7 @@ TEST_F(SeWorkflowTest, OnlyMembersOfThisLebsSeCommissionActOnItsMinutes) {
   ASSERT_TRUE(se_->record_score(actor("u-com1-ast"), c.id, claims));
   ASSERT_TRUE(
       se_->recommend(actor("u-com1-ast"), c.id, {true, std::nullopt, claims, {"u-com1-ast", "u-com2-ast"}, ""}));
-  EXPECT_EQ(se_->sign_minutes(actor("u-qtcom1-ast"), c.id).error().code, "case.role_not_allowed");
+  EXPECT_EQ(se_->sign_minutes(actor("u-qtcom1-ast"), c.id).error().code, "case.not_found");
   ASSERT_TRUE(se_->sign_minutes(actor("u-com1-ast"), c.id));
   auto complete = se_->sign_minutes(actor("u-com2-ast"), c.id);
   ASSERT_TRUE(complete) << complete.error().code;

@@ -9,10 +9,8 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "app/modules.h"
@@ -42,21 +40,6 @@ std::vector<fs::path> scenario_files() {
   for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "qt" / "workflow"))
     all.push_back(std::move(p));
   return all;
-}
-
-// "se_01_issue_happy_path": the act's folder and the file's name.
-std::string name_of(const fs::path& p) {
-  std::string name = p.parent_path().parent_path().filename().string() + "_" + p.stem().string();
-  for (char& ch : name)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return name;
-}
-
-json::value read_json(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream text;
-  text << in.rdbuf();
-  return json::parse(text.str());
 }
 
 // Every member `given` names must be one the decoded struct has (re-encoded as `known`), so that a
@@ -384,17 +367,19 @@ class Scenario {
 class WorkflowGolden : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(WorkflowGolden, Scenario) {
-  const json::value doc = read_json(GetParam());
-  const auto& o = doc.as_object();
-  ASSERT_TRUE(o.contains("title")) << GetParam();
-  ASSERT_FALSE(o.at("requirements").as_array().empty()) << "a scenario proves at least one requirement";
-  SCOPED_TRACE(std::string(o.at("title").as_string()));
+  const auto scenario_file = law::testing::read_scenario(GetParam());
+  ASSERT_TRUE(scenario_file) << GetParam();
+  SCOPED_TRACE(std::string(scenario_file->at("title").as_string()));
   Scenario scenario;
-  scenario.run(o.at("steps").as_array());
+  scenario.run(scenario_file->at("steps").as_array());
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, WorkflowGolden, ::testing::ValuesIn(scenario_files()),
-                         [](const ::testing::TestParamInfo<fs::path>& file) { return name_of(file.param); });
+                         [](const ::testing::TestParamInfo<fs::path>& file) {
+                           // "se_01_issue_happy_path": the act's folder and the file's name.
+                           return law::testing::test_name(
+                               file.param.parent_path().parent_path().filename().string() + "_", file.param);
+                         });
 
 }  // namespace
 }  // namespace flis::app

@@ -1,5 +1,6 @@
 #include "cases/access.h"
 
+#include "cases/commission.h"
 #include "cases/roles.h"
 
 namespace flis::cases::access {
@@ -16,7 +17,11 @@ bool works_for_a_body(std::string_view role) {
 
 bool can_view(const Actor& actor, const CaseRecord& c) {
   if (role::is_applicant(actor.role)) return !actor.user_id.empty() && c.applicant_id == actor.user_id;
-  if (works_for_a_body(actor.role)) return !actor.provider_body.empty() && c.provider_body == actor.provider_body;
+  if (works_for_a_body(actor.role)) {
+    const std::string_view only = commission::service_of(actor.role);
+    return !actor.provider_body.empty() && c.provider_body == actor.provider_body &&
+           (only.empty() || c.service == only);
+  }
   return actor.role == role::kMinistryOfficer;
 }
 
@@ -28,10 +33,17 @@ Result<CaseFilter> list_scope(const Actor& actor) {
   } else if (works_for_a_body(actor.role)) {
     if (actor.provider_body.empty()) return Error::forbidden("case.role_not_allowed");
     f.provider_body = actor.provider_body;
+    if (auto only = commission::service_of(actor.role); !only.empty()) f.service = std::string(only);
   } else if (actor.role != role::kMinistryOfficer) {
     return Error::forbidden("case.role_not_allowed");
   }
   return f;
+}
+
+std::optional<CaseFilter> only_service(CaseFilter scope, std::string_view service) {
+  if (scope.service && *scope.service != service) return std::nullopt;
+  scope.service = std::string(service);
+  return scope;
 }
 
 bool has_inbox(std::string_view r) { return works_for_a_body(r) || r == role::kMinistryOfficer; }

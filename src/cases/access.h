@@ -1,7 +1,8 @@
 // Who may see what: the one place that decides it (issue 8 item 4). The API, the portal, PDF/XLSX
 // downloads and every list ask here; workflows ask here through Workflow::load_visible.
 //  * applicants (foreigners, employers): their own cases;
-//  * staff of a body (LEB officers and heads, its Commission): the cases of their body;
+//  * staff of a body (LEB officers and heads): the cases of their body; a member of one of its
+//    Commissions only the cases of the act that Commission works on (SE-6, QT-9; cases/commission.h);
 //  * the quality authority: the complaints forwarded to it (its body), nothing else (SE-26);
 //  * the Ministry: every case (national views, the quota campaign);
 //  * everyone else (administrators, operators, police liaison): no case through the case views.
@@ -9,6 +10,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "cases/records.h"
@@ -20,6 +22,9 @@ bool can_view(const Actor& actor, const CaseRecord& c);
 // The cases `actor` may list, as a filter the store applies (own, the body's, every case); forbidden
 // "case.role_not_allowed" for a role that lists none. Callers may narrow it further.
 Result<CaseFilter> list_scope(const Actor& actor);
+// `scope` narrowed to the cases of `service`; nullopt when the scope admits none of them (a Commission
+// member's scope is its act's cases: asking for another act's lists nothing and never widens it).
+std::optional<CaseFilter> only_service(CaseFilter scope, std::string_view service);
 // Whether the role works a queue of cases (the inbox): staff of a body, the quality authority, the Ministry.
 bool has_inbox(std::string_view role);
 

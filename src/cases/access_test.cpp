@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/commission.h"
 #include "cases/roles.h"
 #include "core/testing/requirements.h"
 
@@ -49,7 +50,7 @@ Actor actor(std::string_view role, std::string user, std::string body) {
 
 // The whole matrix: every role × every case kind × own / other (applicant) or own / other body (staff).
 TEST(Access, EveryRoleSeesExactlyItsOwnCasesItsBodysOrTheNations) {
-  FLIS_REQUIREMENTS("SE-26", "F-A1");
+  FLIS_REQUIREMENTS("SE-26", "F-A1", "SE-6", "QT-9");
   for (const auto& [name, c] : samples()) {
     SCOPED_TRACE(name);
     for (auto role : role::kAll) {
@@ -58,7 +59,10 @@ TEST(Access, EveryRoleSeesExactlyItsOwnCasesItsBodysOrTheNations) {
         EXPECT_EQ(access::can_view(actor(role, "u-own", ""), c), c.applicant_id == "u-own");
         EXPECT_FALSE(access::can_view(actor(role, "u-other", ""), c));
       } else if (role::is_provider_staff(role)) {
-        EXPECT_EQ(access::can_view(actor(role, "u-staff", kAstana), c), c.provider_body == kAstana);
+        // SE-6, QT-9: a Commission's member sees only the cases of its act at their LEB.
+        const auto only = commission::service_of(role);
+        EXPECT_EQ(access::can_view(actor(role, "u-staff", kAstana), c),
+                  c.provider_body == kAstana && (only.empty() || c.service == only));
         EXPECT_FALSE(access::can_view(actor(role, "u-staff", kAlmaty), c));
         EXPECT_FALSE(access::can_view(actor(role, "u-staff", ""), c));
       } else if (role == role::kQualityAuthority) {
@@ -91,7 +95,8 @@ TEST(Access, ListsAreScopedLikeReads) {
     EXPECT_TRUE(access::has_inbox(a.role) != role::is_applicant(a.role));
     for (const auto& [name, c] : samples()) {
       const bool in_scope = (!scope->applicant_id || *scope->applicant_id == c.applicant_id) &&
-                            (!scope->provider_body || *scope->provider_body == c.provider_body);
+                            (!scope->provider_body || *scope->provider_body == c.provider_body) &&
+                            (!scope->service || *scope->service == c.service);
       EXPECT_EQ(in_scope, access::can_view(a, c)) << name;
     }
   }
@@ -104,6 +109,25 @@ TEST(Access, ListsAreScopedLikeReads) {
   // Staff without a body and applicants without an id list nothing rather than everything.
   EXPECT_FALSE(access::list_scope(actor(role::kLebOfficer, "u-o", "")).ok());
   EXPECT_FALSE(access::list_scope(actor(role::kForeigner, "", "")).ok());
+}
+
+// SE-6, QT-9: asking for another act's cases narrows a Commission member's list to nothing; it never
+// replaces the scope (a `?service=QT` of an SE Commission member lists no quota request).
+TEST(Access, AServiceFilterNarrowsAScopeAndNeverWidensIt) {
+  FLIS_REQUIREMENTS("SE-6", "QT-9");
+  auto se_member = access::list_scope(actor(role::kSeCommissionMember, "u-m", kAstana));
+  ASSERT_TRUE(se_member.ok());
+  EXPECT_EQ(se_member->service, std::optional<std::string>("SE"));
+  EXPECT_FALSE(access::only_service(*se_member, "QT"));
+  auto own = access::only_service(*se_member, "SE");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->provider_body, std::optional<std::string>(kAstana));
+  auto officer = access::list_scope(actor(role::kLebOfficer, "u-o", kAstana));
+  ASSERT_TRUE(officer.ok());
+  auto narrowed = access::only_service(*officer, "QT");
+  ASSERT_TRUE(narrowed);
+  EXPECT_EQ(narrowed->service, std::optional<std::string>("QT"));
+  EXPECT_EQ(narrowed->provider_body, std::optional<std::string>(kAstana));
 }
 
 }  // namespace

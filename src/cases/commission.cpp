@@ -3,14 +3,29 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include "cases/roles.h"
 
 namespace flis::cases::commission {
 
+namespace {
+
+// SE-6, QT-9: each act's Commission and the role of its members.
+constexpr std::pair<std::string_view, std::string_view> kCommissions[] = {{"SE", role::kSeCommissionMember},
+                                                                          {"QT", role::kQtCommissionMember}};
+
+}  // namespace
+
 std::string_view member_role(std::string_view service) {
-  if (service == "SE") return role::kSeCommissionMember;
-  if (service == "QT") return role::kQtCommissionMember;
+  for (const auto& [s, r] : kCommissions)
+    if (s == service) return r;
+  return {};
+}
+
+std::string_view service_of(std::string_view role) {
+  for (const auto& [s, r] : kCommissions)
+    if (r == role) return s;
   return {};
 }
 

@@ -20,6 +20,10 @@ namespace flis::cases::commission {
 // (SE-6), "QT" → qt_commission_member (QT-9); empty for a service without a Commission.
 std::string_view member_role(std::string_view service);
 
+// The service whose cases the Commission of a member `role` works on ("SE", "QT"); empty for any other
+// role. A member sees only those cases of their LEB (cases/access.h), never the LEB's other work.
+std::string_view service_of(std::string_view role);
+
 // Does `u` sit on the Commission of `c`: the Commission of the case's act, formed by the case's LEB.
 bool sits_on(const UserRecord& u, const CaseRecord& c);
 

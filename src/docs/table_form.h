@@ -24,7 +24,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
-#include "docs/se/certificate_pdf.h"
+#include "docs/localized_text.h"
 
 namespace flis::docs {
 

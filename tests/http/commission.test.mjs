@@ -42,12 +42,13 @@ async function almatyRequest() {
   return request;
 }
 
-test('SE-6 QT-9: only members of this LEB\'s SE Commission score and recommend; the quota Commission\'s member is refused', async () => {
+test('SE-6 QT-9: only members of this LEB\'s SE Commission score and recommend; the quota Commission\'s member does not see the case', async () => {
   const id = await astanaCaseAtCommission();
   const path = `/api/v1/self-employment/applications/${id}`;
-  assertProblem(await qtMemberAstana.post(`${path}/scores`, criteria), 403, 'case.role_not_allowed');
+  // The quota Commission's member (police, unions, chambers: QT-9) does not see the LEB's SE applicants.
+  assertProblem(await qtMemberAstana.post(`${path}/scores`, criteria), 404, 'case.not_found');
   assertProblem(await qtMemberAstana.post(`${path}/recommendation`,
-    { recommends_issue: true, criteria, present: [qtMemberAstana.userId] }), 403, 'case.role_not_allowed');
+    { recommends_issue: true, criteria, present: [qtMemberAstana.userId] }), 404, 'case.not_found');
   // Another LEB's SE Commission does not see the case at all.
   assertProblem(await seMemberAlmaty.post(`${path}/scores`, criteria), 404, 'case.not_found');
   // Neither may be listed as present.
@@ -89,20 +90,27 @@ test('SE-9: a member listed twice as present is refused at the field, in kk, ru 
     { recommends_issue: true, criteria, present: [seMember.userId, seMember2.userId] });
   assert.equal(once.status, 200, JSON.stringify(once.data));
   assert.equal(once.data.state, 'minutes_pending');
-  assertProblem(await qtMemberAstana.post(`${path}/minutes/signatures`), 403, 'case.role_not_allowed');
+  assertProblem(await qtMemberAstana.post(`${path}/minutes/signatures`), 404, 'case.not_found');
   assert.equal((await seMember.post(`${path}/minutes/signatures`)).data.state, 'minutes_pending');
   const complete = await seMember2.post(`${path}/minutes/signatures`);
   assert.equal(complete.status, 200, JSON.stringify(complete.data));
   assert.equal(complete.data.state, 'awaiting_decision');
 });
 
-test('QT-9 SE-6: only members of this region\'s quota Commission decide a request; the SE Commission\'s member is refused', async () => {
+test('QT-9 SE-6: only members of this region\'s quota Commission decide a request; the SE Commission\'s member does not see it', async () => {
   const request = await almatyRequest();
   const path = `/api/v1/quota/requests/${request.id}/decision`;
   const accepted = request.data.lines.map((l) => l.count);
   const body = (present) => ({ accepted, grounds: [], evidence: [], present, reasons: 'Потребность подтверждена' });
-  // The SE Commission of Almaty's own LEB sees the request (its body's case) but may not decide it.
-  assertProblem(await seMemberAlmaty.post(path, body([seMemberAlmaty.userId])), 403, 'case.role_not_allowed');
+  // A member of Almaty's own SE Commission sees only SE cases of the LEB: the request is not there for them,
+  // and asking for the quota's cases lists nothing (the filter narrows, never widens).
+  assertProblem(await seMemberAlmaty.post(path, body([seMemberAlmaty.userId])), 404, 'case.not_found');
+  const listed = await seMemberAlmaty.get('/api/v1/cases?service=QT');
+  assert.equal(listed.status, 200);
+  assert.deepEqual(listed.data.cases, []);
+  const own = await seMemberAlmaty.get('/api/v1/cases');
+  assert.ok(own.data.cases.every((c) => c.service === 'SE'), JSON.stringify(own.data.cases.map((c) => c.service)));
+  assert.deepEqual((await seMemberAlmaty.get(`/api/v1/quota/${year}/requests`)).data.requests, []);
   assertProblem(await qtMemberAstana.post(path, body([qtMemberAstana.userId])), 404, 'case.not_found');
   for (const outsider of [seMemberAlmaty, qtMemberAstana]) {
     assertProblem(await qtMember.post(path, body([qtMember.userId, outsider.userId])), 400,

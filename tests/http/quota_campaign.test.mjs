@@ -250,6 +250,16 @@ test('QT-13, QT-18, QT-4, QT-20, F-Q8, QT-19, QT-21: proposals, what-if, distrib
   assert.equal(badPercent.data.field, 'employer_percent');
   assert.equal((await officer.post(`/api/v1/quota/${year}/what-if`,
     { employer_percent: '0.25', labour_immigrant_percent: '2.9' })).status, 403);
+  // QT-4: no labour-force figures for 2024 (the reference data starts in 2025) is a 409, not an outage.
+  const noFigures = await ministry.post('/api/v1/quota/2024/what-if',
+    { employer_percent: '0.25', labour_immigrant_percent: '2.9' });
+  assert.deepEqual([noFigures.status, noFigures.data.code], [409, 'qt.labour_force_missing']);
+  // QT-18: a campaign is not opened for a year far ahead.
+  const farAhead = await ministry.post('/api/v1/quota/2100/proposals', {
+    body: 'Министерство энергетики', region: almaty, agreed_with_leb: true, justification: 'Прогноз ТЭК',
+    lines: [{ category: 'category_1', profession: 'Главный инженер', count: 2 }],
+  });
+  assert.deepEqual([farAhead.status, farAhead.data.code, farAhead.data.field], [400, 'qt.year_out_of_range', 'year']);
 
   const whatIf = await ministry.post(`/api/v1/quota/${year}/what-if`,
     { employer_percent: '0.25', labour_immigrant_percent: '2.9', employer_percent_by_region: { [astana]: '0.01' } });

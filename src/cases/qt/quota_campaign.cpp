@@ -350,12 +350,12 @@ Result<CaseRecord> QuotaCampaignService::file_request(const Actor& employer, int
 Result<std::vector<CaseRecord>> QuotaCampaignService::requests(const Actor& actor, int year) const {
   auto scope = access::list_scope(actor);
   if (!scope) return scope.error();
-  CaseFilter f = *scope;
-  f.service = "QT";
-  f.limit = 1000;
-  auto all = ports().store.list_cases(f);
-  if (!all) return all;
   std::vector<CaseRecord> out;
+  auto f = access::only_service(*scope, qt_workflow().service);
+  if (!f) return out;  // an SE Commission member sees no quota requests (SE-6, QT-9)
+  f->limit = 1000;
+  auto all = ports().store.list_cases(*f);
+  if (!all) return all;
   for (auto& c : *all) {
     if (c.kind != "employer_request") continue;
     auto of = qt_case_year(c);
@@ -379,6 +379,8 @@ Result<CaseRecord> QuotaCampaignService::consolidate(const Actor& officer, int y
                               {&in.li_previous_year_effectiveness, "li_previous_year_effectiveness"}})
     if (auto s = require_text(*value, field); !s) return s.take_error();
   const int year = year_asked == 0 ? qt::campaign_year_for(today()) : year_asked;
+  // QT-7: the LEB consolidates the coming year's requests (or, late, this year's).
+  if (auto s = year_within(year, 0, 1, "QT-7"); !s) return s.take_error();
   auto list = requests(officer, year);
   if (!list) return list.take_error();
   std::vector<std::string> included;
@@ -778,12 +780,22 @@ Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer
                      json::object{{"employer_need", totals_json(totals)}, {"labour_immigrant_need", in.li_need}}});
 }
 
+Status QuotaCampaignService::year_within(int year, int earliest, int latest, const char* rule) const {
+  const int now = today().year();
+  if (year >= now + earliest && year <= now + latest) return ok_status();
+  Error e = Error::invalid("qt.year_out_of_range", "year");
+  e.rule_ids = {rule};
+  return e;
+}
+
 Result<CaseRecord> QuotaCampaignService::campaign_case(const Actor& ministry, int year) {
   if (ministry.role != role::kMinistryOfficer)
     return Error::forbidden("case.role_not_allowed", "QT-18: the Ministry forms the quota");
   const std::string id = campaign_id(year);
   auto existing = ports().store.load_case(id);
   if (existing || existing.error().kind != Error::Kind::not_found) return existing;
+  // QT-18: the Ministry forms the coming year's quota, and may still work on this year's.
+  if (auto s = year_within(year, 0, 1, "QT-18"); !s) return s.take_error();
   auto due = qt::step_due(ports().rules, ports().calendar, year, qt::Step::distribution, hours_for(kMinistryBody));
   if (!due) return due.take_error();
   CaseRecord c;
@@ -861,8 +873,9 @@ Result<qt::FormationInput> QuotaCampaignService::formation_input(int year, const
   for (const auto& code : codes) {
     auto lf = ports().store.find_reference("labour_force", code, Date(year, 1, 1));
     if (!lf) {
-      Error e = Error::unavailable("qt.labour_force_missing", code);
-      e.field = "labour_force." + code;
+      // A reference value not loaded is no outage (issue 9): 409, naming the region, nothing retried.
+      Error e = Error::conflict("qt.labour_force_missing", code);
+      e.rule_ids = {"QT-4", "QT-20"};
       return e;
     }
     qt::RegionDemand d;
@@ -1015,7 +1028,7 @@ Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& offic
     return Error::forbidden("case.role_not_allowed", "I-15: the region's LEB sub-allocates");
   if (officer.region.empty()) return Error::forbidden("case.role_not_allowed", "officer without a region");
   const int year = year_asked == 0 ? today().year() : year_asked;
-  if (year < today().year() - 1 || year > today().year() + 1) return Error::invalid("qt.year_out_of_range", "year");
+  if (auto s = year_within(year, -1, 1, "I-15"); !s) return s.take_error();
   auto district = ports().store.find_reference("district", in.district, today());
   if (!district || json_string(district->payload, "region") != officer.region)
     return Error::invalid("qt.district_not_in_region", "district");

@@ -87,6 +87,10 @@ class QuotaCampaignService : public Workflow {
   Result<CaseRecord> published_decision(int year) const;
 
  private:
+  // A step that starts a case of a year takes only a year within [this year + earliest, this year +
+  // latest]: the campaign's own years (F-Q1: late steps are still recorded), never one long past or far
+  // ahead (qt.year_out_of_range at field "year", citing `rule`).
+  Status year_within(int year, int earliest, int latest, const char* rule) const;
   Result<CaseRecord> campaign_case(const Actor& ministry, int year);
   Result<law::qt::FormationInput> formation_input(int year, const QtPercentages& p) const;
   // The QT case `id` if `actor` may see it and qt_workflow() lets them run `command` on it now.

@@ -12,6 +12,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 #include <boost/json.hpp>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -203,5 +204,41 @@ BOOST_DESCRIBE_STRUCT(SeCaseData, (),
                       (applicant, identity_check, self_assessment, profession_code, certificate_number,
                        contract_concluded_on, contract_end, change_reason, change_date, employer, files, filed_at,
                        application_signature, late_filing, commission, decision, notices, revocation))
+
+// The signature on a certificate (SE-13) as stored: what Signer made, under the keys it has always had.
+struct SeStoredSignature {
+  static constexpr bool kAllLenient = true;
+  std::string algorithm;
+  std::string signer;
+  std::string value;  // base64
+};
+BOOST_DESCRIBE_STRUCT(SeStoredSignature, (), (algorithm, signer, value))
+
+// What an SE certificate (the IssuedDocument of kind "se_certificate") carries beyond its document row,
+// written and read only through this struct (certificate_data / set_certificate_data in
+// cases/se/self_employment.h). Dates are "YYYY-MM-DD". Keys a step writes only when it happens are
+// std::optional, so the stored JSON keeps the shape it had before typing.
+struct SeCertificateData {
+  static constexpr bool kAllLenient = true;
+  std::string passport_number;                 // printed on it (SE-A3)
+  std::string region;                          // the issuing LEB's region (SE-A3)
+  std::string basis;                           // the case whose decision issued it (the Commission's minutes, SE-A3)
+  std::optional<std::string> signed_by;        // the LEB's authorized person (SE-13)
+  std::optional<SeStoredSignature> signature;  // SE-13
+  std::optional<SeEmployer> employer;          // SE-19: named by an extension or a re-issue
+  std::optional<std::string> extended_by;      // SE-16: the extension's case
+  std::optional<std::string> extended_on;
+  std::optional<std::string> replaced_by;  // SE-22: the number of the re-issued certificate
+  std::optional<std::string> replaces;     // SE-22: on the re-issued one, the number it replaces
+  std::optional<std::int64_t> duplicates;  // SE-22-1: how many duplicates were issued
+  std::optional<std::string> duplicate_issued_on;
+  std::optional<std::string> duplicate_basis;   // SE-A3: the duplicate's application, printed instead of minutes
+  std::optional<std::string> revoked_on;        // SE-21
+  std::optional<std::string> revocation_basis;  // SE-21: the control act
+};
+BOOST_DESCRIBE_STRUCT(SeCertificateData, (),
+                      (passport_number, region, basis, signed_by, signature, employer, extended_by, extended_on,
+                       replaced_by, replaces, duplicates, duplicate_issued_on, duplicate_basis, revoked_on,
+                       revocation_basis))
 
 }  // namespace flis::cases

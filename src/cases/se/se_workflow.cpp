@@ -47,7 +47,8 @@ const WorkflowTable& se_workflow() {
           {"revoke", {}, {"issued", "extended"}, {head}, {"revoked"}, "SE-21", ""},
       },
       {"draft"},
-      {"refused", "revoked", "expired"}};
+      // "closed": a re-issue or duplicate whose certificate ended meanwhile (SE-21..SE-23; the nightly job).
+      {"refused", "revoked", "expired", "closed"}};
   return table;
 }
 

@@ -110,12 +110,20 @@ std::optional<law::se::ChangeReason> change_reason_of(const SeCaseData& data) {
   return std::nullopt;
 }
 
+Result<SeCertificateData> certificate_data(const IssuedDocument& certificate) {
+  auto decoded = codec::decode_value<SeCertificateData>(boost::json::value(certificate.data));
+  if (auto* failure = std::get_if<codec::DecodeFailure>(&decoded))
+    return Error::internal("se.certificate_data_malformed", certificate.number + ": " + failure->text());
+  return std::get<SeCertificateData>(std::move(decoded));
+}
+
+void set_certificate_data(IssuedDocument& certificate, const SeCertificateData& data) {
+  certificate.data = codec::encode_object(data);
+}
+
 std::optional<SeEmployer> certificate_employer(const IssuedDocument& certificate) {
-  const auto* stored = certificate.data.if_contains("employer");
-  if (!stored) return std::nullopt;
-  auto decoded = codec::decode_value<SeEmployer>(*stored);
-  if (auto* e = std::get_if<SeEmployer>(&decoded)) return *e;
-  return std::nullopt;
+  auto data = certificate_data(certificate);
+  return data ? data->employer : std::nullopt;
 }
 
 Result<law::se::Parameters> SelfEmploymentService::parameters_of(const CaseRecord& c) const {
@@ -528,7 +536,11 @@ Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& 
   for (char ch : nonce->value_base64)
     if (std::isalnum(static_cast<unsigned char>(ch)) && token.size() < 32) token.push_back(ch);
   d.verification_token = token;
-  d.data = json::object{{"passport_number", data.applicant.passport_number}, {"region", c.region}, {"basis", c.id}};
+  SeCertificateData printed;
+  printed.passport_number = data.applicant.passport_number;
+  printed.region = c.region;
+  printed.basis = c.id;
+  set_certificate_data(d, printed);
   return d;
 }
 
@@ -557,10 +569,13 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
   };
   // SE-13: the certificate is an electronic document signed by the LEB's authorized person.
   auto sign_certificate = [&](IssuedDocument& cert) -> Status {
-    auto sig = sign_decision(cert.number + "|" + cert.valid_from.iso() + "|" + cert.valid_to.iso());
+    auto sig = ports().signer.sign(head.user_id, cert.number + "|" + cert.valid_from.iso() + "|" + cert.valid_to.iso());
     if (!sig) return sig.take_error();
-    cert.data["signature"] = *sig;
-    cert.data["signed_by"] = head.display_name;
+    auto printed = certificate_data(cert);
+    if (!printed) return printed.take_error();
+    printed->signature = SeStoredSignature{sig->algorithm, sig->signer, sig->value_base64};
+    printed->signed_by = head.display_name;
+    set_certificate_data(cert, *printed);
     return ok_status();
   };
   auto decision_of = [&](std::string outcome, std::vector<std::string> rules) {
@@ -655,9 +670,12 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       const Date end = law::se::extended_end(*p, day, contract_end.value_or(day), cert->valid_to);
       if (expired_while_pending && day <= end) cert->status = "valid";
       cert->valid_to = end;
-      cert->data["extended_by"] = c->id;
-      cert->data["extended_on"] = day.iso();
-      if (data->employer) cert->data["employer"] = codec::encode(*data->employer);
+      auto printed = certificate_data(*cert);
+      if (!printed) return printed.take_error();
+      printed->extended_by = c->id;
+      printed->extended_on = day.iso();
+      if (data->employer) printed->employer = data->employer;
+      set_certificate_data(*cert, *printed);
       step.rule_ids = {"SE-16", "I-11"};
       next.state = "extended";
       SeDecision extended = decision_of("extended", step.rule_ids);
@@ -670,16 +688,22 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       if (!fresh) return fresh.take_error();
       fresh->profession = cert->profession;
       cert->status = "replaced";
-      cert->data["replaced_by"] = fresh->number;
-      fresh->data["replaces"] = cert->number;
+      auto replaced = certificate_data(*cert);
+      auto printed = certificate_data(*fresh);
+      if (!replaced) return replaced.take_error();
+      if (!printed) return printed.take_error();
+      replaced->replaced_by = fresh->number;
+      printed->replaces = cert->number;
       // SE-19: on a change of employer the new one is carried onto the re-issued certificate; any other
       // change keeps the employer the certificate named (an extension's, SE-A1).
       std::optional<SeEmployer> employer;
       if (change_reason_of(*data) == law::se::ChangeReason::employer && data->employer)
         employer = data->employer;
       else
-        employer = certificate_employer(*cert);
-      if (employer) fresh->data["employer"] = codec::encode(*employer);
+        employer = replaced->employer;
+      printed->employer = employer;
+      set_certificate_data(*cert, *replaced);
+      set_certificate_data(*fresh, *printed);
       // The re-issued certificate is a new document, signed as the first one was (SE-13).
       if (auto signed_cert = sign_certificate(*fresh); !signed_cert) return signed_cert.take_error();
       step.rule_ids = {"SE-19", "SE-22"};
@@ -693,10 +717,12 @@ Result<CaseRecord> SelfEmploymentService::decide(const Actor& head, const std::s
       step.documents.push_back(std::move(*cert));
       step.documents.push_back(std::move(*fresh));
     } else {
-      auto count = cert->data.contains("duplicates") ? cert->data["duplicates"].to_number<int>() : 0;
-      cert->data["duplicates"] = count + 1;
-      cert->data["duplicate_issued_on"] = day.iso();
-      cert->data["duplicate_basis"] = c->id;  // SE-A3: printed on it instead of the Commission's minutes
+      auto printed = certificate_data(*cert);
+      if (!printed) return printed.take_error();
+      printed->duplicates = printed->duplicates.value_or(0) + 1;
+      printed->duplicate_issued_on = day.iso();
+      printed->duplicate_basis = c->id;  // SE-A3: printed on it instead of the Commission's minutes
+      set_certificate_data(*cert, *printed);
       step.rule_ids = {"SE-22-1"};
       next.state = "issued";
       SeDecision duplicate = decision_of("duplicate_issued", step.rule_ids);
@@ -792,8 +818,11 @@ Result<CaseRecord> SelfEmploymentService::revoke(const Actor& head, const std::s
   if (!cert || cert->status != "valid") return Error::conflict("se.certificate_not_valid");
   if (auto s = require_text(in.control_act, "control_act"); !s) return s.take_error();
   cert->status = "revoked";
-  cert->data["revoked_on"] = today().iso();
-  cert->data["revocation_basis"] = in.control_act + " of " + in.control_act_date.iso();
+  auto printed = certificate_data(*cert);
+  if (!printed) return printed.take_error();
+  printed->revoked_on = today().iso();
+  printed->revocation_basis = in.control_act + " of " + in.control_act_date.iso();
+  set_certificate_data(*cert, *printed);
   CaseRecord next = *c;
   next.state = "revoked";
   data->revocation = SeRevocation{cert->number, in.control_act, in.control_act_date.iso(), in.reasons};
@@ -820,7 +849,38 @@ Result<int> SelfEmploymentService::expire_certificates() {
     // A concurrent change wins; the next run of the job picks the certificate up again.
     if (commit(kSystem, *c, std::move(next), std::move(step))) ++ended;
   }
-  return ended;
+  auto closed = close_moot_applications();
+  if (!closed) return closed.take_error();
+  return ended + *closed;
+}
+
+Result<int> SelfEmploymentService::close_moot_applications() {
+  CaseFilter f;
+  f.service = se_workflow().service;
+  f.states = {"registered"};
+  f.limit = 10000;
+  auto pending = ports().store.list_cases(f);
+  if (!pending) return pending.take_error();
+  int closed = 0;
+  for (const auto& c : *pending) {
+    const SubService kind = kind_of(c);
+    if (kind != SubService::reissue && kind != SubService::duplicate) continue;
+    auto data = read_data<SeCaseData>(c);
+    if (!data) continue;  // shown on the case as unreadable; nothing to decide from here
+    auto cert = ports().store.find_document_by_number(data->certificate_number.value_or(""));
+    if (!cert || cert->status == "valid") continue;
+    // docs/interpretations.md F-13: why the certificate is no longer in force is the rule cited.
+    const char* rule = cert->status == "expired" ? "SE-23" : cert->status == "revoked" ? "SE-21" : "SE-22";
+    CaseRecord next = c;
+    next.state = "closed";
+    next.step_due_at.reset();
+    next.step_rule.clear();
+    Step step{"close",
+              {rule, "I-18"},
+              json::object{{"certificate_number", cert->number}, {"certificate_status", cert->status}}};
+    if (commit(kSystem, c, std::move(next), std::move(step))) ++closed;
+  }
+  return closed;
 }
 
 }  // namespace flis::cases

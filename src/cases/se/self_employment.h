@@ -23,6 +23,10 @@ const WorkflowTable& se_workflow();
 // SE-22: what changed for a re-issue, as the case stores it; nothing for the other sub-services (the
 // re-issue's documents depend on it, SE-A2.8, SE-19).
 std::optional<law::se::ChangeReason> change_reason_of(const SeCaseData& data);
+// The typed data of an SE certificate (SeCertificateData); stored data that does not decode is an Error
+// (se.certificate_data_malformed), never an exception.
+Result<SeCertificateData> certificate_data(const IssuedDocument& certificate);
+void set_certificate_data(IssuedDocument& certificate, const SeCertificateData& data);
 // SE-19, SE-A1: the employer a certificate names — carried onto it by a re-issue for a new employer,
 // or by an extension; nothing when it names none.
 std::optional<SeEmployer> certificate_employer(const IssuedDocument& certificate);
@@ -45,6 +49,10 @@ class SelfEmploymentService : public Workflow {
   Result<CaseRecord> revoke(const Actor& head, const std::string& case_id, const SeRevocationInput& input);
   // SE-23(1): ends every certificate whose term has passed. Returns how many ended.
   Result<int> expire_certificates();
+  // SE-21..SE-23, I-18: a re-issue or duplicate still registered whose certificate is no longer in force
+  // (ended on its term, revoked, replaced) is closed — nothing is left to decide and no ground of SE-A2.9
+  // applies, so it is never refused — citing why (docs/interpretations.md F-13). Run by expire_certificates.
+  Result<int> close_moot_applications();
 
   // The certificate a case produced (the newest one for re-issues).
   Result<IssuedDocument> certificate_of(const CaseRecord& c) const;

@@ -8,13 +8,9 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "docs/localized_text.h"
 
 namespace flis::docs {
-
-struct LocalizedText {
-  std::string kk;
-  std::string ru;
-};
 
 // Everything printed on the certificate, already resolved to display strings by the caller
 // (cases/ knows the case, reference data knows the names).

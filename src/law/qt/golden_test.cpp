@@ -4,8 +4,6 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/testing/source_dir.h"
 #include "law/qt/quota.h"
@@ -35,15 +33,7 @@ void expect_includes(const std::vector<std::string>& have, const json::value& wa
   for (const std::string& id : strings_of(want)) EXPECT_NE(std::find(have.begin(), have.end(), id), have.end()) << id;
 }
 
-void expect_error(const Error& e, const json::object& expected) {
-  EXPECT_EQ(e.code, expected.at("error").as_string());
-  if (auto* f = expected.if_contains("field")) {
-    EXPECT_EQ(e.field, f->as_string());
-  }
-  if (auto* r = expected.if_contains("rule_ids")) {
-    EXPECT_EQ(e.rule_ids, strings_of(*r));
-  }
-}
+using testing::expect_error;
 
 void run_timeline(const json::object& in, const json::object& expected) {
   const auto t = campaign_timeline(testing::rule_book(), calendar(), static_cast<int>(in.at("year").as_int64()));
@@ -286,47 +276,22 @@ void run_draw(const json::object& in, const json::object& expected) {
 class QtGolden : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(QtGolden, Scenario) {
-  std::ifstream file(GetParam());
-  ASSERT_TRUE(file) << GetParam();
-  std::stringstream text;
-  text << file.rdbuf();
-  boost::system::error_code ec;
-  const json::value doc = json::parse(text.str(), ec);
-  ASSERT_FALSE(ec) << GetParam() << ": " << ec.message();
-  const auto& root = doc.as_object();
-  ASSERT_TRUE(root.contains("title"));
-  ASSERT_FALSE(root.at("requirements").as_array().empty()) << "a scenario must name the IDs it proves";
-  SCOPED_TRACE(std::string(root.at("title").as_string()));
-  const auto& in = root.at("input").as_object();
-  const auto& expected = root.at("expected").as_object();
-  const std::string_view operation = in.at("operation").as_string();
-  if (operation == "timeline") {
-    run_timeline(in, expected);
-  } else if (operation == "request_deadline") {
-    run_request_deadline(in, expected);
-  } else if (operation == "notice_due") {
-    run_relative(in, expected, true);
-  } else if (operation == "publication_due") {
-    run_relative(in, expected, false);
-  } else if (operation == "commission") {
-    run_commission(in, expected);
-  } else if (operation == "registry_evidence") {
-    run_registry_evidence(in, expected);
-  } else if (operation == "formation") {
-    run_formation(in, expected);
-  } else if (operation == "draw") {
-    run_draw(in, expected);
-  } else {
-    FAIL() << "unknown operation " << operation;
-  }
+  testing::run_scenario(
+      GetParam(),
+      {{"timeline", run_timeline},
+       {"request_deadline", run_request_deadline},
+       {"notice_due", [](const json::object& in, const json::object& expected) { run_relative(in, expected, true); }},
+       {"publication_due",
+        [](const json::object& in, const json::object& expected) { run_relative(in, expected, false); }},
+       {"commission", run_commission},
+       {"registry_evidence", run_registry_evidence},
+       {"formation", run_formation},
+       {"draw", run_draw}});
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, QtGolden, ::testing::ValuesIn(scenario_files()),
-                         [](const ::testing::TestParamInfo<fs::path>& param_info) {
-                           std::string n = "f" + param_info.param.stem().string();
-                           for (char& c : n)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return n;
+                         [](const ::testing::TestParamInfo<fs::path>& file) {
+                           return testing::test_name("f", file.param);
                          });
 
 TEST(QtGoldenSet, AtLeastTwelveScenarios) { EXPECT_GE(scenario_files().size(), 12u); }

@@ -45,7 +45,8 @@ json::object external_call_json(const AppContext& ctx, const cases::OutboxMessag
 
 json::object case_detail(AppContext& ctx, const cases::CaseRecord& c, const cases::Actor& viewer) {
   json::object o = case_summary(ctx, c);
-  o["data"] = c.data;
+  // The kind's module puts its documented, typed view (CaseKind::api_detail); the stored row never leaves.
+  o["data"] = nullptr;
   o["version"] = c.version;
   json::array timeline;
   if (auto trail = ctx.store.audit_trail(c.id)) {

@@ -10,9 +10,10 @@ namespace flis::web::api {
 std::string instant_text(const AppContext& ctx, Instant t);
 // The summary of a case for lists: number, kind, state, dates, deadlines with their rules, overdue flags.
 boost::json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c);
-// Everything an authorized viewer may see: the summary, the workflow data, attached files, the
-// timeline of audit events with their rule IDs (SE-5), what the case's module adds (SE: the certificate)
-// and "actions": the commands `viewer` may run on it now (its workflow table, cases/workflow_table.h).
+// Everything an authorized viewer may see: the summary, the typed data of its kind (null when the kind
+// has no view), attached files, the timeline of audit events with their rule IDs (SE-5), what the
+// case's module adds (SE: the certificate) and "actions": the commands `viewer` may run on it now (its
+// workflow table, cases/workflow_table.h).
 boost::json::object case_detail(AppContext& ctx, const cases::CaseRecord& c, const cases::Actor& viewer);
 // One call to an external state system (an outbox row) as officers and the case view see it.
 boost::json::object external_call_json(const AppContext& ctx, const cases::OutboxMessage& call);

@@ -7,8 +7,10 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <type_traits>
 
 #include "cases/codec.h"
+#include "core/result.h"
 
 namespace flis::web::api {
 
@@ -25,6 +27,20 @@ inline boost::json::object case_view_schema(const std::string& data_ref, const c
             {"kind", text},
             {"state", text},
             {"data", {{"$ref", "#/components/schemas/" + data_ref}}}}}};
+}
+
+// Puts a case's typed data (a described struct, or a view already in JSON) as the API's "data"; stored
+// data that does not decode is null with "data_error" {code, detail}: said, never thrown, never raw.
+template <class T>
+void put_data_view(boost::json::object& detail, const Result<T>& view) {
+  if (!view) {
+    detail["data"] = nullptr;
+    detail["data_error"] = boost::json::object{{"code", view.error().code}, {"detail", view.error().detail}};
+  } else if constexpr (std::is_convertible_v<T, boost::json::value>) {
+    detail["data"] = boost::json::value(*view);
+  } else {
+    detail["data"] = cases::codec::encode(*view);
+  }
 }
 
 }  // namespace flis::web::api

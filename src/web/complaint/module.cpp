@@ -102,9 +102,7 @@ class ComplaintModule final : public Module {
     kind.page = complaint::case_sections;
     // The API shows the typed view of the data (ComplaintData in OpenAPI), never the stored row.
     kind.api_detail = [](AppContext&, const cases::CaseRecord& c, json::object& detail) {
-      auto data = cases::read_data<cases::ComplaintData>(c);
-      detail["data"] = data ? json::value(cases::codec::encode(*data)) : json::value(nullptr);
-      if (!data) detail["data_error"] = json::object{{"code", data.error().code}, {"detail", data.error().detail}};
+      api::put_data_view(detail, cases::read_data<cases::ComplaintData>(c));
     };
     return {std::move(kind)};
   }

@@ -11,7 +11,7 @@
 #include "cases/roles.h"
 #include "web/api/api.h"
 #include "web/auth.h"
-#include "web/certificate.h"
+#include "web/documents.h"
 #include "web/problem.h"
 
 namespace flis::web::portal {

@@ -6,7 +6,7 @@
 #include "cases/se/self_employment.h"
 #include "law/se/se.h"
 #include "web/auth.h"
-#include "web/certificate.h"
+#include "web/documents.h"
 #include "web/portal/routes.h"
 
 namespace flis::web::portal {

@@ -5,17 +5,13 @@
 
 #include "cases/case_data.h"
 #include "cases/qt/qt_data.h"
-#include "web/certificate.h"
+#include "cases/qt/quota_campaign.h"
+#include "web/documents.h"
 
 namespace flis::web {
 namespace json = boost::json;
 
 namespace {
-
-docs::LocalizedText region_body(AppContext& ctx, const std::string& region) {
-  return {reference_name(ctx.store, "region", region, "kk") + " жергілікті атқарушы органы",
-          "Местный исполнительный орган: " + reference_name(ctx.store, "region", region, "ru")};
-}
 
 const docs::LocalizedText kMinistry{"Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрлігі",
                                     "Министерство труда и социальной защиты населения Республики Казахстан"};
@@ -26,7 +22,7 @@ Date date_of(AppContext& ctx, const cases::CaseRecord& c, Instant at) {
 }
 
 Status require_kind(const cases::CaseRecord& c, std::string_view kind) {
-  if (c.service != "QT" || c.kind != kind)
+  if (c.service != cases::qt_workflow().service || c.kind != kind)
     return Error::not_found("case.not_found", c.id + " is not a " + std::string(kind));
   return ok_status();
 }
@@ -42,7 +38,7 @@ Result<docs::QtFormHeader> submission_header(AppContext& ctx, const cases::CaseR
   docs::QtFormHeader h;
   h.year = d.year;
   h.addressee = kMinistry;
-  h.sender = region_body(ctx, c.region);
+  h.sender = issuing_body(ctx.store, c.region);
   h.reference = c.id;
   h.document_date = date_of(ctx, c, c.updated_at);
   return h;
@@ -70,7 +66,7 @@ Result<docs::QtA1View> qt_a1_view(AppContext& ctx, const cases::CaseRecord& c) {
   if (!d) return d.take_error();
   docs::QtA1View v;
   v.header.year = d->year;
-  v.header.addressee = region_body(ctx, c.region);
+  v.header.addressee = issuing_body(ctx.store, c.region);
   const std::string sender = d->employer.name + ", БИН/ИИН " + d->employer.bin + ", " + d->employer.legal_address;
   v.header.sender = {"", sender};
   v.header.reference = c.id;

@@ -238,9 +238,7 @@ class QtModule final : public Module {
     kind.workflow = &cases::qt_workflow();
     // The API shows the typed view of the data (documented in OpenAPI), never the stored row.
     kind.api_detail = [](AppContext&, const cases::CaseRecord& c, json::object& detail) {
-      auto data = api::qt_data_view(c);
-      detail["data"] = data ? json::value(std::move(*data)) : json::value(nullptr);
-      if (!data) detail["data_error"] = json::object{{"code", data.error().code}, {"detail", data.error().detail}};
+      api::put_data_view(detail, api::qt_data_view(c));
     };
     return {std::move(kind)};
   }

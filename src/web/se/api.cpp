@@ -6,7 +6,7 @@
 #include "cases/se/self_employment.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
-#include "web/certificate.h"
+#include "web/documents.h"
 #include "web/input.h"
 #include "web/problem.h"
 #include "web/se/se.h"

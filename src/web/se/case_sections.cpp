@@ -10,7 +10,7 @@
 #include "cases/commission.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
-#include "web/certificate.h"
+#include "web/documents.h"
 #include "web/input.h"
 #include "web/portal/case_page.h"
 #include "web/se/se.h"

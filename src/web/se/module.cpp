@@ -5,7 +5,7 @@
 #include "cases/se/self_employment.h"
 #include "web/api/openapi.h"
 #include "web/api/view_schema.h"
-#include "web/certificate.h"
+#include "web/documents.h"
 #include "web/input.h"
 #include "web/se/se.h"
 
@@ -173,13 +173,7 @@ class SeModule final : public Module {
     // The case's data as its documented view (SeCaseData, OpenAPI "SeCaseData"), not the stored
     // object; SE-15, SE-A3: the certificate the case produced, with its public verification link.
     kind.api_detail = [](AppContext& ctx, const cases::CaseRecord& c, json::object& detail) {
-      auto data = cases::read_data<cases::SeCaseData>(c);
-      if (data) {
-        detail["data"] = cases::codec::encode(*data);
-      } else {
-        detail["data"] = nullptr;  // stored data this build cannot read: said, never thrown
-        detail["data_error"] = data.error().code;
-      }
+      api::put_data_view(detail, cases::read_data<cases::SeCaseData>(c));
       auto cert = ctx.services.get<cases::SelfEmploymentService>().certificate_of(c);
       if (!cert) return;
       detail["certificate"] =

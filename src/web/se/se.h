@@ -25,4 +25,9 @@ void register_case_forms(Router& router, std::shared_ptr<const portal::Portal> p
 // SE applications in every state and a complaint about a refusal (Module::seed_demo; demo_seed.cpp).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 
+// certificate_pdf.cpp: the certificate PDF (SE-A3) of an issued document, shared by the API and the
+// portal — the names printed on it (profession and sector from the SE list, the issuing body) resolved
+// and its typed data (cases::SeCertificateData) read; rendered by docs/se.
+Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument& doc);
+
 }  // namespace flis::web::se
