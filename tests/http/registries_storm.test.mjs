@@ -200,7 +200,8 @@ test('a call out of attempts is stuck: the officer sees it, retries it, and it i
     // Issue 9: the stuck call is an alert above the officer's inbox, and a gauge in /metrics.
     const inbox = await fetch(`${server.url}/inbox?lang=en`, { headers: { Authorization: `Bearer ${users.officer.token}` } });
     assert.match(await inbox.text(), /1 call to other state systems failed\. FLIS keeps trying them every hour/);
-    assert.match(await server.metrics(), /flis_outbox_calls\{system="front_office",status="failed"\} 1/);
+    // At least this one: a demo case's call relayed while the fault is on may fail beside it.
+    assert.match(await server.metrics(), /flis_outbox_calls\{system="front_office",status="failed"\} [1-9]\d*\n/);
 
     assert.equal((await sim.admin('DELETE', 'faults/front_office')).status < 300, true);
     const retried = await users.officer.post(`/api/v1/external-calls/${encodeURIComponent(stuck.id)}/retry`);
