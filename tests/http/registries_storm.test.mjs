@@ -174,6 +174,9 @@ test('a call out of attempts is stuck: the officer sees it, retries it, and it i
     const users = await signInAll(server.url);
     const applicant = applicantFor(40);
     await registerPersons([applicant]);
+    // The demo's own calls are relayed first: on a loaded machine one still queued when the fault is
+    // switched on would fail beside this case's call and be counted with it.
+    await waitUntil('the demo calls are relayed', async () => !/flis_outbox_calls\{[^}]*status="pending"\} [1-9]/.test(await server.metrics()));
     assert.equal((await sim.admin('PUT', 'faults/front_office', { error_rate: 1 })).status < 300, true);
     const id = await issueCase(users, applicant);
     const stuck = await waitUntil('the call is failed', async () => {
@@ -200,8 +203,7 @@ test('a call out of attempts is stuck: the officer sees it, retries it, and it i
     // Issue 9: the stuck call is an alert above the officer's inbox, and a gauge in /metrics.
     const inbox = await fetch(`${server.url}/inbox?lang=en`, { headers: { Authorization: `Bearer ${users.officer.token}` } });
     assert.match(await inbox.text(), /1 call to other state systems failed\. FLIS keeps trying them every hour/);
-    // At least this one: a demo case's call relayed while the fault is on may fail beside it.
-    assert.match(await server.metrics(), /flis_outbox_calls\{system="front_office",status="failed"\} [1-9]\d*\n/);
+    assert.match(await server.metrics(), /flis_outbox_calls\{system="front_office",status="failed"\} 1/);
 
     assert.equal((await sim.admin('DELETE', 'faults/front_office')).status < 300, true);
     const retried = await users.officer.post(`/api/v1/external-calls/${encodeURIComponent(stuck.id)}/retry`);
