@@ -26,12 +26,13 @@ std::string reference_name(cases::Store& store, const std::string& set, const st
   return code;
 }
 
+docs::LocalizedText localized_names(const json::object& names) { return {name_in(names, "kk"), name_in(names, "ru")}; }
+
 docs::LocalizedText issuing_body(cases::Store& store, const std::string& region, std::optional<Date> on) {
   docs::LocalizedText names{reference_name(store, "region", region, "kk"),
                             reference_name(store, "region", region, "ru")};
   if (on)
-    if (auto e = store.find_reference("region", region, *on))
-      names = {name_in(e->payload, "kk"), name_in(e->payload, "ru")};
+    if (auto e = store.find_reference("region", region, *on)) names = localized_names(e->payload);
   return {names.kk + " жергілікті атқарушы органы", "Местный исполнительный орган: " + names.ru};
 }
 

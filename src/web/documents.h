@@ -16,6 +16,9 @@ namespace flis::web {
 std::string reference_name(cases::Store& store, const std::string& set, const std::string& code,
                            std::string_view locale);
 
+// A reference entry's names (its payload's "kk"/"ru", each falling back to Russian) as printed forms carry them.
+docs::LocalizedText localized_names(const boost::json::object& names);
+
 // The local executive body of `region` (KATO code), in Kazakh and Russian, as the forms name it: by the
 // region's names in force on `on` when given (a certificate prints those of its issue day).
 docs::LocalizedText issuing_body(cases::Store& store, const std::string& region, std::optional<Date> on = {});

@@ -7,20 +7,6 @@
 namespace flis::web::se {
 namespace json = boost::json;
 
-namespace {
-
-docs::LocalizedText localized(const json::object& names) {
-  auto in = [&](std::string_view locale) {
-    for (auto key : {locale, std::string_view("ru")})
-      if (auto* v = names.if_contains(key); v && v->is_string() && !v->get_string().empty())
-        return std::string(v->get_string());
-    return std::string();
-  };
-  return {in("kk"), in("ru")};
-}
-
-}  // namespace
-
 Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument& doc) {
   auto printed = cases::certificate_data(doc);
   if (!printed) return printed.take_error();
@@ -32,8 +18,8 @@ Result<std::string> certificate_pdf(AppContext& ctx, const cases::IssuedDocument
   v.passport = printed->passport_number;
   v.profession_code = doc.profession;
   if (auto p = ctx.store.find_reference("se_profession", doc.profession, v.issue_date)) {
-    v.profession = localized(p->payload);
-    v.sector = localized(cases::json_object(p->payload, "sector"));
+    v.profession = localized_names(p->payload);
+    v.sector = localized_names(cases::json_object(p->payload, "sector"));
   }
   // SE-A3: the minutes of the Commission only for an issued certificate; a re-issue or a duplicate rests
   // on the holder's application (no Commission sits on them).
