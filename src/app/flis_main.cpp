@@ -11,6 +11,8 @@
 //   flis audit rekey    --db URL            (one-off: anchors chains written before the keyed chain)
 //   (--audit-key FILE: the chain's HMAC key, default audit.key beside --key)
 //   flis expire         --db URL          (runs the SE-23 expiry job and the I-16 reservation lapse once)
+//   flis verify-permit  --key PUBLIC.pem 'QR TEXT'   (offline check of a permit's QR, docs/permit-qr.md;
+//                       no database: exit 0 VALID, 1 INVALID or unreadable)
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
@@ -20,6 +22,7 @@
 #include "app/modules.h"
 #include "app/reference_loader.h"
 #include "app/runtime.h"
+#include "docs/permit_token.h"
 #include "store/audit_verify.h"
 
 namespace {
@@ -30,6 +33,51 @@ int fail(const Error& e) {
             << (e.detail.empty() ? "" : ": " + e.detail) << "\n";
   return 1;
 }
+// `flis verify-permit`: prints what the QR says, then whether FLIS's seal vouches for it. Needs only
+// the public key, so it runs anywhere, offline.
+int verify_permit(const std::string& key_file, std::string qr_text) {
+  std::ifstream file(key_file);
+  std::stringstream pem;
+  pem << file.rdbuf();
+  if (!file) return fail(Error::invalid("verify.key_unreadable", "key", key_file));
+  auto key = docs::PermitSealKey::from_pem(pem.str());
+  if (!key) return fail(key.error());
+  // Scanner apps often hand over the text with a trailing newline.
+  while (!qr_text.empty() && (qr_text.back() == '\n' || qr_text.back() == '\r' || qr_text.back() == ' '))
+    qr_text.pop_back();
+  auto qr = docs::parse_permit_qr(qr_text);
+  if (!qr) {
+    std::cout << "INVALID: not a permit QR (" << qr.error().field << ": " << qr.error().detail << ")\n";
+    return 1;
+  }
+  const auto& c = qr->claims;
+  std::string regions;
+  for (const auto& region : c.regions) regions += (regions.empty() ? "" : ", ") + region;
+  std::cout << "permit      " << c.number << "\n"
+            << "holder      " << c.holder << "\n"
+            << "employer    " << c.employer << " (BIN/IIN)\n"
+            << "category    " << c.category << "\n"
+            << "regions     " << regions << " (KATO)\n"
+            << "valid       " << c.valid_from.iso() << " .. " << c.valid_to.iso() << "\n"
+            << "sealed by   key " << qr->key_id << " (this key: " << key->key_id() << ")\n";
+  if (!qr->url.empty()) std::cout << "online      " << qr->url << "\n";
+  if (auto verdict = key->verify(*qr); !verdict) {
+    std::cout << "INVALID: "
+              << (verdict.error().code == "docs.permit_qr.other_key"
+                      ? "sealed with another key than " + key_file
+                      : std::string("the data were changed after sealing, or the seal is forged"))
+              << "\n";
+    return 1;
+  }
+  const Date today = app::AlmatyZone{}.to_local(app::SystemClock{}.now()).date;
+  std::cout << "VALID: FLIS sealed exactly these data; on " << today.iso() << " the term "
+            << (today < c.valid_from ? "has not begun"
+                : c.valid_to < today ? "has ended"
+                                     : "is running")
+            << "; a revocation shows only online\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,7 +117,15 @@ int main(int argc, char** argv) {
   auto* rekey = audit->add_subcommand("rekey", "one-off: anchor chains written before the keyed chain (migration 4)");
   auto* expire = cli.add_subcommand(
       "expire", "end certificates whose term has passed (SE-23) and lapse quota reservations (I-16)");
+  std::string seal_key_file;
+  std::string qr_text;
+  auto* verify_permit_command = cli.add_subcommand(
+      "verify-permit", "check a permit's QR code offline with FLIS's public key; exit 0 VALID, 1 INVALID");
+  verify_permit_command->add_option("--key", seal_key_file, "the public key (PEM) of GET /api/v1/verification-key")
+      ->required();
+  verify_permit_command->add_option("qr", qr_text, "the QR code's text (URL#payload.signature)")->required();
   CLI11_PARSE(cli, argc, argv);
+  if (verify_permit_command->parsed()) return verify_permit(seal_key_file, qr_text);
 
   options.demo_mode = seed->parsed();
   // The audit tools check with the keys there are; they never create new ones.

@@ -5,6 +5,7 @@
 
 #include "app/modules.h"
 #include "app/reference_loader.h"
+#include "docs/permit_token.h"
 #include "docs/signer.h"
 #include "store/database.h"
 
@@ -44,6 +45,11 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
   auto signer = docs::LocalKeySigner::open(signer_options);
   if (!signer) return signer.take_error();
   rt->signer_ = std::move(*signer);
+  // The permit QR's seal (docs/permit-qr.md): a document key of its own beside the signer's. The
+  // audit tools (no create_keys) do without it when it was never made.
+  auto seal = docs::PermitSeal::open(std::filesystem::path(options.key_path).parent_path() / "permit-seal.pem",
+                                     options.create_keys);
+  if (!seal && seal.error().code != "docs.permit_seal.key_missing") return seal.take_error();
 
   auto calendar = calendar_from_reference(*rt->store_);
   if (!calendar) return calendar.take_error();
@@ -86,6 +92,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
                                                                       options.public_base_url, options.demo_mode});
   // The relay's service is wired here with the gateway; every other workflow by its module.
   rt->context_->services.add(rt->external_calls_);
+  if (seal) rt->context_->services.add(std::shared_ptr<docs::PermitSeal>(std::move(*seal)));
   for (const auto* module : modules()) module->wire(ports, rt->context_->services);
   rt->context_->use_modules(modules());
   return rt;

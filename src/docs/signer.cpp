@@ -1,6 +1,5 @@
 #include "docs/signer.h"
 
-#include <fcntl.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -9,13 +8,11 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <unistd.h>
 
 #include <array>
-#include <fstream>
-#include <optional>
-#include <sstream>
 #include <system_error>
+
+#include "docs/ec_key.h"
 
 namespace flis::docs {
 
@@ -24,14 +21,8 @@ namespace {
 struct BioFree {
   void operator()(BIO* bio) const { BIO_free_all(bio); }
 };
-struct PkeyFree {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
 struct X509Free {
   void operator()(X509* cert) const { X509_free(cert); }
-};
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
 };
 struct BnFree {
   void operator()(BIGNUM* bn) const { BN_free(bn); }
@@ -40,95 +31,14 @@ struct ExtFree {
   void operator()(X509_EXTENSION* ext) const { X509_EXTENSION_free(ext); }
 };
 using BioPtr = std::unique_ptr<BIO, BioFree>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using X509Ptr = std::unique_ptr<X509, X509Free>;
-
-// The OpenSSL error queue is per thread; drain it into the message so it does not leak into
-// unrelated later calls on this thread.
-std::string openssl_errors(std::string_view what) {
-  std::string message(what);
-  while (unsigned long code = ERR_get_error()) {
-    std::array<char, 256> buffer{};
-    ERR_error_string_n(code, buffer.data(), buffer.size());
-    message += "; ";
-    message += buffer.data();
-  }
-  return message;
-}
-
-std::string base64_encode(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
-std::optional<std::string> base64_decode(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0) return std::nullopt;
-  std::string out(text.size() / 4 * 3 + 1, '\0');
-  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
-  if (n < 0) return std::nullopt;
-  // EVP_DecodeBlock counts the bytes that '=' padding stands for; drop them.
-  std::size_t padding = 0;
-  if (text.back() == '=') ++padding;
-  if (text.size() >= 2 && text[text.size() - 2] == '=') ++padding;
-  out.resize(static_cast<std::size_t>(n) - padding);
-  return out;
-}
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Creates `path` with mode 0600 (never overwriting an existing file) and writes `content`.
-Status write_private_file(const std::filesystem::path& path, std::string_view content) {
-  std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Error::internal("docs.signer.write_failed", "cannot create " + path.string());
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n <= 0) {
-      ::close(fd);
-      return Error::internal("docs.signer.write_failed", "cannot write " + path.string());
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0) return Error::internal("docs.signer.write_failed", "cannot close " + path.string());
-  return ok_status();
-}
+using ec::openssl_errors;
+using ec::PkeyPtr;
 
 std::string bio_contents(BIO* bio) {
   char* data = nullptr;
   const long n = BIO_get_mem_data(bio, &data);
   return std::string(data, static_cast<std::size_t>(n));
-}
-
-Result<PkeyPtr> load_or_create_key(const std::filesystem::path& path) {
-  if (auto pem = read_file(path)) {
-    BioPtr bio(BIO_new_mem_buf(pem->data(), static_cast<int>(pem->size())));
-    PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
-    if (!key) return Error::internal("docs.signer.bad_key", openssl_errors("cannot parse " + path.string()));
-    if (!EVP_PKEY_is_a(key.get(), "EC") || EVP_PKEY_get_bits(key.get()) != 256) {
-      return Error::internal("docs.signer.bad_key", path.string() + " is not an EC P-256 key");
-    }
-    return key;
-  }
-  PkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
-  if (!key) return Error::internal("docs.signer.keygen_failed", openssl_errors("EC P-256 key generation"));
-  BioPtr bio(BIO_new(BIO_s_mem()));
-  if (!PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr)) {
-    return Error::internal("docs.signer.keygen_failed", openssl_errors("PEM encoding"));
-  }
-  if (auto written = write_private_file(path, bio_contents(bio.get())); !written) return written.take_error();
-  return key;
 }
 
 bool add_extension(X509* cert, int nid, const char* value) {
@@ -175,7 +85,7 @@ Result<X509Ptr> create_certificate(EVP_PKEY* key, const LocalKeySigner::Options&
 
 Result<X509Ptr> load_or_create_certificate(EVP_PKEY* key, const LocalKeySigner::Options& options,
                                            const std::filesystem::path& path) {
-  if (auto pem = read_file(path)) {
+  if (auto pem = ec::read_file(path)) {
     BioPtr bio(BIO_new_mem_buf(pem->data(), static_cast<int>(pem->size())));
     X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
     if (!cert) return Error::internal("docs.signer.bad_certificate", openssl_errors("cannot parse " + path.string()));
@@ -194,22 +104,19 @@ Result<X509Ptr> load_or_create_certificate(EVP_PKEY* key, const LocalKeySigner::
   if (!PEM_write_bio_X509(bio.get(), cert->get())) {
     return Error::internal("docs.signer.cert_failed", openssl_errors("PEM encoding"));
   }
-  if (auto written = write_private_file(path, bio_contents(bio.get())); !written) return written.take_error();
+  if (auto written = ec::write_private_file(path, bio_contents(bio.get()), "docs.signer"); !written)
+    return written.take_error();
   return cert;
 }
 
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
+  for (const unsigned char byte : ec::sha256(bytes)) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0xf];
   }
   return hex;
 }
@@ -224,7 +131,7 @@ LocalKeySigner::~LocalKeySigner() = default;
 
 Result<std::unique_ptr<LocalKeySigner>> LocalKeySigner::open(const Options& options) {
   if (options.key_path.empty()) return Error::invalid("docs.signer.no_key_path", "key_path");
-  auto key = load_or_create_key(options.key_path);
+  auto key = ec::load_or_create_p256_key(options.key_path, /*create=*/true, "docs.signer");
   if (!key) return key.take_error();
   std::filesystem::path cert_path = options.certificate_path;
   if (cert_path.empty()) cert_path = options.key_path.string() + ".crt";
@@ -256,7 +163,7 @@ Result<std::unique_ptr<LocalKeySigner>> LocalKeySigner::open(const Options& opti
 
 Result<cases::Signer::Signature> LocalKeySigner::sign(const std::string& signer_id, const std::string& payload) {
   if (signer_id.empty()) return Error::invalid("docs.signer.no_signer", "signer_id", "who signs must be named");
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+  ec::MdCtxPtr ctx(EVP_MD_CTX_new());
   std::size_t length = 0;
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, keys_->key.get()) != 1 ||
       EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(payload.data()),
@@ -269,14 +176,14 @@ Result<cases::Signer::Signature> LocalKeySigner::sign(const std::string& signer_
     return Error::internal("docs.signer.sign_failed", openssl_errors("EVP_DigestSign"));
   }
   der.resize(length);  // DER ECDSA signatures vary in length
-  return Signature{std::string(kAlgorithm), subject_, base64_encode(der)};
+  return Signature{std::string(kAlgorithm), subject_, ec::base64_encode(der)};
 }
 
 bool LocalKeySigner::verify(const std::string& payload, const Signature& signature) const {
   if (signature.algorithm != kAlgorithm || signature.signer != subject_) return false;
-  const auto der = base64_decode(signature.value_base64);
+  const auto der = ec::base64_decode(signature.value_base64);
   if (!der) return false;
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+  ec::MdCtxPtr ctx(EVP_MD_CTX_new());
   const bool valid = ctx &&
                      EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr,
                                           X509_get0_pubkey(keys_->certificate.get())) == 1 &&

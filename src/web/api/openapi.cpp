@@ -69,6 +69,8 @@ std::vector<ApiOperation> shared_operations() {
       {"get", "/api/v1/calendar/{year}", "calculators", "Days off and working weekend days of a year", "", 200, false},
       {"get", "/api/v1/identifiers/{number}", "calculators", "Validate an IIN or BIN", "", 200, false},
       {"get", "/api/v1/verify/{token}", "public", "Verify an issued certificate", "", 200, false},
+      {"get", "/api/v1/verification-key", "public",
+       "The permit QR's public seal key (PEM) for offline checks (docs/permit-qr.md)", "", 200, false},
       {"get", "/api/v1/reference/{set}", "public", "Reference data: region, country, se_profession", "", 200, false},
       {"post", "/api/v1/auth/demo-token", "auth", "Demo sign-in: a bearer token for a demo user", "DemoLogin", 201,
        false},

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/identifiers.h"
+#include "docs/permit_token.h"
 #include "web/api/api.h"
 #include "web/api/json_input.h"
 #include "web/problem.h"
@@ -95,6 +96,23 @@ void register_public_routes(Router& router, AppContext& ctx) {
                                        {"profession_code", doc->profession},
                                        {"valid_from", doc->valid_from.iso()},
                                        {"valid_to", doc->valid_to.iso()}});
+  });
+
+  // The public half of the permit QR's seal, for checking a permit offline (docs/permit-qr.md).
+  // Public and cacheable: it is the same for every caller until the key is rotated (a new kid).
+  router.get("/api/v1/verification-key", [&ctx](Request& req) {
+    const auto* seal = ctx.services.find<docs::PermitSeal>();
+    if (seal == nullptr) return problem(req, Error::unavailable("verify.no_seal_key", "no permit seal key wired"));
+    const auto& key = seal->public_key();
+    const std::string etag = "\"" + key.key_id() + "\"";
+    Response response = Response::bytes(key.pem(), "application/x-pem-file");
+    if (auto tags = req.header("If-None-Match"); tags && (*tags == "*" || tags->find(etag) != std::string_view::npos)) {
+      response = Response::empty(304);
+    }
+    response.headers.set("Cache-Control", "public, max-age=86400");
+    response.headers.set("ETag", etag);
+    response.headers.set("X-Key-Id", key.key_id());
+    return response;
   });
 
   router.get("/api/v1/reference/{set}", [&ctx](Request& req) {
