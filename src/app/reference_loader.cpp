@@ -148,6 +148,22 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
       return s.take_error();
     ++report.other;
   }
+  // The occupations classifier НК РК 01-2017 (EP-A2.8, EP-16-1): major groups and the unit groups shipped;
+  // the rest is imported by an administrator.
+  auto occupations = read_json_file(data_dir + "/occupations.json");
+  if (!occupations) return occupations.take_error();
+  const auto& ofile = occupations->as_object();
+  for (const char* list : {"major_groups", "occupations"})
+    for (const auto& item : ofile.at(list).as_array()) {
+      json::object o = item.as_object();
+      o["level"] = std::string_view(list) == "major_groups" ? "major_group" : "unit_group";
+      const std::string code = str(o, "code");
+      if (auto s = put({"occupation", code, effective_from_of(ofile), std::nullopt, std::move(o),
+                        ofile.contains("confirmed") && ofile.at("confirmed").as_bool()});
+          !s)
+        return s.take_error();
+      ++report.other;
+    }
   // Districts (second KATO level) that issue LI permits (LI-4) and may hold a share of their
   // region's labour-immigrant quota (I-15); the full classifier is imported by an administrator.
   auto districts = read_json_file(data_dir + "/districts.json");

@@ -1,5 +1,6 @@
 #include "cases/workflow.h"
 
+#include <cctype>
 #include <cstdio>
 
 #include "cases/access.h"
@@ -64,6 +65,15 @@ Result<std::string> Workflow::next_number(const std::string& prefix, int year) c
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s-%d-%06lld", prefix.c_str(), year, static_cast<long long>(*n));
   return std::string(buf);
+}
+
+Result<std::string> Workflow::verification_token(const std::string& number, Instant issued_at) const {
+  auto nonce = ports_.signer.sign("token", number + format_rfc3339(issued_at, 0));
+  if (!nonce) return nonce.take_error();
+  std::string token;
+  for (char ch : nonce->value_base64)
+    if (std::isalnum(static_cast<unsigned char>(ch)) && token.size() < 32) token.push_back(ch);
+  return token;
 }
 
 std::string json_string(const boost::json::object& o, std::string_view key) {

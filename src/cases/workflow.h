@@ -72,6 +72,9 @@ class Workflow {
 
   // "SE-2026-000042": a gap-free per-prefix-and-year number.
   Result<std::string> next_number(const std::string& prefix, int year) const;
+  // The token of an issued document's public verification link: derived from a fresh signature, so that
+  // it cannot be guessed from the number (32 characters [A-Za-z0-9]).
+  Result<std::string> verification_token(const std::string& number, Instant issued_at) const;
 
   Ports& ports() { return ports_; }
   const Ports& ports() const { return ports_; }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "cases/complaint/complaint.h"
+#include "cases/ep/employer_permits.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
@@ -15,7 +16,9 @@ namespace flis::cases {
 namespace {
 
 // Every workflow table of FLIS; a new case kind adds its table here.
-std::vector<const WorkflowTable*> tables() { return {&se_workflow(), &qt_workflow(), &complaint_workflow()}; }
+std::vector<const WorkflowTable*> tables() {
+  return {&se_workflow(), &qt_workflow(), &complaint_workflow(), &ep_workflow()};
+}
 
 std::set<std::string> states_of(const WorkflowTable& table) {
   std::set<std::string> states;

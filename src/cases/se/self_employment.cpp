@@ -529,13 +529,9 @@ Result<IssuedDocument> SelfEmploymentService::new_certificate(const CaseRecord& 
   d.valid_from = from;
   d.valid_to = to;
   d.issued_at = now();
-  // The verification token is derived from a fresh signature so it cannot be guessed from the number.
-  auto nonce = ports().signer.sign("token", d.number + format_rfc3339(d.issued_at, 0));
-  if (!nonce) return nonce.take_error();
-  std::string token;
-  for (char ch : nonce->value_base64)
-    if (std::isalnum(static_cast<unsigned char>(ch)) && token.size() < 32) token.push_back(ch);
-  d.verification_token = token;
+  auto token = verification_token(d.number, d.issued_at);
+  if (!token) return token.take_error();
+  d.verification_token = *token;
   SeCertificateData printed;
   printed.passport_number = data.applicant.passport_number;
   printed.region = c.region;

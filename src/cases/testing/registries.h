@@ -85,3 +85,99 @@ struct FakeViolationRegistries final : MigrationPolice, OffencesRegister, Safety
 };
 
 }  // namespace flis::cases::testing
+
+namespace flis::cases::testing {
+
+// The registers an employer-permit application is checked against (EP-2-1, EP-2-2, EP-7.3, EP-10, EP-A2.6):
+// ГБД ЮЛ, the labour exchange, ЕСУТД and the revenue bodies, with records a test (or a golden scenario's
+// "registries" section) sets, each system "down" on demand.
+struct EmployerRegistryData {
+  std::vector<LegalEntity> entities;
+  std::vector<Vacancy> vacancies;
+  std::vector<LabourContract> contracts;
+  std::vector<FeePayment> payments;
+  std::vector<MigrationViolation> police;
+  std::vector<AdministrativeOffence> offences;
+  std::vector<SafetyViolation> safety;
+  // "legal_entities" | "labour_exchange" | "labour_contracts" | "revenue" | "migration_police" | "offences" |
+  // "safety"
+  std::vector<std::string> down;
+};
+BOOST_DESCRIBE_STRUCT(EmployerRegistryData, (),
+                      (entities, vacancies, contracts, payments, police, offences, safety, down))
+
+struct FakeEmployerRegistries final : LegalEntityRegister, LabourExchange, LabourContractRegistry, RevenueBodies {
+  EmployerRegistryData data;
+
+  bool is_down(std::string_view system) const {
+    for (const auto& d : data.down)
+      if (d == system) return true;
+    return false;
+  }
+  Result<LegalEntity> entity(const Bin& bin) override {
+    if (is_down("legal_entities")) return registry_down();
+    for (const auto& e : data.entities)
+      if (e.bin == bin.digits()) return e;
+    return Error::not_found("gateway.not_found", bin.digits());
+  }
+  Result<Vacancy> vacancy(const std::string& code) override {
+    if (is_down("labour_exchange")) return registry_down();
+    for (const auto& v : data.vacancies)
+      if (v.code == code) return v;
+    return Error::not_found("gateway.not_found", code);
+  }
+  Result<std::vector<Vacancy>> vacancies_by_employer(const Bin& employer) override {
+    if (is_down("labour_exchange")) return registry_down();
+    std::vector<Vacancy> out;
+    for (const auto& v : data.vacancies)
+      if (v.employer_bin == employer.digits()) out.push_back(v);
+    return out;
+  }
+  Result<std::vector<LabourContract>> contracts_by_employer(const Bin& employer) override {
+    if (is_down("labour_contracts")) return registry_down();
+    std::vector<LabourContract> out;
+    for (const auto& c : data.contracts)
+      if (c.employer_bin == employer.digits()) out.push_back(c);
+    return out;
+  }
+  Result<std::vector<LabourContract>> contracts_by_worker(const Iin& worker) override {
+    if (is_down("labour_contracts")) return registry_down();
+    std::vector<LabourContract> out;
+    for (const auto& c : data.contracts)
+      if (c.worker_iin == worker.digits()) out.push_back(c);
+    return out;
+  }
+  Result<std::vector<FeePayment>> fee_payments(const Subject& payer, const PaymentFilter& filter) override {
+    if (is_down("revenue")) return registry_down();
+    const std::string who = FakeViolationRegistries::digits(payer);
+    std::vector<FeePayment> out;
+    for (const auto& p : data.payments)
+      if (p.payer == who && (!filter.region || p.region == *filter.region) &&
+          (!filter.paid_from || p.paid_on >= *filter.paid_from) && (!filter.paid_to || p.paid_on <= *filter.paid_to))
+        out.push_back(p);
+    return out;
+  }
+  Result<std::vector<IitPayment>> iit_payments(const Iin&, const PaymentFilter&) override {
+    return std::vector<IitPayment>{};
+  }
+  // The control bodies' records (EP-10) live in `violations`, refreshed from `data` by sync().
+  FakeViolationRegistries violations;
+  void sync() {
+    violations.police = data.police;
+    violations.offences_found = data.offences;
+    violations.acts = data.safety;
+    violations.police_down = is_down("migration_police");
+    violations.erap_down = is_down("offences");
+    violations.otib_down = is_down("safety");
+  }
+  void connect(Registries& r) {
+    sync();
+    r.legal_entities = this;
+    r.labour_exchange = this;
+    r.labour_contracts = this;
+    r.revenue = this;
+    violations.connect(r);
+  }
+};
+
+}  // namespace flis::cases::testing

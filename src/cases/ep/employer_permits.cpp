@@ -1,0 +1,1050 @@
+#include "cases/ep/employer_permits.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cases/case_data.h"
+#include "cases/codec.h"
+#include "cases/qt/quota_ledger.h"
+#include "cases/roles.h"
+#include "cases/transliteration.h"
+#include "cases/uploads.h"
+#include "core/identifiers.h"
+#include "law/ep/documents.h"
+
+namespace flis::cases {
+namespace json = boost::json;
+using law::ep::Category;
+using law::ep::SubService;
+
+namespace {
+
+const Actor kSystem{"system", "system", "FLIS", "", ""};
+
+SubService kind_of(const CaseRecord& c) { return law::ep::parse_sub_service(c.kind).value_or(SubService::issue); }
+
+bool has_reference(Store& store, const std::string& set, const std::string& code, Date on) {
+  return !code.empty() && store.find_reference(set, code, on).ok();
+}
+
+// The agreement case of `application` with the LEB of `region` (EP-18).
+std::string agreement_id(const std::string& application, const std::string& region) {
+  return application + "-A" + region.substr(0, 2);
+}
+
+bool is_paid(SubService s) { return s == SubService::issue || s == SubService::extension; }
+
+Error with_rules(Error e, std::vector<std::string> rule_ids) {
+  e.rule_ids = std::move(rule_ids);
+  return e;
+}
+
+// EP-A2.9, I-18: grounds as typed ("EP-A2.9(2)" or the ground's name); anything else is refused.
+Result<std::vector<law::ep::RefusalGround>> grounds_of(const std::vector<std::string>& typed) {
+  std::vector<law::ep::RefusalGround> out;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    auto g = law::ep::parse_refusal_ground(typed[i]);
+    if (!g)
+      return with_rules(Error::invalid("ep.refusal_ground_not_listed", "grounds[" + std::to_string(i) + "]"),
+                        {"EP-A2.9", "I-18"});
+    out.push_back(*g);
+  }
+  if (out.empty()) return with_rules(Error::invalid("ep.refusal_ground_required", "grounds"), {"EP-12", "EP-A2.9"});
+  return out;
+}
+
+std::vector<std::string> citations(const std::vector<law::ep::RefusalGround>& grounds) {
+  std::vector<std::string> out;
+  for (auto g : grounds) out.push_back(law::ep::citation(g));
+  return out;
+}
+
+EpCheck unavailable_check(std::string name, const Error& e, std::vector<std::string> rules) {
+  EpCheck c;
+  c.name = std::move(name);
+  c.status = "unavailable";
+  c.summary = "the system did not answer; the decision waits for a re-check";
+  c.error = e.code;
+  c.rule_ids = std::move(rules);
+  return c;
+}
+
+// p.19 by the occupation's major group (НК РК 01-2017): group 1 (managers) is counted with categories 1–2,
+// every other group with categories 3–4 (F-E reading; ЕСУТД holds no category).
+bool managerial(const std::optional<std::string>& occupation) {
+  return occupation && !occupation->empty() && (*occupation)[0] == '1';
+}
+
+}  // namespace
+
+std::string full_name(const EpWorker& w) {
+  std::string out = w.surname;
+  for (const std::string* part : {&w.given_name, &w.patronymic})
+    if (!part->empty()) out += (out.empty() ? "" : " ") + *part;
+  return out;
+}
+
+Result<EpPermitData> permit_data(const IssuedDocument& permit) {
+  auto decoded = codec::decode_value<EpPermitData>(json::value(permit.data));
+  if (auto* failure = std::get_if<codec::DecodeFailure>(&decoded))
+    return Error::internal("ep.permit_data_malformed", permit.number + ": " + failure->text());
+  return std::get<EpPermitData>(std::move(decoded));
+}
+
+Result<law::ep::Parameters> EmployerPermitService::parameters_of(const CaseRecord& c) const {
+  return law::ep::parameters(ports().rules, c.registered_on.value_or(today()));
+}
+
+Result<CaseRecord> EmployerPermitService::load_for(const Actor& actor, const std::string& id,
+                                                   std::string_view command) const {
+  auto c = load_visible(actor, id);
+  if (!c) return c;
+  if (c->service != "EP") return Error::not_found("case.not_found", id + " is not an EP case");
+  if (auto allowed = ep_workflow().check(actor, *c, command); !allowed) return allowed.error();
+  return c;
+}
+
+Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, const EpDraftInput& in) {
+  if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
+    return Error::forbidden("case.role_not_allowed", "EP-3: employers apply");
+  const Date on = today();
+  auto p = law::ep::parameters(ports().rules, on);
+  if (!p) return p.take_error();
+  auto id_check = check_identifier(in.employer_bin);
+  if (!id_check.valid) return Error::invalid("validation.bin", "employer_bin");
+  // EP-A2.6(0), EP-A2.10: a company files with its BIN, an individual employer with an IIN.
+  if (employer.role == role::kEmployer && id_check.kind != "bin")
+    return with_rules(Error::invalid("ep.bin_required", "employer_bin"), {"EP-A2.10"});
+  // EP-A2.10: the employer signs with the key of its own BIN (or IIN): the account's number is the one filed.
+  if (auto user = ports().store.find_user(employer.user_id); user && !user->iin.empty() && user->iin != in.employer_bin)
+    return with_rules(Error::invalid("ep.bin_not_yours", "employer_bin"), {"EP-A2.10"});
+  if (in.oked_section.size() != 1 || in.oked_section[0] < 'A' || in.oked_section[0] > 'U')
+    return with_rules(Error::invalid("ep.oked_section", "oked_section"), {"EP-22.1"});
+  if (in.regions.empty()) return Error::invalid("validation.required", "regions");
+  for (std::size_t i = 0; i < in.regions.size(); ++i)
+    if (!has_reference(ports().store, "region", in.regions[i], on))
+      return Error::invalid("validation.region", "regions[" + std::to_string(i) + "]");
+  if (in.workers.empty()) return with_rules(Error::invalid("validation.required", "workers"), {"EP-A2.8"});
+  const bool ict = law::ep::is_ict(in.kind);
+  // EP-25, EP-2.4: what the term needs, checked by the law's own term rule at the decision; here the
+  // fields that must be there.
+  if (!ict && in.category == Category::category_1 && !in.years &&
+      (in.kind == SubService::issue || in.kind == SubService::extension))
+    return with_rules(Error::invalid("validation.required", "years"), {"EP-25"});
+  if (!ict && in.category == Category::seasonal && in.kind == SubService::issue && !in.season_days)
+    return with_rules(Error::invalid("validation.required", "season_days"), {"EP-25", "I-35"});
+  if (in.kind == SubService::ict_issue && !in.contract_months)
+    return with_rules(Error::invalid("validation.required", "contract_months"), {"EP-2.4"});
+  if (in.kind == SubService::ict_issue) {  // EP-54, I-40
+    static const std::set<std::string> conditions = {"training", "retraining", "upskilling", "jobs"};
+    if (!conditions.count(in.special_condition))
+      return with_rules(Error::invalid("ep.special_condition", "special_condition"), {"EP-54", "I-40"});
+  }
+  if (in.kind == SubService::issue && in.vacancy_code.empty())  // I-25: the portal blocks only an empty code
+    return with_rules(Error::invalid("validation.required", "vacancy_code"), {"EP-2-1", "I-25"});
+  const bool on_permit = in.kind == SubService::reissue || in.kind == SubService::extension ||
+                         in.kind == SubService::ict_extension || in.kind == SubService::reissue_on_change;
+  if (on_permit) {
+    auto permit = ports().store.find_document_by_number(in.permit_number);
+    if (!permit || permit->kind != "ep_permit" || permit->status != "valid")
+      return Error::invalid("ep.permit_not_valid", "permit_number");
+    auto pd = permit_data(*permit);
+    if (!pd) return pd.take_error();
+    if (pd->employer.bin != in.employer_bin) return Error::invalid("ep.permit_of_other_employer", "permit_number");
+  }
+  if (in.kind == SubService::reissue_on_change && in.change_reason.empty())
+    return with_rules(Error::invalid("validation.required", "change_reason"), {"EP-A2.0"});
+
+  EpCaseData data;
+  data.employer.bin = in.employer_bin;
+  data.employer.name = in.employer_name;
+  data.employer.oked_section = in.oked_section;
+  data.employer.kind = id_check.kind == "iin" ? law::ep::EmployerKind::individual : law::ep::EmployerKind::legal_entity;
+  data.category = in.category;
+  data.regions = in.regions;
+  data.vacancy_code = in.vacancy_code;
+  data.years = in.years;
+  data.season_days = in.season_days;
+  data.contract_months = in.contract_months;
+  if (!in.special_condition.empty()) data.special_condition = in.special_condition;
+  data.permit_number = in.permit_number;
+  if (!in.change_reason.empty()) data.change_reason = in.change_reason;
+  for (std::size_t i = 0; i < in.workers.size(); ++i) {
+    const auto& w = in.workers[i];
+    const std::string at = "workers[" + std::to_string(i) + "].";
+    for (auto [code, field] : {std::pair{&w.citizenship, "citizenship"},
+                               {&w.residence_country, "residence_country"},
+                               {&w.departure_country, "departure_country"}})
+      if (code->size() != 2 || !has_reference(ports().store, "country", *code, on))
+        return Error::invalid("validation.country", at + field);
+    // EP-A2.8: the specialty per НК РК 01-2017, a unit group (4 digits), not a broader group.
+    auto occupation = ports().store.find_reference("occupation", w.occupation_code, on);
+    if (!occupation || json_string(occupation->payload, "level") != "unit_group")
+      return with_rules(Error::invalid("ep.occupation_unknown", at + "occupation_code"), {"EP-A2.8"});
+    if (!w.birth_date) return Error::invalid("validation.required", at + "birth_date");
+    EpWorker worker{w.surname,           w.given_name,
+                    w.patronymic,        w.full_name_latin,
+                    w.birth_date->iso(), w.citizenship,
+                    w.passport_number,   w.passport_issued_on ? w.passport_issued_on->iso() : std::string(),
+                    w.passport_issuer,   w.residence_country,
+                    w.departure_country, w.education,
+                    w.occupation_code,   "",
+                    w.experience_years,  w.iin};
+    worker.occupation_name = json_string(occupation->payload, "ru");
+    if (worker.full_name_latin.empty()) worker.full_name_latin = transliterate_latin(full_name(worker));
+    data.workers.push_back(std::move(worker));
+  }
+  // EP-7.3: the legal entity's name and address from ГБД ЮЛ when it answers (an outage does not hold the
+  // employer up: the register is asked again at filing).
+  if (auto bin = Bin::parse(in.employer_bin); bin && ports().registries.legal_entities) {
+    if (auto entity = ports().registries.legal_entities->entity(*bin)) {
+      data.employer.name = entity->name_ru;
+      data.employer.address = entity->address;
+    }
+  }
+  if (data.employer.name.empty()) data.employer.name = employer.display_name;
+
+  auto id = next_number("EP", on.year());
+  if (!id) return id.take_error();
+  CaseRecord c;
+  c.id = *id;
+  c.service = "EP";
+  c.kind = std::string(law::ep::to_string(in.kind));
+  c.state = "draft";
+  c.region = in.regions.front();
+  c.provider_body = "leb-" + in.regions.front();
+  c.applicant_id = employer.user_id;
+  write_data(c, data);
+  return commit(employer, CaseRecord{}, std::move(c),
+                Step{"create_draft", {"EP-3", "EP-A2.0", "EP-A2.8", law::ep::citation(in.kind)}, {}});
+}
+
+Result<StoredFile> EmployerPermitService::attach_file(const Actor& employer, const std::string& case_id,
+                                                      StoredFile file) {
+  auto c = load_for(employer, case_id, "attach_file");
+  if (!c) return c.take_error();
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  if (!law::ep::is_listed(kind_of(*c), file.doc_type))
+    return with_rules(Error::invalid("ep.document_type_not_listed", "doc_type"), {"EP-A2.8"});
+  const std::string doc_type = file.doc_type;
+  auto accepted = accept_upload(ports().inspector, std::move(file), doc_type);
+  if (!accepted) return accepted.take_error();
+  accepted->id = upload_id(*c);
+  accepted->case_id = c->id;
+  accepted->uploaded_by = employer.user_id;
+  accepted->uploaded_at = now();
+  CaseRecord next = *c;
+  data->files.push_back(EpFileRef{accepted->id, accepted->doc_type, accepted->sha256});
+  write_data(next, *data);
+  Step step{"attach_file",
+            {"EP-A2.8"},
+            json::object{{"file_id", accepted->id}, {"doc_type", accepted->doc_type}, {"sha256", accepted->sha256}}};
+  StoredFile upload = *accepted;
+  accepted->content.clear();
+  step.files.push_back(std::move(upload));
+  auto committed = commit(employer, *c, std::move(next), std::move(step));
+  if (!committed) return committed.take_error();
+  return accepted;
+}
+
+EpChecks EmployerPermitService::run_checks(const CaseRecord& c, const EpCaseData& data, const law::ep::Parameters& p,
+                                           Date on) {
+  EpChecks out;
+  out.checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  const SubService kind = kind_of(c);
+  const auto& reg = ports().registries;
+  const auto bin = Bin::parse(data.employer.bin);
+  const auto iin = Iin::parse(data.employer.bin);
+  std::optional<Subject> subject;
+  if (bin) subject = Subject{*bin};
+  if (iin) subject = Subject{*iin};
+
+  // EP-7.3: the legal entity's registration, from ГБД ЮЛ (an individual employer has none to check).
+  law::ep::EmployerKind employer_kind = data.employer.kind;
+  std::int64_t headcount = 0;
+  if (bin) {
+    auto entity = reg.legal_entities ? reg.legal_entities->entity(*bin)
+                                     : Result<LegalEntity>(registry_not_connected("legal_entities"));
+    if (!entity && entity.error().kind != Error::Kind::not_found) {
+      out.items.push_back(unavailable_check("legal_entity", entity.error(), {"EP-7.3"}));
+    } else {
+      EpCheck check{"legal_entity", "ok", "", {}, {}, {}, {}, {"EP-7.3"}};
+      if (!entity) {
+        check.status = "finding";
+        check.reason = "unknown_bin";
+        check.summary = "ГБД ЮЛ has no legal entity with this BIN";
+        check.ground = law::ep::citation(law::ep::RefusalGround::not_meeting_requirements);
+      } else {
+        headcount = entity->headcount;
+        if (entity->office_kind != OfficeKind::head_office)
+          employer_kind = law::ep::EmployerKind::branch_or_representative_office;
+        else if (entity->small_business)
+          employer_kind = law::ep::EmployerKind::small_business;
+        check.summary = entity->name_ru + ", " + std::to_string(entity->headcount) + " employees";
+        if (entity->status == EntityStatus::liquidated || entity->status == EntityStatus::in_liquidation) {
+          check.status = "finding";
+          check.reason = "liquidated";
+          check.summary += "; in liquidation or liquidated";
+          check.ground = law::ep::citation(law::ep::RefusalGround::not_meeting_requirements);
+        }
+      }
+      out.items.push_back(std::move(check));
+    }
+  }
+
+  // EP-2-1, I-25: the vacancy published on the labour exchange, for the issue application only.
+  if (kind == SubService::issue) {
+    auto v = reg.labour_exchange ? reg.labour_exchange->vacancy(data.vacancy_code)
+                                 : Result<Vacancy>(registry_not_connected("labour_exchange"));
+    if (!v && v.error().kind != Error::Kind::not_found) {
+      out.items.push_back(unavailable_check("vacancy", v.error(), {"EP-2-1"}));
+    } else {
+      std::optional<law::ep::VacancyFacts> facts;
+      if (v) facts = law::ep::VacancyFacts{v->employer_bin, v->profession_code, v->published_on};
+      // Every worker's occupation must be the vacancy's (one vacancy per application: the form has one code).
+      EpCheck check{"vacancy", "ok", "", {}, {}, {}, {data.vacancy_code}, {}};
+      for (const auto& w : data.workers) {
+        auto f = law::ep::check_vacancy(p, kind, facts, data.employer.bin, w.occupation_code, on);
+        law::cite(check.rule_ids, f.rule_ids);
+        if (!f.ok && check.status == "ok") {
+          check.status = "finding";
+          check.reason = f.reason;
+          if (f.ground) check.ground = law::ep::citation(*f.ground);
+          check.summary = "vacancy " + data.vacancy_code + ": " + f.reason +
+                          (f.filing_allowed_from ? ", filing allowed from " + f.filing_allowed_from->iso() : "");
+        }
+      }
+      if (check.status == "ok")
+        check.summary = "vacancy " + data.vacancy_code + " published on " + v->published_on.iso();
+      out.items.push_back(std::move(check));
+    }
+  }
+
+  // EP-2-2, EP-10, p.19: the labour contracts in ЕСУТД — the foreign workers already engaged and the staff
+  // the ratios count.
+  std::optional<law::ep::Staff> staff;
+  if (bin) {
+    auto contracts = reg.labour_contracts
+                         ? reg.labour_contracts->contracts_by_employer(*bin)
+                         : Result<std::vector<LabourContract>>(registry_not_connected("labour_contracts"));
+    if (!contracts) {
+      out.items.push_back(unavailable_check("contracts", contracts.error(), {"EP-2-2", "EP-10"}));
+    } else {
+      law::ep::Staff s;
+      s.employer = employer_kind;
+      s.total_staff = static_cast<int>(headcount);
+      EpCheck check{"contracts", "ok", "", {}, {}, {}, {}, {"EP-2-2", "EP-10"}};
+      int foreign = 0;
+      for (const auto& k : *contracts) {
+        if (k.status != ContractStatus::active) continue;
+        const bool kazakh = k.worker_citizenship == "KZ";
+        const bool top = managerial(k.profession_code);
+        (kazakh ? (top ? s.kazakh_categories_1_2 : s.kazakh_categories_3_4)
+                : (top ? s.foreign_categories_1_2 : s.foreign_categories_3_4))++;
+        if (!kazakh) {
+          ++foreign;
+          check.records.push_back(k.contract_number);
+        }
+      }
+      // ГБД ЮЛ's headcount counts every employee; those ЕСУТД does not show under a foreigner's contract are
+      // Kazakh staff, counted with categories 3–4 unless their contract shows a manager (F-E reading).
+      const int counted =
+          s.kazakh_categories_1_2 + s.kazakh_categories_3_4 + s.foreign_categories_1_2 + s.foreign_categories_3_4;
+      if (s.total_staff > counted) s.kazakh_categories_3_4 += s.total_staff - counted;
+      s.total_staff = std::max(s.total_staff, counted);
+      check.summary = std::to_string(foreign) + " foreign workers under active contracts";
+      out.items.push_back(std::move(check));
+      staff = s;
+    }
+  }
+
+  // EP-10: violations in ЕРАП, the Migration Police and ОТиБ — facts for the officer; none is a ground by
+  // itself (I-18).
+  if (subject) {
+    EpCheck check{"violations", "ok", "", {}, {}, {}, {}, {"EP-10"}};
+    bool unavailable = false;
+    Error last{};
+    auto note = [&](const std::string& record) {
+      check.status = "finding";
+      check.records.push_back(record);
+    };
+    if (auto v = reg.migration_police
+                     ? reg.migration_police->violations(*subject)
+                     : Result<std::vector<MigrationViolation>>(registry_not_connected("migration_police"))) {
+      for (const auto& r : *v)
+        if (!r.remedied_on) note("migration_police " + r.case_number + " art. " + r.article);
+    } else {
+      unavailable = true;
+      last = v.error();
+    }
+    if (auto v = reg.offences ? reg.offences->offences(*subject)
+                              : Result<std::vector<AdministrativeOffence>>(registry_not_connected("offences"))) {
+      for (const auto& r : *v)
+        if (!r.remedied_on && r.status == OffenceStatus::penalty_imposed)
+          note("erap " + r.protocol_number + " art. " + r.article);
+    } else {
+      unavailable = true;
+      last = v.error();
+    }
+    if (bin) {
+      if (auto v = reg.safety ? reg.safety->violations(*bin)
+                              : Result<std::vector<SafetyViolation>>(registry_not_connected("safety"))) {
+        for (const auto& r : *v)
+          if (!r.remedied_on) note("otib " + r.act_number + " " + r.kind);
+      } else {
+        unavailable = true;
+        last = v.error();
+      }
+    }
+    if (unavailable) {
+      out.items.push_back(unavailable_check("violations", last, {"EP-10"}));
+    } else {
+      check.summary = check.records.empty() ? "no violations registered"
+                                            : std::to_string(check.records.size()) + " violations not remedied";
+      out.items.push_back(std::move(check));
+    }
+  }
+
+  // p.19, p.20, p.60, EP-40(2), EP-74(2): the ratios with the workers applied for.
+  if (staff && (kind == SubService::issue || kind == SubService::extension || kind == SubService::ict_issue)) {
+    const int adding = static_cast<int>(data.workers.size());
+    law::ep::RatioCheck r =
+        law::ep::is_ict(kind)
+            ? law::ep::check_ict_ratio(p, staff->kazakh_categories_1_2 + staff->kazakh_categories_3_4,
+                                       staff->foreign_categories_1_2 + staff->foreign_categories_3_4 + adding)
+            : law::ep::check_ratios(p, *staff, data.category, kind == SubService::extension ? 0 : adding);
+    EpCheck check{"ratios", r.holds ? "ok" : "finding", "", {}, {}, {}, {}, r.rule_ids};
+    if (r.exempt) check.summary = "exempt (" + r.exemption_rule + ")";
+    if (!r.holds) {
+      check.reason = "ratio_breach";
+      check.ground = law::ep::citation(law::ep::RefusalGround::not_meeting_requirements);
+      check.summary = "the share of Kazakh staff would fall below the limit";
+    } else if (!r.exempt) {
+      check.summary = "the shares of Kazakh staff hold";
+    }
+    out.ratios = r;
+    out.items.push_back(std::move(check));
+  }
+
+  // I-20: the 12-month bans established on the employer (EP-40, EP-41-1, EP-74, EP-74-1), from FLIS's own
+  // history — the revocations recorded on its cases.
+  {
+    std::vector<law::ep::Ban> bans;
+    CaseFilter filter;
+    filter.service = "EP";
+    filter.applicant_id = c.applicant_id;
+    filter.limit = 1000;
+    if (auto mine = ports().store.list_cases(filter)) {
+      for (const auto& other : *mine)
+        if (const auto* b = other.data.if_contains("bans"); b && b->is_array())
+          for (const auto& ban : b->as_array()) {
+            auto decoded = codec::decode_value<law::ep::Ban>(ban);
+            if (auto* got = std::get_if<law::ep::Ban>(&decoded)) bans.push_back(*got);
+          }
+    }
+    auto hit = law::ep::ban_in_force(p, bans, kind, on);
+    EpCheck check{"bans", hit ? "finding" : "ok", "", {}, {}, {}, {}, {"I-20"}};
+    if (hit) {
+      check.reason = "ban";
+      check.ground = law::ep::citation(law::ep::RefusalGround::not_meeting_requirements);
+      check.summary = "ban under " + hit->rule + " established on " + hit->established_on.iso() + " until " +
+                      law::ep::ban_until(p, hit->established_on).iso();
+      law::cite(check.rule_ids, {hit->rule});
+    } else {
+      check.summary = "no ban in force";
+    }
+    out.items.push_back(std::move(check));
+  }
+  return out;
+}
+
+Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std::string& case_id,
+                                               const EpFileInput& input) {
+  auto c = load_for(employer, case_id, "file");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  // EP-A2.9(5): without consent to the restricted personal data the service cannot be given; asked at filing.
+  if (!input.consent_personal_data)
+    return with_rules(Error::invalid("ep.consent_required", "consent_personal_data"), {"EP-A2.9"});
+  static const std::set<std::string> channels = {"migration.enbek.kz", "egov.kz", "elicense.kz"};
+  if (!channels.count(input.channel)) return with_rules(Error::invalid("ep.channel", "channel"), {"EP-A2.2"});
+  const SubService kind = kind_of(*c);
+
+  auto files = ports().store.files_of_case(c->id);
+  if (!files) return files.take_error();
+  std::set<std::string> provided;
+  for (const auto& f : *files) provided.insert(f.doc_type);
+  law::ep::DocumentContext context;
+  context.multi_region = data->regions.size() > 1;
+  context.local_content_exempt = data->employer.kind == law::ep::EmployerKind::individual;
+  auto missing = law::ep::missing_documents(law::ep::required_documents(kind, data->category, context), provided);
+  if (!missing.empty())
+    return with_rules(Error::invalid("ep.documents_missing", "documents", "missing: " + missing.front()), {"EP-A2.8"});
+
+  // EP-A2.8(1): the employer signs the application with its digital signature.
+  json::object signed_payload{{"case", c->id}, {"kind", c->kind}, {"application", encode_data(*data)}};
+  auto signature = ports().signer.sign(employer.user_id, json::serialize(signed_payload));
+  if (!signature) return signature.take_error();
+
+  const LocalDateTime filed = local_now();
+  const auto& hours = hours_for(c->provider_body);
+  const Date registered_on = law::registration_day(ports().calendar, filed, hours);
+  auto p = law::ep::parameters(ports().rules, registered_on);
+  if (!p) return p.take_error();
+  const law::ep::ServiceTerms terms = law::ep::service_terms(*p, kind, data->category);
+  const law::Deadline deadline = law::compute_deadline(ports().calendar, filed, terms.service_wd, hours);
+
+  CaseRecord next = *c;
+  next.state = "registered";
+  next.registered_on = deadline.registered_on;
+  next.due_at = ports().zone.to_instant(deadline.due);
+  // The first step: the documents review (EP-7.4) where it caps a longer term, else the decision term.
+  if (terms.review_wd) {
+    next.step_due_at = due_after(c->provider_body, deadline.registered_on, *terms.review_wd);
+    next.step_rule = "EP-7.4";
+  } else {
+    next.step_due_at = due_after(c->provider_body, deadline.registered_on, terms.decision_wd);
+    next.step_rule = terms.decision_rule;
+  }
+  data->filing = EpFiling{
+      format_rfc3339(now(), ports().zone.utc_offset_minutes(now())), input.channel, true, signature->signer, {}};
+  data->checks = run_checks(*c, *data, *p, deadline.registered_on);
+
+  std::vector<std::string> rules = {"EP-3", "EP-7.1", "EP-7.2", "EP-A2.2", "EP-A2.8", "EP-2-2", "EP-10"};
+  law::cite(rules, terms.rule_ids);
+  law::cite(rules, deadline.rule_ids);
+  if (terms.review_wd) law::cite(rules, {"EP-7.4"});
+  data->filing->rule_ids = rules;
+  json::object detail{{"registered_on", deadline.registered_on.iso()},
+                      {"term_working_days", terms.service_wd},
+                      {"checks", codec::encode(*data->checks)}};
+  write_data(next, *data);
+  return commit(employer, *c, std::move(next), Step{"file", std::move(rules), std::move(detail)});
+}
+
+Result<CaseRecord> EmployerPermitService::recheck(const Actor& officer, const std::string& case_id) {
+  auto c = load_for(officer, case_id, "recheck");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
+  data->checks = run_checks(*c, *data, *p, c->registered_on.value_or(today()));
+  CaseRecord next = *c;
+  write_data(next, *data);
+  return commit(officer, *c, std::move(next),
+                Step{"recheck", {"EP-10", "I-18"}, json::object{{"checks", codec::encode(*data->checks)}}});
+}
+
+Result<CaseRecord> EmployerPermitService::preliminary_refusal(const Actor& head, const std::string& case_id,
+                                                              const EpPreliminaryInput& input) {
+  auto c = load_for(head, case_id, "preliminary_refusal");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  auto grounds = grounds_of(input.grounds);
+  if (!grounds) return grounds.take_error();
+  if (input.reasons.empty()) return Error::invalid("validation.required", "reasons");
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
+  // EP-12: the notice is an electronic document signed by the LEB head.
+  json::object notice{{"case", c->id}, {"grounds", to_json(citations(*grounds))}, {"reasons", input.reasons}};
+  auto signature = ports().signer.sign(head.user_id, json::serialize(notice));
+  if (!signature) return signature.take_error();
+  const Instant due = due_after(c->provider_body, today(), p->service.hearing_objection_wd);
+  EpHearing hearing;
+  hearing.grounds = citations(*grounds);
+  hearing.reasons = input.reasons;
+  hearing.notice_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  hearing.objections_due = format_rfc3339(due, ports().zone.utc_offset_minutes(due));
+  hearing.signed_by = signature->signer;
+  hearing.rule_ids = {"EP-12", "I-19", "I-37", "EP-A2.9"};
+  data->hearing = hearing;
+  CaseRecord next = *c;
+  next.state = "hearing";
+  next.step_due_at = due;
+  next.step_rule = "I-19";
+  write_data(next, *data);
+  std::vector<std::string> rules = hearing.rule_ids;
+  law::cite(rules, hearing.grounds);
+  return commit(head, *c, std::move(next),
+                Step{"preliminary_refusal", std::move(rules), codec::encode_object(hearing)});
+}
+
+Result<CaseRecord> EmployerPermitService::object(const Actor& employer, const std::string& case_id,
+                                                 const EpObjectionInput& input) {
+  auto c = load_for(employer, case_id, "object");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  if (!data->hearing) return Error::conflict("case.wrong_state", "no preliminary decision to object to");
+  if (data->hearing->objections) return with_rules(Error::conflict("ep.objections_given"), {"EP-12"});
+  if (auto due = parse_rfc3339(data->hearing->objections_due); due && now() > *due)
+    return with_rules(Error::conflict("ep.hearing_closed"), {"EP-12", "I-19"});
+  if (input.text.empty()) return Error::invalid("validation.required", "text");
+  data->hearing->objections = input.text;
+  data->hearing->objected_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  CaseRecord next = *c;
+  // The objections are in: the head's final decision is the next step, within the service term (I-19).
+  next.step_due_at = c->due_at;
+  next.step_rule = "EP-A2.3";
+  write_data(next, *data);
+  return commit(employer, *c, std::move(next), Step{"object", {"EP-12", "I-19"}, json::object{{"text", input.text}}});
+}
+
+Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::string& case_id,
+                                                 const EpDecisionInput& input) {
+  auto c = load_for(head, case_id, "decide");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  const SubService kind = kind_of(*c);
+  const Date day = today();
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
+  // EP-53.1, EP-53.2: the decision is a document signed by the head.
+  json::object signed_payload{{"case", c->id}, {"issue", input.issue}, {"grounds", to_json(input.grounds)}};
+  auto signature = ports().signer.sign(head.user_id, json::serialize(signed_payload));
+  if (!signature) return signature.take_error();
+
+  EpDecision decision;
+  decision.decided_on = day.iso();
+  decision.decided_by = head.display_name;
+  decision.reasons = input.reasons;
+  CaseRecord next = *c;
+  Step step{"decide", {}, {}};
+
+  if (!input.issue) {
+    // EP-12, I-19, I-37: a refusal only after the hearing, on grounds the preliminary decision stated.
+    if (c->state != "hearing" || !data->hearing)
+      return with_rules(Error::conflict("ep.hearing_required"), {"EP-12", "I-37"});
+    if (!data->hearing->objections) {
+      auto due = parse_rfc3339(data->hearing->objections_due);
+      if (due && now() <= *due) return with_rules(Error::conflict("ep.hearing_open"), {"EP-12", "I-19"});
+    }
+    auto grounds = grounds_of(input.grounds);
+    if (!grounds) return grounds.take_error();
+    for (std::size_t i = 0; i < grounds->size(); ++i) {
+      const std::string cited = law::ep::citation((*grounds)[i]);
+      if (std::find(data->hearing->grounds.begin(), data->hearing->grounds.end(), cited) ==
+          data->hearing->grounds.end())
+        return with_rules(Error::invalid("ep.ground_not_heard", "grounds[" + std::to_string(i) + "]"),
+                          {"EP-12", "I-19"});
+    }
+    decision.outcome = "refuse";
+    decision.grounds = citations(*grounds);
+    decision.rule_ids = {law::ep::is_ict(kind) ? "EP-53.2" : "EP-12", "EP-A2.5", "EP-A2.9", "I-18"};
+    law::cite(decision.rule_ids, decision.grounds);
+    next.state = "refused";
+    next.step_due_at.reset();
+    next.step_rule.clear();
+    step.rule_ids = decision.rule_ids;
+    data->decision = decision;
+    step.detail = codec::encode_object(decision);
+    write_data(next, *data);
+    return commit(head, *c, std::move(next), std::move(step));
+  }
+
+  // I-18: a check still waiting for its registry, or a finding that is a ground, stops a decision to issue:
+  // the first is re-checked, the second goes to the hearing.
+  if (data->checks) {
+    for (const auto& check : data->checks->items) {
+      if (check.status == "unavailable")
+        return with_rules(Error::conflict("ep.checks_pending", check.name), {"EP-10", "I-18"});
+      if (check.status == "finding" && check.ground)
+        return with_rules(Error::conflict("ep.grounds_found", check.name + ": " + check.summary),
+                          {*check.ground, "EP-12"});
+    }
+  }
+  // EP-18: a permit for several regions needs the agreement of every other region's LEB first; a refusal
+  // there is heard like any other ground (I-29, EP-12).
+  if (data->regions.size() > 1) {
+    auto agreements = agreements_of(*c);
+    if (!agreements) return agreements.take_error();
+    for (const auto& a : *agreements) {
+      if (a.status == "refused")
+        return with_rules(Error::conflict("ep.agreement_refused", a.region), {"EP-18", a.ground.value_or("EP-A2.9")});
+      if (a.status != "agreed") return with_rules(Error::conflict("ep.agreements_pending", a.region), {"EP-18"});
+    }
+    data->agreements = std::move(*agreements);
+  }
+  decision.outcome = "issue";
+  decision.rule_ids = {"EP-53.1", "EP-A2.5", "EP-16-1"};
+  if (data->regions.size() > 1) law::cite(decision.rule_ids, {"EP-18", "EP-22.2", "I-23"});
+
+  if (is_paid(kind)) {
+    // EP-22.1, EP-22.2, I-23: the fee of the decision's day, due in every region named.
+    auto fee_params = law::ep::parameters(ports().rules, day);
+    if (!fee_params) return fee_params.take_error();
+    law::ep::FeeInput fin;
+    fin.kind = kind == SubService::extension ? law::ep::FeeKind::extension : law::ep::FeeKind::issue;
+    fin.category = data->category;
+    fin.oked_section = data->employer.oked_section.empty() ? 'C' : data->employer.oked_section[0];
+    fin.years = data->years;
+    fin.season_days = data->season_days;
+    fin.regions = data->regions;
+    auto fee = law::ep::fee(*fee_params, fin);
+    if (!fee) return fee.take_error();
+    // The fee per worker: the decree's rate is per foreign worker (EP-22.1).
+    const auto workers = static_cast<std::int64_t>(data->workers.size());
+    for (auto& r : fee->per_region) {
+      r.mrp *= static_cast<int>(workers);
+      r.tenge *= workers;
+    }
+    fee->total_mrp *= static_cast<int>(workers);
+    fee->total_tenge *= workers;
+    law::cite(decision.rule_ids, fee->rule_ids);
+    decision.fee = *fee;
+    // EP-A2.6, I-33: 10 wd from the notice's delivery to the cabinet (today: the decision is delivered on
+    // signing).
+    const Instant fee_due = due_after(c->provider_body, day, p->service.fee_wd);
+    decision.fee_due_at = format_rfc3339(fee_due, ports().zone.utc_offset_minutes(fee_due));
+    law::cite(decision.rule_ids, {"EP-A2.6", "I-33"});
+    // I-14: an issue reserves one unit per worker and region until the fee is paid; extensions take none.
+    for (std::size_t w = 0; w < data->workers.size(); ++w) {
+      for (const auto& region : data->regions) {
+        law::qt::PermitDraw draw;
+        draw.permit = law::qt::PermitDraw::Permit::employer;
+        draw.category = law::ep::quota_kind(data->category);
+        draw.extension_or_reissue = kind != SubService::issue;
+        auto op = quota::draw_for_permit(draw, quota::PermitPlace{day.year(), region, ""},
+                                         c->id + "/" + region + "/" + std::to_string(w + 1));
+        if (!op) return op.take_error();
+        if (!*op) continue;
+        QuotaOperation reserve = **op;
+        reserve.kind = QuotaOperation::Kind::reserve;
+        reserve.expires_at = fee_due;
+        law::cite(reserve.rule_ids, {"I-14", "EP-53.1"});
+        decision.quota.push_back(EpQuotaHold{reserve.reservation_id, quota::format_key(reserve.key), reserve.units});
+        step.quota.push_back(std::move(reserve));
+      }
+    }
+    if (!decision.quota.empty()) law::cite(decision.rule_ids, {"I-14", "I-17"});
+    next.state = "fee_pending";
+    next.step_due_at = fee_due;
+    next.step_rule = "EP-A2.6";
+  } else {
+    // EP-A2.6, EP-22.3: free; issued on the decision (I-8).
+    auto permits = new_permits(*c, *data, day);
+    if (!permits) return permits.take_error();
+    step.documents = std::move(*permits);
+    law::cite(decision.rule_ids, {"EP-A2.6", "I-8"});
+    if (law::ep::is_ict(kind)) law::cite(decision.rule_ids, {"EP-2.4", "QT-2"});
+    next.state = "issued";
+    next.step_due_at.reset();
+    next.step_rule.clear();
+  }
+  data->decision = decision;
+  step.rule_ids = decision.rule_ids;
+  step.detail = codec::encode_object(decision);
+  write_data(next, *data);
+  return commit(head, *c, std::move(next), std::move(step));
+}
+
+Result<std::vector<IssuedDocument>> EmployerPermitService::new_permits(const CaseRecord& c, EpCaseData& data,
+                                                                       Date start) {
+  const SubService kind = kind_of(c);
+  auto p = law::ep::parameters(ports().rules, start);
+  if (!p) return p.take_error();
+  // The term: a new permit from its day of issue (I-8); an extension continues the permit concerned and a
+  // re-issue keeps its term (EP-29).
+  std::optional<IssuedDocument> concerned;
+  std::optional<EpPermitData> concerned_data;
+  if (!data.permit_number.empty()) {
+    auto found = ports().store.find_document_by_number(data.permit_number);
+    if (!found) return found.take_error();
+    auto pd = permit_data(*found);
+    if (!pd) return pd.take_error();
+    concerned = *found;
+    concerned_data = *pd;
+  }
+  std::vector<IssuedDocument> out;
+  data.permits.clear();
+  for (const auto& worker : data.workers) {
+    Date from = start;
+    Date to = start;
+    int extensions = 0;
+    std::vector<std::string> rule_ids;
+    if (kind == SubService::issue || kind == SubService::ict_issue) {
+      law::ep::TermInput t;
+      t.category = data.category;
+      t.ict = kind == SubService::ict_issue;
+      t.kind = law::ep::TermKind::issue;
+      t.start = start;
+      t.years = data.years;
+      t.season_days = data.season_days;
+      t.months = data.contract_months;
+      auto term = law::ep::term(*p, t);
+      if (!term) return term.take_error();
+      from = term->valid_from;
+      to = term->valid_to;
+      rule_ids = term->rule_ids;
+    } else if (kind == SubService::extension || kind == SubService::ict_extension) {
+      law::ep::TermInput t;
+      t.category = concerned_data->category;
+      t.ict = kind == SubService::ict_extension;
+      t.kind = law::ep::TermKind::extension;
+      t.current_valid_to = concerned->valid_to;
+      t.years = data.years;
+      t.months = data.contract_months;
+      t.extensions_so_far = concerned_data->extensions;
+      auto term = law::ep::term(*p, t);
+      if (!term) return term.take_error();
+      from = term->valid_from;
+      to = term->valid_to;
+      extensions = concerned_data->extensions + 1;
+      rule_ids = term->rule_ids;
+    } else {  // EP-29, EP-64, sub-service (6): a new number for the rest of the permit's term
+      from = start;
+      to = concerned->valid_to;
+      extensions = concerned_data->extensions;
+      rule_ids = {kind == SubService::reissue ? "EP-29" : "EP-A2.0"};
+    }
+    const std::string prefix = "EPP-" + c.region.substr(0, 2);
+    auto number = next_number(prefix, start.year());
+    if (!number) return number.take_error();
+    IssuedDocument d;
+    d.number = *number;
+    d.case_id = c.id;
+    d.kind = "ep_permit";
+    d.status = "valid";
+    d.holder_name = full_name(worker);
+    d.holder_name_latin = worker.full_name_latin;
+    d.profession = worker.occupation_code;
+    d.valid_from = from;
+    d.valid_to = to;
+    d.issued_at = now();
+    auto token = verification_token(d.number, d.issued_at);
+    if (!token) return token.take_error();
+    d.verification_token = *token;
+    EpPermitData printed;
+    printed.employer = data.employer;
+    printed.worker = worker;
+    printed.category = concerned_data ? concerned_data->category : data.category;
+    printed.regions = data.regions;
+    printed.ict = law::ep::is_ict(kind) || (concerned_data && concerned_data->ict);
+    printed.special_condition = data.special_condition;
+    printed.extensions = extensions;
+    printed.issuer = c.provider_body;
+    printed.rule_ids = rule_ids;
+    d.data = codec::encode_object(printed);
+    data.permits.push_back(EpPermitRef{d.number, d.holder_name, from.iso(), to.iso()});
+    out.push_back(std::move(d));
+  }
+  // The permit concerned by an extension, a re-issue or a change is replaced by the new one.
+  if (concerned) {
+    concerned->status = "replaced";
+    out.push_back(*concerned);
+  }
+  return out;
+}
+
+Result<CaseRecord> EmployerPermitService::confirm_fee(const Actor& actor, const std::string& case_id) {
+  auto c = load_for(actor, case_id, "confirm_fee");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  if (!data->decision || !data->decision->fee) return Error::conflict("case.wrong_state", "no fee is due");
+  // I-33: after the window the decision lapses (the job), whatever is paid later.
+  if (auto due = parse_rfc3339(data->decision->fee_due_at.value_or("")); due && now() > *due)
+    return with_rules(Error::conflict("ep.fee_window_closed"), {"EP-A2.6", "I-33"});
+  const Date decided = Date::parse(data->decision->decided_on).value_or(today());
+  EpFeeCheck check;
+  check.checked_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  auto* revenue = ports().registries.revenue;
+  std::optional<Subject> payer;
+  if (auto bin = Bin::parse(data->employer.bin)) payer = Subject{*bin};
+  if (auto iin = Iin::parse(data->employer.bin)) payer = Subject{*iin};
+  if (!payer) return Error::invalid("validation.bin", "employer.bin");
+  bool all_paid = true;
+  for (const auto& due : data->decision->fee->per_region) {
+    PaymentFilter filter{due.region, decided, std::nullopt};
+    auto payments = revenue ? revenue->fee_payments(*payer, filter)
+                            : Result<std::vector<FeePayment>>(registry_not_connected("revenue"));
+    if (!payments) {
+      check.status = "unavailable";
+      check.error = payments.error().code;
+      all_paid = false;
+      break;
+    }
+    EpFeePayment line{due.region, due.tenge * 100, 0, {}};
+    for (const auto& pay : *payments) {
+      line.paid_tiyn += pay.amount_tiyn;
+      line.payment_ids.push_back(pay.payment_id);
+    }
+    if (line.paid_tiyn < line.due_tiyn) all_paid = false;
+    check.regions.push_back(std::move(line));
+  }
+  if (check.status.empty()) check.status = all_paid ? "paid" : "unpaid";
+  data->fee_check = check;
+  CaseRecord next = *c;
+  Step step{"confirm_fee", {"EP-7.3", "EP-A2.6", "EP-22.2", "I-26"}, codec::encode_object(check)};
+  if (all_paid) {
+    // I-8: issued on the day the fee is confirmed; I-14: the reserved units are consumed.
+    auto permits = new_permits(*c, *data, today());
+    if (!permits) return permits.take_error();
+    step.documents = std::move(*permits);
+    for (const auto& hold : data->decision->quota) {
+      auto key = quota::parse_key(hold.key);
+      if (!key) return key.take_error();
+      QuotaOperation consume = quota::operation(QuotaOperation::Kind::consume, *key, hold.units, {"I-14", "EP-53.1"});
+      consume.reservation_id = hold.reservation_id;
+      step.quota.push_back(std::move(consume));
+    }
+    law::cite(step.rule_ids, {"I-8"});
+    if (!step.quota.empty()) law::cite(step.rule_ids, {"I-14"});
+    next.state = "issued";
+    next.step_due_at.reset();
+    next.step_rule.clear();
+  }
+  write_data(next, *data);
+  return commit(actor, *c, std::move(next), std::move(step));
+}
+
+Result<int> EmployerPermitService::lapse_unpaid() {
+  CaseFilter filter;
+  filter.service = "EP";
+  filter.states = {"fee_pending"};
+  filter.limit = 1000;
+  auto pending = ports().store.list_cases(filter);
+  if (!pending) return pending.take_error();
+  int lapsed = 0;
+  for (const auto& c : *pending) {
+    if (!c.step_due_at || now() <= *c.step_due_at) continue;
+    auto data = read_data<EpCaseData>(c);
+    if (!data) return data.take_error();
+    CaseRecord next = c;
+    next.state = "lapsed";
+    next.step_due_at.reset();
+    next.step_rule.clear();
+    data->lapsed_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+    Step step{"lapse", {"I-33", "EP-A2.6"}, json::object{{"fee_due_at", data->decision->fee_due_at.value_or("")}}};
+    // I-16, I-33: the reserved units went back by themselves when the window closed (they were reserved
+    // until the fee's deadline), so nothing is released here.
+    write_data(next, *data);
+    auto committed = commit(kSystem, c, std::move(next), std::move(step));
+    if (!committed) {
+      if (committed.error().kind == Error::Kind::conflict) continue;  // another server lapsed it first
+      return committed.take_error();
+    }
+    ++lapsed;
+  }
+  return lapsed;
+}
+
+Result<CaseRecord> EmployerPermitService::request_agreements(const Actor& officer, const std::string& case_id) {
+  auto c = load_for(officer, case_id, "request_agreements");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  if (data->regions.size() < 2) return with_rules(Error::conflict("ep.single_region"), {"EP-18"});
+  if (!data->agreements.empty()) return with_rules(Error::conflict("ep.agreements_requested"), {"EP-18"});
+  auto p = parameters_of(*c);
+  if (!p) return p.take_error();
+  const int offset = ports().zone.utc_offset_minutes(now());
+  std::vector<std::string> asked;
+  for (std::size_t i = 1; i < data->regions.size(); ++i) {
+    const std::string& region = data->regions[i];
+    const Instant due = due_after("leb-" + region, today(), p->service.agreement_wd);
+    EpAgreement a{region, "requested", format_rfc3339(now(), offset), format_rfc3339(due, offset), {}, {}, {},
+                  {},     false,       {"EP-18", "EP-A2.3"}};
+    EpAgreementData child{c->id, c->provider_body, data->employer, data->category, data->workers, data->regions, a};
+    CaseRecord ac;
+    ac.id = agreement_id(c->id, region);
+    ac.service = "EP";
+    ac.kind = "agreement";
+    ac.state = "requested";
+    ac.region = region;
+    ac.provider_body = "leb-" + region;
+    ac.applicant_id = c->applicant_id;
+    ac.registered_on = today();
+    ac.due_at = due;
+    ac.step_due_at = due;
+    ac.step_rule = "EP-18";
+    write_data(ac, child);
+    auto made = commit(officer, CaseRecord{}, std::move(ac),
+                       Step{"request_agreement", {"EP-18", "EP-A2.3"}, json::object{{"application", c->id}}});
+    // Asked before (a retry after a crash between the commits): the case is there, keep it.
+    if (!made && made.error().kind != Error::Kind::conflict) return made.take_error();
+    data->agreements.push_back(std::move(a));
+    asked.push_back(region);
+  }
+  CaseRecord next = *c;
+  write_data(next, *data);
+  return commit(officer, *c, std::move(next),
+                Step{"request_agreements", {"EP-18", "EP-A2.3"}, json::object{{"regions", to_json(asked)}}});
+}
+
+Result<CaseRecord> EmployerPermitService::answer_agreement(const Actor& officer, const std::string& agreement_id,
+                                                           const EpAgreementInput& input) {
+  auto c = load_for(officer, agreement_id, "answer_agreement");
+  if (!c) return c;
+  auto data = read_data<EpAgreementData>(*c);
+  if (!data) return data.take_error();
+  auto& a = data->agreement;
+  std::vector<std::string> rules = {"EP-18"};
+  if (!input.agree) {
+    // EP-18: refused only on a ground of row 9 (EP-A2.9, I-18).
+    auto ground = law::ep::parse_refusal_ground(input.ground);
+    if (!ground)
+      return with_rules(Error::invalid("ep.refusal_ground_not_listed", "ground"), {"EP-18", "EP-A2.9", "I-18"});
+    if (input.reasons.empty()) return Error::invalid("validation.required", "reasons");
+    a.ground = law::ep::citation(*ground);
+    law::cite(rules, {"EP-A2.9", *a.ground, "I-29"});
+  }
+  a.status = input.agree ? "agreed" : "refused";
+  a.answered_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  a.answered_by = officer.display_name;
+  if (!input.reasons.empty()) a.reasons = input.reasons;
+  a.rule_ids = rules;
+  CaseRecord next = *c;
+  next.state = a.status;
+  next.step_due_at.reset();
+  next.step_rule.clear();
+  write_data(next, *data);
+  return commit(officer, *c, std::move(next), Step{"answer_agreement", std::move(rules), codec::encode_object(a)});
+}
+
+Result<std::vector<EpAgreement>> EmployerPermitService::agreements_of(const CaseRecord& application) const {
+  auto data = read_data<EpCaseData>(application);
+  if (!data) return data.take_error();
+  auto p = parameters_of(application);
+  if (!p) return p.take_error();
+  std::vector<EpAgreement> out;
+  for (std::size_t i = 1; i < data->regions.size(); ++i) {
+    const std::string& region = data->regions[i];
+    auto child = ports().store.load_case(agreement_id(application.id, region));
+    if (!child) {
+      if (child.error().kind != Error::Kind::not_found) return child.take_error();
+      out.push_back(EpAgreement{region, "not_requested", {}, {}, {}, {}, {}, {}, false, {"EP-18"}});
+      continue;
+    }
+    auto cd = read_data<EpAgreementData>(*child);
+    if (!cd) return cd.take_error();
+    EpAgreement a = cd->agreement;
+    a.status = child->state;
+    // I-29: no answer within the term reads as consent when the rule version says so.
+    if (a.status == "requested" && p->service.agreement_silence_is_consent && child->step_due_at &&
+        now() > *child->step_due_at) {
+      a.status = "agreed";
+      a.by_silence = true;
+      law::cite(a.rule_ids, {"I-29"});
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<IssuedDocument>> EmployerPermitService::permits_of(const CaseRecord& c) const {
+  auto all = ports().store.documents_of_case(c.id);
+  if (!all) return all.take_error();
+  std::vector<IssuedDocument> out;
+  for (auto& d : *all)
+    if (d.kind == "ep_permit" && d.case_id == c.id) out.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace flis::cases

@@ -1,0 +1,73 @@
+// The employer-permit service (act EP, seed 000: Rules 279 as amended by Order 93): an employer's
+// application for one or many foreign workers through the six sub-services of EP-A2.0, the automated
+// checks through the registries (EP-2-1, EP-2-2, EP-7.3, EP-10, p.19/p.60, the bans of I-20), the hearing
+// before any refusal (EP-12, I-19), the head's decision with the fee and the quota reservation (EP-53.1,
+// EP-A2.6, I-14, I-33), the fee confirmed through the revenue gateway and the permits issued, a permit per
+// worker (I-8). CaseRecord::data of service "EP" is EpCaseData (ep_data.h); the commands take the inputs of
+// ep_commands.h; who may run which command in which state is ep_workflow().
+// Thread-safety: as Workflow.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cases/ep/ep_commands.h"
+#include "cases/ep/ep_data.h"
+#include "cases/workflow.h"
+#include "cases/workflow_table.h"
+#include "law/ep/ep.h"
+
+namespace flis::cases {
+
+const WorkflowTable& ep_workflow();
+
+// The typed data of an EP permit; stored data that does not decode is an Error (ep.permit_data_malformed).
+Result<EpPermitData> permit_data(const IssuedDocument& permit);
+
+class EmployerPermitService : public Workflow {
+ public:
+  using Workflow::Workflow;
+
+  // EP-3, EP-A2.0, EP-A2.8: a draft for one or many workers; the employer's identity and registration
+  // come from the registers (EP-7.3) when they answer.
+  Result<CaseRecord> create_draft(const Actor& employer, const EpDraftInput& input);
+  Result<StoredFile> attach_file(const Actor& employer, const std::string& case_id, StoredFile file);
+  // Signs and files the application: registration (EP-7.1, EP-7.2, I-3), the service term (EP-A2.3, I-5,
+  // I-22, I-34) and the automated checks (EP-2-1, EP-2-2, EP-10, I-18, I-20).
+  Result<CaseRecord> file(const Actor& employer, const std::string& case_id, const EpFileInput& input);
+  // EP-10, I-18: the checks again (a registry that did not answer, or new facts).
+  Result<CaseRecord> recheck(const Actor& officer, const std::string& case_id);
+  // EP-18: asks every other region's LEB to agree (an "agreement" case in each one's inbox, 3 wd).
+  Result<CaseRecord> request_agreements(const Actor& officer, const std::string& case_id);
+  // EP-18, I-29: the other LEB's answer on its agreement case; a refusal cites an EP-A2.9 ground.
+  Result<CaseRecord> answer_agreement(const Actor& officer, const std::string& agreement_id,
+                                      const EpAgreementInput& input);
+  // EP-18, I-29: where each other region stands — its agreement case's answer, or consent by silence once
+  // the term has passed when the rule version reads silence so (status "agreed", by_silence).
+  Result<std::vector<EpAgreement>> agreements_of(const CaseRecord& application) const;
+  // EP-12, I-19, I-37: the preliminary decision to refuse, signed by the head, with its EP-A2.9 grounds.
+  Result<CaseRecord> preliminary_refusal(const Actor& head, const std::string& case_id,
+                                         const EpPreliminaryInput& input);
+  // EP-12: the employer's objections within the hearing term.
+  Result<CaseRecord> object(const Actor& employer, const std::string& case_id, const EpObjectionInput& input);
+  // EP-53.1, EP-53.2, EP-A2.6, I-14, I-33: the final decision.
+  Result<CaseRecord> decide(const Actor& head, const std::string& case_id, const EpDecisionInput& input);
+  // EP-7.3, I-26: the fee payments from the revenue gateway; paid in every region → the permits (I-8, I-14).
+  Result<CaseRecord> confirm_fee(const Actor& actor, const std::string& case_id);
+  // I-33: decisions whose fee window has passed unpaid lapse and give their quota back. Returns how many.
+  Result<int> lapse_unpaid();
+
+  // The parameters a case is decided by: the rule versions in force on its registration day (today for a
+  // draft).
+  Result<law::ep::Parameters> parameters_of(const CaseRecord& c) const;
+  // The permits a case produced, in worker order.
+  Result<std::vector<IssuedDocument>> permits_of(const CaseRecord& c) const;
+
+ private:
+  Result<CaseRecord> load_for(const Actor& actor, const std::string& id, std::string_view command) const;
+  EpChecks run_checks(const CaseRecord& c, const EpCaseData& data, const law::ep::Parameters& p, Date on);
+  // I-8, I-14: the permits of a decided case and the ledger operations they take.
+  Result<std::vector<IssuedDocument>> new_permits(const CaseRecord& c, EpCaseData& data, Date start);
+};
+
+}  // namespace flis::cases

@@ -1,0 +1,148 @@
+// The inputs of the EP commands, described once: the API decodes them from JSON and the portal from its
+// forms with web/input.h, and OpenAPI shows their schema. What a C++ type cannot say is in kFields
+// (cases/input_rules.h); what depends on the act or the case (a ground outside EP-A2.9, a region that is
+// not one of the 20) is checked by the service.
+// Thread-safety: plain values.
+#pragma once
+
+#include <boost/describe/class.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cases/ep/ep_data.h"
+#include "cases/input_rules.h"
+#include "core/date.h"
+
+namespace flis::cases {
+
+// EP-A2.8: one foreign worker of the application.
+struct EpWorkerInput {
+  std::string surname;
+  std::string given_name;
+  std::string patronymic;       // EP-A2.8(opt)
+  std::string full_name_latin;  // transliterated when empty
+  std::optional<Date> birth_date;
+  std::string citizenship;  // ISO 3166-1 alpha-2
+  std::string passport_number;
+  std::optional<Date> passport_issued_on;
+  std::string passport_issuer;
+  std::string residence_country;
+  std::string departure_country;
+  std::string education;
+  std::string occupation_code;  // НК РК 01-2017
+  double experience_years = 0;
+  std::string iin;
+  static constexpr FieldRule kFields[] = {
+      {.name = "surname", .max_length = 100},
+      {.name = "given_name", .max_length = 100},
+      {.name = "patronymic", .required = false, .max_length = 100, .description = "EP-A2.8(opt)"},
+      {.name = "full_name_latin",
+       .required = false,
+       .max_length = 300,
+       .description = "transliterated from the name when empty"},
+      {.name = "citizenship", .max_length = 2, .description = "ISO 3166-1 alpha-2"},
+      {.name = "passport_number", .max_length = 40},
+      {.name = "passport_issuer", .required = false, .max_length = 200},
+      {.name = "residence_country", .max_length = 2, .description = "ISO 3166-1 alpha-2"},
+      {.name = "departure_country", .max_length = 2, .description = "ISO 3166-1 alpha-2"},
+      {.name = "education", .max_length = 300},
+      {.name = "occupation_code", .max_length = 10, .description = "НК РК 01-2017"},
+      {.name = "experience_years", .minimum = 0, .maximum = 70},
+      {.name = "iin", .required = false, .format = Format::iin},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpWorkerInput, (),
+                      (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
+                       passport_issued_on, passport_issuer, residence_country, departure_country, education,
+                       occupation_code, experience_years, iin))
+
+// EP-3, EP-A2.0, EP-A2.8: a draft application of one of the six sub-services.
+struct EpDraftInput {
+  law::ep::SubService kind = law::ep::SubService::issue;
+  law::ep::Category category = law::ep::Category::category_3;
+  std::string employer_bin;  // BIN, or IIN of an individual employer
+  std::string employer_name;
+  std::string oked_section;          // the employer's main activity, OKED section letter
+  std::vector<std::string> regions;  // KATO: where the workers will work; the first is the LEB applied to
+  std::vector<EpWorkerInput> workers;
+  std::string vacancy_code;            // EP-2-1: issue only
+  std::optional<int> years;            // category 1
+  std::optional<int> season_days;      // seasonal
+  std::optional<int> contract_months;  // ICT
+  std::string special_condition;       // ICT (EP-54)
+  std::string permit_number;           // re-issue, extension
+  std::string change_reason;           // sub-service (6)
+  static constexpr FieldRule kFields[] = {
+      {.name = "employer_bin", .format = Format::iin_or_bin, .description = "EP-A2.10: BIN or IIN"},
+      {.name = "employer_name", .required = false, .max_length = 300},
+      {.name = "oked_section", .max_length = 1, .description = "OKED section letter A–U (EP-22.1)"},
+      {.name = "regions", .unique_items = true, .description = "KATO codes; the first is the LEB applied to"},
+      {.name = "workers", .description = "EP-A2.8: a permit per worker"},
+      {.name = "vacancy_code", .required = false, .max_length = 40, .description = "EP-2-1 (issue)"},
+      {.name = "years", .minimum = 1, .maximum = 3},
+      {.name = "season_days", .minimum = 1, .maximum = 365},
+      {.name = "contract_months", .minimum = 1, .maximum = 120},
+      {.name = "special_condition",
+       .required = false,
+       .max_length = 20,
+       .description = "EP-54: training | retraining | upskilling | jobs"},
+      {.name = "permit_number", .required = false, .max_length = 40},
+      {.name = "change_reason", .required = false, .max_length = 300},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpDraftInput, (),
+                      (kind, category, employer_bin, employer_name, oked_section, regions, workers, vacancy_code, years,
+                       season_days, contract_months, special_condition, permit_number, change_reason))
+
+struct EpFileInput {  // EP-A2.8(1), EP-A2.2
+  bool consent_personal_data = false;
+  std::string channel = "migration.enbek.kz";
+  static constexpr FieldRule kFields[] = {
+      {.name = "channel", .max_length = 40, .description = "EP-A2.2: migration.enbek.kz | egov.kz | elicense.kz"},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpFileInput, (), (consent_personal_data, channel))
+
+// EP-12, I-19: the head's preliminary decision to refuse (grounds of EP-A2.9 only, I-18).
+struct EpPreliminaryInput {
+  std::vector<std::string> grounds;  // "EP-A2.9(2)" or the ground's name
+  std::string reasons;
+  static constexpr FieldRule kFields[] = {
+      {.name = "grounds", .unique_items = true, .description = "EP-A2.9 grounds"},
+      {.name = "reasons", .max_length = 4000},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpPreliminaryInput, (), (grounds, reasons))
+
+struct EpObjectionInput {  // EP-12: the employer's objections
+  std::string text;
+  static constexpr FieldRule kFields[] = {{.name = "text", .max_length = 8000}};
+};
+BOOST_DESCRIBE_STRUCT(EpObjectionInput, (), (text))
+
+// EP-53.1, EP-53.2, EP-12: the head's final decision.
+struct EpDecisionInput {
+  bool issue = true;
+  std::vector<std::string> grounds;  // refuse: EP-A2.9
+  std::string reasons;
+  static constexpr FieldRule kFields[] = {
+      {.name = "grounds", .unique_items = true, .description = "EP-A2.9 grounds (refusal)"},
+      {.name = "reasons", .required = false, .max_length = 4000},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpDecisionInput, (), (issue, grounds, reasons))
+
+// EP-18, I-29: the other region's answer; a refusal cites a ground of EP-A2.9 (row 9) only.
+struct EpAgreementInput {
+  bool agree = true;
+  std::string ground;  // refusal: "EP-A2.9(n)" or the ground's name
+  std::string reasons;
+  static constexpr FieldRule kFields[] = {
+      {.name = "ground", .required = false, .max_length = 40, .description = "EP-A2.9 ground (refusal)"},
+      {.name = "reasons", .required = false, .max_length = 4000},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpAgreementInput, (), (agree, ground, reasons))
+
+}  // namespace flis::cases

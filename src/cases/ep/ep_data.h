@@ -1,0 +1,250 @@
+// The data of an EP case (CaseRecord::data, service "EP"), typed: this header is its documentation.
+// Stored through cases/case_data.h (read_data / write_data, "schema_version": EpCaseData::kSchema); the
+// API returns it as the case's "data". One application covers one or many foreign workers, and a decision
+// to issue gives a permit per worker (EP-A2.0, EP-A2.8).
+//
+// Every struct is lenient (kAllLenient): keys a step writes only when it happens are std::optional.
+// Thread-safety: plain values.
+#pragma once
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "law/ep/ep.h"
+
+namespace flis::cases {
+
+// EP-A2.8 (worker data), EP-A2.8(opt): one foreign worker as the application lists them.
+struct EpWorker {
+  static constexpr bool kAllLenient = true;
+  std::string surname;
+  std::string given_name;
+  std::string patronymic;       // EP-A2.8(opt): may be empty
+  std::string full_name_latin;  // as given, else transliterated (ICU) when the draft is made
+  std::string birth_date;       // YYYY-MM-DD
+  std::string citizenship;      // ISO 3166-1 alpha-2
+  std::string passport_number;
+  std::string passport_issued_on;  // YYYY-MM-DD
+  std::string passport_issuer;
+  std::string residence_country;  // country of permanent residence, alpha-2
+  std::string departure_country;  // country of departure, alpha-2
+  std::string education;          // level and field as the diploma states
+  std::string occupation_code;    // НК РК 01-2017
+  std::string occupation_name;    // its name in the classifier
+  double experience_years = 0;    // EP-16-1: practical experience in the specialty
+  std::string iin;                // EP-24-1(2): when the worker already has one
+};
+BOOST_DESCRIBE_STRUCT(EpWorker, (),
+                      (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
+                       passport_issued_on, passport_issuer, residence_country, departure_country, education,
+                       occupation_code, occupation_name, experience_years, iin))
+std::string full_name(const EpWorker& worker);  // "Surname Given Patronymic" (patronymic when given)
+
+// The employer as the application and the registers name it (EP-7.3: the register is authoritative).
+struct EpEmployer {
+  static constexpr bool kAllLenient = true;
+  std::string name;
+  std::string bin;  // BIN, or IIN of an individual employer (EP-A2.6(0), EP-A2.10)
+  std::string address;
+  std::string oked_section;  // 'A'..'U': the fee's sector group (EP-22.1)
+  law::ep::EmployerKind kind = law::ep::EmployerKind::legal_entity;
+};
+BOOST_DESCRIBE_STRUCT(EpEmployer, (), (name, bin, address, oked_section, kind))
+
+struct EpFileRef {  // EP-A2.8: a scan attached to the application
+  static constexpr bool kAllLenient = true;
+  std::string id;
+  std::string doc_type;
+  std::string sha256;
+};
+BOOST_DESCRIBE_STRUCT(EpFileRef, (), (id, doc_type, sha256))
+
+// One automated check at filing or on the officer's re-check (EP-2-1, EP-2-2, EP-7.3, EP-10, p.19/p.60,
+// the bans of I-20). A registry that does not answer never refuses: the check is "unavailable" and the
+// decision waits for a re-check (I-18).
+struct EpCheck {
+  static constexpr bool kAllLenient = true;
+  std::string name;                   // "legal_entity" | "vacancy" | "contracts" | "violations" | "ratios" | "bans"
+  std::string status;                 // "ok" | "finding" | "unavailable" | "not_applicable"
+  std::string summary;                // what was found, in FLIS's words (shown to officer and employer)
+  std::optional<std::string> reason;  // a code: "other_employer", "too_recent", "ban", "ratio_breach", …
+  std::optional<std::string> error;   // unavailable: the gateway's error code
+  std::optional<std::string> ground;  // a finding that is a refusal ground: "EP-A2.9(2)" (I-18)
+  std::vector<std::string> records;   // the registry records the finding rests on (numbers)
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpCheck, (), (name, status, summary, reason, error, ground, records, rule_ids))
+
+struct EpChecks {
+  static constexpr bool kAllLenient = true;
+  std::string checked_at;  // RFC 3339
+  std::vector<EpCheck> items;
+  std::optional<law::ep::RatioCheck> ratios;
+};
+BOOST_DESCRIBE_STRUCT(EpChecks, (), (checked_at, items, ratios))
+
+struct EpFiling {
+  static constexpr bool kAllLenient = true;
+  std::string filed_at;  // RFC 3339
+  std::string channel;   // EP-A2.2: "migration.enbek.kz" | "egov.kz" | "elicense.kz"
+  bool consent_personal_data = false;
+  std::string signed_by;  // the signer's subject (EP-A2.8(1): signed with the employer's ЭЦП)
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpFiling, (), (filed_at, channel, consent_personal_data, signed_by, rule_ids))
+
+// EP-12, I-19: the preliminary decision to refuse and the employer's objections.
+struct EpHearing {
+  static constexpr bool kAllLenient = true;
+  std::vector<std::string> grounds;  // EP-A2.9(n)
+  std::string reasons;
+  std::string notice_at;       // RFC 3339: the notice delivered to the cabinet
+  std::string objections_due;  // RFC 3339 (I-19)
+  std::string signed_by;
+  std::optional<std::string> objections;  // the employer's text
+  std::optional<std::string> objected_at;
+  std::vector<std::string> objection_files;
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpHearing, (),
+                      (grounds, reasons, notice_at, objections_due, signed_by, objections, objected_at, objection_files,
+                       rule_ids))
+
+// The quota units the decision holds (I-14): one per worker and region, reserved at the decision and
+// consumed at issue, released when the fee is not paid (I-33).
+struct EpQuotaHold {
+  static constexpr bool kAllLenient = true;
+  std::string reservation_id;
+  std::string key;  // "2026/750000000/category_3"
+  std::int64_t units = 0;
+};
+BOOST_DESCRIBE_STRUCT(EpQuotaHold, (), (reservation_id, key, units))
+
+// EP-53.1, EP-A2.6, EP-12: the final decision.
+struct EpDecision {
+  static constexpr bool kAllLenient = true;
+  std::string outcome;     // "issue" | "refuse"
+  std::string decided_on;  // YYYY-MM-DD
+  std::string decided_by;
+  std::vector<std::string> grounds;  // refuse: EP-A2.9(n)
+  std::string reasons;
+  std::optional<law::ep::Fee> fee;        // issue/extension: per region (EP-22.2, I-23); none when free
+  std::optional<std::string> fee_due_at;  // RFC 3339: 10 wd from the notice (EP-A2.6, I-33)
+  std::vector<EpQuotaHold> quota;         // reserved units
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpDecision, (),
+                      (outcome, decided_on, decided_by, grounds, reasons, fee, fee_due_at, quota, rule_ids))
+
+struct EpFeePayment {  // EP-7.3, I-26: confirmed through the revenue gateway, never asked of the employer
+  static constexpr bool kAllLenient = true;
+  std::string region;
+  std::int64_t due_tiyn = 0;
+  std::int64_t paid_tiyn = 0;
+  std::vector<std::string> payment_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpFeePayment, (), (region, due_tiyn, paid_tiyn, payment_ids))
+
+struct EpFeeCheck {
+  static constexpr bool kAllLenient = true;
+  std::string checked_at;
+  std::string status;  // "paid" | "unpaid" | "unavailable"
+  std::vector<EpFeePayment> regions;
+  std::optional<std::string> error;
+};
+BOOST_DESCRIBE_STRUCT(EpFeeCheck, (), (checked_at, status, regions, error))
+
+// The permit an application produced for one worker (the IssuedDocument's number and term).
+struct EpPermitRef {
+  static constexpr bool kAllLenient = true;
+  std::string number;
+  std::string worker;  // full name
+  std::string valid_from;
+  std::string valid_to;
+};
+BOOST_DESCRIBE_STRUCT(EpPermitRef, (), (number, worker, valid_from, valid_to))
+
+// EP-18, I-29: another region's LEB agrees to (or refuses, on a ground of EP-A2.9) the permit valid in its
+// region; asked by the LEB applied to, answered within 3 wd; silence is consent when the rule version says so.
+struct EpAgreement {
+  static constexpr bool kAllLenient = true;
+  std::string region;  // KATO of the other region
+  std::string status;  // "requested" | "agreed" | "refused"
+  std::string requested_at;
+  std::string due_at;  // RFC 3339
+  std::optional<std::string> answered_at;
+  std::optional<std::string> answered_by;
+  std::optional<std::string> ground;  // refused: EP-A2.9(n)
+  std::optional<std::string> reasons;
+  bool by_silence = false;  // I-29
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpAgreement, (),
+                      (region, status, requested_at, due_at, answered_at, answered_by, ground, reasons, by_silence,
+                       rule_ids))
+
+struct EpCaseData {
+  static constexpr bool kAllLenient = true;
+  static constexpr int kSchema = 1;
+  EpEmployer employer;
+  law::ep::Category category = law::ep::Category::category_3;
+  std::vector<std::string> regions;  // KATO: the LEB's own region first, then the others (EP-18)
+  std::vector<EpWorker> workers;
+  std::string vacancy_code;                      // EP-2-1: issue only
+  std::optional<int> years;                      // category 1: 1..3 (EP-25(1))
+  std::optional<int> season_days;                // seasonal: up to 365 (EP-25(4), I-35)
+  std::optional<int> contract_months;            // ICT: the labour contract's term (EP-2.4)
+  std::optional<std::string> special_condition;  // ICT (EP-54, I-40): training | retraining | upskilling | jobs
+  std::string permit_number;                     // re-issue, extension: the permit concerned
+  std::optional<std::string> change_reason;      // sub-service (6)
+  std::vector<EpFileRef> files;
+  std::optional<EpFiling> filing;
+  std::optional<EpChecks> checks;
+  std::vector<EpAgreement> agreements;  // EP-18: one per other region
+  std::optional<EpHearing> hearing;
+  std::optional<EpDecision> decision;
+  std::optional<EpFeeCheck> fee_check;
+  std::vector<EpPermitRef> permits;
+  std::optional<std::string> lapsed_at;  // I-33: the fee was not paid in time
+};
+BOOST_DESCRIBE_STRUCT(EpCaseData, (),
+                      (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
+                       special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
+                       decision, fee_check, permits, lapsed_at))
+
+// The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
+// in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.
+struct EpAgreementData {
+  static constexpr bool kAllLenient = true;
+  static constexpr int kSchema = 1;
+  std::string application;  // the application's case id
+  std::string applied_to;   // the LEB that asks (provider body)
+  EpEmployer employer;
+  law::ep::Category category = law::ep::Category::category_3;
+  std::vector<EpWorker> workers;
+  std::vector<std::string> regions;
+  EpAgreement agreement;
+};
+BOOST_DESCRIBE_STRUCT(EpAgreementData, (), (application, applied_to, employer, category, workers, regions, agreement))
+
+// What an EP permit (IssuedDocument kind "ep_permit") carries beyond the common columns.
+struct EpPermitData {
+  static constexpr bool kAllLenient = true;
+  EpEmployer employer;
+  EpWorker worker;
+  law::ep::Category category = law::ep::Category::category_3;
+  std::vector<std::string> regions;
+  bool ict = false;
+  std::optional<std::string> special_condition;
+  int extensions = 0;
+  std::string issuer;  // the LEB's provider body
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpPermitData, (),
+                      (employer, worker, category, regions, ict, special_condition, extensions, issuer, rule_ids))
+
+}  // namespace flis::cases
