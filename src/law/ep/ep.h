@@ -74,35 +74,35 @@ struct FeeRates {
 
 // EP-25, EP-2.4, I-7, I-9: permit terms and extensions.
 struct TermRules {
-  int category_1_max_years = 0;          // EP-25(1): 1, 2 or 3 years; extension by 1..max years, no limit
-  int categories_2_3_months = 0;         // EP-25(2): 12 months
+  int category_1_max_years = 0;           // EP-25(1): 1, 2 or 3 years; extension by 1..max years, no limit
+  int categories_2_3_months = 0;          // EP-25(2): 12 months
   int categories_2_3_max_extensions = 0;  // EP-25(2): at most 3 extensions
-  int category_4_months = 0;             // EP-25(3): 12 months, no extension
-  int seasonal_max_days = 0;             // EP-25(4), I-35: up to 365 cd, no extension
-  int ict_max_months = 0;                // EP-2.4: the contract term, at most 36 months
-  int ict_extension_max_months = 0;      // EP-2.4, I-9: one extension of at most 12 months
-  int ict_max_extensions = 0;            // I-9: 1
+  int category_4_months = 0;              // EP-25(3): 12 months, no extension
+  int seasonal_max_days = 0;              // EP-25(4), I-35: up to 365 cd, no extension
+  int ict_max_months = 0;                 // EP-2.4: the contract term, at most 36 months
+  int ict_extension_max_months = 0;       // EP-2.4, I-9: one extension of at most 12 months
+  int ict_max_extensions = 0;             // I-9: 1
 };
 
 // EP-A2.3, EP-7.1, EP-7.4, EP-29, EP-64, EP-66, EP-18, EP-A2.6, I-5, I-19, I-22, I-33, I-34.
 struct ServiceTermRules {
-  int issue_wd = 0;               // EP-A2.3: issue 19 wd in all
-  int decision_notice_wd = 0;     // EP-A2.3: notice of the decision to issue/extend, 8 wd
-  int seasonal_notice_wd = 0;     // EP-A2.3, I-22: 4 wd for seasonal workers
-  int fee_wd = 0;                 // EP-A2.6, I-33: 10 wd from the notice's delivery
-  int reissue_wd = 0;             // EP-A2.3: 6 wd
-  int extension_wd = 0;           // EP-A2.3, I-34: 3 wd
-  int agreement_wd = 0;           // EP-18, EP-A2.3: another region's agreement, 3 wd
-  int ict_issue_wd = 0;           // EP-A2.3: 8 wd
-  int ict_reissue_wd = 0;         // EP-A2.3: 6 wd
-  int ict_extension_wd = 0;       // EP-A2.3: 6 wd
-  int registration_wd = 0;        // EP-7.1: 1 wd
-  int review_wd = 0;              // EP-7.4: 6 wd (a cap inside the longer terms only, I-34)
-  int reissue_decision_wd = 0;    // EP-29: 5 wd from acceptance
-  int ict_reissue_decision_wd = 0;    // EP-64: 5 wd
-  int ict_extension_decision_wd = 0;  // EP-66: 5 wd
-  int hearing_notice_before_end_wd = 0;  // I-19: the preliminary notice ≥ 3 wd before the term ends
-  int hearing_objection_wd = 0;          // I-19: objections within 2 wd of the notice
+  int issue_wd = 0;                           // EP-A2.3: issue 19 wd in all
+  int decision_notice_wd = 0;                 // EP-A2.3: notice of the decision to issue/extend, 8 wd
+  int seasonal_notice_wd = 0;                 // EP-A2.3, I-22: 4 wd for seasonal workers
+  int fee_wd = 0;                             // EP-A2.6, I-33: 10 wd from the notice's delivery
+  int reissue_wd = 0;                         // EP-A2.3: 6 wd
+  int extension_wd = 0;                       // EP-A2.3, I-34: 3 wd
+  int agreement_wd = 0;                       // EP-18, EP-A2.3: another region's agreement, 3 wd
+  int ict_issue_wd = 0;                       // EP-A2.3: 8 wd
+  int ict_reissue_wd = 0;                     // EP-A2.3: 6 wd
+  int ict_extension_wd = 0;                   // EP-A2.3: 6 wd
+  int registration_wd = 0;                    // EP-7.1: 1 wd
+  int review_wd = 0;                          // EP-7.4: 6 wd (a cap inside the longer terms only, I-34)
+  int reissue_decision_wd = 0;                // EP-29: 5 wd from acceptance
+  int ict_reissue_decision_wd = 0;            // EP-64: 5 wd
+  int ict_extension_decision_wd = 0;          // EP-66: 5 wd
+  int hearing_notice_before_end_wd = 0;       // I-19: the preliminary notice ≥ 3 wd before the term ends
+  int hearing_objection_wd = 0;               // I-19: objections within 2 wd of the notice
   bool agreement_silence_is_consent = false;  // I-29: no answer within the term counts as agreement
 };
 
@@ -117,14 +117,14 @@ struct RatioRules {
 
 struct Parameters {
   Date on;
-  FeeRates fees;             // EP-22.1 (error when no decree version is in force on `on`)
-  TermRules terms;           // EP-25, EP-2.4
-  ServiceTermRules service;  // EP-A2.3 and the paragraphs' terms
-  RatioRules ratios;         // p.19, p.20, p.60
-  int vacancy_days = 0;      // EP-2-1, I-25: filing from submission + vacancy_days + 1
-  int ban_months = 0;        // EP-40, EP-41-1, EP-74, EP-74-1, I-20: 12 months
-  int ict_police_notice_wd = 0;  // EP-74: Appendix 10 to the police within 3 wd
-  int secondment_max_days = 0;   // p.38: ≤ 90 cd per calendar year in other regions
+  FeeRates fees;                           // EP-22.1 (error when no decree version is in force on `on`)
+  TermRules terms;                         // EP-25, EP-2.4
+  ServiceTermRules service;                // EP-A2.3 and the paragraphs' terms
+  RatioRules ratios;                       // p.19, p.20, p.60
+  int vacancy_days = 0;                    // EP-2-1, I-25: filing from submission + vacancy_days + 1
+  int ban_months = 0;                      // EP-40, EP-41-1, EP-74, EP-74-1, I-20: 12 months
+  int ict_police_notice_wd = 0;            // EP-74: Appendix 10 to the police within 3 wd
+  int secondment_max_days = 0;             // p.38: ≤ 90 cd per calendar year in other regions
   int extension_window_earliest_days = 0;  // reference-data.md "Extension timing": filed ≤ 60 cd before expiry
   int extension_window_latest_days = 0;    //   and ≥ 30 cd before (a flag for the officer, never a refusal)
 };
@@ -143,10 +143,10 @@ std::optional<FeeKind> parse_fee_kind(std::string_view text);
 struct FeeInput {
   FeeKind kind = FeeKind::issue;
   Category category = Category::category_3;
-  char oked_section = 'C';                 // 'A'..'U'
-  std::optional<int> years;                // category 1: 1..3 (issue term or extension term)
-  std::optional<int> season_days;          // seasonal: 1..365 (I-35)
-  std::vector<std::string> regions;        // 9-digit KATO codes, distinct, at least one
+  char oked_section = 'C';           // 'A'..'U'
+  std::optional<int> years;          // category 1: 1..3 (issue term or extension term)
+  std::optional<int> season_days;    // seasonal: 1..365 (I-35)
+  std::vector<std::string> regions;  // 9-digit KATO codes, distinct, at least one
 };
 struct RegionFee {
   std::string region;
@@ -211,29 +211,29 @@ ServiceTerms service_terms(const Parameters& p, SubService sub_service, Category
 // ---- Refusal grounds (EP-A2.9, I-18) ----
 
 enum class RefusalGround {
-  false_documents = 1,     // (1) documents or data found false
+  false_documents = 1,       // (1) documents or data found false
   not_meeting_requirements,  // (2) the applicant or its materials do not meet the requirements of legal acts
-  court_ban,               // (3) a court decision bans the activity
-  court_deprivation,       // (4) a court decision deprives the special right
-  no_consent,              // (5) no consent to access to restricted personal data
-  other_law,               // (6) other grounds set by laws
+  court_ban,                 // (3) a court decision bans the activity
+  court_deprivation,         // (4) a court decision deprives the special right
+  no_consent,                // (5) no consent to access to restricted personal data
+  other_law,                 // (6) other grounds set by laws
 };
-BOOST_DESCRIBE_ENUM(RefusalGround, false_documents, not_meeting_requirements, court_ban, court_deprivation,
-                    no_consent, other_law)
+BOOST_DESCRIBE_ENUM(RefusalGround, false_documents, not_meeting_requirements, court_ban, court_deprivation, no_consent,
+                    other_law)
 std::string citation(RefusalGround ground);  // "EP-A2.9(1)" ..
 std::string code(RefusalGround ground);      // "ep.refusal.false_documents" ..
 std::optional<RefusalGround> parse_refusal_ground(std::string_view text);
 
 // ---- Domestic market first (EP-2-1, I-25) ----
 
-struct VacancyFacts {  // what the labour exchange says about a publication code
-  std::string employer;      // BIN/IIN of the employer who published it
-  std::string occupation;    // НК РК 01-2017 code
+struct VacancyFacts {      // what the labour exchange says about a publication code
+  std::string employer;    // BIN/IIN of the employer who published it
+  std::string occupation;  // НК РК 01-2017 code
   Date submitted_on;
 };
 struct VacancyFinding {
   bool ok = false;
-  std::string reason;              // "" | "other_employer" | "other_occupation" | "too_recent" | "unknown_code"
+  std::string reason;  // "" | "other_employer" | "other_occupation" | "too_recent" | "unknown_code"
   std::optional<Date> filing_allowed_from;  // submitted_on + vacancy_days + 1 (I-25)
   std::optional<RefusalGround> ground;      // EP-A2.9(2) when not ok
   std::vector<std::string> rule_ids;        // EP-2-1, I-25
@@ -246,8 +246,7 @@ VacancyFinding check_vacancy(const Parameters& p, SubService sub_service, const 
 // ---- Local staff ratios (p.19, p.20, p.60, EP-20.1, I-30) ----
 
 enum class EmployerKind { legal_entity, small_business, branch_or_representative_office, individual, state_body };
-BOOST_DESCRIBE_ENUM(EmployerKind, legal_entity, small_business, branch_or_representative_office, individual,
-                    state_body)
+BOOST_DESCRIBE_ENUM(EmployerKind, legal_entity, small_business, branch_or_representative_office, individual, state_body)
 
 struct Staff {  // from ЕСУТД and FLIS's own permits; outstaffed staff counted (p.19)
   EmployerKind employer = EmployerKind::legal_entity;
