@@ -153,10 +153,10 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
   auto occupations = read_json_file(data_dir + "/occupations.json");
   if (!occupations) return occupations.take_error();
   const auto& ofile = occupations->as_object();
-  for (const char* list : {"major_groups", "occupations"})
-    for (const auto& item : ofile.at(list).as_array()) {
+  for (const char* level : {"major_groups", "occupations"})
+    for (const auto& item : ofile.at(level).as_array()) {
       json::object o = item.as_object();
-      o["level"] = std::string_view(list) == "major_groups" ? "major_group" : "unit_group";
+      o["level"] = std::string_view(level) == "major_groups" ? "major_group" : "unit_group";
       const std::string code = str(o, "code");
       if (auto s = put({"occupation", code, effective_from_of(ofile), std::nullopt, std::move(o),
                         ofile.contains("confirmed") && ofile.at("confirmed").as_bool()});
