@@ -1,6 +1,7 @@
 #include "law/acts.h"
 
 #include "law/complaint.h"
+#include "law/ep/ep.h"
 #include "law/qt/quota.h"
 #include "law/se/se.h"
 
@@ -10,7 +11,8 @@ RuleCheck rule_check(std::optional<std::set<std::string>> known_ids) {
   RuleCheck check;
   // The rules of each act that name a body reviewing complaints about its decisions (law/complaint.h).
   const auto complaint_routes = complaint::parameter_specs({"SE-25", "SE-26"});
-  for (auto specs : {se::parameter_specs(), qt::parameter_specs(), interpretation_parameter_specs(), complaint_routes})
+  for (auto specs : {se::parameter_specs(), qt::parameter_specs(), ep::parameter_specs(),
+                     interpretation_parameter_specs(), complaint_routes})
     check.parameters.insert(check.parameters.end(), specs.begin(), specs.end());
   check.known_ids = std::move(known_ids);
   return check;

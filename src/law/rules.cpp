@@ -378,17 +378,11 @@ std::vector<ParameterSpec> interpretation_parameter_specs() {
       {"I-4", "event_day_counted", T::boolean},
       {"I-4", "due_time", T::text},
       {"I-4", "working_weekend_counts", T::boolean},
-      {"I-5", "ep_registration_wd", T::integer},
-      {"I-5", "ep_decision_wd", T::integer},
       {"I-7", "end", T::text},
       {"I-8", "se_start", T::text},
       {"I-8", "li_start", T::text},
       {"I-8", "ep_start", T::text},
-      {"I-9", "cat1_extension_years", T::text},
-      {"I-9", "cat2_3_max_extensions", T::integer},
-      {"I-9", "cat2_3_extension_months", T::integer},
-      {"I-9", "ict_first_max_years", T::integer},
-      {"I-9", "ict_max_extension_years", T::integer},
+      {"I-9", "ict_max_extensions", T::integer},  // EP-2.4's "one year" read as one extension
       {"I-10", "extension_earliest_days_before_expiry", T::integer},
       {"I-10", "extension_latest_days_before_expiry", T::integer},
       {"I-10", "new_permit_earliest_days_before_expiry", T::integer},
@@ -402,6 +396,7 @@ std::vector<ParameterSpec> interpretation_parameter_specs() {
       {"I-22", "seasonal_notice_wd", T::integer},
       {"I-22", "categories_1_4_notice_wd", T::integer},
       {"I-24", "pilot_end", T::date},
+      {"I-29", "silence_is_consent", T::boolean},
   };
 }
 

@@ -68,8 +68,9 @@ struct FeeRates {
   // covers the requested days).
   int seasonal_days[4] = {};
   int seasonal_mrp[4] = {};
-  bool category_1_rate_times_years = true;  // unconfirmed reading: 2–3 years = the 1-year rate × years
-  int mrp_tenge = 0;                        // the MRP of the decision's year (budget law), tenge
+  bool category_1_rate_times_years = true;  // F-E8, unconfirmed: 2–3 years = the 1-year rate × years
+  int mrp_tenge = 0;                        // the MRP of the decision's year (budget law), tenge (F-E7)
+  bool sector_rates_confirmed = false;      // reference-data.md gives the sector rates L–M (seasonal: H)
 };
 
 // EP-25, EP-2.4, I-7, I-9: permit terms and extensions.
@@ -84,7 +85,7 @@ struct TermRules {
   int ict_max_extensions = 0;             // I-9: 1
 };
 
-// EP-A2.3, EP-7.1, EP-7.4, EP-29, EP-64, EP-66, EP-18, EP-A2.6, I-5, I-19, I-22, I-33, I-34.
+// EP-A2.3, EP-7.1, EP-7.4, EP-29, EP-64, EP-66, EP-18, EP-A2.6, I-5, I-19, I-22, I-29, I-33, I-34.
 struct ServiceTermRules {
   int issue_wd = 0;                           // EP-A2.3: issue 19 wd in all
   int decision_notice_wd = 0;                 // EP-A2.3: notice of the decision to issue/extend, 8 wd
@@ -110,9 +111,10 @@ struct ServiceTermRules {
 struct RatioRules {
   int min_kazakh_percent_categories_1_2 = 0;  // p.19: ≥ 70 %
   int min_kazakh_percent_categories_3_4 = 0;  // p.19: ≥ 90 %
-  int small_business_max_staff = 0;           // EP-20.1: small business entities ≤ 20 employees exempt
-  int branch_max_staff = 0;                   // p.20, I-30: branches/representative offices ≤ 10 exempt
-  int ict_max_percent_of_kazakh = 0;          // p.60: ICT ≤ 50 % of the Kazakh staff of the category
+  int small_business_max_staff = 0;           // EP-20.1: small business entities ≤ 20 employees exempt;
+                                              //   0 before Order 93: no such exemption (F-E2)
+  int branch_max_staff = 0;                   // p.20 (F-E2): branches/representative offices ≤ 10 exempt
+  int ict_max_percent_of_kazakh = 0;          // p.60 (F-E3): ICT ≤ 50 % of the Kazakh staff of the category
 };
 
 struct Parameters {
@@ -122,10 +124,12 @@ struct Parameters {
   ServiceTermRules service;                // EP-A2.3 and the paragraphs' terms
   RatioRules ratios;                       // p.19, p.20, p.60
   int vacancy_days = 0;                    // EP-2-1, I-25: filing from submission + vacancy_days + 1
-  int ban_months = 0;                      // EP-40, EP-41-1, EP-74, EP-74-1, I-20: 12 months
+  bool vacancy_required = false;           // EP-2-1 is in force on `on` (added by Order 93: not before 01.09.2025)
+  bool fees_known = false;                 // `fees` was read (parameters(); parameters_without_fees leaves it empty)
+  int ban_months = 0;                      // I-20 (for EP-40, EP-41-1, EP-74, EP-74-1): 12 months
   int ict_police_notice_wd = 0;            // EP-74: Appendix 10 to the police within 3 wd
-  int secondment_max_days = 0;             // p.38: ≤ 90 cd per calendar year in other regions
-  int extension_window_earliest_days = 0;  // reference-data.md "Extension timing": filed ≤ 60 cd before expiry
+  int secondment_max_days = 0;             // p.38 (F-E4): ≤ 90 cd per calendar year in other regions
+  int extension_window_earliest_days = 0;  // F-E5 "Extension timing": filed ≤ 60 cd before expiry
   int extension_window_latest_days = 0;    //   and ≥ 30 cd before (a flag for the officer, never a refusal)
 };
 
@@ -133,6 +137,9 @@ struct Parameters {
 // act; ep.fee_year_unknown (kind invalid_input, field "decision_date") when no EP-22.1 version (rates
 // and MRP) is in force on `on` — the calculators report it as the caller's error.
 Result<Parameters> parameters(const RuleBook& rules, Date on);
+// Every parameter but the fee rates (fees_known false): what terms, service terms, ratios and bans need
+// on a date for which no fee decree version is known (e.g. a permit term starting in a later year).
+Result<Parameters> parameters_without_fees(const RuleBook& rules, Date on);
 
 // ---- Fees (EP-22.1, EP-22.2, EP-22.3, EP-A2.6, I-23, I-35) ----
 
@@ -167,6 +174,9 @@ BOOST_DESCRIBE_STRUCT(Fee, (), (per_region, total_mrp, total_tenge, mrp_tenge, r
 // EP-22.3). Errors (invalid_input, field named): ep.fee.years ("years": category 1 needs 1..max),
 // ep.fee.season_days, ep.fee.oked_section, ep.fee.regions (empty, not KATO, duplicate: "regions[i]").
 Result<Fee> fee(const Parameters& p, const FeeInput& input);
+// The same with the parameters in force on the day of the decision (F-E9): what the public calculator
+// answers. Errors as parameters() (ep.fee_year_unknown at "decision_date") and fee().
+Result<Fee> fee(const RuleBook& rules, Date decision_date, const FeeInput& input);
 
 // ---- Terms (EP-25, EP-2.4, I-7, I-8, I-9, I-35) ----
 
@@ -194,6 +204,9 @@ struct Term {
 // rule_ids naming the rule (EP-25(3) category 4, EP-25(4) seasonal, EP-25(2) after 3 extensions,
 // EP-2.4/I-9 ICT after its one extension).
 Result<Term> term(const Parameters& p, const TermInput& input);
+// The same with the parameters in force on the term's first day (issue) or the current term's last
+// day (extension), F-E9; no fee table is needed. What the public calculator answers.
+Result<Term> term(const RuleBook& rules, const TermInput& input);
 
 // ---- Service terms of a case (EP-A2.3, I-5, I-22, I-34) ----
 
@@ -207,6 +220,9 @@ struct ServiceTerms {
   std::vector<std::string> rule_ids;  // what produced these terms
 };
 ServiceTerms service_terms(const Parameters& p, SubService sub_service, Category category);
+// Sub-service (4) covers ICT issue and ICT re-issue; the re-issue has its own terms (EP-A2.3 6 wd,
+// EP-64 5 wd): `ict_reissue` selects them (ignored for the other sub-services).
+ServiceTerms service_terms(const Parameters& p, SubService sub_service, Category category, bool ict_reissue);
 
 // ---- Refusal grounds (EP-A2.9, I-18) ----
 
@@ -267,7 +283,7 @@ struct RatioGroup {
 BOOST_DESCRIBE_STRUCT(RatioGroup, (), (group, kazakh, foreign, min_kazakh_percent, holds, headroom))
 struct RatioCheck {
   bool exempt = false;
-  std::string exemption_rule;  // "EP-20.1" | "EP-A2.8" (branch ≤ 10, I-30) when exempt
+  std::string exemption_rule;  // "EP-20.1" (small business) | "F-E2" (p.20: branch ≤ 10) when exempt
   std::vector<RatioGroup> groups;
   bool holds = true;
   std::vector<std::string> rule_ids;

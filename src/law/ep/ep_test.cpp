@@ -1,0 +1,411 @@
+// The employer-permit act (seed 000, Rules 279 as amended by Order 93): parameters from the rule
+// versions, fees, terms, service terms, vacancy, ratios, revocation order and bans. The fee and term
+// scenarios a lawyer reads are tests/golden/ep/ (golden_test.cpp); these tests prove the rest.
+#include "law/ep/ep.h"
+
+#include <gtest/gtest.h>
+
+#include "core/testing/requirements.h"
+#include "law/testing/rules.h"
+
+namespace flis::law::ep {
+namespace {
+
+Date d(const char* iso) { return *Date::parse(iso); }
+
+Parameters params(const char* on) {
+  auto p = parameters(testing::rule_book(), d(on));
+  EXPECT_TRUE(p.ok()) << p.error().code << " " << p.error().field;
+  return p.ok() ? *p : Parameters{};
+}
+
+// ---- Parameters from the rule versions ----
+
+TEST(EpParameters, ReadFromTheVersionsInForce) {
+  FLIS_REQUIREMENTS("EP-25", "EP-2.4", "EP-A2.3", "EP-7.1", "EP-7.4", "EP-29", "EP-64", "EP-66", "EP-A2.6", "EP-2-1",
+                    "EP-74", "EP-20.1", "I-9", "I-19", "I-20", "I-22", "I-29", "F-E1", "F-E2", "F-E3", "F-E4", "F-E5");
+  const Parameters p = params("2026-03-02");
+  EXPECT_EQ(p.terms.category_1_max_years, 3);
+  EXPECT_EQ(p.terms.categories_2_3_months, 12);
+  EXPECT_EQ(p.terms.categories_2_3_max_extensions, 3);
+  EXPECT_EQ(p.terms.category_4_months, 12);
+  EXPECT_EQ(p.terms.seasonal_max_days, 365);
+  EXPECT_EQ(p.terms.ict_max_months, 36);
+  EXPECT_EQ(p.terms.ict_extension_max_months, 12);
+  EXPECT_EQ(p.terms.ict_max_extensions, 1);
+  EXPECT_EQ(p.service.issue_wd, 19);
+  EXPECT_EQ(p.service.decision_notice_wd, 8);
+  EXPECT_EQ(p.service.seasonal_notice_wd, 4);
+  EXPECT_EQ(p.service.fee_wd, 10);
+  EXPECT_EQ(p.service.reissue_wd, 6);
+  EXPECT_EQ(p.service.extension_wd, 3);
+  EXPECT_EQ(p.service.agreement_wd, 3);
+  EXPECT_EQ(p.service.ict_issue_wd, 8);
+  EXPECT_EQ(p.service.ict_reissue_wd, 6);
+  EXPECT_EQ(p.service.ict_extension_wd, 6);
+  EXPECT_EQ(p.service.registration_wd, 1);
+  EXPECT_EQ(p.service.review_wd, 6);
+  EXPECT_EQ(p.service.reissue_decision_wd, 5);
+  EXPECT_EQ(p.service.ict_reissue_decision_wd, 5);
+  EXPECT_EQ(p.service.ict_extension_decision_wd, 5);
+  EXPECT_EQ(p.service.hearing_notice_before_end_wd, 3);
+  EXPECT_EQ(p.service.hearing_objection_wd, 2);
+  EXPECT_TRUE(p.service.agreement_silence_is_consent);
+  EXPECT_EQ(p.ratios.min_kazakh_percent_categories_1_2, 70);
+  EXPECT_EQ(p.ratios.min_kazakh_percent_categories_3_4, 90);
+  EXPECT_EQ(p.ratios.small_business_max_staff, 20);
+  EXPECT_EQ(p.ratios.branch_max_staff, 10);
+  EXPECT_EQ(p.ratios.ict_max_percent_of_kazakh, 50);
+  EXPECT_EQ(p.vacancy_days, 15);
+  EXPECT_TRUE(p.vacancy_required);
+  EXPECT_EQ(p.ban_months, 12);
+  EXPECT_EQ(p.ict_police_notice_wd, 3);
+  EXPECT_EQ(p.secondment_max_days, 90);
+  EXPECT_EQ(p.extension_window_earliest_days, 60);
+  EXPECT_EQ(p.extension_window_latest_days, 30);
+}
+
+TEST(EpParameters, FeeTablesPerCalendarYear) {
+  FLIS_REQUIREMENTS("EP-22.1", "F-E6", "F-E7", "F-E8");
+  const Parameters p = params("2026-03-02");
+  ASSERT_TRUE(p.fees_known);
+  EXPECT_EQ(p.fees.mrp_tenge, 4325);
+  EXPECT_EQ(p.fees.group_a_sections, "ADEHJKMPQRS");
+  EXPECT_EQ(p.fees.group_b_sections, "BG");
+  EXPECT_EQ(p.fees.rate[0][0], 137);
+  EXPECT_EQ(p.fees.rate[2][3], 250);
+  EXPECT_EQ(p.fees.seasonal_days[1], 180);
+  EXPECT_EQ(p.fees.seasonal_mrp[3], 48);
+  EXPECT_TRUE(p.fees.category_1_rate_times_years);
+  EXPECT_FALSE(p.fees.sector_rates_confirmed);
+  EXPECT_EQ(params("2024-06-01").fees.mrp_tenge, 3692);
+  EXPECT_EQ(params("2025-06-01").fees.mrp_tenge, 3932);
+  // Outside the tables: the caller's error on the decision date, not a guess.
+  auto none = parameters(testing::rule_book(), d("2027-01-04"));
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, "ep.fee_year_unknown");
+  EXPECT_EQ(none.error().field, "decision_date");
+  EXPECT_EQ(none.error().kind, Error::Kind::invalid_input);
+  // Terms do not need the fee tables.
+  auto terms = parameters_without_fees(testing::rule_book(), d("2027-01-04"));
+  ASSERT_TRUE(terms.ok());
+  EXPECT_FALSE(terms->fees_known);
+  EXPECT_EQ(terms->terms.categories_2_3_months, 12);
+  FeeInput input;
+  input.regions = {"710000000"};
+  EXPECT_EQ(fee(*terms, input).error().kind, Error::Kind::internal);
+}
+
+TEST(EpParameters, BeforeTheActNothingIsInForce) {
+  FLIS_REQUIREMENTS("EP-O.4");
+  auto p = parameters_without_fees(testing::rule_book(), d("2023-01-10"));
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().code, "rules.not_in_force");
+}
+
+// EP-O.4, EP-R.1..8, F-E2, F-E9: paragraphs Order 93 added do not reach back; repealed ones end.
+TEST(EpParameters, Order93Boundary) {
+  FLIS_REQUIREMENTS("EP-O.4", "EP-R.1", "EP-R.2", "EP-R.3", "EP-R.4", "EP-R.5", "EP-R.6", "EP-R.7", "EP-R.8", "EP-2-1",
+                    "EP-20.1", "F-E2", "F-E9");
+  const auto& rules = testing::rule_book();
+  const Parameters before = params("2025-08-31");
+  const Parameters after = params("2025-09-01");
+  EXPECT_FALSE(before.vacancy_required);
+  EXPECT_EQ(before.ratios.small_business_max_staff, 0);
+  EXPECT_TRUE(after.vacancy_required);
+  EXPECT_EQ(after.ratios.small_business_max_staff, 20);
+  for (const char* id : {"EP-R.1", "EP-R.2", "EP-R.3", "EP-R.4", "EP-R.5", "EP-R.6", "EP-R.7", "EP-R.8"}) {
+    EXPECT_NE(rules.in_force(id, d("2025-08-31")), nullptr) << id;
+    EXPECT_EQ(rules.in_force(id, d("2025-09-01")), nullptr) << id;
+    EXPECT_EQ(rules.versions(id).size(), 1u) << id;
+  }
+  for (const char* id : {"EP-2-1", "EP-2-2", "EP-16-1", "EP-41-1", "EP-74-1"}) {
+    EXPECT_EQ(rules.in_force(id, d("2025-08-31")), nullptr) << id;
+    EXPECT_NE(rules.in_force(id, d("2025-09-01")), nullptr) << id;
+  }
+  EXPECT_EQ(rules.in_force("EP-25", d("2025-08-31"))->source, "Rules 279 (Order 279 of 30.06.2023)");
+  EXPECT_EQ(rules.in_force("EP-25", d("2025-09-01"))->source, "Order 93 of 28.03.2025");
+  // A small business with 15 employees: measured before Order 93, exempt from it.
+  Staff staff{EmployerKind::small_business, 15, 1, 1, 10, 3};
+  EXPECT_FALSE(check_ratios(before, staff, Category::category_3, 1).exempt);
+  EXPECT_TRUE(check_ratios(after, staff, Category::category_3, 1).exempt);
+  // The vacancy of EP-2-1 is not asked for before it exists.
+  EXPECT_TRUE(check_vacancy(before, SubService::issue, std::nullopt, "1", "2", d("2025-08-31")).ok);
+}
+
+// A new decree version changes the fee from its day; the version before keeps the older cases.
+TEST(EpParameters, FeeRatesAreData) {
+  FLIS_REQUIREMENTS("EP-22.1", "F-E7");
+  RuleVersion next = *testing::rule_book().in_force("EP-22.1", d("2026-01-01"));
+  next.effective_from = d("2026-07-01");
+  next.parameters["group_c_category_3"] = std::int64_t{230};
+  const RuleBook book = testing::with_version(testing::rule_book(), next);
+  FeeInput input;
+  input.oked_section = 'F';
+  input.regions = {"710000000"};
+  EXPECT_EQ(fee(*parameters(book, d("2026-06-30")), input)->total_mrp, 224);
+  EXPECT_EQ(fee(*parameters(book, d("2026-07-01")), input)->total_mrp, 230);
+}
+
+TEST(EpParameters, SpecsCoverEveryParameterRead) {
+  FLIS_REQUIREMENTS("EP-22.1", "EP-25");
+  // Every EP parameter the rule files carry is declared (the loader refuses undeclared ones), and the
+  // ones the decisions read are required.
+  int required = 0;
+  for (const auto& spec : parameter_specs()) required += spec.required ? 1 : 0;
+  EXPECT_GT(required, 40);
+}
+
+// ---- Categories, sub-services, grounds ----
+
+TEST(EpCategories, WireFormsAndQuotaKinds) {
+  FLIS_REQUIREMENTS("EP-25", "I-14");
+  for (Category c :
+       {Category::category_1, Category::category_2, Category::category_3, Category::category_4, Category::seasonal})
+    EXPECT_EQ(parse_category(wire(c)), c);
+  EXPECT_FALSE(parse_category("5").has_value());
+  EXPECT_FALSE(parse_category("category_1").has_value());
+  EXPECT_EQ(quota_kind(Category::category_2), qt::QuotaKind::category_2);
+  EXPECT_EQ(quota_kind(Category::seasonal), qt::QuotaKind::seasonal);
+}
+
+TEST(EpSubServices, SixSubServicesCited) {
+  FLIS_REQUIREMENTS("EP-A2.0", "I-20");
+  EXPECT_EQ(citation(SubService::issue), "EP-A2.0(1)");
+  EXPECT_EQ(citation(SubService::reissue_on_change), "EP-A2.0(6)");
+  EXPECT_EQ(parse_sub_service("ict_extension"), SubService::ict_extension);
+  EXPECT_EQ(to_string(SubService::reissue_on_change), "reissue_on_change");
+  EXPECT_FALSE(parse_sub_service("duplicate").has_value());
+  EXPECT_TRUE(is_ict(SubService::ict_issue));
+  EXPECT_FALSE(is_ict(SubService::extension));
+  EXPECT_TRUE(is_new_permit(SubService::issue));
+  EXPECT_TRUE(is_new_permit(SubService::ict_issue));
+  EXPECT_FALSE(is_new_permit(SubService::reissue));
+  EXPECT_FALSE(is_new_permit(SubService::ict_extension));
+}
+
+TEST(EpRefusalGrounds, ExhaustiveAndCited) {
+  FLIS_REQUIREMENTS("EP-A2.9", "I-18");
+  EXPECT_EQ(citation(RefusalGround::false_documents), "EP-A2.9(1)");
+  EXPECT_EQ(citation(RefusalGround::other_law), "EP-A2.9(6)");
+  EXPECT_EQ(code(RefusalGround::no_consent), "ep.refusal.no_consent");
+  EXPECT_EQ(parse_refusal_ground("ep.refusal.court_ban"), RefusalGround::court_ban);
+  EXPECT_EQ(parse_refusal_ground("not_meeting_requirements"), RefusalGround::not_meeting_requirements);
+  EXPECT_FALSE(parse_refusal_ground("quota_exhausted").has_value());
+  EXPECT_EQ(parse_fee_kind("ict"), FeeKind::ict);
+  EXPECT_FALSE(parse_fee_kind("duplicate").has_value());
+}
+
+// ---- Fees beyond the goldens ----
+
+TEST(EpFee, InputErrorsNameTheField) {
+  FLIS_REQUIREMENTS("EP-22.1", "EP-22.2", "EP-25", "I-35");
+  const Parameters p = params("2026-03-02");
+  FeeInput in;
+  in.regions = {};
+  EXPECT_EQ(fee(p, in).error().field, "regions");
+  in.regions = {"710000000", "75000000a"};
+  EXPECT_EQ(fee(p, in).error().field, "regions[1]");
+  in.regions = {"710000000"};
+  in.oked_section = 'V';
+  EXPECT_EQ(fee(p, in).error().field, "oked_section");
+  in.oked_section = 'F';
+  in.season_days = 30;
+  EXPECT_EQ(fee(p, in).error().field, "season_days");  // not a seasonal permit
+  in.season_days.reset();
+  in.years = 2;
+  EXPECT_EQ(fee(p, in).error().field, "years");  // category 3 has no years
+  in.category = Category::seasonal;
+  in.years.reset();
+  EXPECT_EQ(fee(p, in).error().code, "ep.fee.season_days");  // missing
+  in.season_days = 0;
+  EXPECT_EQ(fee(p, in).error().field, "season_days");
+}
+
+TEST(EpFee, SeasonalIgnoresTheSectorAndExtensionRefusedForSeasonal) {
+  FLIS_REQUIREMENTS("EP-25", "I-35", "I-9");
+  const Parameters p = params("2026-03-02");
+  FeeInput in;
+  in.category = Category::seasonal;
+  in.season_days = 180;
+  in.regions = {"710000000"};
+  for (char section : {'A', 'B', 'F'}) {
+    in.oked_section = section;
+    EXPECT_EQ(fee(p, in)->total_mrp, 24) << section;
+    EXPECT_FALSE(fee(p, in)->unconfirmed);
+  }
+  in.kind = FeeKind::extension;
+  auto refused = fee(p, in);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, Error::Kind::refused);
+  EXPECT_EQ(refused.error().rule_ids, (std::vector<std::string>{"EP-25(4)", "I-9"}));
+}
+
+// ---- Terms beyond the goldens ----
+
+TEST(EpTerm, InputErrors) {
+  FLIS_REQUIREMENTS("EP-25", "EP-2.4", "I-8");
+  const Parameters p = params("2026-03-02");
+  TermInput in;
+  in.kind = TermKind::extension;
+  EXPECT_EQ(term(p, in).error().field, "current_valid_to");
+  in.current_valid_to = d("2027-01-01");
+  in.extensions_so_far = -1;
+  EXPECT_EQ(term(p, in).error().field, "extensions_so_far");
+  in.extensions_so_far = 0;
+  in.months = 12;
+  EXPECT_EQ(term(p, in).error().field, "months");  // not ICT
+  in.months.reset();
+  in.ict = true;
+  EXPECT_EQ(term(p, in).error().field, "months");  // ICT needs its months
+}
+
+// ---- Service terms (EP-A2.3, I-5, I-22, I-34) ----
+
+TEST(EpServiceTerms, PerSubService) {
+  FLIS_REQUIREMENTS("EP-A2.3", "EP-7.4", "EP-29", "EP-64", "EP-66", "EP-A2.6", "I-5", "I-22", "I-33", "I-34");
+  const Parameters p = params("2026-03-02");
+  auto issue = service_terms(p, SubService::issue, Category::category_2);
+  EXPECT_EQ(issue.service_wd, 19);
+  EXPECT_EQ(issue.decision_wd, 8);
+  EXPECT_EQ(issue.review_wd, 6);
+  EXPECT_EQ(issue.fee_wd, 10);
+  auto seasonal = service_terms(p, SubService::issue, Category::seasonal);
+  EXPECT_EQ(seasonal.decision_wd, 4);
+  EXPECT_FALSE(seasonal.review_wd.has_value());  // I-34: no review cap inside 4 wd
+  auto extension = service_terms(p, SubService::extension, Category::category_3);
+  EXPECT_EQ(extension.service_wd, 3);
+  EXPECT_EQ(extension.decision_wd, 3);
+  EXPECT_FALSE(extension.review_wd.has_value());
+  EXPECT_EQ(extension.fee_wd, 10);
+  auto reissue = service_terms(p, SubService::reissue, Category::category_3);
+  EXPECT_EQ(reissue.service_wd, 6);
+  EXPECT_EQ(reissue.decision_wd, 5);
+  EXPECT_EQ(reissue.decision_rule, "EP-29");
+  EXPECT_FALSE(reissue.fee_wd.has_value());  // EP-A2.6: free
+  auto ict = service_terms(p, SubService::ict_issue, Category::category_2);
+  EXPECT_EQ(ict.service_wd, 8);
+  EXPECT_FALSE(ict.fee_wd.has_value());
+  auto ict_reissue = service_terms(p, SubService::ict_issue, Category::category_2, true);
+  EXPECT_EQ(ict_reissue.service_wd, 6);
+  EXPECT_EQ(ict_reissue.decision_wd, 5);
+  EXPECT_EQ(ict_reissue.decision_rule, "EP-64");
+  auto ict_extension = service_terms(p, SubService::ict_extension, Category::category_2);
+  EXPECT_EQ(ict_extension.service_wd, 6);
+  EXPECT_EQ(ict_extension.decision_rule, "EP-66");
+  auto change = service_terms(p, SubService::reissue_on_change, Category::category_2);
+  EXPECT_EQ(change.service_wd, 6);
+  for (const auto& t : {issue, seasonal, extension, reissue, ict, ict_reissue, ict_extension, change})
+    EXPECT_FALSE(t.rule_ids.empty());
+}
+
+// ---- Domestic market first (EP-2-1, I-25) ----
+
+TEST(EpVacancy, FifteenDaysThenFiling) {
+  FLIS_REQUIREMENTS("EP-2-1", "I-25", "EP-A2.9");
+  const Parameters p = params("2026-03-02");
+  const VacancyFacts facts{"123456789012", "2512", d("2026-02-01")};
+  auto early = check_vacancy(p, SubService::issue, facts, "123456789012", "2512", d("2026-02-16"));
+  EXPECT_FALSE(early.ok);
+  EXPECT_EQ(early.reason, "too_recent");
+  EXPECT_EQ(early.filing_allowed_from, d("2026-02-17"));  // D + 16
+  EXPECT_EQ(early.ground, RefusalGround::not_meeting_requirements);
+  EXPECT_EQ(early.rule_ids, (std::vector<std::string>{"EP-2-1", "I-25"}));
+  EXPECT_TRUE(check_vacancy(p, SubService::issue, facts, "123456789012", "2512", d("2026-02-17")).ok);
+  EXPECT_EQ(check_vacancy(p, SubService::issue, facts, "999999999999", "2512", d("2026-03-01")).reason,
+            "other_employer");
+  EXPECT_EQ(check_vacancy(p, SubService::issue, facts, "123456789012", "2513", d("2026-03-01")).reason,
+            "other_occupation");
+  EXPECT_EQ(check_vacancy(p, SubService::issue, std::nullopt, "123456789012", "2512", d("2026-03-01")).reason,
+            "unknown_code");
+  // Only the issue application needs a vacancy.
+  for (SubService s : {SubService::reissue, SubService::extension, SubService::ict_issue, SubService::ict_extension}) {
+    auto other = check_vacancy(p, s, std::nullopt, "1", "2", d("2026-03-01"));
+    EXPECT_TRUE(other.ok);
+    EXPECT_TRUE(other.rule_ids.empty());
+  }
+}
+
+// ---- Ratios (p.19, p.20, p.60) ----
+
+TEST(EpRatios, SeventyAndNinetyPercent) {
+  FLIS_REQUIREMENTS("F-E1", "EP-40");
+  const Parameters p = params("2026-03-02");
+  // 7 Kazakh and 2 foreign in categories 1–2: adding a third makes 7/10 = 70 %, still holds.
+  Staff staff{EmployerKind::legal_entity, 200, 7, 2, 90, 9};
+  auto one = check_ratios(p, staff, Category::category_2, 1);
+  EXPECT_FALSE(one.exempt);
+  ASSERT_EQ(one.groups.size(), 2u);
+  EXPECT_TRUE(one.groups[0].holds);
+  EXPECT_EQ(one.groups[0].foreign, 3);
+  EXPECT_EQ(one.groups[0].headroom, 0);
+  EXPECT_TRUE(one.holds);
+  auto two = check_ratios(p, staff, Category::category_1, 2);
+  EXPECT_FALSE(two.groups[0].holds);
+  EXPECT_FALSE(two.holds);
+  // Categories 3–4: 90 Kazakh, 9 foreign → 90/99 ≥ 90 %; one more makes 90/100, holds; two do not.
+  EXPECT_TRUE(check_ratios(p, staff, Category::category_4, 1).holds);
+  EXPECT_FALSE(check_ratios(p, staff, Category::category_3, 2).holds);
+  EXPECT_EQ(check_ratios(p, staff, Category::category_3, 0).groups[1].headroom, 1);
+  // Seasonal workers count in neither group.
+  EXPECT_TRUE(check_ratios(p, staff, Category::seasonal, 50).holds);
+}
+
+TEST(EpRatios, ExemptionsOfParagraph20) {
+  FLIS_REQUIREMENTS("EP-20.1", "F-E2");
+  const Parameters p = params("2026-03-02");
+  Staff small{EmployerKind::small_business, 20, 0, 5, 0, 5};
+  auto s = check_ratios(p, small, Category::category_3, 1);
+  EXPECT_TRUE(s.exempt);
+  EXPECT_EQ(s.exemption_rule, "EP-20.1");
+  EXPECT_TRUE(s.holds);
+  small.total_staff = 21;
+  EXPECT_FALSE(check_ratios(p, small, Category::category_3, 1).exempt);
+  Staff branch{EmployerKind::branch_or_representative_office, 10, 0, 3, 0, 3};
+  auto b = check_ratios(p, branch, Category::category_1, 1);
+  EXPECT_TRUE(b.exempt);
+  EXPECT_EQ(b.exemption_rule, "F-E2");
+  branch.total_staff = 11;
+  EXPECT_FALSE(check_ratios(p, branch, Category::category_1, 1).holds);
+}
+
+TEST(EpRatios, IctHalfOfTheKazakhStaff) {
+  FLIS_REQUIREMENTS("F-E3", "EP-74");
+  const Parameters p = params("2026-03-02");
+  auto ok = check_ict_ratio(p, 9, 4);  // 4 ≤ 4.5
+  EXPECT_TRUE(ok.holds);
+  EXPECT_EQ(ok.groups[0].headroom, 0);
+  EXPECT_FALSE(check_ict_ratio(p, 9, 5).holds);
+  EXPECT_TRUE(check_ict_ratio(p, 10, 5).holds);
+  EXPECT_FALSE(check_ict_ratio(p, 0, 1).holds);
+}
+
+TEST(EpRevocation, NewestFirst) {
+  FLIS_REQUIREMENTS("I-21", "EP-40", "EP-74");
+  const std::vector<PermitAge> permits{{"EP-001", d("2025-01-10")},
+                                       {"EP-004", d("2026-02-01")},
+                                       {"EP-002", d("2025-06-01")},
+                                       {"EP-003", d("2026-02-01")}};
+  EXPECT_EQ(revoke_newest_first(permits, 3), (std::vector<std::string>{"EP-004", "EP-003", "EP-002"}));
+  EXPECT_TRUE(revoke_newest_first(permits, 0).empty());
+  EXPECT_EQ(revoke_newest_first(permits, 9).size(), 4u);
+}
+
+// ---- Bans (I-20) ----
+
+TEST(EpBans, TwelveMonthsForNewPermitsOnly) {
+  FLIS_REQUIREMENTS("EP-40", "EP-41-1", "EP-74", "EP-74-1", "I-20");
+  const Parameters p = params("2026-03-02");
+  EXPECT_EQ(ban_until(p, d("2026-03-15")), d("2027-03-14"));
+  const std::vector<Ban> bans{{"EP-40(1)", d("2026-03-15")}, {"EP-41-1", d("2026-05-01")}};
+  EXPECT_FALSE(ban_in_force(p, bans, SubService::issue, d("2026-03-14")).has_value());
+  EXPECT_EQ(ban_in_force(p, bans, SubService::issue, d("2026-03-15"))->rule, "EP-40(1)");
+  EXPECT_EQ(ban_in_force(p, bans, SubService::ict_issue, d("2026-06-01"))->rule, "EP-41-1");
+  EXPECT_EQ(ban_in_force(p, bans, SubService::issue, d("2027-03-20"))->rule, "EP-41-1");
+  EXPECT_FALSE(ban_in_force(p, bans, SubService::issue, d("2027-05-01")).has_value());
+  EXPECT_FALSE(ban_in_force(p, bans, SubService::extension, d("2026-06-01")).has_value());
+  EXPECT_FALSE(ban_in_force(p, bans, SubService::reissue, d("2026-06-01")).has_value());
+}
+
+}  // namespace
+}  // namespace flis::law::ep
