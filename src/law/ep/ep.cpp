@@ -278,13 +278,13 @@ Result<Parameters> parameters_without_fees(const RuleBook& rules, Date on) {
 }
 
 Result<Parameters> parameters(const RuleBook& rules, Date on) {
-  auto base = parameters_without_fees(rules, on);
-  if (!base) return base;
-  Parameters p = std::move(*base);
   // F-E7: one EP-22.1 version per calendar year; none → the caller asked for a year FLIS has no rates for.
   if (!rules.in_force("EP-22.1", on))
     return Error::invalid("ep.fee_year_unknown", "decision_date",
                           "no fee rates and MRP (EP-22.1) are known for " + std::to_string(on.year()));
+  auto base = parameters_without_fees(rules, on);
+  if (!base) return base;
+  Parameters p = std::move(*base);
   auto& f = p.fees;
   Reader r(rules, on);
   for (int group = 0; group < 3; ++group)
@@ -340,11 +340,9 @@ Result<Fee> fee(const Parameters& p, const FeeInput& input) {
       if (auto rule = no_extension_rule(input.category))
         return extension_not_allowed({*rule, "I-9"}, "sub_service", "the act allows no extension of this category");
     }
+    // A field that does not apply to the category (years beside category 3) is ignored, not an error:
+    // the term of categories 2–4 is fixed and the calculators describe each field by its category.
     out.rule_ids = {"EP-22.1", "F-E7"};
-    if (input.category != Category::seasonal && input.season_days)
-      return Error::invalid("ep.fee.season_days", "season_days", "season_days applies to seasonal permits only");
-    if (input.category != Category::category_1 && input.years)
-      return Error::invalid("ep.fee.years", "years", "years applies to category 1 only");
     if (input.category == Category::seasonal) {
       // EP-25(4), I-35: any term of 1..365 days, at the smallest bracket covering it.
       if (!input.season_days || *input.season_days < 1 || *input.season_days > p.terms.seasonal_max_days)
@@ -412,12 +410,7 @@ Result<Term> term(const Parameters& p, const TermInput& input) {
     from = *input.start;  // I-8: the day of issue
   }
   const bool ict = input.ict;
-  const bool seasonal = !ict && input.category == Category::seasonal;
-  const bool category_1 = !ict && input.category == Category::category_1;
-  if (input.years && !category_1) return Error::invalid("ep.term.years", "years", "years applies to category 1 only");
-  if (input.season_days && !seasonal)
-    return Error::invalid("ep.term.season_days", "season_days", "season_days applies to seasonal permits only");
-  if (input.months && !ict) return Error::invalid("ep.term.months", "months", "months applies to ICT permits only");
+  // Fields that do not apply (years beside category 3, months beside a work permit) are ignored, as in fee().
 
   Term out;
   out.valid_from = from;
@@ -428,9 +421,11 @@ Result<Term> term(const Parameters& p, const TermInput& input) {
     if (extension && input.extensions_so_far >= t.ict_max_extensions)
       return extension_not_allowed({"EP-2.4", "I-9"}, "extensions_so_far",
                                    "an ICT permit is extended once, by at most a year");
-    if (!input.months || *input.months < 1 || *input.months > max_months)
+    // The extension is "by one year" (EP-2.4): without a shorter term asked for, the whole year.
+    const std::optional<int> months = extension && !input.months ? std::optional<int>(max_months) : input.months;
+    if (!months || *months < 1 || *months > max_months)
       return Error::invalid("ep.term.months", "months", "1.." + std::to_string(max_months) + " months");
-    out.valid_to = term_end_months(from, *input.months);
+    out.valid_to = term_end_months(from, *months);
     out.extensions_left = t.ict_max_extensions - input.extensions_so_far - (extension ? 1 : 0);
     cite(out.rule_ids, {"EP-2.4", "I-9"});
     return out;
@@ -482,6 +477,9 @@ Result<Term> term(const RuleBook& rules, const TermInput& input) {
   const std::optional<Date> on = input.kind == TermKind::extension ? input.current_valid_to : input.start;
   if (!on) return term(Parameters{}, input);  // the missing date is the input error term() names
   auto p = parameters_without_fees(rules, *on);
+  if (!p && p.error().code == "rules.not_in_force" && !rules.in_force("EP-25", *on))
+    return Error::invalid("ep.term.before_act", input.kind == TermKind::extension ? "current_valid_to" : "start",
+                          "Rules 279 were not in force on " + on->iso());
   if (!p) return p.take_error();
   return term(*p, input);
 }

@@ -170,6 +170,7 @@ struct Fee {
   bool unconfirmed = false;           // a rate FLIS had to assume (category 1 × years, sector group C)
 };
 BOOST_DESCRIBE_STRUCT(Fee, (), (per_region, total_mrp, total_tenge, mrp_tenge, rule_ids, unconfirmed))
+// Fields that do not apply to the category (years beside category 3) are ignored.
 // The fee per region (the full fee to each region named, I-23); re-issue and ICT are 0 (EP-A2.6,
 // EP-22.3). Errors (invalid_input, field named): ep.fee.years ("years": category 1 needs 1..max),
 // ep.fee.season_days, ep.fee.oked_section, ep.fee.regions (empty, not KATO, duplicate: "regions[i]").
@@ -199,13 +200,17 @@ struct Term {
   std::optional<int> extensions_left;  // nullopt: no limit (category 1)
   std::vector<std::string> rule_ids;
 };
+BOOST_DESCRIBE_STRUCT(Term, (), (valid_from, valid_to, extensions_left, rule_ids))
+// Fields that do not apply to the permit (years beside category 3, months beside a work permit) are
+// ignored. An ICT extension without `months` is the whole year EP-2.4 allows.
 // Errors: invalid_input with the field at fault (ep.term.start, ep.term.years, ep.term.season_days,
 // ep.term.months, ep.term.extensions_so_far); refused (HTTP 422) ep.term.extension_not_allowed with
 // rule_ids naming the rule (EP-25(3) category 4, EP-25(4) seasonal, EP-25(2) after 3 extensions,
 // EP-2.4/I-9 ICT after its one extension).
 Result<Term> term(const Parameters& p, const TermInput& input);
 // The same with the parameters in force on the term's first day (issue) or the current term's last
-// day (extension), F-E9; no fee table is needed. What the public calculator answers.
+// day (extension), F-E9; no fee table is needed. What the public calculator answers. A date before
+// Rules 279 are in force is ep.term.before_act at that field.
 Result<Term> term(const RuleBook& rules, const TermInput& input);
 
 // ---- Service terms of a case (EP-A2.3, I-5, I-22, I-34) ----

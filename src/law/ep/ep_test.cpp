@@ -210,11 +210,11 @@ TEST(EpFee, InputErrorsNameTheField) {
   in.oked_section = 'V';
   EXPECT_EQ(fee(p, in).error().field, "oked_section");
   in.oked_section = 'F';
+  // Fields of other categories are ignored: category 3 has no years and no season.
   in.season_days = 30;
-  EXPECT_EQ(fee(p, in).error().field, "season_days");  // not a seasonal permit
-  in.season_days.reset();
   in.years = 2;
-  EXPECT_EQ(fee(p, in).error().field, "years");  // category 3 has no years
+  EXPECT_EQ(fee(p, in)->total_mrp, 224);
+  in.season_days.reset();
   in.category = Category::seasonal;
   in.years.reset();
   EXPECT_EQ(fee(p, in).error().code, "ep.fee.season_days");  // missing
@@ -254,10 +254,13 @@ TEST(EpTerm, InputErrors) {
   EXPECT_EQ(term(p, in).error().field, "extensions_so_far");
   in.extensions_so_far = 0;
   in.months = 12;
-  EXPECT_EQ(term(p, in).error().field, "months");  // not ICT
+  EXPECT_EQ(term(p, in)->valid_to, d("2028-01-01"));  // months ignored beside category 3
   in.months.reset();
   in.ict = true;
-  EXPECT_EQ(term(p, in).error().field, "months");  // ICT needs its months
+  EXPECT_EQ(term(p, in)->valid_to, d("2028-01-01"));  // an ICT extension is the whole year by default
+  in.kind = TermKind::issue;
+  in.start = d("2026-01-01");
+  EXPECT_EQ(term(p, in).error().field, "months");  // an ICT issue needs its contract's months
 }
 
 // ---- Service terms (EP-A2.3, I-5, I-22, I-34) ----
