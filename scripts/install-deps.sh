@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libpoppler-cpp-dev libpng-dev libjpeg-dev
   libkainjow-mustache-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils faketime
+  python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils zbar-tools faketime
   clang-format clang-tidy
   clang libclang-rt-14-dev llvm
   nginx-light wrk

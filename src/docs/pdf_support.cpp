@@ -2,6 +2,9 @@
 
 #include <glib.h>
 
+#include <array>
+#include <cstdint>
+
 namespace flis::docs::pdf {
 
 namespace {
@@ -71,11 +74,94 @@ double TextPainter::measure(const std::string& markup, double width, double size
   return static_cast<double>(h) / PANGO_SCALE;
 }
 
+namespace {
+double height_of(PangoLayout* l) {
+  int w = 0;
+  int h = 0;
+  pango_layout_get_size(l, &w, &h);
+  return static_cast<double>(h) / PANGO_SCALE;
+}
+}  // namespace
+
+double TextPainter::keep(const std::string& markup, double width, double size_pt, PangoAlignment alignment,
+                         double line_spacing) {
+  kept_.push_back({markup, layout(markup, width, size_pt, alignment, line_spacing)});
+  return height_of(kept_.back().layout.get());
+}
+
+double TextPainter::draw_kept(const std::string& markup, double x, double y, double width, double size_pt,
+                              PangoAlignment alignment, double line_spacing) {
+  if (kept_.empty() || kept_.front().markup != markup) {
+    kept_.clear();
+    return draw(markup, x, y, width, size_pt, alignment, line_spacing);
+  }
+  const auto l = std::move(kept_.front().layout);
+  kept_.pop_front();
+  cairo_move_to(cr_, x, y);
+  pango_cairo_show_layout(cr_, l.get());
+  return height_of(l.get());
+}
+
 void rule(cairo_t* cr, double x0, double y, double x1, double width) {
   cairo_set_line_width(cr, width);
   cairo_move_to(cr, x0, y);
   cairo_line_to(cr, x1, y);
   cairo_stroke(cr);
+}
+
+namespace {
+std::string two_digits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+}  // namespace
+
+std::string numeric_date(Date d) {
+  return two_digits(d.day()) + "." + two_digits(d.month()) + "." + std::to_string(d.year());
+}
+
+std::string ru_long_date(Date d) {
+  static constexpr std::array<const char*, 12> kMonths = {"января",   "февраля", "марта",  "апреля",
+                                                          "мая",      "июня",    "июля",   "августа",
+                                                          "сентября", "октября", "ноября", "декабря"};
+  return "«" + two_digits(d.day()) + "» " + kMonths[d.month() - 1] + " " + std::to_string(d.year()) + " г.";
+}
+
+std::string kk_long_date(Date d) {
+  static constexpr std::array<const char*, 12> kMonths = {"қаңтар",   "ақпан",  "наурыз", "сәуір",
+                                                          "мамыр",    "маусым", "шілде",  "тамыз",
+                                                          "қыркүйек", "қазан",  "қараша", "желтоқсан"};
+  return std::to_string(d.year()) + " жылғы «" + two_digits(d.day()) + "» " + kMonths[d.month() - 1];
+}
+
+void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side) {
+  // One 1-bit image painted through as a stencil mask, scaled without interpolation: the PDF gets a
+  // few hundred bytes of image instead of a rectangle per run of modules, whose coordinates cairo
+  // printed one float at a time (a third of a permit's rendering time), and the edges stay as crisp
+  // for a scanner.
+  std::unique_ptr<cairo_surface_t, CairoSurfaceFree> mask(
+      cairo_image_surface_create(CAIRO_FORMAT_A1, qr.size, qr.size));
+  cairo_surface_flush(mask.get());
+  unsigned char* data = cairo_image_surface_get_data(mask.get());
+  const int stride = cairo_image_surface_get_stride(mask.get());
+  for (int row = 0; row < qr.size; ++row) {
+    auto* words = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(row) * stride);
+    for (int col = 0; col < qr.size; ++col) {
+      if (!qr.dark(col, row)) continue;
+        // CAIRO_FORMAT_A1 packs pixels into 32-bit words in the platform's bit order.
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      words[col / 32] |= 0x80000000U >> (col % 32);
+#else
+      words[col / 32] |= 1U << (col % 32);
+#endif
+    }
+  }
+  cairo_surface_mark_dirty(mask.get());
+  const double module = side / (qr.size + 2 * kQrQuietZone);
+  cairo_save(cr);
+  cairo_translate(cr, x + kQrQuietZone * module, y + kQrQuietZone * module);
+  cairo_scale(cr, module, module);
+  std::unique_ptr<cairo_pattern_t, CairoPatternFree> pattern(cairo_pattern_create_for_surface(mask.get()));
+  cairo_pattern_set_filter(pattern.get(), CAIRO_FILTER_NEAREST);
+  cairo_mask(cr, pattern.get());
+  cairo_restore(cr);
 }
 
 PdfDocument::PdfDocument(double width, double height, const Metadata& metadata)

@@ -9,11 +9,14 @@
 #include <glib-object.h>
 #include <pango/pangocairo.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
 #include "core/result.h"
+#include "docs/qr.h"
 
 namespace flis::docs::pdf {
 
@@ -27,6 +30,9 @@ struct CairoSurfaceFree {
 };
 struct CairoFree {
   void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+struct CairoPatternFree {
+  void operator()(cairo_pattern_t* p) const { cairo_pattern_destroy(p); }
 };
 struct GObjectFree {
   void operator()(gpointer object) const { g_object_unref(object); }
@@ -46,15 +52,39 @@ class TextPainter {
   // The height `draw` would use, without drawing.
   double measure(const std::string& markup, double width, double size_pt, double line_spacing = 1.25);
 
+  // For a layout in two passes (measure every block to place it, then draw it): `keep` measures and
+  // keeps the shaped text; `draw_kept` draws the texts kept, in the order they were kept, so each is
+  // shaped once. `draw_kept` with other markup than the next kept one (a second pass that does not
+  // repeat the first) shapes it afresh.
+  double keep(const std::string& markup, double width, double size_pt, PangoAlignment alignment = PANGO_ALIGN_LEFT,
+              double line_spacing = 1.25);
+  double draw_kept(const std::string& markup, double x, double y, double width, double size_pt,
+                   PangoAlignment alignment = PANGO_ALIGN_LEFT, double line_spacing = 1.25);
+
  private:
   std::unique_ptr<PangoLayout, GObjectFree> layout(const std::string& markup, double width, double size_pt,
                                                    PangoAlignment alignment, double line_spacing);
 
+  struct Kept {
+    std::string markup;
+    std::unique_ptr<PangoLayout, GObjectFree> layout;
+  };
+
   cairo_t* cr_;
   std::unique_ptr<PangoContext, GObjectFree> context_;
+  std::deque<Kept> kept_;
 };
 
 void rule(cairo_t* cr, double x0, double y, double x1, double width = 0.6);
+
+// Dates as the forms print them: "02.11.2026"; «02» ноября 2026 г.; 2026 жылғы «02» қараша.
+std::string numeric_date(Date d);
+std::string ru_long_date(Date d);
+std::string kk_long_date(Date d);
+
+// Draws `qr` in the current source colour as a 1-bit stencil mask scaled without interpolation
+// (crisp module edges for scanners) in a square of `side` points at (x, y), quiet zone included.
+void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side);
 
 struct Metadata {
   std::string title;

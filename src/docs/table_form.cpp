@@ -47,6 +47,7 @@ namespace {
 
 using pdf::bold;
 using pdf::escape;
+using pdf::numeric_date;
 using pdf::TextPainter;
 
 Error bad_form(std::string field, std::string detail) {
@@ -75,12 +76,6 @@ const TableGroup* group_of(const TableForm& f, std::size_t column) {
   for (const auto& g : f.groups)
     if (column >= g.first && column <= g.last) return &g;
   return nullptr;
-}
-
-std::string two_digits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-
-std::string numeric_date(Date d) {
-  return two_digits(d.day()) + "." + two_digits(d.month()) + "." + std::to_string(d.year());
 }
 
 std::string footer_text(const TableForm& f) {

@@ -23,26 +23,9 @@ constexpr double kPageHeight = pdf::kA4Long;
 constexpr double kMargin = 56.0;  // ~20 mm, the usual margin of Kazakh office documents
 constexpr double kColumnGap = 24.0;
 
-std::string two_digits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-
-std::string numeric_date(Date d) {
-  return two_digits(d.day()) + "." + two_digits(d.month()) + "." + std::to_string(d.year());
-}
-
-// SE-A3 prints the issue date as «day» month year.
-std::string ru_long_date(Date d) {
-  static constexpr std::array<const char*, 12> kMonths = {"января",   "февраля", "марта",  "апреля",
-                                                          "мая",      "июня",    "июля",   "августа",
-                                                          "сентября", "октября", "ноября", "декабря"};
-  return "«" + two_digits(d.day()) + "» " + kMonths[d.month() - 1] + " " + std::to_string(d.year()) + " г.";
-}
-
-std::string kk_long_date(Date d) {
-  static constexpr std::array<const char*, 12> kMonths = {"қаңтар",   "ақпан",  "наурыз", "сәуір",
-                                                          "мамыр",    "маусым", "шілде",  "тамыз",
-                                                          "қыркүйек", "қазан",  "қараша", "желтоқсан"};
-  return std::to_string(d.year()) + " жылғы «" + two_digits(d.day()) + "» " + kMonths[d.month() - 1];
-}
+using pdf::kk_long_date;
+using pdf::numeric_date;
+using pdf::ru_long_date;
 
 struct StatusText {
   const char* kk;
@@ -78,25 +61,6 @@ Status validate(const CertificateView& v) {
   }
   if (!status_text(v.status)) return Error::invalid("docs.certificate.bad_status", "status", v.status);
   return ok_status();
-}
-
-void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side) {
-  const double module = side / (qr.size + 2 * kQrQuietZone);
-  const double origin_x = x + kQrQuietZone * module;
-  const double origin_y = y + kQrQuietZone * module;
-  cairo_save(cr);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);  // crisp module edges for scanners
-  for (int row = 0; row < qr.size; ++row) {
-    for (int col = 0; col < qr.size; ++col) {
-      if (!qr.dark(col, row)) continue;
-      int run = 1;
-      while (col + run < qr.size && qr.dark(col + run, row)) ++run;
-      cairo_rectangle(cr, origin_x + col * module, origin_y + row * module, run * module, module);
-      col += run - 1;
-    }
-  }
-  cairo_fill(cr);
-  cairo_restore(cr);
 }
 
 void draw_watermark(cairo_t* cr, TextPainter& text, const StatusText& status) {
@@ -235,7 +199,7 @@ void draw_page(cairo_t* cr, const CertificateView& v, const QrMatrix& qr, const 
   const double qr_side = 104;
   const double block_top = std::max(y + 28, kPageHeight - kMargin - qr_side);
   rule(cr, left, block_top - 10, left + content_width, 0.4);
-  draw_qr(cr, qr, left - 6, block_top, qr_side);
+  pdf::draw_qr(cr, qr, left - 6, block_top, qr_side);
   const double info_x = left + qr_side + 8;
   const double info_width = content_width - qr_side - 8;
   double info_y = block_top + 10;

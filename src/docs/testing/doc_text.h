@@ -41,9 +41,8 @@ inline std::string on_temp_file(const std::string& bytes, const std::string& ext
   return out;
 }
 
-// pdftotext's text with whitespace runs collapsed to one space (lines wrap where the layout decides).
-inline std::string pdf_text(const std::string& pdf) {
-  const std::string text = on_temp_file(pdf, ".pdf", "pdftotext -enc UTF-8", "-");
+// `text` with every run of whitespace as one space (lines wrap where the layout decides).
+inline std::string collapse_whitespace(const std::string& text) {
   std::string collapsed;
   for (char c : text) {
     const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
@@ -51,6 +50,23 @@ inline std::string pdf_text(const std::string& pdf) {
     collapsed += space ? ' ' : c;
   }
   return collapsed;
+}
+
+// pdftotext's text with whitespace runs collapsed to one space (lines wrap where the layout decides).
+inline std::string pdf_text(const std::string& pdf) {
+  const std::string text = on_temp_file(pdf, ".pdf", "pdftotext -enc UTF-8", "-");
+  return collapse_whitespace(text);
+}
+
+// pdf_text of what lies in the box (x, y, width, height), in points from the top left, on every
+// page: one column of a two-column layout (pdftotext -x -y -W -H at 72 dpi).
+inline std::string pdf_text_in(const std::string& pdf, int x, int y, int width, int height) {
+  const std::string text =
+      on_temp_file(pdf, ".pdf",
+                   "pdftotext -enc UTF-8 -r 72 -x " + std::to_string(x) + " -y " + std::to_string(y) + " -W " +
+                       std::to_string(width) + " -H " + std::to_string(height),
+                   "-");
+  return collapse_whitespace(text);
 }
 
 // The page count pdfinfo reports; 0 if it cannot read the file.
