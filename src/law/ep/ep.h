@@ -167,7 +167,9 @@ struct Fee {
   std::int64_t total_tenge = 0;
   int mrp_tenge = 0;
   std::vector<std::string> rule_ids;  // e.g. EP-22.1, EP-22.2, I-23, I-35, EP-A2.6, EP-22.3
-  bool unconfirmed = false;           // a rate FLIS had to assume (category 1 × years, sector group C)
+  // A rate FLIS had to assume went into it: a sector rate while EP-22.1 marks them not confirmed
+  // (reference-data.md L–M), sector group C (F-E6), category 1 × years (F-E8). Seasonal rates are H.
+  bool unconfirmed = false;
 };
 BOOST_DESCRIBE_STRUCT(Fee, (), (per_region, total_mrp, total_tenge, mrp_tenge, rule_ids, unconfirmed))
 // Fields that do not apply to the category (years beside category 3) are ignored.
