@@ -16,6 +16,16 @@
 // same bytes. Errors: `docs.ep.missing_field` / `docs.ep.bad_value` (invalid_input, field named),
 // `docs.qr.*`, `docs.ep.render_failed`.
 // Thread-safety: no shared state; safe to call concurrently.
+//
+// Filling the permit's QR (web/ has the seal: app/runtime.cpp wires docs::PermitSeal into
+// AppContext::services; the token is the issued document's verification token):
+//
+//   const auto& seal = ctx.services.get<docs::PermitSeal>();
+//   auto sealed = seal.seal({view.number, view.worker.full_name_latin, view.employer.bin,
+//                            view.ict ? "ict" : view.category, katos, view.valid_from, view.valid_to});
+//   view.sealed = *sealed;  // an error names the field the payload cannot carry
+//   view.verification_url = ctx.public_base_url + "/verify/" + document.verification_token;
+//   auto pdf = docs::ep::render_permit_pdf(view);
 #pragma once
 
 #include <cstdint>
