@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "app/modules.h"
+#include "core/identifiers.h"
 #include "docs/content_inspector.h"
 
 namespace flis::app {
@@ -61,6 +62,16 @@ const std::vector<UserRecord>& demo_users() {
       {"u-emp-alatau", "employer.alatau", "ТОО «Алатау Курылыс»", "employer", "", "", "", "ru"},
       {"u-emp-zhetysu", "employer.zhetysu", "АО «Жетысу Агро»", "employer", "", "", "", "kk"},
       {"u-emp-steppe", "employer.steppe", "Steppe Energy LLP", "employer", "", "", "", "en"},
+      // Employers of the permit service (EP), signing with their BIN (EP-A2.10; the same BINs as the
+      // registry simulator's records, sim/demo_data.cpp).
+      {"u-emp-ksm", "employer.ksm", "ТОО «KazStroyMontazh»", "employer", "", "",
+       first_assignable_identifier("0705400", 2211), "ru"},
+      {"u-emp-cps", "employer.cps", "АО «Caspian Petroleum Services»", "employer", "", "",
+       first_assignable_identifier("1511400", 4410), "ru"},
+      {"u-emp-adl", "employer.adl", "ТОО «Astana Digital Lab»", "employer", "", "",
+       first_assignable_identifier("1803400", 1234), "en"},
+      {"u-emp-dostyk", "employer.dostyk", "ТОО «Dostyk Logistics»", "employer", "", "",
+       first_assignable_identifier("1907400", 6630), "ru"},
   };
   return users;
 }

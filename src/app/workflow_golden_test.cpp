@@ -15,10 +15,13 @@
 
 #include "app/modules.h"
 #include "app/testing/world.h"
+#include "cases/case_data.h"
 #include "cases/codec.h"
 #include "cases/complaint/complaint.h"
+#include "cases/ep/employer_permits.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
+#include "cases/testing/registries.h"
 #include "core/testing/source_dir.h"
 #include "docs/sample_scan.h"
 #include "law/testing/golden.h"
@@ -37,8 +40,9 @@ using law::testing::strings_of;
 std::vector<fs::path> scenario_files() {
   std::vector<fs::path> all =
       law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "se" / "workflow");
-  for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "qt" / "workflow"))
-    all.push_back(std::move(p));
+  for (const char* act : {"qt", "ep"})
+    for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / act / "workflow"))
+      all.push_back(std::move(p));
   return all;
 }
 
@@ -98,11 +102,23 @@ class Scenario {
  public:
   // The services as the server wires them: every module of app/modules.cpp over the World's ports (so
   // that an upheld complaint has the effect SE's module registers, F-7).
-  Scenario() {
+  //
+  // The registers an EP application is checked against are the kit's fakes, holding what the scenario's
+  // "registries" section states (EmployerRegistryData); steps may change them ("registries.*").
+  explicit Scenario(const json::object& file) {
+    if (const auto* r = file.if_contains("registries")) {
+      auto decoded = codec::decode_value<cases::testing::EmployerRegistryData>(*r);
+      if (auto* failure = std::get_if<codec::DecodeFailure>(&decoded))
+        ADD_FAILURE() << "registries: " << failure->text();
+      else
+        registries_.data = std::get<cases::testing::EmployerRegistryData>(std::move(decoded));
+    }
+    registries_.connect(w_.registries);
     for (const auto* module : app::modules()) module->wire(w_.ports(), services_);
     se_ = &services_.get<cases::SelfEmploymentService>();
     complaints_ = &services_.get<cases::ComplaintService>();
     qt_ = &services_.get<cases::QuotaCampaignService>();
+    ep_ = std::make_unique<cases::EmployerPermitService>(w_.ports());
   }
 
   void run(const json::array& steps) {
@@ -126,6 +142,7 @@ class Scenario {
     auto& se = *se_;
     auto& complaints = *complaints_;
     auto& qt = *qt_;
+    auto& ep = *ep_;
     return {
         {"se.create_draft", [&](A a, Id, In in) { return se.create_draft(a, input_of<cases::SeDraftInput>(in)); }},
         {"se.attach_file",
@@ -179,6 +196,58 @@ class Scenario {
            return qt.commission_decide(a, id, input_of<cases::QtCommissionDecisionInput>(in));
          }},
         {"qt.inform_employer", [&](A a, Id id, In) { return qt.inform_employer(a, id); }},
+        {"ep.create_draft", [&](A a, Id, In in) { return ep.create_draft(a, input_of<cases::EpDraftInput>(in)); }},
+        {"ep.attach_file",
+         [&](A a, Id id, In in) -> Result<cases::CaseRecord> {
+           cases::StoredFile f;
+           f.doc_type = text_of(in, "doc_type");
+           f.content = *docs::render_sample_scan(f.doc_type);
+           if (auto saved = ep.attach_file(a, id, f); !saved) return saved.take_error();
+           return w_.store().load_case(id);
+         }},
+        {"ep.file", [&](A a, Id id, In in) { return ep.file(a, id, input_of<cases::EpFileInput>(in)); }},
+        {"ep.recheck", [&](A a, Id id, In) { return ep.recheck(a, id); }},
+        // EP-18: the agreement cases made in the other regions' inboxes are named "agreement" (the first) and
+        // "agreement:<KATO>" for later steps.
+        {"ep.request_agreements",
+         [&](A a, Id id, In) -> Result<cases::CaseRecord> {
+           auto c = ep.request_agreements(a, id);
+           if (!c) return c;
+           auto data = cases::read_data<cases::EpCaseData>(*c);
+           if (!data) return data.take_error();
+           for (std::size_t i = 0; i < data->agreements.size(); ++i) {
+             const std::string& region = data->agreements[i].region;
+             const std::string agreement = id + "-A" + region.substr(0, 2);
+             if (i == 0) handles_["agreement"] = agreement;
+             handles_["agreement:" + region] = agreement;
+           }
+           return c;
+         }},
+        {"ep.answer_agreement",
+         [&](A a, Id id, In in) { return ep.answer_agreement(a, id, input_of<cases::EpAgreementInput>(in)); }},
+        {"ep.preliminary_refusal",
+         [&](A a, Id id, In in) { return ep.preliminary_refusal(a, id, input_of<cases::EpPreliminaryInput>(in)); }},
+        {"ep.object", [&](A a, Id id, In in) { return ep.object(a, id, input_of<cases::EpObjectionInput>(in)); }},
+        {"ep.decide", [&](A a, Id id, In in) { return ep.decide(a, id, input_of<cases::EpDecisionInput>(in)); }},
+        {"ep.confirm_fee", [&](A a, Id id, In) { return ep.confirm_fee(a, id); }},
+        // The nightly job (I-33), run by "system".
+        {"ep.lapse_unpaid",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto lapsed = ep.lapse_unpaid(); !lapsed) return lapsed.take_error();
+           return w_.store().load_case(id);
+         }},
+        // The world outside changes: a fee paid at a bank (the revenue bodies' record), a system down or up.
+        {"registries.pay_fee",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           registries_.data.payments.push_back(input_of<cases::FeePayment>(in));
+           return w_.store().load_case(id);
+         }},
+        {"registries.set_down",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           registries_.data.down = strings_of(in.as_object().at("down"));
+           registries_.sync();
+           return w_.store().load_case(id);
+         }},
     };
   }
 
@@ -330,6 +399,36 @@ class Scenario {
       EXPECT_EQ(got, want) << "rule IDs of the audit event " << trail->back().command;
     }
     if (const auto* v = expect.if_contains("data")) check_pointers(json::value(c.data), v->as_object(), "data");
+    // The EP permits the case produced, in worker order (number prefix, status, term).
+    if (const auto* v = expect.if_contains("permits")) {
+      auto permits = ep_->permits_of(c);
+      ASSERT_TRUE(permits);
+      const auto& want = v->as_array();
+      ASSERT_EQ(permits->size(), want.size()) << "permits of the case";
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto& w = want[i].as_object();
+        const auto& got = (*permits)[i];
+        auto same = [&](const char* key, const std::string& value) {
+          if (const auto* want_value = w.if_contains(key)) {
+            EXPECT_EQ(value, want_value->as_string()) << "permit " << i << " " << key;
+          }
+        };
+        same("status", got.status);
+        same("valid_from", got.valid_from.iso());
+        same("valid_to", got.valid_to.iso());
+        same("holder_name", got.holder_name);
+        same("holder_name_latin", got.holder_name_latin);
+      }
+    }
+    // The quota the case holds or took, as the ledger's entries of the case record it ("reserve 2", …).
+    if (const auto* v = expect.if_contains("quota")) {
+      auto entries = w_.store().quota_entries_of_case(c.id);
+      ASSERT_TRUE(entries);
+      std::map<std::string, std::int64_t> got;
+      for (const auto& e : *entries) got[e.operation] += e.units;
+      for (const auto& [op, units] : v->as_object())
+        EXPECT_EQ(got[std::string(op)], units.to_number<std::int64_t>()) << op;
+    }
     // The certificate the case concerns or produced, as the store keeps it (status, term, its data).
     if (const auto* v = expect.if_contains("certificate")) {
       auto cert = se_->certificate_of(c);
@@ -357,10 +456,12 @@ class Scenario {
   }
 
   testing::World w_;  // the demo as seeded on 20.11.2026
+  cases::testing::FakeEmployerRegistries registries_;
   web::Services services_;
   cases::SelfEmploymentService* se_ = nullptr;
   cases::ComplaintService* complaints_ = nullptr;
   cases::QuotaCampaignService* qt_ = nullptr;
+  std::unique_ptr<cases::EmployerPermitService> ep_;
   std::map<std::string, std::string> handles_;  // the scenario's names of its cases → case ids
 };
 
@@ -370,7 +471,7 @@ TEST_P(WorkflowGolden, Scenario) {
   const auto scenario_file = law::testing::read_scenario(GetParam());
   ASSERT_TRUE(scenario_file) << GetParam();
   SCOPED_TRACE(std::string(scenario_file->at("title").as_string()));
-  Scenario scenario;
+  Scenario scenario(*scenario_file);
   scenario.run(scenario_file->at("steps").as_array());
 }
 

@@ -40,11 +40,21 @@ Error with_rules(Error e, std::vector<std::string> rule_ids) {
   return e;
 }
 
+// A ground of EP-A2.9 as a form or an API sends it: its citation ("EP-A2.9(2)"), its name or its code.
+std::optional<law::ep::RefusalGround> ground_of(std::string_view text) {
+  if (auto g = law::ep::parse_refusal_ground(text)) return g;
+  for (auto g : {law::ep::RefusalGround::false_documents, law::ep::RefusalGround::not_meeting_requirements,
+                 law::ep::RefusalGround::court_ban, law::ep::RefusalGround::court_deprivation,
+                 law::ep::RefusalGround::no_consent, law::ep::RefusalGround::other_law})
+    if (law::ep::citation(g) == text) return g;
+  return std::nullopt;
+}
+
 // EP-A2.9, I-18: grounds as typed ("EP-A2.9(2)" or the ground's name); anything else is refused.
 Result<std::vector<law::ep::RefusalGround>> grounds_of(const std::vector<std::string>& typed) {
   std::vector<law::ep::RefusalGround> out;
   for (std::size_t i = 0; i < typed.size(); ++i) {
-    auto g = law::ep::parse_refusal_ground(typed[i]);
+    auto g = ground_of(typed[i]);
     if (!g)
       return with_rules(Error::invalid("ep.refusal_ground_not_listed", "grounds[" + std::to_string(i) + "]"),
                         {"EP-A2.9", "I-18"});
@@ -93,7 +103,8 @@ Result<EpPermitData> permit_data(const IssuedDocument& permit) {
 }
 
 Result<law::ep::Parameters> EmployerPermitService::parameters_of(const CaseRecord& c) const {
-  return law::ep::parameters(ports().rules, c.registered_on.value_or(today()));
+  // The fee is read on the decision's day (F-E9), by decide(); everything else on the registration day.
+  return law::ep::parameters_without_fees(ports().rules, c.registered_on.value_or(today()));
 }
 
 Result<CaseRecord> EmployerPermitService::load_for(const Actor& actor, const std::string& id,
@@ -109,7 +120,7 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
   if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
     return Error::forbidden("case.role_not_allowed", "EP-3: employers apply");
   const Date on = today();
-  auto p = law::ep::parameters(ports().rules, on);
+  auto p = law::ep::parameters_without_fees(ports().rules, on);
   if (!p) return p.take_error();
   auto id_check = check_identifier(in.employer_bin);
   if (!id_check.valid) return Error::invalid("validation.bin", "employer_bin");
@@ -140,6 +151,18 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
     static const std::set<std::string> conditions = {"training", "retraining", "upskilling", "jobs"};
     if (!conditions.count(in.special_condition))
       return with_rules(Error::invalid("ep.special_condition", "special_condition"), {"EP-54", "I-40"});
+  }
+  // EP-25, EP-2.4, I-35: the term asked for must be one the act allows (the law says which and why).
+  if (in.kind == SubService::issue || in.kind == SubService::ict_issue) {
+    law::ep::TermInput t;
+    t.category = in.category;
+    t.ict = ict;
+    t.kind = law::ep::TermKind::issue;
+    t.start = on;
+    t.years = in.years;
+    t.season_days = in.season_days;
+    t.months = in.contract_months;
+    if (auto term = law::ep::term(*p, t); !term) return term.take_error();
   }
   if (in.kind == SubService::issue && in.vacancy_code.empty())  // I-25: the portal blocks only an empty code
     return with_rules(Error::invalid("validation.required", "vacancy_code"), {"EP-2-1", "I-25"});
@@ -437,12 +460,10 @@ EpChecks EmployerPermitService::run_checks(const CaseRecord& c, const EpCaseData
     filter.applicant_id = c.applicant_id;
     filter.limit = 1000;
     if (auto mine = ports().store.list_cases(filter)) {
-      for (const auto& other : *mine)
-        if (const auto* b = other.data.if_contains("bans"); b && b->is_array())
-          for (const auto& ban : b->as_array()) {
-            auto decoded = codec::decode_value<law::ep::Ban>(ban);
-            if (auto* got = std::get_if<law::ep::Ban>(&decoded)) bans.push_back(*got);
-          }
+      for (const auto& other : *mine) {
+        if (other.kind == "agreement") continue;
+        if (auto d = read_data<EpCaseData>(other)) bans.insert(bans.end(), d->bans.begin(), d->bans.end());
+      }
     }
     auto hit = law::ep::ban_in_force(p, bans, kind, on);
     EpCheck check{"bans", hit ? "finding" : "ok", "", {}, {}, {}, {}, {"I-20"}};
@@ -470,7 +491,8 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   if (!input.consent_personal_data)
     return with_rules(Error::invalid("ep.consent_required", "consent_personal_data"), {"EP-A2.9"});
   static const std::set<std::string> channels = {"migration.enbek.kz", "egov.kz", "elicense.kz"};
-  if (!channels.count(input.channel)) return with_rules(Error::invalid("ep.channel", "channel"), {"EP-A2.2"});
+  const std::string channel = input.channel.empty() ? "migration.enbek.kz" : input.channel;  // EP-2.11
+  if (!channels.count(channel)) return with_rules(Error::invalid("ep.channel", "channel"), {"EP-A2.2"});
   const SubService kind = kind_of(*c);
 
   auto files = ports().store.files_of_case(c->id);
@@ -492,9 +514,11 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   const LocalDateTime filed = local_now();
   const auto& hours = hours_for(c->provider_body);
   const Date registered_on = law::registration_day(ports().calendar, filed, hours);
-  auto p = law::ep::parameters(ports().rules, registered_on);
+  auto p = law::ep::parameters_without_fees(ports().rules, registered_on);
   if (!p) return p.take_error();
-  const law::ep::ServiceTerms terms = law::ep::service_terms(*p, kind, data->category);
+  // EP-64: an ICT application naming a permit is its re-issue to another worker.
+  const law::ep::ServiceTerms terms =
+      law::ep::service_terms(*p, kind, data->category, kind == SubService::ict_issue && !data->permit_number.empty());
   const law::Deadline deadline = law::compute_deadline(ports().calendar, filed, terms.service_wd, hours);
 
   CaseRecord next = *c;
@@ -509,14 +533,15 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
     next.step_due_at = due_after(c->provider_body, deadline.registered_on, terms.decision_wd);
     next.step_rule = terms.decision_rule;
   }
-  data->filing = EpFiling{
-      format_rfc3339(now(), ports().zone.utc_offset_minutes(now())), input.channel, true, signature->signer, {}};
+  data->filing =
+      EpFiling{format_rfc3339(now(), ports().zone.utc_offset_minutes(now())), channel, true, signature->signer, {}};
   data->checks = run_checks(*c, *data, *p, deadline.registered_on);
 
   std::vector<std::string> rules = {"EP-3", "EP-7.1", "EP-7.2", "EP-A2.2", "EP-A2.8", "EP-2-2", "EP-10"};
   law::cite(rules, terms.rule_ids);
   law::cite(rules, deadline.rule_ids);
   if (terms.review_wd) law::cite(rules, {"EP-7.4"});
+  for (const auto& check : data->checks->items) law::cite(rules, check.rule_ids);
   data->filing->rule_ids = rules;
   json::object detail{{"registered_on", deadline.registered_on.iso()},
                       {"term_working_days", terms.service_wd},
@@ -535,8 +560,10 @@ Result<CaseRecord> EmployerPermitService::recheck(const Actor& officer, const st
   data->checks = run_checks(*c, *data, *p, c->registered_on.value_or(today()));
   CaseRecord next = *c;
   write_data(next, *data);
+  std::vector<std::string> rules = {"EP-10", "I-18"};
+  for (const auto& check : data->checks->items) law::cite(rules, check.rule_ids);
   return commit(officer, *c, std::move(next),
-                Step{"recheck", {"EP-10", "I-18"}, json::object{{"checks", codec::encode(*data->checks)}}});
+                Step{"recheck", std::move(rules), json::object{{"checks", codec::encode(*data->checks)}}});
 }
 
 Result<CaseRecord> EmployerPermitService::preliminary_refusal(const Actor& head, const std::string& case_id,
@@ -676,9 +703,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
   if (data->regions.size() > 1) law::cite(decision.rule_ids, {"EP-18", "EP-22.2", "I-23"});
 
   if (is_paid(kind)) {
-    // EP-22.1, EP-22.2, I-23: the fee of the decision's day, due in every region named.
-    auto fee_params = law::ep::parameters(ports().rules, day);
-    if (!fee_params) return fee_params.take_error();
+    // EP-22.1, EP-22.2, I-23, F-E9: the fee of the decision's day, due in every region named.
     law::ep::FeeInput fin;
     fin.kind = kind == SubService::extension ? law::ep::FeeKind::extension : law::ep::FeeKind::issue;
     fin.category = data->category;
@@ -686,7 +711,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
     fin.years = data->years;
     fin.season_days = data->season_days;
     fin.regions = data->regions;
-    auto fee = law::ep::fee(*fee_params, fin);
+    auto fee = law::ep::fee(ports().rules, day, fin);
     if (!fee) return fee.take_error();
     // The fee per worker: the decree's rate is per foreign worker (EP-22.1).
     const auto workers = static_cast<std::int64_t>(data->workers.size());
@@ -747,7 +772,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
 Result<std::vector<IssuedDocument>> EmployerPermitService::new_permits(const CaseRecord& c, EpCaseData& data,
                                                                        Date start) {
   const SubService kind = kind_of(c);
-  auto p = law::ep::parameters(ports().rules, start);
+  auto p = law::ep::parameters_without_fees(ports().rules, start);
   if (!p) return p.take_error();
   // The term: a new permit from its day of issue (I-8); an extension continues the permit concerned and a
   // re-issue keeps its term (EP-29).
@@ -988,7 +1013,7 @@ Result<CaseRecord> EmployerPermitService::answer_agreement(const Actor& officer,
   std::vector<std::string> rules = {"EP-18"};
   if (!input.agree) {
     // EP-18: refused only on a ground of row 9 (EP-A2.9, I-18).
-    auto ground = law::ep::parse_refusal_ground(input.ground);
+    auto ground = ground_of(input.ground);
     if (!ground)
       return with_rules(Error::invalid("ep.refusal_ground_not_listed", "ground"), {"EP-18", "EP-A2.9", "I-18"});
     if (input.reasons.empty()) return Error::invalid("validation.required", "reasons");

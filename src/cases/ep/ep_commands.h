@@ -80,9 +80,10 @@ struct EpDraftInput {
       {.name = "regions", .unique_items = true, .description = "KATO codes; the first is the LEB applied to"},
       {.name = "workers", .description = "EP-A2.8: a permit per worker"},
       {.name = "vacancy_code", .required = false, .max_length = 40, .description = "EP-2-1 (issue)"},
-      {.name = "years", .minimum = 1, .maximum = 3},
-      {.name = "season_days", .minimum = 1, .maximum = 365},
-      {.name = "contract_months", .minimum = 1, .maximum = 120},
+      // The terms' limits are the act's (EP-25, EP-2.4, I-35), checked by law::ep::term on the draft.
+      {.name = "years", .minimum = 1},
+      {.name = "season_days", .minimum = 1},
+      {.name = "contract_months", .minimum = 1},
       {.name = "special_condition",
        .required = false,
        .max_length = 20,
@@ -97,9 +98,12 @@ BOOST_DESCRIBE_STRUCT(EpDraftInput, (),
 
 struct EpFileInput {  // EP-A2.8(1), EP-A2.2
   bool consent_personal_data = false;
-  std::string channel = "migration.enbek.kz";
+  std::string channel;  // empty: migration.enbek.kz, which FLIS is (EP-2.11)
   static constexpr FieldRule kFields[] = {
-      {.name = "channel", .max_length = 40, .description = "EP-A2.2: migration.enbek.kz | egov.kz | elicense.kz"},
+      {.name = "channel",
+       .required = false,
+       .max_length = 40,
+       .description = "EP-A2.2: migration.enbek.kz (default) | egov.kz | elicense.kz"},
   };
 };
 BOOST_DESCRIBE_STRUCT(EpFileInput, (), (consent_personal_data, channel))

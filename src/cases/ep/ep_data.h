@@ -210,11 +210,14 @@ struct EpCaseData {
   std::optional<EpFeeCheck> fee_check;
   std::vector<EpPermitRef> permits;
   std::optional<std::string> lapsed_at;  // I-33: the fee was not paid in time
+  // EP-40, EP-41-1, EP-74, EP-74-1, I-20: 12-month bans established on the employer by facts of this case
+  // (a revocation); the checks of the employer's later applications read them.
+  std::vector<law::ep::Ban> bans;
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
-                       decision, fee_check, permits, lapsed_at))
+                       decision, fee_check, permits, lapsed_at, bans))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.

@@ -43,4 +43,30 @@ Handler case_command_without_body(
       false);
 }
 
+Response created_case(AppContext& ctx, Request& req, const cases::Actor& actor, const Result<cases::CaseRecord>& made) {
+  if (!made) return problem(req, made.error());
+  auto r = Response::json(case_detail(ctx, *made, actor), 201);
+  r.headers.set("Location", "/api/v1/cases/" + made->id);
+  return r;
+}
+
+Handler attach_file_command(AppContext& ctx, AttachFile attach) {
+  return authed(ctx, [attach = std::move(attach)](Request& req, const cases::Actor& a) {
+    auto doc_type = req.query_param("doc_type");
+    if (!doc_type) return problem(req, Error::invalid("validation.required", "doc_type"));
+    cases::StoredFile f;
+    f.doc_type = std::string(*doc_type);
+    f.file_name = std::string(req.query_param("file_name").value_or(*doc_type));
+    f.content = std::move(req.body);
+    auto saved = attach(a, std::string(req.path_param("id")), std::move(f));
+    if (!saved) return problem(req, saved.error());
+    return Response::json(boost::json::object{{"id", saved->id},
+                                              {"doc_type", saved->doc_type},
+                                              {"media_type", saved->media_type},
+                                              {"size", saved->size},
+                                              {"sha256", saved->sha256}},
+                          201);
+  });
+}
+
 }  // namespace flis::web::api

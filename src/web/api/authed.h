@@ -41,4 +41,25 @@ Handler case_command_of(
 Handler case_command_without_body(
     AppContext& ctx, std::function<Result<cases::CaseRecord>(const cases::Actor&, const std::string& id)> run);
 
+// The answer to a command that made a case: 201 with the case's detail and its Location, or the error as
+// problem+json.
+Response created_case(AppContext& ctx, Request& req, const cases::Actor& actor, const Result<cases::CaseRecord>& made);
+
+// A command that makes a new case from the described input `T` in the JSON body (a draft application).
+template <class T>
+Handler create_case_of(AppContext& ctx, std::function<Result<cases::CaseRecord>(const cases::Actor&, const T&)> run) {
+  return authed(ctx, [&ctx, run = std::move(run)](Request& req, const cases::Actor& a) {
+    auto input = input::from_json_text<T>(req.body);
+    if (!input) return created_case(ctx, req, a, input.error());
+    return created_case(ctx, req, a, run(a, *input));
+  });
+}
+
+// A document scan attached to the case of the path's {id}: the raw request body, its type from the query's
+// doc_type (its media type from the content, never from the browser); answers 201 with the stored file's
+// id, doc_type, media_type, size and sha256 (OpenAPI: stored_file_schema()). SE-A2.8, EP-A2.8.
+using AttachFile =
+    std::function<Result<cases::StoredFile>(const cases::Actor&, const std::string& id, cases::StoredFile file)>;
+Handler attach_file_command(AppContext& ctx, AttachFile attach);
+
 }  // namespace flis::web::api

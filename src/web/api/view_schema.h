@@ -29,6 +29,19 @@ inline boost::json::object case_view_schema(const std::string& data_ref, const c
             {"data", {{"$ref", "#/components/schemas/" + data_ref}}}}}};
 }
 
+// An attached scan as api::attach_file_command answers it (SE-A2.8, EP-A2.8).
+inline boost::json::object stored_file_schema() {
+  boost::json::object text{{"type", "string"}};
+  return {{"type", "object"},
+          {"required", boost::json::array{"id", "doc_type", "media_type", "size", "sha256"}},
+          {"properties",
+           {{"id", text},
+            {"doc_type", text},
+            {"media_type", {{"enum", boost::json::array{"application/pdf", "image/jpeg", "image/png"}}}},
+            {"size", {{"type", "integer"}}},
+            {"sha256", text}}}};
+}
+
 // Puts a case's typed data (a described struct, or a view already in JSON) as the API's "data"; stored
 // data that does not decode is null with "data_error" {code, detail}: said, never thrown, never raw.
 template <class T>

@@ -1,19 +1,42 @@
-// The EP module: what the employer-permit act contributes to FLIS (web/module.h). So far its public
-// calculators; the case routes and portal pages are added here beside them.
+// The EP module: what the employer-permit act contributes to FLIS (web/module.h): the public calculators
+// (calculators_api.cpp), the applications and agreements with their API, how lists and the case view show
+// them (case_api.cpp), the scheduled lapse of unpaid decisions and the demo data (demo_seed.cpp).
 #include "web/ep/ep.h"
 
 namespace flis::web::ep {
 namespace {
 
+template <class T>
+void append(std::vector<T>& to, std::vector<T> more) {
+  for (auto& m : more) to.push_back(std::move(m));
+}
+
 class EpModule final : public Module {
  public:
   std::string_view name() const override { return "ep"; }
 
-  void api(Router& router, AppContext& ctx) const override { register_calculators(router, ctx); }
+  void wire(const cases::Ports& ports, Services& services) const override { wire_cases(ports, services); }
 
-  std::vector<ApiOperation> operations() const override { return calculator_operations(); }
+  void api(Router& router, AppContext& ctx) const override {
+    register_calculators(router, ctx);
+    register_case_api(router, ctx);
+  }
 
-  boost::json::object schemas() const override { return calculator_schemas(); }
+  std::vector<ApiOperation> operations() const override {
+    auto ops = calculator_operations();
+    append(ops, case_operations());
+    return ops;
+  }
+
+  boost::json::object schemas() const override {
+    auto out = calculator_schemas();
+    for (auto& [name, schema] : case_schemas()) out[name] = schema;
+    return out;
+  }
+
+  std::vector<CaseKind> case_kinds() const override { return ep::case_kinds(); }
+  std::vector<ScheduledJob> jobs() const override { return case_jobs(); }
+  Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return ep::seed_demo(demo); }
 };
 
 }  // namespace

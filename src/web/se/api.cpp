@@ -53,37 +53,19 @@ void register_api(Router& router, AppContext& ctx) {
                return Response::bytes(std::move(*pdf), "application/pdf", cert->number + ".pdf");
              }));
 
-  router.post("/api/v1/self-employment/applications", api::authed(ctx, [&ctx, &service](Request& req, const Actor& a) {
-                auto draft = input::from_json_text<cases::SeDraftInput>(req.body);
-                if (!draft) return problem(req, draft.error());
-                auto c = service.create_draft(a, *draft);
-                if (!c) return problem(req, c.error());
-                auto r = Response::json(api::case_detail(ctx, *c, a), 201);
-                r.headers.set("Location", "/api/v1/cases/" + c->id);
-                return r;
+  router.post("/api/v1/self-employment/applications",
+              api::create_case_of<cases::SeDraftInput>(ctx, [&service](const Actor& a, const cases::SeDraftInput& in) {
+                return service.create_draft(a, in);
               }));
 
   // A document scan as the raw request body; its type is taken from the content (SE-A2.8).
   RouteOptions upload;
   upload.upload = true;
   router.post("/api/v1/self-employment/applications/{id}/files",
-              api::authed(ctx,
-                          [&service](Request& req, const Actor& a) {
-                            auto doc_type = req.query_param("doc_type");
-                            if (!doc_type) return problem(req, Error::invalid("validation.required", "doc_type"));
-                            cases::StoredFile f;
-                            f.doc_type = std::string(*doc_type);
-                            f.file_name = std::string(req.query_param("file_name").value_or(*doc_type));
-                            f.content = std::move(req.body);
-                            auto saved = service.attach_file(a, std::string(req.path_param("id")), std::move(f));
-                            if (!saved) return problem(req, saved.error());
-                            return Response::json(json::object{{"id", saved->id},
-                                                               {"doc_type", saved->doc_type},
-                                                               {"media_type", saved->media_type},
-                                                               {"size", saved->size},
-                                                               {"sha256", saved->sha256}},
-                                                  201);
-                          }),
+              api::attach_file_command(ctx,
+                                       [&service](const Actor& a, const std::string& id, cases::StoredFile f) {
+                                         return service.attach_file(a, id, std::move(f));
+                                       }),
               upload);
 
   router.post("/api/v1/self-employment/applications/{id}/filing",

@@ -60,14 +60,7 @@ json::object se_schemas() {
   json::object score = cases::codec::schema<law::se::Score>();
   score["properties"].as_object()["rule_ids"] = {{"type", "array"}, {"items", text}};
   out["SeScore"] = std::move(score);
-  out["SeFile"] = {{"type", "object"},
-                   {"required", json::array{"id", "doc_type", "media_type", "size", "sha256"}},
-                   {"properties",
-                    {{"id", text},
-                     {"doc_type", text},
-                     {"media_type", {{"enum", json::array{"application/pdf", "image/jpeg", "image/png"}}}},
-                     {"size", {{"type", "integer"}}},
-                     {"sha256", text}}}};
+  out["SeFile"] = api::stored_file_schema();
   json::value v = std::move(out);
   with_experience_limits(v);
   return std::move(v.as_object());

@@ -1,0 +1,211 @@
+// EP's demo data (Module::seed_demo): employers' applications made by the real EP service with the demo clock
+// set back, checked against the registries `flis seed-demo --registry-url` connects (make demo: the
+// simulator, whose employers, vacancies and contracts these are). A large construction company waiting to
+// pay the fee for technicians, the same company heard before a refusal (its vacancy too recent), an ICT permit
+// issued to a small IT company, a company in liquidation refused after its hearing, and a permit for two
+// regions agreed by the other region's LEB. Without registries (the tests) the checks cannot run, so the
+// histories stop where a decision would need them: registered, waiting for a re-check — as the live system
+// would.
+#include <string>
+#include <vector>
+
+#include "cases/ep/employer_permits.h"
+#include "core/identifiers.h"
+#include "docs/sample_scan.h"
+#include "law/ep/documents.h"
+#include "web/ep/ep.h"
+
+namespace flis::web::ep {
+using law::ep::Category;
+using law::ep::SubService;
+
+namespace {
+
+constexpr const char* kAstana = "710000000";
+constexpr const char* kAlmaty = "750000000";
+
+cases::EpWorkerInput worker(std::string surname, std::string given, std::string patronymic, Date born,
+                            std::string country, std::string passport, std::string education, std::string occupation,
+                            double years) {
+  cases::EpWorkerInput w;
+  w.surname = std::move(surname);
+  w.given_name = std::move(given);
+  w.patronymic = std::move(patronymic);
+  w.birth_date = born;
+  w.citizenship = country;
+  w.residence_country = country;
+  w.departure_country = country;
+  w.passport_number = std::move(passport);
+  w.passport_issued_on = Date(2022, 3, 1);
+  w.education = std::move(education);
+  w.occupation_code = std::move(occupation);
+  w.experience_years = years;
+  return w;
+}
+
+}  // namespace
+
+Result<DemoSeeded> seed_demo(const DemoContext& demo) {
+  DemoSeeded report;
+  cases::Ports ports = demo.ports;
+  ports.registries = demo.registries;
+  cases::EmployerPermitService ep(ports);
+  const cases::TimeZone& zone = demo.ports.zone;
+  const law::WorkingCalendar& calendar = demo.ports.calendar;
+  DemoClock& clock = demo.clock;
+  const Date today = zone.to_local(demo.today).date;
+  // `hour`:00 local on the working day `wd_back` working days before today.
+  auto at = [&](int wd_back, int hour = 10) {
+    Date d = today;
+    for (int i = 0; i < wd_back;) {
+      d = d.plus_days(-1);
+      if (calendar.is_working_day(d)) ++i;
+    }
+    return zone.to_instant(LocalDateTime{d, hour * 60});
+  };
+  const std::string ksm = first_assignable_identifier("0705400", 2211);
+  const std::string adl = first_assignable_identifier("1803400", 1234);
+  const std::string dostyk = first_assignable_identifier("1907400", 6630);
+
+  // A draft with every document of its list attached, filed the same morning. Returns the case as filed.
+  auto apply = [&](const std::string& employer, const cases::EpDraftInput& in,
+                   int wd_back) -> Result<cases::CaseRecord> {
+    clock.set(at(wd_back, 9));
+    auto c = ep.create_draft(demo.user(employer), in);
+    if (!c) return c;
+    law::ep::DocumentContext context;
+    context.multi_region = in.regions.size() > 1;
+    for (const auto& item : law::ep::required_documents(in.kind, in.category, context)) {
+      cases::StoredFile f;
+      f.doc_type = item.code;
+      f.file_name = item.code + ".pdf";
+      auto bytes = docs::render_sample_scan("scan: " + item.code);
+      if (!bytes) return bytes.take_error();
+      f.content = std::move(*bytes);
+      if (auto saved = ep.attach_file(demo.user(employer), c->id, std::move(f)); !saved) return saved.take_error();
+    }
+    clock.set(at(wd_back, 10));
+    cases::EpFileInput filing;
+    filing.consent_personal_data = true;
+    auto filed = ep.file(demo.user(employer), c->id, filing);
+    if (filed) ++report.cases;
+    return filed;
+  };
+  // The rest of a history needs the registries' answers (EP-10, I-18): without them it stops here.
+  auto stops = [](const Result<cases::CaseRecord>& r) { return !r && r.error().code == "ep.checks_pending"; };
+
+  // 1. KazStroyMontazh, Almaty: two construction technicians (category 3; the vacancy was published weeks
+  // before); decided, the fee not yet paid.
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::issue;
+    in.category = Category::category_3;
+    in.employer_bin = ksm;
+    in.oked_section = "F";
+    in.regions = {kAlmaty};
+    in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70103";
+    in.workers = {worker("Юлдашев", "Шерзод", "Рустамович", Date(1988, 2, 14), "UZ", "FA3344556",
+                         "Среднее профессиональное, Ташкентский строительный колледж, техник-строитель", "3112", 11),
+                  worker("Назаров", "Фаридун", "", Date(1991, 7, 30), "TJ", "401122334",
+                         "Среднее профессиональное, Худжандский политехнический колледж, строительство", "3112", 8)};
+    auto c = apply("u-emp-ksm", in, 9);
+    if (!c) return c.take_error();
+    clock.set(at(7, 11));
+    auto d = ep.decide(demo.user("u-head-alm"), c->id, cases::EpDecisionInput{true, {}, ""});
+    if (!d && !stops(d)) return d.take_error();
+  }
+  // 2. KazStroyMontazh again, metal erectors: the vacancy is 3 days old, so the check finds EP-2-1 not met;
+  // the head sends the preliminary decision and the hearing is open.
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::issue;
+    in.category = Category::category_4;
+    in.employer_bin = ksm;
+    in.oked_section = "F";
+    in.regions = {kAlmaty};
+    in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70101";
+    in.workers = {worker("Каримов", "Бахтиёр", "Олимович", Date(1993, 11, 3), "UZ", "FA9988776",
+                         "Среднее профессиональное, монтаж металлоконструкций", "7214", 6)};
+    auto c = apply("u-emp-ksm", in, 2);
+    if (!c) return c.take_error();
+    clock.set(at(1, 15));
+    auto h = ep.preliminary_refusal(
+        demo.user("u-head-alm"), c->id,
+        cases::EpPreliminaryInput{{"EP-A2.9(2)"},
+                                  "Сведения о вакансии поданы менее чем за 15 календарных дней до подачи заявления "
+                                  "(пункт 2-1 Правил)."});
+    if (!h) return h.take_error();
+  }
+  // 3. Astana Digital Lab: an intra-corporate transfer of a data specialist (free, no quota): issued.
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::ict_issue;
+    in.category = Category::category_3;
+    in.employer_bin = adl;
+    in.oked_section = "J";
+    in.regions = {kAstana};
+    in.contract_months = 24;
+    in.special_condition = "upskilling";
+    in.workers = {worker("Kumar", "Arjun", "", Date(1986, 5, 21), "IN", "Z4455667",
+                         "Master of Technology, IIT Bombay, computer science", "2521", 12)};
+    in.workers.back().full_name_latin = "ARJUN KUMAR";
+    auto c = apply("u-emp-adl", in, 6);
+    if (!c) return c.take_error();
+    clock.set(at(4, 12));
+    auto d = ep.decide(demo.user("u-head-ast"), c->id, cases::EpDecisionInput{true, {}, ""});
+    if (!d && !stops(d)) return d.take_error();
+  }
+  // 4. Dostyk Logistics, in liquidation and citing no vacancy of its own: heard, then refused on EP-A2.9(2).
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::issue;
+    in.category = Category::category_3;
+    in.employer_bin = dostyk;
+    in.oked_section = "H";
+    in.regions = {kAlmaty};
+    in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70999";
+    in.workers = {worker("Li", "Qiang", "", Date(1984, 1, 9), "CN", "EH1231231",
+                         "Higher, Dalian Maritime University, logistics", "2141", 10)};
+    auto c = apply("u-emp-dostyk", in, 12);
+    if (!c) return c.take_error();
+    clock.set(at(10, 11));
+    auto h = ep.preliminary_refusal(
+        demo.user("u-head-alm"), c->id,
+        cases::EpPreliminaryInput{{"EP-A2.9(2)"},
+                                  "Организация находится в стадии ликвидации (ГБД ЮЛ); вакансия по указанному коду не "
+                                  "размещалась работодателем (пункт 2-1 Правил)."});
+    if (!h) return h.take_error();
+    clock.set(at(7, 11));
+    auto r = ep.decide(demo.user("u-head-alm"), c->id,
+                       cases::EpDecisionInput{false, {"EP-A2.9(2)"}, "Возражения не представлены."});
+    if (!r) return r.take_error();
+  }
+  // 5. KazStroyMontazh: technicians for Almaty and Astana (EP-18): Astana's LEB agrees, the head decides.
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::issue;
+    in.category = Category::category_3;
+    in.employer_bin = ksm;
+    in.oked_section = "F";
+    in.regions = {kAlmaty, kAstana};
+    in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70103";
+    in.workers = {worker("Ахмедов", "Джамшед", "Рахимович", Date(1990, 9, 12), "TJ", "401998877",
+                         "Высшее, Таджикский технический университет, строительство", "3112", 7)};
+    auto c = apply("u-emp-ksm", in, 8);
+    if (!c) return c.take_error();
+    clock.set(at(7, 15));
+    auto asked = ep.request_agreements(demo.user("u-officer-alm"), c->id);
+    if (!asked) return asked.take_error();
+    clock.set(at(6, 11));
+    auto agreed =
+        ep.answer_agreement(demo.user("u-officer-ast"), c->id + "-A71", cases::EpAgreementInput{true, "", ""});
+    if (!agreed) return agreed.take_error();
+    clock.set(at(5, 12));
+    auto d = ep.decide(demo.user("u-head-alm"), c->id, cases::EpDecisionInput{true, {}, ""});
+    if (!d && !stops(d)) return d.take_error();
+  }
+  clock.set(demo.today);
+  return report;
+}
+
+}  // namespace flis::web::ep

@@ -1,0 +1,137 @@
+// Employer permits (EP) end to end over the JSON API, against a registry simulator of its own: an employer's
+// application for a worker, the automated checks through the registries (EP-2-1, EP-2-2, EP-7.3, EP-10), the
+// head's decision with the fee (EP-22.1, EP-A2.6) and the quota reservation (I-14), the fee paid at a bank and
+// confirmed through the revenue bodies (EP-7.3, I-26), the permit and its public verification. The database
+// is seeded as of Monday 1 June 2026 (a working day, so filing registers the same day).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startSim, signIn, pdfBytes, almaty } from './server.mjs';
+
+const at = '2026-06-01T10:00';
+const base = '/api/v1/employer-permits/applications';
+const ksmBin = '070540022121'; // ТОО «KazStroyMontazh», as the simulator's ГБД ЮЛ knows it
+
+let sim, server, ksm, adl, officer, head, otherHead;
+
+before(async () => {
+  sim = await startSim({ at });
+  server = await startServer({ at, args: ['--registry-url', sim.url] });
+  [ksm, adl, officer, head, otherHead] = await Promise.all(
+    ['employer.ksm', 'employer.adl', 'officer.almaty', 'head.almaty', 'head.astana'].map((l) => signIn(server.url, l)));
+});
+after(async () => {
+  await server?.stop();
+  await sim?.stop();
+});
+
+const worker = {
+  surname: 'Каримов', given_name: 'Бекзод', patronymic: 'Алишерович', birth_date: '1990-04-12', citizenship: 'UZ',
+  passport_number: 'FA1234567', passport_issued_on: '2021-05-10', passport_issuer: 'МВД Республики Узбекистан',
+  residence_country: 'UZ', departure_country: 'UZ', education: 'Колледж, техник-строитель', occupation_code: '3112',
+  experience_years: 9,
+};
+// The simulator's vacancy of KazStroyMontazh for construction technicians, published 45 days before (EP-2-1).
+const draftBody = {
+  kind: 'issue', category: 'category_3', employer_bin: ksmBin, oked_section: 'F', regions: [almaty],
+  workers: [worker], vacancy_code: 'ЭБТ-2026-70103',
+};
+
+test('bad drafts are refused with the field at fault, localized (EP-A2.10, EP-A2.8)', async () => {
+  const noWorkers = await ksm.post(base, { ...draftBody, workers: [] });
+  assert.equal(noWorkers.status, 400);
+  assert.equal(noWorkers.headers.get('content-type'), 'application/problem+json');
+  assert.equal(noWorkers.data.code, 'validation.required');
+  assert.equal(noWorkers.data.field, 'workers');
+
+  const badOked = await ksm.post(base, { ...draftBody, oked_section: 'Z' });
+  assert.equal(badOked.status, 400);
+  assert.equal(badOked.data.field, 'oked_section');
+
+  const notMine = await ksm.post(base, { ...draftBody, employer_bin: '151140044106' });
+  assert.equal(notMine.status, 400);
+  assert.equal(notMine.data.code, 'ep.bin_not_yours');
+  assert.deepEqual(notMine.data.rule_ids, ['EP-A2.10']);
+
+  const badOccupation = await ksm.post(base, { ...draftBody, workers: [{ ...worker, occupation_code: '9999' }] });
+  assert.equal(badOccupation.status, 400);
+  assert.equal(badOccupation.data.field, 'workers[0].occupation_code');
+});
+
+test('an application goes from filing through the checks and the fee to a permit anyone can verify', async () => {
+  const draft = await ksm.post(base, draftBody);
+  assert.equal(draft.status, 201, JSON.stringify(draft.data));
+  const id = draft.data.id;
+  assert.equal(draft.data.state, 'draft');
+  assert.equal(draft.data.data.workers[0].full_name_latin, 'Karimov Bekzod Alisherovich'); // EP-A2.8, transliterated
+  assert.equal(draft.data.data.employer.name, 'ТОО «KazStroyMontazh»'); // EP-7.3: from ГБД ЮЛ
+
+  // Another employer never sees it; the other region's head neither.
+  assert.equal((await adl.get(`/api/v1/cases/${id}`)).status, 404);
+  assert.equal((await otherHead.get(`/api/v1/cases/${id}`)).status, 404);
+
+  const early = await ksm.post(`${base}/${id}/filing`, { consent_personal_data: true });
+  assert.equal(early.status, 400);
+  assert.equal(early.data.code, 'ep.documents_missing');
+  for (const t of ['education_documents', 'qualification_letter', 'local_content', 'identity_document']) {
+    const u = await ksm.upload(`${base}/${id}/files?doc_type=${t}&file_name=${t}.pdf`, pdfBytes(t));
+    assert.equal(u.status, 201, JSON.stringify(u.data));
+  }
+  const filed = await ksm.post(`${base}/${id}/filing`, { consent_personal_data: true, channel: 'egov.kz' });
+  assert.equal(filed.status, 200, JSON.stringify(filed.data));
+  assert.equal(filed.data.state, 'registered');
+  assert.equal(filed.data.registered_on, '2026-06-01');
+  const checks = Object.fromEntries(filed.data.data.checks.items.map((c) => [c.name, c]));
+  assert.equal(checks.legal_entity.status, 'ok');
+  assert.equal(checks.vacancy.status, 'ok', JSON.stringify(checks.vacancy));
+  assert.equal(checks.contracts.status, 'ok');
+  assert.equal(checks.ratios.status, 'ok');
+  assert.equal(checks.bans.status, 'ok');
+  // KazStroyMontazh's police and ЕРАП records are facts for the officer, never a ground by themselves (I-18).
+  assert.equal(checks.violations.status, 'finding');
+  assert.equal(checks.violations.ground, undefined);
+
+  // The officer may not decide; the head may not refuse before the hearing (EP-12).
+  assert.equal((await officer.post(`${base}/${id}/decision`, { issue: true })).status, 403);
+  const noHearing = await head.post(`${base}/${id}/decision`, { issue: false, grounds: ['EP-A2.9(2)'], reasons: 'x' });
+  assert.equal(noHearing.status, 409);
+  assert.equal(noHearing.data.code, 'ep.hearing_required');
+
+  const decided = await head.post(`${base}/${id}/decision`, { issue: true });
+  assert.equal(decided.status, 200, JSON.stringify(decided.data));
+  assert.equal(decided.data.state, 'fee_pending');
+  const fee = decided.data.data.decision.fee;
+  assert.equal(fee.mrp_tenge, 4325); // the MRP of 2026
+  assert.equal(fee.total_mrp, 224); // construction (sector group C), category 3
+  assert.equal(fee.total_tenge, 224 * 4325);
+  assert.ok(decided.data.data.decision.rule_ids.includes('EP-22.1'));
+  assert.equal(decided.data.data.decision.quota.length, 1); // I-14: one unit reserved
+
+  const unpaid = await ksm.post(`${base}/${id}/fee`);
+  assert.equal(unpaid.status, 200);
+  assert.equal(unpaid.data.state, 'fee_pending');
+  assert.equal(unpaid.data.data.fee_check.status, 'unpaid');
+
+  // Paid at a bank: the revenue bodies' record (the simulator's admin API stands for the bank).
+  const paid = await sim.admin('POST', 'records/revenue', {
+    fee_payments: [{ payment_id: 'КГД-PP-9001', payer: ksmBin, region: almaty, amount_tiyn: 224 * 4325 * 100,
+      paid_on: '2026-06-01', budget_code: '105302', purpose: 'Сбор за выдачу разрешения' }],
+  });
+  assert.equal(paid.status, 201, JSON.stringify(paid.data));
+  const issued = await ksm.post(`${base}/${id}/fee`);
+  assert.equal(issued.status, 200, JSON.stringify(issued.data));
+  assert.equal(issued.data.state, 'issued');
+  assert.equal(issued.data.permits.length, 1);
+  const permit = issued.data.permits[0];
+  assert.equal(permit.status, 'valid');
+  assert.equal(permit.valid_from, '2026-06-01'); // I-8: the day the fee is confirmed
+  assert.equal(permit.valid_to, '2027-05-31'); // EP-25(2), I-7: 12 months
+  assert.equal(permit.holder_name_latin, 'Karimov Bekzod Alisherovich');
+
+  // The public verification link answers without signing in.
+  const token = permit.verification_url.split('/verify/')[1];
+  const verified = await fetch(`${server.url}/api/v1/verify/${encodeURIComponent(token)}`);
+  assert.equal(verified.status, 200);
+  const v = await verified.json();
+  assert.equal(v.number, permit.number);
+  assert.equal(v.status, 'valid');
+});
