@@ -135,3 +135,38 @@ test('an application goes from filing through the checks and the fee to a permit
   assert.equal(v.number, permit.number);
   assert.equal(v.status, 'valid');
 });
+
+test('an agency files many applications at once: each answered on its own, idempotent by its client key', async () => {
+  const body = {
+    applications: [
+      { ...draftBody, client_key: 'AG-2026-0001' },
+      { ...draftBody, client_key: 'AG-2026-0002', workers: [] },
+      { ...draftBody, client_key: 'AG-2026-0003', workers: [worker, { ...worker, passport_number: 'FA7654321' }] },
+      'not an application',
+    ],
+  };
+  const first = await ksm.post(`${base}/batch`, body);
+  assert.equal(first.status, 200, JSON.stringify(first.data));
+  const [a, bad, c, junk] = first.data.results;
+  assert.equal(a.status, 201);
+  assert.equal(a.case.state, 'draft');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.problem.field, 'workers');
+  assert.equal(c.status, 201);
+  assert.equal(c.case.data.workers.length, 2);
+  assert.equal(junk.status, 400);
+
+  // The same batch again (a retry after a lost answer): the same cases, nothing new.
+  const again = await ksm.post(`${base}/batch`, body);
+  assert.equal(again.data.results[0].status, 200);
+  assert.equal(again.data.results[0].case.id, a.case.id);
+  assert.equal(again.data.results[2].case.id, c.case.id);
+  // And one by one, with the key: the application made before.
+  const one = await ksm.post(base, { ...draftBody, client_key: 'AG-2026-0001' });
+  assert.equal(one.status, 200);
+  assert.equal(one.data.id, a.case.id);
+
+  const empty = await ksm.post(`${base}/batch`, { applications: [] });
+  assert.equal(empty.status, 400);
+  assert.equal(empty.data.field, 'applications');
+});

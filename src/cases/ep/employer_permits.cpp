@@ -116,9 +116,30 @@ Result<CaseRecord> EmployerPermitService::load_for(const Actor& actor, const std
   return c;
 }
 
+Result<std::optional<CaseRecord>> EmployerPermitService::find_by_client_key(const Actor& employer,
+                                                                            const std::string& client_key) const {
+  CaseFilter filter;
+  filter.service = "EP";
+  filter.applicant_id = employer.user_id;
+  filter.order_by_due = false;
+  filter.limit = 100000;
+  auto mine = ports().store.list_cases(filter);
+  if (!mine) return mine.take_error();
+  for (auto& c : *mine) {
+    if (c.kind == "agreement") continue;
+    if (auto d = read_data<EpCaseData>(c); d && d->client_key == client_key) return std::optional<CaseRecord>(c);
+  }
+  return std::optional<CaseRecord>{};
+}
+
 Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, const EpDraftInput& in) {
   if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
     return Error::forbidden("case.role_not_allowed", "EP-3: employers apply");
+  if (!in.client_key.empty()) {
+    auto earlier = find_by_client_key(employer, in.client_key);
+    if (!earlier) return earlier.take_error();
+    if (*earlier) return **earlier;
+  }
   const Date on = today();
   auto p = law::ep::parameters_without_fees(ports().rules, on);
   if (!p) return p.take_error();
@@ -238,9 +259,14 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
   c.region = in.regions.front();
   c.provider_body = "leb-" + in.regions.front();
   c.applicant_id = employer.user_id;
+  if (!in.client_key.empty()) data.client_key = in.client_key;
   write_data(c, data);
-  return commit(employer, CaseRecord{}, std::move(c),
-                Step{"create_draft", {"EP-3", "EP-A2.0", "EP-A2.8", law::ep::citation(in.kind)}, {}});
+  Step step{"create_draft", {"EP-3", "EP-A2.0", "EP-A2.8", law::ep::citation(in.kind)}, {}};
+  if (!in.client_key.empty()) step.unique_keys = {"EP/client/" + employer.user_id + "/" + in.client_key};
+  auto made = commit(employer, CaseRecord{}, std::move(c), std::move(step));
+  // Two requests with one key at once: the other made it; answer with that one.
+  if (!made && made.error().code == "store.case_key_taken") return ports().store.load_case(made.error().detail);
+  return made;
 }
 
 Result<StoredFile> EmployerPermitService::attach_file(const Actor& employer, const std::string& case_id,

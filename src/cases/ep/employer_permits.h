@@ -29,8 +29,11 @@ class EmployerPermitService : public Workflow {
   using Workflow::Workflow;
 
   // EP-3, EP-A2.0, EP-A2.8: a draft for one or many workers; the employer's identity and registration
-  // come from the registers (EP-7.3) when they answer.
+  // come from the registers (EP-7.3) when they answer. With a client_key the employer already used, the
+  // application made then (idempotent: also when two requests race, the store's unique key decides).
   Result<CaseRecord> create_draft(const Actor& employer, const EpDraftInput& input);
+  // The employer's application made with `client_key`, if any.
+  Result<std::optional<CaseRecord>> find_by_client_key(const Actor& employer, const std::string& client_key) const;
   Result<StoredFile> attach_file(const Actor& employer, const std::string& case_id, StoredFile file);
   // Signs and files the application: registration (EP-7.1, EP-7.2, I-3), the service term (EP-A2.3, I-5,
   // I-22, I-34) and the automated checks (EP-2-1, EP-2-2, EP-10, I-18, I-20).

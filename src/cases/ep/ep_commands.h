@@ -73,6 +73,9 @@ struct EpDraftInput {
   std::string special_condition;       // ICT (EP-54)
   std::string permit_number;           // re-issue, extension
   std::string change_reason;           // sub-service (6)
+  // The caller's own key of this application (an agency's file number): sending the same key again gives
+  // back the application it made, never a second one.
+  std::string client_key;
   static constexpr FieldRule kFields[] = {
       {.name = "employer_bin", .format = Format::iin_or_bin, .description = "EP-A2.10: BIN or IIN"},
       {.name = "employer_name", .required = false, .max_length = 300},
@@ -90,11 +93,15 @@ struct EpDraftInput {
        .description = "EP-54: training | retraining | upskilling | jobs"},
       {.name = "permit_number", .required = false, .max_length = 40},
       {.name = "change_reason", .required = false, .max_length = 300},
+      {.name = "client_key",
+       .required = false,
+       .max_length = 100,
+       .description = "idempotency: the same key gives back the application it made"},
   };
 };
 BOOST_DESCRIBE_STRUCT(EpDraftInput, (),
                       (kind, category, employer_bin, employer_name, oked_section, regions, workers, vacancy_code, years,
-                       season_days, contract_months, special_condition, permit_number, change_reason))
+                       season_days, contract_months, special_condition, permit_number, change_reason, client_key))
 
 struct EpFileInput {  // EP-A2.8(1), EP-A2.2
   bool consent_personal_data = false;

@@ -213,11 +213,12 @@ struct EpCaseData {
   // EP-40, EP-41-1, EP-74, EP-74-1, I-20: 12-month bans established on the employer by facts of this case
   // (a revocation); the checks of the employer's later applications read them.
   std::vector<law::ep::Ban> bans;
+  std::optional<std::string> client_key;  // the employer's own key of the application (idempotency)
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
-                       decision, fee_check, permits, lapsed_at, bans))
+                       decision, fee_check, permits, lapsed_at, bans, client_key))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.

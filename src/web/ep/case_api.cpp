@@ -8,6 +8,7 @@
 #include "cases/ep/employer_permits.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
+#include "web/api/json_input.h"
 #include "web/api/openapi.h"
 #include "web/api/view_schema.h"
 #include "web/documents.h"
@@ -25,6 +26,9 @@ using cases::Actor;
 namespace {
 
 constexpr const char* kBase = "/api/v1/employer-permits/applications";
+// How many applications one batch may carry: what an agency's system sends at once, answered within the
+// request timeout.
+constexpr std::size_t kBatchLimit = 100;
 
 // A case still waiting on a body: the LEB, another region's LEB, the employer's objections or the fee.
 bool waiting(const cases::CaseRecord& c) {
@@ -53,9 +57,62 @@ void register_case_api(Router& router, AppContext& ctx) {
   auto& service = ctx.services.get<cases::EmployerPermitService>();
   const std::string base = kBase;
 
-  router.post(base,
-              api::create_case_of<cases::EpDraftInput>(ctx, [&service](const Actor& a, const cases::EpDraftInput& in) {
-                return service.create_draft(a, in);
+  // A draft; with a client_key used before, the application made then (200 instead of 201).
+  router.post(base, api::authed(ctx, [&ctx, &service](Request& req, const Actor& a) {
+                auto in = input::from_json_text<cases::EpDraftInput>(req.body);
+                if (!in) return problem(req, in.error());
+                if (!in->client_key.empty()) {
+                  auto earlier = service.find_by_client_key(a, in->client_key);
+                  if (!earlier) return problem(req, earlier.error());
+                  if (*earlier) return Response::json(api::case_detail(ctx, **earlier, a));
+                }
+                return api::created_case(ctx, req, a, service.create_draft(a, *in));
+              }));
+
+  // Agencies filing for employers: many applications in one request, each validated and answered on its
+  // own (one bad item never takes the others down), idempotent per item by its client_key.
+  router.post(base + "/batch", api::authed(ctx, [&ctx, &service](Request& req, const Actor& a) {
+                auto body = api::JsonInput::parse(req.body);
+                if (!body) return problem(req, body.error());
+                const auto* items = body->raw().if_contains("applications");
+                if (!items || !items->is_array())
+                  return problem(req, Error::invalid("validation.required", "applications"));
+                if (items->as_array().empty() || items->as_array().size() > kBatchLimit)
+                  return problem(req, Error::invalid("ep.batch_size", "applications"));
+                json::array results;
+                for (std::size_t i = 0; i < items->as_array().size(); ++i) {
+                  const auto& item = items->as_array()[i];
+                  json::object result{{"index", i}};
+                  auto refuse = [&](const Error& e) {
+                    const Response r = problem(req, e);
+                    result["status"] = r.status;
+                    result["problem"] = json::parse(r.body);
+                  };
+                  if (!item.is_object()) {
+                    refuse(Error::invalid("validation.type", "applications[" + std::to_string(i) + "]"));
+                    results.push_back(std::move(result));
+                    continue;
+                  }
+                  auto in = input::from_json<cases::EpDraftInput>(item.as_object());
+                  if (!in) {
+                    refuse(in.error());
+                    results.push_back(std::move(result));
+                    continue;
+                  }
+                  result["client_key"] = in->client_key;
+                  std::optional<cases::CaseRecord> earlier;
+                  if (!in->client_key.empty())
+                    if (auto found = service.find_by_client_key(a, in->client_key); found && *found) earlier = **found;
+                  auto made = earlier ? Result<cases::CaseRecord>(*earlier) : service.create_draft(a, *in);
+                  if (!made) {
+                    refuse(made.error());
+                  } else {
+                    result["status"] = earlier ? 200 : 201;
+                    result["case"] = api::case_detail(ctx, *made, a);
+                  }
+                  results.push_back(std::move(result));
+                }
+                return Response::json(json::object{{"results", std::move(results)}});
               }));
 
   // A document scan as the raw request body; its type is taken from the content (EP-A2.8).
@@ -119,6 +176,8 @@ std::vector<ApiOperation> case_operations() {
   std::vector<ApiOperation> ops = {
       {"post", base, tag, "Create a draft application for one or many workers (EP-3, EP-A2.0, EP-A2.8)",
        "EpApplication", 201, true},
+      {"post", base + "/batch", tag,
+       "Many draft applications at once, each answered on its own, idempotent by client_key", "EpBatch", 200, true},
       {"post", base + "/{id}/files", tag, "Attach a document scan (EP-A2.8); raw body", "binary", 201, true},
       {"post", base + "/{id}/filing", tag, "Sign and file: registration (EP-7.1, I-3) and the automated checks (EP-10)",
        "EpFiling", 200, true},
@@ -135,7 +194,9 @@ std::vector<ApiOperation> case_operations() {
       {"post", base + "/{id}/fee", tag, "Confirm the fee through the revenue bodies (EP-7.3, I-26)", "", 200, true},
   };
   for (auto& op : ops) {
-    if (op.path == base + "/{id}/files") {
+    if (op.path == base + "/batch") {
+      op.response = "EpBatchResults";
+    } else if (op.path == base + "/{id}/files") {
       op.query = {api::query_param("doc_type", true, {{"type", "string"}})};
       op.response = "EpFile";
     } else {
@@ -174,6 +235,24 @@ json::object case_schemas() {
   ep_case["properties"].as_object()["permits"] = json::object{{"type", "array"}, {"items", std::move(permit)}};
   out["EpCase"] = std::move(ep_case);
   out["EpFile"] = api::stored_file_schema();
+  out["EpBatch"] = {{"type", "object"},
+                    {"required", json::array{"applications"}},
+                    {"properties",
+                     {{"applications",
+                       {{"type", "array"},
+                        {"minItems", 1},
+                        {"maxItems", kBatchLimit},
+                        {"items", {{"$ref", "#/components/schemas/EpApplication"}}}}}}}};
+  json::object result_item{
+      {"type", "object"},
+      {"properties",
+       {{"index", {{"type", "integer"}}},
+        {"client_key", text},
+        {"status", {{"type", "integer"}, {"description", "201 made, 200 made before (client_key), 4xx refused"}}},
+        {"case", {{"$ref", "#/components/schemas/EpCase"}}},
+        {"problem", {{"type", "object"}, {"description", "problem+json of a refused item"}}}}}};
+  out["EpBatchResults"] = {{"type", "object"},
+                           {"properties", {{"results", {{"type", "array"}, {"items", std::move(result_item)}}}}}};
   return out;
 }
 
