@@ -170,3 +170,4 @@ test('an agency files many applications at once: each answered on its own, idemp
   assert.equal(empty.status, 400);
   assert.equal(empty.data.field, 'applications');
 });
+
