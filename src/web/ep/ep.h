@@ -29,6 +29,18 @@ std::vector<ApiOperation> case_operations();
 boost::json::object case_schemas();
 std::vector<CaseKind> case_kinds();
 std::vector<ScheduledJob> case_jobs();
+// documents.cpp: the permit (Appendix 1) and the decision notice (Appendix 4) as PDF — GET
+// /api/v1/employer-permits/permits/{number}.pdf and /applications/{id}/notice.pdf, and the portal's
+// /cases/{id}/permits/{number}.pdf and /cases/{id}/notice.pdf — for whoever may see the case (else 404).
+// permit_qr seals the text the permit's QR carries (URL#payload.signature, docs/permit_token.h); ECDSA
+// signs with a fresh nonce, so each call gives another (equally valid) text: permit_pdf prints the one given.
+Result<std::string> permit_qr(AppContext& ctx, const cases::IssuedDocument& doc);
+Result<std::string> permit_pdf(AppContext& ctx, const cases::IssuedDocument& doc, const std::string& qr);
+Result<std::string> notice_pdf(AppContext& ctx, const cases::CaseRecord& c);
+Result<cases::IssuedDocument> visible_permit(AppContext& ctx, const cases::Actor& actor, const std::string& number);
+void register_documents(Router& router, AppContext& ctx);
+std::vector<ApiOperation> document_operations();
+void register_document_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

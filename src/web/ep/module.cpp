@@ -20,11 +20,17 @@ class EpModule final : public Module {
   void api(Router& router, AppContext& ctx) const override {
     register_calculators(router, ctx);
     register_case_api(router, ctx);
+    register_documents(router, ctx);
+  }
+
+  void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
+    register_document_pages(router, portal);
   }
 
   std::vector<ApiOperation> operations() const override {
     auto ops = calculator_operations();
     append(ops, case_operations());
+    append(ops, document_operations());
     return ops;
   }
 
