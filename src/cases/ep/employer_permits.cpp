@@ -384,7 +384,7 @@ EpChecks EmployerPermitService::run_checks(const CaseRecord& c, const EpCaseData
       law::ep::Staff s;
       s.employer = employer_kind;
       s.total_staff = static_cast<int>(headcount);
-      EpCheck check{"contracts", "ok", "", {}, {}, {}, {}, {"EP-2-2", "EP-10"}};
+      EpCheck check{"contracts", "ok", "", {}, {}, {}, {}, {"EP-2-2", "EP-10", "F-E10"}};
       int foreign = 0;
       for (const auto& k : *contracts) {
         if (k.status != ContractStatus::active) continue;
@@ -465,6 +465,7 @@ EpChecks EmployerPermitService::run_checks(const CaseRecord& c, const EpCaseData
                                        staff->foreign_categories_1_2 + staff->foreign_categories_3_4 + adding)
             : law::ep::check_ratios(p, *staff, data.category, kind == SubService::extension ? 0 : adding);
     EpCheck check{"ratios", r.holds ? "ok" : "finding", "", {}, {}, {}, {}, r.rule_ids};
+    law::cite(check.rule_ids, {"F-E10"});
     if (r.exempt) check.summary = "exempt (" + r.exemption_rule + ")";
     if (!r.holds) {
       check.reason = "ratio_breach";
@@ -614,7 +615,7 @@ Result<CaseRecord> EmployerPermitService::preliminary_refusal(const Actor& head,
   hearing.notice_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
   hearing.objections_due = format_rfc3339(due, ports().zone.utc_offset_minutes(due));
   hearing.signed_by = signature->signer;
-  hearing.rule_ids = {"EP-12", "I-19", "I-37", "EP-A2.9"};
+  hearing.rule_ids = {"EP-12", "I-19", "I-37", "EP-A2.9", "F-E12"};
   data->hearing = hearing;
   CaseRecord next = *c;
   next.state = "hearing";
@@ -689,7 +690,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
     }
     decision.outcome = "refuse";
     decision.grounds = citations(*grounds);
-    decision.rule_ids = {law::ep::is_ict(kind) ? "EP-53.2" : "EP-12", "EP-A2.5", "EP-A2.9", "I-18"};
+    decision.rule_ids = {law::ep::is_ict(kind) ? "EP-53.2" : "EP-12", "EP-A2.5", "EP-A2.9", "I-18", "F-E12"};
     law::cite(decision.rule_ids, decision.grounds);
     next.state = "refused";
     next.step_due_at.reset();
@@ -726,7 +727,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
   }
   decision.outcome = "issue";
   decision.rule_ids = {"EP-53.1", "EP-A2.5", "EP-16-1"};
-  if (data->regions.size() > 1) law::cite(decision.rule_ids, {"EP-18", "EP-22.2", "I-23"});
+  if (data->regions.size() > 1) law::cite(decision.rule_ids, {"EP-18", "EP-22.2", "I-23", "F-E15"});
 
   if (is_paid(kind)) {
     // EP-22.1, EP-22.2, I-23, F-E9: the fee of the decision's day, due in every region named.
@@ -753,7 +754,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
     // signing).
     const Instant fee_due = due_after(c->provider_body, day, p->service.fee_wd);
     decision.fee_due_at = format_rfc3339(fee_due, ports().zone.utc_offset_minutes(fee_due));
-    law::cite(decision.rule_ids, {"EP-A2.6", "I-33"});
+    law::cite(decision.rule_ids, {"EP-A2.6", "I-33", "F-E13"});
     // I-14: an issue reserves one unit per worker and region until the fee is paid; extensions take none.
     for (std::size_t w = 0; w < data->workers.size(); ++w) {
       for (const auto& region : data->regions) {
@@ -773,7 +774,7 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
         step.quota.push_back(std::move(reserve));
       }
     }
-    if (!decision.quota.empty()) law::cite(decision.rule_ids, {"I-14", "I-17"});
+    if (!decision.quota.empty()) law::cite(decision.rule_ids, {"I-14", "I-17", "F-E14"});
     next.state = "fee_pending";
     next.step_due_at = fee_due;
     next.step_rule = "EP-A2.6";
