@@ -24,11 +24,12 @@ const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
 const browserEnv = Object.fromEntries(Object.entries(process.env)
   .filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')));
 
-// The file's server at `at` (Kazakhstan time, e.g. '2026-10-21T10:00'), then a fresh browser profile.
+// The file's server at `at` (Kazakhstan time, e.g. '2026-10-21T10:00') started with `args` (e.g. a
+// registry simulator's --registry-url), then a fresh browser profile.
 // People take turns in it: signing in as someone else starts from empty cookies. bypassCSP lets the
 // test inject axe-core although the server's CSP forbids inline scripts. close() stops both.
-export async function launch(locale = 'en-US', { at } = {}) {
-  const server = process.env.FLIS_BASE_URL ? null : await startServer({ at });
+export async function launch(locale = 'en-US', { at, args } = {}) {
+  const server = process.env.FLIS_BASE_URL ? null : await startServer({ at, args });
   if (server) baseUrl = server.url;
   const profile = mkdtempSync(join(tmpdir(), 'flis-chromium-'));
   mkdirSync(artifacts, { recursive: true });

@@ -41,6 +41,10 @@ Result<cases::IssuedDocument> visible_permit(AppContext& ctx, const cases::Actor
 void register_documents(Router& router, AppContext& ctx);
 std::vector<ApiOperation> document_operations();
 void register_document_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// case_page.cpp: the EP sections of the shared case page (CaseKind::page) and the POST handlers of its
+// forms under /cases/{id}/ep/.
+Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
+void register_case_forms(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

@@ -2,6 +2,7 @@
 // (calculators_api.cpp), the applications and agreements with their API, how lists and the case view show
 // them (case_api.cpp), the scheduled lapse of unpaid decisions and the demo data (demo_seed.cpp).
 #include "web/ep/ep.h"
+#include "web/portal/case_page.h"
 
 namespace flis::web::ep {
 namespace {
@@ -25,6 +26,11 @@ class EpModule final : public Module {
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
     register_document_pages(router, portal);
+    register_case_forms(router, portal);
+  }
+
+  std::vector<std::string> templates() const override {
+    return {"_ep_case_top", "_ep_case_actions", "_ep_case_bottom", "_ep_agreement"};
   }
 
   std::vector<ApiOperation> operations() const override {
@@ -40,7 +46,11 @@ class EpModule final : public Module {
     return out;
   }
 
-  std::vector<CaseKind> case_kinds() const override { return ep::case_kinds(); }
+  std::vector<CaseKind> case_kinds() const override {
+    auto kinds = ep::case_kinds();
+    for (auto& k : kinds) k.page = ep::case_sections;  // web/ep/case_page.cpp
+    return kinds;
+  }
   std::vector<ScheduledJob> jobs() const override { return case_jobs(); }
   Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return ep::seed_demo(demo); }
 };

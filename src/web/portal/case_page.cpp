@@ -89,6 +89,17 @@ Result<std::string> CasePage::render(std::string_view name, json::object data) c
   return portal.templates.render(name, merged);
 }
 
+Result<cases::StoredFile> posted_scan(const forms::FormData& form) {
+  const auto* file = form.file("file");
+  if (!file) return Error::invalid("upload.empty", "file");
+  cases::StoredFile stored;
+  stored.doc_type = form.value("doc_type");
+  if (stored.doc_type.empty()) return Error::invalid("validation.required", "doc_type");
+  stored.file_name = file->file_name;
+  stored.content = file->content;
+  return stored;
+}
+
 Field form_field(const Request& req, std::string form, std::string name, std::string label_key, const Values& value,
                  bool required, std::string kind, std::string input_type) {
   Field f;

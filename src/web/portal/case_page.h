@@ -108,6 +108,10 @@ CaseFormCommand form_command(
   };
 }
 
+// A document scan posted from a case page's upload form: the multipart "file" with its checklist item
+// "doc_type" (SE-A2.8, EP-A2.8). Errors at the field: upload.empty ("file"), validation.required ("doc_type").
+Result<cases::StoredFile> posted_scan(const forms::FormData& form);
+
 // GET /cases/{id} (portal.cpp registers it; the modules register their forms' POST handlers).
 void register_case_page(Router& router, std::shared_ptr<const Portal> portal);
 

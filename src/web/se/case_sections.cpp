@@ -418,14 +418,9 @@ void register_case_forms(Router& router, std::shared_ptr<const Portal> portal) {
       case_action(
           portal, "upload", "uploaded",
           [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData& f) -> Result<CaseRecord> {
-            const auto* file = f.file("file");
-            if (!file) return Error::invalid("upload.empty", "file");
-            cases::StoredFile stored;
-            stored.doc_type = f.value("doc_type");
-            if (stored.doc_type.empty()) return Error::invalid("validation.required", "doc_type");
-            stored.file_name = file->file_name;
-            stored.content = file->content;
-            auto saved = p.ctx.services.get<cases::SelfEmploymentService>().attach_file(a, id, std::move(stored));
+            auto stored = portal::posted_scan(f);
+            if (!stored) return stored.take_error();
+            auto saved = p.ctx.services.get<cases::SelfEmploymentService>().attach_file(a, id, std::move(*stored));
             if (!saved) return saved.take_error();
             return p.ctx.services.get<cases::SelfEmploymentService>().load_visible(a, id);
           }),
