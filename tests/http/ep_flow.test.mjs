@@ -171,3 +171,33 @@ test('an agency files many applications at once: each answered on its own, idemp
   assert.equal(empty.data.field, 'applications');
 });
 
+
+test('the pre-check runs every rule on a draft before filing and stores nothing', async () => {
+  const before = (await ksm.get('/api/v1/cases?service=EP')).data;
+  const ok = await ksm.post('/api/v1/employer-permits/pre-check', draftBody);
+  assert.equal(ok.status, 200, JSON.stringify(ok.data));
+  assert.equal(ok.data.ready, true, JSON.stringify(ok.data));
+  assert.deepEqual(ok.data.grounds, []);
+  assert.ok(ok.data.documents.includes('identity_document'));
+  assert.equal(ok.data.fee.total_tenge, 224 * 4325);
+  assert.equal(ok.data.quota[0].region, almaty);
+  assert.ok(ok.data.quota[0].available >= 1);
+  assert.equal(ok.data.terms.service_wd, 19); // EP-A2.3: issue
+
+  // The vacancy of metal erectors is three days old: filing now would be heard and refused (EP-2-1, I-25).
+  const early = await ksm.post('/api/v1/employer-permits/pre-check', {
+    ...draftBody, vacancy_code: 'ЭБТ-2026-70101', workers: [{ ...worker, occupation_code: '7214' }],
+    category: 'category_4',
+  });
+  assert.equal(early.status, 200, JSON.stringify(early.data));
+  assert.equal(early.data.ready, false);
+  assert.deepEqual(early.data.grounds, ['EP-A2.9(2)']);
+  const vacancy = early.data.checks.items.find((c) => c.name === 'vacancy');
+  assert.equal(vacancy.reason, 'too_recent');
+
+  const bad = await ksm.post('/api/v1/employer-permits/pre-check', { ...draftBody, regions: [] });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.data.field, 'regions');
+  const after = (await ksm.get('/api/v1/cases?service=EP')).data;
+  assert.equal(JSON.stringify(after), JSON.stringify(before)); // nothing stored
+});

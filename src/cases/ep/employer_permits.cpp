@@ -132,14 +132,9 @@ Result<std::optional<CaseRecord>> EmployerPermitService::find_by_client_key(cons
   return std::optional<CaseRecord>{};
 }
 
-Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, const EpDraftInput& in) {
+Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, const EpDraftInput& in) const {
   if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
     return Error::forbidden("case.role_not_allowed", "EP-3: employers apply");
-  if (!in.client_key.empty()) {
-    auto earlier = find_by_client_key(employer, in.client_key);
-    if (!earlier) return earlier.take_error();
-    if (*earlier) return **earlier;
-  }
   const Date on = today();
   auto p = law::ep::parameters_without_fees(ports().rules, on);
   if (!p) return p.take_error();
@@ -248,8 +243,19 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
     }
   }
   if (data.employer.name.empty()) data.employer.name = employer.display_name;
+  if (!in.client_key.empty()) data.client_key = in.client_key;
+  return data;
+}
 
-  auto id = next_number("EP", on.year());
+Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, const EpDraftInput& in) {
+  if (!in.client_key.empty() && role::is_applicant(employer.role)) {
+    auto earlier = find_by_client_key(employer, in.client_key);
+    if (!earlier) return earlier.take_error();
+    if (*earlier) return **earlier;
+  }
+  auto data = build_draft(employer, in);
+  if (!data) return data.take_error();
+  auto id = next_number("EP", today().year());
   if (!id) return id.take_error();
   CaseRecord c;
   c.id = *id;
@@ -259,14 +265,85 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
   c.region = in.regions.front();
   c.provider_body = "leb-" + in.regions.front();
   c.applicant_id = employer.user_id;
-  if (!in.client_key.empty()) data.client_key = in.client_key;
-  write_data(c, data);
+  write_data(c, *data);
   Step step{"create_draft", {"EP-3", "EP-A2.0", "EP-A2.8", law::ep::citation(in.kind)}, {}};
   if (!in.client_key.empty()) step.unique_keys = {"EP/client/" + employer.user_id + "/" + in.client_key};
   auto made = commit(employer, CaseRecord{}, std::move(c), std::move(step));
   // Two requests with one key at once: the other made it; answer with that one.
   if (!made && made.error().code == "store.case_key_taken") return ports().store.load_case(made.error().detail);
   return made;
+}
+
+Result<EpPreCheck> EmployerPermitService::pre_check(const Actor& employer, const EpDraftInput& in) {
+  auto data = build_draft(employer, in);
+  if (!data) return data.take_error();
+  const Date on = today();
+  auto p = law::ep::parameters_without_fees(ports().rules, on);
+  if (!p) return p.take_error();
+  // The application as it would be registered today: nothing is stored.
+  CaseRecord c;
+  c.service = "EP";
+  c.kind = std::string(law::ep::to_string(in.kind));
+  c.region = in.regions.front();
+  c.provider_body = "leb-" + in.regions.front();
+  c.applicant_id = employer.user_id;
+  EpPreCheck out;
+  out.checked_on = on.iso();
+  out.checks = run_checks(c, *data, *p, on);
+  for (const auto& check : out.checks.items) {
+    law::cite(out.rule_ids, check.rule_ids);
+    if (check.ground) law::cite(out.grounds, {*check.ground});
+    if (check.status == "unavailable") out.waits_for.push_back(check.name);
+  }
+  law::ep::DocumentContext context;
+  context.multi_region = data->regions.size() > 1;
+  context.local_content_exempt = data->employer.kind == law::ep::EmployerKind::individual;
+  for (const auto& item : law::ep::required_documents(in.kind, in.category, context))
+    out.documents.push_back(item.code);
+  law::cite(out.rule_ids, {"EP-A2.8"});
+  const SubService kind = in.kind;
+  out.terms = law::ep::service_terms(*p, kind, in.category);
+  law::cite(out.rule_ids, out.terms.rule_ids);
+  if (is_paid(kind)) {
+    law::ep::FeeInput fin;
+    fin.kind = kind == SubService::extension ? law::ep::FeeKind::extension : law::ep::FeeKind::issue;
+    fin.category = in.category;
+    fin.oked_section = in.oked_section.empty() ? 'C' : in.oked_section[0];
+    fin.years = in.years;
+    fin.season_days = in.season_days;
+    fin.regions = in.regions;
+    // The fee as if decided today (F-E9): a year without a fee table says so instead of a figure.
+    if (auto fee = law::ep::fee(ports().rules, on, fin)) {
+      const auto workers = static_cast<std::int64_t>(data->workers.size());
+      for (auto& r : fee->per_region) {
+        r.mrp *= static_cast<int>(workers);
+        r.tenge *= workers;
+      }
+      fee->total_mrp *= static_cast<int>(workers);
+      fee->total_tenge *= workers;
+      law::cite(out.rule_ids, fee->rule_ids);
+      law::cite(out.rule_ids, {"F-E13"});
+      out.fee = *fee;
+    } else {
+      out.fee_error = fee.error().code;
+    }
+  }
+  // I-14: the units a decision would reserve, against what each region has left now.
+  if (kind == SubService::issue) {
+    for (const auto& region : data->regions) {
+      auto balances = ports().store.quota_balances(on.year(), region);
+      if (!balances) return balances.take_error();
+      EpQuotaLeft left{region, std::string(law::qt::to_string(law::ep::quota_kind(in.category))), 0,
+                       static_cast<std::int64_t>(data->workers.size())};
+      for (const auto& b : *balances)
+        if (b.key.kind == left.kind && b.key.country.empty() && b.key.district.empty()) left.available = b.available();
+      out.quota.push_back(std::move(left));
+    }
+    law::cite(out.rule_ids, {"I-14", "I-17"});
+  }
+  out.ready = out.grounds.empty() && out.waits_for.empty();
+  for (const auto& q : out.quota) out.ready = out.ready && q.available >= q.needed;
+  return out;
 }
 
 Result<StoredFile> EmployerPermitService::attach_file(const Actor& employer, const std::string& case_id,

@@ -32,6 +32,10 @@ class EmployerPermitService : public Workflow {
   // come from the registers (EP-7.3) when they answer. With a client_key the employer already used, the
   // application made then (idempotent: also when two requests race, the store's unique key decides).
   Result<CaseRecord> create_draft(const Actor& employer, const EpDraftInput& input);
+  // The pre-check of a draft before filing (issue 11, "Employer cabinet"): every check filing would run
+  // (EP-2-1, EP-2-2, EP-7.3, EP-10, ratios, bans), the documents the list asks (EP-A2.8), the service terms,
+  // the fee as if decided today and the quota each region has left (I-14) — nothing stored.
+  Result<EpPreCheck> pre_check(const Actor& employer, const EpDraftInput& input);
   // The employer's application made with `client_key`, if any.
   Result<std::optional<CaseRecord>> find_by_client_key(const Actor& employer, const std::string& client_key) const;
   Result<StoredFile> attach_file(const Actor& employer, const std::string& case_id, StoredFile file);
@@ -67,6 +71,8 @@ class EmployerPermitService : public Workflow {
   Result<std::vector<IssuedDocument>> permits_of(const CaseRecord& c) const;
 
  private:
+  // The typed data of a draft from its input, checked (who, what, reference data, terms); nothing stored.
+  Result<EpCaseData> build_draft(const Actor& employer, const EpDraftInput& input) const;
   Result<CaseRecord> load_for(const Actor& actor, const std::string& id, std::string_view command) const;
   EpChecks run_checks(const CaseRecord& c, const EpCaseData& data, const law::ep::Parameters& p, Date on);
   // I-8, I-14: the permits of a decided case and the ledger operations they take.

@@ -235,6 +235,32 @@ struct EpAgreementData {
 };
 BOOST_DESCRIBE_STRUCT(EpAgreementData, (), (application, applied_to, employer, category, workers, regions, agreement))
 
+// The pre-check of a draft (EmployerPermitService::pre_check): what filing it today would meet.
+struct EpQuotaLeft {
+  std::string region;
+  std::string kind;  // the quota kind (law::qt), e.g. "category_3"
+  std::int64_t available = 0;
+  std::int64_t needed = 0;  // one per worker (I-14)
+};
+BOOST_DESCRIBE_STRUCT(EpQuotaLeft, (), (region, kind, available, needed))
+
+struct EpPreCheck {
+  std::string checked_on;  // YYYY-MM-DD
+  EpChecks checks;
+  std::vector<std::string> grounds;    // the EP-A2.9 grounds the checks found (a hearing would follow)
+  std::vector<std::string> waits_for;  // checks whose registry did not answer
+  std::vector<std::string> documents;  // the uploads the list asks (EP-A2.8)
+  law::ep::ServiceTerms terms;
+  std::optional<law::ep::Fee> fee;       // as if decided today, for all the workers
+  std::optional<std::string> fee_error;  // e.g. ep.fee_year_unknown
+  std::vector<EpQuotaLeft> quota;
+  bool ready = false;  // nothing found, nothing waiting, enough quota
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpPreCheck, (),
+                      (checked_on, checks, grounds, waits_for, documents, terms, fee, fee_error, quota, ready,
+                       rule_ids))
+
 // What an EP permit (IssuedDocument kind "ep_permit") carries beyond the common columns.
 struct EpPermitData {
   static constexpr bool kAllLenient = true;

@@ -226,6 +226,8 @@ struct ServiceTerms {
   std::optional<int> fee_wd;          // EP-A2.6: the fee window after the notice (issue, extension)
   std::vector<std::string> rule_ids;  // what produced these terms
 };
+BOOST_DESCRIBE_STRUCT(ServiceTerms, (),
+                      (service_wd, service_rule, decision_wd, decision_rule, review_wd, fee_wd, rule_ids))
 ServiceTerms service_terms(const Parameters& p, SubService sub_service, Category category);
 // Sub-service (4) covers ICT issue and ICT re-issue; the re-issue has its own terms (EP-A2.3 6 wd,
 // EP-64 5 wd): `ict_reissue` selects them (ignored for the other sub-services).

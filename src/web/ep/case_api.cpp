@@ -69,6 +69,15 @@ void register_case_api(Router& router, AppContext& ctx) {
                 return api::created_case(ctx, req, a, service.create_draft(a, *in));
               }));
 
+  // The employer's pre-check of a draft before filing: every rule filing would apply, nothing stored.
+  router.post("/api/v1/employer-permits/pre-check", api::authed(ctx, [&service](Request& req, const Actor& a) {
+                auto in = input::from_json_text<cases::EpDraftInput>(req.body);
+                if (!in) return problem(req, in.error());
+                auto checked = service.pre_check(a, *in);
+                if (!checked) return problem(req, checked.error());
+                return Response::json(cases::codec::encode(*checked));
+              }));
+
   // Agencies filing for employers: many applications in one request, each validated and answered on its
   // own (one bad item never takes the others down), idempotent per item by its client_key.
   router.post(base + "/batch", api::authed(ctx, [&ctx, &service](Request& req, const Actor& a) {
@@ -176,6 +185,9 @@ std::vector<ApiOperation> case_operations() {
   std::vector<ApiOperation> ops = {
       {"post", base, tag, "Create a draft application for one or many workers (EP-3, EP-A2.0, EP-A2.8)",
        "EpApplication", 201, true},
+      {"post", "/api/v1/employer-permits/pre-check", tag,
+       "Every rule filing would apply to a draft, nothing stored (checks, documents, terms, fee, quota)",
+       "EpApplication", 200, true},
       {"post", base + "/batch", tag,
        "Many draft applications at once, each answered on its own, idempotent by client_key", "EpBatch", 200, true},
       {"post", base + "/{id}/files", tag, "Attach a document scan (EP-A2.8); raw body", "binary", 201, true},
@@ -194,7 +206,9 @@ std::vector<ApiOperation> case_operations() {
       {"post", base + "/{id}/fee", tag, "Confirm the fee through the revenue bodies (EP-7.3, I-26)", "", 200, true},
   };
   for (auto& op : ops) {
-    if (op.path == base + "/batch") {
+    if (op.path == "/api/v1/employer-permits/pre-check") {
+      op.response = "EpPreCheck";
+    } else if (op.path == base + "/batch") {
       op.response = "EpBatchResults";
     } else if (op.path == base + "/{id}/files") {
       op.query = {api::query_param("doc_type", true, {{"type", "string"}})};
@@ -235,6 +249,7 @@ json::object case_schemas() {
   ep_case["properties"].as_object()["permits"] = json::object{{"type", "array"}, {"items", std::move(permit)}};
   out["EpCase"] = std::move(ep_case);
   out["EpFile"] = api::stored_file_schema();
+  out["EpPreCheck"] = cases::codec::schema<cases::EpPreCheck>();
   out["EpBatch"] = {{"type", "object"},
                     {"required", json::array{"applications"}},
                     {"properties",
