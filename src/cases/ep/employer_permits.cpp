@@ -33,6 +33,29 @@ std::string agreement_id(const std::string& application, const std::string& regi
   return application + "-A" + region.substr(0, 2);
 }
 
+// EP-22.1, EP-22.2, I-23, F-E9, F-E13: the fee of an application decided on `day`: the decree's rate per
+// foreign worker, for every worker, due in full to each region named.
+Result<law::ep::Fee> application_fee(const law::RuleBook& rules, const EpCaseData& data, SubService kind, Date day) {
+  law::ep::FeeInput fin;
+  fin.kind = kind == SubService::extension ? law::ep::FeeKind::extension : law::ep::FeeKind::issue;
+  fin.category = data.category;
+  fin.oked_section = data.employer.oked_section.empty() ? 'C' : data.employer.oked_section[0];
+  fin.years = data.years;
+  fin.season_days = data.season_days;
+  fin.regions = data.regions;
+  auto fee = law::ep::fee(rules, day, fin);
+  if (!fee) return fee;
+  const auto workers = static_cast<std::int64_t>(data.workers.size());
+  for (auto& r : fee->per_region) {
+    r.mrp *= static_cast<int>(workers);
+    r.tenge *= workers;
+  }
+  fee->total_mrp *= static_cast<int>(workers);
+  fee->total_tenge *= workers;
+  law::cite(fee->rule_ids, {"F-E13"});
+  return fee;
+}
+
 bool is_paid(SubService s) { return s == SubService::issue || s == SubService::extension; }
 
 Error with_rules(Error e, std::vector<std::string> rule_ids) {
@@ -305,24 +328,9 @@ Result<EpPreCheck> EmployerPermitService::pre_check(const Actor& employer, const
   out.terms = law::ep::service_terms(*p, kind, in.category);
   law::cite(out.rule_ids, out.terms.rule_ids);
   if (is_paid(kind)) {
-    law::ep::FeeInput fin;
-    fin.kind = kind == SubService::extension ? law::ep::FeeKind::extension : law::ep::FeeKind::issue;
-    fin.category = in.category;
-    fin.oked_section = in.oked_section.empty() ? 'C' : in.oked_section[0];
-    fin.years = in.years;
-    fin.season_days = in.season_days;
-    fin.regions = in.regions;
     // The fee as if decided today (F-E9): a year without a fee table says so instead of a figure.
-    if (auto fee = law::ep::fee(ports().rules, on, fin)) {
-      const auto workers = static_cast<std::int64_t>(data->workers.size());
-      for (auto& r : fee->per_region) {
-        r.mrp *= static_cast<int>(workers);
-        r.tenge *= workers;
-      }
-      fee->total_mrp *= static_cast<int>(workers);
-      fee->total_tenge *= workers;
+    if (auto fee = application_fee(ports().rules, *data, kind, on)) {
       law::cite(out.rule_ids, fee->rule_ids);
-      law::cite(out.rule_ids, {"F-E13"});
       out.fee = *fee;
     } else {
       out.fee_error = fee.error().code;
@@ -808,30 +816,15 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
 
   if (is_paid(kind)) {
     // EP-22.1, EP-22.2, I-23, F-E9: the fee of the decision's day, due in every region named.
-    law::ep::FeeInput fin;
-    fin.kind = kind == SubService::extension ? law::ep::FeeKind::extension : law::ep::FeeKind::issue;
-    fin.category = data->category;
-    fin.oked_section = data->employer.oked_section.empty() ? 'C' : data->employer.oked_section[0];
-    fin.years = data->years;
-    fin.season_days = data->season_days;
-    fin.regions = data->regions;
-    auto fee = law::ep::fee(ports().rules, day, fin);
+    auto fee = application_fee(ports().rules, *data, kind, day);
     if (!fee) return fee.take_error();
-    // The fee per worker: the decree's rate is per foreign worker (EP-22.1).
-    const auto workers = static_cast<std::int64_t>(data->workers.size());
-    for (auto& r : fee->per_region) {
-      r.mrp *= static_cast<int>(workers);
-      r.tenge *= workers;
-    }
-    fee->total_mrp *= static_cast<int>(workers);
-    fee->total_tenge *= workers;
     law::cite(decision.rule_ids, fee->rule_ids);
     decision.fee = *fee;
     // EP-A2.6, I-33: 10 wd from the notice's delivery to the cabinet (today: the decision is delivered on
     // signing).
     const Instant fee_due = due_after(c->provider_body, day, p->service.fee_wd);
     decision.fee_due_at = format_rfc3339(fee_due, ports().zone.utc_offset_minutes(fee_due));
-    law::cite(decision.rule_ids, {"EP-A2.6", "I-33", "F-E13"});
+    law::cite(decision.rule_ids, {"EP-A2.6", "I-33"});
     // I-14: an issue reserves one unit per worker and region until the fee is paid; extensions take none.
     for (std::size_t w = 0; w < data->workers.size(); ++w) {
       for (const auto& region : data->regions) {
