@@ -1,13 +1,13 @@
-// An employer permit in the browser (issue 11), against a registry simulator of its own: the employer's
-// draft (made through the API: the portal has no EP application form yet), its documents uploaded and the
-// application filed on the case page (EP-A2.8, EP-3, EP-7.1), the automated checks shown (EP-10); the LEB
+// An employer permit in the browser (issue 11), against a registry simulator of its own: the public fee
+// calculator; the employer's application typed into the new-application form (an error shown at its field
+// first), its documents uploaded and the application filed on the case page (EP-A2.8, EP-3, EP-7.1), the automated checks shown (EP-10); the LEB
 // head decides to issue with the fee per region (EP-53.1, EP-22.1, EP-A2.6) and the notice (Appendix 4)
 // downloads; the fee paid at a bank (the simulator's revenue records) and confirmed from the page (EP-7.3,
 // I-26); the permit (Appendix 1) downloads. Every page is audited with axe-core. As of Monday 1 June 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { almaty, signIn as apiSignIn, startSim } from '../http/server.mjs';
-import { epDraft, epBase, epIssueDocuments, ksmBin } from '../http/ep_fixtures.mjs';
+import { almaty, startSim } from '../http/server.mjs';
+import { epIssueDocuments, epWorker, ksmBin } from '../http/ep_fixtures.mjs';
 import { audit, baseUrl, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 const at = '2026-06-01T10:00';
@@ -22,14 +22,52 @@ after(async () => {
   await sim?.stop();
 });
 
-test('EP-A2.8 EP-3 EP-10: the employer uploads the documents and files; the checks are shown', async () => {
-  const ksm = await apiSignIn(baseUrl, 'employer.ksm');
-  const draft = await ksm.post(epBase, epDraft);
-  assert.equal(draft.status, 201, JSON.stringify(draft.data));
-  caseUrl = `/cases/${draft.data.id}`;
+test('EP-22.1 EP-22.2 I-23: the public fee calculator gives the fee per region', async () => {
+  const page = await browser.as(null);
+  await visit(page, '/', 'home page with the EP links');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/employer-permits/fee"]')]);
+  await audit(page, 'EP fee calculator');
+  await page.selectOption('#f-category', '3');
+  await page.selectOption('#f-oked-section', 'F');
+  for (const kato of [almaty, '710000000']) {
+    const id = await page.getAttribute(`input[name=regions][value="${kato}"]`, 'id');
+    await tick(page, id);
+  }
+  await page.fill('#f-decision-date', '2026-06-01');
+  await submit(page, 'form[action="/employer-permits/fee"]', 'EP fee calculated');
+  // Construction (sector group C), category 3 in 2026: 224 MRP to each of the two regions (I-23).
+  assert.match(await page.textContent('[data-testid=ep-fee-total]'), /448 MCI = 1937600 ₸/);
+  // A region left out is reported at the field.
+  await visit(page, '/employer-permits/fee?sub_service=issue&category=3&oked_section=F&decision_date=2026-06-01&calculate=1',
+    'EP fee without regions');
+  assert.ok(await page.isVisible('#error-summary'));
+});
 
+test('EP-A2.8 EP-3 EP-10: the employer fills the form, uploads the documents and files; the checks are shown', async () => {
   const page = await browser.as('employer.ksm');
-  await visit(page, caseUrl, 'EP draft case page');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/employer-permits/new"]')]);
+  await audit(page, 'EP new application form');
+  await page.selectOption('#f-kind', 'issue');
+  await page.selectOption('#f-category', 'category_3');
+  await page.fill('#f-employer-bin', ksmBin);
+  await page.selectOption('#f-oked-section', 'F');
+  await page.selectOption('#f-regions', almaty);
+  await page.fill('#f-vacancy-code', 'ЭБТ-2026-70103');
+  const w = (name) => `#f-workers-0--${name.replace(/_/g, '-')}`;
+  for (const name of ['surname', 'given_name', 'patronymic', 'passport_number', 'passport_issuer', 'education'])
+    await page.fill(w(name), epWorker[name]);
+  await page.fill(w('birth_date'), epWorker.birth_date);
+  await page.fill(w('passport_issued_on'), epWorker.passport_issued_on);
+  for (const name of ['citizenship', 'residence_country', 'departure_country']) await page.selectOption(w(name), 'UZ');
+  await page.fill(w('experience_years'), String(epWorker.experience_years));
+  // The occupation left out: reported at its field, what was typed kept.
+  await submit(page, 'form[action="/employer-permits/new"]', 'EP new application with an error');
+  assert.ok(await page.isVisible(`${w('occupation_code')}-error`));
+  assert.equal(await page.inputValue(w('surname')), epWorker.surname);
+  await page.selectOption(w('occupation_code'), epWorker.occupation_code);
+  await submit(page, 'form[action="/employer-permits/new"]', 'EP draft case page');
+  assert.match(page.url(), /\/cases\/[^/?]+\?done=created/);
+  caseUrl = new URL(page.url()).pathname;
   assert.match(await page.textContent('[data-testid=ep-workers]'), /Karimov Bekzod Alisherovich/);
   // Filing without the documents is refused at the form.
   await tick(page, 'f-ep-file-consent-personal-data');

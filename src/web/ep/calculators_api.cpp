@@ -133,6 +133,12 @@ Handler calculator(AppContext& ctx, Answer answer) {
 
 }  // namespace
 
+Result<json::object> fee_of_form(AppContext& ctx, const forms::FormData& form) {
+  auto in = input::from_form<FeeRequest>(form);
+  if (!in) return in.take_error();
+  return fee_answer(ctx, *in);
+}
+
 void register_calculators(Router& router, AppContext& ctx) {
   router.post("/api/v1/employer-permits/fee", calculator<FeeRequest>(ctx, fee_answer));
   router.post("/api/v1/employer-permits/term", calculator<TermRequest>(ctx, term_answer));

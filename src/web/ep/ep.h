@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "web/context.h"
+#include "web/forms.h"
 #include "web/module.h"
 #include "web/router.h"
 
@@ -18,6 +19,8 @@ const Module& module();
 // operations and the request and answer schemas they name.
 void register_calculators(Router& router, AppContext& ctx);
 std::vector<ApiOperation> calculator_operations();
+// The fee calculator's answer (as the API's EpFee) from a form of the same fields (the portal's page).
+Result<boost::json::object> fee_of_form(AppContext& ctx, const forms::FormData& form);
 boost::json::object calculator_schemas();
 
 // case_api.cpp: the applications and the agreements of other regions (cases/ep/employer_permits.h): the
@@ -45,6 +48,10 @@ void register_document_pages(Router& router, const std::shared_ptr<const portal:
 // forms under /cases/{id}/ep/.
 Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
 void register_case_forms(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// portal_pages.cpp: the employer's new application form (/employer-permits/new) and the public fee
+// calculator page (/employer-permits/fee), with their navigation links.
+void register_portal_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+std::vector<NavLink> navigation();
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

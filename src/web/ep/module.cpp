@@ -27,11 +27,14 @@ class EpModule final : public Module {
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
     register_document_pages(router, portal);
     register_case_forms(router, portal);
+    register_portal_pages(router, portal);
   }
 
   std::vector<std::string> templates() const override {
-    return {"_ep_case_top", "_ep_case_actions", "_ep_case_bottom", "_ep_agreement"};
+    return {"_ep_case_top", "_ep_case_actions", "_ep_case_bottom", "_ep_agreement", "ep_new_application", "ep_fee"};
   }
+
+  std::vector<NavLink> navigation() const override { return ep::navigation(); }
 
   std::vector<ApiOperation> operations() const override {
     auto ops = calculator_operations();
