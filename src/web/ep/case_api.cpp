@@ -274,9 +274,9 @@ json::object case_schemas() {
 std::vector<CaseKind> case_kinds() {
   CaseKind kind;
   kind.service = "EP";
-  kind.kind_label = [](const Request& req, const cases::CaseRecord& c) { return portal::tr(req, "ep.kind." + c.kind); };
+  kind.kind_label = [](const Request& req, const cases::CaseRecord& c) { return req.text("ep.kind." + c.kind); };
   kind.state_label = [](const Request& req, const cases::CaseRecord& c) {
-    return portal::tr(req, "ep.state." + c.state);
+    return req.text("ep.state." + c.state);
   };
   kind.href = [](const cases::CaseRecord& c) { return "/cases/" + c.id; };
   kind.overdue = overdue;
