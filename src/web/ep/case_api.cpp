@@ -275,9 +275,7 @@ std::vector<CaseKind> case_kinds() {
   CaseKind kind;
   kind.service = "EP";
   kind.kind_label = [](const Request& req, const cases::CaseRecord& c) { return req.text("ep.kind." + c.kind); };
-  kind.state_label = [](const Request& req, const cases::CaseRecord& c) {
-    return req.text("ep.state." + c.state);
-  };
+  kind.state_label = [](const Request& req, const cases::CaseRecord& c) { return req.text("ep.state." + c.state); };
   kind.href = [](const cases::CaseRecord& c) { return "/cases/" + c.id; };
   kind.overdue = overdue;
   kind.workflow = &cases::ep_workflow();
