@@ -6,8 +6,8 @@
 // I-26); the permit (Appendix 1) downloads. Every page is audited with axe-core. As of Monday 1 June 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { almaty, startSim } from '../http/server.mjs';
-import { epIssueDocuments, epWorker, ksmBin } from '../http/ep_fixtures.mjs';
+import { almaty, signIn as apiSignIn, startSim } from '../http/server.mjs';
+import { epIssueDocuments, epWorker, filedApplication, ksmBin } from '../http/ep_fixtures.mjs';
 import { audit, baseUrl, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 const at = '2026-06-01T10:00';
@@ -116,4 +116,35 @@ test('EP-7.3 I-26 I-8 EP-A2.5: paid at a bank, confirmed from the page, the perm
   assert.equal((await pdfResponse.body()).subarray(0, 5).toString(), '%PDF-');
   assert.match(pdfResponse.headers()['x-permit-qr'], /\/verify\/.+#.+\..+/);
   await audit(page, 'EP issued case page');
+});
+
+test('EP-12 I-19 EP-A2.9: the head refuses only after the hearing: preliminary decision, objections, refusal', async () => {
+  const ksm = await apiSignIn(baseUrl, 'employer.ksm');
+  const { id } = await filedApplication(ksm);
+  const url = `/cases/${id}`;
+  let page = await browser.as('head.almaty');
+  await visit(page, url, 'EP case before the hearing');
+  // The preliminary decision cites grounds of EP-A2.9 only, with its reasons.
+  const ground = await page.getAttribute('#f-ep-preliminary-grounds input[value="EP-A2.9(1)"]', 'id');
+  await tick(page, ground);
+  await page.fill('#f-ep-preliminary-reasons', 'Диплом не подтверждён вузом');
+  await submit(page, 'form[action$="/ep/preliminary"]', 'EP preliminary decision');
+  assert.match(await page.textContent('[data-testid=ep-hearing-grounds]'), /EP-A2\.9\(1\)/);
+  assert.equal(await page.locator('form[action$="/ep/decide"]').count(), 1);
+
+  page = await browser.as('employer.ksm');
+  await visit(page, url, 'EP hearing for the employer');
+  const notice = await page.request.get(new URL(await page.getAttribute('[data-testid=ep-notice-pdf]', 'href'), baseUrl).href);
+  assert.equal(notice.headers()['content-type'], 'application/pdf');
+  await page.fill('#f-ep-objections-text', 'Диплом подтверждён, письмо вуза приложено');
+  await submit(page, 'form[action$="/ep/objections"]', 'EP objections sent');
+  assert.match(await page.textContent('[data-testid=ep-objections]'), /письмо вуза/);
+
+  page = await browser.as('head.almaty');
+  await visit(page, url, 'EP case after the objections');
+  await page.click('label[for="f-ep-decide-issue-2"]');  // refuse
+  await tick(page, await page.getAttribute('#f-ep-decide-grounds input[value="EP-A2.9(1)"]', 'id'));
+  await page.fill('#f-ep-decide-reasons', 'Возражения рассмотрены, подлинность не подтверждена');
+  await submit(page, 'form[action$="/ep/decide"]', 'EP refused after the hearing');
+  assert.match(await page.textContent('[data-testid=ep-decision]'), /Refuse/);
 });
