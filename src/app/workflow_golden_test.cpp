@@ -38,11 +38,9 @@ using law::testing::local_of;
 using law::testing::strings_of;
 
 std::vector<fs::path> scenario_files() {
-  std::vector<fs::path> all =
-      law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / "se" / "workflow");
-  for (const char* act : {"qt", "ep"})
-    for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / "tests" / "golden" / act / "workflow"))
-      all.push_back(std::move(p));
+  std::vector<fs::path> all;
+  for (const char* folder : {"tests/golden/se/workflow", "tests/golden/qt/workflow", "tests/golden/ep/workflow"})
+    for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / folder)) all.push_back(std::move(p));
   return all;
 }
 
