@@ -19,6 +19,7 @@
 #include "cases/codec.h"
 #include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
+#include "cases/ep/revocation.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
 #include "cases/testing/registries.h"
@@ -117,6 +118,7 @@ class Scenario {
     complaints_ = &services_.get<cases::ComplaintService>();
     qt_ = &services_.get<cases::QuotaCampaignService>();
     ep_ = std::make_unique<cases::EmployerPermitService>(w_.ports());
+    revocation_ = std::make_unique<cases::PermitRevocationService>(w_.ports());
   }
 
   void run(const json::array& steps) {
@@ -234,6 +236,19 @@ class Scenario {
            if (auto lapsed = ep.lapse_unpaid(); !lapsed) return lapsed.take_error();
            return w_.store().load_case(id);
          }},
+        // EP-40, EP-74, EP-41-1, EP-74-1: revocations and bans (cases/ep/revocation.h).
+        {"ep.propose_revocation",
+         [&](A a, Id, In in) { return revocation_->propose(a, input_of<cases::EpRevocationInput>(in)); }},
+        {"ep.decide_revocation",
+         [&](A a, Id id, In in) { return revocation_->decide(a, id, input_of<cases::EpRevocationDecisionInput>(in)); }},
+        // The scheduled end of permits whose term has passed, run by "system".
+        {"ep.expire_permits",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto ended = revocation_->expire_permits(); !ended) return ended.take_error();
+           return w_.store().load_case(id);
+         }},
+        // Changes nothing: the case as stored, to check what other cases' steps did to it (its permits).
+        {"view", [&](A, Id id, In) { return w_.store().load_case(id); }},
         // The world outside changes: a fee paid at a bank (the revenue bodies' record), a system down or up.
         {"registries.pay_fee",
          [&](A, Id id, In in) -> Result<cases::CaseRecord> {
@@ -418,6 +433,22 @@ class Scenario {
         same("holder_name_latin", got.holder_name_latin);
       }
     }
+    // The outbox rows the case wrote, in order: their system, operation and payload members.
+    if (const auto* v = expect.if_contains("outbox")) {
+      cases::OutboxFilter filter;
+      filter.case_id = c.id;
+      auto rows = w_.store().list_outbox(filter);
+      ASSERT_TRUE(rows);
+      const auto& want = v->as_array();
+      ASSERT_EQ(rows->size(), want.size()) << "outbox rows of the case";
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto& w = want[i].as_object();
+        EXPECT_EQ((*rows)[i].system, w.at("system").as_string());
+        EXPECT_EQ((*rows)[i].operation, w.at("operation").as_string());
+        if (const auto* payload = w.if_contains("payload"))
+          check_pointers(json::value((*rows)[i].payload), payload->as_object(), "outbox payload");
+      }
+    }
     // The quota the case holds or took, as the ledger's entries of the case record it ("reserve 2", …).
     if (const auto* v = expect.if_contains("quota")) {
       auto entries = w_.store().quota_entries_of_case(c.id);
@@ -460,6 +491,7 @@ class Scenario {
   cases::ComplaintService* complaints_ = nullptr;
   cases::QuotaCampaignService* qt_ = nullptr;
   std::unique_ptr<cases::EmployerPermitService> ep_;
+  std::unique_ptr<cases::PermitRevocationService> revocation_;
   std::map<std::string, std::string> handles_;  // the scenario's names of its cases → case ids
 };
 

@@ -156,4 +156,30 @@ struct EpAgreementInput {
 };
 BOOST_DESCRIBE_STRUCT(EpAgreementInput, (), (agree, ground, reasons))
 
+// EP-40, EP-74, EP-41-1, EP-74-1: the officer proposes to revoke permits (or records a ban on its own).
+struct EpRevocationInput {
+  std::string ground;                       // "EP-40(1)" .. "EP-40(3)", "EP-74(1)", "EP-74(2)", "EP-41-1", "EP-74-1"
+  std::string employer_bin;                 // the employer (a ban case; a revocation reads it from the permits)
+  std::vector<std::string> permit_numbers;  // (1), (3): the permits concerned
+  std::optional<int> excess;                // (2): how many permits exceed the ratio (the inspection's finding)
+  std::optional<Date> established_on;       // the day the fact was established; today when not given
+  std::string reasons;
+  static constexpr FieldRule kFields[] = {
+      {.name = "ground", .max_length = 20, .description = "EP-40(1..3), EP-74(1..2), EP-41-1, EP-74-1"},
+      {.name = "employer_bin", .required = false, .format = Format::iin_or_bin},
+      {.name = "permit_numbers", .unique_items = true, .description = "EP-40(1), (3), EP-74(1): the permits"},
+      {.name = "excess", .minimum = 1, .description = "EP-40(2), EP-74(2): permits over the ratio (I-21)"},
+      {.name = "reasons", .max_length = 4000},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpRevocationInput, (), (ground, employer_bin, permit_numbers, excess, established_on, reasons))
+
+// The head signs the revocation (or the ban), or withdraws the proposal.
+struct EpRevocationDecisionInput {
+  bool sign = true;
+  std::string reasons;
+  static constexpr FieldRule kFields[] = {{.name = "reasons", .required = false, .max_length = 4000}};
+};
+BOOST_DESCRIBE_STRUCT(EpRevocationDecisionInput, (), (sign, reasons))
+
 }  // namespace flis::cases

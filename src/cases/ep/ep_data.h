@@ -277,4 +277,43 @@ struct EpPermitData {
 BOOST_DESCRIBE_STRUCT(EpPermitData, (),
                       (employer, worker, category, regions, ict, special_condition, extensions, issuer, rule_ids))
 
+// A revoked permit as the revocation case records it (EP-40, EP-74).
+struct EpRevokedPermit {
+  static constexpr bool kAllLenient = true;
+  std::string number;
+  std::string worker;       // full name
+  std::string application;  // the case that issued it
+  std::string issued_on;    // YYYY-MM-DD (I-21: newest first)
+  bool ict = false;
+  std::optional<std::string> police_notice;  // EP-74: the outbox message's id (Appendix 10)
+};
+BOOST_DESCRIBE_STRUCT(EpRevokedPermit, (), (number, worker, application, issued_on, ict, police_notice))
+
+// The data of a revocation case (kind "revocation": EP-40, EP-74) or a ban case (kind "ban": EP-41-1,
+// EP-74-1) — cases/ep/revocation.h. The officer proposes, the head signs. `bans` has EpCaseData::bans' key
+// and shape on purpose: the checks of the employer's later applications read every EP case of the employer
+// as EpCaseData (unknown keys ignored) and collect its bans (I-20). It is written only when the head signs.
+struct EpRevocationData {
+  static constexpr bool kAllLenient = true;
+  static constexpr int kSchema = 1;
+  EpEmployer employer;
+  std::string ground;          // "EP-40(1)" .. "EP-40(3)", "EP-74(1)", "EP-74(2)", "EP-41-1", "EP-74-1"
+  std::string established_on;  // YYYY-MM-DD: the day the fact was established (the ban runs from it)
+  std::string reasons;
+  std::vector<std::string> proposed_permits;  // (1), (3): named by the officer; (2): picked newest first
+  std::optional<int> excess;                  // (2): permits in excess of the ratio (I-21)
+  std::string proposed_by;
+  std::string proposed_at;  // RFC 3339
+  std::optional<std::string> decided_on;
+  std::optional<std::string> decided_by;
+  std::optional<std::string> withdrawn_reasons;
+  std::vector<EpRevokedPermit> revoked;
+  std::optional<std::string> police_due_at;  // EP-74: Appendix 10 within 3 wd of the revocation
+  std::vector<law::ep::Ban> bans;            // I-20
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpRevocationData, (),
+                      (employer, ground, established_on, reasons, proposed_permits, excess, proposed_by, proposed_at,
+                       decided_on, decided_by, withdrawn_reasons, revoked, police_due_at, bans, rule_ids))
+
 }  // namespace flis::cases

@@ -52,11 +52,19 @@ const WorkflowTable& ep_workflow() {
            {"fee_pending", "issued"},
            "EP-A2.6",
            ""},
+          // EP-40, EP-74, EP-41-1, EP-74-1 (cases/ep/revocation.h): an officer of the issuing LEB proposes to
+          // revoke permits, or records a ban on its own (the case is made "proposed"); the head signs it —
+          // the permits are revoked, the ban follows (I-20), the police are told of ICT ones (EP-74) — or
+          // withdraws the proposal.
+          {"decide_revocation", {"revocation"}, {"proposed"}, {head}, {"revoked", "withdrawn"}, "EP-40", ""},
+          {"decide_revocation", {"ban"}, {"proposed"}, {head}, {"established", "withdrawn"}, "EP-41-1", ""},
       },
       // Applications start as drafts; an agreement case is created requested by the application's LEB.
-      {"draft", "requested"},
+      // A revocation or a ban starts as the officer's proposal.
+      {"draft", "requested", "proposed"},
       // "lapsed": the fee was not paid within its window (I-33; the scheduled job).
-      {"issued", "refused", "lapsed", "agreed"}};
+      // "revoked", "established" (a ban), "withdrawn": a signed or withdrawn revocation (revocation.h).
+      {"issued", "refused", "lapsed", "agreed", "revoked", "established", "withdrawn"}};
   return table;
 }
 
