@@ -293,6 +293,7 @@ std::vector<CaseKind> case_kinds() {
       api::put_data_view(detail, cases::read_data<cases::EpAgreementData>(c));
       return;
     }
+    if (revocation_detail(c, detail)) return;  // revocation_api.cpp
     api::put_data_view(detail, cases::read_data<cases::EpCaseData>(c));
     auto permits = ctx.services.get<cases::EmployerPermitService>().permits_of(c);
     if (!permits) return;

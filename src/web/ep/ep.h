@@ -52,6 +52,15 @@ void register_case_forms(Router& router, const std::shared_ptr<const portal::Por
 // calculator page (/employer-permits/fee), with their navigation links.
 void register_portal_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 std::vector<NavLink> navigation();
+// revocation_api.cpp: revocations and bans (cases/ep/revocation.h) — the service, its API, OpenAPI operations
+// and schemas, the case view of a revocation or ban (true when `c` is one: its data put on `detail`), and
+// the scheduled end of permits whose term has passed.
+void wire_revocation(const cases::Ports& ports, Services& services);
+void register_revocation_api(Router& router, AppContext& ctx);
+std::vector<ApiOperation> revocation_operations();
+boost::json::object revocation_schemas();
+bool revocation_detail(const cases::CaseRecord& c, boost::json::object& detail);
+std::vector<ScheduledJob> revocation_jobs();
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

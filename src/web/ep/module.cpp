@@ -1,6 +1,7 @@
 // The EP module: what the employer-permit act contributes to FLIS (web/module.h): the public calculators
 // (calculators_api.cpp), the applications and agreements with their API, how lists and the case view show
-// them (case_api.cpp), the scheduled lapse of unpaid decisions and the demo data (demo_seed.cpp).
+// them (case_api.cpp), the scheduled lapse of unpaid decisions and the demo data (demo_seed.cpp); revocations,
+// bans and the end of permits at expiry (revocation_api.cpp).
 #include "web/ep/ep.h"
 #include "web/portal/case_page.h"
 
@@ -16,12 +17,16 @@ class EpModule final : public Module {
  public:
   std::string_view name() const override { return "ep"; }
 
-  void wire(const cases::Ports& ports, Services& services) const override { wire_cases(ports, services); }
+  void wire(const cases::Ports& ports, Services& services) const override {
+    wire_cases(ports, services);
+    wire_revocation(ports, services);
+  }
 
   void api(Router& router, AppContext& ctx) const override {
     register_calculators(router, ctx);
     register_case_api(router, ctx);
     register_documents(router, ctx);
+    register_revocation_api(router, ctx);
   }
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
@@ -40,12 +45,14 @@ class EpModule final : public Module {
     auto ops = calculator_operations();
     append(ops, case_operations());
     append(ops, document_operations());
+    append(ops, revocation_operations());
     return ops;
   }
 
   boost::json::object schemas() const override {
     auto out = calculator_schemas();
     for (auto& [name, schema] : case_schemas()) out[name] = schema;
+    for (auto& [name, schema] : revocation_schemas()) out[name] = schema;
     return out;
   }
 
@@ -54,7 +61,11 @@ class EpModule final : public Module {
     for (auto& k : kinds) k.page = ep::case_sections;  // web/ep/case_page.cpp
     return kinds;
   }
-  std::vector<ScheduledJob> jobs() const override { return case_jobs(); }
+  std::vector<ScheduledJob> jobs() const override {
+    auto jobs = case_jobs();
+    append(jobs, revocation_jobs());
+    return jobs;
+  }
   Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return ep::seed_demo(demo); }
 };
 
