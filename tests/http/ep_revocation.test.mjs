@@ -78,6 +78,10 @@ test('a permit is revoked and the employer engaged workers without one: the ban 
   assert.equal(seen.status, 200);
   assert.equal(seen.data.data.ground, 'EP-41-1');
   assert.equal((await adl.get(`/api/v1/cases/${ban.data.id}`)).status, 404);
+  // The case page shows the ground and the ban, not an application's sections.
+  const page = await ksm.get(`/cases/${ban.data.id}`);
+  assert.equal(page.status, 200);
+  assert.ok(page.data.toString().includes('EP-41-1 2026-06-01'), 'the ban on the case page');
 
   // I-20: the next issue application meets the ban at filing (EP-A2.9(2)).
   const next = await filedApplication(ksm, { ...epDraft, workers: [{ ...epDraft.workers[0], passport_number: 'FA5550001' }] });

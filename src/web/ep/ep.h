@@ -61,6 +61,8 @@ std::vector<ApiOperation> revocation_operations();
 boost::json::object revocation_schemas();
 bool revocation_detail(const cases::CaseRecord& c, boost::json::object& detail);
 std::vector<ScheduledJob> revocation_jobs();
+// The case page of a revocation or ban: its summary rows (ground, permits, ban, police notice).
+Status revocation_sections(const portal::CasePage& page, portal::CaseSections& out);
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

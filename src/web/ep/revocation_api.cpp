@@ -11,6 +11,8 @@
 #include "web/api/view_schema.h"
 #include "web/ep/ep.h"
 #include "web/input.h"
+#include "web/portal/case_page.h"
+#include "web/portal/page.h"
 
 namespace flis::web::ep {
 namespace json = boost::json;
@@ -69,6 +71,28 @@ bool revocation_detail(const cases::CaseRecord& c, json::object& detail) {
   if (c.kind != "revocation" && c.kind != "ban") return false;
   api::put_data_view(detail, cases::read_data<cases::EpRevocationData>(c));
   return true;
+}
+
+Status revocation_sections(const portal::CasePage& page, portal::CaseSections& out) {
+  auto data = cases::read_data<cases::EpRevocationData>(page.c);
+  if (!data) return data.error();
+  const Request& req = page.req;
+  auto add = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out.summary_head.push_back(portal::summary_row(portal::tr(req, key), value));
+  };
+  std::string permits;
+  for (const auto& n : data->proposed_permits) permits += (permits.empty() ? "" : ", ") + n;
+  std::string bans;
+  for (const auto& b : data->bans) bans += (bans.empty() ? "" : "; ") + b.rule + " " + b.established_on.iso();
+  add("ep.revocation.employer", data->employer.name + ", " + data->employer.bin);
+  add("ep.revocation.ground", data->ground);
+  add("ep.revocation.established_on", data->established_on);
+  add("ep.revocation.permits", permits);
+  add("ep.revocation.reasons", data->reasons);
+  add("ep.revocation.bans", bans);
+  add("ep.revocation.police_due_at", data->police_due_at.value_or(""));
+  add("ep.revocation.withdrawn", data->withdrawn_reasons.value_or(""));
+  return ok_status();
 }
 
 std::vector<ScheduledJob> revocation_jobs() {
