@@ -214,6 +214,19 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
     auto pd = permit_data(*permit);
     if (!pd) return pd.take_error();
     if (pd->employer.bin != in.employer_bin) return Error::invalid("ep.permit_of_other_employer", "permit_number");
+    // EP-25, EP-2.4, I-9: an extension the act does not allow (category 4, seasonal, a fourth of categories 2
+    // and 3, a second of ICT) is refused before anything is filed or paid.
+    if (in.kind == SubService::extension || in.kind == SubService::ict_extension) {
+      law::ep::TermInput t;
+      t.category = pd->category;
+      t.ict = in.kind == SubService::ict_extension;
+      t.kind = law::ep::TermKind::extension;
+      t.current_valid_to = permit->valid_to;
+      t.years = in.years;
+      t.months = in.contract_months;
+      t.extensions_so_far = pd->extensions;
+      if (auto term = law::ep::term(*p, t); !term) return term.take_error();
+    }
   }
   if (in.kind == SubService::reissue_on_change && in.change_reason.empty())
     return with_rules(Error::invalid("validation.required", "change_reason"), {"EP-A2.0"});
