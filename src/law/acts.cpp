@@ -2,6 +2,7 @@
 
 #include "law/complaint.h"
 #include "law/ep/ep.h"
+#include "law/li/li.h"
 #include "law/qt/quota.h"
 #include "law/se/se.h"
 
@@ -11,7 +12,7 @@ RuleCheck rule_check(std::optional<std::set<std::string>> known_ids) {
   RuleCheck check;
   // The rules of each act that name a body reviewing complaints about its decisions (law/complaint.h).
   const auto complaint_routes = complaint::parameter_specs({"SE-25", "SE-26"});
-  for (auto specs : {se::parameter_specs(), qt::parameter_specs(), ep::parameter_specs(),
+  for (auto specs : {se::parameter_specs(), qt::parameter_specs(), ep::parameter_specs(), li::parameter_specs(),
                      interpretation_parameter_specs(), complaint_routes})
     check.parameters.insert(check.parameters.end(), specs.begin(), specs.end());
   check.known_ids = std::move(known_ids);

@@ -481,7 +481,8 @@ boost::json::array query_parameters() {
   boost::json::object object = detail::struct_schema<T>();
   const auto* required = object.if_contains("required");
   boost::json::array out;
-  for (auto& [name, member_schema] : object["properties"].as_object()) {
+  // at(), not operator[]: operator[] may grow the object and leave `required` dangling.
+  for (const auto& [name, member_schema] : object.at("properties").as_object()) {
     bool is_required = false;
     if (required)
       for (const auto& r : required->as_array()) is_required = is_required || r.as_string() == name;

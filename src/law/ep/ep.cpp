@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "law/calendar.h"
+#include "law/parameter_reader.h"
 
 namespace flis::law::ep {
 namespace {
@@ -21,55 +22,6 @@ std::string rate_key(int group, int category) {
 std::string seasonal_key(int bracket, std::string_view what) {
   return "seasonal_" + std::to_string(bracket + 1) + "_" + std::string(what);
 }
-
-// A boolean parameter of the version of `rule` in force on `on` (rules.h reads integers and texts).
-Result<bool> boolean_parameter(const RuleBook& rules, std::string_view rule, std::string_view name, Date on) {
-  const RuleVersion* v = rules.in_force(rule, on);
-  if (!v) return Error::internal("rules.not_in_force", std::string(rule) + " on " + on.iso());
-  auto it = v->parameters.find(std::string(name));
-  if (it == v->parameters.end() || !std::holds_alternative<bool>(it->second))
-    return Error::internal("rules.missing_parameter", std::string(rule) + "." + std::string(name));
-  return std::get<bool>(it->second);
-}
-
-Result<std::string> text_parameter(const RuleBook& rules, std::string_view rule, std::string_view name, Date on) {
-  const RuleVersion* v = rules.in_force(rule, on);
-  if (!v) return Error::internal("rules.not_in_force", std::string(rule) + " on " + on.iso());
-  auto text = v->text(name);
-  if (!text) return Error::internal("rules.missing_parameter", std::string(rule) + "." + std::string(name));
-  return *text;
-}
-
-// Reads parameters one after another and keeps the first error.
-class Reader {
- public:
-  Reader(const RuleBook& rules, Date on) : rules_(rules), on_(on) {}
-  void integer(int& out, std::string_view rule, std::string_view name) {
-    take(out, [&] { return integer_parameter(rules_, rule, name, on_); });
-  }
-  void boolean(bool& out, std::string_view rule, std::string_view name) {
-    take(out, [&] { return boolean_parameter(rules_, rule, name, on_); });
-  }
-  void text(std::string& out, std::string_view rule, std::string_view name) {
-    take(out, [&] { return text_parameter(rules_, rule, name, on_); });
-  }
-  Status& status() { return status_; }
-
- private:
-  template <class T, class Read>
-  void take(T& out, Read read) {
-    if (!status_) return;
-    auto v = read();
-    if (v)
-      out = std::move(*v);
-    else
-      status_ = v.take_error();
-  }
-
-  const RuleBook& rules_;
-  Date on_;
-  Status status_ = ok_status();
-};
 
 bool valid_kato(std::string_view code) {
   return code.size() == 9 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -225,7 +177,7 @@ bool is_new_permit(SubService sub_service) {
 Result<Parameters> parameters_without_fees(const RuleBook& rules, Date on) {
   Parameters p;
   p.on = on;
-  Reader r(rules, on);
+  ParameterReader r(rules, on);
   r.integer(p.terms.category_1_max_years, "EP-25", "category_1_max_years");
   r.integer(p.terms.categories_2_3_months, "EP-25", "categories_2_3_months");
   r.integer(p.terms.categories_2_3_max_extensions, "EP-25", "categories_2_3_max_extensions");
@@ -286,7 +238,7 @@ Result<Parameters> parameters(const RuleBook& rules, Date on) {
   if (!base) return base;
   Parameters p = std::move(*base);
   auto& f = p.fees;
-  Reader r(rules, on);
+  ParameterReader r(rules, on);
   for (int group = 0; group < 3; ++group)
     for (int category = 0; category < 4; ++category)
       r.integer(f.rate[group][category], "EP-22.1", rate_key(group, category));
