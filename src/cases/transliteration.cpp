@@ -36,4 +36,11 @@ std::string transliterate_latin(std::string_view text) {
   return out;
 }
 
+std::string person_name(std::string_view surname, std::string_view given_name, std::string_view patronymic) {
+  std::string out(surname);
+  for (std::string_view part : {given_name, patronymic})
+    if (!part.empty()) out += (out.empty() ? "" : " ") + std::string(part);
+  return out;
+}
+
 }  // namespace flis::cases

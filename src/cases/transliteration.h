@@ -13,4 +13,7 @@ namespace flis::cases {
 // `text` in ASCII Latin letters; `text` unchanged when ICU cannot build the transform.
 std::string transliterate_latin(std::string_view text);
 
+// "Surname Given Patronymic" as documents print a person (parts left empty are skipped).
+std::string person_name(std::string_view surname, std::string_view given_name, std::string_view patronymic);
+
 }  // namespace flis::cases

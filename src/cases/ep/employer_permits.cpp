@@ -111,12 +111,7 @@ bool managerial(const std::optional<std::string>& occupation) {
 
 }  // namespace
 
-std::string full_name(const EpWorker& w) {
-  std::string out = w.surname;
-  for (const std::string* part : {&w.given_name, &w.patronymic})
-    if (!part->empty()) out += (out.empty() ? "" : " ") + *part;
-  return out;
-}
+std::string full_name(const EpWorker& w) { return person_name(w.surname, w.given_name, w.patronymic); }
 
 Result<EpPermitData> permit_data(const IssuedDocument& permit) {
   auto decoded = codec::decode_value<EpPermitData>(json::value(permit.data));
