@@ -1,5 +1,6 @@
-// Documents at speed (issue 10 item 5): PDFs per second on one core, the EP permit beside the SE
-// certificate it is laid out like. Google Benchmark, real time:
+// Documents at speed (issue 10 item 5): PDFs per second on one core, the EP permit and the LI permit
+// (issue 12, LI-A5: the highest-volume document, ~300 000 a year) beside the SE certificate they are
+// laid out like. Google Benchmark, real time:
 //   build/bin/document_benchmark --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
@@ -7,6 +8,7 @@
 #include <random>
 
 #include "docs/ep/ep_documents.h"
+#include "docs/li/li_documents.h"
 #include "docs/permit_token.h"
 #include "docs/se/certificate_pdf.h"
 
@@ -60,6 +62,42 @@ docs::CertificateView certificate() {
   return v;
 }
 
+// An LI permit as the lead's web/li fills it: the typed permit data, the names from reference data.
+struct LiPermit {
+  cases::IssuedDocument doc;
+  cases::LiPermitData data;
+  docs::li::PermitPrint print;
+};
+LiPermit li_permit(const docs::PermitSeal& seal) {
+  LiPermit p;
+  p.doc.number = "LI-195220000-2026-000007";
+  p.doc.kind = "li_permit";
+  p.doc.valid_from = Date(2026, 12, 4);
+  p.doc.valid_to = Date(2027, 6, 3);
+  auto& i = p.data.immigrant;
+  i.surname = "Каримов";
+  i.given_name = "Алишер";
+  i.full_name_latin = "KARIMOV ALISHER";
+  i.citizenship = "UZ";
+  i.passport_number = "FA1234567";
+  i.iin = "950101300123";
+  p.data.employer.iin = "880412300155";
+  p.data.employer.name = "Ахметова Гүлнар Серікқызы";
+  p.data.region = "190000000";
+  p.data.district = "195220000";
+  p.print.issued_on = Date(2026, 12, 4);
+  p.print.issuer = {"Алматы облысы Қарасай ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі",
+                    "Отдел занятости и социальных программ Карасайского района Алматинской области"};
+  p.print.official = {
+      {"Бөлім басшысы", "Руководитель отдела"}, "Сейтқали Айгүл Нұрланқызы", "ECDSA-P256-SHA256", "3f9a0c17b2d4e8a1"};
+  p.print.citizenship = {"Өзбекстан Республикасы", "Республика Узбекистан"};
+  p.print.region = {"Алматы облысы", "Алматинская область"};
+  p.print.district = {"Қарасай ауданы", "Карасайский район"};
+  p.print.verification_url = "https://flis.example.kz/verify/Zk3vQ9xT2aLm8pWc";
+  p.print.sealed = *seal.seal(docs::li::permit_claims(p.doc, p.data));
+  return p;
+}
+
 // One seal key for the run, in a temp dir removed at exit.
 struct Seal {
   std::filesystem::path dir =
@@ -73,13 +111,12 @@ const docs::PermitSeal* the_seal(benchmark::State& state) {
   return seal.seal ? seal.seal->get() : nullptr;
 }
 
-void ep_permit_pdf(benchmark::State& state) {
-  const auto* seal = the_seal(state);
-  if (seal == nullptr) return;
-  const auto view = permit(*seal);
+// Renders with `render` (→ Result<std::string>) until the state stops; PDFs per second and their size.
+template <typename Render>
+void pdf_loop(benchmark::State& state, const Render& render) {
   std::size_t bytes = 0;
   for (auto _ : state) {
-    auto pdf = docs::ep::render_permit_pdf(view);
+    auto pdf = render();
     if (!pdf) {
       state.SkipWithError(pdf.error().code.c_str());
       break;
@@ -89,6 +126,20 @@ void ep_permit_pdf(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(bytes);
   state.counters["pdf_per_s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void ep_permit_pdf(benchmark::State& state) {
+  const auto* seal = the_seal(state);
+  if (seal == nullptr) return;
+  const auto view = permit(*seal);
+  pdf_loop(state, [&] { return docs::ep::render_permit_pdf(view); });
+}
+
+void li_permit_pdf(benchmark::State& state) {
+  const auto* seal = the_seal(state);
+  if (seal == nullptr) return;
+  const auto p = li_permit(*seal);
+  pdf_loop(state, [&] { return docs::li::render_permit_pdf(p.doc, p.data, p.print); });
 }
 
 void se_certificate_pdf(benchmark::State& state) {
@@ -110,6 +161,7 @@ void permit_seal(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(ep_permit_pdf)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(li_permit_pdf)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(se_certificate_pdf)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(permit_seal)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

@@ -53,11 +53,14 @@ int verify_permit(const std::string& key_file, std::string qr_text) {
   const auto& c = qr->claims;
   std::string regions;
   for (const auto& region : c.regions) regions += (regions.empty() ? "" : ", ") + region;
-  std::cout << "permit      " << c.number << "\n"
+  const bool li = c.act == docs::PermitAct::labour_immigrant;
+  std::cout << "act         "
+            << (li ? "labour immigrant's permit for household work (LI-A5)" : "employer's permit (EP-A2.5)") << "\n"
+            << "permit      " << c.number << "\n"
             << "holder      " << c.holder << "\n"
-            << "employer    " << c.employer << " (BIN/IIN)\n"
+            << "employer    " << c.employer << (li ? " (IIN)" : " (BIN/IIN)") << "\n"
             << "category    " << c.category << "\n"
-            << "regions     " << regions << " (KATO)\n"
+            << "regions     " << regions << (li ? " (KATO: region, district)" : " (KATO)") << "\n"
             << "valid       " << c.valid_from.iso() << " .. " << c.valid_to.iso() << "\n"
             << "sealed by   key " << qr->key_id << " (this key: " << key->key_id() << ")\n";
   if (!qr->url.empty()) std::cout << "online      " << qr->url << "\n";

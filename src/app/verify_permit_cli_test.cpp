@@ -93,5 +93,35 @@ TEST_F(VerifyPermitCli, ValidForWhatFlisSealedInvalidWhenChangedOrSealedByAnothe
   EXPECT_NE(malformed.out.find("INVALID: not a permit QR"), std::string::npos) << malformed.out;
 }
 
+// Issue 12: an LI permit's QR (LI1 payload, docs/permit-qr.md) verifies with the same key and tool, says
+// which act it is, and cannot pass for an employer's permit.
+TEST_F(VerifyPermitCli, LabourImmigrantPermitVerifiesWithTheSameKey) {
+  FLIS_REQUIREMENTS("LI-A5", "LI-22");
+  docs::PermitClaims li{
+      "LI-751210000-2026-000007", "KARIMOV ALISHER", "880412300155",   docs::kHouseholdCategory,
+      {"750000000", "751210000"}, Date(2026, 12, 4), Date(2027, 6, 3), docs::PermitAct::labour_immigrant};
+  auto sealed = seal_->seal(li);
+  ASSERT_TRUE(sealed.ok());
+  const auto key = dir_ / "verification-key.pem";
+  const auto good = flis_verify(key, docs::permit_qr_text(url_, *sealed));
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  for (const char* line :
+       {"act         labour immigrant's permit for household work (LI-A5)\n", "permit      LI-751210000-2026-000007\n",
+        "holder      KARIMOV ALISHER\n", "employer    880412300155 (IIN)\n", "category    household\n",
+        "regions     750000000, 751210000 (KATO: region, district)\n", "valid       2026-12-04 .. 2027-06-03\n",
+        "\nVALID: "})
+    EXPECT_NE(good.out.find(line), std::string::npos) << "missing: " << line << "\n" << good.out;
+
+  // The version turned into EP1 with the signature kept: the seal no longer matches.
+  const auto dot = sealed->find('.');
+  std::string payload = *docs::ec::base64url_decode(sealed->substr(0, dot));
+  ASSERT_EQ(payload.rfind("LI1|", 0), 0U) << payload;
+  payload.replace(0, 3, "EP1");
+  const auto as_ep =
+      flis_verify(key, docs::permit_qr_text(url_, docs::ec::base64url_encode(payload) + sealed->substr(dot)));
+  EXPECT_EQ(as_ep.exit_code, 1) << as_ep.out;
+  EXPECT_EQ(as_ep.out.find("\nVALID"), std::string::npos) << as_ep.out;
+}
+
 }  // namespace
 }  // namespace flis::app

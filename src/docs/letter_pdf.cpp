@@ -22,11 +22,20 @@ constexpr double kContent = kWidth - 2 * kMargin;
 constexpr double kColumn = (kContent - kGap) / 2;
 constexpr double kLeft = kMargin;
 constexpr double kRight = kMargin + kColumn + kGap;
-constexpr double kBottom = kHeight - kMargin - 14;  // above the footer line
 constexpr double kBodySize = 10;
-constexpr double kQrSide = 118;  // ~42 mm: a version-12..15 permit QR keeps modules ≥ 0.5 mm
 
-const std::string& kk_or_ru(const LocalizedText& t) { return t.kk.empty() ? t.ru : t.kk; }
+// The vertical measures: a compact letter (Letter::compact) uses less of them.
+struct Measures {
+  double margin;     // top and bottom
+  double body_size;  // rows
+  double row_gap;
+  double title_size;
+};
+constexpr Measures kNormal{kMargin, kBodySize, 8, 12.5};
+constexpr Measures kCompact{36, 9.5, 5, 11.5};
+const Measures& measures(const Letter& l) { return l.compact ? kCompact : kNormal; }
+double bottom(const Letter& l) { return kHeight - measures(l).margin - 14; }  // above the footer line
+constexpr double kQrSide = 118;  // ~42 mm: a version-12..15 permit QR keeps modules ≥ 0.5 mm
 
 // Measures (first pass: where each block goes) or draws (second pass); the height either way. The
 // same painter serves both passes, so each text is shaped once (TextPainter::keep).
@@ -76,15 +85,16 @@ double head(const Letter& l, Pen& pen, double y) {
   pen.rule(kLeft, y + 2.5, kLeft + kContent, 0.4);
   y += 20;
   for (const std::string* title : {&l.title.kk, &l.title.ru})
-    if (!title->empty()) y += pen.text(bold(*title), kLeft, y, kContent, 12.5, PANGO_ALIGN_CENTER, 1.1) + 5;
+    if (!title->empty())
+      y += pen.text(bold(*title), kLeft, y, kContent, measures(l).title_size, PANGO_ALIGN_CENTER, 1.1) + 5;
   if (!l.number_line.empty()) y += 8 + pen.text(l.number_line, kLeft, y + 8, kContent, 10.5, PANGO_ALIGN_CENTER);
   return y + 14 - top;
 }
 
-double row(const LetterRow& r, Pen& pen, double y) {
+double row(const LetterRow& r, const Measures& m, Pen& pen, double y) {
   const double top = y + (r.heading ? 6 : 0);
   const double h =
-      std::max(pen.text(r.kk, kLeft, top, kColumn, kBodySize), pen.text(r.ru, kRight, top, kColumn, kBodySize));
+      std::max(pen.text(r.kk, kLeft, top, kColumn, m.body_size), pen.text(r.ru, kRight, top, kColumn, m.body_size));
   if (pen.drawing()) {  // the column divider, as on the SE certificate
     cairo_save(pen.cr());
     cairo_set_source_rgb(pen.cr(), 0.6, 0.6, 0.6);
@@ -94,7 +104,7 @@ double row(const LetterRow& r, Pen& pen, double y) {
     cairo_stroke(pen.cr());
     cairo_restore(pen.cr());
   }
-  return top - y + h + 8;
+  return top - y + h + m.row_gap;
 }
 
 // The ЭЦП block (Kazakh, then Russian) with the QR code beside it on the right and its caption
@@ -139,7 +149,8 @@ Result<std::string> render_letter_pdf(const Letter& letter, const std::string& e
   }
   std::vector<Block> blocks;
   blocks.emplace_back([&](Pen& pen, double y) { return head(letter, pen, y); });
-  for (const auto& r : letter.rows) blocks.emplace_back([&r](Pen& pen, double y) { return row(r, pen, y); });
+  const Measures& m = measures(letter);
+  for (const auto& r : letter.rows) blocks.emplace_back([&r, &m](Pen& pen, double y) { return row(r, m, pen, y); });
   blocks.emplace_back([&](Pen& pen, double y) { return foot(letter, qr, pen, y); });
 
   pdf::PdfDocument document(kWidth, kHeight, letter.metadata);
@@ -151,12 +162,12 @@ Result<std::string> render_letter_pdf(const Letter& letter, const std::string& e
   std::vector<Place> places;
   Pen pen(document.cr());
   int page = 0;
-  double y = kMargin - 8;
+  double y = m.margin - 8;
   for (const auto& block : blocks) {
     const double h = block(pen, 0);
-    if (y + h > kBottom && y > kMargin) {
+    if (y + h > bottom(letter) && y > m.margin) {
       ++page;
-      y = kMargin;
+      y = m.margin;
     }
     places.push_back({page, y});
     y += h;
@@ -170,7 +181,7 @@ Result<std::string> render_letter_pdf(const Letter& letter, const std::string& e
     pen.grey(true);
     pen.draw_text(escape(letter.footer + (letter.footer.empty() ? "" : " · ") + "Бет / Стр. " +
                          std::to_string(page + 1) + " / " + std::to_string(pages)),
-                  kLeft, kHeight - kMargin + 4, kContent, 7, PANGO_ALIGN_RIGHT);
+                  kLeft, kHeight - m.margin + 4, kContent, 7, PANGO_ALIGN_RIGHT);
     pen.grey(false);
     if (page + 1 < pages) document.next_page();
   }

@@ -10,4 +10,8 @@ struct LocalizedText {
   std::string ru;
 };
 
+// The Kazakh text, or the Russian where reference data has no Kazakh name yet: a Kazakh column never
+// prints a blank.
+inline const std::string& kk_or_ru(const LocalizedText& t) { return t.kk.empty() ? t.ru : t.kk; }
+
 }  // namespace flis::docs

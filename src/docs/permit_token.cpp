@@ -14,7 +14,8 @@ namespace flis::docs {
 
 namespace {
 
-constexpr std::string_view kVersion = "EP1";
+constexpr std::string_view kEpVersion = "EP1";
+constexpr std::string_view kLiVersion = "LI1";
 constexpr char kSeparator = '|';
 constexpr std::size_t kFieldCount = 9;
 constexpr std::size_t kScalarBytes = 32;  // P-256: r and s are 32 bytes each
@@ -58,7 +59,11 @@ std::string bad_claim(const PermitClaims& claims) {
   if (!is_text(claims.holder)) return "holder";
   if (!all_digits(claims.employer, 12)) return "employer";
   if (!is_text(claims.category) || claims.category.find(',') != std::string::npos) return "category";
+  // LI-A5 allows household work only; EP has no such category (its are 1..4, seasonal, ict).
+  if ((claims.act == PermitAct::labour_immigrant) != (claims.category == kHouseholdCategory)) return "category";
   if (claims.regions.empty()) return "regions";
+  // LI (I-51): the region, then the district — one or two codes, never more.
+  if (claims.act == PermitAct::labour_immigrant && claims.regions.size() > 2) return "regions";
   for (std::size_t i = 0; i < claims.regions.size(); ++i) {
     if (!all_digits(claims.regions[i], 9)) return "regions";
     if (std::find(claims.regions.begin(), claims.regions.begin() + static_cast<std::ptrdiff_t>(i), claims.regions[i]) !=
@@ -72,7 +77,7 @@ std::string bad_claim(const PermitClaims& claims) {
 std::string payload_of(std::string_view key_id, const PermitClaims& claims) {
   std::string regions;
   for (const auto& region : claims.regions) regions += (regions.empty() ? "" : ",") + region;
-  std::string payload(kVersion);
+  std::string payload(claims.act == PermitAct::labour_immigrant ? kLiVersion : kEpVersion);
   for (const std::string_view field :
        {std::string_view(key_id), std::string_view(claims.number), std::string_view(claims.holder),
         std::string_view(claims.employer), std::string_view(claims.category), std::string_view(regions)}) {
@@ -150,12 +155,13 @@ Result<PermitQr> parse_permit_qr(std::string_view text) {
     return malformed("signature", "not base64url of 64 bytes (r||s)");
 
   const auto fields = split(*payload, kSeparator);
-  if (fields.size() != kFieldCount || fields[0] != kVersion)
-    return malformed(
-        "version", "the payload is not " + std::string(kVersion) + " with " + std::to_string(kFieldCount) + " fields");
+  if (fields.size() != kFieldCount || (fields[0] != kEpVersion && fields[0] != kLiVersion))
+    return malformed("version", "the payload is not " + std::string(kEpVersion) + " or " + std::string(kLiVersion) +
+                                    " with " + std::to_string(kFieldCount) + " fields");
   if (!is_key_id(fields[1])) return malformed("key_id", "expected 8 hex digits");
   qr.key_id = std::string(fields[1]);
   auto& claims = qr.claims;
+  claims.act = fields[0] == kLiVersion ? PermitAct::labour_immigrant : PermitAct::employer_permit;
   claims.number = std::string(fields[2]);
   claims.holder = std::string(fields[3]);
   claims.employer = std::string(fields[4]);

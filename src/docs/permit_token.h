@@ -1,8 +1,10 @@
-// The offline-verifiable QR of an employer's permit (issue 11; format in docs/permit-qr.md):
+// The offline-verifiable QR of a permit FLIS issues — an employer's permit (issue 11) or a labour
+// immigrant's (issue 12); format in docs/permit-qr.md:
 //
 //   <verification URL>#<base64url(payload)>.<base64url(signature)>
 //
-// payload   = "EP1|<kid>|<number>|<holder>|<employer>|<category>|<regions>|<valid_from>|<valid_to>" (UTF-8)
+// payload   = "<version>|<kid>|<number>|<holder>|<employer>|<category>|<regions>|<valid_from>|<valid_to>" (UTF-8)
+// version   = "EP1" (employer's permit, Rules 279) or "LI1" (labour immigrant's permit, LI-A5)
 // signature = ECDSA P-256 over SHA-256 of the payload bytes, as r||s (64 bytes, IEEE P1363 / JWS ES256)
 // kid       = the first 4 bytes of SHA-256 of the seal key's DER SubjectPublicKeyInfo, 8 hex digits
 //
@@ -24,17 +26,29 @@
 
 namespace flis::docs {
 
+// Which act's permit a QR vouches for: the payload's version ("EP1", "LI1") says it, so a sealed LI
+// permit can never be read as an employer's permit or the other way round.
+enum class PermitAct {
+  employer_permit,   // EP1: permit to an employer to bring in foreign labour (issue 11, EP-A2.5)
+  labour_immigrant,  // LI1: permit to a labour immigrant for household work (issue 12, LI-A5)
+};
+
 // What the QR of a permit vouches for. Plain values, display-ready; none may contain '|' or a
 // control character (the payload's separators), none may be empty.
 struct PermitClaims {
   std::string number;                // the permit's number
-  std::string holder;                // the worker's full name in Latin letters, as in the passport
-  std::string employer;              // the employer's BIN or IIN (12 digits)
-  std::string category;              // "1".."4", "seasonal", "ict"
-  std::vector<std::string> regions;  // KATO codes (9 digits) of the region(s) the permit is valid in
+  std::string holder;                // the worker's / immigrant's full name in Latin letters, as in the passport
+  std::string employer;              // the employer's BIN or IIN (12 digits); LI: the individual employer's IIN
+  std::string category;              // EP: "1".."4", "seasonal", "ict"; LI: "household" (the only work LI-A5 allows)
+  std::vector<std::string> regions;  // KATO codes (9 digits): EP the region(s) the permit is valid in (EP-18);
+                                     // LI the region, then the district it is valid in (I-51)
   Date valid_from;
   Date valid_to;
+  PermitAct act = PermitAct::employer_permit;
 };
+
+// The category an LI permit's claims carry (LI-A5: household work only).
+inline constexpr const char* kHouseholdCategory = "household";
 
 // A QR text taken apart (nothing checked but its shape): the URL before '#', the claims and the
 // key id of the payload, and the exact bytes the signature is over.

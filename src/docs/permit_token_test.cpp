@@ -78,6 +78,37 @@ TEST_F(PermitTokenTest, SealedQrVerifiesWithThePublishedKeyAndCarriesTheClaims) 
   EXPECT_EQ(qr->signature.size(), 64U);
 }
 
+// Issue 12: the labour immigrant's permit (LI-A5) is sealed by the same key as an LI1 payload, which
+// says its act and carries the region and the district it is valid in (I-51).
+TEST_F(PermitTokenTest, LabourImmigrantPermitSealsAsLi1AndVerifies) {
+  FLIS_REQUIREMENTS("LI-A5", "LI-22");
+  auto s = seal();
+  ASSERT_TRUE(s);
+  const PermitClaims li{"LI-751210000-2026-000007", "KARIMOV ALISHER", "880412300155",   kHouseholdCategory,
+                        {"750000000", "751210000"}, Date(2026, 12, 4), Date(2027, 6, 3), PermitAct::labour_immigrant};
+  auto sealed = s->seal(li);
+  ASSERT_TRUE(sealed.ok()) << sealed.error().field;
+  auto qr = parse_permit_qr(permit_qr_text(kUrl, *sealed));
+  ASSERT_TRUE(qr.ok()) << qr.error().field;
+  EXPECT_TRUE(s->public_key().verify(*qr).ok());
+  EXPECT_EQ(qr->claims.act, PermitAct::labour_immigrant);
+  EXPECT_EQ(qr->claims.category, "household");
+  EXPECT_EQ(qr->claims.regions, (std::vector<std::string>{"750000000", "751210000"}));
+  EXPECT_EQ(qr->payload, "LI1|" + s->public_key().key_id() +
+                             "|LI-751210000-2026-000007|KARIMOV ALISHER|880412300155|household|750000000,751210000|"
+                             "2026-12-04|2027-06-03");
+  // An EP permit stays EP1, and neither act can carry the other's category.
+  auto ep = parse_permit_qr(permit_qr_text(kUrl, *s->seal(claims_)));
+  ASSERT_TRUE(ep.ok());
+  EXPECT_EQ(ep->claims.act, PermitAct::employer_permit);
+  PermitClaims wrong = li;
+  wrong.category = "2";
+  EXPECT_EQ(s->seal(wrong).error().field, "category");
+  wrong = claims_;
+  wrong.category = kHouseholdCategory;
+  EXPECT_EQ(s->seal(wrong).error().field, "category");
+}
+
 TEST_F(PermitTokenTest, QrStaysSmallEnoughForAPhone) {
   FLIS_REQUIREMENTS("EP-A2.5");
   auto s = seal();
@@ -180,6 +211,13 @@ TEST_F(PermitTokenTest, MalformedInputIsAnErrorValueNamingThePart) {
   EXPECT_EQ(field_of(with("EP1|" + kid + "|N|H|050140003327|2|750000000,750000000|2026-11-02|2027-11-01")), "regions");
   EXPECT_EQ(field_of(with("EP1|" + kid + "|N|H|050140003327|2|750000000|2026-02-30|2027-11-01")), "valid_from");
   EXPECT_EQ(field_of(with("EP1|" + kid + "|N|H|050140003327|2|750000000|2026-11-02|2025-11-01")), "valid_to");
+  // LI1 (issue 12): household work only, the region and the district; EP1 never carries "household".
+  EXPECT_EQ(field_of(with("LI1|" + kid + "|N|H|880412300155|2|750000000,751210000|2026-11-02|2027-11-01")), "category");
+  EXPECT_EQ(field_of(with("EP1|" + kid + "|N|H|050140003327|household|750000000|2026-11-02|2027-11-01")), "category");
+  EXPECT_EQ(field_of(with("LI1|" + kid +
+                          "|N|H|880412300155|household|750000000,751210000,751220000|2026-11-02|2027-"
+                          "11-01")),
+            "regions");
 
   // Every truncation and every single-byte change of a good text is answered, never a crash; a
   // change that still parses never verifies.

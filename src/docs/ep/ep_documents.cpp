@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "docs/form_fields.h"
 #include "docs/letter_pdf.h"
 #include "docs/pdf_support.h"
 #include "docs/permit_token.h"
@@ -29,18 +30,13 @@ LocalizedText appendix(int n) {
   return {kRules.kk + " " + std::to_string(n) + "-қосымша", "Приложение " + std::to_string(n) + " " + kRules.ru};
 }
 
-const std::string& kk_or_ru(const LocalizedText& t) { return t.kk.empty() ? t.ru : t.kk; }
-
-Error missing(const std::string& field) { return Error::invalid("docs.ep.missing_field", field, field + " is empty"); }
+Error missing(const std::string& field) { return missing_field("docs.ep", field); }
 Error bad(const std::string& field, const std::string& detail) {
   return Error::invalid("docs.ep.bad_value", field, detail);
 }
 
-// The first of `fields` that is empty, as an error naming it.
 Status require(std::initializer_list<std::pair<const char*, const std::string*>> fields) {
-  for (const auto& [name, value] : fields)
-    if (value->empty()) return missing(name);
-  return ok_status();
+  return require_fields("docs.ep", fields);
 }
 
 Status require_issuer(const IssuerView& i) {

@@ -69,6 +69,19 @@ inline std::string pdf_text_in(const std::string& pdf, int x, int y, int width, 
   return collapse_whitespace(text);
 }
 
+// What a phone reads from the QR code of the PDF's first page, rasterized as a scan would be (150 dpi)
+// and decoded by zbarimg (zbar-tools); empty when nothing decodes. Callers skip when zbarimg is missing.
+inline std::string scanned_qr(const std::string& pdf) {
+  static std::atomic<int> counter{0};
+  const auto png = std::filesystem::path(::testing::TempDir()) /
+                   ("flis-scan-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  on_temp_file(pdf, ".pdf", "pdftoppm -r 150 -png -singlefile", "'" + png.string() + "'");
+  std::string scanned = command_output("zbarimg --raw -q '" + png.string() + ".png'");
+  std::filesystem::remove(png.string() + ".png");
+  while (!scanned.empty() && scanned.back() == '\n') scanned.pop_back();
+  return scanned;
+}
+
 // The page count pdfinfo reports; 0 if it cannot read the file.
 inline int pdf_pages(const std::string& pdf) {
   const std::string info = on_temp_file(pdf, ".pdf", "pdfinfo");
