@@ -387,6 +387,27 @@ TEST(LiReceipt, LI_A4_ReceiptListsMissingAndExpiredDocumentsWithTheOperatorInTwo
             "intake_refusal.missing");
 }
 
+// A list too long for half a page even at the smallest size: still two copies, one per page, each whole.
+TEST(LiReceipt, LI_A4_ACopyThatDoesNotFitHalfAPageGetsAPageOfItsOwn) {
+  FLIS_REQUIREMENTS("LI-A4", "LI-17");
+  cases::LiCaseData d;
+  d.immigrant = karimov();
+  d.intake_refusal = cases::LiIntakeRefusal{{"application", "iit_receipt", "medical_certificate", "insurance",
+                                             "agreement_of_intent", "labour_contract", "passport_notarized"},
+                                            {"passport", "medical_certificate"},
+                                            "2026-12-04T10:15:00+05:00",
+                                            "Омарова Дана"};
+  auto pdf =
+      render_intake_refusal_receipt_pdf(d, {"LI-2026-000453", Date(2026, 12, 4), {"", "ЦОН Карасайского района"}});
+  ASSERT_TRUE(pdf.ok()) << pdf.error().code << " " << pdf.error().field;
+  EXPECT_EQ(pdf_pages(*pdf), 2);
+  const std::string first = pdf_text_in(*pdf, 0, 0, 595, 842);  // every page; each copy whole on its own
+  EXPECT_EQ(count(first, "Экземпляр 1: услугополучателю"), 1U);
+  EXPECT_EQ(count(first, "Экземпляр 2: Государственной корпорации"), 1U);
+  EXPECT_EQ(count(russian_column(*pdf), "9) медицинская справка (форма 028/У) — срок действия истек"), 2U);
+  EXPECT_EQ(first.find("линия отреза"), std::string::npos);
+}
+
 // ------------------------------------------------------------------------------------------
 // LI-A6: the employer's termination notice
 
