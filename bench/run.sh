@@ -2,10 +2,13 @@
 # `make bench`: FLIS against the floor on this machine, in one run (see bench/README.md).
 #   1. GET /healthz            flis-server vs nginx serving the same bytes         (wrk, loopback)
 #   2. GET /api/v1/cases/{id}  flis-server vs nginx serving the captured bytes     (wrk, loopback)
+#      GET /api/v1/cases       an officer's inbox of 50 cases, the same way (bench/fill_inbox.py files them)
+#      GET /api/v1/quota/{year}/balance  the public quota balance, the same way
 #   3. durable case creation   create_draft vs raw one-row SQLite commits          (Google Benchmark)
 #   4. the same on PostgreSQL  create_draft vs pgbench one-row insert              (optional, scripts/with-pg.sh)
 #   5. the quota race (I-17)   10 000 concurrent permits for 1 000 units, SQLite and PostgreSQL: exactly
 #                              1 000 granted, decisions per second                 (quota_race_benchmark)
+#   6. documents as PDF         SE certificate, EP permit, QT-A1/QT-A2 per core    (document_benchmark)
 # Prints a markdown summary and writes it to var/bench/summary.md. Everything listens on 127.0.0.1
 # only; every process started here is stopped on exit.
 #
@@ -27,7 +30,7 @@ BENCH_PG=${BENCH_PG:-1}
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 done
-for bin in flis flis-server case_create_benchmark quota_race_benchmark; do
+for bin in flis flis-server case_create_benchmark quota_race_benchmark document_benchmark; do
   [ -x "$BIN/$bin" ] || { echo "bench: $BIN/$bin not built" >&2; exit 1; }
 done
 
@@ -80,6 +83,18 @@ body = json.load(sys.stdin)
 items = body if isinstance(body, list) else next(v for v in body.values() if isinstance(v, list))
 print(sorted(c["id"] for c in items if c["id"].startswith("SE-"))[0])')
 case_path="/api/v1/cases/$case_id"
+# The officer's inbox, filled to 50 cases with SE applications filed through the API.
+inbox_size=$(python3 bench/fill_inbox.py "$flis" officer.astana chen 50)
+[ "$inbox_size" = 50 ] || { log "the inbox holds $inbox_size cases, not 50"; exit 1; }
+inbox_path=/api/v1/cases
+# The public quota balance of the year the demo distributed (QT-19), every region.
+quota_year=$(python3 -c '
+import json, sys, urllib.request
+for year in (2027, 2026):
+    body = json.load(urllib.request.urlopen(sys.argv[1] + f"/api/v1/quota/{year}/balance"))
+    if body["balances"]:
+        print(year); break' "$flis")
+quota_path="/api/v1/quota/$quota_year/balance"
 
 # ---- nginx serving the captured bytes -----------------------------------------------------------
 mkdir -p "$work/www" "$work/nginx"
@@ -93,12 +108,18 @@ capture() {  # path name [header]: body to www/name, headers to name.headers
 }
 capture /healthz healthz
 capture "$case_path" case "$auth"
-chmod 644 "$work/www/healthz" "$work/www/case"
+capture "$inbox_path" inbox "$auth"
+capture "$quota_path" quota
+chmod 644 "$work/www/healthz" "$work/www/case" "$work/www/inbox" "$work/www/quota"
 content_type() { awk -F': ' 'tolower($1) == "content-type" { sub(/\r$/, "", $2); print $2 }' "$1"; }
 healthz_type=$(content_type "$work/healthz.headers")
 case_type=$(content_type "$work/case.headers")
+inbox_type=$(content_type "$work/inbox.headers")
+quota_type=$(content_type "$work/quota.headers")
 # The case body must be stable between reads, or nginx would serve something flis no longer sends.
 curl -s -H "$auth" "$flis$case_path" | cmp -s - "$work/www/case" || { log "case body changes between reads"; exit 1; }
+curl -s -H "$auth" "$flis$inbox_path" | cmp -s - "$work/www/inbox" || { log "inbox body changes between reads"; exit 1; }
+curl -s "$flis$quota_path" | cmp -s - "$work/www/quota" || { log "quota body changes between reads"; exit 1; }
 
 nginx_port=$(free_port)
 cat >"$work/nginx/nginx.conf" <<CONF
@@ -122,6 +143,8 @@ http {
     listen 127.0.0.1:$nginx_port;
     location = /healthz { default_type "$healthz_type"; alias $work/www/healthz; }
     location = $case_path { default_type "$case_type"; alias $work/www/case; }
+    location = $inbox_path { default_type "$inbox_type"; alias $work/www/inbox; }
+    location = $quota_path { default_type "$quota_type"; alias $work/www/quota; }
   }
 }
 CONF
@@ -142,25 +165,33 @@ check_same() {  # path name [header]
   f=$(head -1 "$work/flis-$name.h" | awk '{print $2}')
   n=$(head -1 "$work/ngx-$name.h" | awk '{print $2}')
   [ "$f" = "$n" ] || { log "$name: status $f vs $n"; exit 1; }
-  cmp -s "$work/flis-$name.b" "$work/ngx-$name.b" || { log "$name: bodies differ"; exit 1; }
+  # /healthz says what time it is (to the second): that field may tick between the two reads.
+  cmp -s <(sed -E 's/"now":"[^"]*"/"now":""/' "$work/flis-$name.b") <(sed -E 's/"now":"[^"]*"/"now":""/' "$work/ngx-$name.b") ||
+    { log "$name: bodies differ"; exit 1; }
+  [ "$(wc -c <"$work/flis-$name.b")" = "$(wc -c <"$work/ngx-$name.b")" ] || { log "$name: sizes differ"; exit 1; }
   [ "$(content_type "$work/flis-$name.h")" = "$(content_type "$work/ngx-$name.h")" ] ||
     { log "$name: content types differ"; exit 1; }
   log "$name: both answer $f, $(wc -c <"$work/flis-$name.b") bytes of $(content_type "$work/flis-$name.h")"
 }
 check_same /healthz healthz
 check_same "$case_path" case "$auth"
+check_same "$inbox_path" inbox "$auth"
+check_same "$quota_path" quota
 healthz_bytes=$(wc -c <"$work/www/healthz")
 case_bytes=$(wc -c <"$work/www/case")
+inbox_bytes=$(wc -c <"$work/www/inbox")
+quota_bytes=$(wc -c <"$work/www/quota")
 
 # ---- wrk: runs interleaved flis/nginx so drift hits both alike ----------------------------------
 mkdir -p "$work/wrk"
-for target in healthz case; do
-  path=/healthz
+for target in healthz case inbox quota; do
   header=()
-  if [ "$target" = case ]; then
-    path=$case_path
-    header=(-H "$auth")
-  fi
+  case $target in
+    healthz) path=/healthz ;;
+    case) path=$case_path; header=(-H "$auth") ;;
+    inbox) path=$inbox_path; header=(-H "$auth") ;;
+    quota) path=$quota_path ;;
+  esac
   for run in $(seq "$RUNS"); do
     for side in flis nginx; do
       base=$flis
@@ -177,6 +208,10 @@ gbench_args=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true -
 log "case_create_benchmark (SQLite, synchronous=FULL)"
 FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="" \
   "$BIN/case_create_benchmark" "${gbench_args[@]}" >"$work/gbench-sqlite.json"
+
+# ---- documents: PDFs per core (CPU time of the one rendering thread) -----------------------------
+log "document_benchmark (SE certificate, EP and LI permits, QT-A1, QT-A2)"
+"$BIN/document_benchmark" "${gbench_args[@]}" --benchmark_filter='_pdf' >"$work/gbench-docs.json"
 
 # ---- the quota race (I-17): 10 000 concurrent requests for 1 000 units --------------------------
 RACE_ARGS=(--requests "${BENCH_RACE_REQUESTS:-10000}" --units "${BENCH_RACE_UNITS:-1000}" --threads "${BENCH_RACE_THREADS:-16}")
@@ -225,7 +260,7 @@ fi
 
 # ---- summary ------------------------------------------------------------------------------------
 mkdir -p var/bench
-export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes
+export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes inbox_bytes quota_bytes quota_path
 export pg_settings=${pg_settings:-}
 python3 - "$work" "$RUNS" "$pg_ok" >var/bench/summary.md <<'PY'
 import json, re, statistics, sys, os
@@ -259,7 +294,9 @@ out.append("| endpoint | server | req/s (median) | p50 ms | p99 ms | runs req/s 
 out.append("|---|---|---:|---:|---:|---|")
 ratios = []
 for target, label in (("healthz", f"GET /healthz ({E['healthz_bytes']} B)"),
-                      ("case", f"GET {E['case_path']} + bearer ({E['case_bytes']} B)")):
+                      ("case", f"GET {E['case_path']} + bearer ({E['case_bytes']} B)"),
+                      ("inbox", f"GET /api/v1/cases, officer's inbox of 50 + bearer ({E['inbox_bytes']} B)"),
+                      ("quota", f"GET {E['quota_path']}, public ({E['quota_bytes']} B)")):
     (f_rps, f_p50, f_p99), f_rows = median_of(target, "flis")
     (n_rps, n_p50, n_p99), n_rows = median_of(target, "nginx")
     out.append(f"| {label} | flis-server | {f_rps:,.0f} | {f_p50:.2f} | {f_p99:.2f} | "
@@ -307,6 +344,25 @@ if pg_ok:
     out.append(f"| | pgbench 1-row INSERT, -c 1 ({', '.join(f'{x:,.0f}' for x in tps)} tps) | {1000 / t:.3f} | {t:,.0f} | flis/raw = **{(flis_pg) / (1000 / t):.2f}x** |")
 else:
     out.append("| PostgreSQL | not measured (no server via scripts/pg-harness.sh, or BENCH_PG=0) | | | |")
+docs = {}
+for b in json.load(open(f"{work}/gbench-docs.json"))["benchmarks"]:
+    if b.get("aggregate_name") == "median":
+        if b.get("error_occurred"):
+            sys.exit(f"bench: {b['run_name']}: {b.get('error_message')}")
+        docs[b["run_name"]] = (b["cpu_time"] * scale[b["time_unit"]], b["pdf_per_s"])
+out.append("\n## Documents as PDF (Google Benchmark, CPU time of the rendering thread, 5 repetitions, medians)\n")
+out.append("| document | ms CPU/PDF | PDFs/s per core | target |")
+out.append("|---|---:|---:|---|")
+for name, label, target in (("se_certificate_pdf", "SE certificate (SE-15, QR)", 200),
+                            ("ep_permit_pdf", "EP permit (sealed QR)", None),
+                            ("li_permit_pdf", "LI permit LI-A5 (sealed QR)", None),
+                            ("qt_a1_pdf", "QT-A1 employer's request", None),
+                            ("qt_a2_pdf", "QT-A2 LEB request, 20 employers", None)):
+    if name not in docs:
+        continue
+    cpu_ms, rate = docs[name]
+    verdict = "" if target is None else f"≥ {target}/s: {'**met**' if rate >= target else '**not met**'} ({rate / target:.2f}x)"
+    out.append(f"| {label} | {cpu_ms:.2f} | {rate:,.0f} | {verdict} |")
 out.append("\n## Quota race (I-17): concurrent permits for the last units of one quota key\n")
 out.append("| store | requests | units | threads | granted | refused | other errors | decisions/s | p50 ms | p99 ms | exact |")
 out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")

@@ -14,7 +14,7 @@ APT_PACKAGES=(
   python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils zbar-tools faketime
   clang-format clang-tidy
   clang libclang-rt-14-dev llvm
-  nginx-light wrk
+  nginx-light wrk linux-perf
   chromium nodejs npm
 )
 

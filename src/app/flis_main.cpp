@@ -120,6 +120,15 @@ int main(int argc, char** argv) {
   auto* rekey = audit->add_subcommand("rekey", "one-off: anchor chains written before the keyed chain (migration 4)");
   auto* expire = cli.add_subcommand(
       "expire", "end certificates whose term has passed (SE-23) and lapse quota reservations (I-16)");
+  auto* user = cli.add_subcommand("user", "users of the case system");
+  user->require_subcommand(1);
+  std::string user_login, user_role, user_body, user_region;
+  auto* set_role = user->add_subcommand(
+      "set-role", "give a user another role (and body, region): every server sees it at its next request");
+  set_role->add_option("login", user_login, "login or user id")->required();
+  set_role->add_option("role", user_role, "the new role")->required();
+  set_role->add_option("--provider-body", user_body, "the new body (default: unchanged)");
+  set_role->add_option("--region", user_region, "the new region (default: unchanged)");
   std::string seal_key_file;
   std::string qr_text;
   auto* verify_permit_command = cli.add_subcommand(
@@ -149,6 +158,17 @@ int main(int argc, char** argv) {
     if (!report) return fail(report.error());
     std::cout << "loaded " << report->regions << " regions, " << report->countries << " countries, "
               << report->professions << " SE professions\n";
+    return 0;
+  }
+  if (set_role->parsed()) {
+    auto found = runtime.store().find_user(user_login);
+    if (!found) return fail(found.error());
+    found->role = user_role;
+    if (!user_body.empty()) found->provider_body = user_body;
+    if (!user_region.empty()) found->region = user_region;
+    // upsert_user advances the auth generation: cached sessions of every server re-read the user.
+    if (auto saved = runtime.store().upsert_user(*found); !saved) return fail(saved.error());
+    std::cout << found->login << " is now " << found->role << "\n";
     return 0;
   }
   if (seed->parsed()) {

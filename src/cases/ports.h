@@ -27,10 +27,22 @@ class TimeZone {
   virtual int utc_offset_minutes(Instant t) const = 0;
 };
 
-// Persistent state. Every method is one transaction.
+// Persistent state. Every method is one transaction — unless the calling thread holds a read
+// snapshot (read_snapshot()), which its read methods then share.
 class Store {
  public:
   virtual ~Store() = default;
+
+  // While the returned handle lives, every read method this thread calls on this store runs in ONE
+  // read transaction (one consistent snapshot, one BEGIN/COMMIT), opened at the first read: a page or
+  // view made of several reads sees one state of the database and pays for one transaction. A write
+  // called meanwhile ends that transaction first and runs on its own as usual (later reads see it).
+  // Nested calls share the outer snapshot. Not transferable between threads. Null: not supported.
+  class ReadSnapshot {
+   public:
+    virtual ~ReadSnapshot() = default;
+  };
+  virtual std::unique_ptr<ReadSnapshot> read_snapshot() { return nullptr; }
 
   virtual Result<CaseRecord> load_case(const std::string& id) = 0;
   virtual Result<std::vector<CaseRecord>> list_cases(const CaseFilter& filter) = 0;
@@ -39,6 +51,12 @@ class Store {
   // documents — atomically. Error kind `conflict` on a version mismatch or a duplicate number.
   virtual Result<CaseRecord> commit(const CaseChange& change) = 0;
   virtual Result<std::vector<AuditEvent>> audit_trail(const std::string& case_id) = 0;
+  // A text that changes whenever anything a view of the case can show changes: the row (its version;
+  // the head of its audit chain; the digest of its issued documents and ledger rows, which is re-sealed
+  // when another case's change or a job touches them) and the state of its outbox rows (the relay updates
+  // those on their own). not_found for no such case. Cheap: two indexed reads, no JSON. Views kept by the
+  // web layer are current exactly while the stamp is unchanged (web/api/case_view.h).
+  virtual Result<std::string> case_stamp(const std::string& case_id) = 0;
   // Next value of a named gap-free counter ("SE-2026" → 1, 2, ...), atomically.
   virtual Result<std::int64_t> next_sequence(const std::string& name) = 0;
 
@@ -64,7 +82,11 @@ class Store {
     Instant expires_at;
   };
   virtual Result<Session> find_session(const std::string& token_hash) = 0;
+  // Deleting a session and changing a user (upsert_user) each advance auth_generation() in the same
+  // transaction, so that a process caching sessions and actors (web/auth.h) checks one counter per
+  // request instead of re-reading both, and still sees a sign-out or role change of any process at once.
   virtual Status delete_session(const std::string& token_hash) = 0;
+  virtual Result<std::int64_t> auth_generation() = 0;
 
   virtual Result<std::vector<ReferenceEntry>> reference_set(const std::string& set) = 0;
   virtual Status upsert_reference(const ReferenceEntry& entry) = 0;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <limits>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -553,17 +554,103 @@ Status reseal_records(SqlConnection& db, const AuditKey& key, const std::string&
 
 }  // namespace
 
+// A read snapshot: the connection it leases at its first read and whether its transaction is open.
+struct SqlStore::Pin {
+  const SqlStore* store;
+  std::optional<ConnectionPool::Lease> lease;
+  bool open = false;
+
+  // Ends the read transaction (nothing was written: commit and rollback alike end it).
+  void close() {
+    if (lease && open) (*lease)->rollback();
+    open = false;
+  }
+};
+
+thread_local std::vector<SqlStore::Pin*> SqlStore::pins_;
+
+SqlStore::Pin* SqlStore::pinned() const {
+  for (auto* pin : pins_)
+    if (pin->store == this) return pin;
+  return nullptr;
+}
+
+class SqlStore::SnapshotHandle final : public cases::Store::ReadSnapshot {
+ public:
+  explicit SnapshotHandle(std::unique_ptr<Pin> pin) : pin_(std::move(pin)) {
+    if (pin_) pins_.push_back(pin_.get());
+  }
+  ~SnapshotHandle() override {
+    if (!pin_) return;
+    pin_->close();
+    std::erase(pins_, pin_.get());
+  }
+  SnapshotHandle(const SnapshotHandle&) = delete;
+  SnapshotHandle& operator=(const SnapshotHandle&) = delete;
+
+ private:
+  std::unique_ptr<Pin> pin_;  // null for a snapshot nested in one this thread already holds
+};
+
+std::unique_ptr<cases::Store::ReadSnapshot> SqlStore::read_snapshot() {
+  if (pinned()) return std::make_unique<SnapshotHandle>(nullptr);
+  auto pin = std::make_unique<Pin>();
+  pin->store = this;
+  return std::make_unique<SnapshotHandle>(std::move(pin));
+}
+
 template <class T, class Body>
 Result<T> SqlStore::transact(TxMode mode, Body&& body) {
+  Pin* pin = pinned();
+  if (pin && mode == TxMode::read) {
+    // Inside a snapshot: the first read begins its transaction, every later one joins it. A failed
+    // read ends it (the next read begins a fresh one), and a broken connection goes back to the pool.
+    if (!pin->lease) {
+      auto lease = pool_->acquire();
+      if (!lease) return lease.take_error();
+      pin->lease.emplace(std::move(*lease));
+    }
+    SqlConnection& connection = **pin->lease;
+    Error error;
+    if (!pin->open) {
+      if (auto begun = connection.begin(TxMode::read); !begun) {
+        error = begun.take_error();
+      } else {
+        pin->open = true;
+      }
+    }
+    if (pin->open) {
+      Result<T> result = body(connection);
+      if (result) return result;
+      error = result.take_error();
+    }
+    pin->close();
+    if (!connection.healthy()) pin->lease.reset();
+    return error;
+  }
+  // A write inside a snapshot ends the snapshot's transaction and runs on the snapshot's connection:
+  // leasing a second one could wait for ever on a pool of one (sqlite::memory:).
+  if (pin) pin->close();
   for (int attempt = 0;; ++attempt) {
-    auto lease = pool_->acquire();
-    if (!lease) return lease.take_error();
-    SqlConnection& connection = **lease;
+    std::optional<ConnectionPool::Lease> own;
+    if (!pin) {
+      auto lease = pool_->acquire();
+      if (!lease) return lease.take_error();
+      own.emplace(std::move(*lease));
+    } else if (!pin->lease) {
+      auto lease = pool_->acquire();
+      if (!lease) return lease.take_error();
+      pin->lease.emplace(std::move(*lease));
+    }
+    SqlConnection& connection = pin ? **pin->lease : **own;
     Error error;
     if (auto begun = connection.begin(mode); !begun) {
       // A pooled connection the server dropped (restart, idle timeout) fails here, before any work
       // was sent, so running the body on a fresh connection cannot apply anything twice.
-      if (!connection.healthy() && attempt < max_retries_) continue;
+      if (!connection.healthy() && attempt < max_retries_) {
+        if (pin) pin->lease.reset();
+        continue;
+      }
       error = begun.take_error();
     } else {
       Result<T> result = body(connection);
@@ -576,6 +663,7 @@ Result<T> SqlStore::transact(TxMode mode, Body&& body) {
       }
     }
     connection.rollback();
+    if (pin && !connection.healthy()) pin->lease.reset();
     if (!is_retryable(error) || attempt >= max_retries_) return error;
     // Back off with jitter so that the transactions that collided do not collide again.
     thread_local std::minstd_rand jitter(std::random_device{}());
@@ -819,6 +907,35 @@ Result<std::vector<AuditEvent>> SqlStore::audit_trail(const std::string& case_id
   });
 }
 
+Result<std::string> SqlStore::case_stamp(const std::string& case_id) {
+  return transact<std::string>(TxMode::read, [&](SqlConnection& db) -> Result<std::string> {
+    auto row = db.query(sql::kCaseStamp, {SqlParam::text(case_id)});
+    if (!row) return row.take_error();
+    if (row->empty()) return Error::not_found("store.case_not_found", case_id);
+    auto outbox = db.query(sql::kCaseOutboxStamp, {SqlParam::text(case_id)});
+    if (!outbox) return outbox.take_error();
+    // Columns joined with separators no column holds unescaped in this position: each value is
+    // length-prefixed, so two different sets of rows never give the same text.
+    std::string stamp;
+    const auto add = [&](const SqlRow& r) {
+      for (const auto& column : r) {
+        if (!column) {
+          stamp += "-;";
+          continue;
+        }
+        stamp += std::to_string(column->size());
+        stamp += ':';
+        stamp += *column;
+        stamp += ';';
+      }
+      stamp += '\n';
+    };
+    add(row->front());
+    for (const auto& r : *outbox) add(r);
+    return stamp;
+  });
+}
+
 Result<std::int64_t> SqlStore::next_sequence(const std::string& name) {
   // READ COMMITTED is enough and avoids needless retries: the single upsert takes the row lock and
   // increments the committed value.
@@ -910,7 +1027,8 @@ Status SqlStore::upsert_user(const UserRecord& user) {
                             SqlParam::text(user.role), SqlParam::text(user.provider_body), SqlParam::text(user.region),
                             SqlParam::text(user.iin), SqlParam::text(user.locale)});
     if (!changed) return renamed_conflict(changed.take_error(), "store.login_taken");
-    return ok_status();
+    // A role or body change must reach every process's cached actors at once (web/auth.h).
+    return as_status(db.exec(sql::kAuthGenerationBump, {}));
   });
 }
 
@@ -938,8 +1056,23 @@ Result<cases::Store::Session> SqlStore::find_session(const std::string& token_ha
 }
 
 Status SqlStore::delete_session(const std::string& token_hash) {
-  return transact<Ok>(TxMode::write, [&](SqlConnection& db) {
-    return as_status(db.exec(sql::kSessionDelete, {SqlParam::text(token_hash)}));
+  return transact<Ok>(TxMode::write, [&](SqlConnection& db) -> Status {
+    if (auto deleted = db.exec(sql::kSessionDelete, {SqlParam::text(token_hash)}); !deleted)
+      return deleted.take_error();
+    // A sign-out must reach every process's cached sessions at once (web/auth.h).
+    return as_status(db.exec(sql::kAuthGenerationBump, {}));
+  });
+}
+
+Result<std::int64_t> SqlStore::auth_generation() {
+  return transact<std::int64_t>(TxMode::read, [&](SqlConnection& db) -> Result<std::int64_t> {
+    auto rows = db.query(sql::kAuthGeneration, {});
+    if (!rows) return rows.take_error();
+    if (rows->empty()) return std::int64_t{0};
+    RowReader reader(rows->front());
+    const auto value = reader.integer();
+    if (auto status = reader.status(); !status) return status.take_error();
+    return value;
   });
 }
 

@@ -1,10 +1,12 @@
 // cases::Store written once on top of SqlConnection; the SQLite and PostgreSQL adapters differ only
 // below that seam. Every public method is one transaction on one pooled connection, re-run a
-// bounded number of times on a serialization failure.
+// bounded number of times on a serialization failure — or, inside a read snapshot, one read transaction
+// for all the reads of the snapshot's thread (read_snapshot()).
 // Thread-safety: safe to call from several threads (the pool serialises access to connections).
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "cases/ports.h"
 #include "store/audit_verify.h"
@@ -28,6 +30,7 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<std::vector<cases::CaseRecord>> list_cases(const cases::CaseFilter& filter) override;
   Result<cases::CaseRecord> commit(const cases::CaseChange& change) override;
   Result<std::vector<cases::AuditEvent>> audit_trail(const std::string& case_id) override;
+  Result<std::string> case_stamp(const std::string& case_id) override;
   Result<std::int64_t> next_sequence(const std::string& name) override;
 
   Result<cases::IssuedDocument> find_document_by_number(const std::string& number) override;
@@ -46,6 +49,8 @@ class SqlStore final : public cases::Store, public AuditLog {
                       Instant expires_at) override;
   Result<Session> find_session(const std::string& token_hash) override;
   Status delete_session(const std::string& token_hash) override;
+  Result<std::int64_t> auth_generation() override;
+  std::unique_ptr<ReadSnapshot> read_snapshot() override;
 
   Result<std::vector<cases::ReferenceEntry>> reference_set(const std::string& set) override;
   Status upsert_reference(const cases::ReferenceEntry& entry) override;
@@ -79,6 +84,11 @@ class SqlStore final : public cases::Store, public AuditLog {
  private:
   template <class T, class Body>
   Result<T> transact(TxMode mode, Body&& body);
+  // The connection a read snapshot of this thread holds (read_snapshot()), if any.
+  struct Pin;
+  class SnapshotHandle;
+  Pin* pinned() const;
+  static thread_local std::vector<Pin*> pins_;  // the snapshots this thread holds, one per store at most
 
   std::unique_ptr<ConnectionPool> pool_;
   const int max_retries_;

@@ -381,6 +381,71 @@ TEST_P(SqlStoreTest, SessionsAreFoundReplacedAndDeleted) {
   EXPECT_TRUE(store().delete_session("hash-1"));
 }
 
+TEST_P(SqlStoreTest, SignOutAndUserChangesAdvanceTheAuthGenerationSeenByEveryStore) {
+  // A second store on the same database stands for a second server process.
+  auto other = reopen();
+  ASSERT_TRUE(other) << other.error().detail;
+  auto before = (*other)->auth_generation();
+  ASSERT_TRUE(before) << before.error().detail;
+  ASSERT_TRUE(store().save_session("hash-1", "u-1", "csrf-1", at(1'800'000'000)));
+  EXPECT_EQ(*(*other)->auth_generation(), *before);  // a new session invalidates no cached one
+  ASSERT_TRUE(store().delete_session("hash-1"));
+  EXPECT_EQ(*(*other)->auth_generation(), *before + 1);
+  cases::UserRecord officer{"u-1", "officer1", "Officer One", "leb_officer", "leb-750000000", "750000000", "", "kk"};
+  ASSERT_TRUE(store().upsert_user(officer));
+  EXPECT_EQ(*(*other)->auth_generation(), *before + 2);
+}
+
+TEST_P(SqlStoreTest, ReadsInOneSnapshotSeeOneStateOfTheDatabase) {
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000010")));
+  auto writer = reopen();  // another process's writes
+  ASSERT_TRUE(writer) << writer.error().detail;
+  {
+    auto snapshot = store().read_snapshot();
+    ASSERT_NE(snapshot, nullptr);
+    auto first = store().load_case("SE-2026-000010");
+    ASSERT_TRUE(first) << first.error().detail;
+    ASSERT_TRUE((*writer)->save_session("hash-s", "u-1", "csrf", at(1'800'000'000)));
+    ASSERT_TRUE((*writer)->delete_session("hash-s"));
+    auto nested = store().read_snapshot();  // shares the outer one
+    // Committed after the snapshot began: invisible to it.
+    EXPECT_EQ(*store().auth_generation(), 0);
+    EXPECT_EQ(store().load_case("SE-2026-000010")->version, first->version);
+    // A write inside the snapshot ends it and is then visible to this thread's reads.
+    ASSERT_TRUE(store().save_session("hash-t", "u-1", "csrf", at(1'800'000'000)));
+    EXPECT_EQ(store().find_session("hash-t")->user_id, "u-1");
+    EXPECT_EQ(*store().auth_generation(), 1);
+    // A failed read ends nothing but itself: the next read works.
+    EXPECT_EQ(store().load_case("SE-2026-404").error().kind, Error::Kind::not_found);
+    EXPECT_TRUE(store().load_case("SE-2026-000010"));
+  }
+  EXPECT_EQ(*store().auth_generation(), 1);
+}
+
+TEST_P(SqlStoreTest, TheCaseStampChangesWithTheCaseItsDocumentsAndItsOutboxRows) {
+  auto change = new_case_change("SE-2026-000020");
+  change.outbox.push_back(sample_outbox("ob-stamp"));
+  ASSERT_TRUE(store().commit(change));
+  auto first = store().case_stamp("SE-2026-000020");
+  ASSERT_TRUE(first) << first.error().detail;
+  EXPECT_EQ(*store().case_stamp("SE-2026-000020"), *first);  // nothing changed
+  // The relay records an attempt: the case row is untouched, the stamp is not.
+  ASSERT_TRUE(store().mark_outbox("ob-stamp", "pending", 1, at(1'800'000'100)));
+  auto after_relay = store().case_stamp("SE-2026-000020");
+  ASSERT_TRUE(after_relay);
+  EXPECT_NE(*after_relay, *first);
+  // A commit of the case.
+  auto loaded = store().load_case("SE-2026-000020");
+  ASSERT_TRUE(loaded);
+  CaseChange update;
+  update.next = *loaded;
+  update.next.state = "at_commission";
+  update.events.push_back(sample_event("forward", "registered", "at_commission"));
+  ASSERT_TRUE(store().commit(update));
+  EXPECT_NE(*store().case_stamp("SE-2026-000020"), *after_relay);
+  EXPECT_EQ(store().case_stamp("SE-2026-404").error().kind, Error::Kind::not_found);
+}
+
 TEST_P(SqlStoreTest, UsersAreFoundByIdOrLoginAndLoginsAreUnique) {
   cases::UserRecord officer{"u-1", "officer1", "Officer One", "leb_officer", "leb-750000000", "750000000", "", "kk"};
   cases::UserRecord other{"u-2", "officer2", "Officer Two", "leb_officer", "leb-750000000", "750000000", "", "ru"};

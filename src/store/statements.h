@@ -52,6 +52,13 @@ inline constexpr SqlStatement kCaseSealIfUnchanged{
 inline constexpr SqlStatement kCaseWithChain{
     "case_with_chain", "SELECT " FLIS_CASE_COLUMNS ", " FLIS_CASE_CHAIN_COLUMNS " FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCaseById{"case_by_id", "SELECT " FLIS_CASE_COLUMNS " FROM cases WHERE id = $1"};
+// cases::Store::case_stamp: the row's version and seal (its MAC covers every column, the chain's head
+// and the records digest), then what the case view shows of its outbox rows.
+inline constexpr SqlStatement kCaseStamp{"case_stamp",
+                                         "SELECT version, " FLIS_CASE_CHAIN_COLUMNS " FROM cases WHERE id = $1"};
+inline constexpr SqlStatement kCaseOutboxStamp{
+    "case_outbox_stamp",
+    "SELECT id, status, attempts, next_attempt_at, last_error, updated_at FROM outbox WHERE case_id = $1 ORDER BY id"};
 inline constexpr SqlStatement kCaseExists{"case_exists", "SELECT version FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCountByState{
     "count_by_state", "SELECT service, state, COUNT(*) FROM cases GROUP BY service, state ORDER BY service, state"};
@@ -193,6 +200,14 @@ inline constexpr SqlStatement kSessionUpsert{
 inline constexpr SqlStatement kSessionFind{"session_find",
                                            "SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = $1"};
 inline constexpr SqlStatement kSessionDelete{"session_delete", "DELETE FROM sessions WHERE token_hash = $1"};
+// The generation of sessions and users (cases::Store::auth_generation): a row of `sequences` under a
+// name no case-number counter can have, advanced in the transaction that deletes a session or changes
+// a user. A missing row reads as 0.
+inline constexpr SqlStatement kAuthGenerationBump{"auth_generation_bump",
+                                                  "INSERT INTO sequences (name, value) VALUES ('auth.generation', 1) "
+                                                  "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1"};
+inline constexpr SqlStatement kAuthGeneration{"auth_generation",
+                                              "SELECT value FROM sequences WHERE name = 'auth.generation'"};
 
 // --- sequences: one statement, atomic on both engines (row lock on PostgreSQL, single writer on SQLite).
 inline constexpr SqlStatement kSequenceNext{

@@ -45,7 +45,7 @@ Result<SignedIn> Auth::sign_in_demo(const std::string& login) {
   return s;
 }
 
-Result<cases::Store::Session> Auth::session_of(const Request& request, bool* via_cookie) const {
+Result<Auth::KeptSession> Auth::session_of(const Request& request, bool* via_cookie) const {
   std::string token;
   if (auto h = request.header("Authorization"); h && h->rfind("Bearer ", 0) == 0) {
     token = std::string(h->substr(7));
@@ -54,20 +54,39 @@ Result<cases::Store::Session> Auth::session_of(const Request& request, bool* via
     token = std::string(*c);
     *via_cookie = true;
   }
+  const Error expired{"auth.session_expired", {}, {}, {}, Error::Kind::unauthenticated};
   if (token.empty() || token.size() > 200) return Error{"auth.required", {}, {}, {}, Error::Kind::unauthenticated};
-  auto session = store_.find_session(sha256_hex(token));
-  if (!session || session->expires_at <= clock_.now())
-    return Error{"auth.session_expired", {}, {}, {}, Error::Kind::unauthenticated};
-  return session;
+  const std::string hash = sha256_hex(token);
+  const Instant now = clock_.now();
+  // The generation, the session and the user from one snapshot: a sign-out or role change committed
+  // after it advances the generation past the one the kept entry carries.
+  auto snapshot = store_.read_snapshot();
+  auto generation = store_.auth_generation();
+  if (!generation) return generation.take_error();
+  {
+    std::lock_guard lock(kept_mutex_);
+    if (auto it = kept_.find(hash); it != kept_.end() && it->second.generation == *generation) {
+      if (it->second.expires_at <= now) return expired;
+      return it->second;
+    }
+  }
+  auto session = store_.find_session(hash);
+  if (!session || session->expires_at <= now) return expired;
+  auto user = store_.find_user(session->user_id);
+  if (!user) return expired;
+  KeptSession kept{*generation, session->expires_at, session->csrf,
+                   cases::Actor{user->id, user->role, user->display_name, user->provider_body, user->region}};
+  std::lock_guard lock(kept_mutex_);
+  if (kept_.size() >= kMaxKeptSessions) kept_.clear();
+  kept_[hash] = kept;
+  return kept;
 }
 
 Result<cases::Actor> Auth::authenticate(const Request& request) const {
   bool via_cookie = false;
   auto session = session_of(request, &via_cookie);
   if (!session) return session.take_error();
-  auto user = store_.find_user(session->user_id);
-  if (!user) return Error{"auth.session_expired", {}, {}, {}, Error::Kind::unauthenticated};
-  return cases::Actor{user->id, user->role, user->display_name, user->provider_body, user->region};
+  return std::move(session->actor);
 }
 
 std::string Auth::csrf_of(const Request& request) const {

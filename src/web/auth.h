@@ -1,10 +1,19 @@
 // Who is asking. Browsers carry an HttpOnly SameSite=Lax session cookie and send a CSRF token with
 // every form; API clients send `Authorization: Bearer <token>`. Both are sessions of the store, kept
 // as SHA-256 hashes so a database leak does not leak live tokens.
-// Thread-safety: stateless apart from the thread-safe Store and Clock.
+//
+// Sessions and their actors are kept per process, stamped with the store's auth_generation() read in
+// the same snapshot as the session and user rows. Each request reads that one counter instead of both
+// rows; every sign-out and every change of a user advances it in the same transaction (any process,
+// one PostgreSQL), so the next request anywhere re-reads — revocation stays immediate without a
+// shared cache (docs: src/web/README.md, "Sessions").
+// Thread-safety: the kept sessions are guarded by a mutex; Store and Clock are thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "cases/ports.h"
 #include "web/message.h"
@@ -46,7 +55,19 @@ class Auth {
   bool demo_mode() const { return demo_mode_; }
 
  private:
-  Result<cases::Store::Session> session_of(const Request& request, bool* via_cookie) const;
+  // A session as kept: its actor, CSRF token and end, valid while the generation is current.
+  struct KeptSession {
+    std::int64_t generation = 0;
+    Instant expires_at{};
+    std::string csrf;
+    cases::Actor actor;
+  };
+  Result<KeptSession> session_of(const Request& request, bool* via_cookie) const;
+
+  // Bounds memory: when full, the whole map is dropped (entries are cheap to re-read).
+  static constexpr std::size_t kMaxKeptSessions = 10000;
+  mutable std::mutex kept_mutex_;
+  mutable std::unordered_map<std::string, KeptSession> kept_;  // by token hash
 
   cases::Store& store_;
   const cases::Clock& clock_;

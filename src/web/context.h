@@ -3,6 +3,7 @@
 // server starts.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,11 @@
 namespace flis::web {
 
 class Auth;
+namespace api {
+class CaseViews;
+}
+// The case views this process keeps (web/api/case_view.h).
+std::shared_ptr<api::CaseViews> make_case_views();
 
 struct AppContext {
   cases::Store& store;
@@ -31,6 +37,8 @@ struct AppContext {
   // The modules of this process, in the order app/modules.cpp lists them, and their case kinds.
   ModuleList modules{};
   std::vector<CaseKind> case_kinds{};
+  // Case views kept between reads, rebuilt when the case changed (GET /api/v1/cases/{id}).
+  std::shared_ptr<api::CaseViews> case_views = make_case_views();
 
   // Sets `modules` and collects their case kinds (call once, while wiring).
   void use_modules(ModuleList list);

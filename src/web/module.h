@@ -120,6 +120,9 @@ struct CaseKind {
   // The workflow table of the service's cases (cases/workflow_table.h); null while it has none.
   const cases::WorkflowTable* workflow = nullptr;
   // Adds what only this service shows to the API's view of a case (e.g. SE's certificate); may be null.
+  // It may read only what Store::case_stamp covers — the case row, its audit trail, files, issued
+  // documents, ledger rows and outbox rows — besides the viewer and the day: the API keeps built views
+  // until that stamp, the day or the overdue flags change (web/api/case_view.h).
   std::function<void(AppContext&, const cases::CaseRecord&, boost::json::object& detail)> api_detail;
   // The sections of the shared case page (/cases/{id}) that show this kind's typed data and its forms;
   // may be null (the page then shows the summary and the timeline only). An error (data this build

@@ -3,7 +3,7 @@
 // quota campaign has Almaty's requests filed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, quotaYearAt, validIin } from './server.mjs';
+import { startServer, signIn, quotaYearAt, seDraft } from './server.mjs';
 
 const at = '2026-10-21T10:00';
 const year = quotaYearAt(at);
@@ -23,16 +23,7 @@ function assertProblem(r, status, code) {
   if (code) assert.equal(r.data.code, code);
 }
 
-async function draft() {
-  const professions = await (await fetch(`${server.url}/api/v1/reference/se_profession`)).json();
-  const r = await chen.post('/api/v1/self-employment/applications', {
-    kind: 'issue', region: '710000000', profession_code: professions.entries.find((e) => e.data.kind === 'profession').code,
-    applicant: { full_name: 'Chen Wei', passport_number: 'EC7654321', citizenship: 'CN', phone: '+7 701 111 11 11',
-      iin: validIin('900101', '3') },
-  });
-  assert.equal(r.status, 201, JSON.stringify(r.data));
-  return r.data;
-}
+const draft = () => seDraft(server.url, chen);
 
 test('SE-5 SE-26: a case that is not yours answers exactly as one that does not exist; the quality authority sees only what was forwarded to it', async () => {
   const c = await draft();

@@ -294,3 +294,16 @@ export async function startSim({ at, args = [] } = {}) {
     },
   };
 }
+
+// A draft SE application of `applicant` (a signIn client) in Astana, for the first profession of the
+// reference list: the case the access and case-read tests work on.
+export async function seDraft(url, applicant) {
+  const professions = await (await fetch(`${url}/api/v1/reference/se_profession`)).json();
+  const r = await applicant.post('/api/v1/self-employment/applications', {
+    kind: 'issue', region: '710000000', profession_code: professions.entries.find((e) => e.data.kind === 'profession').code,
+    applicant: { full_name: 'Chen Wei', passport_number: 'EC7654321', citizenship: 'CN', phone: '+7 701 111 11 11',
+      iin: validIin('900101', '3') },
+  });
+  if (r.status !== 201) throw new Error(`SE draft: ${r.status} ${JSON.stringify(r.data)}`);
+  return r.data;
+}

@@ -9,6 +9,9 @@ namespace flis::web::api {
 
 Handler authed(AppContext& ctx, std::function<Response(Request&, const cases::Actor&)> handler) {
   return [&ctx, handler = std::move(handler)](Request& req) {
+    // A read answers from one snapshot of the store: the session and every read of the handler.
+    std::unique_ptr<cases::Store::ReadSnapshot> snapshot;
+    if (req.method == "GET" || req.method == "HEAD") snapshot = ctx.store.read_snapshot();
     auto actor = ctx.auth.authenticate(req);
     if (!actor) return problem(req, actor.error());
     if (req.method != "GET" && req.method != "HEAD") {

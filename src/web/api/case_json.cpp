@@ -10,18 +10,22 @@ namespace json = boost::json;
 
 std::string instant_text(const AppContext& ctx, Instant t) { return format_rfc3339(t, ctx.zone.utc_offset_minutes(t)); }
 
+Overdue overdue_of(const cases::CaseRecord& c, Instant now) {
+  // Only a case still waiting for a step can be overdue; a closed one is history.
+  const bool open = c.step_due_at.has_value();
+  return {open && c.due_at && *c.due_at < now, open && *c.step_due_at < now};
+}
+
 json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c) {
-  const Instant now = ctx.clock.now();
+  const auto overdue = overdue_of(c, ctx.clock.now());
   json::object o{{"id", c.id},       {"service", c.service}, {"kind", c.kind},
                  {"state", c.state}, {"region", c.region},   {"provider_body", c.provider_body}};
   o["registered_on"] = c.registered_on ? json::value(c.registered_on->iso()) : json::value(nullptr);
   o["due_at"] = c.due_at ? json::value(instant_text(ctx, *c.due_at)) : json::value(nullptr);
-  // Only a case still waiting for a step can be overdue; a closed one is history.
-  const bool open = c.step_due_at.has_value();
-  o["overdue"] = open && c.due_at && *c.due_at < now;
+  o["overdue"] = overdue.service;
   json::object step{{"rule", c.step_rule}};
   step["due_at"] = c.step_due_at ? json::value(instant_text(ctx, *c.step_due_at)) : json::value(nullptr);
-  step["overdue"] = open && *c.step_due_at < now;
+  step["overdue"] = overdue.step;
   o["step"] = std::move(step);
   o["updated_at"] = instant_text(ctx, c.updated_at);
   return o;
@@ -44,6 +48,8 @@ json::object external_call_json(const AppContext& ctx, const cases::OutboxMessag
 }
 
 json::object case_detail(AppContext& ctx, const cases::CaseRecord& c, const cases::Actor& viewer) {
+  // One snapshot for every read of the view (the caller's, if it holds one already).
+  auto snapshot = ctx.store.read_snapshot();
   json::object o = case_summary(ctx, c);
   // The kind's module puts its documented, typed view (CaseKind::api_detail); the stored row never leaves.
   o["data"] = nullptr;

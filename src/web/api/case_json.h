@@ -8,6 +8,12 @@
 namespace flis::web::api {
 
 std::string instant_text(const AppContext& ctx, Instant t);
+// A case's overdue flags at `now`: its service term and its current step (both false once closed).
+struct Overdue {
+  bool service = false;
+  bool step = false;
+};
+Overdue overdue_of(const cases::CaseRecord& c, Instant now);
 // The summary of a case for lists: number, kind, state, dates, deadlines with their rules, overdue flags.
 boost::json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c);
 // Everything an authorized viewer may see: the summary, the typed data of its kind (null when the kind

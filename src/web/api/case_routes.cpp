@@ -3,6 +3,7 @@
 #include "web/api/api.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
+#include "web/api/case_view.h"
 #include "web/auth.h"
 #include "web/input.h"
 #include "web/problem.h"
@@ -23,6 +24,12 @@ void register_case_routes(Router& router, AppContext& ctx) {
                                        {"display_name", s->actor.display_name}},
                           201);
   });
+
+  // Ends the bearer token's session: at once on every server (Store::auth_generation).
+  router.post("/api/v1/auth/sign-out", authed(ctx, [&ctx](Request& req, const Actor&) {
+                if (auto ended = ctx.auth.sign_out(req); !ended) return problem(req, ended.error());
+                return Response::empty(204);
+              }));
 
   router.get("/api/v1/me", authed(ctx, [](Request&, const Actor& a) {
                return Response::json(json::object{{"user_id", a.user_id},
@@ -49,9 +56,7 @@ void register_case_routes(Router& router, AppContext& ctx) {
              }));
 
   router.get("/api/v1/cases/{id}", authed(ctx, [&ctx](Request& req, const Actor& a) {
-               auto c = cases::load_visible(ctx.store, a, std::string(req.path_param("id")));
-               if (!c) return problem(req, c.error());
-               return Response::json(case_detail(ctx, *c, a));
+               return ctx.case_views->get(ctx, req, a, std::string(req.path_param("id")));
              }));
 }
 

@@ -74,6 +74,7 @@ std::vector<ApiOperation> shared_operations() {
       {"get", "/api/v1/reference/{set}", "public", "Reference data: region, country, se_profession", "", 200, false},
       {"post", "/api/v1/auth/demo-token", "auth", "Demo sign-in: a bearer token for a demo user", "DemoLogin", 201,
        false},
+      {"post", "/api/v1/auth/sign-out", "auth", "End this token's session, on every server at once", "", 204, true},
       {"get", "/api/v1/me", "auth", "The signed-in user", "", 200, true},
       {"get", "/api/v1/cases", "cases", "Own cases (applicants) or the body's inbox ordered by deadline", "", 200,
        true},
