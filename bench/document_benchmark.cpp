@@ -147,9 +147,7 @@ void li_permit_pdf(benchmark::State& state) {
 
 void se_certificate_pdf(benchmark::State& state) {
   const auto view = certificate();
-  for (auto _ : state) benchmark::DoNotOptimize(docs::render_certificate_pdf(view));
-  state.counters["pdf_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  pdf_loop(state, [&] { return docs::render_certificate_pdf(view); });
 }
 
 docs::QtFormHeader qt_header(bool employer) {
@@ -161,20 +159,6 @@ docs::QtFormHeader qt_header(bool employer) {
           Date{2026, 9, 15}};
 }
 
-template <class View>
-void quota_form_pdf(benchmark::State& state, const View& view) {
-  for (auto _ : state) {
-    auto pdf = docs::render_quota_form_pdf(view);
-    if (!pdf) {
-      state.SkipWithError(pdf.error().code.c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(pdf);
-  }
-  state.counters["pdf_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-}
-
 void qt_a1_pdf(benchmark::State& state) {
   docs::QtA1View v;
   v.header = qt_header(true);
@@ -183,7 +167,7 @@ void qt_a1_pdf(benchmark::State& state) {
   v.need.add("category_3", "Электросварщик", 12);
   v.need.add("category_4", "Монтажник", 6);
   v.justification = "Договор генподряда № 17/2026 на строительство ЖК «Алатау» (2 очередь)";
-  quota_form_pdf(state, v);
+  pdf_loop(state, [&] { return docs::render_quota_form_pdf(v); });
 }
 
 void qt_a2_pdf(benchmark::State& state) {
@@ -200,7 +184,7 @@ void qt_a2_pdf(benchmark::State& state) {
     v.rows.push_back(std::move(r));
   }
   v.considerations = {"Спрос: 2 100 вакансий в строительстве"};
-  quota_form_pdf(state, v);
+  pdf_loop(state, [&] { return docs::render_quota_form_pdf(v); });
 }
 
 // The seal alone: what the QR adds to issuing a permit.

@@ -560,9 +560,10 @@ struct SqlStore::Pin {
   std::optional<ConnectionPool::Lease> lease;
   bool open = false;
 
-  // Ends the read transaction (nothing was written: commit and rollback alike end it).
+  // Ends the read transaction. Nothing was written, so commit and rollback alike end it; COMMIT is
+  // the prepared statement of the two on SQLite (its rollback parses "ROLLBACK" every time).
   void close() {
-    if (lease && open) (*lease)->rollback();
+    if (lease && open && !(*lease)->commit()) (*lease)->rollback();
     open = false;
   }
 };

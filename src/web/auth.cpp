@@ -4,21 +4,23 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include <cstdio>
 #include <cstdlib>
 
 namespace flis::web {
 
 std::string sha256_hex(std::string_view text) {
+  // Fetched once: OpenSSL 3 looks the algorithm up in its provider tables on every implicit fetch
+  // (EVP_sha256() in EVP_Digest), a visible share of a cached session check. An EVP_MD is immutable
+  // and safe to share between threads.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr);
-  std::string hex;
-  hex.reserve(len * 2);
-  char buf[3];
+  EVP_Digest(text.data(), text.size(), digest, &len, sha256 != nullptr ? sha256 : EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(static_cast<std::size_t>(len) * 2, '\0');
   for (unsigned int i = 0; i < len; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
-    hex += buf;
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0x0f];
   }
   return hex;
 }
