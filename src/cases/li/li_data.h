@@ -56,9 +56,9 @@ struct LiEmployer {
   std::string iin;
   std::string name;
   std::string phone;
-  std::string work_address;  // street, house, flat (LI-A1)
-  std::string district;      // KATO of the district of the work address (LI-4, LI-22): its LEB decides
-  std::string region;        // KATO of the region
+  std::string work_address;      // street, house, flat (LI-A1)
+  std::string district;          // KATO of the district of the work address (LI-4, LI-22): its LEB decides
+  std::string region;            // KATO of the region
   std::string cadastral_number;  // LI-23: the real estate at the work address
 };
 BOOST_DESCRIBE_STRUCT(LiEmployer, (), (user_id, iin, name, phone, work_address, district, region, cadastral_number))
@@ -117,7 +117,7 @@ BOOST_DESCRIBE_STRUCT(LiFiling, (), (filed_at, filed_by, intake, front_office, r
 struct LiQuotaHold {
   static constexpr bool kAllLenient = true;
   std::string reservation_id;
-  std::string key;  // "2026/750000000/labour_immigrant" or with the district (I-15)
+  std::string key;         // "2026/750000000/labour_immigrant" or with the district (I-15)
   std::string held_until;  // RFC 3339; "" = until the decision
 };
 BOOST_DESCRIBE_STRUCT(LiQuotaHold, (), (reservation_id, key, held_until))
@@ -163,8 +163,8 @@ struct LiRevocation {
   std::string reasons;
   std::string revoked_on;
   std::string revoked_by;
-  std::string police_notice;    // outbox message id (LI-39, Appendix 9)
-  std::string police_due_at;    // 2 wd (LI-39)
+  std::string police_notice;              // outbox message id (LI-39, Appendix 9)
+  std::string police_due_at;              // 2 wd (LI-39)
   std::optional<std::string> stay_until;  // LI-40, I-53: as the police entered it
   std::vector<std::string> rule_ids;
 };
@@ -196,10 +196,10 @@ struct LiCaseData {
   std::optional<std::string> application;  // agreement: the application that used it
   // application
   int requested_months = 0;
-  std::optional<std::string> agreement;         // the agreement case it rests on (LI-11)
-  std::optional<std::string> previous_permit;   // extension, renewal: the current permit's number
-  int months_so_far = 0;                        // extension: the months of the permit and its extensions
-  std::optional<std::string> previous_valid_to;  // extension, renewal: the current permit's last day
+  std::optional<std::string> agreement;               // the agreement case it rests on (LI-11)
+  std::optional<std::string> previous_permit;         // extension, renewal: the current permit's number
+  int months_so_far = 0;                              // extension: the months of the permit and its extensions
+  std::optional<std::string> previous_valid_to;       // extension, renewal: the current permit's last day
   std::optional<std::string> medical_certificate_on;  // LI-A2.8(4): issue date of the 028/У
   std::optional<std::string> border_crossed_on;       // LI-A2.8(3): the last border mark
   bool consent_personal_data = false;                 // LI-A2.9(9)
@@ -220,8 +220,7 @@ BOOST_DESCRIBE_STRUCT(LiCaseData, (),
                       (parties, immigrant, employer, channel, terms, employer_signed_at, immigrant_signed_at,
                        application, requested_months, agreement, previous_permit, months_so_far, previous_valid_to,
                        medical_certificate_on, border_crossed_on, consent_personal_data, files, filing, checks, police,
-                       quota, decision, intake_refusal, permit_number, duplicates, termination, revocation,
-                       client_key))
+                       quota, decision, intake_refusal, permit_number, duplicates, termination, revocation, client_key))
 
 // What an LI permit (IssuedDocument kind "li_permit") carries beyond the common columns (LI-A5).
 struct LiPermitData {
