@@ -13,10 +13,29 @@ bool works_for_a_body(std::string_view role) {
   return role::is_provider_staff(role) || role == role::kQualityAuthority;
 }
 
+// A joint case names its other parties in its data: the employer of a labour immigrant's application
+// (LI-5: the immigrant applies «жұмыс берушімен бірлесіп»), the immigrant of an agreement of intent
+// (LI-A3, signed by both), the State Corporation front office that took an application (LI-5, LI-18).
+// Entries are user ids or body ids.
+bool named_party(const Actor& actor, const CaseRecord& c) {
+  const auto* parties = c.data.if_contains("parties");
+  if (parties == nullptr || !parties->is_array()) return false;
+  for (const auto& p : parties->get_array()) {
+    if (!p.is_string()) continue;
+    const auto& id = p.get_string();
+    if ((!actor.user_id.empty() && id == actor.user_id) || (!actor.provider_body.empty() && id == actor.provider_body))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool can_view(const Actor& actor, const CaseRecord& c) {
-  if (role::is_applicant(actor.role)) return !actor.user_id.empty() && c.applicant_id == actor.user_id;
+  if (role::is_applicant(actor.role))
+    return !actor.user_id.empty() && (c.applicant_id == actor.user_id || named_party(actor, c));
+  // The front office that took an application; the police a revocation was sent to (LI-39, LI-40).
+  if (actor.role == role::kOperator || actor.role == role::kPolice) return named_party(actor, c);
   if (works_for_a_body(actor.role)) {
     const std::string_view only = commission::service_of(actor.role);
     return !actor.provider_body.empty() && c.provider_body == actor.provider_body &&

@@ -5,7 +5,10 @@
 //    Commissions only the cases of the act that Commission works on (SE-6, QT-9; cases/commission.h);
 //  * the quality authority: the complaints forwarded to it (its body), nothing else (SE-26);
 //  * the Ministry: every case (national views, the quota campaign);
-//  * everyone else (administrators, operators, police liaison): no case through the case views.
+//  * the other parties a joint case names in its data ("parties": the employer of a labour immigrant's
+//    application, the immigrant of an agreement of intent, the State Corporation office that took it, the
+//    police a revocation was sent to);
+//  * everyone else (administrators): no case through the case views.
 // What an actor may DO on a case they see is the case kind's workflow table (workflow_table.h).
 // Thread-safety: pure functions.
 #pragma once

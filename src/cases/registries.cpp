@@ -46,4 +46,8 @@ Error registry_not_connected(std::string_view system) {
   return Error::unavailable("gateway.unavailable", std::string(system) + " is not connected (no registry URL)");
 }
 
+Result<std::vector<LabourContract>> LabourContractRegistry::contracts_by_individual_employer(const Iin& /*employer*/) {
+  return registry_not_connected("labour_contracts");
+}
+
 }  // namespace flis::cases

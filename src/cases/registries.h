@@ -118,6 +118,9 @@ class LabourContractRegistry {
   virtual ~LabourContractRegistry() = default;
   virtual Result<std::vector<LabourContract>> contracts_by_employer(const Bin& employer) = 0;
   virtual Result<std::vector<LabourContract>> contracts_by_worker(const Iin& worker) = 0;
+  // LI-15(4), LI-29: the household contracts of an individual employer (art. 43-2 p.5 counts them);
+  // `employer_bin` of each holds the employer's IIN. Not every adapter has it: gateway.unavailable then.
+  virtual Result<std::vector<LabourContract>> contracts_by_individual_employer(const Iin& employer);
 };
 
 // ---- ИС «Миграционная полиция» (EP-10, LI-6, LI-16, LI-39, EP-74) ----
@@ -368,6 +371,30 @@ class InsuranceDatabase {
   virtual Result<std::vector<InsurancePolicy>> policies(const Iin& holder) = 0;
 };
 
+// ---- ГБД «Регистр недвижимости»: real estate and its owners (LI-23, I-49) ----
+
+struct RealEstate {
+  std::string cadastral_number;
+  std::string address;
+  std::string district;             // KATO code of the district
+  std::string kind;                 // "apartment" | "house" | "land" | "non_residential"
+  std::vector<std::string> owners;  // IIN/BIN of every owner and co-owner
+  Date registered_on;               // the ownership's state registration
+};
+BOOST_DESCRIBE_STRUCT(RealEstate, (), (cadastral_number, address, district, kind, owners, registered_on))
+
+struct RealEstateList {
+  std::vector<RealEstate> properties;
+};
+BOOST_DESCRIBE_STRUCT(RealEstateList, (), (properties))
+
+class RealEstateRegister {
+ public:
+  virtual ~RealEstateRegister() = default;
+  // The real estate a person owns or co-owns (an empty list: none).
+  virtual Result<std::vector<RealEstate>> properties_of(const Iin& owner) = 0;
+};
+
 // ---- Электронная биржа труда (EP-2-1, LI-10) ----
 
 enum class VacancyStatus { open, closed, filled };
@@ -558,6 +585,7 @@ struct Registries {
   LabourExchange* labour_exchange = nullptr;
   ApostilleService* apostille = nullptr;
   ArrivalNotifications* arrivals = nullptr;
+  RealEstateRegister* real_estate = nullptr;
 };
 
 Error registry_not_connected(std::string_view system);

@@ -22,6 +22,15 @@ Result<CaseRecord> Workflow::load_visible(const Actor& actor, const std::string&
   return cases::load_visible(ports_.store, actor, id);
 }
 
+Result<CaseRecord> Workflow::load_for(const Actor& actor, const std::string& id, const WorkflowTable& table,
+                                      std::string_view command) const {
+  auto c = load_visible(actor, id);
+  if (!c) return c;
+  if (c->service != table.service) return Error::not_found("case.not_found", id + " is not a case of " + table.service);
+  if (auto allowed = table.check(actor, *c, command); !allowed) return allowed.error();
+  return c;
+}
+
 const law::WorkingHours& Workflow::hours_for(const std::string& provider_body) const {
   auto it = ports_.provider_hours.find(provider_body);
   return it == ports_.provider_hours.end() ? ports_.hours : it->second;

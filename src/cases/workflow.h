@@ -13,6 +13,7 @@
 #include "cases/ports.h"
 #include "cases/registries.h"
 #include "cases/uploads.h"
+#include "cases/workflow_table.h"
 #include "law/calendar.h"
 #include "law/rules.h"
 
@@ -60,6 +61,11 @@ class Workflow {
   // Loads a case the actor may see; not_found (never forbidden) otherwise, so that case numbers of
   // others cannot be probed.
   Result<CaseRecord> load_visible(const Actor& actor, const std::string& id) const;
+
+  // A case of `table`'s service that the actor may see and on which the table lets them run `command`
+  // now: not_found for a case they may not see or of another service, else WorkflowTable::check's error.
+  Result<CaseRecord> load_for(const Actor& actor, const std::string& id, const WorkflowTable& table,
+                              std::string_view command) const;
 
   // The working hours of a provider body (I-2): its own if set, else the acts' default.
   const law::WorkingHours& hours_for(const std::string& provider_body) const;

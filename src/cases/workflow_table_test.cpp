@@ -7,6 +7,7 @@
 
 #include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
+#include "cases/li/labour_immigrants.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
 #include "cases/se/self_employment.h"
@@ -17,7 +18,7 @@ namespace {
 
 // Every workflow table of FLIS; a new case kind adds its table here.
 std::vector<const WorkflowTable*> tables() {
-  return {&se_workflow(), &qt_workflow(), &complaint_workflow(), &ep_workflow()};
+  return {&se_workflow(), &qt_workflow(), &complaint_workflow(), &ep_workflow(), &li_workflow()};
 }
 
 std::set<std::string> states_of(const WorkflowTable& table) {

@@ -54,11 +54,7 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
 
 Result<CaseRecord> ComplaintService::load_for(const Actor& actor, const std::string& id,
                                               std::string_view command) const {
-  auto c = load_visible(actor, id);
-  if (!c) return c;
-  if (c->service != "COMPLAINT") return Error::not_found("case.not_found", id + " is not a complaint");
-  if (auto allowed = complaint_workflow().check(actor, *c, command); !allowed) return allowed.error();
-  return c;
+  return Workflow::load_for(actor, id, complaint_workflow(), command);
 }
 
 Result<law::complaint::Route> ComplaintService::route_of(const CaseRecord& c, const ComplaintData& data) const {

@@ -127,11 +127,7 @@ Result<law::ep::Parameters> EmployerPermitService::parameters_of(const CaseRecor
 
 Result<CaseRecord> EmployerPermitService::load_for(const Actor& actor, const std::string& id,
                                                    std::string_view command) const {
-  auto c = load_visible(actor, id);
-  if (!c) return c;
-  if (c->service != "EP") return Error::not_found("case.not_found", id + " is not an EP case");
-  if (auto allowed = ep_workflow().check(actor, *c, command); !allowed) return allowed.error();
-  return c;
+  return Workflow::load_for(actor, id, ep_workflow(), command);
 }
 
 Result<std::optional<CaseRecord>> EmployerPermitService::find_by_client_key(const Actor& employer,

@@ -176,10 +176,8 @@ Result<CaseRecord> PermitRevocationService::propose(const Actor& officer, const 
 
 Result<CaseRecord> PermitRevocationService::decide(const Actor& head, const std::string& case_id,
                                                    const EpRevocationDecisionInput& input) {
-  auto c = load_visible(head, case_id);
+  auto c = load_for(head, case_id, ep_workflow(), "decide_revocation");
   if (!c) return c;
-  if (c->service != "EP") return Error::not_found("case.not_found", case_id + " is not an EP case");
-  if (auto allowed = ep_workflow().check(head, *c, "decide_revocation"); !allowed) return allowed.error();
   auto data = read_data<EpRevocationData>(*c);
   if (!data) return data.take_error();
   auto rule = ground_rule(data->ground);

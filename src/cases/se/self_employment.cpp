@@ -134,11 +134,7 @@ Result<law::se::Parameters> SelfEmploymentService::parameters_of(const CaseRecor
 
 Result<CaseRecord> SelfEmploymentService::load_for(const Actor& actor, const std::string& id,
                                                    std::string_view command) const {
-  auto c = load_visible(actor, id);
-  if (!c) return c;
-  if (c->service != "SE") return Error::not_found("case.not_found", id + " is not an SE case");
-  if (auto allowed = se_workflow().check(actor, *c, command); !allowed) return allowed.error();
-  return c;
+  return Workflow::load_for(actor, id, se_workflow(), command);
 }
 
 Result<SeIdentityCheck> SelfEmploymentService::confirm_identity(SePerson& applicant) {

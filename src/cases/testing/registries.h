@@ -5,6 +5,7 @@
 // HTTP; these are for unit tests that need one answer, no server.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <variant>
@@ -177,6 +178,78 @@ struct FakeEmployerRegistries final : LegalEntityRegister, LabourExchange, Labou
     r.labour_contracts = this;
     r.revenue = this;
     violations.connect(r);
+  }
+};
+
+// What the LI checks on arrival read (LI-15, LI-23, LI-A2.8, LI-6): ЕСУТД household contracts, the
+// immigrant's advance tax and insurance, the employer's real estate, the police's answers by request id.
+// Each can be made down.
+struct FakeLiRegistries final : LabourContractRegistry,
+                                RevenueBodies,
+                                InsuranceDatabase,
+                                RealEstateRegister,
+                                MigrationPolice {
+  bool down = false;
+  std::vector<LabourContract> contracts;
+  std::vector<IitPayment> iit;
+  std::vector<InsurancePolicy> policies_held;
+  std::vector<RealEstate> estate;
+  std::vector<AgreementAnswer> answers;
+
+  Result<std::vector<LabourContract>> contracts_by_employer(const Bin&) override { return contracts_of(""); }
+  Result<std::vector<LabourContract>> contracts_by_worker(const Iin&) override { return contracts_of(""); }
+  Result<std::vector<LabourContract>> contracts_by_individual_employer(const Iin& employer) override {
+    return contracts_of(employer.digits());
+  }
+  Result<std::vector<FeePayment>> fee_payments(const Subject&, const PaymentFilter&) override {
+    return std::vector<FeePayment>{};
+  }
+  Result<std::vector<IitPayment>> iit_payments(const Iin& payer, const PaymentFilter&) override {
+    if (down) return registry_down();
+    std::vector<IitPayment> out;
+    for (const auto& p : iit)
+      if (p.payer == payer.digits()) out.push_back(p);
+    return out;
+  }
+  Result<std::vector<InsurancePolicy>> policies(const Iin& holder) override {
+    if (down) return registry_down();
+    std::vector<InsurancePolicy> out;
+    for (const auto& p : policies_held)
+      if (p.holder_iin == holder.digits()) out.push_back(p);
+    return out;
+  }
+  Result<std::vector<RealEstate>> properties_of(const Iin& owner) override {
+    if (down) return registry_down();
+    std::vector<RealEstate> out;
+    for (const auto& r : estate)
+      if (std::find(r.owners.begin(), r.owners.end(), owner.digits()) != r.owners.end()) out.push_back(r);
+    return out;
+  }
+  Result<ForeignerRegistration> registration(const Iin&) override { return Error::not_found("gateway.not_found", ""); }
+  Result<std::vector<MigrationViolation>> violations(const Subject&) override {
+    return std::vector<MigrationViolation>{};
+  }
+  Result<AgreementAnswer> agreement_status(const std::string& request_id) override {
+    if (down) return registry_down();
+    for (const auto& a : answers)
+      if (a.request_id == request_id) return a;
+    return Error::not_found("gateway.not_found", request_id);
+  }
+  void connect(Registries& r) {
+    r.labour_contracts = this;
+    r.revenue = this;
+    r.insurance = this;
+    r.real_estate = this;
+    r.migration_police = this;
+  }
+
+ private:
+  Result<std::vector<LabourContract>> contracts_of(const std::string& employer) {
+    if (down) return registry_down();
+    std::vector<LabourContract> out;
+    for (const auto& c : contracts)
+      if (c.employer_bin == employer) out.push_back(c);
+    return out;
   }
 };
 

@@ -42,7 +42,7 @@ Finding passed(std::string check, std::vector<std::string> rule_ids) {
   return f;
 }
 
-Finding failed(std::string check, RefusalGround ground, std::string reason, std::vector<std::string> rule_ids) {
+Finding failed(std::string check, RefusalGround ground, const std::string& reason, std::vector<std::string> rule_ids) {
   Finding f;
   f.check = std::move(check);
   f.ok = false;
