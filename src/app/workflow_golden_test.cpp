@@ -19,6 +19,7 @@
 #include "cases/codec.h"
 #include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
+#include "cases/ep/obligations.h"
 #include "cases/ep/revocation.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
@@ -119,6 +120,7 @@ class Scenario {
     qt_ = &services_.get<cases::QuotaCampaignService>();
     ep_ = std::make_unique<cases::EmployerPermitService>(w_.ports());
     revocation_ = std::make_unique<cases::PermitRevocationService>(w_.ports());
+    obligations_ = std::make_unique<cases::EpObligationService>(w_.ports());
   }
 
   void run(const json::array& steps) {
@@ -247,12 +249,26 @@ class Scenario {
            if (auto ended = revocation_->expire_permits(); !ended) return ended.take_error();
            return w_.store().load_case(id);
          }},
+        // EP-14.1, EP-54, EP-24-1: the scheduled check of the obligations after issue, run by "system"; and
+        // the check on demand of one case, by its LEB or the employer.
+        {"ep.check_obligations",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto changed = obligations_->check_all(); !changed) return changed.take_error();
+           return w_.store().load_case(id);
+         }},
+        {"ep.check_obligations_now", [&](A a, Id id, In) { return obligations_->check(a, id); }},
         // Changes nothing: the case as stored, to check what other cases' steps did to it (its permits).
         {"view", [&](A, Id id, In) { return w_.store().load_case(id); }},
         // The world outside changes: a fee paid at a bank (the revenue bodies' record), a system down or up.
         {"registries.pay_fee",
          [&](A, Id id, In in) -> Result<cases::CaseRecord> {
            registries_.data.payments.push_back(input_of<cases::FeePayment>(in));
+           return w_.store().load_case(id);
+         }},
+        // An employer enters a labour contract into ЕСУТД (EP-24-1) or engages a Kazakh citizen (EP-14.1).
+        {"registries.add_contract",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           registries_.data.contracts.push_back(input_of<cases::LabourContract>(in));
            return w_.store().load_case(id);
          }},
         {"registries.set_down",
@@ -486,6 +502,7 @@ class Scenario {
 
   testing::World w_;  // the demo as seeded on 20.11.2026
   cases::testing::FakeEmployerRegistries registries_;
+  std::unique_ptr<cases::EpObligationService> obligations_;
   web::Services services_;
   cases::SelfEmploymentService* se_ = nullptr;
   cases::ComplaintService* complaints_ = nullptr;

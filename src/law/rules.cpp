@@ -397,6 +397,7 @@ std::vector<ParameterSpec> interpretation_parameter_specs() {
       {"I-22", "categories_1_4_notice_wd", T::integer},
       {"I-24", "pilot_end", T::date},
       {"I-29", "silence_is_consent", T::boolean},
+      {"I-39", "due_day", T::integer},  // Form 4-ВОУПИРС: the day of the next month the report is due
   };
 }
 

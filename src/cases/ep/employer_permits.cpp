@@ -12,6 +12,7 @@
 #include "cases/uploads.h"
 #include "core/identifiers.h"
 #include "law/ep/documents.h"
+#include "law/ep/obligations.h"
 
 namespace flis::cases {
 namespace json = boost::json;
@@ -258,6 +259,24 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
                     w.occupation_code,   "",
                     w.experience_years,  w.iin};
     worker.occupation_name = json_string(occupation->payload, "ru");
+    // EP-14.1, EP-14.2, I-38: a category 4 issue carries the replacement plan of Appendix 5; the window is
+    // checked from today (the permit's own day of issue moves the deadline, not the months).
+    if (in.kind == SubService::issue && in.category == Category::category_4) {
+      if (w.replace_within_months) {
+        auto due = law::ep::replacement_deadline(*p, on, *w.replace_within_months);
+        if (!due) {
+          Error e = due.take_error();
+          e.field = at + "replace_within_months";
+          return e;
+        }
+        worker.replace_within_months = w.replace_within_months;
+      }
+      const std::string profession = w.replacement_profession.value_or(w.occupation_code);
+      auto target = ports().store.find_reference("occupation", profession, on);
+      if (!target || json_string(target->payload, "level") != "unit_group")
+        return with_rules(Error::invalid("ep.occupation_unknown", at + "replacement_profession"), {"EP-14.2"});
+      worker.replacement_profession = profession;
+    }
     if (worker.full_name_latin.empty()) worker.full_name_latin = transliterate_latin(full_name(worker));
     data.workers.push_back(std::move(worker));
   }
@@ -956,6 +975,27 @@ Result<std::vector<IssuedDocument>> EmployerPermitService::new_permits(const Cas
     printed.extensions = extensions;
     printed.issuer = c.provider_body;
     printed.rule_ids = rule_ids;
+    // EP-14.1, EP-54, EP-24-1: what the employer owes for this permit, with the deadlines of the rule
+    // versions in force on its day of issue.
+    law::ep::IssuedPermitFacts facts{
+        kind, printed.category, from, to, data.special_condition, worker.replace_within_months, !worker.iin.empty()};
+    for (const auto& due : law::ep::obligations_at_issue(*p, facts)) {
+      EpObligation o;
+      o.kind = std::string(law::ep::to_string(due.kind));
+      o.id = d.number + "/" + o.kind;
+      o.permit = d.number;
+      o.worker = d.holder_name;
+      o.issued_on = from.iso();
+      o.due_on = due.due_on.iso();
+      o.status = "open";
+      o.rule_ids = due.rule_ids;
+      if (due.kind == law::ep::ObligationKind::special_condition) o.condition = data.special_condition;
+      if (due.kind == law::ep::ObligationKind::replacement) {
+        o.profession = worker.replacement_profession.value_or(worker.occupation_code);
+        printed.replace_by = o.due_on;
+      }
+      data.obligations.push_back(std::move(o));
+    }
     d.data = codec::encode_object(printed);
     data.permits.push_back(EpPermitRef{d.number, d.holder_name, from.iso(), to.iso()});
     out.push_back(std::move(d));

@@ -33,6 +33,9 @@ struct EpWorkerInput {
   std::string occupation_code;  // НК РК 01-2017
   double experience_years = 0;
   std::string iin;
+  // EP-14.1, EP-14.2: category 4 issue — the replacement plan (Appendix 5).
+  std::optional<std::string> replacement_profession;
+  std::optional<int> replace_within_months;
   static constexpr FieldRule kFields[] = {
       {.name = "surname", .max_length = 100},
       {.name = "given_name", .max_length = 100},
@@ -50,12 +53,20 @@ struct EpWorkerInput {
       {.name = "occupation_code", .max_length = 10, .description = "НК РК 01-2017"},
       {.name = "experience_years", .minimum = 0, .maximum = 70},
       {.name = "iin", .required = false, .format = Format::iin},
+      {.name = "replacement_profession",
+       .required = false,
+       .max_length = 10,
+       .description = "EP-14.2, category 4: НК РК 01-2017 code the Kazakh citizen takes (default: the worker's)"},
+      // The window is the act's (EP-14.1, I-38), checked by law::ep::replacement_deadline on the draft.
+      {.name = "replace_within_months",
+       .minimum = 1,
+       .description = "EP-14.1, category 4: months from issue (6..12; default 12)"},
   };
 };
 BOOST_DESCRIBE_STRUCT(EpWorkerInput, (),
                       (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
                        passport_issued_on, passport_issuer, residence_country, departure_country, education,
-                       occupation_code, experience_years, iin))
+                       occupation_code, experience_years, iin, replacement_profession, replace_within_months))
 
 // EP-3, EP-A2.0, EP-A2.8: a draft application of one of the six sub-services.
 struct EpDraftInput {

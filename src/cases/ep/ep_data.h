@@ -37,11 +37,16 @@ struct EpWorker {
   std::string occupation_name;    // its name in the classifier
   double experience_years = 0;    // EP-16-1: practical experience in the specialty
   std::string iin;                // EP-24-1(2): when the worker already has one
+  // EP-14.1, EP-14.2 (Appendix 5), category 4 issue: the replacement plan — the profession the Kazakh
+  // citizen will take (НК РК 01-2017; the worker's own when not given) and within how many months of issue.
+  std::optional<std::string> replacement_profession;
+  std::optional<int> replace_within_months;
 };
 BOOST_DESCRIBE_STRUCT(EpWorker, (),
                       (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
                        passport_issued_on, passport_issuer, residence_country, departure_country, education,
-                       occupation_code, occupation_name, experience_years, iin))
+                       occupation_code, occupation_name, experience_years, iin, replacement_profession,
+                       replace_within_months))
 std::string full_name(const EpWorker& worker);  // "Surname Given Patronymic" (patronymic when given)
 
 // The employer as the application and the registers name it (EP-7.3: the register is authoritative).
@@ -187,6 +192,29 @@ BOOST_DESCRIBE_STRUCT(EpAgreement, (),
                       (region, status, requested_at, due_at, answered_at, answered_by, ground, reasons, by_silence,
                        rule_ids))
 
+// An obligation of the employer after issue (law/ep/obligations.h): made with the permit, checked against
+// ЕСУТД by the scheduled job (cases/ep/obligations.h) and by the employer's Form 4-ВОУПИРС.
+struct EpObligation {
+  static constexpr bool kAllLenient = true;
+  std::string id;      // "<permit number>/<kind>"
+  std::string kind;    // law::ep::ObligationKind: replacement | special_condition | contract_entry | iin
+  std::string permit;  // the permit's number
+  std::string worker;  // full name
+  std::string issued_on;
+  std::string due_on;                       // YYYY-MM-DD: the last day
+  std::string status;                       // open | fulfilled | fulfilled_late | overdue | ended
+  std::optional<std::string> fulfilled_on;  // the day FLIS saw it done
+  std::optional<std::string> condition;     // special_condition: training | retraining | upskilling | jobs
+  std::optional<std::string> profession;    // replacement: НК РК 01-2017 code of the Kazakh citizen's job
+  std::vector<std::string> evidence;        // "ЕСУТД <contract>", "IIN <iin>", "4-ВОУПИРС <month>"
+  std::optional<std::string> checked_at;    // RFC 3339: the last check against the registry
+  std::optional<std::string> check_error;   // the registry did not answer then
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpObligation, (),
+                      (id, kind, permit, worker, issued_on, due_on, status, fulfilled_on, condition, profession,
+                       evidence, checked_at, check_error, rule_ids))
+
 struct EpCaseData {
   static constexpr bool kAllLenient = true;
   static constexpr int kSchema = 1;
@@ -214,11 +242,12 @@ struct EpCaseData {
   // (a revocation); the checks of the employer's later applications read them.
   std::vector<law::ep::Ban> bans;
   std::optional<std::string> client_key;  // the employer's own key of the application (idempotency)
+  std::vector<EpObligation> obligations;  // EP-14.1, EP-54, EP-24-1: made with the permits
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
-                       decision, fee_check, permits, lapsed_at, bans, client_key))
+                       decision, fee_check, permits, lapsed_at, bans, client_key, obligations))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.
@@ -273,9 +302,11 @@ struct EpPermitData {
   int extensions = 0;
   std::string issuer;  // the LEB's provider body
   std::vector<std::string> rule_ids;
+  std::optional<std::string> replace_by;  // category 4 issue: the replacement deadline (EP-14.1, I-38)
 };
 BOOST_DESCRIBE_STRUCT(EpPermitData, (),
-                      (employer, worker, category, regions, ict, special_condition, extensions, issuer, rule_ids))
+                      (employer, worker, category, regions, ict, special_condition, extensions, issuer, rule_ids,
+                       replace_by))
 
 // A revoked permit as the revocation case records it (EP-40, EP-74).
 struct EpRevokedPermit {

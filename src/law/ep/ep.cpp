@@ -107,6 +107,8 @@ std::vector<ParameterSpec> parameter_specs() {
   integer("F-E3", {"ict_max_percent_of_kazakh"});
   integer("F-E4", {"max_days"});
   integer("F-E5", {"earliest_days_before_expiry", "latest_days_before_expiry"});
+  integer("EP-14.1", {"min_months", "max_months"});
+  integer("F-E16", {"special_condition_months", "contract_entry_days", "iin_days"});
   out.push_back({"F-E6", "group_a_sections", ParameterType::text, true});
   out.push_back({"F-E6", "group_b_sections", ParameterType::text, true});
   out.push_back({"F-E8", "rate_times_years", ParameterType::boolean, true});
@@ -216,7 +218,13 @@ Result<Parameters> parameters_without_fees(const RuleBook& rules, Date on) {
   r.integer(p.secondment_max_days, "F-E4", "max_days");
   r.integer(p.extension_window_earliest_days, "F-E5", "earliest_days_before_expiry");
   r.integer(p.extension_window_latest_days, "F-E5", "latest_days_before_expiry");
+  r.integer(p.obligations.replacement_min_months, "EP-14.1", "min_months");
+  r.integer(p.obligations.replacement_max_months, "EP-14.1", "max_months");
+  r.integer(p.obligations.special_condition_months, "F-E16", "special_condition_months");
+  r.integer(p.obligations.contract_entry_days, "F-E16", "contract_entry_days");
+  r.integer(p.obligations.iin_days, "F-E16", "iin_days");
   if (!r.status()) return r.status().take_error();
+  p.obligations.contracts_required = rules.in_force("EP-24-1", on) != nullptr;
 
   // Paragraphs Order 93 added or gave a number (F-E2, F-E9): absent before 01.09.2025.
   if (const RuleVersion* v = rules.in_force("EP-20.1", on); v && v->integer("small_business_max_staff"))

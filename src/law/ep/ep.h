@@ -117,6 +117,16 @@ struct RatioRules {
   int ict_max_percent_of_kazakh = 0;          // p.60 (F-E3): ICT ≤ 50 % of the Kazakh staff of the category
 };
 
+// EP-14.1, EP-24-1, F-E16: the terms of the obligations after issue (law/ep/obligations.h).
+struct ObligationRules {
+  int replacement_min_months = 0;    // EP-14.1, I-38: category 4 replaced within 6 ..
+  int replacement_max_months = 0;    //   .. 12 months of issue
+  int special_condition_months = 0;  // F-E16: the ICT special condition (EP-54) within the permit's first months
+  int contract_entry_days = 0;       // F-E16: EP-24-1(1) contract in ЕСУТД, calendar days from issue
+  int iin_days = 0;                  // F-E16: EP-24-1(2) the worker's IIN, calendar days from issue
+  bool contracts_required = false;   // EP-24-1 is in force (added by Order 93: not before 01.09.2025)
+};
+
 struct Parameters {
   Date on;
   FeeRates fees;                           // EP-22.1 (error when no decree version is in force on `on`)
@@ -131,6 +141,7 @@ struct Parameters {
   int secondment_max_days = 0;             // p.38 (F-E4): ≤ 90 cd per calendar year in other regions
   int extension_window_earliest_days = 0;  // F-E5 "Extension timing": filed ≤ 60 cd before expiry
   int extension_window_latest_days = 0;    //   and ≥ 30 cd before (a flag for the officer, never a refusal)
+  ObligationRules obligations;             // EP-14.1, EP-24-1, F-E16
 };
 
 // The parameters in force on `on`. Errors: rules.not_in_force (kind internal) for a date before the

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/requirements.h"
+#include "law/ep/obligations.h"
 #include "law/testing/rules.h"
 
 namespace flis::law::ep {
@@ -408,6 +409,109 @@ TEST(EpBans, TwelveMonthsForNewPermitsOnly) {
   EXPECT_FALSE(ban_in_force(p, bans, SubService::issue, d("2027-05-01")).has_value());
   EXPECT_FALSE(ban_in_force(p, bans, SubService::extension, d("2026-06-01")).has_value());
   EXPECT_FALSE(ban_in_force(p, bans, SubService::reissue, d("2026-06-01")).has_value());
+}
+
+// ---- Obligations after issue (law/ep/obligations.h): EP-14.1, EP-54, EP-24-1, and Form 4-ВОУПИРС's months (I-39) ----
+
+const ObligationDue* find(const std::vector<ObligationDue>& all, ObligationKind kind) {
+  for (const auto& o : all)
+    if (o.kind == kind) return &o;
+  return nullptr;
+}
+
+TEST(EpObligations, ParametersFromTheRuleVersions) {
+  FLIS_REQUIREMENTS("EP-14.1", "EP-24-1", "F-E16");
+  const Parameters p = params("2026-03-02");
+  EXPECT_EQ(p.obligations.replacement_min_months, 6);
+  EXPECT_EQ(p.obligations.replacement_max_months, 12);
+  EXPECT_EQ(p.obligations.special_condition_months, 12);
+  EXPECT_EQ(p.obligations.contract_entry_days, 10);
+  EXPECT_EQ(p.obligations.iin_days, 30);
+  EXPECT_TRUE(p.obligations.contracts_required);
+  // EP-24-1 was added by Order 93: no such obligation for a permit issued before 01.09.2025 (F-E9).
+  EXPECT_FALSE(params("2025-08-29").obligations.contracts_required);
+}
+
+TEST(EpObligations, ReplacementDeadlineWithinSixToTwelveMonths) {
+  FLIS_REQUIREMENTS("EP-14.1", "I-38");
+  const Parameters p = params("2026-03-16");
+  EXPECT_EQ(*replacement_deadline(p, d("2026-03-16"), 6), d("2026-09-16"));
+  EXPECT_EQ(*replacement_deadline(p, d("2026-03-16"), 9), d("2026-12-16"));
+  // I-38: at most issue + 12 months − 1 day.
+  EXPECT_EQ(*replacement_deadline(p, d("2026-03-16"), 12), d("2027-03-15"));
+  EXPECT_EQ(*replacement_deadline(p, d("2026-08-31"), 6), d("2027-02-28"));  // month end clamped (I-7)
+  for (int months : {5, 13, 0}) {
+    auto bad = replacement_deadline(p, d("2026-03-16"), months);
+    ASSERT_FALSE(bad) << months;
+    EXPECT_EQ(bad.error().code, "ep.replacement_months");
+    EXPECT_EQ(bad.error().rule_ids, (std::vector<std::string>{"EP-14.1", "I-38"}));
+  }
+}
+
+TEST(EpObligations, CategoryFourIssueOwesReplacementContractAndIin) {
+  FLIS_REQUIREMENTS("EP-14.1", "EP-24-1", "F-E16");
+  const Parameters p = params("2026-03-16");
+  IssuedPermitFacts f{SubService::issue, Category::category_4, d("2026-03-16"), d("2027-03-15"), {}, 8, false};
+  auto all = obligations_at_issue(p, f);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(find(all, ObligationKind::replacement)->due_on, d("2026-11-16"));
+  EXPECT_EQ(find(all, ObligationKind::contract_entry)->due_on, d("2026-03-26"));
+  EXPECT_EQ(find(all, ObligationKind::iin)->due_on, d("2026-04-15"));
+  EXPECT_EQ(find(all, ObligationKind::special_condition), nullptr);
+  // No plan months given: the most the act allows.
+  f.replace_within_months.reset();
+  EXPECT_EQ(find(obligations_at_issue(p, f), ObligationKind::replacement)->due_on, d("2027-03-15"));
+  // The IIN the application gave needs no obligation.
+  f.iin_known = true;
+  EXPECT_EQ(find(obligations_at_issue(p, f), ObligationKind::iin), nullptr);
+}
+
+TEST(EpObligations, IctSpecialConditionWithinTheFirstYearOrTheTerm) {
+  FLIS_REQUIREMENTS("EP-54", "I-40", "F-E16");
+  const Parameters p = params("2026-11-25");
+  IssuedPermitFacts f{
+      SubService::ict_issue, Category::category_3, d("2026-11-25"), d("2028-11-24"), "upskilling", {}, false};
+  auto all = obligations_at_issue(p, f);
+  ASSERT_NE(find(all, ObligationKind::special_condition), nullptr);
+  EXPECT_EQ(find(all, ObligationKind::special_condition)->due_on, d("2027-11-24"));
+  EXPECT_EQ(find(all, ObligationKind::replacement), nullptr);  // ICT has no replacement plan
+  f.valid_to = d("2027-05-24");                                // a 6-month contract: never after the permit
+  EXPECT_EQ(find(obligations_at_issue(p, f), ObligationKind::special_condition)->due_on, d("2027-05-24"));
+}
+
+TEST(EpObligations, ExtensionsAndChangesBringNoNewObligations) {
+  FLIS_REQUIREMENTS("EP-24-1");
+  const Parameters p = params("2026-03-16");
+  for (auto s : {SubService::extension, SubService::ict_extension, SubService::reissue_on_change}) {
+    IssuedPermitFacts f{s, Category::category_4, d("2026-03-16"), d("2027-03-15"), {}, {}, false};
+    EXPECT_TRUE(obligations_at_issue(p, f).empty()) << to_string(s);
+  }
+  IssuedPermitFacts reissue{SubService::reissue, Category::category_3, d("2026-03-16"), d("2026-12-01"), {}, {}, false};
+  EXPECT_EQ(obligations_at_issue(p, reissue).size(), 2u);  // a new worker: contract and IIN
+}
+
+TEST(EpObligations, StatusByDates) {
+  FLIS_REQUIREMENTS("EP-14.1", "EP-24-1");
+  EXPECT_EQ(obligation_status(d("2026-03-26"), std::nullopt, d("2026-03-26")), "open");
+  EXPECT_EQ(obligation_status(d("2026-03-26"), std::nullopt, d("2026-03-27")), "overdue");
+  EXPECT_EQ(obligation_status(d("2026-03-26"), d("2026-03-26"), d("2026-04-30")), "fulfilled");
+  EXPECT_EQ(obligation_status(d("2026-03-26"), d("2026-03-30"), d("2026-04-30")), "fulfilled_late");
+}
+
+TEST(EpReportMonths, MonthlyWhileHoldingPermitsDueOnTheParameterDay) {
+  FLIS_REQUIREMENTS("EP-A11", "EP-80", "I-39");
+  const auto& rules = testing::rule_book();
+  EXPECT_EQ(*report_due(rules, 2026, 11), d("2026-12-10"));
+  EXPECT_EQ(*report_due(rules, 2026, 12), d("2027-01-10"));
+  // Permits held 15.03–20.05 and from 01.09: March, April, May, September, October; not June–August nor
+  // the current month (November).
+  std::vector<std::pair<Date, Date>> held = {{d("2026-03-15"), d("2026-05-20")}, {d("2026-09-01"), d("2027-08-31")}};
+  auto months = report_months(rules, held, d("2026-01-01"), d("2026-11-04"));
+  ASSERT_TRUE(months);
+  std::vector<std::string> keys;
+  for (const auto& m : *months) keys.push_back(m.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"2026-03", "2026-04", "2026-05", "2026-09", "2026-10"}));
+  EXPECT_EQ(months->back().due_on, d("2026-11-10"));
 }
 
 }  // namespace

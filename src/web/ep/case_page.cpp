@@ -360,6 +360,9 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
                       {"has_agreements", !agreements.empty()},
                       {"agreements", std::move(agreements)},
                       {"workers", workers_view(portal, req, ep.workers)}};
+  auto obligations = obligations_section(page, ep);  // obligations_api.cpp
+  if (!obligations) return obligations.error();
+  out.bottom += *obligations;
   auto rendered = page.render("_ep_case_bottom", std::move(bottom));
   if (!rendered) return rendered.error();
   out.bottom += *rendered;

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <vector>
 
+#include "cases/ep/ep_data.h"
 #include "web/context.h"
 #include "web/forms.h"
 #include "web/module.h"
@@ -63,6 +64,17 @@ bool revocation_detail(const cases::CaseRecord& c, boost::json::object& detail);
 std::vector<ScheduledJob> revocation_jobs();
 // The case page of a revocation or ban: its summary rows (ground, permits, ban, police notice).
 Status revocation_sections(const portal::CasePage& page, portal::CaseSections& out);
+// obligations_api.cpp: the obligations after issue (cases/ep/obligations.h; EP-14.1, EP-54, EP-24-1) — the
+// service, GET /api/v1/employer-permits/obligations and the check on demand, the scheduled check, the alert
+// above the inbox, the case page's section and the portal's list (/employer-permits/obligations).
+void wire_obligations(const cases::Ports& ports, Services& services);
+void register_obligations_api(Router& router, AppContext& ctx);
+std::vector<ApiOperation> obligation_operations();
+boost::json::object obligation_schemas();
+std::vector<ScheduledJob> obligation_jobs();
+std::vector<Alert> obligation_alerts(const Request& req, const AppContext& ctx, const cases::Actor& actor);
+Result<std::string> obligations_section(const portal::CasePage& page, const cases::EpCaseData& ep);
+void register_obligation_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

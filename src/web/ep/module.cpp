@@ -20,6 +20,7 @@ class EpModule final : public Module {
   void wire(const cases::Ports& ports, Services& services) const override {
     wire_cases(ports, services);
     wire_revocation(ports, services);
+    wire_obligations(ports, services);
   }
 
   void api(Router& router, AppContext& ctx) const override {
@@ -27,16 +28,19 @@ class EpModule final : public Module {
     register_case_api(router, ctx);
     register_documents(router, ctx);
     register_revocation_api(router, ctx);
+    register_obligations_api(router, ctx);
   }
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
     register_document_pages(router, portal);
     register_case_forms(router, portal);
     register_portal_pages(router, portal);
+    register_obligation_pages(router, portal);
   }
 
   std::vector<std::string> templates() const override {
-    return {"_ep_case_top", "_ep_case_actions", "_ep_case_bottom", "_ep_agreement", "ep_new_application", "ep_fee"};
+    return {"_ep_case_top",       "_ep_case_actions", "_ep_case_bottom", "_ep_agreement",
+            "ep_new_application", "ep_fee",           "_ep_obligations", "ep_obligations"};
   }
 
   std::vector<NavLink> navigation() const override { return ep::navigation(); }
@@ -46,6 +50,7 @@ class EpModule final : public Module {
     append(ops, case_operations());
     append(ops, document_operations());
     append(ops, revocation_operations());
+    append(ops, obligation_operations());
     return ops;
   }
 
@@ -53,6 +58,7 @@ class EpModule final : public Module {
     auto out = calculator_schemas();
     for (auto& [name, schema] : case_schemas()) out[name] = schema;
     for (auto& [name, schema] : revocation_schemas()) out[name] = schema;
+    for (auto& [name, schema] : obligation_schemas()) out[name] = schema;
     return out;
   }
 
@@ -64,7 +70,12 @@ class EpModule final : public Module {
   std::vector<ScheduledJob> jobs() const override {
     auto jobs = case_jobs();
     append(jobs, revocation_jobs());
+    append(jobs, obligation_jobs());
     return jobs;
+  }
+  // EP-14.1, EP-54, EP-24-1: overdue obligations above the inbox of the employer and of the issuing LEB.
+  std::vector<Alert> alerts(const Request& req, const AppContext& ctx, const cases::Actor& actor) const override {
+    return obligation_alerts(req, ctx, actor);
   }
   Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return ep::seed_demo(demo); }
 };

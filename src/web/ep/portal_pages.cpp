@@ -188,7 +188,13 @@ json::object fee_view(const Portal& portal, const Request& req, const std::optio
 }  // namespace
 
 std::vector<NavLink> navigation() {
+  // EP-14.1, EP-54, EP-24-1: the employer's obligations, or those of the cases an LEB issued (obligations_api.cpp).
+  auto holds_obligations = [](const Actor* a) {
+    return is_employer(a) ||
+           (a != nullptr && (a->role == cases::role::kLebOfficer || a->role == cases::role::kLebHead));
+  };
   return {{"/employer-permits/new", "portal.ep.nav.new", 50, is_employer},
+          {"/employer-permits/obligations", "portal.ep.nav.obligations", 52, holds_obligations},
           {"/employer-permits/fee", "portal.ep.nav.fee", 45, nullptr}};
 }
 
