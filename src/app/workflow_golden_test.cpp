@@ -20,6 +20,7 @@
 #include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
 #include "cases/ep/obligations.h"
+#include "cases/ep/report.h"
 #include "cases/ep/revocation.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
@@ -121,6 +122,7 @@ class Scenario {
     ep_ = std::make_unique<cases::EmployerPermitService>(w_.ports());
     revocation_ = std::make_unique<cases::PermitRevocationService>(w_.ports());
     obligations_ = std::make_unique<cases::EpObligationService>(w_.ports());
+    reports_ = std::make_unique<cases::EpReportService>(w_.ports());
   }
 
   void run(const json::array& steps) {
@@ -257,6 +259,14 @@ class Scenario {
            return w_.store().load_case(id);
          }},
         {"ep.check_obligations_now", [&](A a, Id id, In) { return obligations_->check(a, id); }},
+        // EP-80, EP-A11, I-39: the employer's Form 4-ВОУПИРС (cases/ep/report.h) and the job flagging a missed month.
+        {"ep.prepare_report", [&](A a, Id, In in) { return reports_->prepare(a, input_of<cases::EpReportInput>(in)); }},
+        {"ep.file_report", [&](A a, Id id, In) { return reports_->file(a, id); }},
+        {"ep.flag_missed_reports",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto flagged = reports_->flag_missed(); !flagged) return flagged.take_error();
+           return w_.store().load_case(id);
+         }},
         // Changes nothing: the case as stored, to check what other cases' steps did to it (its permits).
         {"view", [&](A, Id id, In) { return w_.store().load_case(id); }},
         // The world outside changes: a fee paid at a bank (the revenue bodies' record), a system down or up.
@@ -284,6 +294,7 @@ class Scenario {
   //   {"$case": "app"}                                   the id of the case the scenario named "app"
   //   {"$case": {"applicant": "u-kaya", "state": "refused"}}  a case of the demo seed
   //   {"$certificate": …}                                the certificate number of such a case
+  //   {"$permit": "app"}                                 the first EP permit number of that case
   json::value resolve(const json::value& v) {
     if (v.is_array()) {
       json::array out;
@@ -292,6 +303,13 @@ class Scenario {
     }
     if (!v.is_object()) return v;
     const auto& o = v.as_object();
+    // {"$permit": "app"}: the number of the first EP permit of the case the scenario named "app".
+    if (o.size() == 1 && o.contains("$permit")) {
+      auto c = w_.store().load_case(case_id_of(o.at("$permit")));
+      auto permits = c ? ep_->permits_of(*c) : Result<std::vector<cases::IssuedDocument>>(c.error());
+      EXPECT_TRUE(permits && !permits->empty()) << "no permit on " << json::serialize(o.at("$permit"));
+      return permits && !permits->empty() ? json::value((*permits)[0].number) : json::value(nullptr);
+    }
     if (o.size() == 1 && (o.contains("$case") || o.contains("$certificate"))) {
       const bool certificate = o.contains("$certificate");
       const std::string id = case_id_of(certificate ? o.at("$certificate") : o.at("$case"));
@@ -503,6 +521,7 @@ class Scenario {
   testing::World w_;  // the demo as seeded on 20.11.2026
   cases::testing::FakeEmployerRegistries registries_;
   std::unique_ptr<cases::EpObligationService> obligations_;
+  std::unique_ptr<cases::EpReportService> reports_;
   web::Services services_;
   cases::SelfEmploymentService* se_ = nullptr;
   cases::ComplaintService* complaints_ = nullptr;

@@ -1,7 +1,9 @@
 // What the EP HTTP tests share: the simulator's KazStroyMontazh, a worker for its construction-technician
 // vacancy (published 45 days before 1 June 2026, EP-2-1) and the documents EP-A2.8 asks for an issue.
 // (ep_flow.test.mjs still spells the same draft out; it can import these.)
-import { almaty, pdfBytes, signIn, startServer, startSim } from './server.mjs';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { almaty, pdfBytes, prepareDatabase, signIn, startServer, startSim } from './server.mjs';
 
 export const ksmBin = '070540022121'; // ТОО «KazStroyMontazh», as the simulator's ГБД ЮЛ knows it
 export const epBase = '/api/v1/employer-permits/applications';
@@ -44,4 +46,60 @@ export async function startEpServer(at, logins) {
     await sim.stop();
   };
   return { sim, server, users, stop };
+}
+
+// An application of `employer` for `worker` filed, decided by `head`, its fee paid at the bank (the simulator's
+// revenue records) on `paidOn` and confirmed: the permit issued that day (I-8). The case as the API answers.
+export async function issuedApplication(employer, head, sim, worker, paymentId, paidOn) {
+  const filed = await filedApplication(employer, { ...epDraft, workers: [worker] });
+  const decided = await head.post(`${epBase}/${filed.id}/decision`, { issue: true });
+  assert.equal(decided.status, 200, JSON.stringify(decided.data));
+  const fee = decided.data.data.decision.fee;
+  const paid = await sim.admin('POST', 'records/revenue', {
+    fee_payments: [{ payment_id: paymentId, payer: ksmBin, region: almaty, amount_tiyn: fee.total_tenge * 100,
+      paid_on: paidOn, budget_code: '105302', purpose: 'Сбор за выдачу разрешения' }],
+  });
+  assert.equal(paid.status, 201, JSON.stringify(paid.data));
+  const done = await employer.post(`${epBase}/${filed.id}/fee`);
+  assert.equal(done.status, 200, JSON.stringify(done.data));
+  assert.equal(done.data.state, 'issued');
+  return done.data;
+}
+
+// A registry simulator and a database that outlive a server, so that a test restarts the server on the same
+// data with its clock moved on. start(at, logins) stops the running server, if any, starts one at `at` and
+// signs `logins` in; stop() ends the server and the simulator, then verifies and removes the database.
+export async function epWorld(at) {
+  const sim = await startSim({ at });
+  const db = await prepareDatabase({ at });
+  let server;
+  return {
+    sim,
+    async start(when, logins) {
+      await server?.stop();
+      server = await startServer({ at: when, db, args: ['--registry-url', sim.url] });
+      return Promise.all(logins.map((l) => signIn(server.url, l)));
+    },
+    async stop() {
+      await server?.stop();
+      await sim.stop();
+      try {
+        await db.verify();
+      } finally {
+        await db.remove();
+      }
+    },
+  };
+}
+
+// epWorld(at) made before the file's tests and stopped after them: its `sim` and `start` once before() ran.
+export function epWorldForFile(at) {
+  const world = {};
+  before(async () => {
+    Object.assign(world, await epWorld(at));
+  });
+  after(async () => {
+    await world.stop?.();
+  });
+  return world;
 }

@@ -4,56 +4,19 @@
 // them, anyone else does not; ЕСУТД (the simulator) shows the contract and the check marks both fulfilled.
 // A second permit's contract is never entered: on a server restarted on the same database a fortnight later
 // the check flags it overdue, in the API, above the officer's inbox and on the case page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareDatabase, signIn, startServer, startSim, almaty } from './server.mjs';
-import { epBase, epDraft, epWorker, filedApplication, ksmBin } from './ep_fixtures.mjs';
+import { almaty } from './server.mjs';
+import { epBase, epWorker, epWorldForFile, issuedApplication, ksmBin } from './ep_fixtures.mjs';
 
 const at = '2026-06-01T10:00';
 const later = '2026-06-15T10:00';
-let sim, db, server;
-
-before(async () => {
-  sim = await startSim({ at });
-  db = await prepareDatabase({ at });
-});
-after(async () => {
-  await server?.stop();
-  await sim?.stop();
-  if (db) {
-    try {
-      await db.verify();
-    } finally {
-      await db.remove();
-    }
-  }
-});
-
-// Filed, decided, paid at the bank and confirmed: the permit issued today (I-8).
-async function issued(ksm, head, worker, paymentId) {
-  const filed = await filedApplication(ksm, { ...epDraft, workers: [worker] });
-  const decided = await head.post(`${epBase}/${filed.id}/decision`, { issue: true });
-  assert.equal(decided.status, 200, JSON.stringify(decided.data));
-  const fee = decided.data.data.decision.fee;
-  const paid = await sim.admin('POST', 'records/revenue', {
-    fee_payments: [{ payment_id: paymentId, payer: ksmBin, region: almaty, amount_tiyn: fee.total_tenge * 100,
-      paid_on: '2026-06-01', budget_code: '105302', purpose: 'Сбор за выдачу разрешения' }],
-  });
-  assert.equal(paid.status, 201, JSON.stringify(paid.data));
-  const done = await ksm.post(`${epBase}/${filed.id}/fee`);
-  assert.equal(done.status, 200, JSON.stringify(done.data));
-  assert.equal(done.data.state, 'issued');
-  return done.data;
-}
-
-const mine = (list, caseId) => list.filter((v) => v.case_id === caseId).map((v) => v.obligation);
+const world = epWorldForFile(at);const mine = (list, caseId) => list.filter((v) => v.case_id === caseId).map((v) => v.obligation);
 
 test('EP-24-1 F-E16 F-E17: a permit owes its ЕСУТД contract and IIN by their deadlines; ЕСУТД fulfils them, a missing one is flagged overdue to the LEB and the employer', async () => {
-  server = await startServer({ at, db, args: ['--registry-url', sim.url] });
-  const [ksm, adl, officer, head] = await Promise.all(
-    ['employer.ksm', 'employer.adl', 'officer.almaty', 'head.almaty'].map((l) => signIn(server.url, l)));
+  const [ksm, adl, officer, head] = await world.start(at, ['employer.ksm', 'employer.adl', 'officer.almaty', 'head.almaty']);
 
-  const first = await issued(ksm, head, epWorker, 'КГД-PP-9101');
+  const first = await issuedApplication(ksm, head, world.sim, epWorker, 'КГД-PP-9101', '2026-06-01');
   const obligations = first.data.obligations;
   assert.deepEqual(obligations.map((o) => [o.kind, o.due_on, o.status]),
     [['contract_entry', '2026-06-11', 'open'], ['iin', '2026-07-01', 'open']]);
@@ -68,7 +31,7 @@ test('EP-24-1 F-E16 F-E17: a permit owes its ЕСУТД contract and IIN by thei
   assert.equal((await adl.post(`${epBase}/${first.id}/obligations/check`)).status, 404);
 
   // The employer enters the contract into ЕСУТД with the worker's new IIN; the officer's check sees it.
-  const entered = await sim.admin('POST', 'records/labour_contracts', {
+  const entered = await world.sim.admin('POST', 'records/labour_contracts', {
     contracts: [{ contract_number: 'ТД-2026-5501', employer_bin: ksmBin, worker_iin: '900412300457',
       worker_name: 'Каримов Бекзод Алишерович', worker_citizenship: 'UZ', position: 'Техник-строитель',
       profession_code: '3112', region: almaty, concluded_on: '2026-06-01', start_date: '2026-06-01',
@@ -81,13 +44,11 @@ test('EP-24-1 F-E16 F-E17: a permit owes its ЕСУТД contract and IIN by thei
     [['fulfilled', ['ЕСУТД ТД-2026-5501']], ['fulfilled', ['IIN 900412300457']]]);
 
   // A second worker whose contract is never entered.
-  const second = await issued(ksm, head, { ...epWorker, surname: 'Рахимов', given_name: 'Санжар',
-    passport_number: 'FA7654321' }, 'КГД-PP-9102');
-  await server.stop();
+  const second = await issuedApplication(ksm, head, world.sim, { ...epWorker, surname: 'Рахимов', given_name: 'Санжар',
+    passport_number: 'FA7654321' }, 'КГД-PP-9102', '2026-06-01');
 
   // A fortnight later: the contract's deadline (11 June) has passed.
-  server = await startServer({ at: later, db, args: ['--registry-url', sim.url] });
-  const [ksm2, officer2] = await Promise.all(['employer.ksm', 'officer.almaty'].map((l) => signIn(server.url, l)));
+  const [ksm2, officer2] = await world.start(later, ['employer.ksm', 'officer.almaty']);
   const again = await officer2.post(`${epBase}/${second.id}/obligations/check`);
   assert.equal(again.status, 200, JSON.stringify(again.data));
   assert.deepEqual(again.data.data.obligations.map((o) => o.status), ['overdue', 'open']);

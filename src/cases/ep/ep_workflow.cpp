@@ -58,13 +58,25 @@ const WorkflowTable& ep_workflow() {
           // withdraws the proposal.
           {"decide_revocation", {"revocation"}, {"proposed"}, {head}, {"revoked", "withdrawn"}, "EP-40", ""},
           {"decide_revocation", {"ban"}, {"proposed"}, {head}, {"established", "withdrawn"}, "EP-41-1", ""},
+          // EP-80, EP-A11, I-39 (cases/ep/report.h): the employer's monthly Form 4-ВОУПИРС, prepared (again) while
+          // a draft or flagged missed by the job, then signed and filed to the LEB that issued the permits.
+          {"prepare_report",
+           {"report"},
+           {"draft", "missed"},
+           {employer, individual},
+           {"draft", "missed"},
+           "EP-80",
+           "",
+           true},
+          {"file_report", {"report"}, {"draft", "missed"}, {employer, individual}, {"filed"}, "EP-80", "I-39", true},
       },
       // Applications start as drafts; an agreement case is created requested by the application's LEB.
-      // A revocation or a ban starts as the officer's proposal.
-      {"draft", "requested", "proposed"},
+      // A revocation or a ban starts as the officer's proposal; a report the job flags starts "missed".
+      {"draft", "requested", "proposed", "missed"},
       // "lapsed": the fee was not paid within its window (I-33; the scheduled job).
       // "revoked", "established" (a ban), "withdrawn": a signed or withdrawn revocation (revocation.h).
-      {"issued", "refused", "lapsed", "agreed", "revoked", "established", "withdrawn"}};
+      // "filed": a Form 4-ВОУПИРС (report.h).
+      {"issued", "refused", "lapsed", "agreed", "revoked", "established", "withdrawn", "filed"}};
   return table;
 }
 

@@ -54,6 +54,17 @@ const LabourContract* kazakh_hired(const std::vector<LabourContract>& contracts,
 
 }  // namespace
 
+Result<std::vector<CaseRecord>> ep_cases(Store& store, const std::string& applicant_id,
+                                         std::vector<std::string> states) {
+  CaseFilter filter;
+  filter.service = "EP";
+  if (!applicant_id.empty()) filter.applicant_id = applicant_id;
+  filter.states = std::move(states);
+  filter.order_by_due = false;
+  filter.limit = 100000;
+  return store.list_cases(filter);
+}
+
 bool EpObligationService::refresh(EpCaseData& data) {
   if (data.obligations.empty()) return false;
   const Date day = today();
@@ -155,12 +166,7 @@ Result<CaseRecord> EpObligationService::check(const Actor& actor, const std::str
 }
 
 Result<int> EpObligationService::check_all() {
-  CaseFilter filter;
-  filter.service = "EP";
-  filter.states = {"issued"};
-  filter.order_by_due = false;
-  filter.limit = 100000;
-  auto issued = ports().store.list_cases(filter);
+  auto issued = ep_cases(ports().store, {}, {"issued"});
   if (!issued) return issued.take_error();
   int changed = 0;
   for (const auto& c : *issued) {

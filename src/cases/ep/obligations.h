@@ -17,6 +17,11 @@
 
 namespace flis::cases {
 
+// Every EP case (of `applicant_id` when given, in `states` when given), unordered: what the jobs and the
+// employer's views walk.
+Result<std::vector<CaseRecord>> ep_cases(Store& store, const std::string& applicant_id = {},
+                                         std::vector<std::string> states = {});
+
 // An obligation as the lists show it: with the case and the employer it belongs to.
 struct EpObligationView {
   std::string case_id;

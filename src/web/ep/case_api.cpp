@@ -36,6 +36,8 @@ bool waiting(const cases::CaseRecord& c) {
 }
 
 bool overdue(const cases::CaseRecord& c, Instant now) {
+  // I-39: a Form 4-ВОУПИРС not filed by its due day (cases/ep/report.h).
+  if (c.kind == "report") return c.state != "filed" && c.step_due_at && *c.step_due_at < now;
   if (!waiting(c)) return false;
   return (c.step_due_at && *c.step_due_at < now) || (c.due_at && *c.due_at < now);
 }
@@ -294,6 +296,7 @@ std::vector<CaseKind> case_kinds() {
       return;
     }
     if (revocation_detail(c, detail)) return;  // revocation_api.cpp
+    if (report_detail(c, detail)) return;      // reports_api.cpp
     api::put_data_view(detail, cases::read_data<cases::EpCaseData>(c));
     auto permits = ctx.services.get<cases::EmployerPermitService>().permits_of(c);
     if (!permits) return;

@@ -323,6 +323,7 @@ Status agreement_sections(const CasePage& page, portal::CaseSections& out) {
 Status case_sections(const CasePage& page, portal::CaseSections& out) {
   if (page.c.kind == "agreement") return agreement_sections(page, out);
   if (page.c.kind == "revocation" || page.c.kind == "ban") return revocation_sections(page, out);  // revocation_api.cpp
+  if (page.c.kind == "report") return report_sections(page, out);                                  // reports_api.cpp
   auto data = cases::read_data<cases::EpCaseData>(page.c);
   if (!data) return data.error();
   const cases::EpCaseData& ep = *data;

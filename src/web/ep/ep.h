@@ -75,6 +75,17 @@ std::vector<ScheduledJob> obligation_jobs();
 std::vector<Alert> obligation_alerts(const Request& req, const AppContext& ctx, const cases::Actor& actor);
 Result<std::string> obligations_section(const portal::CasePage& page, const cases::EpCaseData& ep);
 void register_obligation_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// reports_api.cpp: Form 4-ВОУПИРС (cases/ep/report.h; EP-80, EP-A11, I-39) — the service, POST
+// /api/v1/employer-permits/reports (prepare) and /reports/{id}/file, the XLSX and PDF, the case view and page
+// of a report, the portal's /employer-permits/reports, and the job that flags a missed month.
+void wire_reports(const cases::Ports& ports, Services& services);
+void register_reports_api(Router& router, AppContext& ctx);
+std::vector<ApiOperation> report_operations();
+boost::json::object report_schemas();
+bool report_detail(const cases::CaseRecord& c, boost::json::object& detail);
+std::vector<ScheduledJob> report_jobs();
+Status report_sections(const portal::CasePage& page, portal::CaseSections& out);
+void register_report_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

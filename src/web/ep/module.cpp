@@ -21,6 +21,7 @@ class EpModule final : public Module {
     wire_cases(ports, services);
     wire_revocation(ports, services);
     wire_obligations(ports, services);
+    wire_reports(ports, services);
   }
 
   void api(Router& router, AppContext& ctx) const override {
@@ -29,6 +30,7 @@ class EpModule final : public Module {
     register_documents(router, ctx);
     register_revocation_api(router, ctx);
     register_obligations_api(router, ctx);
+    register_reports_api(router, ctx);
   }
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
@@ -36,11 +38,12 @@ class EpModule final : public Module {
     register_case_forms(router, portal);
     register_portal_pages(router, portal);
     register_obligation_pages(router, portal);
+    register_report_pages(router, portal);
   }
 
   std::vector<std::string> templates() const override {
-    return {"_ep_case_top",       "_ep_case_actions", "_ep_case_bottom", "_ep_agreement",
-            "ep_new_application", "ep_fee",           "_ep_obligations", "ep_obligations"};
+    return {"_ep_case_top", "_ep_case_actions", "_ep_case_bottom", "_ep_agreement", "ep_new_application",
+            "ep_fee",       "_ep_obligations",  "ep_obligations",  "_ep_report",    "ep_reports"};
   }
 
   std::vector<NavLink> navigation() const override { return ep::navigation(); }
@@ -51,6 +54,7 @@ class EpModule final : public Module {
     append(ops, document_operations());
     append(ops, revocation_operations());
     append(ops, obligation_operations());
+    append(ops, report_operations());
     return ops;
   }
 
@@ -59,6 +63,7 @@ class EpModule final : public Module {
     for (auto& [name, schema] : case_schemas()) out[name] = schema;
     for (auto& [name, schema] : revocation_schemas()) out[name] = schema;
     for (auto& [name, schema] : obligation_schemas()) out[name] = schema;
+    for (auto& [name, schema] : report_schemas()) out[name] = schema;
     return out;
   }
 
@@ -71,6 +76,7 @@ class EpModule final : public Module {
     auto jobs = case_jobs();
     append(jobs, revocation_jobs());
     append(jobs, obligation_jobs());
+    append(jobs, report_jobs());
     return jobs;
   }
   // EP-14.1, EP-54, EP-24-1: overdue obligations above the inbox of the employer and of the issuing LEB.
