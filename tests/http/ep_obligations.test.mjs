@@ -65,3 +65,25 @@ test('EP-24-1 F-E16 F-E17: a permit owes its ЕСУТД contract and IIN by thei
   assert.ok(page.includes('data-testid="ep-obligations"'), 'the obligations on the case page');
   assert.ok(page.includes('overdue'), 'flagged overdue');
 });
+
+// Runs after the test above, on its data (two permits issued 1 June, one contract never entered).
+test('F-E1 F-E10: the employer cabinet shows the permits with their expiries, the obligations with the overdue one, the local staff ratios against their limits as a chart, bans and the quota left', async () => {
+  const [ksm, officer] = await world.start(later, ['employer.ksm', 'officer.almaty']);
+  const page = await ksm.get('/employer-permits/cabinet?lang=en');
+  assert.equal(page.status, 200);
+  const html = page.data.toString();
+  assert.ok(html.includes('data-testid="ep-cabinet-permits"'), 'the permits table');
+  assert.ok(html.includes('data-testid="ep-cabinet-obligations"'), 'the obligations table');
+  assert.match(html, /<strong class="flis-overdue-flag">overdue<\/strong>/);
+  // p.19 (F-E1): categories 3–4 at least 90 % Kazakh; KazStroyMontazh's staff from ГБД ЮЛ and ЕСУТД (F-E10).
+  assert.ok(html.includes('data-testid="ep-ratios-chart"'), 'the SVG chart');
+  const bars = [...html.matchAll(/data-share="(\d+)"/g)].map((m) => Number(m[1]));
+  const mins = [...html.matchAll(/data-min="(\d+)"/g)].map((m) => Number(m[1]));
+  assert.deepEqual(mins, [70, 90]);
+  assert.equal(bars.length, 2);
+  assert.ok(bars[1] >= 90, `categories 3–4 hold: ${bars[1]} %`);
+  assert.ok(html.includes('data-testid="ep-cabinet-quota"'), 'the quota of its region');
+  assert.ok(html.includes('href="/employer-permits/new"'), 'the link to a new application and its pre-check');
+  // The cabinet is the employer's.
+  assert.equal((await officer.get('/employer-permits/cabinet')).status, 403);
+});

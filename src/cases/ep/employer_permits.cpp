@@ -377,6 +377,26 @@ Result<EpPreCheck> EmployerPermitService::pre_check(const Actor& employer, const
   return out;
 }
 
+Result<EpChecks> EmployerPermitService::standing(const Actor& employer, const std::string& bin) {
+  if (employer.role != role::kEmployer && employer.role != role::kIndividualEmployer)
+    return Error::forbidden("case.role_not_allowed", "the employer's own standing");
+  if (auto user = ports().store.find_user(employer.user_id); user && !user->iin.empty() && user->iin != bin)
+    return with_rules(Error::invalid("ep.bin_not_yours", "employer_bin"), {"EP-A2.10"});
+  const Date on = today();
+  auto p = law::ep::parameters_without_fees(ports().rules, on);
+  if (!p) return p.take_error();
+  // As an extension would be checked: the ratios with no worker added, no vacancy to look up.
+  CaseRecord c;
+  c.service = "EP";
+  c.kind = std::string(law::ep::to_string(SubService::extension));
+  c.applicant_id = employer.user_id;
+  EpCaseData data;
+  data.employer.bin = bin;
+  data.employer.kind =
+      check_identifier(bin).kind == "iin" ? law::ep::EmployerKind::individual : law::ep::EmployerKind::legal_entity;
+  return run_checks(c, data, *p, on);
+}
+
 Result<StoredFile> EmployerPermitService::attach_file(const Actor& employer, const std::string& case_id,
                                                       StoredFile file) {
   auto c = load_for(employer, case_id, "attach_file");

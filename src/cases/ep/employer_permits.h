@@ -36,6 +36,9 @@ class EmployerPermitService : public Workflow {
   // (EP-2-1, EP-2-2, EP-7.3, EP-10, ratios, bans), the documents the list asks (EP-A2.8), the service terms,
   // the fee as if decided today and the quota each region has left (I-14) — nothing stored.
   Result<EpPreCheck> pre_check(const Actor& employer, const EpDraftInput& input);
+  // The employer's standing now (issue 11 "Employer cabinet"): the checks of registration, contracts,
+  // violations and the p.19/p.20 ratios with no worker added (F-E10), for `bin` — nothing stored.
+  Result<EpChecks> standing(const Actor& employer, const std::string& bin);
   // The employer's application made with `client_key`, if any.
   Result<std::optional<CaseRecord>> find_by_client_key(const Actor& employer, const std::string& client_key) const;
   Result<StoredFile> attach_file(const Actor& employer, const std::string& case_id, StoredFile file);

@@ -74,6 +74,8 @@ boost::json::object obligation_schemas();
 std::vector<ScheduledJob> obligation_jobs();
 std::vector<Alert> obligation_alerts(const Request& req, const AppContext& ctx, const cases::Actor& actor);
 Result<std::string> obligations_section(const portal::CasePage& page, const cases::EpCaseData& ep);
+// One obligation as the lists show it (kind, permit, worker, deadline, status, evidence, rules), translated.
+boost::json::object obligation_row(const Request& req, const cases::EpObligation& o);
 void register_obligation_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // reports_api.cpp: Form 4-ВОУПИРС (cases/ep/report.h; EP-80, EP-A11, I-39) — the service, POST
 // /api/v1/employer-permits/reports (prepare) and /reports/{id}/file, the XLSX and PDF, the case view and page
@@ -86,6 +88,9 @@ bool report_detail(const cases::CaseRecord& c, boost::json::object& detail);
 std::vector<ScheduledJob> report_jobs();
 Status report_sections(const portal::CasePage& page, portal::CaseSections& out);
 void register_report_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// cabinet_page.cpp: the employer's cabinet for permits (/employer-permits/cabinet): permits and expiries,
+// obligations, the p.19 ratios as an SVG chart, bans, quota left in its regions, links.
+void register_cabinet_page(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // demo_seed.cpp: employers' applications in the demo, made by the real workflow (Module::seed_demo).
 Result<DemoSeeded> seed_demo(const DemoContext& demo);
 

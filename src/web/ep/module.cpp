@@ -39,6 +39,7 @@ class EpModule final : public Module {
     register_portal_pages(router, portal);
     register_obligation_pages(router, portal);
     register_report_pages(router, portal);
+    register_cabinet_page(router, portal);
   }
 
   std::vector<std::string> templates() const override {

@@ -26,6 +26,8 @@ bool may_list(const Actor& a) {
          a.role == cases::role::kMinistryOfficer;
 }
 
+}  // namespace
+
 json::object obligation_row(const Request& req, const cases::EpObligation& o) {
   std::string evidence;
   for (const auto& e : o.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
@@ -42,8 +44,6 @@ json::object obligation_row(const Request& req, const cases::EpObligation& o) {
                       {"check_error", o.check_error.has_value()},
                       {"rules", portal::join(o.rule_ids)}};
 }
-
-}  // namespace
 
 void wire_obligations(const cases::Ports& ports, Services& services) {
   services.add(std::make_shared<cases::EpObligationService>(ports));

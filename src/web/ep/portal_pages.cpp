@@ -193,7 +193,8 @@ std::vector<NavLink> navigation() {
     return is_employer(a) ||
            (a != nullptr && (a->role == cases::role::kLebOfficer || a->role == cases::role::kLebHead));
   };
-  return {{"/employer-permits/new", "portal.ep.nav.new", 50, is_employer},
+  return {{"/employer-permits/cabinet", "portal.ep.nav.cabinet", 49, is_employer},
+          {"/employer-permits/new", "portal.ep.nav.new", 50, is_employer},
           {"/employer-permits/obligations", "portal.ep.nav.obligations", 52, holds_obligations},
           {"/employer-permits/reports", "portal.ep.nav.reports", 53, is_employer},
           {"/employer-permits/fee", "portal.ep.nav.fee", 45, nullptr}};
