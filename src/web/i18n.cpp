@@ -3,16 +3,20 @@
 #include <unicode/fmtable.h>
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
 #include <cctype>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <utility>
 
 namespace flis::web::i18n {
 namespace {
@@ -41,6 +45,18 @@ std::unique_ptr<icu::MessageFormat> compile(std::string_view locale, std::string
   return format;
 }
 
+Result<boost::json::object> read_json_object(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::internal("i18n.file_missing", "cannot open " + path.string());
+  std::stringstream content;
+  content << in.rdbuf();
+  boost::system::error_code ec;
+  boost::json::value parsed = boost::json::parse(content.str(), ec);
+  if (ec) return Error::internal("i18n.bad_json", path.string() + ": " + ec.message());
+  if (!parsed.is_object()) return Error::internal("i18n.bad_json", path.string() + ": top level is not an object");
+  return std::move(parsed.as_object());
+}
+
 Status check_patterns(const std::string& locale, const std::map<std::string, std::string>& messages) {
   for (const auto& [key, pattern] : messages) {
     if (!needs_icu(pattern)) continue;
@@ -54,9 +70,35 @@ Status check_patterns(const std::string& locale, const std::map<std::string, std
 
 }  // namespace
 
-const std::vector<std::string>& supported_locales() {
+const std::vector<std::string>& full_locales() {
   static const std::vector<std::string> locales{"kk", "ru", "en"};
   return locales;
+}
+
+const std::vector<std::string>& immigrant_locales() {
+  static const std::vector<std::string> locales{"uz", "tg", "ky"};
+  return locales;
+}
+
+const std::vector<std::string>& supported_locales() {
+  static const std::vector<std::string> locales = [] {
+    std::vector<std::string> all = full_locales();
+    all.insert(all.end(), immigrant_locales().begin(), immigrant_locales().end());
+    return all;
+  }();
+  return locales;
+}
+
+std::string_view endonym(std::string_view locale) {
+  // As each language names itself on a migration centre's leaflet; ICU's display names ("o‘zbek",
+  // "қазақ тілі") are the language's name, not the word a switcher shows. Uzbek writes its Oʻ with
+  // U+02BB, the letter the 2023 Uzbek alphabet prescribes.
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {{"kk", "Қазақша"}, {"ru", "Русский"},
+                                                                             {"en", "English"}, {"uz", "Oʻzbekcha"},
+                                                                             {"tg", "Тоҷикӣ"},  {"ky", "Кыргызча"}};
+  for (const auto& [code, name] : kNames)
+    if (code == locale) return name;
+  return {};
 }
 
 Result<Catalog> Catalog::from_messages(std::map<std::string, std::map<std::string, std::string>> by_locale) {
@@ -74,15 +116,9 @@ namespace {
 // Adds the flat {"key": "pattern"} object in `path` to `messages`; a key defined twice is an error,
 // so two services' files can never silently override each other.
 Status merge_messages_file(const std::filesystem::path& path, std::map<std::string, std::string>& messages) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::internal("i18n.file_missing", "cannot open " + path.string());
-  std::stringstream content;
-  content << in.rdbuf();
-  boost::system::error_code ec;
-  boost::json::value parsed = boost::json::parse(content.str(), ec);
-  if (ec) return Error::internal("i18n.bad_json", path.string() + ": " + ec.message());
-  if (!parsed.is_object()) return Error::internal("i18n.bad_json", path.string() + ": top level is not an object");
-  for (const auto& [key, value] : parsed.as_object()) {
+  auto parsed = read_json_object(path);
+  if (!parsed) return parsed.take_error();
+  for (const auto& [key, value] : *parsed) {
     if (!value.is_string()) {
       return Error::internal("i18n.bad_json", path.string() + ": value of " + std::string(key) + " is not a string");
     }
@@ -122,7 +158,28 @@ const std::string* Catalog::find(std::string_view locale, std::string_view key) 
   return it == by_locale->second.end() ? nullptr : &it->second;
 }
 
-bool Catalog::has(std::string_view locale, std::string_view key) const { return find(locale, key) != nullptr; }
+namespace {
+
+// Where text() looks for a key asked in `locale`: the locale, then Russian (the second language of most
+// readers of kk, uz, tg and ky), then English.
+std::array<std::string_view, 3> fallback_chain(std::string_view locale) {
+  return {locale, kDefaultLocale, std::string_view("en")};
+}
+
+}  // namespace
+
+bool Catalog::has(std::string_view locale, std::string_view key) const {
+  const auto chain = fallback_chain(locale);
+  return std::any_of(chain.begin(), chain.end(),
+                     [&](std::string_view candidate) { return find(candidate, key) != nullptr; });
+}
+
+bool Catalog::translated(std::string_view locale, std::string_view key) const { return find(locale, key) != nullptr; }
+
+std::optional<std::string> Catalog::pattern(std::string_view locale, std::string_view key) const {
+  if (const std::string* found = find(locale, key)) return *found;
+  return std::nullopt;
+}
 
 std::vector<std::string> Catalog::keys(std::string_view locale) const {
   std::vector<std::string> out;
@@ -132,11 +189,65 @@ std::vector<std::string> Catalog::keys(std::string_view locale) const {
   return out;
 }
 
+std::vector<std::string> Catalog::available_keys(std::string_view locale) const {
+  std::set<std::string> all;
+  for (std::string_view candidate : fallback_chain(locale)) {
+    for (auto& key : keys(candidate)) all.insert(std::move(key));
+  }
+  return {all.begin(), all.end()};
+}
+
 std::string Catalog::text(std::string_view locale, std::string_view key, const MessageArgs& args) const {
-  for (std::string_view candidate : {locale, kDefaultLocale, std::string_view("en")}) {
+  for (std::string_view candidate : fallback_chain(locale)) {
     if (const std::string* pattern = find(candidate, key)) return format_message(candidate, *pattern, args);
   }
   return std::string(key);
+}
+
+Result<RequiredKeys> RequiredKeys::load(const std::filesystem::path& file) {
+  auto parsed = read_json_object(file);
+  if (!parsed) return parsed.take_error();
+  RequiredKeys out;
+  for (const auto& [member, value] : *parsed) {
+    std::vector<std::string>* target = member == "keys" ? &out.keys : member == "prefixes" ? &out.prefixes : nullptr;
+    if (target == nullptr || !value.is_array()) {
+      return Error::internal("i18n.bad_json", file.string() + ": unexpected member " + std::string(member));
+    }
+    for (const auto& item : value.as_array()) {
+      if (!item.is_string() || item.as_string().empty()) {
+        return Error::internal("i18n.bad_json", file.string() + ": " + std::string(member) + " holds a non-text");
+      }
+      target->emplace_back(item.as_string());
+    }
+  }
+  return out;
+}
+
+bool RequiredKeys::contains(std::string_view key) const {
+  return std::find(keys.begin(), keys.end(), key) != keys.end() ||
+         std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](const std::string& prefix) { return key.substr(0, prefix.size()) == prefix; });
+}
+
+Result<std::set<std::string>> argument_names(std::string_view pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error{};
+  icu::MessagePattern parsed(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
+      &parse_error, status);
+  if (U_FAILURE(status)) {
+    return Error::internal("i18n.bad_pattern",
+                           std::string(u_errorName(status)) + " at offset " + std::to_string(parse_error.offset));
+  }
+  std::set<std::string> names;
+  for (int32_t i = 0; i < parsed.countParts(); ++i) {
+    const auto& part = parsed.getPart(i);
+    if (part.getType() != UMSGPAT_PART_TYPE_ARG_NAME && part.getType() != UMSGPAT_PART_TYPE_ARG_NUMBER) continue;
+    std::string name;
+    parsed.getSubstring(part).toUTF8String(name);
+    names.insert(std::move(name));
+  }
+  return names;
 }
 
 std::string format_message(std::string_view locale, std::string_view pattern, const MessageArgs& args) {

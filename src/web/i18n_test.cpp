@@ -1,4 +1,5 @@
 #include "web/i18n.h"
+#include "core/testing/requirements.h"
 #include "core/testing/source_dir.h"
 
 #include <gtest/gtest.h>
@@ -93,7 +94,7 @@ TEST(Catalog, LoadsProjectFilesWithFallbacks) {
 
 TEST(Catalog, FilesAreSortedAndHaveTheSameKeysInEveryLanguage) {
   std::vector<std::string> reference;
-  for (const auto& locale : supported_locales()) {
+  for (const auto& locale : full_locales()) {
     std::ifstream in(kI18nDir / (locale + ".json"));
     ASSERT_TRUE(in) << locale;
     std::stringstream content;
@@ -149,7 +150,7 @@ TEST(Catalog, ServiceFilesMergeAndEveryLanguageHasTheSameKeys) {
 TEST(Catalog, KeyDefinedInTwoFilesIsRefused) {
   const auto dir = std::filesystem::temp_directory_path() / ("flis-i18n-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
-  for (const std::string locale : {"kk", "ru", "en"}) {
+  for (const auto& locale : supported_locales()) {
     std::filesystem::create_directories(dir / locale);
     std::ofstream(dir / (locale + ".json")) << R"({"home.title": "FLIS"})";
     std::ofstream(dir / locale / "quota.json") << R"({"quota.title": "Q"})";
@@ -162,6 +163,170 @@ TEST(Catalog, KeyDefinedInTwoFilesIsRefused) {
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, "i18n.duplicate_key");
   std::filesystem::remove_all(dir);
+}
+
+// --- The immigrant's languages: Uzbek (Latin), Tajik, Kyrgyz (issue 12 "People", F-P1) ---
+
+TEST(Negotiation, ImmigrantLanguagesFromAcceptLanguageQueryAndCookie) {
+  FLIS_REQUIREMENTS("F-P1");
+  const auto accept = [](std::string_view header) { return negotiate_locale(std::nullopt, std::nullopt, header); };
+  EXPECT_EQ(accept("uz-UZ,ru;q=0.8"), "uz");
+  EXPECT_EQ(accept("uz-Latn"), "uz");
+  EXPECT_EQ(accept("uz-Latn-UZ,uz;q=0.9"), "uz");
+  EXPECT_EQ(accept("tg-TJ"), "tg");
+  EXPECT_EQ(accept("tg"), "tg");
+  EXPECT_EQ(accept("ky"), "ky");
+  EXPECT_EQ(accept("ky-KG,ky;q=0.9,ru;q=0.8"), "ky");
+  // Weights still decide between an immigrant's language and another.
+  EXPECT_EQ(accept("ru;q=0.9, tg;q=0.5"), "ru");
+  EXPECT_EQ(accept("en;q=0.2, ky-KG;q=0.7"), "ky");
+  EXPECT_EQ(accept("uz;q=0, ru;q=0.5"), "ru");
+  EXPECT_EQ(negotiate_locale("uz", std::nullopt, "ru"), "uz");
+  EXPECT_EQ(negotiate_locale("uz-Latn", std::nullopt, std::nullopt), "uz");
+  EXPECT_EQ(negotiate_locale(std::nullopt, "tg", "en"), "tg");
+  EXPECT_EQ(negotiate_locale("ky", "uz", "tg"), "ky");
+  EXPECT_EQ(supported_locale_for("tg_TJ"), "tg");
+  EXPECT_EQ(supported_locale_for("ky-KG"), "ky");
+  // FLIS's Uzbek is Latin: a browser asking for Cyrillic Uzbek gets Russian by CLDR's distances (script
+  // mismatch, then Uzbek's "oneway" match to Russian), as Turkmen, not one of the six, does.
+  EXPECT_EQ(accept("uz-Cyrl-UZ"), "ru");
+  EXPECT_EQ(accept("tg-Cyrl-TJ"), "tg");
+  EXPECT_EQ(accept("ky-Cyrl-KG"), "ky");
+  EXPECT_EQ(accept("tk"), "ru");
+}
+
+TEST(Negotiation, EveryLanguageIsNamedInItself) {
+  FLIS_REQUIREMENTS("F-P1");
+  EXPECT_EQ(supported_locales(), (std::vector<std::string>{"kk", "ru", "en", "uz", "tg", "ky"}));
+  EXPECT_EQ(endonym("uz"), "O\u02BBzbekcha");  // U+02BB MODIFIER LETTER TURNED COMMA, not an apostrophe
+  EXPECT_EQ(endonym("tg"), "Тоҷикӣ");
+  EXPECT_EQ(endonym("ky"), "Кыргызча");
+  EXPECT_EQ(endonym("kk"), "Қазақша");
+  EXPECT_EQ(endonym("de"), "");
+}
+
+TEST(Catalog, ImmigrantLanguageFallsBackToRussianThenEnglish) {
+  FLIS_REQUIREMENTS("F-P1");
+  auto catalog = Catalog::from_messages({
+      {"en", {{"both", "Both"}, {"english_only", "Only English"}, {"days", "{days} days"}}},
+      {"ru", {{"both", "Оба"}, {"russian_only", "Только русский"}, {"days", "{days} дн."}}},
+      {"uz", {{"days", "{days} kun"}}},
+  });
+  ASSERT_TRUE(catalog);
+  EXPECT_EQ(catalog->text("uz", "days", {{"days", std::int64_t{5}}}), "5 kun");
+  EXPECT_EQ(catalog->text("uz", "russian_only"), "Только русский");
+  EXPECT_EQ(catalog->text("uz", "both"), "Оба");
+  EXPECT_EQ(catalog->text("uz", "english_only"), "Only English");
+  EXPECT_TRUE(catalog->has("uz", "russian_only"));
+  EXPECT_FALSE(catalog->translated("uz", "russian_only"));
+  EXPECT_TRUE(catalog->translated("uz", "days"));
+  EXPECT_EQ(catalog->available_keys("uz"), (std::vector<std::string>{"both", "days", "english_only", "russian_only"}));
+  EXPECT_EQ(catalog->keys("uz"), (std::vector<std::string>{"days"}));
+}
+
+TEST(Catalog, ProjectKeyOnlyInRussianIsServedInRussianToAnUzbekRequest) {
+  FLIS_REQUIREMENTS("F-P1");
+  auto catalog = Catalog::load(kI18nDir);
+  ASSERT_TRUE(catalog) << catalog.error().detail;
+  auto required = RequiredKeys::load(kI18nDir / "immigrant_keys.json");
+  ASSERT_TRUE(required) << required.error().detail;
+  // An officer's text is outside the immigrant's set: a uz, tg or ky reader gets the Russian one.
+  ASSERT_FALSE(required->contains("portal.nav.inbox"));
+  for (const auto& locale : immigrant_locales()) {
+    EXPECT_FALSE(catalog->translated(locale, "portal.nav.inbox")) << locale;
+    EXPECT_EQ(catalog->text(locale, "portal.nav.inbox"), catalog->text("ru", "portal.nav.inbox")) << locale;
+  }
+  // The immigrant's own texts are their own.
+  EXPECT_EQ(catalog->text("uz", "portal.layout.language"), "Til");
+  EXPECT_EQ(catalog->text("tg", "portal.layout.language"), "Забон");
+  EXPECT_EQ(catalog->text("ky", "portal.layout.language"), "Тил");
+}
+
+TEST(Catalog, ImmigrantLanguagesHaveEveryImmigrantFacingKeyWithTheSameArguments) {
+  FLIS_REQUIREMENTS("F-P1");
+  auto catalog = Catalog::load(kI18nDir);
+  ASSERT_TRUE(catalog) << catalog.error().detail;
+  auto required = RequiredKeys::load(kI18nDir / "immigrant_keys.json");
+  ASSERT_TRUE(required) << required.error().detail;
+  // The set is whatever the full languages hold under it now: a key added to en (a new page of
+  // portal.li.immigrant.*, a new li.* error) must be translated into uz, tg and ky here.
+  std::vector<std::string> set;
+  for (const auto& key : catalog->keys("en"))
+    if (required->contains(key)) set.push_back(key);
+  ASSERT_GT(set.size(), 100U) << "the immigrant's set lost its layout, problem or validation texts";
+  for (const auto& key : required->keys) EXPECT_TRUE(catalog->translated("en", key)) << key << " is not a key";
+  for (const auto& key : set) {
+    auto russian = catalog->pattern("ru", key);
+    ASSERT_TRUE(russian) << key;
+    auto expected = argument_names(*russian);
+    ASSERT_TRUE(expected) << key;
+    for (const auto& locale : immigrant_locales()) {
+      auto own = catalog->pattern(locale, key);
+      if (!own) {
+        ADD_FAILURE() << key << " is immigrant-facing (data/i18n/immigrant_keys.json) but has no " << locale
+                      << " text: add it to data/i18n/" << locale << "[/<file>].json";
+        continue;
+      }
+      auto names = argument_names(*own);
+      ASSERT_TRUE(names) << locale << " " << key;  // load() already refuses a malformed pattern
+      EXPECT_EQ(*names, *expected) << locale << " " << key << " must use the same {arguments} as the Russian text";
+    }
+  }
+  // Nothing beyond the set: a text outside it is the Russian one's job, and a stale one would lie.
+  for (const auto& locale : immigrant_locales())
+    for (const auto& key : catalog->keys(locale))
+      EXPECT_TRUE(required->contains(key) && catalog->translated("en", key))
+          << locale << " has " << key << ", which is not in the immigrant's set or no longer exists";
+}
+
+TEST(Catalog, ImmigrantLanguageFilesAreSortedAndMirrorTheEnglishFiles) {
+  FLIS_REQUIREMENTS("F-P1");
+  // uz.json holds what en.json holds, uz/li.json what en/li.json holds, and so on: a translator finds
+  // each text beside its source.
+  const auto keys_of = [](const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::stringstream content;
+    content << in.rdbuf();
+    std::vector<std::string> keys;
+    const boost::json::value parsed = boost::json::parse(content.str());
+    for (const auto& [key, value] : parsed.as_object()) keys.emplace_back(key);
+    return keys;
+  };
+  auto catalog = Catalog::load(kI18nDir);
+  ASSERT_TRUE(catalog) << catalog.error().detail;
+  for (const auto& locale : immigrant_locales()) {
+    std::vector<std::filesystem::path> files{kI18nDir / (locale + ".json")};
+    for (const auto& entry : std::filesystem::directory_iterator(kI18nDir / locale)) files.push_back(entry.path());
+    for (const auto& file : files) {
+      const auto keys = keys_of(file);
+      EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end())) << file << " is not sorted by key";
+      const auto source = file.parent_path() == kI18nDir ? kI18nDir / "en.json" : kI18nDir / "en" / file.filename();
+      ASSERT_TRUE(std::filesystem::exists(source)) << file << " has no English file " << source;
+      const auto english = keys_of(source);
+      for (const auto& key : keys)
+        EXPECT_TRUE(std::find(english.begin(), english.end(), key) != english.end())
+            << key << " of " << file << " belongs in the file whose English holds it";
+    }
+  }
+}
+
+TEST(Catalog, ArgumentNamesIncludeNestedOnes) {
+  auto names = argument_names("{count, plural, one {# day for {name}} other {# days for {name}}} {when}");
+  ASSERT_TRUE(names);
+  EXPECT_EQ(*names, (std::set<std::string>{"count", "name", "when"}));
+  EXPECT_EQ(*argument_names("It''s {0}"), (std::set<std::string>{"0"}));
+  EXPECT_EQ(*argument_names("plain"), (std::set<std::string>{}));
+  EXPECT_FALSE(argument_names("{count, plural, one {x}"));
+}
+
+TEST(RequiredKeys, NamedKeysAndPrefixes) {
+  RequiredKeys set{{"portal.nav.home"}, {"li.", "validation."}};
+  EXPECT_TRUE(set.contains("portal.nav.home"));
+  EXPECT_TRUE(set.contains("li.term.months"));
+  EXPECT_TRUE(set.contains("validation.iin"));
+  EXPECT_FALSE(set.contains("portal.nav.inbox"));
+  EXPECT_FALSE(set.contains("lim"));
+  EXPECT_FALSE(RequiredKeys::load("/nonexistent/immigrant_keys.json"));
 }
 
 }  // namespace

@@ -32,7 +32,9 @@ const json::object& texts_of(const i18n::Catalog* catalog, std::string_view loca
   if (it != cache.end()) return it->second;
   json::object root;
   if (catalog != nullptr) {
-    for (const auto& k : catalog->keys(locale)) {
+    // A language of immigrant_locales() has only the immigrant's texts: the others come from its
+    // fallbacks (ru, then en), so a page never shows an empty label.
+    for (const auto& k : catalog->available_keys(locale)) {
       if (k.rfind(prefix, 0) != 0) continue;
       std::string_view rest = std::string_view(k).substr(prefix.size());
       json::object* node = &root;
@@ -103,9 +105,13 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
   v["t"] = texts(req, kPrefix);
   v["title"] = tr(req, title_key);
   json::array langs;
-  for (auto [code, label] : {std::pair{"kk", "Қазақша"}, {"ru", "Русский"}, {"en", "English"}})
-    langs.push_back(json::object{
-        {"code", code}, {"label", label}, {"href", query_without_lang(req, code)}, {"current", req.locale == code}});
+  // Every supported language, each named in itself (issue 12: the immigrant's uz, tg, ky on every page;
+  // a page without their texts shows Russian, F-P1).
+  for (const auto& code : i18n::supported_locales())
+    langs.push_back(json::object{{"code", code},
+                                 {"label", i18n::endonym(code)},
+                                 {"href", query_without_lang(req, code)},
+                                 {"current", req.locale == code}});
   v["langs"] = std::move(langs);
   v["csrf"] = portal.ctx.auth.csrf_of(req);
   // The shared links, then each module's (web/module.h), by their order.

@@ -213,6 +213,29 @@ TEST_F(PortalTest, HomeIsInTheRequestedLanguageAndRemembersIt) {
   EXPECT_NE(std::string(r.headers.get("Set-Cookie").value_or("")).find("lang=kk"), std::string::npos);
 }
 
+TEST_F(PortalTest, ImmigrantLanguagesInTheSwitcherWithRussianWhereAPageIsNotTranslated) {
+  FLIS_REQUIREMENTS("F-P1");
+  auto r = send("GET", "/?lang=uz", nullptr, {}, {}, "uz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<html lang=\"uz\">"), std::string::npos);
+  // Six languages, each named in itself; the chosen one marked.
+  for (const auto* name : {"Қазақша", "Русский", "English", "O\u02BBzbekcha", "Тоҷикӣ", "Кыргызча"})
+    EXPECT_NE(r.body.find(name), std::string::npos) << name;
+  EXPECT_NE(r.body.find("hreflang=\"uz\" aria-current=\"true\""), std::string::npos);
+  EXPECT_NE(r.body.find("hreflang=\"ky\""), std::string::npos);
+  EXPECT_NE(std::string(r.headers.get("Set-Cookie").value_or("")).find("lang=uz"), std::string::npos);
+  // The layout the immigrant sees is Uzbek; the SE home page is not in the immigrant's set: Russian.
+  EXPECT_NE(r.body.find("Asosiy menyu"), std::string::npos);
+  EXPECT_NE(r.body.find("Davlat xizmatlari bo\u02BByicha yagona aloqa markazi"), std::string::npos);
+  EXPECT_NE(r.body.find("Справка о соответствии квалификации иностранца"), std::string::npos);
+  // A validation error on a page without Tajik texts: the error summary and message are Tajik.
+  auto bad = send("GET", "/self-assessment?calculate=1&experience_years=abc", nullptr, {}, {}, "tg");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("<html lang=\"tg\">"), std::string::npos);
+  EXPECT_NE(bad.body.find("Хатогӣ ҳаст"), std::string::npos);
+  EXPECT_NE(bad.body.find("Предварительный расчёт баллов"), std::string::npos);
+}
+
 TEST_F(PortalTest, SelfAssessmentShowsPointsAndInlineErrors_SE10_SEA29) {
   FLIS_REQUIREMENTS("SE-10", "I-12");
   auto r = send("GET", "/self-assessment?calculate=1&higher_education=1&experience_years=4");
