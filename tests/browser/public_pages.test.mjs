@@ -1,5 +1,5 @@
-// Public pages in the three languages, the SE-10 self-assessment and verification of an unknown number,
-// each audited with axe-core (WCAG 2.1 A/AA).
+// Public pages in the three languages (verification also in the immigrant's uz, tg and ky, F-P1), the
+// SE-10 self-assessment and verification of an unknown number, each audited with axe-core (WCAG 2.1 A/AA).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -23,6 +23,24 @@ test('SE-A2.3: the home page explains the service in Kazakh, Russian and English
   // The chosen language is kept in a cookie for the next page.
   await visit(page, '/verify', 'verify page after choosing English');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+});
+
+test('F-P1: the language switcher offers Uzbek, Tajik and Kyrgyz; verification in each on a 360 px phone', async () => {
+  const page = await browser.as(null);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await visit(page, '/verify?lang=ru', 'verify in Russian on a phone');
+  for (const [lang, name, heading] of [['uz', 'O\u02BBzbekcha', /Ma\u02BClumotnoma haqiqiyligini tekshirish/],
+    ['tg', 'Тоҷикӣ', /Санҷиши эътиборнокии маълумотнома/], ['ky', 'Кыргызча', /Маалымкаттын жарактуулугун текшерүү/]]) {
+    assert.equal((await page.textContent(`.flis-lang a[lang="${lang}"]`)).trim(), name);
+    await Promise.all([page.waitForNavigation(), page.click(`.flis-lang a[lang="${lang}"]`)]);
+    await audit(page, `verify in ${lang} on a phone`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.getAttribute(`.flis-lang a[lang="${lang}"]`, 'aria-current'), 'true');
+    assert.match(await page.textContent('h1'), heading);
+    const m = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    assert.ok(m.page <= m.view, `the page in ${lang} is ${m.page} px wide in a ${m.view} px window`);
+  }
+  await page.screenshot({ path: join(artifacts, 'verify-ky-phone.png'), fullPage: true });
 });
 
 test('SE-10 SE-A2.9 I-12: the self-assessment computes the points with their breakdown and rules', async () => {
