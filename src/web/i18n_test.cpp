@@ -254,7 +254,9 @@ TEST(Catalog, ImmigrantLanguagesHaveEveryImmigrantFacingKeyWithTheSameArguments)
   for (const auto& key : catalog->keys("en"))
     if (required->contains(key)) set.push_back(key);
   ASSERT_GT(set.size(), 100U) << "the immigrant's set lost its layout, problem or validation texts";
-  for (const auto& key : required->keys) EXPECT_TRUE(catalog->translated("en", key)) << key << " is not a key";
+  // A named key is a text of en, or one translated ahead of its page (F-P1); anything else is a typo.
+  for (const auto& key : required->keys)
+    EXPECT_TRUE(catalog->translated("en", key) || catalog->translated("uz", key)) << key << " is not a key";
   for (const auto& key : set) {
     auto russian = catalog->pattern("ru", key);
     ASSERT_TRUE(russian) << key;
