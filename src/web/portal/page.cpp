@@ -331,16 +331,33 @@ std::string name_in(const json::object& names, std::string_view locale) {
   return {};
 }
 
+namespace {
+
+// A country is named in an immigrant's language (uz, tg, ky) by ICU's CLDR names — the stored kk/ru/en
+// names come from the same CLDR (app/reference_loader.cpp) — so an immigrant finds their own country in
+// their own words (F-P1); every other set, and a code CLDR does not name, falls back to Russian.
+std::optional<std::string> country_in(const std::string& set, const std::string& code, std::string_view locale) {
+  const auto& immigrant = i18n::immigrant_locales();
+  if (set != "country" || std::find(immigrant.begin(), immigrant.end(), locale) == immigrant.end()) return std::nullopt;
+  return i18n::country_name(code, locale);
+}
+
+}  // namespace
+
 std::vector<std::pair<std::string, std::string>> reference_options(const Portal& portal, const Request& req,
                                                                    const std::string& set) {
   std::vector<std::pair<std::string, std::string>> out;
   if (auto entries = portal.ctx.store.reference_set(set))
-    for (const auto& e : *entries) out.emplace_back(e.code, name_in(e.payload, req.locale));
+    for (const auto& e : *entries) {
+      auto own = country_in(set, e.code, req.locale);
+      out.emplace_back(e.code, own ? *own : name_in(e.payload, req.locale));
+    }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   return out;
 }
 std::string reference_label(const Portal& portal, const Request& req, const std::string& set, const std::string& code) {
   if (code.empty()) return {};
+  if (auto own = country_in(set, code, req.locale)) return *own;
   return reference_name(portal.ctx.store, set, code, req.locale);
 }
 

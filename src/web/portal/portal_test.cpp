@@ -234,6 +234,13 @@ TEST_F(PortalTest, ImmigrantLanguagesInTheSwitcherWithRussianWhereAPageIsNotTran
   EXPECT_NE(bad.body.find("<html lang=\"tg\">"), std::string::npos);
   EXPECT_NE(bad.body.find("Хатогӣ ҳаст"), std::string::npos);
   EXPECT_NE(bad.body.find("Предварительный расчёт баллов"), std::string::npos);
+  // The citizenship list names the country in the reader's language (CLDR), not in Russian.
+  auto chen = sign_in("chen");
+  auto form = send("GET", "/cabinet/new?kind=issue", &chen, {}, {}, "uz");
+  EXPECT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find(">Xitoy<"), std::string::npos);
+  EXPECT_EQ(form.body.find(">Китай<"), std::string::npos);
+  EXPECT_NE(send("GET", "/cabinet/new?kind=issue", &chen, {}, {}, "ky").body.find(">Кытай<"), std::string::npos);
 }
 
 TEST_F(PortalTest, SelfAssessmentShowsPointsAndInlineErrors_SE10_SEA29) {
