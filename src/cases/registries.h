@@ -119,7 +119,8 @@ class LabourContractRegistry {
   virtual Result<std::vector<LabourContract>> contracts_by_employer(const Bin& employer) = 0;
   virtual Result<std::vector<LabourContract>> contracts_by_worker(const Iin& worker) = 0;
   // LI-15(4), LI-29: the household contracts of an individual employer (art. 43-2 p.5 counts them);
-  // `employer_bin` of each holds the employer's IIN. Not every adapter has it: gateway.unavailable then.
+  // `employer_bin` of each holds the employer's IIN. The gateway client asks ЕСУТД; an adapter without the
+  // query keeps this default, gateway.unavailable (the LI check then waits, never refuses).
   virtual Result<std::vector<LabourContract>> contracts_by_individual_employer(const Iin& employer);
 };
 

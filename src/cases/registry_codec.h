@@ -32,6 +32,9 @@ struct Endpoint {
 namespace ep {
 inline constexpr Endpoint<ByBin, ContractList> kContractsByEmployer{"labour_contracts", "contracts_by_employer"};
 inline constexpr Endpoint<ByIin, ContractList> kContractsByWorker{"labour_contracts", "contracts_by_worker"};
+// LI-15(4), LI-29: the household contracts of an individual employer, by the employer's IIN.
+inline constexpr Endpoint<ByIin, ContractList> kContractsByIndividualEmployer{"labour_contracts",
+                                                                              "contracts_by_individual_employer"};
 inline constexpr Endpoint<ByIin, ForeignerRegistration> kPoliceRegistration{"migration_police", "registration"};
 inline constexpr Endpoint<BySubject, MigrationViolationList> kPoliceViolations{"migration_police", "violations"};
 inline constexpr Endpoint<PoliceAgreementRequest, OutboxReceipt> kPoliceAgreementRequest{"migration_police",
@@ -46,6 +49,8 @@ inline constexpr Endpoint<ByIin, Person> kPerson{"persons", "person"};
 inline constexpr Endpoint<PaymentsQuery, FeePaymentList> kFeePayments{"revenue", "fee_payments"};
 inline constexpr Endpoint<PaymentsQuery, IitPaymentList> kIitPayments{"revenue", "iit_payments"};
 inline constexpr Endpoint<ByIin, PolicyList> kPolicies{"insurance", "policies"};
+// LI-23, I-49: the real estate a person owns or co-owns.
+inline constexpr Endpoint<ByIin, RealEstateList> kPropertiesOf{"real_estate", "properties_of"};
 inline constexpr Endpoint<ByCode, Vacancy> kVacancy{"labour_exchange", "vacancy"};
 inline constexpr Endpoint<ByBin, VacancyList> kVacanciesByEmployer{"labour_exchange", "vacancies_by_employer"};
 inline constexpr Endpoint<ApostilleCheckRequest, OutboxReceipt> kApostilleCheckRequest{"apostille", "check_request"};
@@ -57,10 +62,10 @@ inline constexpr Endpoint<ContactCentreNotification, OutboxReceipt> kContactCent
 }  // namespace ep
 
 // Every system name, in the order of docs/registries.md.
-inline constexpr std::string_view kSystems[] = {
-    "labour_contracts", "migration_police", "erap",          "otib",      "legal_entities",
-    "persons",          "revenue",          "insurance",     "apostille", "e_qonaq",
-    "labour_exchange",  "front_office",     "contact_centre"};
+inline constexpr std::string_view kSystems[] = {"labour_contracts", "migration_police", "erap",      "otib",
+                                                "legal_entities",   "persons",          "revenue",   "insurance",
+                                                "real_estate",      "labour_exchange",  "apostille", "e_qonaq",
+                                                "front_office",     "contact_centre"};
 
 // Encoding and decoding are cases/codec.h; an answer that does not decode is gateway.malformed,
 // naming the JSON path ("answer" for the whole body).

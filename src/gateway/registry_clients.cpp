@@ -69,6 +69,12 @@ Result<std::vector<cases::LabourContract>> LabourContractsClient::contracts_by_w
   return std::move(list.contracts);
 }
 
+Result<std::vector<cases::LabourContract>> LabourContractsClient::contracts_by_individual_employer(
+    const Iin& employer) {
+  FLIS_ASSIGN_OR_RETURN(list, call(transport_, ep::kContractsByIndividualEmployer, cases::ByIin{employer.digits()}));
+  return std::move(list.contracts);
+}
+
 Result<cases::ForeignerRegistration> MigrationPoliceClient::registration(const Iin& foreigner) {
   return call(transport_, ep::kPoliceRegistration, cases::ByIin{foreigner.digits()});
 }
@@ -117,6 +123,11 @@ Result<std::vector<cases::InsurancePolicy>> InsuranceClient::policies(const Iin&
   return std::move(list.policies);
 }
 
+Result<std::vector<cases::RealEstate>> RealEstateClient::properties_of(const Iin& owner) {
+  FLIS_ASSIGN_OR_RETURN(list, call(transport_, ep::kPropertiesOf, cases::ByIin{owner.digits()}));
+  return std::move(list.properties);
+}
+
 Result<cases::Vacancy> LabourExchangeClient::vacancy(const std::string& publication_code) {
   return call(transport_, ep::kVacancy, cases::ByCode{publication_code});
 }
@@ -146,12 +157,13 @@ RegistryClients::RegistryClients(Transport& transport)
       insurance_(transport),
       labour_exchange_(transport),
       apostille_(transport),
-      arrivals_(transport) {}
+      arrivals_(transport),
+      real_estate_(transport) {}
 
 cases::Registries RegistryClients::ports() {
   return cases::Registries{&labour_contracts_, &migration_police_, &offences_, &safety_,
                            &legal_entities_,   &persons_,          &revenue_,  &insurance_,
-                           &labour_exchange_,  &apostille_,        &arrivals_};
+                           &labour_exchange_,  &apostille_,        &arrivals_, &real_estate_};
 }
 
 }  // namespace flis::gateway

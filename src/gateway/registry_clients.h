@@ -26,6 +26,7 @@ class LabourContractsClient final : public cases::LabourContractRegistry {
   explicit LabourContractsClient(Transport& transport) : transport_(transport) {}
   Result<std::vector<cases::LabourContract>> contracts_by_employer(const Bin& employer) override;
   Result<std::vector<cases::LabourContract>> contracts_by_worker(const Iin& worker) override;
+  Result<std::vector<cases::LabourContract>> contracts_by_individual_employer(const Iin& employer) override;
 
  private:
   Transport& transport_;
@@ -98,6 +99,15 @@ class InsuranceClient final : public cases::InsuranceDatabase {
   Transport& transport_;
 };
 
+class RealEstateClient final : public cases::RealEstateRegister {
+ public:
+  explicit RealEstateClient(Transport& transport) : transport_(transport) {}
+  Result<std::vector<cases::RealEstate>> properties_of(const Iin& owner) override;
+
+ private:
+  Transport& transport_;
+};
+
 class LabourExchangeClient final : public cases::LabourExchange {
  public:
   explicit LabourExchangeClient(Transport& transport) : transport_(transport) {}
@@ -144,6 +154,7 @@ class RegistryClients {
   LabourExchangeClient labour_exchange_;
   ApostilleClient apostille_;
   ArrivalsClient arrivals_;
+  RealEstateClient real_estate_;
 };
 
 }  // namespace flis::gateway

@@ -10,6 +10,7 @@ namespace {
 constexpr const char* kAstana = "710000000";
 constexpr const char* kAlmaty = "750000000";
 constexpr const char* kAtyrau = "230000000";
+constexpr const char* kAlatauDistrict = "751210000";  // Алатауский район г. Алматы (data/reference/districts.json)
 
 Date date(const char* iso) { return *Date::parse(iso); }
 
@@ -316,6 +317,96 @@ SimData demo_data(Date today) {
   vacancy(cps, "3117", "Техник по добыче нефти", kAtyrau, 120, VacancyStatus::filled, 3);
   vacancy(adl, "2512", "Разработчик программного обеспечения", kAstana, 9, VacancyStatus::open, 2);
   vacancy(adl, "2521", "Администратор баз данных", kAstana, 60, VacancyStatus::filled, 1);
+
+  // ---- Labour immigrants (LI) and the households that employ them ----
+  // The identities of the LI demo (src/web/li/ builds its users and cases from the same numbers, computing the
+  // IINs with first_assignable_identifier as here). All in Almaty, Alatau district (KATO 751210000):
+  //   individual employers (ГБД ФЛ, ГБД «Регистр недвижимости», ЕСУТД)
+  //     Жумабаева Айгерим Сериковна    8507154/41  owns the house «ул. Рыскулова, 12», cadastral 20:321:045:118,
+  //                                                since 2015; no household contracts;
+  //     Омаров Ержан Каиратович        7803123/42  owns the flat «мкр. Акбулак, 7, кв. 19», cadastral
+  //                                                20:321:051:207; five household contracts in force, so a sixth
+  //                                                immigrant is over the limit of art. 43-2 p.5 (LI-15(4));
+  //   labour immigrants (ГБД ФЛ with passport; police registration and e-Qonaq arrival 2–4 weeks ago, hosted
+  //   by Жумабаева; ЕСБД medical policy for 12 months on; advance IIT for the coming 12 months to 751210000)
+  //     Рахимов Жасур Бахтиёрович      9203123/51  UZ  FA1234568  all in order;
+  //     Сафарова Малика Рустамовна     9411054/52  TJ  400123456  all in order;
+  //     Токтогулов Азамат Нурланович   9008153/53  KG  AC3456789  all in order, but the police refuse (LI-16);
+  //     Каримов Бобур Алишерович       8812013/54  UZ  FA2345678  no insurance policy (LI-A2.8(5): a ground).
+  const std::string home = "г. Алматы, Алатауский район, ул. Рыскулова, 12";
+  const std::string flat = "г. Алматы, Алатауский район, мкр. Акбулак, 7, кв. 19";
+  const std::vector<Foreigner> households = {
+      {first_assignable_identifier("8507154", 41), "Жумабаева Айгерим Сериковна", "ZHUMABAYEVA AIGERIM", "N45678901",
+       "2019-08-12", "МВД РК", "KZ", home},
+      {first_assignable_identifier("7803123", 42), "Омаров Ержан Каиратович", "OMAROV YERZHAN", "N56789012",
+       "2020-02-04", "МВД РК", "KZ", flat},
+  };
+  const std::vector<Foreigner> immigrants = {
+      {first_assignable_identifier("9203123", 51), "Рахимов Жасур Бахтиёрович", "RAKHIMOV JASUR", "FA1234568",
+       "2022-04-19", "МВД Республики Узбекистан", "UZ", home},
+      {first_assignable_identifier("9411054", 52), "Сафарова Малика Рустамовна", "SAFAROVA MALIKA", "400123456",
+       "2021-10-07", "МВД Республики Таджикистан", "TJ", home},
+      {first_assignable_identifier("9008153", 53), "Токтогулов Азамат Нурланович", "TOKTOGULOV AZAMAT", "AC3456789",
+       "2023-03-15", "ГРС при ПКР", "KG", home},
+      {first_assignable_identifier("8812013", 54), "Каримов Бобур Алишерович", "KARIMOV BOBUR", "FA2345678",
+       "2020-12-22", "МВД Республики Узбекистан", "UZ", home},
+  };
+  // Омаров's household staff: foreigners under household contracts he registered in ЕСУТД (LI-29).
+  const std::vector<Foreigner> omarov_staff = {
+      {first_assignable_identifier("9004154", 61), "Юсупова Дилноза Азизовна", "YUSUPOVA DILNOZA", "FA4567890",
+       "2021-03-10", "МВД Республики Узбекистан", "UZ", flat},
+      {first_assignable_identifier("8709213", 62), "Назаров Фаридун Шарифович", "NAZAROV FARIDUN", "402345678",
+       "2020-08-19", "МВД Республики Таджикистан", "TJ", flat},
+      {first_assignable_identifier("9302254", 63), "Абдуллаева Гулнора Рашидовна", "ABDULLAYEVA GULNORA", "FA5678901",
+       "2022-01-27", "МВД Республики Узбекистан", "UZ", flat},
+      {first_assignable_identifier("9106013", 64), "Мамытов Айбек Жоомартович", "MAMYTOV AIBEK", "AC4567890",
+       "2021-11-02", "ГРС при ПКР", "KG", flat},
+      {first_assignable_identifier("8905173", 65), "Холматов Шерзод Улугбекович", "KHOLMATOV SHERZOD", "FA6789012",
+       "2019-05-15", "МВД Республики Узбекистан", "UZ", flat},
+  };
+  for (const auto* group : {&households, &immigrants, &omarov_staff})
+    for (const auto& f : *group) d.persons.push_back(person_of(f));
+  const std::string& zhumabaeva = households[0].iin;
+  const std::string& omarov = households[1].iin;
+
+  // LI-23, I-49: the work address is real estate the employer owns.
+  d.real_estate = {
+      {"20:321:045:118", home, kAlatauDistrict, "house", {zhumabaeva}, date("2015-06-23")},
+      {"20:321:051:207", flat, kAlatauDistrict, "apartment", {omarov}, date("2012-10-05")},
+  };
+  // LI-15(4), art. 43-2 p.5: five household contracts in force (employer_bin holds the employer's IIN).
+  const char* chores[][2] = {{"Помощник по хозяйству", "9111"},
+                             {"Няня", "5311"},
+                             {"Повар", "5120"},
+                             {"Садовник", "6113"},
+                             {"Водитель", "8322"}};
+  for (std::size_t i = 0; i < omarov_staff.size(); ++i)
+    contract(omarov, omarov_staff[i], chores[i][0], chores[i][1], kAlatauDistrict, 40 + 60 * static_cast<int>(i), 12);
+
+  // The immigrants came in 2–4 weeks ago (the border mark of LI-A2.8(3)), notified arrival through their host
+  // and were registered by the police; each bought a medical policy on arrival (LI-A2.8(5)) and paid the
+  // advance IIT (LI-15(5), F-L1) for the coming 12 months to the revenue body of the district of stay.
+  // F-L1 from 2026 (data/rules/li/flis-readings.json): 4 MRP a month, MRP 2026 = 4 325 tenge.
+  constexpr std::int64_t kIitPerMonthTiyn = 4 * 4'325'00;
+  const std::string& uninsured = immigrants[3].iin;  // Каримов
+  for (std::size_t i = 0; i < immigrants.size(); ++i) {
+    const auto& f = immigrants[i];
+    const Date arrived = ago(16 + 4 * static_cast<int>(i));
+    d.arrivals.push_back(ArrivalNotification{"EQ-" + f.iin.substr(6), f.iin, f.passport, f.citizenship, arrived,
+                                             arrived.plus_days(90), zhumabaeva, f.address});
+    d.registrations.push_back(ForeignerRegistration{f.iin, f.name, f.citizenship, f.passport, arrived.plus_days(2),
+                                                    arrived.plus_days(90), f.address, RegistrationStatus::registered});
+    std::vector<std::string> months;
+    for (int m = 0; m < 12; ++m) months.push_back(month_of(today.plus_months(m)));
+    d.iit_payments.push_back(IitPayment{"КГД-ИПН-" + std::to_string(++iit_no), f.iin, kAlatauDistrict,
+                                        std::move(months), 12 * kIitPerMonthTiyn, arrived.plus_days(3)});
+    // Cover from arrival to a month past a 12-month term begun today: any permit decided within weeks is covered.
+    if (f.iin != uninsured)
+      d.policies.push_back(InsurancePolicy{"ДМС-" + std::to_string(++policy_no), f.iin, "АО «СК «Евразия»", "medical",
+                                           1'500'000'00, arrived, today.plus_months(12).plus_days(30)});
+  }
+  d.agreement_refusals.push_back(
+      {immigrants[2].iin, "По учётам органов внутренних дел есть сведения, препятствующие согласованию разрешения"});
 
   // Diplomas of the SE applicants apostilled abroad (EP-27-1).
   d.apostilles = {

@@ -40,6 +40,7 @@ struct SimData {
   std::vector<cases::FeePayment> fee_payments;
   std::vector<cases::IitPayment> iit_payments;
   std::vector<cases::InsurancePolicy> policies;
+  std::vector<cases::RealEstate> real_estate;  // ГБД «Регистр недвижимости» (LI-23)
   std::vector<cases::Vacancy> vacancies;
   std::vector<cases::ArrivalNotification> arrivals;
   std::vector<ApostilledDocument> apostilles;

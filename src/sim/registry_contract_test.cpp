@@ -2,7 +2,7 @@
 // real HTTP on an ephemeral loopback port — found, not found, rejected, and each injected fault
 // mapped to the error gateway/transport.h promises; idempotent delivery of outbox messages.
 // Requirement IDs: EP-2-1, EP-2-2, EP-7.3, EP-10, EP-22, EP-27-1, EP-74, LI-6, LI-10, LI-15, LI-16,
-// LI-39, LI-A1, LI-A2.8, PG-5.2.
+// LI-23, LI-29, LI-39, LI-A1, LI-A2.8, PG-5.2, F-L1, I-49.
 #include <gtest/gtest.h>
 
 #include <boost/asio/connect.hpp>
@@ -14,6 +14,9 @@
 #include "cases/registry_codec.h"
 #include "core/testing/requirements.h"
 #include "gateway/registry_clients.h"
+#include "law/calendar.h"
+#include "law/li/li.h"
+#include "law/testing/rules.h"
 #include "sim/registry_sim.h"
 #include "web/server.h"
 
@@ -335,6 +338,188 @@ TEST_F(RegistryContract, PoliceAgreementIsAnsweredAsynchronously) {
   EXPECT_EQ(refused->status, cases::AgreementStatus::refused);
   EXPECT_FALSE(refused->reasons.empty());
   EXPECT_EQ(ports_.migration_police->agreement_status("never-sent").error().code, "gateway.not_found");
+}
+
+// The LI demo identities of demo_data.cpp (the LI demo seed computes the same IINs).
+struct LiDemo {
+  Iin zhumabaeva = iin(first_assignable_identifier("8507154", 41));
+  Iin omarov = iin(first_assignable_identifier("7803123", 42));
+  Iin rakhimov = iin(first_assignable_identifier("9203123", 51));
+  Iin safarova = iin(first_assignable_identifier("9411054", 52));
+  Iin toktogulov = iin(first_assignable_identifier("9008153", 53));
+  Iin karimov = iin(first_assignable_identifier("8812013", 54));
+};
+
+// LI-15(4), LI-29, art. 43-2 p.5: an individual employer's household contracts in ЕСУТД, by the employer's IIN.
+TEST_F(RegistryContract, HouseholdContractsByIndividualEmployerLi15) {
+  FLIS_REQUIREMENTS("LI-15", "LI-29");
+  const LiDemo li;
+  auto five = ports_.labour_contracts->contracts_by_individual_employer(li.omarov);
+  ASSERT_TRUE(five.ok()) << five.error().detail;
+  ASSERT_EQ(five->size(), 5u);
+  for (const auto& c : *five) {
+    EXPECT_EQ(c.employer_bin, li.omarov.digits());
+    EXPECT_EQ(c.status, cases::ContractStatus::active);
+    EXPECT_NE(c.worker_citizenship, "KZ");
+    EXPECT_EQ(c.region, "751210000");
+  }
+  // The worker's side of the same contract.
+  auto own = ports_.labour_contracts->contracts_by_worker(iin(five->front().worker_iin));
+  ASSERT_TRUE(own.ok());
+  ASSERT_EQ(own->size(), 1u);
+  EXPECT_EQ(own->front().contract_number, five->front().contract_number);
+  // No household contracts: an empty list, not a 404.
+  auto none = ports_.labour_contracts->contracts_by_individual_employer(li.zhumabaeva);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(ports_.labour_contracts->contracts_by_individual_employer(stranger())->empty());
+  // A company's contracts are not an individual's.
+  const Bin ksm = bin(demo.contracts[3].employer_bin);
+  EXPECT_TRUE(ports_.labour_contracts->contracts_by_individual_employer(iin(demo.contracts[3].worker_iin))->empty());
+  EXPECT_FALSE(ports_.labour_contracts->contracts_by_employer(ksm)->empty());
+
+  faults("labour_contracts", json::object{{"error_rate", 1.0}});
+  auto down = ports_.labour_contracts->contracts_by_individual_employer(li.omarov);
+  ASSERT_FALSE(down.ok());
+  EXPECT_EQ(down.error().code, "gateway.unavailable");
+  EXPECT_TRUE(gateway::is_retryable(down.error()));
+}
+
+// LI-23, I-49: ГБД «Регистр недвижимости» — what a person owns or co-owns.
+TEST_F(RegistryContract, RealEstateOfTheEmployerLi23) {
+  FLIS_REQUIREMENTS("LI-23", "I-49");
+  const LiDemo li;
+  auto house = ports_.real_estate->properties_of(li.zhumabaeva);
+  ASSERT_TRUE(house.ok()) << house.error().detail;
+  ASSERT_EQ(house->size(), 1u);
+  EXPECT_EQ(house->front().cadastral_number, "20:321:045:118");
+  EXPECT_EQ(house->front().district, "751210000");
+  EXPECT_EQ(house->front().kind, "house");
+  EXPECT_EQ(house->front().owners, std::vector<std::string>{li.zhumabaeva.digits()});
+  EXPECT_EQ(house->front().registered_on.year(), 2015);
+  auto flat = ports_.real_estate->properties_of(li.omarov);
+  ASSERT_TRUE(flat.ok());
+  ASSERT_EQ(flat->size(), 1u);
+  EXPECT_EQ(flat->front().cadastral_number, "20:321:051:207");
+  EXPECT_EQ(flat->front().kind, "apartment");
+  // Owns nothing: an empty list, not a 404.
+  auto nothing = ports_.real_estate->properties_of(li.rakhimov);
+  ASSERT_TRUE(nothing.ok());
+  EXPECT_TRUE(nothing->empty());
+
+  // A co-owned property (admin API) is found by each co-owner.
+  const Iin spouse = stranger();
+  cases::RealEstate shared{"20:321:060:001", "г. Алматы, Алатауский район, ул. Момышулы, 3", "751210000",
+                           "land",           {spouse.digits(), li.zhumabaeva.digits()},      Date(2019, 4, 2)};
+  auto added = admin(http::verb::post, "/admin/records/real_estate",
+                     json::object{{"properties", cases::codec::encode(std::vector<cases::RealEstate>{shared})}});
+  EXPECT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(ports_.real_estate->properties_of(li.zhumabaeva)->size(), 2u);
+  auto co_owned = ports_.real_estate->properties_of(spouse);
+  ASSERT_TRUE(co_owned.ok());
+  ASSERT_EQ(co_owned->size(), 1u);
+  EXPECT_EQ(co_owned->front().owners.size(), 2u);
+
+  // A fault of the register is an outage (the LI check reads "unavailable", never a refusal).
+  faults("real_estate", json::object{{"malformed_rate", 1.0}});
+  auto garbled = ports_.real_estate->properties_of(li.zhumabaeva);
+  ASSERT_FALSE(garbled.ok());
+  EXPECT_EQ(garbled.error().code, "gateway.malformed");
+  EXPECT_EQ(garbled.error().kind, Error::Kind::unavailable);
+  faults("real_estate", json::object{{"error_rate", 1.0}});
+  EXPECT_EQ(ports_.real_estate->properties_of(li.zhumabaeva).error().code, "gateway.unavailable");
+  EXPECT_TRUE(ports_.persons->person(li.zhumabaeva).ok());  // other systems unaffected
+}
+
+// The LI demo through the real clients: what the checks on arrival (LI-15, LI-23, LI-A2.8, F-L1) and the
+// police agreement (LI-16) find for each demo person, judged by law/li with the rule book of data/rules.
+TEST_F(RegistryContract, LiDemoPeopleMeetTheChecksOnArrival) {
+  FLIS_REQUIREMENTS("LI-15", "LI-16", "LI-23", "LI-A2.8", "F-L1", "I-49");
+  const LiDemo li;
+  const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + 5h)};
+  auto p = law::li::parameters(law::testing::rule_book(), today);
+  ASSERT_TRUE(p.ok());
+  // The demo pays the advance IIT at the F-L1 version of 2026 (4 MRP × 4 325 tenge a month).
+  auto rate_2026 = law::li::parameters(law::testing::rule_book(), Date(2026, 6, 1));
+  ASSERT_TRUE(rate_2026.ok());
+  ASSERT_TRUE(rate_2026->tax_known);
+  const Date term_to = law::term_end_months(today, 12);
+
+  struct Expect {
+    Iin who;
+    std::string passport;
+    std::string citizenship;
+    bool insured;
+  };
+  for (const auto& e : {Expect{li.rakhimov, "FA1234568", "UZ", true}, Expect{li.safarova, "400123456", "TJ", true},
+                        Expect{li.toktogulov, "AC3456789", "KG", true}, Expect{li.karimov, "FA2345678", "UZ", false}}) {
+    SCOPED_TRACE(e.who.digits());
+    auto person = ports_.persons->person(e.who);
+    ASSERT_TRUE(person.ok());
+    EXPECT_EQ(person->document.number, e.passport);
+    EXPECT_EQ(person->citizenship, e.citizenship);
+    EXPECT_TRUE(law::li::check_citizenship(*p, person->citizenship).ok);
+    // LI-A2.8(3): the border crossing of the last weeks, and the police registration.
+    auto arrivals = ports_.arrivals->arrivals(e.who);
+    ASSERT_TRUE(arrivals.ok());
+    ASSERT_EQ(arrivals->size(), 1u);
+    EXPECT_EQ(arrivals->front().host, li.zhumabaeva.digits());
+    EXPECT_TRUE(law::li::check_border_mark(*p, arrivals->front().arrived_on, today).ok);
+    EXPECT_EQ(ports_.migration_police->registration(e.who)->status, cases::RegistrationStatus::registered);
+    // LI-15(5), F-L1: 12 months paid in advance to the district of stay.
+    auto paid = ports_.revenue->iit_payments(e.who, cases::PaymentFilter{"751210000", {}, {}});
+    ASSERT_TRUE(paid.ok());
+    ASSERT_EQ(paid->size(), 1u);
+    EXPECT_EQ(paid->front().months.size(), 12u);
+    EXPECT_EQ(paid->front().months.front(), today.iso().substr(0, 7));
+    EXPECT_EQ(paid->front().amount_tiyn,
+              std::int64_t{12} * rate_2026->advance_tax_mrp_per_month * rate_2026->mrp_tenge * 100);
+    EXPECT_TRUE(law::li::check_advance_tax(*rate_2026, {{paid->front().region, paid->front().amount_tiyn / 100}}, 12,
+                                           "751210000")
+                    .ok);
+    // LI-A2.8(5): insurance for a 12-month term from today — Каримов has none (a ground, not an outage).
+    auto policies = ports_.insurance->policies(e.who);
+    ASSERT_TRUE(policies.ok());
+    std::vector<law::li::Cover> covers;
+    for (const auto& pol : *policies) covers.push_back({pol.valid_from, pol.valid_to});
+    const auto insurance = law::li::check_insurance(*p, covers, today, term_to);
+    EXPECT_EQ(insurance.ok, e.insured);
+    EXPECT_EQ(insurance.ground.has_value(), !e.insured);
+  }
+
+  // LI-15(4): Жумабаева employs nobody yet; Омаров's five contracts make a sixth immigrant over the limit.
+  auto count_current = [&](const Iin& employer) {
+    int n = 0;
+    for (const auto& c : *ports_.labour_contracts->contracts_by_individual_employer(employer))
+      n += c.status == cases::ContractStatus::active && c.start_date <= today && (!c.end_date || today <= *c.end_date);
+    return n;
+  };
+  EXPECT_TRUE(law::li::check_employer_limit(*p, count_current(li.zhumabaeva)).ok);
+  const auto over = law::li::check_employer_limit(*p, count_current(li.omarov));
+  EXPECT_FALSE(over.ok);
+  EXPECT_EQ(over.ground, law::li::RefusalGround::employer_limit);
+  // LI-23: the work address is the employer's own real estate in the district.
+  auto owned = ports_.real_estate->properties_of(li.zhumabaeva);
+  ASSERT_TRUE(owned.ok());
+  EXPECT_TRUE(std::any_of(owned->begin(), owned->end(), [](const cases::RealEstate& r) {
+    return r.cadastral_number == "20:321:045:118" && r.district == "751210000";
+  }));
+
+  // LI-16: the police agree for Рахимов and refuse Токтогулов, with a reason.
+  auto request = [&](const std::string& id, const Iin& who) {
+    auto worker = ports_.persons->person(who);
+    auto message = agreement(id, *worker);
+    message.employer = li.zhumabaeva.digits();
+    return gateway::deliver(*transport_, cases::to_outbox(message));
+  };
+  ASSERT_TRUE(request("LI-D1/agreement/1", li.rakhimov).ok());
+  ASSERT_TRUE(request("LI-D2/agreement/1", li.toktogulov).ok());
+  std::this_thread::sleep_for(400ms);
+  EXPECT_EQ(ports_.migration_police->agreement_status("LI-D1/agreement/1")->status, cases::AgreementStatus::agreed);
+  auto refused = ports_.migration_police->agreement_status("LI-D2/agreement/1");
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->status, cases::AgreementStatus::refused);
+  EXPECT_FALSE(refused->reasons.empty());
 }
 
 // EP-27-1: apostille checks; LI-39/EP-74, LI-5, LI-3: notices accepted with a receipt.

@@ -184,6 +184,7 @@ struct RegistrySim::Impl {
     collection("revenue", "fee_payments", &SimData::fee_payments);
     collection("revenue", "iit_payments", &SimData::iit_payments);
     collection("insurance", "policies", &SimData::policies);
+    collection("real_estate", "properties", &SimData::real_estate);
     collection("labour_exchange", "vacancies", &SimData::vacancies);
     collection("e_qonaq", "notifications", &SimData::arrivals);
     collection("apostille", "apostilles", &SimData::apostilles);
@@ -200,6 +201,12 @@ struct RegistrySim::Impl {
           [this](const cases::ByIin& q, const std::string&) -> Result<cases::ContractList> {
             if (auto s = require_iin(q.iin); !s) return s.take_error();
             return cases::ContractList{where(data.contracts, [&](const auto& c) { return c.worker_iin == q.iin; })};
+          });
+    // LI-15(4): an individual employer's household contracts carry the employer's IIN as employer_bin.
+    serve(ep::kContractsByIndividualEmployer, false,
+          [this](const cases::ByIin& q, const std::string&) -> Result<cases::ContractList> {
+            if (auto s = require_iin(q.iin); !s) return s.take_error();
+            return cases::ContractList{where(data.contracts, [&](const auto& c) { return c.employer_bin == q.iin; })};
           });
     serve(ep::kPoliceRegistration, false,
           [this](const cases::ByIin& q, const std::string&) -> Result<cases::ForeignerRegistration> {
@@ -279,6 +286,13 @@ struct RegistrySim::Impl {
     serve(ep::kPolicies, false, [this](const cases::ByIin& q, const std::string&) -> Result<cases::PolicyList> {
       if (auto s = require_iin(q.iin); !s) return s.take_error();
       return cases::PolicyList{where(data.policies, [&](const auto& p) { return p.holder_iin == q.iin; })};
+    });
+    // LI-23: everything the person owns or co-owns; no property is an empty list, not a 404.
+    serve(ep::kPropertiesOf, false, [this](const cases::ByIin& q, const std::string&) -> Result<cases::RealEstateList> {
+      if (auto s = require_iin(q.iin); !s) return s.take_error();
+      return cases::RealEstateList{where(data.real_estate, [&](const auto& r) {
+        return std::find(r.owners.begin(), r.owners.end(), q.iin) != r.owners.end();
+      })};
     });
     serve(ep::kVacancy, false, [this](const cases::ByCode& q, const std::string&) -> Result<cases::Vacancy> {
       for (const auto& v : data.vacancies)
