@@ -25,12 +25,13 @@
 #include <thread>
 #include <vector>
 
+#include "bench_support.h"
 #include "store/database.h"
-#include "store/sql_connection.h"
 
 namespace {
 
 using namespace flis;
+using bench::env_or;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -60,27 +61,10 @@ Instant now_instant() {
 }
 
 cases::CaseChange new_case(const std::string& id, const std::string& kind, cases::QuotaOperation op) {
-  const Instant at = now_instant();
-  cases::CaseChange change;
-  change.is_new = true;
-  change.next.id = id;
-  change.next.service = "EP";
-  change.next.kind = kind;
-  change.next.state = "issued";
-  change.next.region = kKey.region;
-  change.next.provider_body = "leb-" + kKey.region;
-  change.next.applicant_id = "u-bench-employer";
-  change.next.step_rule = "I-14";
-  change.next.created_at = at;
-  change.next.updated_at = at;
-  cases::AuditEvent event;
-  event.at = at;
-  event.actor_id = "u-bench-officer";
-  event.actor_role = "leb_officer";
-  event.command = kind;
-  event.rule_ids = op.rule_ids;
-  event.state_after = "issued";
-  change.events.push_back(std::move(event));
+  const cases::Actor officer{"u-bench-officer", "leb_officer", "", "leb-" + kKey.region, kKey.region};
+  auto change =
+      bench::new_case_change({id, "EP", kind, "issued", kKey.region, "leb-" + kKey.region, "u-bench-employer"}, officer,
+                             now_instant(), op.rule_ids);
   change.quota.push_back(std::move(op));
   return change;
 }
@@ -150,11 +134,8 @@ Result<Outcome> race(const std::string& backend, const std::string& url, const O
   }
   std::vector<double> all;
   for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-  std::sort(all.begin(), all.end());
-  if (!all.empty()) {
-    out.p50_ms = all[all.size() / 2];
-    out.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-  }
+  out.p50_ms = bench::percentile(all, 50);
+  out.p99_ms = bench::percentile(all, 99);
 
   auto balances = store.quota_balances(kKey.year, kKey.region);
   if (!balances) return balances.take_error();
@@ -202,28 +183,14 @@ void report(const Outcome& r, const Options& o) {
             << (exact(r, o) ? "EXACT" : "NOT EXACT") << std::endl;
 }
 
-std::string env_or(const char* name, const char* fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   Options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const int value = std::atoi(argv[i + 1]);
-    if (flag == "--requests")
-      o.requests = value;
-    else if (flag == "--units")
-      o.units = value;
-    else if (flag == "--threads")
-      o.threads = value;
-    else {
-      std::cerr << "usage: quota_race_benchmark [--requests N] [--units K] [--threads T]\n";
-      return 2;
-    }
+  if (!bench::parse_flags(argc, argv,
+                          {{"--requests", &o.requests}, {"--units", &o.units}, {"--threads", &o.threads}})) {
+    std::cerr << "usage: quota_race_benchmark [--requests N] [--units K] [--threads T]\n";
+    return 2;
   }
   if (o.requests <= 0 || o.units <= 0 || o.units > o.requests || o.threads <= 0) {
     std::cerr << "quota_race_benchmark: need 0 < units <= requests and threads > 0\n";
@@ -249,16 +216,9 @@ int main(int argc, char** argv) {
   fs::remove_all(dir);
 
   const std::string pg = env_or("FLIS_TEST_PG_URL", "");
-  if (!pg.empty()) {
-    // A fresh schema, so that a rerun on the same server starts from an empty ledger.
-    const std::string schema = "quota_race_" + std::to_string(::getpid());
-    auto admin = store::open_pg_connection(pg);
-    if (!admin || !(*admin)->exec_script("CREATE SCHEMA " + schema)) {
-      std::cerr << "quota race postgresql: cannot create schema " << schema << "\n";
-      return 1;
-    }
-    run("postgresql", pg + (pg.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema);
-    (void)(*admin)->exec_script("SET client_min_messages = warning; DROP SCHEMA " + schema + " CASCADE");
-  }
+  if (!pg.empty() &&
+      !bench::run_in_fresh_pg_schema(pg, "quota_race_" + std::to_string(::getpid()), "quota race postgresql",
+                                     [&](const std::string& url) { run("postgresql", url); }))
+    return 1;
   return all_exact ? 0 : 1;
 }

@@ -9,12 +9,16 @@
 #   5. the quota race (I-17)   10 000 concurrent permits for 1 000 units, SQLite and PostgreSQL: exactly
 #                              1 000 granted, decisions per second                 (quota_race_benchmark)
 #   6. documents as PDF         SE certificate, EP permit, QT-A1/QT-A2 per core    (document_benchmark)
+#   7. the opening of a quota   100 000 labour immigrants filing online for 30 000 units of one region
+#      year (LI, issue 12)      through cases::LabourImmigrantService, SQLite and PostgreSQL: exactly
+#                              30 000 filed and kept, the rest li.quota_exhausted (li_opening_benchmark)
 # Prints a markdown summary and writes it to var/bench/summary.md. Everything listens on 127.0.0.1
 # only; every process started here is stopped on exit.
 #
 # Environment: BIN (default build/bin) holds flis, flis-server and case_create_benchmark;
 # BENCH_DURATION (default 5s), BENCH_RUNS (default 3), BENCH_PG=0 skips PostgreSQL;
-# BENCH_RACE_REQUESTS / BENCH_RACE_UNITS / BENCH_RACE_THREADS (10000 / 1000 / 16) size the quota race.
+# BENCH_RACE_REQUESTS / BENCH_RACE_UNITS / BENCH_RACE_THREADS (10000 / 1000 / 16) size the quota race;
+# BENCH_LI_IMMIGRANTS / BENCH_LI_UNITS / BENCH_LI_THREADS (100000 / 30000 / 16) the opening of the LI quota year.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -30,7 +34,7 @@ BENCH_PG=${BENCH_PG:-1}
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 done
-for bin in flis flis-server case_create_benchmark quota_race_benchmark document_benchmark; do
+for bin in flis flis-server case_create_benchmark quota_race_benchmark document_benchmark li_opening_benchmark; do
   [ -x "$BIN/$bin" ] || { echo "bench: $BIN/$bin not built" >&2; exit 1; }
 done
 
@@ -218,6 +222,12 @@ RACE_ARGS=(--requests "${BENCH_RACE_REQUESTS:-10000}" --units "${BENCH_RACE_UNIT
 log "quota_race_benchmark (SQLite, synchronous=FULL)"
 FLIS_BENCH_DIR="$work" FLIS_TEST_PG_URL="" "$BIN/quota_race_benchmark" "${RACE_ARGS[@]}" >"$work/race.jsonl"
 
+# ---- the opening of the labour-immigrant quota year (issue 12): N immigrants for K units ---------
+LI_ARGS=(--immigrants "${BENCH_LI_IMMIGRANTS:-100000}" --units "${BENCH_LI_UNITS:-30000}" --threads "${BENCH_LI_THREADS:-16}")
+li_env=(FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules")
+log "li_opening_benchmark (SQLite, synchronous=FULL; ${LI_ARGS[*]})"
+env "${li_env[@]}" FLIS_TEST_PG_URL="" "$BIN/li_opening_benchmark" "${LI_ARGS[@]}" --backend sqlite >"$work/li.jsonl"
+
 # Payload of the raw PostgreSQL rows: the `data` of the case served above, as create_draft writes it.
 python3 - "$work/www/case" >"$work/payload.json" <<'PY'
 import json, sys
@@ -237,6 +247,9 @@ if [ "$BENCH_PG" = 1 ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && command -v
     # Only the PostgreSQL line: the SQLite race already ran above.
     FLIS_BENCH_DIR="$work" FLIS_TEST_PG_URL="$pg_url" "$BIN/quota_race_benchmark" "${RACE_ARGS[@]}" |
       grep '"backend":"postgresql"' >>"$work/race.jsonl"
+    log "li_opening_benchmark (PostgreSQL via scripts/pg-harness.sh)"
+    env "${li_env[@]}" FLIS_TEST_PG_URL="$pg_url" "$BIN/li_opening_benchmark" "${LI_ARGS[@]}" --backend postgresql \
+      >>"$work/li.jsonl"
     psql -q "$pg_url" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
 CREATE TABLE raw_cases (id TEXT PRIMARY KEY, service TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
   region TEXT NOT NULL, provider_body TEXT NOT NULL, applicant_id TEXT NOT NULL, registered_on TEXT,
@@ -379,6 +392,38 @@ out.append("\nEach request is one CaseChange (new case + audit event + one consu
 if not race_ok:
     print("\n".join(out))
     sys.exit("bench: the quota race was not exact (I-17)")
+
+# The floor of each store, measured above in this run: SQLite's raw one-row commit (synchronous=FULL,
+# one client), PostgreSQL's pgbench one-row insert (-c 1).
+floors = {"sqlite": (1000 / raw1, "raw 1-row INSERT txn, 1 client")}
+if pg_ok:
+    floors["postgresql"] = (t, "pgbench 1-row INSERT, -c 1")
+out.append("\n## Opening of the labour-immigrant quota year (issue 12): everyone files at once for one region's quota\n")
+out.append("| store | immigrants | units | threads | filed (kept) | li.quota_exhausted | other errors | immigrants/s | filings/s "
+           "| filing p50 / p99 ms | refusal p50 / p99 ms | floor txn/s | filings/s ÷ floor | filing p50 ÷ floor txn | exact |")
+out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---|")
+li_ok = True
+for line in open(f"{work}/li.jsonl"):
+    r = json.loads(line)
+    li_ok = li_ok and r["exact"]
+    floor_tps, floor_label = floors.get(r["backend"], (None, ""))
+    ratio = f"{r['filings_per_second'] / floor_tps:.3f}x" if floor_tps else "n/a"
+    in_txns = f"{r['filed_p50_ms'] / (1000 / floor_tps):.0f}" if floor_tps else "n/a"
+    floor = f"{floor_tps:,.0f} ({floor_label})" if floor_tps else "not measured"
+    out.append(f"| {r['backend']} | {r['immigrants']:,} | {r['units']:,} | {r['threads']} | {r['filed']:,} ({r['stored_submitted']:,}) | "
+               f"{r['quota_exhausted']:,} | {r['other_errors']} | {r['immigrants_per_second']:,.0f} | {r['filings_per_second']:,.1f} | "
+               f"{r['filed_p50_ms']:.1f} / {r['filed_p99_ms']:.1f} | {r['refused_p50_ms']:.1f} / {r['refused_p99_ms']:.1f} | "
+               f"{floor} | {ratio} | {in_txns} | {'**yes**' if r['exact'] else '**NO**'} |")
+out.append("\nEach immigrant runs cases::LabourImmigrantService on the durable store: the employer's offer, the immigrant's "
+           "signing (a unit reserved, LI-12/I-16, or li.quota_exhausted citing LI-20/I-17), then for a unit the application, "
+           "two scans, both signatures and the filing (status submitted) — 11 durable commits per filing, 2 per refusal. "
+           "exact = filed equals the units and each is in the store as submitted, reserved + consumed equals the units, every "
+           "other immigrant answered li.quota_exhausted. filings/s ÷ floor: a filing's share of what one client commits on "
+           "the same store (1/11 ≈ 0.09 if FLIS cost nothing over its commits); filing p50 ÷ floor txn: the filing's median "
+           "latency in floor transactions.")
+if not li_ok:
+    print("\n".join(out))
+    sys.exit("bench: the opening of the LI quota year was not exact (LI-20, I-17)")
 out.append("\nRatios: HTTP = flis req/s ÷ nginx req/s (1.00 = as fast as nginx serving a file); "
            "latency and storage ratios = flis time ÷ floor time (1.00 = no overhead over the floor).")
 print("\n".join(out))
