@@ -72,6 +72,29 @@ const std::vector<UserRecord>& demo_users() {
        first_assignable_identifier("1803400", 1234), "en"},
       {"u-emp-dostyk", "employer.dostyk", "ТОО «Dostyk Logistics»", "employer", "", "",
        first_assignable_identifier("1907400", 6630), "ru"},
+      // The labour-immigrant service (LI): households of Almaty's Alatau district as individual employers, the
+      // immigrants they hire, the district's LEB (LI-4), the city's State Corporation front office and police —
+      // the same IINs as the registry simulator's records (sim/demo_data.cpp).
+      {"u-li-aigerim", "employer.aigerim", "Жумабаева Айгерим Сериковна", "individual_employer", "", kAlmaty,
+       first_assignable_identifier("8507154", 41), "ru"},
+      {"u-li-omarov", "employer.omarov", "Омаров Ержан Каиратович", "individual_employer", "", kAlmaty,
+       first_assignable_identifier("7803123", 42), "kk"},
+      {"u-li-rakhimov", "rakhimov", "Рахимов Жасур Бахтиёрович", "foreigner", "", "",
+       first_assignable_identifier("9203123", 51), "ru"},
+      {"u-li-safarova", "safarova", "Сафарова Малика Рустамовна", "foreigner", "", "",
+       first_assignable_identifier("9411054", 52), "ru"},
+      {"u-li-toktogulov", "toktogulov", "Токтогулов Азамат Нурланович", "foreigner", "", "",
+       first_assignable_identifier("9008153", 53), "ru"},
+      {"u-li-karimov", "karimov.b", "Каримов Бобур Алишерович", "foreigner", "", "",
+       first_assignable_identifier("8812013", 54), "ru"},
+      {"u-li-officer-alatau", "officer.alatau", "Сапарова Динара Ахметовна", "leb_officer", "leb-751210000", kAlmaty,
+       "", "ru"},
+      {"u-li-head-alatau", "head.alatau", "Нуржанов Бауыржан Серикович", "leb_head", "leb-751210000", kAlmaty, "",
+       "kk"},
+      {"u-li-operator-alm", "operator.almaty", "Ермекова Асель Маратовна", "state_corporation_operator",
+       "con-750000000", kAlmaty, "", "ru"},
+      {"u-li-police-alm", "police.almaty", "Абенов Данияр Серикович", "police_liaison", "police-750000000", kAlmaty,
+       "", "ru"},
   };
   return users;
 }

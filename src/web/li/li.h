@@ -3,8 +3,12 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "cases/li/li_data.h"
+#include "cases/records.h"
 #include "web/context.h"
 #include "web/module.h"
 #include "web/router.h"
@@ -18,5 +22,28 @@ const Module& module();
 void register_calculators(Router& router, AppContext& ctx);
 std::vector<ApiOperation> calculator_operations();
 boost::json::object calculator_schemas();
+
+// case_api.cpp: the agreements and applications (cases/li/labour_immigrants.h): the service the module wires,
+// their JSON API with its OpenAPI operations and schemas, how lists and the API's case view show LI cases,
+// and the scheduled lapse of agreements (I-16) and end of permits.
+void wire_cases(const cases::Ports& ports, Services& services);
+void register_case_api(Router& router, AppContext& ctx);
+std::vector<ApiOperation> case_operations();
+boost::json::object case_schemas();
+std::vector<CaseKind> case_kinds();
+std::vector<ScheduledJob> case_jobs();
+// The documents the case has now, {name, rule}: "permit" (LI-A5), "refusal" (LI-A7), "receipt" (LI-A4),
+// "termination" (LI-A6), "revocation" (LI-A8), "police-information" (LI-A9).
+std::vector<std::pair<std::string, std::string>> case_documents(const cases::CaseRecord& c,
+                                                                const cases::LiCaseData& data);
+
+// documents.cpp: those documents as PDF — GET /api/v1/labour-immigrants/permits/{number}.pdf and
+// /applications/{id}/{document}.pdf, the portal's /cases/{id}/li/{document}.pdf — for whoever may see the
+// case (else 404). permit_pdf gives the PDF and the text its QR carries (URL#payload.signature).
+Result<std::pair<std::string, std::string>> permit_pdf(AppContext& ctx, const cases::IssuedDocument& doc);
+Result<std::string> case_document_pdf(AppContext& ctx, const cases::CaseRecord& c, const std::string& name);
+void register_documents(Router& router, AppContext& ctx);
+std::vector<ApiOperation> document_operations();
+void register_document_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 
 }  // namespace flis::web::li

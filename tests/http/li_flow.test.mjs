@@ -1,0 +1,213 @@
+// The labour-immigrant service over the JSON API (issue 12) against a registry simulator of its own: a
+// household in Almaty's Alatau district offers the agreement of intent, the immigrant signs it (a quota unit
+// held, LI-12, I-16), files online with the employer's signature (LI-5, LI-13, I-41), the checks read the
+// registries (LI-15, LI-23) and the police are asked through the outbox (LI-6, LI-16); the district's LEB
+// issues (LI-7, LI-18) and the permit's PDF carries a QR `flis verify-permit` accepts offline (LI-A5). An
+// immigrant the police refuse is refused on ground 3 only (LI-31, I-18), with the refusal as PDF (LI-A7).
+// The front office takes an application with scans and refuses an incomplete one with the receipt (LI-17,
+// LI-A4). The database is seeded as of Monday 16 November 2026.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { bin, pdfBytes, signIn, startServer, startSim, validIin } from './server.mjs';
+
+const run = promisify(execFile);
+const at = '2026-11-16T10:00';
+const base = '/api/v1/labour-immigrants';
+const alatau = '751210000';
+// The simulator's people (sim/demo_data.cpp), as the demo users carry them (app/demo_seed.cpp).
+const iin = { aigerim: validIin('850715', '4', 41), rakhimov: validIin('920312', '3', 51),
+  safarova: validIin('941105', '4', 52), toktogulov: validIin('900815', '3', 53) };
+
+let sim, server, aigerim, rakhimov, toktogulov, officer, operator, police, outsider;
+
+before(async () => {
+  sim = await startSim({ at });
+  server = await startServer({ at, args: ['--registry-url', sim.url, '--job-period', '1'] });
+  [aigerim, rakhimov, toktogulov, officer, operator, police, outsider] = await Promise.all(
+    ['employer.aigerim', 'rakhimov', 'toktogulov', 'officer.alatau', 'operator.almaty', 'police.almaty',
+      'employer.ksm'].map((l) => signIn(server.url, l)));
+});
+after(async () => {
+  await server?.stop();
+  await sim?.stop();
+});
+
+const isPdf = (r) => r.status === 200 && r.type === 'application/pdf' && r.data.subarray(0, 5).toString() === '%PDF-';
+
+async function pdfText(bytes, name) {
+  const file = join(server.db.dir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  return (await run('pdftotext', ['-layout', file, '-'])).stdout;
+}
+
+const workplace = { work_address: 'ул. Рыскулова, 12', district: alatau, cadastral_number: '20:321:045:118',
+  phone: '+77010000000' };
+
+function passport(surname, givenName, citizenship, number, iin) {
+  return { surname, given_name: givenName, birth_date: `19${iin.slice(0, 2)}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`,
+    citizenship, passport_number: number, passport_issued_on: '2021-03-01', iin, phone: '+998901234567',
+    permanent_address: 'Ташкент', temporary_address: 'Алматы, ул. Рыскулова, 12' };
+}
+
+// The agreement offered by Aigerim, signed by the immigrant, the application filed online with both signatures.
+async function filedOnline(immigrant, login, person) {
+  const offer = await aigerim.post(`${base}/agreements`, { immigrant: login, profession: 'домработница',
+    wage_tenge: 250000, months: 6, workplace });
+  assert.equal(offer.status, 201, JSON.stringify(offer.data));
+  assert.equal(offer.data.state, 'offered');
+  const signed = await immigrant.post(`${base}/agreements/${offer.data.id}/signature`, { immigrant: person });
+  assert.equal(signed.status, 200, JSON.stringify(signed.data));
+  assert.equal(signed.data.state, 'signed');
+
+  const app = await immigrant.post(`${base}/applications`, { kind: 'issue', agreement: offer.data.id,
+    requested_months: 6, medical_certificate_on: '2026-10-01', border_crossed_on: '2026-11-02' });
+  assert.equal(app.status, 201, JSON.stringify(app.data));
+  const id = app.data.id;
+  for (const t of ['passport', 'medical_certificate']) {
+    const u = await immigrant.upload(`${base}/applications/${id}/files?doc_type=${t}&file_name=${t}.pdf`, pdfBytes(t));
+    assert.equal(u.status, 201, JSON.stringify(u.data));
+  }
+  assert.equal((await immigrant.post(`${base}/applications/${id}/signature`)).status, 200);
+  assert.equal((await aigerim.post(`${base}/applications/${id}/signature`)).status, 200);
+  const filed = await immigrant.post(`${base}/applications/${id}/filing`, { consent_personal_data: true });
+  assert.equal(filed.status, 200, JSON.stringify(filed.data));
+  assert.equal(filed.data.state, 'submitted');
+  return { agreement: offer.data.id, filed: filed.data };
+}
+
+// The officer asks again until the police have answered (the outbox relay delivers the request within seconds).
+async function recheckUntilPolice(id) {
+  for (let i = 0; i < 40; ++i) {
+    const r = await officer.post(`${base}/applications/${id}/checks`);
+    assert.equal(r.status, 200, JSON.stringify(r.data));
+    if (r.data.data.police.status !== 'pending') return r.data;
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
+  throw new Error('the police never answered');
+}
+
+test('LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: online agreement, filing, checks, police, permit with a QR', async () => {
+  const { agreement, filed } = await filedOnline(rakhimov, 'rakhimov',
+    passport('Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov));
+  const id = filed.id;
+  assert.equal(filed.data.filing.intake, 'online');
+  // LI-7, I-4: 2 wd after the filing day — Wednesday 18 November.
+  assert.match(filed.due_at, /^2026-11-18T/);
+  // The agreement was used by the application; the registries answered every check (LI-15, LI-23, I-43).
+  assert.equal((await aigerim.get(`/api/v1/cases/${agreement}`)).data.state, 'used');
+  for (const c of filed.data.checks.items)
+    assert.ok(['ok', 'not_applicable', 'pending'].includes(c.status), `${c.name}: ${c.status} ${c.reason ?? c.error ?? ''}`);
+  assert.equal(filed.data.police.status, 'pending');
+
+  // Not before the police answer (LI-16).
+  const early = await officer.post(`${base}/applications/${id}/decision`, { outcome: 'issue', grounds: [] });
+  if (early.status !== 200) assert.equal(early.data.code, 'li.police_pending');
+  const checked = early.status === 200 ? early.data : await recheckUntilPolice(id);
+  assert.equal(checked.data.police.status, 'agreed');
+  const issued = early.status === 200 ? early
+    : await officer.post(`${base}/applications/${id}/decision`, { outcome: 'issue', grounds: [] });
+  assert.equal(issued.status, 200, JSON.stringify(issued.data));
+  assert.equal(issued.data.state, 'issued');
+  assert.equal(issued.data.permit.valid_from, '2026-11-16');
+  assert.equal(issued.data.permit.valid_to, '2027-05-15');
+  assert.deepEqual(issued.data.documents.map((d) => d.document), ['permit']);
+
+  // LI-A5: the permit as PDF for the immigrant, the employer and the LEB; 404 for anyone else.
+  const number = issued.data.permit.number;
+  const pdf = await rakhimov.get(`${base}/permits/${encodeURIComponent(number)}.pdf`);
+  assert.ok(isPdf(pdf), `${pdf.status} ${pdf.type}`);
+  const text = await pdfText(pdf.data, 'li-permit');
+  assert.match(text, new RegExp(number));
+  assert.match(text, /RAKHIMOV|Rakhimov/);
+  assert.ok(isPdf(await aigerim.get(`${base}/applications/${id}/permit.pdf`)));
+  assert.equal((await outsider.get(`${base}/permits/${encodeURIComponent(number)}.pdf`)).status, 404);
+  assert.equal((await outsider.get(`${base}/applications/${id}/permit.pdf`)).status, 404);
+  assert.equal((await rakhimov.get(`${base}/applications/${id}/refusal.pdf`)).status, 404);
+
+  // The QR's seal verifies offline with the published key; a changed payload does not.
+  const qr = pdf.headers.get('x-permit-qr');
+  assert.ok(qr && qr.includes('#'), qr);
+  const key = await (await fetch(`${server.url}/api/v1/verification-key`)).text();
+  const keyFile = join(server.db.dir, 'li-key.pem');
+  writeFileSync(keyFile, key);
+  const ok = await run(`${bin}/flis`, ['verify-permit', '--key', keyFile, qr]);
+  assert.match(ok.stdout, new RegExp(number));
+
+  // LI-36, LI-39, LI-A9: revoked on a control body's act; the police see the case and its information letter.
+  const revoked = await officer.post(`${base}/applications/${id}/revocation`, { act_number: 'АКТ-77',
+    act_date: '2026-11-16', act_body: 'ГИТ г. Алматы', reasons: 'работа в кафе, не в домашнем хозяйстве' });
+  assert.equal(revoked.status, 200, JSON.stringify(revoked.data));
+  assert.equal(revoked.data.state, 'revoked');
+  const letter = await police.get(`${base}/applications/${id}/police-information.pdf`);
+  assert.ok(isPdf(letter), `${letter.status} ${JSON.stringify(letter.data)}`);
+  assert.match(await pdfText(letter.data, 'li-police'), new RegExp(number));
+  // LI-40, I-53, LI-A8: the police enter it; the stay ends 15 days later; the notice to the immigrant.
+  const stay = await police.post(`${base}/applications/${id}/stay`, { entered_on: '2026-11-16' });
+  assert.equal(stay.status, 200, JSON.stringify(stay.data));
+  assert.equal(stay.data.data.revocation.stay_until, '2026-12-01');
+  const notice = await rakhimov.get(`${base}/applications/${id}/revocation.pdf`);
+  assert.ok(isPdf(notice));
+  assert.match(await pdfText(notice.data, 'li-revocation'), /01[./]12[./]2026|2026-12-01/);
+});
+
+test('LI-6 LI-31 I-18 LI-A7: the police refuse; the only ground is theirs, and the refusal is a PDF', async () => {
+  const { filed } = await filedOnline(toktogulov, 'toktogulov',
+    passport('Токтогулов', 'Азамат', 'KG', 'AC3456789', iin.toktogulov));
+  const id = filed.id;
+  const checked = await recheckUntilPolice(id);
+  assert.equal(checked.data.police.status, 'refused');
+  const issue = await officer.post(`${base}/applications/${id}/decision`, { outcome: 'issue', grounds: [] });
+  assert.equal(issue.status, 409);
+  assert.equal(issue.data.code, 'li.findings_open');
+  const wrong = await officer.post(`${base}/applications/${id}/decision`,
+    { outcome: 'refuse', grounds: ['LI-A2.9(4)'], reasons: 'гражданство' });
+  assert.equal(wrong.status, 409);
+  assert.equal(wrong.data.code, 'li.refusal_ground_not_found');
+  const refused = await officer.post(`${base}/applications/${id}/decision`,
+    { outcome: 'refuse', grounds: ['LI-A2.9(3)'], reasons: 'Отрицательный ответ органа полиции' });
+  assert.equal(refused.status, 200, JSON.stringify(refused.data));
+  assert.equal(refused.data.state, 'refused');
+  const pdf = await toktogulov.get(`${base}/applications/${id}/refusal.pdf`);
+  assert.ok(isPdf(pdf));
+  assert.match(await pdfText(pdf.data, 'li-refusal'), /полиции/);
+});
+
+test('LI-5 LI-17 LI-A4: the front office forms an application with scans, and refuses an incomplete one', async () => {
+  const body = { kind: 'issue', requested_months: 3,
+    immigrant: passport('Сафарова', 'Малика', 'TJ', '400123456', iin.safarova),
+    employer_iin: iin.aigerim, employer_name: 'Жумабаева Айгерим Сериковна', workplace,
+    medical_certificate_on: '2026-10-01', border_crossed_on: '2026-11-02', has_digital_signature: false, consent_personal_data: true };
+  const bad = await operator.post(`${base}/front-office/applications`, { ...body, requested_months: 13 });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.headers.get('content-type'), 'application/problem+json');
+  assert.equal(bad.data.field, 'requested_months');
+
+  const incomplete = await operator.post(`${base}/front-office/applications`, body);
+  assert.equal(incomplete.status, 201, JSON.stringify(incomplete.data));
+  const refused = await operator.post(`${base}/applications/${incomplete.data.id}/intake-refusal`,
+    { missing: ['medical_certificate'], expired: [] });
+  assert.equal(refused.status, 200, JSON.stringify(refused.data));
+  assert.equal(refused.data.state, 'intake_refused');
+  const receipt = await operator.get(`${base}/applications/${incomplete.data.id}/receipt.pdf`);
+  assert.ok(isPdf(receipt));
+  assert.match(await pdfText(receipt.data, 'li-receipt'), /028/);
+
+  const taken = await operator.post(`${base}/front-office/applications`, body);
+  assert.equal(taken.status, 201);
+  for (const t of ['passport', 'medical_certificate', 'agreement_of_intent']) {
+    const u = await operator.upload(`${base}/applications/${taken.data.id}/files?doc_type=${t}&file_name=${t}.pdf`,
+      pdfBytes(t));
+    assert.equal(u.status, 201, JSON.stringify(u.data));
+  }
+  const filed = await operator.post(`${base}/applications/${taken.data.id}/filing`, { consent_personal_data: true });
+  assert.equal(filed.status, 200, JSON.stringify(filed.data));
+  assert.equal(filed.data.state, 'submitted');
+  assert.equal(filed.data.data.filing.intake, 'operator_scans');
+  // The district's LEB sees it in its inbox; another employer does not see it at all.
+  assert.equal((await officer.get(`/api/v1/cases/${taken.data.id}`)).status, 200);
+  assert.equal((await outsider.get(`/api/v1/cases/${taken.data.id}`)).status, 404);
+});
