@@ -11,6 +11,7 @@
 #include "cases/records.h"
 #include "web/context.h"
 #include "web/module.h"
+#include "web/portal/case_page.h"
 #include "web/router.h"
 
 namespace flis::web::li {
@@ -45,5 +46,13 @@ Result<std::string> case_document_pdf(AppContext& ctx, const cases::CaseRecord& 
 void register_documents(Router& router, AppContext& ctx);
 std::vector<ApiOperation> document_operations();
 void register_document_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// case_page.cpp: the LI sections of the shared case page (CaseKind::page) and the POST handlers of its forms
+// under /cases/{id}/li/.
+Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
+void register_case_forms(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// portal_pages.cpp: the immigrant's cabinet, the household's agreement of intent, the operator's desk, with
+// their navigation links.
+void register_portal_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+std::vector<NavLink> navigation();
 
 }  // namespace flis::web::li

@@ -20,7 +20,15 @@ class LiModule final : public Module {
 
   void pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) const override {
     register_document_pages(router, portal);
+    register_case_forms(router, portal);
+    register_portal_pages(router, portal);
   }
+
+  std::vector<std::string> templates() const override {
+    return {"_li_case_top", "_li_case_actions", "_li_case_files", "li_agreement_new", "li_cabinet", "li_desk"};
+  }
+
+  std::vector<NavLink> navigation() const override { return li::navigation(); }
 
   std::vector<ApiOperation> operations() const override {
     auto ops = calculator_operations();
@@ -35,7 +43,11 @@ class LiModule final : public Module {
     return out;
   }
 
-  std::vector<CaseKind> case_kinds() const override { return li::case_kinds(); }
+  std::vector<CaseKind> case_kinds() const override {
+    auto kinds = li::case_kinds();
+    for (auto& k : kinds) k.page = li::case_sections;  // web/li/case_page.cpp
+    return kinds;
+  }
   std::vector<ScheduledJob> jobs() const override { return case_jobs(); }
 };
 

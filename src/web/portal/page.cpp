@@ -208,6 +208,7 @@ json::object field_json(const Field& f) {
                       {"is_checkboxes", f.kind == "checkboxes"},
                       {"is_file", f.kind == "file"},
                       {"accept", f.accept.empty() ? json::value(false) : json::value(f.accept)},
+                      {"autofocus", f.autofocus},
                       {"hint", f.hint.empty() ? json::value(false) : json::value(f.hint)},
                       {"hint_id", id + "-hint"},
                       {"error_id", id + "-error"},
