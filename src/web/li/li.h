@@ -54,5 +54,7 @@ void register_case_forms(Router& router, const std::shared_ptr<const portal::Por
 // their navigation links.
 void register_portal_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 std::vector<NavLink> navigation();
+// demo_seed.cpp: households' agreements and immigrants' applications in the demo, made by the real workflow.
+Result<DemoSeeded> seed_demo(const DemoContext& demo);
 
 }  // namespace flis::web::li

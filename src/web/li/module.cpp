@@ -49,6 +49,7 @@ class LiModule final : public Module {
     return kinds;
   }
   std::vector<ScheduledJob> jobs() const override { return case_jobs(); }
+  Result<DemoSeeded> seed_demo(const DemoContext& demo) const override { return li::seed_demo(demo); }
 };
 
 }  // namespace
