@@ -243,5 +243,61 @@ TEST(LiWorkflow, FrontOfficeCitizenshipFindingIsTheOnlyGround) {
   EXPECT_TRUE(front_office_told);
 }
 
+TEST(LiWorkflow, FilingOnASaturdayIsRegisteredOnMondayAndAFrontOfficePermitRevokedTellsTheFrontOffice) {
+  FLIS_REQUIREMENTS("LI-14", "LI-A2.7", "LI-27", "LI-38", "LI-A2.2", "LI-A2.4", "I-3", "I-4");
+  LiWorld t;
+  cases::LabourImmigrantService li(t.w.ports());
+  t.w.clock.set("2026-11-21T11:00:00+05:00");  // Saturday: the front office is closed, the portal is not
+  const auto front = t.w.actor("u-li-con");
+  cases::LiFrontOfficeInput in;
+  in.requested_months = 3;
+  in.immigrant = t.passport("UZ", t.immigrant_iin);
+  in.employer_iin = t.employer_iin;
+  in.employer_name = "Ахметов А.";
+  in.workplace = workplace();
+  in.medical_certificate_on = Date(2026, 10, 1);
+  in.border_crossed_on = Date(2026, 11, 2);
+  in.consent_personal_data = true;
+  auto app = li.take_at_front_office(front, in);
+  ASSERT_TRUE(app) << app.error().code << " " << app.error().field;
+  cases::StoredFile scan;
+  scan.content = *docs::render_sample_scan("scan");
+  for (const char* doc : {"passport", "medical_certificate", "agreement_of_intent"}) {
+    scan.doc_type = doc;
+    ASSERT_TRUE(li.attach_file(front, app->id, scan)) << doc;
+  }
+  auto filed = li.file(front, app->id, {true});
+  ASSERT_TRUE(filed) << filed.error().code << " " << filed.error().detail;
+  // LI-14, I-3: accepted on Saturday, registered on Monday; LI-7, I-4: 2 wd from there, to 18:30 (LI-A2.7).
+  EXPECT_EQ(filed->registered_on, Date(2026, 11, 23));
+  EXPECT_EQ(t.w.ports().zone.to_local(*filed->due_at), (LocalDateTime{Date(2026, 11, 25), 18 * 60 + 30}));
+  auto data = cases::read_data<cases::LiCaseData>(*filed);
+  ASSERT_TRUE(data && data->filing);
+  // LI-A2.2, LI-A2.4: the State Corporation channel; after the pilot the operator forms it with scans.
+  EXPECT_EQ(data->channel, law::li::Channel::state_corporation);
+  EXPECT_EQ(data->filing->intake, law::li::Intake::operator_scans);
+
+  t.registries.answers.push_back({app->id + "/police/1", cases::AgreementStatus::agreed, Date(2026, 11, 23), "", ""});
+  t.w.clock.set("2026-11-23T15:00:00+05:00");
+  const auto officer = t.w.actor("u-li-officer");
+  ASSERT_TRUE(li.recheck(officer, app->id));
+  auto issued = li.decide(officer, app->id, {"issue", {}, ""});
+  ASSERT_TRUE(issued) << issued.error().code << " " << issued.error().detail;
+  // LI-27: a lost permit issued through the State Corporation: the copy the same day.
+  auto copy = li.issue_duplicate(front, app->id);
+  ASSERT_TRUE(copy) << copy.error().code;
+  EXPECT_EQ(cases::read_data<cases::LiCaseData>(*copy)->duplicates.size(), 1u);
+  // LI-38: revoked, and the ЦОН system is told because the permit came through it.
+  auto revoked = li.revoke(officer, app->id, {"АКТ-78", Date(2026, 11, 23), "ГИТ г. Алматы", "работа в магазине"});
+  ASSERT_TRUE(revoked) << revoked.error().code;
+  cases::OutboxFilter of;
+  of.case_id = app->id;
+  auto outbox = t.w.store().list_outbox(of);
+  ASSERT_TRUE(outbox);
+  bool front_office_told = false;
+  for (const auto& m : *outbox) front_office_told = front_office_told || m.id == app->id + "/front-office/revoked";
+  EXPECT_TRUE(front_office_told);
+}
+
 }  // namespace
 }  // namespace flis::app

@@ -11,7 +11,7 @@ namespace flis::law {
 RuleCheck rule_check(std::optional<std::set<std::string>> known_ids) {
   RuleCheck check;
   // The rules of each act that name a body reviewing complaints about its decisions (law/complaint.h).
-  const auto complaint_routes = complaint::parameter_specs({"SE-25", "SE-26"});
+  const auto complaint_routes = complaint::parameter_specs({"SE-25", "SE-26", "LI-33", "LI-34"});
   for (auto specs : {se::parameter_specs(), qt::parameter_specs(), ep::parameter_specs(), li::parameter_specs(),
                      interpretation_parameter_specs(), complaint_routes})
     check.parameters.insert(check.parameters.end(), specs.begin(), specs.end());

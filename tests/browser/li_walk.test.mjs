@@ -92,7 +92,7 @@ test('LI-12 LI-13 I-16 LI-A2.8: the immigrant opens it by number, signs, applies
   assert.equal(await page.locator('form[action$="/li/sign"]').count(), 0);
 });
 
-test('LI-5 I-41 LI-7 LI-16 LI-18 LI-A5: both sign, it is filed, the officer issues, the permit downloads', async () => {
+test('LI-5 I-41 LI-8 LI-A2.10 LI-7 LI-16 LI-18 LI-A5 LI-A2.5: both sign, it is filed (the cabinet says when the result is due), the officer issues, the permit downloads', async () => {
   let page = await browser.as('employer.aigerim');
   await visit(page, applicationUrl, 'LI application for the employer');
   await submit(page, 'form[action$="/li/sign"]', 'LI application signed by the employer');
@@ -102,6 +102,11 @@ test('LI-5 I-41 LI-7 LI-16 LI-18 LI-A5: both sign, it is filed, the officer issu
   await submit(page, 'form[action$="/li/file"]', 'LI application filed');
   assert.match(await page.textContent('main'), /Accepted, being checked/);
   assert.match(await page.textContent('[data-testid=li-checks]'), /Passport data/);
+  // LI-8, LI-A2.10: the cabinet shows the application accepted and when the result will be ready (2 wd).
+  await visit(page, '/labour-immigrants/cabinet', 'LI cabinet with the application accepted');
+  const row = await page.textContent(`[data-testid=li-cabinet-cases] tr:has(a[href="${applicationUrl}"])`);
+  assert.match(row, /Accepted, being checked/);
+  assert.match(row, /18\.11\.2026 18:30/);
 
   page = await browser.as('officer.alatau');
   await visit(page, applicationUrl, 'LI application for the officer');

@@ -22,7 +22,7 @@ const alatau = '751210000';
 const iin = { aigerim: validIin('850715', '4', 41), rakhimov: validIin('920312', '3', 51),
   safarova: validIin('941105', '4', 52), toktogulov: validIin('900815', '3', 53) };
 
-let sim, server, aigerim, rakhimov, toktogulov, officer, operator, police, outsider;
+let sim, server, aigerim, rakhimov, toktogulov, officer, operator, police, outsider, head, quality, cityOfficer;
 
 before(async () => {
   sim = await startSim({ at });
@@ -30,6 +30,7 @@ before(async () => {
   [aigerim, rakhimov, toktogulov, officer, operator, police, outsider] = await Promise.all(
     ['employer.aigerim', 'rakhimov', 'toktogulov', 'officer.alatau', 'operator.almaty', 'police.almaty',
       'employer.ksm'].map((l) => signIn(server.url, l)));
+  [head, quality, cityOfficer] = await Promise.all(['head.alatau', 'quality', 'officer.almaty'].map((l) => signIn(server.url, l)));
 });
 after(async () => {
   await server?.stop();
@@ -90,11 +91,21 @@ async function recheckUntilPolice(id) {
   throw new Error('the police never answered');
 }
 
-test('LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: online agreement, filing, checks, police, permit with a QR', async () => {
+test('LI-4 LI-A2.1 LI-A1 LI-A2.6 LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: online agreement, filing, checks, police, permit with a QR', async () => {
   const { agreement, filed } = await filedOnline(rakhimov, 'rakhimov',
     passport('Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov));
   const id = filed.id;
   assert.equal(filed.data.filing.intake, 'online');
+  // LI-4, LI-A2.1: the district's LEB provides the service; the city's LEB neither sees nor decides it.
+  assert.equal(filed.provider_body, 'leb-751210000');
+  assert.equal((await cityOfficer.get(`/api/v1/cases/${id}`)).status, 404);
+  assert.equal((await cityOfficer.post(`${base}/applications/${id}/decision`, { outcome: 'issue', grounds: [] })).status, 404);
+  // LI-A1: the application holds what the form asks: the immigrant as in the passport, the employer and the
+  // address where the work is, the months asked for.
+  const a = filed.data;
+  assert.deepEqual([a.immigrant.surname, a.immigrant.given_name, a.immigrant.citizenship, a.immigrant.passport_number,
+    a.immigrant.iin, a.employer.iin, a.employer.work_address, a.employer.district, a.requested_months],
+  ['Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov, iin.aigerim, 'ул. Рыскулова, 12', alatau, 6]);
   // LI-7, I-4: 2 wd after the filing day — Wednesday 18 November.
   assert.match(filed.due_at, /^2026-11-18T/);
   // The agreement was used by the application; the registries answered every check (LI-15, LI-23, I-43).
@@ -115,6 +126,8 @@ test('LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: online agreement, filing, c
   assert.equal(issued.data.permit.valid_from, '2026-11-16');
   assert.equal(issued.data.permit.valid_to, '2027-05-15');
   assert.deepEqual(issued.data.documents.map((d) => d.document), ['permit']);
+  // LI-A2.6: free of charge — the decision asks for no fee and the permit is issued at once.
+  assert.equal(issued.data.data.decision.fee, undefined);
 
   // LI-A5: the permit as PDF for the immigrant, the employer and the LEB; 404 for anyone else.
   const number = issued.data.permit.number;
@@ -151,7 +164,7 @@ test('LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: online agreement, filing, c
   assert.equal(stay.data.data.revocation.stay_until, '2026-12-01');
   const notice = await rakhimov.get(`${base}/applications/${id}/revocation.pdf`);
   assert.ok(isPdf(notice));
-  assert.match(await pdfText(notice.data, 'li-revocation'), /01[./]12[./]2026|2026-12-01/);
+  assert.match(await pdfText(notice.data, 'li-revocation'), /«01» декабря 2026/);
 });
 
 test('LI-6 LI-31 I-18 LI-A7: the police refuse; the only ground is theirs, and the refusal is a PDF', async () => {
@@ -174,6 +187,32 @@ test('LI-6 LI-31 I-18 LI-A7: the police refuse; the only ground is theirs, and t
   const pdf = await toktogulov.get(`${base}/applications/${id}/refusal.pdf`);
   assert.ok(isPdf(pdf));
   assert.match(await pdfText(pdf.data, 'li-refusal'), /полиции/);
+});
+
+test('LI-32 LI-32-1 LI-33 LI-34: complaints about a refusal, to the provider (5 wd) or through it to the quality authority (15 wd)', async () => {
+  const { filed } = await filedOnline(toktogulov, 'toktogulov',
+    passport('Токтогулов', 'Азамат', 'KG', 'AC3456789', iin.toktogulov));
+  await recheckUntilPolice(filed.id);
+  const refused = await officer.post(`${base}/applications/${filed.id}/decision`,
+    { outcome: 'refuse', grounds: ['LI-A2.9(3)'], reasons: 'Отрицательный ответ органа полиции' });
+  assert.equal(refused.data.state, 'refused', JSON.stringify(refused.data));
+  // To the provider's head: decided within 5 wd of registration (LI-33), filed under LI-32-1.
+  const toLeb = await toktogulov.post('/api/v1/complaints',
+    { subject_case_id: filed.id, addressee: 'leb', text: 'Полиция не объяснила причину отказа.' });
+  assert.equal(toLeb.status, 201, JSON.stringify(toLeb.data));
+  assert.equal(toLeb.data.step.rule, 'LI-33');
+  assert.equal(toLeb.data.provider_body, 'leb-751210000');
+  const decided = await head.post(`/api/v1/complaints/${toLeb.data.id}/decision`, { upheld: false, reasons: 'Ответ полиции получен в срок.' });
+  assert.deepEqual([decided.status, decided.data.state, decided.data.data.resolution.rule], [200, 'rejected', 'LI-33']);
+  // To the quality authority: forwarded by the body complained about within 3 wd (LI-32), decided in 15 wd (LI-34).
+  const toQuality = await toktogulov.post('/api/v1/complaints',
+    { subject_case_id: filed.id, addressee: 'quality_authority', text: 'Прошу проверить законность отказа.' });
+  assert.equal(toQuality.status, 201, JSON.stringify(toQuality.data));
+  assert.equal(toQuality.data.step.rule, 'LI-32');
+  const forwarded = await head.post(`/api/v1/complaints/${toQuality.data.id}/forwarding`);
+  assert.deepEqual([forwarded.data.state, forwarded.data.step.rule], ['forwarded', 'LI-34']);
+  const judged = await quality.post(`/api/v1/complaints/${toQuality.data.id}/decision`, { upheld: false, reasons: 'Отказ обоснован.' });
+  assert.deepEqual([judged.data.state, judged.data.data.resolution.rule], ['rejected', 'LI-34']);
 });
 
 test('LI-5 LI-17 LI-A4: the front office forms an application with scans, and refuses an incomplete one', async () => {
