@@ -242,6 +242,31 @@ TEST(Catalog, ProjectKeyOnlyInRussianIsServedInRussianToAnUzbekRequest) {
   EXPECT_EQ(catalog->text("ky", "portal.layout.language"), "Тил");
 }
 
+TEST(Catalog, ImmigrantsLiPagesAndTheCasePageAroundThemAreInTheImmigrantsSet) {
+  FLIS_REQUIREMENTS("F-P1");
+  auto catalog = Catalog::load(kI18nDir);
+  ASSERT_TRUE(catalog) << catalog.error().detail;
+  auto required = RequiredKeys::load(kI18nDir / "immigrant_keys.json");
+  ASSERT_TRUE(required) << required.error().detail;
+  // What an immigrant reads on the cabinet and the LI case page: its own sections, the shared case
+  // summary, the history's steps (an LI step too) and who took them, the calls it waits on, the scan
+  // upload form and the notices of its commands.
+  for (const char* key : {"portal.li.cabinet.title", "portal.li.checks.heading", "portal.li.file.consent",
+                          "portal.done.li_agreement_signed", "portal.case.summary", "portal.timeline.heading",
+                          "portal.waiting.heading", "portal.upload.file", "portal.done.created", "portal.done.uploaded",
+                          "portal.done.filed", "portal.command.sign_agreement", "portal.role.leb_officer",
+                          "portal.system.migration_police", "li.state.issued", "li.months"}) {
+    EXPECT_TRUE(required->contains(key)) << key;
+    for (const auto& locale : immigrant_locales())
+      EXPECT_TRUE(catalog->translated(locale, key)) << locale << " " << key;
+  }
+  // An officer's notice outside LI stays Russian for a uz, tg or ky reader.
+  EXPECT_FALSE(required->contains("portal.done.decided"));
+  EXPECT_EQ(catalog->text("uz", "portal.li.cabinet.title"), "Mening ishlash uchun ruxsatnomam");
+  EXPECT_EQ(catalog->text("tg", "li.months", {{"months", std::int64_t{3}}}), "3 моҳ");
+  EXPECT_EQ(catalog->text("ky", "li.months", {{"months", std::int64_t{12}}}), "12 ай");
+}
+
 TEST(Catalog, ImmigrantLanguagesHaveEveryImmigrantFacingKeyWithTheSameArguments) {
   FLIS_REQUIREMENTS("F-P1");
   auto catalog = Catalog::load(kI18nDir);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { pdfBytes, startServer } from '../http/server.mjs';
+import { pdfBytes, startServer, validIin } from '../http/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Set by launch() to the file's own server (a live binding: importers see the value it gets).
@@ -108,6 +108,22 @@ export async function fillZhetysuRequest(page, region) {
   await page.selectOption('#f-lines-2--category', 'seasonal');
   await page.fill('#f-lines-2--count', '20');
   await page.fill('#f-justification', 'Apple supply contract, harvest August to October');
+}
+
+// Rakhimov's passport data (the simulator's person, sim/demo_data.cpp) in the LI passport fields whose
+// ids start with `prefix` ('f-li-sign-agreement-immigrant-' on the agreement, 'f-immigrant-' at the desk).
+export async function fillRakhimovPassport(page, prefix) {
+  const f = (name) => `#${prefix}${name.replace(/_/g, '-')}`;
+  await page.fill(f('surname'), 'Рахимов');
+  await page.fill(f('given_name'), 'Жасур');
+  await page.fill(f('birth_date'), '1992-03-12');
+  await page.selectOption(f('citizenship'), 'UZ');
+  await page.fill(f('passport_number'), 'FA1234568');
+  await page.fill(f('passport_issued_on'), '2021-03-01');
+  await page.fill(f('iin'), validIin('920312', '3', 51));
+  await page.fill(f('phone'), '+998901234567');
+  await page.fill(f('permanent_address'), 'Ташкент, ул. Навои, 5');
+  await page.fill(f('temporary_address'), 'Алматы, ул. Рыскулова, 12');
 }
 
 // A one-page PDF, as a scan of a document would be (tests/http/server.mjs writes it).

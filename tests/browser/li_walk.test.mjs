@@ -10,11 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startSim, validIin } from '../http/server.mjs';
-import { audit, baseUrl, launch, pdf, submit, tick, visit } from './helpers.mjs';
+import { audit, baseUrl, fillRakhimovPassport, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 const at = '2026-11-16T10:00';
 const alatau = '751210000';
-const rakhimovIin = validIin('920312', '3', 51);
 const aigerimIin = validIin('850715', '4', 41);
 let sim, browser, agreementUrl, applicationUrl;
 
@@ -26,20 +25,6 @@ after(async () => {
   await browser?.close();
   await sim?.stop();
 });
-
-async function fillPassport(page, prefix) {
-  const f = (name) => `#${prefix}${name.replace(/_/g, '-')}`;
-  await page.fill(f('surname'), 'Рахимов');
-  await page.fill(f('given_name'), 'Жасур');
-  await page.fill(f('birth_date'), '1992-03-12');
-  await page.selectOption(f('citizenship'), 'UZ');
-  await page.fill(f('passport_number'), 'FA1234568');
-  await page.fill(f('passport_issued_on'), '2021-03-01');
-  await page.fill(f('iin'), rakhimovIin);
-  await page.fill(f('phone'), '+998901234567');
-  await page.fill(f('permanent_address'), 'Ташкент, ул. Навои, 5');
-  await page.fill(f('temporary_address'), 'Алматы, ул. Рыскулова, 12');
-}
 
 test('LI-11 LI-A3: the household offers the agreement of intent; an error is shown at its field', async () => {
   const page = await browser.as('employer.aigerim');
@@ -73,7 +58,7 @@ test('LI-12 LI-13 I-16 LI-A2.8: the immigrant opens it by number, signs, applies
   await page.fill('#f-agreement', agreementUrl.split('/').pop());
   await submit(page, 'form[action="/labour-immigrants/cabinet"][method=get]', 'LI agreement for the immigrant');
   assert.equal(new URL(page.url()).pathname, agreementUrl);
-  await fillPassport(page, 'f-li-sign-agreement-immigrant-');
+  await fillRakhimovPassport(page, 'f-li-sign-agreement-immigrant-');
   await submit(page, 'form[action$="/li/sign-agreement"]', 'LI agreement signed');
   assert.match(await page.textContent('main'), /Signed: quota unit held/);
   assert.match(await page.textContent('main'), /Quota place held until/);
@@ -135,7 +120,7 @@ test('LI-5 PG-5.2 LI-17 LI-A4: the desk takes an application with its scans in o
   await audit(page, 'LI operator desk');
   // The first field has the focus: the operator types at once.
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-immigrant-surname');
-  await fillPassport(page, 'f-immigrant-');
+  await fillRakhimovPassport(page, 'f-immigrant-');
   await page.fill('#f-immigrant-given-name', 'Малика');
   await page.fill('#f-immigrant-surname', 'Сафарова');
   await page.fill('#f-immigrant-iin', validIin('941105', '4', 52));
