@@ -93,8 +93,8 @@ const std::vector<UserRecord>& demo_users() {
        "kk"},
       {"u-li-operator-alm", "operator.almaty", "Ермекова Асель Маратовна", "state_corporation_operator",
        "con-750000000", kAlmaty, "", "ru"},
-      {"u-li-police-alm", "police.almaty", "Абенов Данияр Серикович", "police_liaison", "police-750000000", kAlmaty,
-       "", "ru"},
+      {"u-li-police-alm", "police.almaty", "Абенов Данияр Серикович", "police_liaison", "police-750000000", kAlmaty, "",
+       "ru"},
   };
   return users;
 }

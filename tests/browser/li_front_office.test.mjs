@@ -42,7 +42,7 @@ async function fillDesk(page, signature) {
   await page.fill('#f-workplace-phone', '+77010000000');
   await page.fill('#f-medical-certificate-on', '2026-02-20');
   await page.fill('#f-border-crossed-on', '2026-03-02');
-  await page.check(`input[name=has_digital_signature][value="${signature ? 1 : 0}"]`, { force: true });
+  await tick(page, await page.getAttribute(`input[name=has_digital_signature][value="${signature ? 1 : 0}"]`, 'id'));
   await tick(page, 'f-consent-personal-data');
 }
 

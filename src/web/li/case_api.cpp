@@ -59,9 +59,7 @@ std::vector<std::pair<std::string, std::string>> case_documents(const CaseRecord
   return out;
 }
 
-void wire_cases(const cases::Ports& ports, Services& services) {
-  services.add(std::make_shared<Service>(ports));
-}
+void wire_cases(const cases::Ports& ports, Services& services) { services.add(std::make_shared<Service>(ports)); }
 
 void register_case_api(Router& router, AppContext& ctx) {
   auto& s = ctx.services.get<Service>();
@@ -82,34 +80,33 @@ void register_case_api(Router& router, AppContext& ctx) {
                   ctx, [&s](const Actor& a, const std::string& id) { return s.withdraw_agreement(a, id); }));
 
   // ---- Applications: online (LI-5, LI-13) and at the front office (LI-5, PG-3..PG-8) ----
-  router.post(apps, api::create_case_of<cases::LiApplicationInput>(ctx, [&s](const Actor& a,
-                                                                            const cases::LiApplicationInput& in) {
-                return s.create_application(a, in);
-              }));
-  router.post(base + "/front-office/applications",
-              api::create_case_of<cases::LiFrontOfficeInput>(
-                  ctx, [&s](const Actor& a, const cases::LiFrontOfficeInput& in) { return s.take_at_front_office(a, in); }));
+  router.post(apps, api::create_case_of<cases::LiApplicationInput>(
+                        ctx, [&s](const Actor& a, const cases::LiApplicationInput& in) {
+                          return s.create_application(a, in);
+                        }));
+  router.post(base + "/front-office/applications", api::create_case_of<cases::LiFrontOfficeInput>(
+                                                       ctx, [&s](const Actor& a, const cases::LiFrontOfficeInput& in) {
+                                                         return s.take_at_front_office(a, in);
+                                                       }));
   RouteOptions upload;
   upload.upload = true;
   router.post(apps + "/{id}/files",
-              api::attach_file_command(ctx,
-                                       [&s](const Actor& a, const std::string& id, cases::StoredFile f) {
-                                         return s.attach_file(a, id, std::move(f));
-                                       }),
+              api::attach_file_command(ctx, [&s](const Actor& a, const std::string& id,
+                                                 cases::StoredFile f) { return s.attach_file(a, id, std::move(f)); }),
               upload);
   router.post(apps + "/{id}/signature",
               case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) { return s.sign(a, id); }));
   router.post(apps + "/{id}/filing", case_command_of<cases::LiFileInput>(
-                                         ctx, [&s](const Actor& a, const std::string& id, const cases::LiFileInput& in) {
-                                           return s.file(a, id, in);
-                                         }));
+                                         ctx, [&s](const Actor& a, const std::string& id,
+                                                   const cases::LiFileInput& in) { return s.file(a, id, in); }));
   router.post(apps + "/{id}/intake-refusal",
               case_command_of<cases::LiIntakeRefusalInput>(
                   ctx, [&s](const Actor& a, const std::string& id, const cases::LiIntakeRefusalInput& in) {
                     return s.refuse_intake(a, id, in);
                   }));
-  router.post(apps + "/{id}/withdrawal",
-              case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) { return s.withdraw(a, id); }));
+  router.post(apps + "/{id}/withdrawal", case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) {
+                return s.withdraw(a, id);
+              }));
   router.post(apps + "/{id}/checks",
               case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) { return s.recheck(a, id); }));
   router.post(apps + "/{id}/decision",
@@ -139,8 +136,9 @@ void register_case_api(Router& router, AppContext& ctx) {
   router.post(base + "/front-office/outages", api::authed(ctx, [&ctx, &s](Request& req, const Actor& a) {
                 return api::created_case(ctx, req, a, s.declare_outage(a));
               }));
-  router.post(base + "/front-office/outages/{id}/end",
-              case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) { return s.end_outage(a, id); }));
+  router.post(
+      base + "/front-office/outages/{id}/end",
+      case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) { return s.end_outage(a, id); }));
   router.get(base + "/front-office/portal", api::authed(ctx, [&s](Request& req, const Actor&) {
                auto down = s.portal_down();
                if (!down) return problem(req, down.error());
@@ -161,20 +159,23 @@ std::vector<ApiOperation> case_operations() {
        "LiAgreementSignature", 200, true},
       {"post", base + "/agreements/{id}/withdrawal", tag, "The employer withdraws the agreement (LI-11)", "", 200,
        true},
-      {"post", apps, tag, "An application online by the immigrant: issue, extension or renewal (LI-5, LI-13, LI-24, LI-26)",
+      {"post", apps, tag,
+       "An application online by the immigrant: issue, extension or renewal (LI-5, LI-13, LI-24, LI-26)",
        "LiApplication", 201, true},
       {"post", base + "/front-office/applications", tag,
-       "An application taken at a State Corporation front office (LI-5, PG-3..PG-8, I-24, I-42)", "LiFrontOffice",
-       201, true},
+       "An application taken at a State Corporation front office (LI-5, PG-3..PG-8, I-24, I-42)", "LiFrontOffice", 201,
+       true},
       {"post", apps + "/{id}/files", tag, "Attach a document scan (LI-A2.8); raw body", "binary", 201, true},
-      {"post", apps + "/{id}/signature", tag, "The immigrant's or the employer's signature (LI-5, I-41)", "", 200, true},
+      {"post", apps + "/{id}/signature", tag, "The immigrant's or the employer's signature (LI-5, I-41)", "", 200,
+       true},
       {"post", apps + "/{id}/filing", tag,
        "File: registration, the 2 wd term, the checks and the police agreement (LI-7, LI-14..LI-16)", "LiFiling", 200,
        true},
-      {"post", apps + "/{id}/intake-refusal", tag, "The front office refuses incomplete or expired documents (LI-17, LI-A4)",
-       "LiIntakeRefusal", 200, true},
+      {"post", apps + "/{id}/intake-refusal", tag,
+       "The front office refuses incomplete or expired documents (LI-17, LI-A4)", "LiIntakeRefusal", 200, true},
       {"post", apps + "/{id}/withdrawal", tag, "Withdraw a draft (LI-5)", "", 200, true},
-      {"post", apps + "/{id}/checks", tag, "Ask the registries and the police again (LI-15, I-18, I-44)", "", 200, true},
+      {"post", apps + "/{id}/checks", tag, "Ask the registries and the police again (LI-15, I-18, I-44)", "", 200,
+       true},
       {"post", apps + "/{id}/decision", tag, "Issue the permit or refuse on LI-A2.9 (LI-7, LI-18..LI-22, LI-31)",
        "LiDecision", 200, true},
       {"post", apps + "/{id}/duplicate", tag, "A duplicate of a permit issued at the front office (LI-27)", "", 200,
@@ -184,8 +185,8 @@ std::vector<ApiOperation> case_operations() {
       {"post", apps + "/{id}/revocation", tag, "Revoke on a control body's act (LI-36..LI-39)", "LiRevocation", 200,
        true},
       {"post", apps + "/{id}/stay", tag, "The police entered the shortened stay (LI-40, I-53)", "LiStay", 200, true},
-      {"post", base + "/front-office/outages", tag, "Declare the portal down at this front office (PG-7, I-24)", "", 201,
-       true},
+      {"post", base + "/front-office/outages", tag, "Declare the portal down at this front office (PG-7, I-24)", "",
+       201, true},
       {"post", base + "/front-office/outages/{id}/end", tag, "The portal is up again (PG-7)", "", 200, true},
       {"get", base + "/front-office/portal", tag, "Whether the portal is declared down now (PG-7)", "", 200, true},
   };
@@ -214,24 +215,21 @@ json::object case_schemas() {
                    {"LiRevocation", input::schema<cases::LiRevocationInput>()},
                    {"LiStay", input::schema<cases::LiStayInput>()}};
   json::object data = cases::codec::schema<cases::LiCaseData>();
-  data["description"] =
-      "The data of an LI case: \"data\" of GET /api/v1/cases/{id} for service LI (schema_version 1)";
+  data["description"] = "The data of an LI case: \"data\" of GET /api/v1/cases/{id} for service LI (schema_version 1)";
   out["LiCaseData"] = std::move(data);
   json::object text{{"type", "string"}};
   json::object li_case =
       api::case_view_schema("LiCaseData", "An LI agreement or application (LI-A3, LI-A1) and what was decided on it");
   li_case["properties"].as_object()["documents"] = json::object{
       {"type", "array"},
-      {"items",
-       {{"type", "object"}, {"properties", {{"document", text}, {"rule", text}, {"href", text}}}}}};
-  li_case["properties"].as_object()["permit"] = json::object{
-      {"type", "object"},
-      {"properties",
-       {{"number", text},
-        {"status", text},
-        {"valid_from", {{"type", "string"}, {"format", "date"}}},
-        {"valid_to", {{"type", "string"}, {"format", "date"}}},
-        {"verification_url", text}}}};
+      {"items", {{"type", "object"}, {"properties", {{"document", text}, {"rule", text}, {"href", text}}}}}};
+  li_case["properties"].as_object()["permit"] = json::object{{"type", "object"},
+                                                             {"properties",
+                                                              {{"number", text},
+                                                               {"status", text},
+                                                               {"valid_from", {{"type", "string"}, {"format", "date"}}},
+                                                               {"valid_to", {{"type", "string"}, {"format", "date"}}},
+                                                               {"verification_url", text}}}};
   out["LiCase"] = std::move(li_case);
   out["LiFile"] = api::stored_file_schema();
   out["LiPortalState"] = {{"type", "object"},
@@ -277,7 +275,8 @@ std::vector<CaseKind> case_kinds() {
 }
 
 std::vector<ScheduledJob> case_jobs() {
-  return {{"li.lapse_agreements", {"I-16", "LI-12"},
+  return {{"li.lapse_agreements",
+           {"I-16", "LI-12"},
            [](AppContext& ctx) -> Result<std::int64_t> {
              auto lapsed = ctx.services.get<Service>().lapse_agreements();
              if (!lapsed) return lapsed.error();

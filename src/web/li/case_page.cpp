@@ -77,8 +77,9 @@ json::value permit_view(const Portal& portal, const Request& req, const CaseReco
 json::array documents_view(const Request& req, const CaseRecord& c, const cases::LiCaseData& d) {
   json::array out;
   for (const auto& [name, rule] : case_documents(c, d))
-    out.push_back(json::object{
-        {"label", tr(req, "li.document." + name)}, {"rule", rule}, {"href", "/cases/" + c.id + "/li/" + name + ".pdf"}});
+    out.push_back(json::object{{"label", tr(req, "li.document." + name)},
+                               {"rule", rule},
+                               {"href", "/cases/" + c.id + "/li/" + name + ".pdf"}});
   return out;
 }
 
@@ -105,10 +106,9 @@ json::value checks_view(const Portal& portal, const Request& req, const cases::L
     waiting = waiting || ch.status == "unavailable";
     items.push_back(json::object{{"name", req.text("li.check." + ch.name)},
                                  {"status", req.text("li.check_status." + ch.status)},
-                                 {"css", ch.status == "ok" || ch.status == "not_applicable" ? "is-ok"
-                                         : ch.status == "unavailable" || ch.status == "pending"
-                                             ? "is-waiting"
-                                             : "is-ground"},
+                                 {"css", ch.status == "ok" || ch.status == "not_applicable"     ? "is-ok"
+                                         : ch.status == "unavailable" || ch.status == "pending" ? "is-waiting"
+                                                                                                : "is-ground"},
                                  {"reason", ch.reason ? req.text(*ch.reason) : std::string()},
                                  {"ground", ch.ground ? ground_label(req, *ch.ground) : std::string()},
                                  {"records", join(ch.records)},
@@ -129,8 +129,8 @@ json::value checks_view(const Portal& portal, const Request& req, const cases::L
 
 // The passport fields of LiImmigrantInput under `prefix` ("immigrant."), for the agreement's signature and
 // the front office's form.
-json::array passport_fields(const Portal& portal, const Request& req, const std::string& form, const std::string& prefix,
-                            const Values& v) {
+json::array passport_fields(const Portal& portal, const Request& req, const std::string& form,
+                            const std::string& prefix, const Values& v) {
   auto f = [&](const char* name, bool required, std::string control = "text", std::string type = "text") {
     return form_field(req, form, prefix + name, std::string("li.person.") + name, v, required, std::move(control),
                       std::move(type));
@@ -173,10 +173,10 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
     forms[name] = false;
   const bool agreement = page.c.kind == "agreement";
   if (page.may("sign_agreement"))
-    forms["sign_agreement"] =
-        json::object{{"fields", passport_fields(page.portal, req, "li-sign-agreement", "immigrant.",
-                                                page.values_of("li-sign-agreement"))},
-                     {"rule", "LI-12, LI-A3, I-16"}};
+    forms["sign_agreement"] = json::object{
+        {"fields",
+         passport_fields(page.portal, req, "li-sign-agreement", "immigrant.", page.values_of("li-sign-agreement"))},
+        {"rule", "LI-12, LI-A3, I-16"}};
   if (page.may("withdraw_agreement")) forms["withdraw_agreement"] = json::object{{"rule", "LI-11"}};
   // LI-5, LI-13: the immigrant applies with the signed agreement (an application of their own).
   if (agreement && page.c.state == "signed" && page.actor.role == cases::role::kForeigner &&
@@ -224,10 +224,9 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
       if (const auto* sent = page.submitted("li-refuse-intake")) f.checked_values = sent->all(name);
       return field_json(f);
     };
-    forms["refuse_intake"] =
-        json::object{{"fields", json::array{checkboxes("missing", "li.intake.missing"),
-                                            checkboxes("expired", "li.intake.expired")}},
-                     {"rule", "LI-17, LI-A4"}};
+    forms["refuse_intake"] = json::object{
+        {"fields", json::array{checkboxes("missing", "li.intake.missing"), checkboxes("expired", "li.intake.expired")}},
+        {"rule", "LI-17, LI-A4"}};
   }
   if (page.may("withdraw")) forms["withdraw"] = json::object{{"rule", "LI-5"}};
   if (page.may("recheck")) forms["recheck"] = json::object{{"rule", "LI-15, I-18, I-44"}};
@@ -253,29 +252,30 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
     forms["duplicate"] = json::object{{"rule", "LI-27"}};
   if (page.may("notify_termination")) {
     Values v = page.values_of("li-terminate");
-    forms["terminate"] = json::object{
-        {"fields", json::array{field_json(
-                       form_field(req, "li-terminate", "terminated_on", "li.terminate.on", v, true, "text", "date"))}},
-        {"rule", "LI-28, LI-A6"}};
+    forms["terminate"] =
+        json::object{{"fields", json::array{field_json(form_field(req, "li-terminate", "terminated_on",
+                                                                  "li.terminate.on", v, true, "text", "date"))}},
+                     {"rule", "LI-28, LI-A6"}};
   }
   if (page.may("revoke")) {
     Values v = page.values_of("li-revoke");
     forms["revoke"] = json::object{
         {"fields",
-         json::array{field_json(form_field(req, "li-revoke", "act_number", "li.revoke.act_number", v, true)),
-                     field_json(form_field(req, "li-revoke", "act_date", "li.revoke.act_date", v, true, "text", "date")),
-                     field_json(form_field(req, "li-revoke", "act_body", "li.revoke.act_body", v, true)),
-                     field_json(form_field(req, "li-revoke", "reasons", "li.revoke.reasons", v, true, "textarea"))}},
+         json::array{
+             field_json(form_field(req, "li-revoke", "act_number", "li.revoke.act_number", v, true)),
+             field_json(form_field(req, "li-revoke", "act_date", "li.revoke.act_date", v, true, "text", "date")),
+             field_json(form_field(req, "li-revoke", "act_body", "li.revoke.act_body", v, true)),
+             field_json(form_field(req, "li-revoke", "reasons", "li.revoke.reasons", v, true, "textarea"))}},
         {"rule", "LI-36, LI-37, LI-39"}};
   }
   if (page.may("record_stay")) {
     Values v = page.values_of("li-stay");
-    forms["stay"] = json::object{
-        {"fields", json::array{field_json(form_field(req, "li-stay", "entered_on", "li.stay.entered_on", v, true,
-                                                     "text", "date")),
-                               field_json(form_field(req, "li-stay", "current_stay_end", "li.stay.current_end", v,
-                                                     false, "text", "date"))}},
-        {"rule", "LI-40, I-53"}};
+    forms["stay"] =
+        json::object{{"fields", json::array{field_json(form_field(req, "li-stay", "entered_on", "li.stay.entered_on", v,
+                                                                  true, "text", "date")),
+                                            field_json(form_field(req, "li-stay", "current_stay_end",
+                                                                  "li.stay.current_end", v, false, "text", "date"))}},
+                     {"rule", "LI-40, I-53"}};
   }
   if (page.may("end_outage")) forms["end_outage"] = json::object{{"rule", "PG-7"}};
   return forms;
@@ -301,7 +301,8 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
     if (!i.citizenship.empty())
       add(out.summary_head, tr(req, "li.person.citizenship"), reference_label(portal, req, "country", i.citizenship));
     add(out.summary_head, tr(req, "li.person.passport_number"), i.passport_number);
-    add(out.summary_head, tr(req, "li.employer"), d.employer.name + (d.employer.iin.empty() ? "" : ", " + d.employer.iin));
+    add(out.summary_head, tr(req, "li.employer"),
+        d.employer.name + (d.employer.iin.empty() ? "" : ", " + d.employer.iin));
     std::string place = d.employer.work_address;
     if (!d.employer.district.empty()) place += ", " + reference_label(portal, req, "district", d.employer.district);
     add(out.summary_head, tr(req, "li.workplace_label"), place);
@@ -312,14 +313,16 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
     if (d.requested_months > 0)
       add(out.summary_head, tr(req, "li.apply.months"),
           req.text("li.months", {{"months", std::int64_t{d.requested_months}}}));
-    add(out.summary_head, tr(req, "li.channel_label"), tr(req, "li.channel." + std::string(boost::describe::enum_to_string(d.channel, ""))));
+    add(out.summary_head, tr(req, "li.channel_label"),
+        tr(req, "li.channel." + std::string(boost::describe::enum_to_string(d.channel, ""))));
     if (d.agreement) add(out.summary_head, tr(req, "li.agreement"), *d.agreement, "/cases/" + *d.agreement);
     if (d.application) add(out.summary_head, tr(req, "li.application"), *d.application, "/cases/" + *d.application);
     if (d.previous_permit) add(out.summary_head, tr(req, "li.previous_permit"), *d.previous_permit);
     if (d.filing) {
       add(out.summary_head, tr(req, "case.filed_at"), format_rfc3339_text(portal, d.filing->filed_at));
       add(out.summary_head, tr(req, "li.intake_label"),
-          tr(req, "li.intake." + std::string(boost::describe::enum_to_string(d.filing->intake, ""))) + " (" + join(d.filing->rule_ids) + ")");
+          tr(req, "li.intake." + std::string(boost::describe::enum_to_string(d.filing->intake, ""))) + " (" +
+              join(d.filing->rule_ids) + ")");
     }
     if (d.quota && !d.quota->held_until.empty())
       add(out.summary_tail, tr(req, "li.quota_held_until"), format_rfc3339_text(portal, d.quota->held_until));
@@ -333,7 +336,8 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
   }
   if (d.termination)
     add(out.summary_tail, tr(req, "li.terminate.on"),
-        format_iso_date(d.termination->terminated_on) + (d.termination->late ? " — " + tr(req, "li.terminate.late") : ""));
+        format_iso_date(d.termination->terminated_on) +
+            (d.termination->late ? " — " + tr(req, "li.terminate.late") : ""));
   if (d.intake_refusal) {
     std::vector<std::string> names;
     for (const auto& m : d.intake_refusal->missing) names.push_back(doc_label(req, m));
@@ -379,24 +383,22 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
   router.post(base + "sign-agreement",
               case_action(portal, "li-sign-agreement", "li_agreement_signed",
                           form_command<Service, cases::LiAgreementSignInput>(
-                              [](auto& s, const Actor& a, const std::string& id, const cases::LiAgreementSignInput& in) {
-                                return s.sign_agreement(a, id, in);
-                              })));
-  router.post(base + "withdraw-agreement", case_action(portal, "li-withdraw-agreement", "li_withdrawn",
-                                                       plain(&Service::withdraw_agreement)));
+                              [](auto& s, const Actor& a, const std::string& id,
+                                 const cases::LiAgreementSignInput& in) { return s.sign_agreement(a, id, in); })));
+  router.post(base + "withdraw-agreement",
+              case_action(portal, "li-withdraw-agreement", "li_withdrawn", plain(&Service::withdraw_agreement)));
   // LI-5, LI-13: the application made from the agreement's page; the page of the new case follows.
-  router.post(base + "apply",
-              case_action(portal, "li-apply", "created",
-                          [](const Portal& p, const Actor& a, const std::string& id,
-                             const forms::FormData& f) -> Result<CaseRecord> {
-                            // The kind and the agreement are the page's, not typed.
-                            forms::FormData form = f;
-                            form.add("kind", "issue");
-                            form.add("agreement", id);
-                            auto in = input::from_form<cases::LiApplicationInput>(form);
-                            if (!in) return in.take_error();
-                            return p.ctx.services.get<Service>().create_application(a, *in);
-                          }));
+  router.post(base + "apply", case_action(portal, "li-apply", "created",
+                                          [](const Portal& p, const Actor& a, const std::string& id,
+                                             const forms::FormData& f) -> Result<CaseRecord> {
+                                            // The kind and the agreement are the page's, not typed.
+                                            forms::FormData form = f;
+                                            form.add("kind", "issue");
+                                            form.add("agreement", id);
+                                            auto in = input::from_form<cases::LiApplicationInput>(form);
+                                            if (!in) return in.take_error();
+                                            return p.ctx.services.get<Service>().create_application(a, *in);
+                                          }));
   RouteOptions upload;
   upload.upload = true;
   router.post(base + "files",
@@ -418,9 +420,8 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
   router.post(base + "refuse-intake",
               case_action(portal, "li-refuse-intake", "li_intake_refused",
                           form_command<Service, cases::LiIntakeRefusalInput>(
-                              [](auto& s, const Actor& a, const std::string& id, const cases::LiIntakeRefusalInput& in) {
-                                return s.refuse_intake(a, id, in);
-                              })));
+                              [](auto& s, const Actor& a, const std::string& id,
+                                 const cases::LiIntakeRefusalInput& in) { return s.refuse_intake(a, id, in); })));
   router.post(base + "withdraw", case_action(portal, "li-withdraw", "li_withdrawn", plain(&Service::withdraw)));
   router.post(base + "recheck", case_action(portal, "li-recheck", "li_rechecked", plain(&Service::recheck)));
   router.post(base + "decide", case_action(portal, "li-decide", "decided",
@@ -435,15 +436,18 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
                               [](auto& s, const Actor& a, const std::string& id, const cases::LiTerminationInput& in) {
                                 return s.notify_termination(a, id, in);
                               })));
-  router.post(base + "revoke", case_action(portal, "li-revoke", "li_revoked",
-                                           form_command<Service, cases::LiRevocationInput>(
-                                               [](auto& s, const Actor& a, const std::string& id,
-                                                  const cases::LiRevocationInput& in) { return s.revoke(a, id, in); })));
+  router.post(base + "revoke",
+              case_action(portal, "li-revoke", "li_revoked",
+                          form_command<Service, cases::LiRevocationInput>(
+                              [](auto& s, const Actor& a, const std::string& id, const cases::LiRevocationInput& in) {
+                                return s.revoke(a, id, in);
+                              })));
   router.post(base + "stay", case_action(portal, "li-stay", "li_stay",
                                          form_command<Service, cases::LiStayInput>(
                                              [](auto& s, const Actor& a, const std::string& id,
                                                 const cases::LiStayInput& in) { return s.record_stay(a, id, in); })));
-  router.post(base + "end-outage", case_action(portal, "li-end-outage", "li_outage_ended", plain(&Service::end_outage)));
+  router.post(base + "end-outage",
+              case_action(portal, "li-end-outage", "li_outage_ended", plain(&Service::end_outage)));
 }
 
 }  // namespace flis::web::li

@@ -158,9 +158,9 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
                         "садовник", 3);
     if (!filed) return filed.take_error();
     clock.set(at(1, 15));
-    auto d = li.decide(demo.user("u-li-head-alatau"), filed->id,
-                       {"refuse", {"LI-A2.9(5)"},
-                        "У работодателя уже пять трудовых иммигрантов по действующим договорам (ЕСУТД)."});
+    auto d = li.decide(
+        demo.user("u-li-head-alatau"), filed->id,
+        {"refuse", {"LI-A2.9(5)"}, "У работодателя уже пять трудовых иммигрантов по действующим договорам (ЕСУТД)."});
     if (!d && !stops(d) && d.error().code != "li.refusal_ground_not_found") return d.take_error();
   }
   // 4. An agreement of intent Aigerim offered Karimov this morning: he has not signed it yet.

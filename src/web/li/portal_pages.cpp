@@ -119,8 +119,8 @@ json::object cabinet_view(const Portal& portal, const Request& req, const Actor&
     if (!d) continue;
     json::array docs;
     for (const auto& [name, rule] : case_documents(c, *d))
-      docs.push_back(json::object{{"label", tr(req, "li.document." + name)},
-                                  {"href", "/cases/" + c.id + "/li/" + name + ".pdf"}});
+      docs.push_back(
+          json::object{{"label", tr(req, "li.document." + name)}, {"href", "/cases/" + c.id + "/li/" + name + ".pdf"}});
     const bool waiting = c.state == "submitted";
     rows.push_back(json::object{{"id", c.id},
                                 {"href", "/cases/" + c.id},
@@ -143,9 +143,9 @@ json::object cabinet_view(const Portal& portal, const Request& req, const Actor&
         {"number", doc->number},
         {"valid", portal::format_date(doc->valid_from) + " — " + portal::format_date(doc->valid_to)},
         {"months", req.text("li.months", {{"months", std::int64_t{pd->total_months}}})},
-        {"window", twelve ? req.text("li.cabinet.renewal_window", {{"from", portal::format_date(renew_from)},
+        {"window", twelve ? req.text("portal.li.cabinet.renewal_window", {{"from", portal::format_date(renew_from)},
                                                                    {"to", portal::format_date(doc->valid_to)}})
-                          : req.text("li.cabinet.extension_window",
+                          : req.text("portal.li.cabinet.extension_window",
                                      {{"from", portal::format_date(from)}, {"to", portal::format_date(to)}})},
         {"open", open},
         {"rule", twelve ? "LI-26, I-10" : "LI-24, LI-25, I-10"},
@@ -169,8 +169,8 @@ json::object cabinet_view(const Portal& portal, const Request& req, const Actor&
     Field medical =
         portal::form_field(req, "", "medical_certificate_on", "li.apply.medical_on", v, false, "text", "date");
     Field border = portal::form_field(req, "", "border_crossed_on", "li.apply.border_on", v, false, "text", "date");
-    view["apply_fields"] = json::array{field_json(kind), field_json(permit), field_json(months), field_json(medical),
-                                       field_json(border)};
+    view["apply_fields"] =
+        json::array{field_json(kind), field_json(permit), field_json(months), field_json(medical), field_json(border)};
   } else {
     view["apply_fields"] = json::array{};
   }
@@ -202,7 +202,8 @@ json::object desk_view(const Portal& portal, const Request& req, const Actor& ac
   Field name = portal::form_field(req, "", "employer_name", "li.desk.employer_name", v, true);
   view["employer_fields"] = json::array{field_json(iin), field_json(name)};
   view["workplace_fields"] = workplace_fields(portal, req, v);
-  Field medical = portal::form_field(req, "", "medical_certificate_on", "li.apply.medical_on", v, false, "text", "date");
+  Field medical =
+      portal::form_field(req, "", "medical_certificate_on", "li.apply.medical_on", v, false, "text", "date");
   Field border = portal::form_field(req, "", "border_crossed_on", "li.apply.border_on", v, false, "text", "date");
   Field signature = portal::form_field(req, "", "has_digital_signature", "li.desk.signature", v, true, "radio");
   signature.options = {{"0", tr(req, "li.desk.signature_no")}, {"1", tr(req, "li.desk.signature_yes")}};
@@ -214,8 +215,8 @@ json::object desk_view(const Portal& portal, const Request& req, const Actor& ac
       json::array{field_json(medical), field_json(border), field_json(signature), field_json(consent)};
   json::array scans;
   for (const char* doc : kDeskScans) {
-    Field f = portal::form_field(req, "", std::string("scan.") + doc, std::string("li.desk.scan.") + doc, v, false,
-                                 "file");
+    Field f =
+        portal::form_field(req, "", std::string("scan.") + doc, std::string("li.desk.scan.") + doc, v, false, "file");
     f.accept = "application/pdf,image/jpeg,image/png";
     scans.push_back(field_json(f));
   }
@@ -300,7 +301,8 @@ void register_portal_pages(Router& router, const std::shared_ptr<const Portal>& 
   router.get("/labour-immigrants/desk", [portal](Request& req) {
     auto actor = portal::current_actor(*portal, req);
     if (!actor) return portal::sign_in_redirect(req);
-    if (!is_operator(&*actor)) return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    if (!is_operator(&*actor))
+      return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
     return portal::render(*portal, req, "li_desk", desk_view(*portal, req, *actor, nullptr));
   });
   RouteOptions upload;
@@ -318,8 +320,9 @@ void register_portal_pages(Router& router, const std::shared_ptr<const Portal>& 
         if (!made) {
           if (made.error().kind == Error::Kind::forbidden) return portal::error_page(*portal, req, actor, made.error());
           auto view = desk_view(*portal, req, *actor, &*form);
-          show_errors(view, req, made.error(),
-                      {"application_fields", "immigrant_fields", "employer_fields", "workplace_fields", "check_fields"});
+          show_errors(
+              view, req, made.error(),
+              {"application_fields", "immigrant_fields", "employer_fields", "workplace_fields", "check_fields"});
           return portal::render(*portal, req, "li_desk", std::move(view), http_status(made.error().kind));
         }
         // The scans in the same step (LI-5): each attached to the case just made; one the store refuses is

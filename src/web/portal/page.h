@@ -59,11 +59,11 @@ struct Field {
   bool required = false;
   bool checked = false;
   std::string autocomplete;
-  std::string form;                                          // id prefix when a page has several forms
-  std::string accept;                                        // file inputs: media types offered by the picker
-  bool autofocus = false;  // the control a desk worked all day starts on (the operator's first field)
-  std::vector<std::string> checked_values;                   // "checkboxes": the values ticked
-  std::vector<std::pair<std::string, std::string>> options;  // value, label
+  std::string form;                         // id prefix when a page has several forms
+  std::string accept;                       // file inputs: media types offered by the picker
+  bool autofocus = false;                   // the control a desk worked all day starts on (the operator's first field)
+  std::vector<std::string> checked_values;  // "checkboxes": the values ticked
+  std::vector<std::pair<std::string, std::string>> options;               // value, label
   std::vector<std::pair<std::string, boost::json::array>> option_groups;  // label, options
 };
 std::string field_id(std::string_view form, std::string_view name);
