@@ -144,7 +144,7 @@ json::object cabinet_view(const Portal& portal, const Request& req, const Actor&
         {"valid", portal::format_date(doc->valid_from) + " — " + portal::format_date(doc->valid_to)},
         {"months", req.text("li.months", {{"months", std::int64_t{pd->total_months}}})},
         {"window", twelve ? req.text("portal.li.cabinet.renewal_window", {{"from", portal::format_date(renew_from)},
-                                                                   {"to", portal::format_date(doc->valid_to)}})
+                                                                          {"to", portal::format_date(doc->valid_to)}})
                           : req.text("portal.li.cabinet.extension_window",
                                      {{"from", portal::format_date(from)}, {"to", portal::format_date(to)}})},
         {"open", open},
