@@ -136,6 +136,132 @@ Result<LiEmployer> LabourImmigrantService::workplace_of(const LiWorkplaceInput& 
 
 // ---- The agreement of intent ----
 
+// ---- Before the agreement (LI-9, LI-10, I-54) ----
+
+Result<std::optional<CaseRecord>> LabourImmigrantService::profile_of(const Actor& immigrant) const {
+  CaseFilter f;
+  f.service = std::string(kService);
+  f.applicant_id = immigrant.user_id;
+  f.states = {"published"};
+  f.limit = 20;
+  auto mine = ports().store.list_cases(f);
+  if (!mine) return mine.take_error();
+  for (auto& c : *mine)
+    if (c.kind == "profile") return std::optional<CaseRecord>(std::move(c));
+  return std::optional<CaseRecord>();
+}
+
+Result<CaseRecord> LabourImmigrantService::save_profile(const Actor& immigrant, const LiProfileInput& in) {
+  if (immigrant.role != role::kForeigner) return with_rules(Error::forbidden("case.role_not_allowed"), {"LI-9"});
+  auto existing = profile_of(immigrant);
+  if (!existing) return existing.take_error();
+  LiProfile profile{in.skills, in.experience_years, in.languages.value_or(""), in.visible_to_employers,
+                    now_text(*this)};
+  const Step step{"save_profile", {"LI-9"}, json::object{{"visible_to_employers", in.visible_to_employers}}};
+  if (*existing) {
+    auto c = load_for(immigrant, (*existing)->id, li_workflow(), "save_profile");
+    if (!c) return c;
+    auto data = read_data<LiCaseData>(*c);
+    if (!data) return data.take_error();
+    data->immigrant = immigrant_of(in.passport, immigrant.user_id);
+    data->profile = std::move(profile);
+    CaseRecord next = *c;
+    write_data(next, *data);
+    return commit(immigrant, *c, std::move(next), step);
+  }
+  LiCaseData data;
+  data.immigrant = immigrant_of(in.passport, immigrant.user_id);
+  data.profile = std::move(profile);
+  auto id = next_number("LIU", today().year());
+  if (!id) return id.take_error();
+  CaseRecord c;
+  c.id = *id;
+  c.service = std::string(kService);
+  c.kind = "profile";
+  c.state = "published";
+  c.applicant_id = immigrant.user_id;
+  write_data(c, data);
+  return commit(immigrant, CaseRecord{}, std::move(c), step);
+}
+
+Result<CaseRecord> LabourImmigrantService::publish_vacancy(const Actor& employer, const LiVacancyInput& in) {
+  if (employer.role != role::kIndividualEmployer)
+    return with_rules(Error::forbidden("case.role_not_allowed"), {"LI-2", "LI-10"});
+  auto user = ports().store.find_user(employer.user_id);
+  if (!user) return user.take_error();
+  auto workplace = workplace_of(in.workplace, today());
+  if (!workplace) return workplace.take_error();
+  auto p = law::li::parameters(ports().rules, today());
+  if (!p) return p.take_error();
+  if (in.months < p->min_months || in.months > p->max_total_months)
+    return with_rules(Error::invalid("li.term.months", "months"), {"LI-19"});
+  LiCaseData data;
+  data.employer = *workplace;
+  data.employer.user_id = employer.user_id;
+  data.employer.iin = user->iin;
+  data.employer.name = user->display_name;
+  const Date published = today();
+  data.vacancy = LiVacancy{in.profession,          in.wage_tenge,   in.months,
+                           in.duties.value_or(""), published.iso(), law::li::search_allowed_from(*p, published).iso(),
+                           {"LI-10", "I-54"}};
+  auto id = next_number("LIV", published.year());
+  if (!id) return id.take_error();
+  CaseRecord c;
+  c.id = *id;
+  c.service = std::string(kService);
+  c.kind = "vacancy";
+  c.state = "open";
+  c.region = data.employer.region;
+  c.provider_body = "leb-" + data.employer.district;
+  c.applicant_id = employer.user_id;
+  write_data(c, data);
+  return commit(employer, CaseRecord{}, std::move(c),
+                Step{"publish_vacancy", {"LI-10", "I-54"}, json::object{{"search_from", data.vacancy->search_from}}});
+}
+
+Result<CaseRecord> LabourImmigrantService::close_vacancy(const Actor& employer, const std::string& id) {
+  auto c = load_for(employer, id, li_workflow(), "close_vacancy");
+  if (!c) return c;
+  if (c->applicant_id != employer.user_id) return Error::forbidden("case.role_not_allowed");
+  CaseRecord next = *c;
+  next.state = "closed";
+  return commit(employer, *c, std::move(next), Step{"close_vacancy", {"LI-10"}, {}});
+}
+
+Result<std::vector<LiCandidate>> LabourImmigrantService::candidates(const Actor& employer,
+                                                                    const std::string& vacancy_id,
+                                                                    const std::string& text) {
+  auto c = load_visible(employer, vacancy_id);
+  if (!c) return c.take_error();
+  if (c->kind != "vacancy" || c->applicant_id != employer.user_id) return Error::not_found("case.not_found");
+  if (c->state != "open") return with_rules(Error::conflict("li.vacancy_closed", c->state), {"LI-10"});
+  auto data = read_data<LiCaseData>(*c);
+  if (!data) return data.take_error();
+  // LI-10, I-54: immigrants abroad only once the vacancy has been published for 15 cd.
+  const auto from = date_of(data->vacancy ? std::optional<std::string>(data->vacancy->search_from) : std::nullopt);
+  if (!from || today() < *from)
+    return with_rules(Error::conflict("li.search_too_early", from ? from->iso() : std::string()), {"LI-10", "I-54"});
+  CaseFilter f;
+  f.service = std::string(kService);
+  f.states = {"published"};
+  f.order_by_due = false;
+  auto profiles = ports().store.list_cases(f);
+  if (!profiles) return profiles.take_error();
+  std::vector<LiCandidate> out;
+  for (const auto& p : *profiles) {
+    if (p.kind != "profile") continue;
+    auto d = read_data<LiCaseData>(p);
+    if (!d || !d->profile || !d->profile->visible_to_employers) continue;
+    const auto& i = d->immigrant;
+    if (!text.empty() && i.qualification.find(text) == std::string::npos &&
+        d->profile->skills.find(text) == std::string::npos)
+      continue;
+    out.push_back(LiCandidate{i.user_id, full_name(i), i.full_name_latin, i.citizenship, i.qualification,
+                              d->profile->skills, d->profile->experience_years, d->profile->languages});
+  }
+  return out;
+}
+
 Result<CaseRecord> LabourImmigrantService::offer_agreement(const Actor& employer, const LiAgreementInput& in) {
   if (employer.role != role::kIndividualEmployer)
     return with_rules(Error::forbidden("case.role_not_allowed"), {"LI-2", "LI-11"});

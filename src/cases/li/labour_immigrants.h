@@ -32,6 +32,19 @@ class LabourImmigrantService : public Workflow {
  public:
   using Workflow::Workflow;
 
+  // ---- Before the agreement (LI-9, LI-10, I-54) ----
+  // The immigrant's account data: made on first save, then updated in place (one profile per immigrant).
+  Result<CaseRecord> save_profile(const Actor& immigrant, const LiProfileInput& input);
+  // The immigrant's profile, if they saved one.
+  Result<std::optional<CaseRecord>> profile_of(const Actor& immigrant) const;
+  // A household's vacancy, searchable for immigrants abroad from publication + 15 cd (LI-10).
+  Result<CaseRecord> publish_vacancy(const Actor& employer, const LiVacancyInput& input);
+  Result<CaseRecord> close_vacancy(const Actor& employer, const std::string& id);
+  // The profiles shown to employers that mention `text` (all when empty), for the employer's open vacancy
+  // `vacancy_id`: li.search_too_early (conflict, LI-10) before its search day.
+  Result<std::vector<LiCandidate>> candidates(const Actor& employer, const std::string& vacancy_id,
+                                              const std::string& text);
+
   // ---- The agreement of intent (LI-11, LI-12, LI-A3, I-16) ----
   // The individual employer offers it to an immigrant with an account (LI-9, LI-10).
   Result<CaseRecord> offer_agreement(const Actor& employer, const LiAgreementInput& input);

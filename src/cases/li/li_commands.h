@@ -63,6 +63,38 @@ struct LiWorkplaceInput {
 };
 BOOST_DESCRIBE_STRUCT(LiWorkplaceInput, (), (work_address, district, cadastral_number, phone))
 
+// LI-9: the immigrant's account: the passport data and the qualification, skills and experience employers
+// may find (the passport data never leaves the immigrant's own case).
+struct LiProfileInput {
+  LiImmigrantInput passport;
+  std::string skills;
+  int experience_years = 0;
+  std::optional<std::string> languages;
+  bool visible_to_employers = false;
+  static constexpr FieldRule kFields[] = {
+      {.name = "skills", .max_length = 2000, .description = "what they can do and where they worked (LI-9)"},
+      {.name = "experience_years", .minimum = 0, .maximum = 60},
+      {.name = "languages", .required = false, .max_length = 200},
+  };
+};
+BOOST_DESCRIBE_STRUCT(LiProfileInput, (), (passport, skills, experience_years, languages, visible_to_employers))
+
+// LI-10, I-54: a household publishes a vacancy; it may search immigrants abroad 15 cd after.
+struct LiVacancyInput {
+  std::string profession;
+  std::int64_t wage_tenge = 0;
+  int months = 0;
+  LiWorkplaceInput workplace;
+  std::optional<std::string> duties;
+  static constexpr FieldRule kFields[] = {
+      {.name = "profession", .max_length = 200, .description = "the household work"},
+      {.name = "wage_tenge", .minimum = 1, .maximum = 100'000'000},
+      {.name = "months", .minimum = 1, .maximum = 12},
+      {.name = "duties", .required = false, .max_length = 2000},
+  };
+};
+BOOST_DESCRIBE_STRUCT(LiVacancyInput, (), (profession, wage_tenge, months, workplace, duties))
+
 // LI-11, LI-A3: an individual employer offers the agreement of intent to an immigrant with an account.
 struct LiAgreementInput {
   std::string immigrant;  // the immigrant's login (LI-9)

@@ -2,7 +2,10 @@
 // Stored through cases/case_data.h (read_data / write_data, "schema_version": kSchema); the API returns it
 // as the case's "data".
 //
-// Two kinds of case (cases/li/li_workflow.cpp):
+// The kinds of case (cases/li/li_workflow.cpp):
+//  * "profile" — the immigrant's account data on migration.enbek.kz (LI-9): passport, skills, experience.
+//    Applicant: the immigrant; one per immigrant, updated in place.
+//  * "vacancy" — a household's vacancy (LI-10); it may search immigrants abroad from 15 cd after publishing.
 //  * "agreement" — the agreement of intent (LI-A3) an individual employer offers an immigrant on
 //    migration.enbek.kz (LI-11); signed by both, it holds a quota unit of the district for 10 cd (LI-12,
 //    I-16). Applicant: the employer; the immigrant is a party (`parties`).
@@ -181,6 +184,45 @@ struct LiAgreementTerms {
 };
 BOOST_DESCRIBE_STRUCT(LiAgreementTerms, (), (profession, wage_tenge, months))
 
+// LI-9: what the immigrant tells employers besides the passport (kind "profile").
+struct LiProfile {
+  static constexpr bool kAllLenient = true;
+  std::string skills;
+  int experience_years = 0;
+  std::string languages;
+  bool visible_to_employers = false;
+  std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(LiProfile, (), (skills, experience_years, languages, visible_to_employers, updated_at))
+
+// LI-10, I-54: a household's vacancy (kind "vacancy"); immigrants abroad may be searched from search_from.
+struct LiVacancy {
+  static constexpr bool kAllLenient = true;
+  std::string profession;
+  std::int64_t wage_tenge = 0;
+  int months = 0;
+  std::string duties;
+  std::string published_on;
+  std::string search_from;
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(LiVacancy, (), (profession, wage_tenge, months, duties, published_on, search_from, rule_ids))
+
+// What an employer searching for a vacancy sees of an immigrant's profile (never the passport).
+struct LiCandidate {
+  static constexpr bool kAllLenient = true;
+  std::string user_id;  // what the agreement of intent names (LiAgreementInput::immigrant)
+  std::string name;
+  std::string name_latin;
+  std::string citizenship;
+  std::string qualification;
+  std::string skills;
+  int experience_years = 0;
+  std::string languages;
+};
+BOOST_DESCRIBE_STRUCT(LiCandidate, (),
+                      (user_id, name, name_latin, citizenship, qualification, skills, experience_years, languages))
+
 struct LiCaseData {
   static constexpr bool kAllLenient = true;
   static constexpr int kSchema = 1;
@@ -215,12 +257,15 @@ struct LiCaseData {
   std::optional<LiTermination> termination;
   std::optional<LiRevocation> revocation;
   std::optional<std::string> client_key;
+  std::optional<LiProfile> profile;  // kind "profile" (LI-9)
+  std::optional<LiVacancy> vacancy;  // kind "vacancy" (LI-10)
 };
 BOOST_DESCRIBE_STRUCT(LiCaseData, (),
                       (parties, immigrant, employer, channel, terms, employer_signed_at, immigrant_signed_at,
                        application, requested_months, agreement, previous_permit, months_so_far, previous_valid_to,
                        medical_certificate_on, border_crossed_on, consent_personal_data, files, filing, checks, police,
-                       quota, decision, intake_refusal, permit_number, duplicates, termination, revocation, client_key))
+                       quota, decision, intake_refusal, permit_number, duplicates, termination, revocation, client_key,
+                       profile, vacancy))
 
 // What an LI permit (IssuedDocument kind "li_permit") carries beyond the common columns (LI-A5).
 struct LiPermitData {

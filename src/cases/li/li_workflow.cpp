@@ -1,7 +1,7 @@
 // The LI workflow table (seed 002: the Rules of Order 288 as amended by Order 302; seed 004: the pilot). One
 // row per command and case kind; cases/workflow_table.h says how guards, portal and API read it. Kinds:
-// "agreement" (LI-A3), the applications "issue", "extension", "renewal" (LI-5, LI-24, LI-26) and "outage"
-// (the portal declared down at a front office, PG-7).
+// "profile" (LI-9), "vacancy" (LI-10), "agreement" (LI-A3), the applications "issue", "extension", "renewal"
+// (LI-5, LI-24, LI-26) and "outage" (the portal declared down at a front office, PG-7).
 //
 // The parties of a joint case act on it beside its applicant (cases/access.h): the rows of the immigrant and
 // the employer are not own-case-only, the service checks that the actor is the party the command is for.
@@ -21,6 +21,9 @@ const WorkflowTable& li_workflow() {
   static const WorkflowTable table{
       "LI",
       {
+          // LI-9: the immigrant keeps the account's data; LI-10: the household closes its vacancy.
+          {"save_profile", {"profile"}, {"published"}, {immigrant}, {"published"}, "LI-9", ""},
+          {"close_vacancy", {"vacancy"}, {"open"}, {employer}, {"closed"}, "LI-10", ""},
           // LI-11, LI-12, LI-A3, I-16: the employer offers, the immigrant signs; the unit is held 10 cd.
           {"sign_agreement", {"agreement"}, {"offered"}, {immigrant}, {"signed"}, "LI-12", ""},
           {"withdraw_agreement", {"agreement"}, {"offered", "signed"}, {employer}, {"withdrawn"}, "LI-11", ""},
@@ -45,10 +48,11 @@ const WorkflowTable& li_workflow() {
           {"revoke", applications, {"issued"}, {officer, head}, {"revoked"}, "LI-36", "LI-39"},
           {"record_stay", applications, {"revoked"}, {police}, {"revoked"}, "LI-40", ""},
       },
-      // An agreement starts offered; an application as a draft; an outage declared.
-      {"offered", "draft", "declared"},
+      // An agreement starts offered; an application as a draft; an outage declared; a profile published
+      // (to its owner; to employers only when visible); a vacancy open.
+      {"offered", "draft", "declared", "published", "open"},
       // "used": an application was filed with the agreement; "lapsed": its 10 cd passed unused (I-16).
-      {"used", "withdrawn", "lapsed", "ended", "issued", "refused", "intake_refused", "revoked", "expired"}};
+      {"used", "withdrawn", "lapsed", "ended", "issued", "refused", "intake_refused", "revoked", "expired", "closed"}};
   return table;
 }
 

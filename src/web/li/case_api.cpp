@@ -40,6 +40,7 @@ std::string applicant_of(const CaseRecord& c) {
   auto data = cases::read_data<cases::LiCaseData>(c);
   if (!data) return {};
   if (c.kind == "outage") return {};
+  if (c.kind == "vacancy") return data->employer.name;
   return cases::full_name(data->immigrant);
 }
 
@@ -65,6 +66,38 @@ void register_case_api(Router& router, AppContext& ctx) {
   auto& s = ctx.services.get<Service>();
   const std::string base = kBase;
   const std::string apps = base + "/applications";
+
+  // ---- Before the agreement: the immigrant's account data (LI-9), the household's vacancy (LI-10) ----
+  router.post(base + "/profile", api::authed(ctx, [&ctx, &s](Request& req, const Actor& a) {
+                auto in = input::from_json_text<cases::LiProfileInput>(req.body);
+                if (!in) return problem(req, in.error());
+                auto before = s.profile_of(a);
+                if (!before) return problem(req, before.error());
+                auto saved = s.save_profile(a, *in);
+                if (!saved || !*before) return api::created_case(ctx, req, a, saved);
+                return Response::json(api::case_detail(ctx, *saved, a));
+              }));
+  router.get(base + "/profile", api::authed(ctx, [&ctx, &s](Request& req, const Actor& a) {
+               auto mine = s.profile_of(a);
+               if (!mine) return problem(req, mine.error());
+               if (!*mine) return problem(req, Error::not_found("li.profile_none"));
+               return Response::json(api::case_detail(ctx, **mine, a));
+             }));
+  router.post(base + "/vacancies",
+              api::create_case_of<cases::LiVacancyInput>(
+                  ctx, [&s](const Actor& a, const cases::LiVacancyInput& in) { return s.publish_vacancy(a, in); }));
+  router.post(
+      base + "/vacancies/{id}/closing",
+      case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) { return s.close_vacancy(a, id); }));
+  router.get(base + "/vacancies/{id}/candidates", api::authed(ctx, [&s](Request& req, const Actor& a) {
+               auto found = s.candidates(a, std::string(req.path_param("id")),
+                                         std::string(req.query_param("text").value_or("")));
+               if (!found) return problem(req, found.error());
+               json::array list;
+               for (const auto& c : *found) list.push_back(cases::codec::encode(c));
+               return Response::json(
+                   json::object{{"candidates", std::move(list)}, {"rule_ids", json::array{"LI-9", "LI-10", "I-54"}}});
+             }));
 
   // ---- The agreement of intent (LI-11, LI-12, LI-A3, I-16) ----
   router.post(base + "/agreements",
@@ -151,6 +184,16 @@ std::vector<ApiOperation> case_operations() {
   const std::string apps = base + "/applications";
   const std::string tag = "labour-immigrants";
   std::vector<ApiOperation> ops = {
+      {"post", base + "/profile", tag,
+       "The immigrant's account data: passport, qualification, skills, experience (LI-9); made once, then updated",
+       "LiProfile", 201, true},
+      {"get", base + "/profile", tag, "The immigrant's own account data (LI-9); 404 before it is saved", "", 200, true},
+      {"post", base + "/vacancies", tag, "A household publishes a vacancy (LI-10)", "LiVacancy", 201, true},
+      {"post", base + "/vacancies/{id}/closing", tag, "The household closes its vacancy (LI-10)", "", 200, true},
+      {"get", base + "/vacancies/{id}/candidates", tag,
+       "Immigrants abroad who let employers find them, from 15 days after the vacancy's publication (LI-10, I-54); "
+       "409 li.search_too_early before",
+       "", 200, true},
       {"post", base + "/agreements", tag,
        "The individual employer offers the agreement of intent to an immigrant with an account (LI-11, LI-A3)",
        "LiAgreement", 201, true},
@@ -196,6 +239,9 @@ std::vector<ApiOperation> case_operations() {
       op.response = "LiFile";
     } else if (op.path == base + "/front-office/portal") {
       op.response = "LiPortalState";
+    } else if (op.path == base + "/vacancies/{id}/candidates") {
+      op.query = {api::query_param("text", false, {{"type", "string"}})};
+      op.response = "LiCandidates";
     } else {
       op.response = "LiCase";
     }
@@ -204,7 +250,9 @@ std::vector<ApiOperation> case_operations() {
 }
 
 json::object case_schemas() {
-  json::object out{{"LiAgreement", input::schema<cases::LiAgreementInput>()},
+  json::object out{{"LiProfile", input::schema<cases::LiProfileInput>()},
+                   {"LiVacancy", input::schema<cases::LiVacancyInput>()},
+                   {"LiAgreement", input::schema<cases::LiAgreementInput>()},
                    {"LiAgreementSignature", input::schema<cases::LiAgreementSignInput>()},
                    {"LiApplication", input::schema<cases::LiApplicationInput>()},
                    {"LiFrontOffice", input::schema<cases::LiFrontOfficeInput>()},
@@ -232,6 +280,10 @@ json::object case_schemas() {
                                                                {"verification_url", text}}}};
   out["LiCase"] = std::move(li_case);
   out["LiFile"] = api::stored_file_schema();
+  out["LiCandidates"] = {{"type", "object"},
+                         {"properties",
+                          {{"candidates", {{"type", "array"}, {"items", cases::codec::schema<cases::LiCandidate>()}}},
+                           {"rule_ids", {{"type", "array"}}}}}};
   out["LiPortalState"] = {{"type", "object"},
                           {"properties", {{"portal_down", {{"type", "boolean"}}}, {"rule_ids", {{"type", "array"}}}}}};
   return out;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <boost/describe/enum.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <cctype>
+#include <cstdio>
 
 #include "cases/case_data.h"
 #include "cases/li/labour_immigrants.h"
@@ -281,12 +283,107 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
   return forms;
 }
 
+std::string url_encoded(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// LI-9: the immigrant's account data on its own page (the form that edits it is /labour-immigrants/profile).
+Status profile_sections(const CasePage& page, const cases::LiCaseData& d, portal::CaseSections& out) {
+  const Request& req = page.req;
+  out.due_rule = "LI-9";
+  auto add = [&](std::string label, std::string value, std::string href = {}) {
+    if (!value.empty())
+      out.summary_head.push_back(portal::summary_row(std::move(label), std::move(value), std::move(href)));
+  };
+  add(tr(req, "li.immigrant"), cases::full_name(d.immigrant) + " (" + d.immigrant.full_name_latin + ")");
+  add(tr(req, "li.person.citizenship"), reference_label(page.portal, req, "country", d.immigrant.citizenship));
+  add(tr(req, "li.profile.qualification"), d.immigrant.qualification);
+  if (d.profile) {
+    add(tr(req, "li.profile.skills"), d.profile->skills);
+    add(tr(req, "li.profile.experience"), std::to_string(d.profile->experience_years));
+    add(tr(req, "li.profile.languages"), d.profile->languages);
+    add(tr(req, "li.profile.visible"), tr(req, d.profile->visible_to_employers ? "li.profile.yes" : "li.profile.no"));
+  }
+  if (page.actor.user_id == page.c.applicant_id)
+    add(tr(req, "li.profile.edit"), tr(req, "li.profile.title"), "/labour-immigrants/profile");
+  return ok_status();
+}
+
+// LI-10, I-54: the vacancy, and the immigrants abroad its household may find from its search day.
+Status vacancy_sections(const CasePage& page, const cases::LiCaseData& d, portal::CaseSections& out) {
+  const Request& req = page.req;
+  out.due_rule = "LI-10";
+  auto add = [&](std::string label, std::string value) {
+    if (!value.empty()) out.summary_head.push_back(portal::summary_row(std::move(label), std::move(value)));
+  };
+  add(tr(req, "li.employer"), d.employer.name);
+  add(tr(req, "li.workplace_label"),
+      d.employer.work_address + ", " + reference_label(page.portal, req, "district", d.employer.district));
+  if (!d.vacancy) return ok_status();
+  const auto& v = *d.vacancy;
+  add(tr(req, "li.terms"), v.profession + ", " + std::to_string(v.wage_tenge) + " ₸, " +
+                               req.text("li.months", {{"months", std::int64_t{v.months}}}));
+  add(tr(req, "li.vacancy_new.duties"), v.duties);
+  add(tr(req, "li.vacancy.published"), format_iso_date(v.published_on));
+  add(tr(req, "li.vacancy.search_from"), format_iso_date(v.search_from));
+  if (page.actor.user_id != page.c.applicant_id || page.c.state != "open") return ok_status();
+  const std::string text(req.query_param("text").value_or(""));
+  auto found = page.portal.ctx.services.get<Service>().candidates(page.actor, page.c.id, text);
+  json::object view{{"too_early", false}, {"searchable", false}, {"text", text}};
+  if (!found && found.error().code == "li.search_too_early") {
+    view["too_early"] = req.text("portal.li.vacancy.too_early", {{"date", format_iso_date(v.search_from)}});
+  } else if (!found) {
+    return found.error();
+  } else {
+    json::array rows;
+    for (const auto& c : *found)
+      rows.push_back(json::object{
+          {"name", c.name},
+          {"name_latin", c.name_latin},
+          {"citizenship", reference_label(page.portal, req, "country", c.citizenship)},
+          {"qualification", c.qualification},
+          {"skills", c.skills},
+          {"languages", c.languages},
+          {"experience", std::to_string(c.experience_years)},
+          {"offer_href", "/labour-immigrants/agreements/new?immigrant=" + url_encoded(c.user_id) + "&profession=" +
+                             url_encoded(v.profession) + "&wage_tenge=" + std::to_string(v.wage_tenge) +
+                             "&months=" + std::to_string(v.months) + "&workplace.work_address=" +
+                             url_encoded(d.employer.work_address) + "&workplace.district=" + d.employer.district +
+                             "&workplace.cadastral_number=" + url_encoded(d.employer.cadastral_number) +
+                             "&workplace.phone=" + url_encoded(d.employer.phone)}});
+    view["searchable"] = true;
+    view["candidates"] = std::move(rows);
+  }
+  auto section = page.render("_li_vacancy", std::move(view));
+  if (!section) return section.error();
+  out.top += *section;
+  if (page.may("close_vacancy")) {
+    auto actions = page.render(
+        "_li_case_actions", json::object{{"forms", json::object{{"close_vacancy", json::object{{"rule", "LI-10"}}}}}});
+    if (!actions) return actions.error();
+    out.actions += *actions;
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 Status case_sections(const CasePage& page, portal::CaseSections& out) {
   auto data = cases::read_data<cases::LiCaseData>(page.c);
   if (!data) return data.error();
   const cases::LiCaseData& d = *data;
+  if (page.c.kind == "profile") return profile_sections(page, d, out);
+  if (page.c.kind == "vacancy") return vacancy_sections(page, d, out);
   const Request& req = page.req;
   const Portal& portal = page.portal;
   out.due_rule = page.c.kind == "agreement" ? "I-16" : "LI-7";
@@ -446,6 +543,8 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
                                          form_command<Service, cases::LiStayInput>(
                                              [](auto& s, const Actor& a, const std::string& id,
                                                 const cases::LiStayInput& in) { return s.record_stay(a, id, in); })));
+  router.post(base + "close-vacancy",
+              case_action(portal, "li-close-vacancy", "li_vacancy_closed", plain(&Service::close_vacancy)));
   router.post(base + "end-outage",
               case_action(portal, "li-end-outage", "li_outage_ended", plain(&Service::end_outage)));
 }

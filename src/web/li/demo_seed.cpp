@@ -108,6 +108,43 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     return filed;
   };
 
+  // 0. The immigrants' account data (LI-9) — Rakhimov and Safarova let employers find them, Karimov does not —
+  // and a caregiver's vacancy Aigerim published three weeks ago, so that she may now search abroad (LI-10).
+  {
+    clock.set(at(18, 9));
+    auto profile = [&](const char* id, cases::LiImmigrantInput passport, const char* qualification, const char* skills,
+                       int years, bool visible) -> Status {
+      passport.qualification = qualification;
+      cases::LiProfileInput in{std::move(passport), skills, years, std::string("русский"), visible};
+      auto saved = li.save_profile(demo.user(id), in);
+      if (!saved) return saved.take_error();
+      ++report.cases;
+      return ok_status();
+    };
+    if (auto s =
+            profile("u-li-rakhimov",
+                    person("Рахимов", "Жасур", "Бахтиёрович", Date(1992, 3, 12), "UZ", "FA1234568",
+                           first_assignable_identifier("9203123", 51)),
+                    "Педагогический колледж, воспитатель", "няня, уход за детьми 3–7 лет, 6 лет в семьях", 6, true);
+        !s)
+      return s.take_error();
+    if (auto s = profile("u-li-safarova",
+                         person("Сафарова", "Малика", "Рустамовна", Date(1994, 11, 5), "TJ", "400123456",
+                                first_assignable_identifier("9411054", 52)),
+                         "Кулинарный лицей", "повар, домашняя кухня, уборка", 4, true);
+        !s)
+      return s.take_error();
+    if (auto s = profile("u-li-karimov",
+                         person("Каримов", "Бобур", "Алишерович", Date(1988, 12, 1), "UZ", "FA2345678",
+                                first_assignable_identifier("8812013", 54)),
+                         "", "сиделка, уход за пожилыми", 3, false);
+        !s)
+      return s.take_error();
+    cases::LiVacancyInput vacancy{"сиделка", 230'000, 12, aigerim_home, std::string("уход за пожилой матерью")};
+    auto published = li.publish_vacancy(aigerim, vacancy);
+    if (!published) return published.take_error();
+    ++report.cases;
+  }
   // 1. Rakhimov, a nanny for Aigerim's household: filed online, the police silent past their day (I-44),
   // issued by the district's officer two working days later (LI-7).
   {

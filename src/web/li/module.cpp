@@ -25,7 +25,8 @@ class LiModule final : public Module {
   }
 
   std::vector<std::string> templates() const override {
-    return {"_li_case_top", "_li_case_actions", "_li_case_files", "li_agreement_new", "li_cabinet", "li_desk"};
+    return {"_li_case_top", "_li_case_actions", "_li_case_files", "li_agreement_new", "li_cabinet",
+            "li_desk",      "li_profile",       "li_vacancy_new", "_li_vacancy"};
   }
 
   std::vector<NavLink> navigation() const override { return li::navigation(); }

@@ -83,6 +83,91 @@ json::array passport_fields(const Portal& portal, const Request& req, const port
   return out;
 }
 
+// ---- The immigrant's account data (LI-9) ----
+
+// The saved profile as the form's values ("passport.surname", "skills", ...), so the form opens filled.
+forms::FormData profile_values(const cases::LiCaseData& d) {
+  forms::FormData f;
+  const auto& i = d.immigrant;
+  for (const auto& [name, value] :
+       std::initializer_list<std::pair<const char*, std::string>>{{"passport.surname", i.surname},
+                                                                  {"passport.given_name", i.given_name},
+                                                                  {"passport.patronymic", i.patronymic},
+                                                                  {"passport.full_name_latin", i.full_name_latin},
+                                                                  {"passport.birth_date", i.birth_date},
+                                                                  {"passport.citizenship", i.citizenship},
+                                                                  {"passport.passport_number", i.passport_number},
+                                                                  {"passport.passport_issued_on", i.passport_issued_on},
+                                                                  {"passport.iin", i.iin},
+                                                                  {"passport.phone", i.phone},
+                                                                  {"passport.permanent_address", i.permanent_address},
+                                                                  {"passport.temporary_address", i.temporary_address},
+                                                                  {"passport.qualification", i.qualification}})
+    f.add(name, value);
+  if (d.profile) {
+    f.add("skills", d.profile->skills);
+    f.add("experience_years", std::to_string(d.profile->experience_years));
+    f.add("languages", d.profile->languages);
+    if (d.profile->visible_to_employers) f.add("visible_to_employers", "1");
+  }
+  return f;
+}
+
+json::object profile_view(const Portal& portal, const Request& req, const Actor& actor, const forms::FormData* sent) {
+  auto view = portal::base_view(portal, req, actor, "li.profile.title");
+  auto v = values_of(sent);
+  auto f = [&](const char* name, bool required, std::string control = "text", std::string type = "text") {
+    return portal::form_field(req, "", std::string("passport.") + name, std::string("li.person.") + name, v, required,
+                              std::move(control), std::move(type));
+  };
+  std::vector<Field> fields = {f("surname", true),
+                               f("given_name", true),
+                               f("patronymic", false),
+                               f("full_name_latin", false),
+                               f("birth_date", true, "text", "date"),
+                               f("citizenship", true, "select"),
+                               f("passport_number", true),
+                               f("passport_issued_on", true, "text", "date"),
+                               f("iin", false),
+                               f("phone", true, "text", "tel"),
+                               f("permanent_address", true),
+                               f("temporary_address", true)};
+  json::array passport;
+  for (auto& x : fields) {
+    if (x.name.ends_with("citizenship")) x.options = choose(req, portal::reference_options(portal, req, "country"));
+    if (x.name.ends_with("full_name_latin")) x.hint = tr(req, "li.person.full_name_latin_hint");
+    passport.push_back(field_json(x));
+  }
+  view["passport_fields"] = std::move(passport);
+  Field qualification =
+      portal::form_field(req, "", "passport.qualification", "li.profile.qualification", v, false, "textarea");
+  Field skills = portal::form_field(req, "", "skills", "li.profile.skills", v, true, "textarea");
+  skills.hint = tr(req, "li.profile.skills_hint");
+  Field years = portal::form_field(req, "", "experience_years", "li.profile.experience", v, true, "text", "number");
+  Field languages = portal::form_field(req, "", "languages", "li.profile.languages", v, false);
+  Field visible = portal::form_field(req, "", "visible_to_employers", "li.profile.visible", v, false, "checkbox");
+  visible.value = "1";
+  visible.checked = sent != nullptr && sent->has("visible_to_employers");
+  view["skill_fields"] = json::array{field_json(qualification), field_json(skills), field_json(years),
+                                     field_json(languages), field_json(visible)};
+  return view;
+}
+
+// ---- The household's vacancy (LI-10) ----
+
+json::object vacancy_view(const Portal& portal, const Request& req, const Actor& actor, const forms::FormData* sent) {
+  auto view = portal::base_view(portal, req, actor, "li.vacancy_new.title");
+  auto v = values_of(sent);
+  Field profession = portal::form_field(req, "", "profession", "li.agreement_new.profession", v, true);
+  profession.hint = tr(req, "li.agreement_new.profession_hint");
+  Field wage = portal::form_field(req, "", "wage_tenge", "li.agreement_new.wage", v, true, "text", "number");
+  Field months = portal::form_field(req, "", "months", "li.apply.months", v, true, "text", "number");
+  Field duties = portal::form_field(req, "", "duties", "li.vacancy_new.duties", v, false, "textarea");
+  view["fields"] = json::array{field_json(profession), field_json(wage), field_json(months), field_json(duties)};
+  view["workplace_fields"] = workplace_fields(portal, req, v);
+  return view;
+}
+
 // ---- The household employer's agreement of intent ----
 
 json::object agreement_view(const Portal& portal, const Request& req, const Actor& actor, const forms::FormData* sent) {
@@ -234,6 +319,8 @@ void show_errors(json::object& view, const Request& req, const Error& error,
 
 std::vector<NavLink> navigation() {
   return {{"/labour-immigrants/cabinet", "portal.li.nav.cabinet", 55, is_immigrant},
+          {"/labour-immigrants/profile", "portal.li.nav.profile", 54, is_immigrant},
+          {"/labour-immigrants/vacancies/new", "portal.li.nav.vacancy", 58, is_household},
           {"/labour-immigrants/agreements/new", "portal.li.nav.agreement", 56, is_household},
           {"/labour-immigrants/desk", "portal.li.nav.desk", 57, is_operator}};
 }
@@ -245,7 +332,11 @@ void register_portal_pages(Router& router, const std::shared_ptr<const Portal>& 
     if (!actor) return portal::sign_in_redirect(req);
     if (!is_household(&*actor))
       return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
-    return portal::render(*portal, req, "li_agreement_new", agreement_view(*portal, req, *actor, nullptr));
+    // A candidate's "offer the agreement" link (vacancy page) fills the immigrant and the terms.
+    forms::FormData query;
+    for (const auto& [k, v] : req.query) query.add(k, v);
+    return portal::render(*portal, req, "li_agreement_new",
+                          agreement_view(*portal, req, *actor, req.query.empty() ? nullptr : &query));
   });
   router.post("/labour-immigrants/agreements/new", [portal](Request& req) {
     auto actor = portal::current_actor(*portal, req);
@@ -260,6 +351,60 @@ void register_portal_pages(Router& router, const std::shared_ptr<const Portal>& 
     auto view = agreement_view(*portal, req, *actor, &*form);
     show_errors(view, req, made.error(), {"fields", "workplace_fields"});
     return portal::render(*portal, req, "li_agreement_new", std::move(view), http_status(made.error().kind));
+  });
+
+  // ---- The immigrant's account data (LI-9) ----
+  router.get("/labour-immigrants/profile", [portal](Request& req) {
+    auto actor = portal::current_actor(*portal, req);
+    if (!actor) return portal::sign_in_redirect(req);
+    if (!is_immigrant(&*actor))
+      return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    auto mine = portal->ctx.services.get<Service>().profile_of(*actor);
+    if (!mine) return portal::error_page(*portal, req, actor, mine.error());
+    std::optional<forms::FormData> saved;
+    if (*mine)
+      if (auto d = cases::read_data<cases::LiCaseData>(**mine)) saved = profile_values(*d);
+    auto view = profile_view(*portal, req, *actor, saved ? &*saved : nullptr);
+    view["profile_case"] = *mine ? json::value("/cases/" + (*mine)->id) : json::value(false);
+    return portal::render(*portal, req, "li_profile", std::move(view));
+  });
+  router.post("/labour-immigrants/profile", [portal](Request& req) {
+    auto actor = portal::current_actor(*portal, req);
+    if (!actor) return portal::sign_in_redirect(req);
+    auto form = portal::posted_form(*portal, req);
+    if (!form) return portal::error_page(*portal, req, actor, form.error());
+    auto in = input::from_form<cases::LiProfileInput>(*form);
+    Result<CaseRecord> saved =
+        in ? portal->ctx.services.get<Service>().save_profile(*actor, *in) : Result<CaseRecord>(in.error());
+    if (saved) return Response::redirect("/cases/" + saved->id + "?done=li_profile_saved");
+    if (saved.error().kind == Error::Kind::forbidden) return portal::error_page(*portal, req, actor, saved.error());
+    auto view = profile_view(*portal, req, *actor, &*form);
+    view["profile_case"] = false;
+    show_errors(view, req, saved.error(), {"passport_fields", "skill_fields"});
+    return portal::render(*portal, req, "li_profile", std::move(view), http_status(saved.error().kind));
+  });
+
+  // ---- The household's vacancy (LI-10) ----
+  router.get("/labour-immigrants/vacancies/new", [portal](Request& req) {
+    auto actor = portal::current_actor(*portal, req);
+    if (!actor) return portal::sign_in_redirect(req);
+    if (!is_household(&*actor))
+      return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    return portal::render(*portal, req, "li_vacancy_new", vacancy_view(*portal, req, *actor, nullptr));
+  });
+  router.post("/labour-immigrants/vacancies/new", [portal](Request& req) {
+    auto actor = portal::current_actor(*portal, req);
+    if (!actor) return portal::sign_in_redirect(req);
+    auto form = portal::posted_form(*portal, req);
+    if (!form) return portal::error_page(*portal, req, actor, form.error());
+    auto in = input::from_form<cases::LiVacancyInput>(*form);
+    Result<CaseRecord> made =
+        in ? portal->ctx.services.get<Service>().publish_vacancy(*actor, *in) : Result<CaseRecord>(in.error());
+    if (made) return Response::redirect("/cases/" + made->id + "?done=li_vacancy_published");
+    if (made.error().kind == Error::Kind::forbidden) return portal::error_page(*portal, req, actor, made.error());
+    auto view = vacancy_view(*portal, req, *actor, &*form);
+    show_errors(view, req, made.error(), {"fields", "workplace_fields"});
+    return portal::render(*portal, req, "li_vacancy_new", std::move(view), http_status(made.error().kind));
   });
 
   // ---- The immigrant's cabinet (LI-8, LI-13, I-10) ----
