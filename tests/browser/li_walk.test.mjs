@@ -9,7 +9,7 @@
 // 16 November 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSim, validIin } from '../http/server.mjs';
+import { signIn as apiSignIn, startSim, validIin } from '../http/server.mjs';
 import { audit, baseUrl, fillRakhimovPassport, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 const at = '2026-11-16T10:00';
@@ -150,4 +150,27 @@ test('LI-5 PG-5.2 LI-17 LI-A4: the desk takes an application with its scans in o
   assert.equal(receipt.status(), 200);
   assert.equal(receipt.headers()['content-type'], 'application/pdf');
   await audit(page, 'LI intake refused with the receipt');
+});
+
+test('LI-9 LI-10 I-54: the immigrant edits the account data; the household finds him from its vacancy and offers', async () => {
+  let page = await browser.as('safarova');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/labour-immigrants/profile"]')]);
+  await audit(page, 'LI profile form, filled from the saved data');
+  assert.equal(await page.inputValue('#f-passport-surname'), 'Сафарова');
+  await page.fill('#f-experience-years', '5');
+  await submit(page, 'form[action="/labour-immigrants/profile"]', 'LI profile saved');
+  assert.match(page.url(), /done=li_profile_saved/);
+
+  const api = await apiSignIn(baseUrl, 'employer.aigerim');
+  const vacancy = (await api.get('/api/v1/cases?service=LI')).data.cases.find((c) => c.kind === 'vacancy');
+  page = await browser.as('employer.aigerim');
+  await visit(page, `/cases/${vacancy.id}`, 'LI vacancy with the search open');
+  const table = await page.textContent('[data-testid=li-candidates]');
+  assert.match(table, /Сафарова Малика/);
+  assert.doesNotMatch(table, /Каримов/);
+  await Promise.all([page.waitForNavigation(),
+    page.click('[data-testid=li-candidates] tr:has-text("Сафарова") a')]);
+  await audit(page, 'LI agreement form filled from the candidate');
+  assert.equal(await page.inputValue('#f-immigrant'), 'u-li-safarova');
+  assert.equal(await page.inputValue('#f-profession'), 'сиделка');
 });

@@ -250,3 +250,50 @@ test('LI-5 LI-17 LI-A4: the front office forms an application with scans, and re
   assert.equal((await officer.get(`/api/v1/cases/${taken.data.id}`)).status, 200);
   assert.equal((await outsider.get(`/api/v1/cases/${taken.data.id}`)).status, 404);
 });
+
+test('LI-9 LI-10 I-54: the immigrant keeps the account data; a household finds immigrants abroad only 15 days after publishing', async () => {
+  // LI-9: the account data, made once and then updated in place; the passport never reaches an employer.
+  const before = await toktogulov.get(`${base}/profile`);
+  assert.equal(before.status, 404);
+  assert.equal(before.data.code, 'li.profile_none');
+  const body = { passport: { ...passport('Токтогулов', 'Азамат', 'KG', 'AC3456789', iin.toktogulov),
+    qualification: 'Садовник' }, skills: 'сад, огород, полив', experience_years: 5, visible_to_employers: true };
+  const made = await toktogulov.post(`${base}/profile`, body);
+  assert.equal(made.status, 201, JSON.stringify(made.data));
+  const updated = await toktogulov.post(`${base}/profile`, { ...body, experience_years: 6 });
+  assert.equal(updated.status, 200);
+  assert.equal(updated.data.id, made.data.id);
+  assert.equal(updated.data.data.profile.experience_years, 6);
+  const bad = await toktogulov.post(`${base}/profile`, { ...body, experience_years: 99 });
+  assert.deepEqual([bad.status, bad.data.field], [400, 'experience_years']);
+
+  // LI-10, I-54: a vacancy published today may not be searched abroad yet.
+  const vacancy = await aigerim.post(`${base}/vacancies`, { profession: 'садовник', wage_tenge: 210000, months: 6,
+    workplace });
+  assert.equal(vacancy.status, 201, JSON.stringify(vacancy.data));
+  assert.equal(vacancy.data.data.vacancy.search_from, '2026-12-02');
+  const early = await aigerim.get(`${base}/vacancies/${vacancy.data.id}/candidates`);
+  assert.equal(early.status, 409);
+  assert.equal(early.data.code, 'li.search_too_early');
+  assert.ok(early.data.rule_ids.includes('LI-10'), JSON.stringify(early.data));
+  // The demo's vacancy was published three weeks ago: its search is open, and shows only those who allow it.
+  const mine = await aigerim.get('/api/v1/cases?service=LI');
+  const old = mine.data.cases.find((c) => c.kind === 'vacancy' && c.id !== vacancy.data.id);
+  assert.ok(old, 'the demo vacancy');
+  const found = await aigerim.get(`${base}/vacancies/${old.id}/candidates`);
+  assert.equal(found.status, 200, JSON.stringify(found.data));
+  const names = found.data.candidates.map((c) => c.name);
+  assert.ok(names.some((n) => n.startsWith('Рахимов')), names.join(', '));
+  assert.ok(names.some((n) => n.startsWith('Токтогулов')), names.join(', '));
+  assert.ok(!names.some((n) => n.startsWith('Каримов')), 'Karimov did not allow employers to find him');
+  assert.ok(found.data.candidates.every((c) => c.passport_number === undefined));
+  const filtered = await aigerim.get(`${base}/vacancies/${old.id}/candidates?text=${encodeURIComponent('сад')}`);
+  assert.deepEqual(filtered.data.candidates.map((c) => c.name), ['Токтогулов Азамат']);
+  // Another household's vacancy is not there for it.
+  assert.equal((await outsider.get(`${base}/vacancies/${old.id}/candidates`)).status, 404);
+  // Taken down, the profile is found no more.
+  const down = await toktogulov.post(`${base}/profile/${made.data.id}/withdrawal`);
+  assert.equal(down.data.state, 'withdrawn');
+  const after = await aigerim.get(`${base}/vacancies/${old.id}/candidates`);
+  assert.ok(!after.data.candidates.some((c) => c.name.startsWith('Токтогулов')));
+});

@@ -184,6 +184,15 @@ Result<CaseRecord> LabourImmigrantService::save_profile(const Actor& immigrant, 
   return commit(immigrant, CaseRecord{}, std::move(c), step);
 }
 
+Result<CaseRecord> LabourImmigrantService::withdraw_profile(const Actor& immigrant, const std::string& id) {
+  auto c = load_for(immigrant, id, li_workflow(), "withdraw_profile");
+  if (!c) return c;
+  if (c->applicant_id != immigrant.user_id) return Error::forbidden("case.role_not_allowed");
+  CaseRecord next = *c;
+  next.state = "withdrawn";
+  return commit(immigrant, *c, std::move(next), Step{"withdraw_profile", {"LI-9"}, {}});
+}
+
 Result<CaseRecord> LabourImmigrantService::publish_vacancy(const Actor& employer, const LiVacancyInput& in) {
   if (employer.role != role::kIndividualEmployer)
     return with_rules(Error::forbidden("case.role_not_allowed"), {"LI-2", "LI-10"});

@@ -35,6 +35,8 @@ class LabourImmigrantService : public Workflow {
   // ---- Before the agreement (LI-9, LI-10, I-54) ----
   // The immigrant's account data: made on first save, then updated in place (one profile per immigrant).
   Result<CaseRecord> save_profile(const Actor& immigrant, const LiProfileInput& input);
+  // The immigrant takes the account data down (a later save makes a new one).
+  Result<CaseRecord> withdraw_profile(const Actor& immigrant, const std::string& id);
   // The immigrant's profile, if they saved one.
   Result<std::optional<CaseRecord>> profile_of(const Actor& immigrant) const;
   // A household's vacancy, searchable for immigrants abroad from publication + 15 cd (LI-10).

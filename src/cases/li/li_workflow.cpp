@@ -23,6 +23,7 @@ const WorkflowTable& li_workflow() {
       {
           // LI-9: the immigrant keeps the account's data; LI-10: the household closes its vacancy.
           {"save_profile", {"profile"}, {"published"}, {immigrant}, {"published"}, "LI-9", ""},
+          {"withdraw_profile", {"profile"}, {"published"}, {immigrant}, {"withdrawn"}, "LI-9", ""},
           {"close_vacancy", {"vacancy"}, {"open"}, {employer}, {"closed"}, "LI-10", ""},
           // LI-11, LI-12, LI-A3, I-16: the employer offers, the immigrant signs; the unit is held 10 cd.
           {"sign_agreement", {"agreement"}, {"offered"}, {immigrant}, {"signed"}, "LI-12", ""},

@@ -83,6 +83,9 @@ void register_case_api(Router& router, AppContext& ctx) {
                if (!*mine) return problem(req, Error::not_found("li.profile_none"));
                return Response::json(api::case_detail(ctx, **mine, a));
              }));
+  router.post(base + "/profile/{id}/withdrawal",
+              case_command_without_body(
+                  ctx, [&s](const Actor& a, const std::string& id) { return s.withdraw_profile(a, id); }));
   router.post(base + "/vacancies",
               api::create_case_of<cases::LiVacancyInput>(
                   ctx, [&s](const Actor& a, const cases::LiVacancyInput& in) { return s.publish_vacancy(a, in); }));
@@ -188,6 +191,8 @@ std::vector<ApiOperation> case_operations() {
        "The immigrant's account data: passport, qualification, skills, experience (LI-9); made once, then updated",
        "LiProfile", 201, true},
       {"get", base + "/profile", tag, "The immigrant's own account data (LI-9); 404 before it is saved", "", 200, true},
+      {"post", base + "/profile/{id}/withdrawal", tag, "The immigrant takes the account data down (LI-9)", "", 200,
+       true},
       {"post", base + "/vacancies", tag, "A household publishes a vacancy (LI-10)", "LiVacancy", 201, true},
       {"post", base + "/vacancies/{id}/closing", tag, "The household closes its vacancy (LI-10)", "", 200, true},
       {"get", base + "/vacancies/{id}/candidates", tag,
