@@ -297,3 +297,25 @@ test('LI-9 LI-10 I-54: the immigrant keeps the account data; a household finds i
   const after = await aigerim.get(`${base}/vacancies/${old.id}/candidates`);
   assert.ok(!after.data.candidates.some((c) => c.name.startsWith('Токтогулов')));
 });
+
+test('LI-28 I-52 LI-A6: the household tells the LEB the contract ended; the permit ends and the notice is a PDF', async () => {
+  const { filed } = await filedOnline(rakhimov, 'rakhimov',
+    passport('Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov));
+  await recheckUntilPolice(filed.id);
+  const issued = await officer.post(`${base}/applications/${filed.id}/decision`, { outcome: 'issue', grounds: [] });
+  assert.equal(issued.data.state, 'issued', JSON.stringify(issued.data));
+  const future = await aigerim.post(`${base}/applications/${filed.id}/termination`, { terminated_on: '2026-12-31' });
+  assert.deepEqual([future.status, future.data.code, future.data.field], [400, 'li.termination_in_future', 'terminated_on']);
+  // Only the household named may give the notice.
+  assert.equal((await rakhimov.post(`${base}/applications/${filed.id}/termination`, { terminated_on: '2026-11-16' })).status, 403);
+  const ended = await aigerim.post(`${base}/applications/${filed.id}/termination`, { terminated_on: '2026-11-16' });
+  assert.equal(ended.status, 200, JSON.stringify(ended.data));
+  assert.equal(ended.data.state, 'ended');
+  assert.equal(ended.data.permit.status, 'ended');
+  // LI-28: within 2 wd of the contract's end — by Wednesday 18 November; given the same day, not late.
+  assert.match(ended.data.data.termination.due_at, /^2026-11-18T/);
+  assert.equal(ended.data.data.termination.late, false);
+  const pdf = await aigerim.get(`${base}/applications/${filed.id}/termination.pdf`);
+  assert.ok(isPdf(pdf));
+  assert.match(await pdfText(pdf.data, 'li-termination'), new RegExp(issued.data.permit.number));
+});
