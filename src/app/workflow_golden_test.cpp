@@ -22,6 +22,7 @@
 #include "cases/ep/obligations.h"
 #include "cases/ep/report.h"
 #include "cases/ep/revocation.h"
+#include "cases/li/labour_immigrants.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/se/self_employment.h"
 #include "cases/testing/registries.h"
@@ -42,7 +43,8 @@ using law::testing::strings_of;
 
 std::vector<fs::path> scenario_files() {
   std::vector<fs::path> all;
-  for (const char* folder : {"tests/golden/se/workflow", "tests/golden/qt/workflow", "tests/golden/ep/workflow"})
+  for (const char* folder :
+       {"tests/golden/se/workflow", "tests/golden/qt/workflow", "tests/golden/ep/workflow", "tests/golden/li/workflow"})
     for (auto& p : law::testing::scenario_files(fs::path(FLIS_SOURCE_DIR) / folder)) all.push_back(std::move(p));
   return all;
 }
@@ -115,6 +117,18 @@ class Scenario {
         registries_.data = std::get<cases::testing::EmployerRegistryData>(std::move(decoded));
     }
     registries_.connect(w_.registries);
+    // An LI scenario's "li_registries": what the checks on arrival read (LI-15, LI-23, LI-A2.8) and the
+    // persons register; these ports then answer from it instead of the EP fakes.
+    if (const auto* r = file.if_contains("li_registries")) {
+      const auto& o = r->as_object();
+      decode_into(o, "persons", li_persons_.people);
+      decode_into(o, "real_estate", li_registries_.estate);
+      decode_into(o, "iit_payments", li_registries_.iit);
+      decode_into(o, "policies", li_registries_.policies_held);
+      decode_into(o, "contracts", li_registries_.contracts);
+      li_registries_.connect(w_.registries);
+      w_.registries.persons = &li_persons_;
+    }
     for (const auto* module : app::modules()) module->wire(w_.ports(), services_);
     se_ = &services_.get<cases::SelfEmploymentService>();
     complaints_ = &services_.get<cases::ComplaintService>();
@@ -123,6 +137,7 @@ class Scenario {
     revocation_ = std::make_unique<cases::PermitRevocationService>(w_.ports());
     obligations_ = std::make_unique<cases::EpObligationService>(w_.ports());
     reports_ = std::make_unique<cases::EpReportService>(w_.ports());
+    li_ = std::make_unique<cases::LabourImmigrantService>(w_.ports());
   }
 
   void run(const json::array& steps) {
@@ -136,6 +151,18 @@ class Scenario {
   }
 
  private:
+  template <class T>
+  static void decode_into(const json::object& o, const char* key, std::vector<T>& out) {
+    const auto* v = o.if_contains(key);
+    if (!v) return;
+    auto decoded = codec::decode_value<std::vector<T>>(*v);
+    if (auto* failure = std::get_if<codec::DecodeFailure>(&decoded)) {
+      ADD_FAILURE() << "li_registries." << key << ": " << failure->text();
+      return;
+    }
+    out = std::get<std::vector<T>>(std::move(decoded));
+  }
+
   using A = const cases::Actor&;
   using Id = const std::string&;
   using In = const json::value&;
@@ -265,6 +292,58 @@ class Scenario {
         {"ep.flag_missed_reports",
          [&](A, Id id, In) -> Result<cases::CaseRecord> {
            if (auto flagged = reports_->flag_missed(); !flagged) return flagged.take_error();
+           return w_.store().load_case(id);
+         }},
+        {"li.offer_agreement",
+         [&](A a, Id, In in) { return li_->offer_agreement(a, input_of<cases::LiAgreementInput>(in)); }},
+        {"li.sign_agreement",
+         [&](A a, Id id, In in) { return li_->sign_agreement(a, id, input_of<cases::LiAgreementSignInput>(in)); }},
+        {"li.withdraw_agreement", [&](A a, Id id, In) { return li_->withdraw_agreement(a, id); }},
+        {"li.create_application",
+         [&](A a, Id, In in) { return li_->create_application(a, input_of<cases::LiApplicationInput>(in)); }},
+        {"li.take_at_front_office",
+         [&](A a, Id, In in) { return li_->take_at_front_office(a, input_of<cases::LiFrontOfficeInput>(in)); }},
+        {"li.attach_file",
+         [&](A a, Id id, In in) -> Result<cases::CaseRecord> {
+           cases::StoredFile f;
+           f.doc_type = text_of(in, "doc_type");
+           f.file_name = f.doc_type + ".pdf";
+           auto bytes = docs::render_sample_scan("scan: " + f.doc_type);
+           if (!bytes) return bytes.take_error();
+           f.content = std::move(*bytes);
+           auto saved = li_->attach_file(a, id, std::move(f));
+           if (!saved) return saved.take_error();
+           return w_.store().load_case(id);
+         }},
+        {"li.sign", [&](A a, Id id, In) { return li_->sign(a, id); }},
+        {"li.file", [&](A a, Id id, In in) { return li_->file(a, id, input_of<cases::LiFileInput>(in)); }},
+        {"li.refuse_intake",
+         [&](A a, Id id, In in) { return li_->refuse_intake(a, id, input_of<cases::LiIntakeRefusalInput>(in)); }},
+        {"li.recheck", [&](A a, Id id, In) { return li_->recheck(a, id); }},
+        {"li.decide", [&](A a, Id id, In in) { return li_->decide(a, id, input_of<cases::LiDecisionInput>(in)); }},
+        {"li.issue_duplicate", [&](A a, Id id, In) { return li_->issue_duplicate(a, id); }},
+        {"li.notify_termination",
+         [&](A a, Id id, In in) { return li_->notify_termination(a, id, input_of<cases::LiTerminationInput>(in)); }},
+        {"li.revoke", [&](A a, Id id, In in) { return li_->revoke(a, id, input_of<cases::LiRevocationInput>(in)); }},
+        {"li.record_stay",
+         [&](A a, Id id, In in) { return li_->record_stay(a, id, input_of<cases::LiStayInput>(in)); }},
+        // The scheduled jobs (I-16: agreements whose 10 cd passed; permits past their term).
+        {"li.lapse_agreements",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto n = li_->lapse_agreements(); !n) return n.take_error();
+           return w_.store().load_case(id);
+         }},
+        {"li.expire_permits",
+         [&](A, Id id, In) -> Result<cases::CaseRecord> {
+           if (auto n = li_->expire_permits(); !n) return n.take_error();
+           return w_.store().load_case(id);
+         }},
+        // The police answer the agreement request of the case (LI-6, LI-16): {"status": "agreed"|"refused", …}.
+        {"registries.police_answer",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           auto answer = input_of<cases::AgreementAnswer>(in);
+           answer.request_id = id + "/police/1";
+           li_registries_.answers.push_back(std::move(answer));
            return w_.store().load_case(id);
          }},
         // Changes nothing: the case as stored, to check what other cases' steps did to it (its permits).
@@ -522,6 +601,9 @@ class Scenario {
   cases::testing::FakeEmployerRegistries registries_;
   std::unique_ptr<cases::EpObligationService> obligations_;
   std::unique_ptr<cases::EpReportService> reports_;
+  std::unique_ptr<cases::LabourImmigrantService> li_;
+  cases::testing::FakeLiRegistries li_registries_;
+  cases::testing::FakePersons li_persons_;
   web::Services services_;
   cases::SelfEmploymentService* se_ = nullptr;
   cases::ComplaintService* complaints_ = nullptr;
