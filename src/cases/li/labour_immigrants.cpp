@@ -53,6 +53,24 @@ LiImmigrant immigrant_of(const LiImmigrantInput& in, const std::string& user_id)
   return out;
 }
 
+// A new LI case of `kind` in its first `state`, its data written; one about a household's workplace belongs
+// to the LEB of that district (LI-4).
+CaseRecord new_case(std::string id, std::string kind, std::string state, std::string applicant_id,
+                    const LiCaseData& data) {
+  CaseRecord c;
+  c.id = std::move(id);
+  c.service = std::string(kService);
+  c.kind = std::move(kind);
+  c.state = std::move(state);
+  c.applicant_id = std::move(applicant_id);
+  if (!data.employer.district.empty()) {
+    c.region = data.employer.region;
+    c.provider_body = "leb-" + data.employer.district;
+  }
+  write_data(c, data);
+  return c;
+}
+
 // The reservation the agreement holds: one per agreement, so that a retried signing cannot hold two.
 std::string reservation_of(const std::string& agreement_id) { return "LI/" + agreement_id + "/unit"; }
 
@@ -174,14 +192,7 @@ Result<CaseRecord> LabourImmigrantService::save_profile(const Actor& immigrant, 
   data.profile = std::move(profile);
   auto id = next_number("LIU", today().year());
   if (!id) return id.take_error();
-  CaseRecord c;
-  c.id = *id;
-  c.service = std::string(kService);
-  c.kind = "profile";
-  c.state = "published";
-  c.applicant_id = immigrant.user_id;
-  write_data(c, data);
-  return commit(immigrant, CaseRecord{}, std::move(c), step);
+  return commit(immigrant, CaseRecord{}, new_case(*id, "profile", "published", immigrant.user_id, data), step);
 }
 
 Result<CaseRecord> LabourImmigrantService::withdraw_profile(const Actor& immigrant, const std::string& id) {
@@ -215,16 +226,7 @@ Result<CaseRecord> LabourImmigrantService::publish_vacancy(const Actor& employer
                            {"LI-10", "I-54"}};
   auto id = next_number("LIV", published.year());
   if (!id) return id.take_error();
-  CaseRecord c;
-  c.id = *id;
-  c.service = std::string(kService);
-  c.kind = "vacancy";
-  c.state = "open";
-  c.region = data.employer.region;
-  c.provider_body = "leb-" + data.employer.district;
-  c.applicant_id = employer.user_id;
-  write_data(c, data);
-  return commit(employer, CaseRecord{}, std::move(c),
+  return commit(employer, CaseRecord{}, new_case(*id, "vacancy", "open", employer.user_id, data),
                 Step{"publish_vacancy", {"LI-10", "I-54"}, json::object{{"search_from", data.vacancy->search_from}}});
 }
 
@@ -301,16 +303,7 @@ Result<CaseRecord> LabourImmigrantService::offer_agreement(const Actor& employer
 
   auto id = next_number("LIA", today().year());
   if (!id) return id.take_error();
-  CaseRecord c;
-  c.id = *id;
-  c.service = std::string(kService);
-  c.kind = "agreement";
-  c.state = "offered";
-  c.region = data.employer.region;
-  c.provider_body = "leb-" + data.employer.district;
-  c.applicant_id = employer.user_id;
-  write_data(c, data);
-  return commit(employer, CaseRecord{}, std::move(c),
+  return commit(employer, CaseRecord{}, new_case(*id, "agreement", "offered", employer.user_id, data),
                 Step{"offer_agreement", {"LI-11", "LI-A3"}, json::object{{"immigrant", immigrant->id}}});
 }
 
@@ -391,20 +384,13 @@ Result<CaseRecord> LabourImmigrantService::new_application(const Actor& actor, L
                                                            const std::string& applicant_id) {
   auto id = next_number("LI", today().year());
   if (!id) return id.take_error();
-  CaseRecord c;
-  c.id = *id;
-  c.service = std::string(kService);
-  c.kind = std::string(law::li::to_string(kind));
-  c.state = "draft";
-  c.region = data.employer.region;
-  c.provider_body = "leb-" + data.employer.district;  // LI-4: the district's LEB
-  c.applicant_id = applicant_id;
   Step step{
       "create_application", {"LI-5", "LI-A1", "LI-A2.8"}, json::object{{"channel", law::li::to_string(data.channel)}}};
   if (data.client_key && !applicant_id.empty())
     step.unique_keys = {"LI/client/" + applicant_id + "/" + *data.client_key};
-  write_data(c, data);
-  auto made = commit(actor, CaseRecord{}, std::move(c), std::move(step));
+  auto made =
+      commit(actor, CaseRecord{}, new_case(*id, std::string(law::li::to_string(kind)), "draft", applicant_id, data),
+             std::move(step));
   if (!made && made.error().code == "store.case_key_taken") return ports().store.load_case(made.error().detail);
   return made;
 }

@@ -7,8 +7,7 @@
 #include <algorithm>
 #include <boost/describe/enum.hpp>
 #include <boost/mp11/algorithm.hpp>
-#include <cctype>
-#include <cstdio>
+#include <boost/url.hpp>
 
 #include "cases/case_data.h"
 #include "cases/li/labour_immigrants.h"
@@ -129,37 +128,6 @@ json::value checks_view(const Portal& portal, const Request& req, const cases::L
                       {"police", std::move(police)}};
 }
 
-// The passport fields of LiImmigrantInput under `prefix` ("immigrant."), for the agreement's signature and
-// the front office's form.
-json::array passport_fields(const Portal& portal, const Request& req, const std::string& form,
-                            const std::string& prefix, const Values& v) {
-  auto f = [&](const char* name, bool required, std::string control = "text", std::string type = "text") {
-    return form_field(req, form, prefix + name, std::string("li.person.") + name, v, required, std::move(control),
-                      std::move(type));
-  };
-  std::vector<Field> fields = {f("surname", true),
-                               f("given_name", true),
-                               f("patronymic", false),
-                               f("full_name_latin", false),
-                               f("birth_date", true, "text", "date"),
-                               f("citizenship", true, "select"),
-                               f("passport_number", true),
-                               f("passport_issued_on", true, "text", "date"),
-                               f("iin", false),
-                               f("phone", true, "text", "tel"),
-                               f("permanent_address", true),
-                               f("temporary_address", true)};
-  auto countries = portal::reference_options(portal, req, "country");
-  countries.insert(countries.begin(), {"", tr(req, "form.choose")});
-  json::array out;
-  for (auto& x : fields) {
-    if (x.name.ends_with("citizenship")) x.options = countries;
-    if (x.name.ends_with("full_name_latin")) x.hint = tr(req, "li.person.full_name_latin_hint");
-    out.push_back(field_json(x));
-  }
-  return out;
-}
-
 bool signed_by(const Actor& a, const cases::LiCaseData& d) {
   if (a.role == cases::role::kForeigner) return d.immigrant_signed_at.has_value();
   if (a.role == cases::role::kIndividualEmployer) return d.employer_signed_at.has_value();
@@ -175,10 +143,10 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
     forms[name] = false;
   const bool agreement = page.c.kind == "agreement";
   if (page.may("sign_agreement"))
-    forms["sign_agreement"] = json::object{
-        {"fields",
-         passport_fields(page.portal, req, "li-sign-agreement", "immigrant.", page.values_of("li-sign-agreement"))},
-        {"rule", "LI-12, LI-A3, I-16"}};
+    forms["sign_agreement"] =
+        json::object{{"fields", passport_fields(page.portal, req, "li-sign-agreement", "immigrant.",
+                                                page.values_of("li-sign-agreement"), false)},
+                     {"rule", "LI-12, LI-A3, I-16"}};
   if (page.may("withdraw_agreement")) forms["withdraw_agreement"] = json::object{{"rule", "LI-11"}};
   // LI-5, LI-13: the immigrant applies with the signed agreement (an application of their own).
   if (agreement && page.c.state == "signed" && page.actor.role == cases::role::kForeigner &&
@@ -283,18 +251,20 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
   return forms;
 }
 
-std::string url_encoded(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
+// The agreement form filled from a candidate and the vacancy's terms (its query, encoded by Boost.URL).
+std::string offer_href(const cases::LiCandidate& c, const cases::LiVacancy& v, const cases::LiEmployer& e) {
+  boost::urls::url u("/labour-immigrants/agreements/new");
+  const std::string wage = std::to_string(v.wage_tenge);
+  const std::string months = std::to_string(v.months);
+  u.params().append({{"immigrant", c.user_id},
+                     {"profession", v.profession},
+                     {"wage_tenge", wage},
+                     {"months", months},
+                     {"workplace.work_address", e.work_address},
+                     {"workplace.district", e.district},
+                     {"workplace.cadastral_number", e.cadastral_number},
+                     {"workplace.phone", e.phone}});
+  return std::string(u.buffer());
 }
 
 // LI-9: the immigrant's account data on its own page (the form that edits it is /labour-immigrants/profile).
@@ -347,20 +317,14 @@ Status vacancy_sections(const CasePage& page, const cases::LiCaseData& d, portal
   } else {
     json::array rows;
     for (const auto& c : *found)
-      rows.push_back(json::object{
-          {"name", c.name},
-          {"name_latin", c.name_latin},
-          {"citizenship", reference_label(page.portal, req, "country", c.citizenship)},
-          {"qualification", c.qualification},
-          {"skills", c.skills},
-          {"languages", c.languages},
-          {"experience", std::to_string(c.experience_years)},
-          {"offer_href", "/labour-immigrants/agreements/new?immigrant=" + url_encoded(c.user_id) + "&profession=" +
-                             url_encoded(v.profession) + "&wage_tenge=" + std::to_string(v.wage_tenge) +
-                             "&months=" + std::to_string(v.months) + "&workplace.work_address=" +
-                             url_encoded(d.employer.work_address) + "&workplace.district=" + d.employer.district +
-                             "&workplace.cadastral_number=" + url_encoded(d.employer.cadastral_number) +
-                             "&workplace.phone=" + url_encoded(d.employer.phone)}});
+      rows.push_back(json::object{{"name", c.name},
+                                  {"name_latin", c.name_latin},
+                                  {"citizenship", reference_label(page.portal, req, "country", c.citizenship)},
+                                  {"qualification", c.qualification},
+                                  {"skills", c.skills},
+                                  {"languages", c.languages},
+                                  {"experience", std::to_string(c.experience_years)},
+                                  {"offer_href", offer_href(c, v, d.employer)}});
     view["searchable"] = true;
     view["candidates"] = std::move(rows);
   }
@@ -377,6 +341,36 @@ Status vacancy_sections(const CasePage& page, const cases::LiCaseData& d, portal
 }
 
 }  // namespace
+
+json::array passport_fields(const Portal& portal, const Request& req, const std::string& form,
+                            const std::string& prefix, const Values& v, bool autofocus) {
+  auto f = [&](const char* name, bool required, std::string control = "text", std::string type = "text") {
+    return form_field(req, form, prefix + name, std::string("li.person.") + name, v, required, std::move(control),
+                      std::move(type));
+  };
+  std::vector<Field> fields = {f("surname", true),
+                               f("given_name", true),
+                               f("patronymic", false),
+                               f("full_name_latin", false),
+                               f("birth_date", true, "text", "date"),
+                               f("citizenship", true, "select"),
+                               f("passport_number", true),
+                               f("passport_issued_on", true, "text", "date"),
+                               f("iin", false),
+                               f("phone", true, "text", "tel"),
+                               f("permanent_address", true),
+                               f("temporary_address", true)};
+  fields.front().autofocus = autofocus;
+  auto countries = portal::reference_options(portal, req, "country");
+  countries.insert(countries.begin(), {"", tr(req, "form.choose")});
+  json::array out;
+  for (auto& x : fields) {
+    if (x.name.ends_with("citizenship")) x.options = countries;
+    if (x.name.ends_with("full_name_latin")) x.hint = tr(req, "li.person.full_name_latin_hint");
+    out.push_back(field_json(x));
+  }
+  return out;
+}
 
 Status case_sections(const CasePage& page, portal::CaseSections& out) {
   auto data = cases::read_data<cases::LiCaseData>(page.c);

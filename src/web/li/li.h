@@ -50,6 +50,11 @@ void register_document_pages(Router& router, const std::shared_ptr<const portal:
 // under /cases/{id}/li/.
 Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
 void register_case_forms(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// The passport fields of LiImmigrantInput named `prefix` + member ("immigrant.surname"), with their labels,
+// the country list and hints: the agreement's signature, the desk (`autofocus`: its first field) and the
+// immigrant's profile show the same form.
+boost::json::array passport_fields(const portal::Portal& portal, const Request& req, const std::string& form,
+                                   const std::string& prefix, const portal::Values& values, bool autofocus);
 // portal_pages.cpp: the immigrant's cabinet, the household's agreement of intent, the operator's desk, with
 // their navigation links.
 void register_portal_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);

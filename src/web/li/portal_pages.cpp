@@ -56,33 +56,6 @@ json::array workplace_fields(const Portal& portal, const Request& req, const por
   return json::array{field_json(address), field_json(district), field_json(cadastral), field_json(phone)};
 }
 
-json::array passport_fields(const Portal& portal, const Request& req, const portal::Values& v) {
-  auto f = [&](const char* name, bool required, std::string control = "text", std::string type = "text") {
-    return portal::form_field(req, "", std::string("immigrant.") + name, std::string("li.person.") + name, v, required,
-                              std::move(control), std::move(type));
-  };
-  std::vector<Field> fields = {f("surname", true),
-                               f("given_name", true),
-                               f("patronymic", false),
-                               f("full_name_latin", false),
-                               f("birth_date", true, "text", "date"),
-                               f("citizenship", true, "select"),
-                               f("passport_number", true),
-                               f("passport_issued_on", true, "text", "date"),
-                               f("iin", false),
-                               f("phone", true, "text", "tel"),
-                               f("permanent_address", true),
-                               f("temporary_address", true)};
-  fields.front().autofocus = true;
-  json::array out;
-  for (auto& x : fields) {
-    if (x.name.ends_with("citizenship")) x.options = choose(req, portal::reference_options(portal, req, "country"));
-    if (x.name.ends_with("full_name_latin")) x.hint = tr(req, "li.person.full_name_latin_hint");
-    out.push_back(field_json(x));
-  }
-  return out;
-}
-
 // ---- The immigrant's account data (LI-9) ----
 
 // The saved profile as the form's values ("passport.surname", "skills", ...), so the form opens filled.
@@ -116,29 +89,7 @@ forms::FormData profile_values(const cases::LiCaseData& d) {
 json::object profile_view(const Portal& portal, const Request& req, const Actor& actor, const forms::FormData* sent) {
   auto view = portal::base_view(portal, req, actor, "li.profile.title");
   auto v = values_of(sent);
-  auto f = [&](const char* name, bool required, std::string control = "text", std::string type = "text") {
-    return portal::form_field(req, "", std::string("passport.") + name, std::string("li.person.") + name, v, required,
-                              std::move(control), std::move(type));
-  };
-  std::vector<Field> fields = {f("surname", true),
-                               f("given_name", true),
-                               f("patronymic", false),
-                               f("full_name_latin", false),
-                               f("birth_date", true, "text", "date"),
-                               f("citizenship", true, "select"),
-                               f("passport_number", true),
-                               f("passport_issued_on", true, "text", "date"),
-                               f("iin", false),
-                               f("phone", true, "text", "tel"),
-                               f("permanent_address", true),
-                               f("temporary_address", true)};
-  json::array passport;
-  for (auto& x : fields) {
-    if (x.name.ends_with("citizenship")) x.options = choose(req, portal::reference_options(portal, req, "country"));
-    if (x.name.ends_with("full_name_latin")) x.hint = tr(req, "li.person.full_name_latin_hint");
-    passport.push_back(field_json(x));
-  }
-  view["passport_fields"] = std::move(passport);
+  view["passport_fields"] = passport_fields(portal, req, "", "passport.", v, false);
   Field qualification =
       portal::form_field(req, "", "passport.qualification", "li.profile.qualification", v, false, "textarea");
   Field skills = portal::form_field(req, "", "skills", "li.profile.skills", v, true, "textarea");
@@ -282,7 +233,7 @@ json::object desk_view(const Portal& portal, const Request& req, const Actor& ac
   Field previous = portal::form_field(req, "", "previous_permit", "li.previous_permit", v, false);
   previous.hint = tr(req, "li.desk.previous_hint");
   view["application_fields"] = json::array{field_json(kind), field_json(months), field_json(previous)};
-  view["immigrant_fields"] = passport_fields(portal, req, v);
+  view["immigrant_fields"] = passport_fields(portal, req, "", "immigrant.", v, true);
   Field iin = portal::form_field(req, "", "employer_iin", "li.desk.employer_iin", v, true);
   Field name = portal::form_field(req, "", "employer_name", "li.desk.employer_name", v, true);
   view["employer_fields"] = json::array{field_json(iin), field_json(name)};
