@@ -38,7 +38,7 @@ bool can_view(const Actor& actor, const CaseRecord& c) {
   if (actor.role == role::kOperator || actor.role == role::kPolice) return named_party(actor, c);
   if (works_for_a_body(actor.role)) {
     const std::string_view only = commission::service_of(actor.role);
-    return !actor.provider_body.empty() && c.provider_body == actor.provider_body &&
+    return !actor.provider_body.empty() && (c.provider_body == actor.provider_body || named_party(actor, c)) &&
            (only.empty() || c.service == only);
   }
   return actor.role == role::kMinistryOfficer;

@@ -10,6 +10,7 @@
 #include "cases/li/labour_immigrants.h"
 #include "cases/qt/quota_campaign.h"
 #include "cases/roles.h"
+#include "cases/rule_notice/rule_notice.h"
 #include "cases/se/self_employment.h"
 #include "core/testing/requirements.h"
 
@@ -18,7 +19,8 @@ namespace {
 
 // Every workflow table of FLIS; a new case kind adds its table here.
 std::vector<const WorkflowTable*> tables() {
-  return {&se_workflow(), &qt_workflow(), &complaint_workflow(), &ep_workflow(), &li_workflow()};
+  return {&se_workflow(), &qt_workflow(), &complaint_workflow(),
+          &ep_workflow(), &li_workflow(), &rule_notice_workflow()};
 }
 
 std::set<std::string> states_of(const WorkflowTable& table) {

@@ -17,8 +17,16 @@ Error file_error(std::string code, const std::string& where, std::string detail)
 }
 
 const std::set<std::string>& file_fields() {
-  static const std::set<std::string> fields{"act",         "source", "effective_from",      "effective_to",
-                                            "unconfirmed", "notes",  "assumed_publication", "versions"};
+  static const std::set<std::string> fields{"act",
+                                            "source",
+                                            "effective_from",
+                                            "effective_to",
+                                            "unconfirmed",
+                                            "notes",
+                                            "assumed_publication",
+                                            "registered_on",
+                                            "assumed_registration",
+                                            "versions"};
   return fields;
 }
 
@@ -109,6 +117,13 @@ Result<std::vector<RuleVersion>> parse_file(const RuleFile& file) {
   if (!notes) return notes.take_error();
   auto published = date_field(o, "assumed_publication", top, std::nullopt);
   if (!published) return published.take_error();
+  // EP-2-3, LI-3: the day of state registration, known ("registered_on") or assumed ("assumed_registration").
+  auto registered = date_field(o, "registered_on", top, std::nullopt);
+  if (!registered) return registered.take_error();
+  auto assumed_registration = date_field(o, "assumed_registration", top, std::nullopt);
+  if (!assumed_registration) return assumed_registration.take_error();
+  if (*registered && *assumed_registration)
+    return file_error("rules.bad_period", top + "assumed_registration", "give registered_on or assumed_registration");
   const json::value* list = o.if_contains("versions");
   if (!list) return file_error("rules.missing_field", top + "versions", "required");
   if (!list->is_array()) return file_error("rules.bad_type", top + "versions", "expected an array");
@@ -125,6 +140,8 @@ Result<std::vector<RuleVersion>> parse_file(const RuleFile& file) {
     r.act = *act;
     r.origin = origin;
     r.assumed_publication = *published;
+    r.registered_on = *registered ? *registered : *assumed_registration;
+    r.registration_assumed = !*registered && *assumed_registration;
     auto id = text_field(v, "id", where, nullptr);
     if (!id) return id.take_error();
     r.id = *id;

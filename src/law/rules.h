@@ -47,7 +47,12 @@ struct RuleVersion {
   bool unconfirmed = false;                          // a fact or date FLIS had to assume (reference-data.md "L")
   std::string notes;                                 // why a date or a reading was assumed
   std::optional<Date> assumed_publication;           // when the act's publication date is assumed
-  std::string origin;                                // where it was read: "se/order-426-2025.json: versions[3]"
+  // The day the act (the file's order) was state-registered with the Ministry of Justice, from which
+  // the notices of a rule change are counted (EP-2-3, LI-3; law/rule_notice.h); unset for readings and
+  // acts FLIS does not know it for. registration_assumed: the file gives it as "assumed_registration".
+  std::optional<Date> registered_on;
+  bool registration_assumed = false;
+  std::string origin;  // where it was read: "se/order-426-2025.json: versions[3]"
 
   bool in_force_on(Date d) const { return effective_from <= d && (!effective_to || d <= *effective_to); }
   std::optional<std::int64_t> integer(std::string_view name) const;
