@@ -163,7 +163,7 @@ std::map<std::string, cases::LiCheck> checks_of(const cases::CaseRecord& c) {
 }
 
 TEST(LiGateway, DemoPeopleThroughTheSimulatorFromFilingToDecision) {
-  FLIS_REQUIREMENTS("LI-15", "LI-16", "LI-23", "LI-29", "LI-A2.8", "LI-A2.9", "F-L1", "I-18", "I-49");
+  FLIS_REQUIREMENTS("LI-15", "LI-16", "LI-23", "LI-29", "LI-30", "LI-A2.8", "LI-A2.9", "F-L1", "I-18", "I-49");
   SimWorld t;
   cases::LabourImmigrantService li(t.w.ports());
   const auto officer = t.w.actor("u-sim-officer");
@@ -208,6 +208,14 @@ TEST(LiGateway, DemoPeopleThroughTheSimulatorFromFilingToDecision) {
   auto issued = li.decide(officer, rakhimov->id, {"issue", {}, ""});
   ASSERT_TRUE(issued) << issued.error().code << " " << issued.error().detail;
   EXPECT_EQ(issued->state, "issued");
+  // LI-29, LI-30: Жумабаева entered his contract in ЕСУТД; the LEB registers it, read through the gateway.
+  auto registered = li.register_contract(officer, rakhimov->id, {});
+  ASSERT_TRUE(registered) << registered.error().code << " " << registered.error().detail;
+  const auto contract = cases::read_data<cases::LiCaseData>(*registered)->contract;
+  ASSERT_TRUE(contract);
+  EXPECT_EQ(contract->source, "esutd");
+  EXPECT_EQ(contract->position, "Няня");
+  EXPECT_TRUE(contract->number.starts_with("ТД-")) << contract->number;
   auto refused = li.recheck(officer, toktogulov->id);
   ASSERT_TRUE(refused) << refused.error().code;
   auto police = cases::read_data<cases::LiCaseData>(*refused)->police;

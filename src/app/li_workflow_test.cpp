@@ -299,5 +299,141 @@ TEST(LiWorkflow, FilingOnASaturdayIsRegisteredOnMondayAndAFrontOfficePermitRevok
   EXPECT_TRUE(front_office_told);
 }
 
+// LI-29, LI-30: the issued permit's labour contract, registered by the district's LEB from ЕСУТД (where the
+// household enters it), or from hr.enbek.kz as the officer enters it; a contract ЕСУТД does not hold is a
+// conflict for the employer to fix, ЕСУТД silent leaves the case as it was; the table keeps the command to
+// the LEB and to issued permits.
+TEST(LiWorkflow, LabourContractRegisteredFromEsutdOrHrEnbek) {
+  FLIS_REQUIREMENTS("LI-29", "LI-30");
+  LiWorld t;
+  cases::LabourImmigrantService li(t.w.ports());
+  t.w.clock.set("2026-11-23T10:00:00+05:00");  // Monday
+  const auto employer = t.w.actor("u-li-emp");
+  const auto immigrant = t.w.actor("u-li-imm");
+  const auto officer = t.w.actor("u-li-officer");
+  auto offer = li.offer_agreement(employer, {"li.immigrant", "няня", 250'000, 6, workplace()});
+  ASSERT_TRUE(offer) << offer.error().code;
+  ASSERT_TRUE(li.sign_agreement(immigrant, offer->id, {t.passport("UZ", t.immigrant_iin)}));
+  cases::LiApplicationInput in;
+  in.agreement = offer->id;
+  in.requested_months = 6;
+  in.medical_certificate_on = Date(2026, 10, 1);
+  in.border_crossed_on = Date(2026, 11, 2);
+  auto app = li.create_application(immigrant, in);
+  ASSERT_TRUE(app) << app.error().code;
+  cases::StoredFile scan;
+  scan.content = *docs::render_sample_scan("scan");
+  for (const char* doc : {"passport", "medical_certificate"}) {
+    scan.doc_type = doc;
+    ASSERT_TRUE(li.attach_file(immigrant, app->id, scan)) << doc;
+  }
+  ASSERT_TRUE(li.sign(immigrant, app->id));
+  ASSERT_TRUE(li.sign(employer, app->id));
+  ASSERT_TRUE(li.file(immigrant, app->id, {true}));
+  // Not before the permit: the table's state.
+  auto early = li.register_contract(officer, app->id, {});
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().code, "case.wrong_state");
+  t.registries.answers.push_back({app->id + "/police/1", cases::AgreementStatus::agreed, Date(2026, 11, 23), "", ""});
+  t.w.clock.set("2026-11-24T11:00:00+05:00");
+  ASSERT_TRUE(li.recheck(officer, app->id));
+  auto issued = li.decide(officer, app->id, {"issue", {}, ""});
+  ASSERT_TRUE(issued) << issued.error().code << " " << issued.error().detail;  // 24.11.2026 — 23.05.2027
+
+  // The LEB's command: not the immigrant's, nor the household's.
+  for (const auto* who : {&immigrant, &employer}) {
+    auto refused = li.register_contract(*who, app->id, {});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, "case.role_not_allowed");
+  }
+  auto unchanged = [&](const cases::CaseRecord& before) {
+    auto now = t.w.store().load_case(app->id);
+    ASSERT_TRUE(now);
+    EXPECT_EQ(now->version, before.version);
+    EXPECT_FALSE(cases::read_data<cases::LiCaseData>(*now)->contract.has_value());
+  };
+  // The household has a contract in ЕСУТД, but with someone else: the employer enters this one first (LI-29).
+  cases::LabourContract other;
+  other.contract_number = "ТД-77";
+  other.employer_bin = t.employer_iin;
+  other.worker_iin = first_assignable_identifier("9004154", 61);
+  other.worker_name = "Юсупова Дилноза";
+  other.worker_citizenship = "UZ";
+  other.concluded_on = Date(2026, 9, 1);
+  other.start_date = Date(2026, 9, 2);
+  t.registries.contracts.push_back(other);
+  auto missing = li.register_contract(officer, app->id, {});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, "li.contract_not_in_esutd");
+  EXPECT_EQ(missing.error().kind, Error::Kind::conflict);
+  EXPECT_EQ(missing.error().rule_ids, std::vector<std::string>{"LI-29"});
+  unchanged(*issued);
+
+  // The household enters it; ЕСУТД does not answer: nothing changes, the officer tries again.
+  cases::LabourContract nanny = other;
+  nanny.contract_number = "ТД-78";
+  nanny.worker_iin = t.immigrant_iin;
+  nanny.worker_name = "Рахимов Жасур";
+  nanny.position = "Няня";
+  nanny.concluded_on = Date(2026, 11, 24);
+  nanny.start_date = Date(2026, 11, 25);
+  nanny.end_date = Date(2027, 5, 23);
+  t.registries.contracts.push_back(nanny);
+  t.registries.down = true;
+  auto silent = li.register_contract(officer, app->id, {});
+  ASSERT_FALSE(silent);
+  EXPECT_EQ(silent.error().code, "li.esutd_unavailable");
+  EXPECT_EQ(silent.error().kind, Error::Kind::unavailable);
+  unchanged(*issued);
+  t.registries.down = false;
+  t.w.clock.set("2026-11-25T09:30:00+05:00");
+  auto registered = li.register_contract(officer, app->id, {});
+  ASSERT_TRUE(registered) << registered.error().code << " " << registered.error().detail;
+  EXPECT_EQ(registered->state, "issued");
+  auto data = cases::read_data<cases::LiCaseData>(*registered);
+  ASSERT_TRUE(data && data->contract);
+  const auto& k = *data->contract;
+  EXPECT_EQ(k.number, "ТД-78");
+  EXPECT_EQ(k.source, "esutd");
+  EXPECT_EQ(k.concluded_on, "2026-11-24");
+  EXPECT_EQ(k.start_date, "2026-11-25");
+  EXPECT_EQ(k.end_date, "2027-05-23");
+  EXPECT_EQ(k.position, "Няня");
+  EXPECT_EQ(k.registered_on, "2026-11-25");
+  EXPECT_FALSE(k.registered_by.empty());
+  EXPECT_TRUE(k.warnings.empty()) << k.warnings.front();
+  EXPECT_EQ(k.rule_ids, (std::vector<std::string>{"LI-29", "LI-30"}));
+  auto trail = t.w.store().audit_trail(app->id);
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->back().command, "register_contract");
+  EXPECT_EQ(trail->back().rule_ids, (std::vector<std::string>{"LI-29", "LI-30"}));
+  EXPECT_EQ(trail->back().detail.at("contract").as_string(), "ТД-78");
+
+  // Concluded on hr.enbek.kz: the officer enters the number and the day; without an end it outlives the
+  // permit — registered, and said so (a registration, not a decision).
+  cases::LiContractInput by_hand;
+  by_hand.source = "hr.enbek.kz";
+  auto no_number = li.register_contract(officer, app->id, by_hand);
+  ASSERT_FALSE(no_number);
+  EXPECT_EQ(no_number.error().field, "contract_number");
+  by_hand.contract_number = "HR-2026-000123";
+  auto no_date = li.register_contract(officer, app->id, by_hand);
+  ASSERT_FALSE(no_date);
+  EXPECT_EQ(no_date.error().field, "concluded_on");
+  by_hand.concluded_on = Date(2026, 11, 20);
+  by_hand.source = "e-mail";
+  EXPECT_EQ(li.register_contract(officer, app->id, by_hand).error().field, "source");
+  by_hand.source = "hr.enbek.kz";
+  auto entered = li.register_contract(officer, app->id, by_hand);
+  ASSERT_TRUE(entered) << entered.error().code;
+  const auto hand = cases::read_data<cases::LiCaseData>(*entered)->contract;
+  ASSERT_TRUE(hand);
+  EXPECT_EQ(hand->source, "hr.enbek.kz");
+  EXPECT_EQ(hand->start_date, "2026-11-20");
+  EXPECT_FALSE(hand->end_date);
+  EXPECT_EQ(hand->warnings,
+            (std::vector<std::string>{"li.contract.concluded_before_permit", "li.contract.ends_after_permit"}));
+}
+
 }  // namespace
 }  // namespace flis::app

@@ -322,6 +322,8 @@ class Scenario {
         {"li.recheck", [&](A a, Id id, In) { return li_->recheck(a, id); }},
         {"li.decide", [&](A a, Id id, In in) { return li_->decide(a, id, input_of<cases::LiDecisionInput>(in)); }},
         {"li.issue_duplicate", [&](A a, Id id, In) { return li_->issue_duplicate(a, id); }},
+        {"li.register_contract",
+         [&](A a, Id id, In in) { return li_->register_contract(a, id, input_of<cases::LiContractInput>(in)); }},
         {"li.notify_termination",
          [&](A a, Id id, In in) { return li_->notify_termination(a, id, input_of<cases::LiTerminationInput>(in)); }},
         {"li.revoke", [&](A a, Id id, In in) { return li_->revoke(a, id, input_of<cases::LiRevocationInput>(in)); }},
@@ -358,6 +360,12 @@ class Scenario {
         {"registries.add_contract",
          [&](A, Id id, In in) -> Result<cases::CaseRecord> {
            registries_.data.contracts.push_back(input_of<cases::LabourContract>(in));
+           return w_.store().load_case(id);
+         }},
+        // A household enters its labour contract with the immigrant into ЕСУТД (LI-29).
+        {"registries.add_household_contract",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           li_registries_.contracts.push_back(input_of<cases::LabourContract>(in));
            return w_.store().load_case(id);
          }},
         {"registries.set_down",

@@ -323,7 +323,8 @@ SimData demo_data(Date today) {
   // IINs with first_assignable_identifier as here). All in Almaty, Alatau district (KATO 751210000):
   //   individual employers (ГБД ФЛ, ГБД «Регистр недвижимости», ЕСУТД)
   //     Жумабаева Айгерим Сериковна    8507154/41  owns the house «ул. Рыскулова, 12», cadastral 20:321:045:118,
-  //                                                since 2015; no household contracts;
+  //                                                since 2015; one household contract, with Рахимов, whose
+  //                                                permit the LI demo issues (LI-29: the LEB registers it, LI-30);
   //     Омаров Ержан Каиратович        7803123/42  owns the flat «мкр. Акбулак, 7, кв. 19», cadastral
   //                                                20:321:051:207; five household contracts in force, so a sixth
   //                                                immigrant is over the limit of art. 43-2 p.5 (LI-15(4));
@@ -382,6 +383,9 @@ SimData demo_data(Date today) {
                              {"Водитель", "8322"}};
   for (std::size_t i = 0; i < omarov_staff.size(); ++i)
     contract(omarov, omarov_staff[i], chores[i][0], chores[i][1], kAlatauDistrict, 40 + 60 * static_cast<int>(i), 12);
+  // LI-29: Жумабаева entered her nanny's contract in ЕСУТД after his permit (the LI demo issues it 4 wd
+  // back): begun yesterday, concluded 3 days before, for 5 months — within the permit's 6 (LI-30 registers it).
+  contract(zhumabaeva, immigrants[0], "Няня", "5311", kAlatauDistrict, 1, 5);
 
   // The immigrants came in 2–4 weeks ago (the border mark of LI-A2.8(3)), notified arrival through their host
   // and were registered by the police; each bought a medical policy on arrival (LI-A2.8(5)) and paid the

@@ -352,7 +352,7 @@ struct LiDemo {
 
 // LI-15(4), LI-29, art. 43-2 p.5: an individual employer's household contracts in ЕСУТД, by the employer's IIN.
 TEST_F(RegistryContract, HouseholdContractsByIndividualEmployerLi15) {
-  FLIS_REQUIREMENTS("LI-15", "LI-29");
+  FLIS_REQUIREMENTS("LI-15", "LI-29", "LI-30");
   const LiDemo li;
   auto five = ports_.labour_contracts->contracts_by_individual_employer(li.omarov);
   ASSERT_TRUE(five.ok()) << five.error().detail;
@@ -368,10 +368,12 @@ TEST_F(RegistryContract, HouseholdContractsByIndividualEmployerLi15) {
   ASSERT_TRUE(own.ok());
   ASSERT_EQ(own->size(), 1u);
   EXPECT_EQ(own->front().contract_number, five->front().contract_number);
+  // Жумабаева's one: her nanny Рахимов's (LI-29, LI-30: the LEB registers it on his issued permit).
+  auto one = ports_.labour_contracts->contracts_by_individual_employer(li.zhumabaeva);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_EQ(one->front().worker_iin, li.rakhimov.digits());
   // No household contracts: an empty list, not a 404.
-  auto none = ports_.labour_contracts->contracts_by_individual_employer(li.zhumabaeva);
-  ASSERT_TRUE(none.ok());
-  EXPECT_TRUE(none->empty());
   EXPECT_TRUE(ports_.labour_contracts->contracts_by_individual_employer(stranger())->empty());
   // A company's contracts are not an individual's.
   const Bin ksm = bin(demo.contracts[3].employer_bin);
@@ -487,7 +489,7 @@ TEST_F(RegistryContract, LiDemoPeopleMeetTheChecksOnArrival) {
     EXPECT_EQ(insurance.ground.has_value(), !e.insured);
   }
 
-  // LI-15(4): Жумабаева employs nobody yet; Омаров's five contracts make a sixth immigrant over the limit.
+  // LI-15(4): Жумабаева employs one (Рахимов); Омаров's five contracts make a sixth immigrant over the limit.
   auto count_current = [&](const Iin& employer) {
     int n = 0;
     for (const auto& c : *ports_.labour_contracts->contracts_by_individual_employer(employer))

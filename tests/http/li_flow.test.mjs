@@ -319,3 +319,62 @@ test('LI-28 I-52 LI-A6: the household tells the LEB the contract ended; the perm
   assert.ok(isPdf(pdf));
   assert.match(await pdfText(pdf.data, 'li-termination'), new RegExp(issued.data.permit.number));
 });
+
+test('LI-29 LI-30: the LEB registers the household\'s labour contract read from ЕСУТД; ЕСУТД silent changes nothing', async () => {
+  const { filed } = await filedOnline(rakhimov, 'rakhimov',
+    passport('Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov));
+  const id = filed.id;
+  // Only on an issued permit (the workflow table): not while it is being checked.
+  const early = await officer.post(`${base}/applications/${id}/contract`, {});
+  assert.deepEqual([early.status, early.data.code], [409, 'case.wrong_state']);
+  await recheckUntilPolice(id);
+  const issued = await officer.post(`${base}/applications/${id}/decision`, { outcome: 'issue', grounds: [] });
+  assert.equal(issued.data.state, 'issued', JSON.stringify(issued.data));
+  // The LEB's command, not the household's; the source is ЕСУТД or hr.enbek.kz.
+  assert.equal((await aigerim.post(`${base}/applications/${id}/contract`, {})).status, 403);
+  const bad = await officer.post(`${base}/applications/${id}/contract`, { source: 'fax' });
+  assert.deepEqual([bad.status, bad.data.code, bad.data.field], [400, 'li.contract_source', 'source']);
+  // A number the household never entered: ЕСУТД has no such contract with him (LI-29).
+  const unknown = await officer.post(`${base}/applications/${id}/contract`, { contract_number: 'ТД-0' });
+  assert.deepEqual([unknown.status, unknown.data.code], [409, 'li.contract_not_in_esutd']);
+  assert.ok(unknown.data.rule_ids.includes('LI-29'), JSON.stringify(unknown.data));
+
+  // ЕСУТД down: 503, the case as it was; up again, the officer's retry registers it.
+  assert.ok((await sim.admin('PUT', 'faults/labour_contracts', { error_rate: 1 })).status < 300);
+  const down = await officer.post(`${base}/applications/${id}/contract`, {});
+  assert.deepEqual([down.status, down.data.code], [503, 'li.esutd_unavailable']);
+  const still = await officer.get(`/api/v1/cases/${id}`);
+  assert.equal(still.data.version, issued.data.version);
+  assert.equal(still.data.data.contract, undefined);
+  assert.ok((await sim.admin('DELETE', 'faults/labour_contracts')).status < 300);
+  let registered;
+  for (let i = 0; i < 80; ++i) {  // the gateway's circuit may stay open for a while
+    registered = await officer.post(`${base}/applications/${id}/contract`, {});
+    if (registered.status !== 503) break;
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
+  assert.equal(registered.status, 200, JSON.stringify(registered.data));
+  assert.equal(registered.data.state, 'issued');
+  // The simulator's contract of Aigerim with him (sim/demo_data.cpp): begun the day before, concluded 3 days
+  // before that, 5 months — concluded before the permit, which the registration shows, never refuses.
+  const k = registered.data.data.contract;
+  assert.match(k.number, /^ТД-/);
+  assert.deepEqual([k.source, k.concluded_on, k.start_date, k.end_date, k.registered_on],
+    ['esutd', '2026-11-12', '2026-11-15', '2027-04-15', '2026-11-16']);
+  assert.deepEqual(k.warnings, ['li.contract.concluded_before_permit']);
+  assert.deepEqual(k.rule_ids, ['LI-29', 'LI-30']);
+  // The immigrant sees it on the case, and its step on the timeline with its rules.
+  const seen = await rakhimov.get(`/api/v1/cases/${id}`);
+  assert.equal(seen.data.data.contract.number, k.number);
+  const step = seen.data.timeline.at(-1);
+  assert.deepEqual([step.command, step.rule_ids], ['register_contract', ['LI-29', 'LI-30']]);
+
+  // Concluded on hr.enbek.kz instead: the officer enters the number and the day from the contract.
+  const noNumber = await officer.post(`${base}/applications/${id}/contract`, { source: 'hr.enbek.kz' });
+  assert.deepEqual([noNumber.status, noNumber.data.field], [400, 'contract_number']);
+  const byHand = await officer.post(`${base}/applications/${id}/contract`,
+    { source: 'hr.enbek.kz', contract_number: 'HR-2026-0007', concluded_on: '2026-11-16', end_date: '2027-05-15' });
+  assert.equal(byHand.status, 200, JSON.stringify(byHand.data));
+  assert.deepEqual([byHand.data.data.contract.source, byHand.data.data.contract.start_date, byHand.data.data.contract.warnings],
+    ['hr.enbek.kz', '2026-11-16', []]);
+});

@@ -1,6 +1,8 @@
 #include "cases/li/labour_immigrants.h"
 
 #include <algorithm>
+#include <boost/describe/enum_to_string.hpp>
+#include <cctype>
 #include <set>
 
 #include "cases/case_data.h"
@@ -1083,6 +1085,93 @@ Result<CaseRecord> LabourImmigrantService::issue_duplicate(const Actor& operator
   write_data(next, *data);
   return commit(operator_, *c, std::move(next),
                 Step{"issue_duplicate", {"LI-27"}, json::object{{"permit", data->permit_number.value_or("")}}});
+}
+
+Result<CaseRecord> LabourImmigrantService::register_contract(const Actor& officer, const std::string& case_id,
+                                                             const LiContractInput& in) {
+  auto c = load_for(officer, case_id, li_workflow(), "register_contract");
+  if (!c) return c;
+  auto data = read_data<LiCaseData>(*c);
+  if (!data) return data.take_error();
+  const Date day = today();
+  const std::string source = in.source.value_or("esutd");
+  const std::string wanted = in.contract_number.value_or("");
+  LiContract contract;
+  contract.source = source;
+  if (source == "hr.enbek.kz") {
+    // LI-29: concluded on hr.enbek.kz: the officer enters what the contract shows.
+    if (wanted.empty()) return with_rules(Error::invalid("li.contract_number_required", "contract_number"), {"LI-29"});
+    if (!in.concluded_on) return with_rules(Error::invalid("li.contract_date_required", "concluded_on"), {"LI-29"});
+    if (*in.concluded_on > day) return with_rules(Error::invalid("li.contract_in_future", "concluded_on"), {"LI-29"});
+    const Date start = in.start_date.value_or(*in.concluded_on);
+    if (in.end_date && *in.end_date < start)
+      return with_rules(Error::invalid("li.contract_end_before_start", "end_date"), {"LI-29"});
+    contract.number = wanted;
+    contract.concluded_on = in.concluded_on->iso();
+    contract.start_date = start.iso();
+    if (in.end_date) contract.end_date = in.end_date->iso();
+  } else if (source == "esutd") {
+    // LI-29: the household contracts the employer entered in ЕСУТД, by the employer's IIN.
+    auto employer = Iin::parse(data->employer.iin);
+    if (!employer) return with_rules(Error::conflict("li.contract_not_in_esutd", "the employer has no IIN"), {"LI-29"});
+    auto* registry = ports().registries.labour_contracts;
+    auto contracts = registry ? registry->contracts_by_individual_employer(*employer)
+                              : Result<std::vector<LabourContract>>(registry_not_connected("labour_contracts"));
+    if (!contracts) return with_rules(Error::unavailable("li.esutd_unavailable", contracts.error().code), {"LI-30"});
+    // The immigrant's: by IIN; without one, by the name (in Latin letters, any case) and citizenship.
+    auto name_key = [](std::string_view name) {
+      std::string out;
+      for (char ch : transliterate_latin(name)) {
+        if (ch == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+      }
+      if (!out.empty() && out.back() == ' ') out.pop_back();
+      return out;
+    };
+    const LiImmigrant& who = data->immigrant;
+    auto is_theirs = [&](const LabourContract& k) {
+      if (!who.iin.empty()) return k.worker_iin == who.iin;
+      return k.worker_citizenship == who.citizenship && name_key(k.worker_name) == name_key(full_name(who));
+    };
+    const LabourContract* found = nullptr;
+    for (const auto& k : *contracts) {
+      if (!is_theirs(k) || (!wanted.empty() && k.contract_number != wanted)) continue;
+      // An active one before one that ended; the latest concluded among them.
+      auto rank = [](const LabourContract& x) { return std::pair(x.status == ContractStatus::active, x.concluded_on); };
+      if (!found || rank(*found) < rank(k)) found = &k;
+    }
+    if (!found) {
+      Error missing = Error::conflict("li.contract_not_in_esutd",
+                                      "the employer enters the contract in ЕСУТД or concludes it on hr.enbek.kz");
+      if (!wanted.empty()) missing.field = "contract_number";
+      return with_rules(std::move(missing), {"LI-29"});
+    }
+    contract.number = found->contract_number;
+    contract.concluded_on = found->concluded_on.iso();
+    contract.start_date = found->start_date.iso();
+    if (found->end_date) contract.end_date = found->end_date->iso();
+    contract.position = found->position;
+    contract.status = boost::describe::enum_to_string(found->status, "");
+    if (found->status != ContractStatus::active) contract.warnings.push_back("li.contract.not_active");
+  } else {
+    return with_rules(Error::invalid("li.contract_source", "source", "esutd or hr.enbek.kz"), {"LI-29"});
+  }
+  // What the registration shows beside the contract (never a refusal: the permit is decided already).
+  const auto& decision = data->decision;
+  if (decision && contract.concluded_on < decision->decided_on)
+    contract.warnings.push_back("li.contract.concluded_before_permit");  // LI-A3 cl.9
+  if (decision && decision->term && (!contract.end_date || *contract.end_date > decision->term->valid_to.iso()))
+    contract.warnings.push_back("li.contract.ends_after_permit");  // LI-19
+  contract.registered_on = day.iso();
+  contract.registered_by = officer.display_name;
+  contract.rule_ids = {"LI-29", "LI-30"};
+  Step step{"register_contract",
+            {"LI-29", "LI-30"},
+            json::object{{"contract", contract.number}, {"source", source}, {"warnings", to_json(contract.warnings)}}};
+  data->contract = std::move(contract);
+  CaseRecord next = *c;
+  write_data(next, *data);
+  return commit(officer, *c, std::move(next), std::move(step));
 }
 
 Result<CaseRecord> LabourImmigrantService::notify_termination(const Actor& employer, const std::string& case_id,

@@ -78,6 +78,11 @@ class LabourImmigrantService : public Workflow {
   Result<CaseRecord> decide(const Actor& officer, const std::string& case_id, const LiDecisionInput& input);
   // LI-27: a copy of a permit issued through the State Corporation, the same day.
   Result<CaseRecord> issue_duplicate(const Actor& operator_, const std::string& case_id);
+  // LI-29, LI-30: the LEB registers the labour contract with the immigrant from ЕСУТД (or, from hr.enbek.kz,
+  // as entered). Not in ЕСУТД: li.contract_not_in_esutd (conflict, LI-29: the employer enters it first);
+  // ЕСУТД not answering: li.esutd_unavailable (unavailable, the case unchanged: try again). A contract
+  // that ends after the permit or was concluded before it is registered with a warning (LiContract).
+  Result<CaseRecord> register_contract(const Actor& officer, const std::string& case_id, const LiContractInput& input);
   // LI-28, LI-A6, I-52: the employer's notice; the permit ends.
   Result<CaseRecord> notify_termination(const Actor& employer, const std::string& case_id,
                                         const LiTerminationInput& input);

@@ -194,6 +194,28 @@ struct LiTerminationInput {
 };
 BOOST_DESCRIBE_STRUCT(LiTerminationInput, (), (terminated_on))
 
+// LI-29, LI-30: the LEB registers the labour contract the household concluded with the immigrant once the
+// permit is issued (LI-A3 cl.9, cl.10). Source "esutd" (the default): FLIS reads the employer's household
+// contracts from ЕСУТД and takes the one with this immigrant (`contract_number` picks one when there are
+// several; the dates are ЕСУТД's, those given here are ignored). Source "hr.enbek.kz": a contract concluded
+// on hr.enbek.kz that the officer enters by hand from the contract shown — number and conclusion day
+// required, the start day defaults to it.
+struct LiContractInput {
+  std::optional<std::string> source;  // "esutd" (default) | "hr.enbek.kz"
+  std::optional<std::string> contract_number;
+  std::optional<Date> concluded_on;
+  std::optional<Date> start_date;
+  std::optional<Date> end_date;  // none: an indefinite term
+  static constexpr FieldRule kFields[] = {
+      {.name = "source", .required = false, .max_length = 20, .description = "esutd (default) or hr.enbek.kz"},
+      {.name = "contract_number",
+       .required = false,
+       .max_length = 60,
+       .description = "esutd: which of the immigrant's contracts; hr.enbek.kz: required"},
+  };
+};
+BOOST_DESCRIBE_STRUCT(LiContractInput, (), (source, contract_number, concluded_on, start_date, end_date))
+
 // LI-36: revocation on a control body's act.
 struct LiRevocationInput {
   std::string act_number;

@@ -157,6 +157,27 @@ struct LiTermination {
 };
 BOOST_DESCRIBE_STRUCT(LiTermination, (), (terminated_on, notified_at, due_at, late))
 
+// LI-29, LI-30: the labour contract the LEB registered on the issued permit (LI-A3 cl.9, cl.10).
+struct LiContract {
+  static constexpr bool kAllLenient = true;
+  std::string number;
+  std::string source;  // "esutd" (read from ЕСУТД) | "hr.enbek.kz" (entered by the officer)
+  std::string concluded_on;
+  std::string start_date;
+  std::optional<std::string> end_date;  // none: an indefinite term
+  std::string position;                 // ЕСУТД's
+  std::string status;                   // ЕСУТД's: active | terminated | expired
+  std::string registered_on;
+  std::string registered_by;
+  // Shown, never a refusal (a registration, not a decision): li.contract.concluded_before_permit (LI-A3
+  // cl.9: after the permit), li.contract.ends_after_permit (the permit's term, LI-19), li.contract.not_active.
+  std::vector<std::string> warnings;
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(LiContract, (),
+                      (number, source, concluded_on, start_date, end_date, position, status, registered_on,
+                       registered_by, warnings, rule_ids))
+
 // LI-36..LI-40, I-53: revocation for work outside the household.
 struct LiRevocation {
   static constexpr bool kAllLenient = true;
@@ -254,6 +275,7 @@ struct LiCaseData {
   std::optional<LiIntakeRefusal> intake_refusal;
   std::optional<std::string> permit_number;
   std::vector<std::string> duplicates;  // LI-27: when copies were issued
+  std::optional<LiContract> contract;   // LI-29, LI-30
   std::optional<LiTermination> termination;
   std::optional<LiRevocation> revocation;
   std::optional<std::string> client_key;
@@ -264,8 +286,8 @@ BOOST_DESCRIBE_STRUCT(LiCaseData, (),
                       (parties, immigrant, employer, channel, terms, employer_signed_at, immigrant_signed_at,
                        application, requested_months, agreement, previous_permit, months_so_far, previous_valid_to,
                        medical_certificate_on, border_crossed_on, consent_personal_data, files, filing, checks, police,
-                       quota, decision, intake_refusal, permit_number, duplicates, termination, revocation, client_key,
-                       profile, vacancy))
+                       quota, decision, intake_refusal, permit_number, duplicates, contract, termination, revocation,
+                       client_key, profile, vacancy))
 
 // What an LI permit (IssuedDocument kind "li_permit") carries beyond the common columns (LI-A5).
 struct LiPermitData {

@@ -43,6 +43,8 @@ const WorkflowTable& li_workflow() {
           {"decide", applications, {"submitted"}, {officer, head}, {"issued", "refused"}, "LI-7", ""},
           // LI-27: a copy of a permit issued through the State Corporation, the same day.
           {"issue_duplicate", applications, {"issued"}, {front}, {"issued"}, "LI-27", ""},
+          // LI-29, LI-30: the LEB registers the labour contract the household entered in ЕСУТД (or hr.enbek.kz).
+          {"register_contract", applications, {"issued"}, {officer, head}, {"issued"}, "LI-30", ""},
           // LI-28, I-52: the employer's notice that the household work ended.
           {"notify_termination", applications, {"issued"}, {employer}, {"ended"}, "LI-28", ""},
           // LI-36..LI-39: revocation on a control body's act; the police enter it (LI-40, I-53).

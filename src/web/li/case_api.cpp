@@ -1,10 +1,11 @@
 // The JSON API of the labour-immigrant cases (act LI, pilot PG): the agreement of intent (LI-11, LI-12,
 // LI-A3), the application online (LI-5, LI-13) or at a front office (LI-5, PG-3..PG-8), its documents,
 // signatures and filing (LI-7, LI-14..LI-16), the intake refusal (LI-17), the re-check (LI-15, I-44), the
-// decision (LI-18..LI-22, LI-31), the duplicate (LI-27), the employer's termination notice (LI-28), the
-// revocation (LI-36..LI-39) and the stay the police shortened (LI-40); the front office's portal outage
-// (PG-7). Each body is the command's described input (cases/li/li_commands.h) decoded by web/input.h;
-// OpenAPI shows the same structs. How lists and the case view show LI cases, and the scheduled jobs.
+// decision (LI-18..LI-22, LI-31), the duplicate (LI-27), the labour contract registered (LI-29, LI-30), the
+// employer's termination notice (LI-28), the revocation (LI-36..LI-39) and the stay the police shortened
+// (LI-40); the front office's portal outage (PG-7). Each body is the command's described input
+// (cases/li/li_commands.h) decoded by web/input.h; OpenAPI shows the same structs. How lists and the case
+// view show LI cases, and the scheduled jobs.
 #include "cases/case_data.h"
 #include "cases/codec.h"
 #include "cases/li/labour_immigrants.h"
@@ -153,6 +154,11 @@ void register_case_api(Router& router, AppContext& ctx) {
   router.post(apps + "/{id}/duplicate", case_command_without_body(ctx, [&s](const Actor& a, const std::string& id) {
                 return s.issue_duplicate(a, id);
               }));
+  router.post(apps + "/{id}/contract",
+              case_command_of<cases::LiContractInput>(
+                  ctx, [&s](const Actor& a, const std::string& id, const cases::LiContractInput& in) {
+                    return s.register_contract(a, id, in);
+                  }));
   router.post(apps + "/{id}/termination",
               case_command_of<cases::LiTerminationInput>(
                   ctx, [&s](const Actor& a, const std::string& id, const cases::LiTerminationInput& in) {
@@ -228,6 +234,10 @@ std::vector<ApiOperation> case_operations() {
        "LiDecision", 200, true},
       {"post", apps + "/{id}/duplicate", tag, "A duplicate of a permit issued at the front office (LI-27)", "", 200,
        true},
+      {"post", apps + "/{id}/contract", tag,
+       "The LEB registers the labour contract with the immigrant, read from ЕСУТД or entered from hr.enbek.kz "
+       "(LI-29, LI-30); 409 li.contract_not_in_esutd, 503 li.esutd_unavailable (unchanged: try again)",
+       "LiContractRegistration", 200, true},
       {"post", apps + "/{id}/termination", tag, "The employer's notice that the contract ended (LI-28, LI-A6)",
        "LiTermination", 200, true},
       {"post", apps + "/{id}/revocation", tag, "Revoke on a control body's act (LI-36..LI-39)", "LiRevocation", 200,
@@ -264,6 +274,7 @@ json::object case_schemas() {
                    {"LiFiling", input::schema<cases::LiFileInput>()},
                    {"LiIntakeRefusal", input::schema<cases::LiIntakeRefusalInput>()},
                    {"LiDecision", input::schema<cases::LiDecisionInput>()},
+                   {"LiContractRegistration", input::schema<cases::LiContractInput>()},
                    {"LiTermination", input::schema<cases::LiTerminationInput>()},
                    {"LiRevocation", input::schema<cases::LiRevocationInput>()},
                    {"LiStay", input::schema<cases::LiStayInput>()}};

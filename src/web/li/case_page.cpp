@@ -1,9 +1,10 @@
 // The LI sections of the shared case page (web/portal/case_page.h; CaseKind::page): who the case is about
 // (the immigrant, the household, the district whose LEB decides, LI-4), the permit with its PDF and check
 // link (LI-A5), the documents the case has (LI-A4, LI-A6..LI-A9), the decision with its grounds in the act's
-// words (LI-31, LI-A2.9), the checks on arrival (LI-15, I-18: a registry that did not answer waits) and the
-// police agreement (LI-6, LI-16, I-44); and the forms the LI workflow table lets this actor use now, each
-// posting the command's described input (cases/li/li_commands.h) to /cases/{id}/li/<action>.
+// words (LI-31, LI-A2.9), the checks on arrival (LI-15, I-18: a registry that did not answer waits), the
+// police agreement (LI-6, LI-16, I-44) and the labour contract registered (LI-29, LI-30); and the forms the
+// LI workflow table lets this actor use now, each posting the command's described input
+// (cases/li/li_commands.h) to /cases/{id}/li/<action>.
 #include <algorithm>
 #include <boost/describe/enum.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -128,6 +129,26 @@ json::value checks_view(const Portal& portal, const Request& req, const cases::L
                       {"police", std::move(police)}};
 }
 
+// LI-29, LI-30: the labour contract the LEB registered, with what it shows beside it (never a refusal).
+json::value contract_view(const Request& req, const cases::LiCaseData& d) {
+  if (!d.contract) return false;
+  const auto& k = *d.contract;
+  json::array warnings;
+  for (const auto& w : k.warnings) warnings.push_back(json::value(req.text(w)));
+  const bool has_warnings = !warnings.empty();
+  return json::object{
+      {"number", k.number},
+      {"source", req.text(k.source == "hr.enbek.kz" ? "li.contract.source.hr_enbek" : "li.contract.source.esutd")},
+      {"position", k.position},
+      {"concluded", format_iso_date(k.concluded_on)},
+      {"term", format_iso_date(k.start_date) + " — " +
+                   (k.end_date ? format_iso_date(*k.end_date) : req.text("li.contract.indefinite"))},
+      {"registered", format_iso_date(k.registered_on) + (k.registered_by.empty() ? "" : ", " + k.registered_by)},
+      {"has_warnings", has_warnings},
+      {"warnings", std::move(warnings)},
+      {"rules", join(k.rule_ids)}};
+}
+
 bool signed_by(const Actor& a, const cases::LiCaseData& d) {
   if (a.role == cases::role::kForeigner) return d.immigrant_signed_at.has_value();
   if (a.role == cases::role::kIndividualEmployer) return d.employer_signed_at.has_value();
@@ -138,8 +159,9 @@ bool signed_by(const Actor& a, const cases::LiCaseData& d) {
 json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
   const Request& req = page.req;
   json::object forms;
-  for (auto name : {"sign_agreement", "withdraw_agreement", "apply", "upload", "sign", "file", "refuse_intake",
-                    "withdraw", "recheck", "decide", "duplicate", "terminate", "revoke", "stay", "end_outage"})
+  for (auto name :
+       {"sign_agreement", "withdraw_agreement", "apply", "upload", "sign", "file", "refuse_intake", "withdraw",
+        "recheck", "decide", "duplicate", "contract", "terminate", "revoke", "stay", "end_outage"})
     forms[name] = false;
   const bool agreement = page.c.kind == "agreement";
   if (page.may("sign_agreement"))
@@ -220,6 +242,22 @@ json::object forms_view(const CasePage& page, const cases::LiCaseData& d) {
   }
   if (page.may("issue_duplicate") && d.channel == law::li::Channel::state_corporation)
     forms["duplicate"] = json::object{{"rule", "LI-27"}};
+  if (page.may("register_contract")) {
+    Values v = page.values_of("li-contract");
+    Field source = form_field(req, "li-contract", "source", "li.contract.source", v, true, "radio");
+    source.options = {{"esutd", req.text("li.contract.source.esutd")},
+                      {"hr.enbek.kz", req.text("li.contract.source.hr_enbek")}};
+    if (source.value.empty()) source.value = "esutd";
+    Field number = form_field(req, "li-contract", "contract_number", "li.contract.number", v, false);
+    number.hint = tr(req, "li.contract.number_hint");
+    auto date = [&](const char* name, const char* label) {
+      return field_json(form_field(req, "li-contract", name, label, v, false, "text", "date"));
+    };
+    forms["contract"] = json::object{
+        {"fields", json::array{field_json(source), field_json(number), date("concluded_on", "li.contract.concluded_on"),
+                               date("start_date", "li.contract.start_date"), date("end_date", "li.contract.end_date")}},
+        {"rule", "LI-29, LI-30"}};
+  }
   if (page.may("notify_termination")) {
     Values v = page.values_of("li-terminate");
     forms["terminate"] =
@@ -442,6 +480,7 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
                                                       {"has_documents", has_documents},
                                                       {"documents", std::move(documents)},
                                                       {"decision", decision_view(req, d)},
+                                                      {"contract", contract_view(req, d)},
                                                       {"checks", checks_view(portal, req, d)}});
   if (!top) return top.error();
   out.top += *top;
@@ -521,6 +560,12 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
                                                   const cases::LiDecisionInput& in) { return s.decide(a, id, in); })));
   router.post(base + "duplicate",
               case_action(portal, "li-duplicate", "li_duplicate", plain(&Service::issue_duplicate)));
+  router.post(base + "contract",
+              case_action(portal, "li-contract", "li_contract_registered",
+                          form_command<Service, cases::LiContractInput>(
+                              [](auto& s, const Actor& a, const std::string& id, const cases::LiContractInput& in) {
+                                return s.register_contract(a, id, in);
+                              })));
   router.post(base + "terminate",
               case_action(portal, "li-terminate", "li_terminated",
                           form_command<Service, cases::LiTerminationInput>(

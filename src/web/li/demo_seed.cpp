@@ -2,9 +2,10 @@
 // made by the real LI service with the demo clock set back, checked against the registries `flis seed-demo
 // --registry-url` connects (make demo: the simulator, whose people, property, policies and tax payments
 // these are — sim/demo_data.cpp). Rakhimov's permit issued after an online filing (the police silent past
-// their day, I-44); Safarova's application taken at the Almaty front office with scans, waiting for the
-// district's officer; Toktogulov's application for a household that already employs five immigrants, refused
-// on that ground (LI-A2.9(5)); an agreement of intent offered to Karimov, not yet signed. Without registries
+// their day, I-44) and his labour contract registered from ЕСУТД (LI-29, LI-30); Safarova's application
+// taken at the Almaty front office with scans, waiting for the district's officer; Toktogulov's application
+// for a household that already employs five immigrants, refused on that ground (LI-A2.9(5)); an agreement
+// of intent offered to Karimov, not yet signed. Without registries
 // (the tests) the checks cannot run, so the histories stop where a decision would need them: submitted,
 // waiting for a re-check — as the live system would.
 #include <string>
@@ -164,6 +165,14 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
       if (auto r = li.recheck(officer, filed->id); !r && !stops(r)) return r.take_error();
       auto d = li.decide(officer, filed->id, {"issue", {}, ""});
       if (!d && !stops(d)) return d.take_error();
+      // LI-29, LI-30: Aigerim entered his contract in ЕСУТД after the permit; this morning the officer
+      // registers it (registries without it, or silent, leave the permit without one).
+      if (d) {
+        clock.set(at(0, 9));
+        auto k = li.register_contract(officer, filed->id, {});
+        if (!k && k.error().code != "li.contract_not_in_esutd" && k.error().code != "li.esutd_unavailable")
+          return k.take_error();
+      }
     }
   }
   // 2. Safarova, a cook for Aigerim's household: the Almaty front office forms the application with her
