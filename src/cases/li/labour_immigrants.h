@@ -5,7 +5,8 @@
 // I-3, I-4); the checks on arrival through the registries, each mapped to a ground (LI-15, LI-23, LI-A2.8,
 // F-L2); the police agreement through the outbox (LI-6, LI-16, I-44); the decision with the permit or the
 // refusal sent back to the channel it came from (LI-18, LI-31) and the unit consumed (LI-20, LI-21, I-14);
-// then the duplicate (LI-27), the employer's termination notice (LI-28) and revocation (LI-36..LI-40).
+// then the duplicate (LI-27), the labour contract the LEB registers from ЕСУТД (LI-29, LI-30), the
+// employer's termination notice (LI-28) and revocation (LI-36..LI-40).
 // CaseRecord::data of service "LI" is LiCaseData (li_data.h); the commands take li_commands.h; who may run
 // which command in which state is li_workflow().
 // Thread-safety: as Workflow.
