@@ -3,9 +3,10 @@
 // LI-A3); the immigrant opens it from the cabinet by its number, signs it with the passport data (a quota
 // place held, LI-12, I-16), applies, attaches the scans and signs; the employer signs the application and
 // the immigrant files it (LI-5, LI-13, I-41); the district's officer asks the police again until they answer
-// and issues (LI-7, LI-16, LI-18); the permit downloads from the immigrant's cabinet (LI-A5). The operator's
-// desk takes an application with its scans in one form, its first field focused (LI-5, PG-5.2), then refuses
-// an incomplete one with the receipt (LI-17, LI-A4). Every page is audited with axe-core. As of Monday
+// and issues (LI-7, LI-16, LI-18), then registers the labour contract from ЕСУТД (LI-29, LI-30); the permit
+// downloads from the immigrant's cabinet (LI-A5). The operator's desk takes an application with its scans in
+// one form, its first field focused (LI-5, PG-5.2), then refuses an incomplete one with the receipt (LI-17,
+// LI-A4). Every page is audited with axe-core. As of Monday
 // 16 November 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -77,7 +78,7 @@ test('LI-12 LI-13 I-16 LI-A2.8: the immigrant opens it by number, signs, applies
   assert.equal(await page.locator('form[action$="/li/sign"]').count(), 0);
 });
 
-test('LI-5 I-41 LI-8 LI-A2.10 LI-7 LI-16 LI-18 LI-A5 LI-A2.5: both sign, it is filed (the cabinet says when the result is due), the officer issues, the permit downloads', async () => {
+test('LI-5 I-41 LI-8 LI-A2.10 LI-7 LI-16 LI-18 LI-A5 LI-A2.5 LI-29 LI-30: both sign, it is filed (the cabinet says when the result is due), the officer issues and registers the labour contract, the permit downloads', async () => {
   let page = await browser.as('employer.aigerim');
   await visit(page, applicationUrl, 'LI application for the employer');
   await submit(page, 'form[action$="/li/sign"]', 'LI application signed by the employer');
@@ -103,6 +104,11 @@ test('LI-5 I-41 LI-8 LI-A2.10 LI-7 LI-16 LI-18 LI-A5 LI-A2.5: both sign, it is f
   await submit(page, 'form[action$="/li/decide"]', 'LI permit issued');
   assert.match(await page.textContent('[data-testid=li-decision]'), /Issue the permit/);
   assert.match(await page.textContent('[data-testid=li-permit]'), /16\.11\.2026 — 15\.05\.2027/);
+  // LI-29, LI-30: the officer registers the household's labour contract, read from ЕСУТД (the simulator's,
+  // concluded before the permit: shown as a warning, registered all the same).
+  await submit(page, 'form[action$="/li/contract"]', 'LI labour contract registered');
+  assert.match(await page.textContent('[data-testid=li-contract-number]'), /^ТД-/);
+  assert.match(await page.textContent('[data-testid=li-contract-warnings]'), /Concluded before the permit/);
 
   page = await browser.as('rakhimov');
   await visit(page, '/labour-immigrants/cabinet', 'LI cabinet with the permit');
