@@ -93,6 +93,13 @@ const std::vector<UserRecord>& demo_users() {
        "kk"},
       {"u-li-operator-alm", "operator.almaty", "Ермекова Асель Маратовна", "state_corporation_operator",
        "con-750000000", kAlmaty, "", "ru"},
+      // LI-35: complaints about the State Corporation's staff go to its head.
+      {"u-sc-head", "sc.head", "Абенов Марат Тимурович", "state_corporation_head", "state-corporation", "", "", "ru"},
+      // EP-82: complaints about an LEB's permits to employers go to the akim's office of its region.
+      {"u-akimat-ast", "akimat.astana", "Аппарат акима г. Астаны", "akim_office", "akimat-710000000", kAstana, "",
+       "ru"},
+      {"u-akimat-alm", "akimat.almaty", "Аппарат акима г. Алматы", "akim_office", "akimat-750000000", kAlmaty, "",
+       "ru"},
       {"u-li-police-alm", "police.almaty", "Абенов Данияр Серикович", "police_liaison", "police-750000000", kAlmaty, "",
        "ru"},
   };

@@ -205,12 +205,23 @@ struct CaseChange {
   // inserted in the same transaction: of several servers filing at once, one commits and the others get
   // `store.case_key_taken` naming the case that holds the key.
   std::vector<std::string> unique_keys;
+  // Users or bodies the case names as parties from this change on (access::parties_of), indexed so that
+  // each finds the cases it is party to (CaseFilter::involving). Never removed: a party stays one.
+  std::vector<std::string> parties;
+  // When set, the words the case is found by (CaseFilter::term) become exactly these; unset: unchanged.
+  std::optional<std::vector<std::string>> search_terms;
 };
 
 struct CaseFilter {
   std::optional<std::string> service;
   std::optional<std::string> provider_body;
   std::optional<std::string> applicant_id;
+  // The cases of this applicant and those naming this user or body as a party (access::parties_of): the
+  // immigrant's agreements of intent, the front office's applications, the police's revocations.
+  std::optional<std::string> involving;
+  std::optional<std::string> kind;
+  // The cases found by this search term (CaseChange::search_terms; both as search::terms_of gives them).
+  std::optional<std::string> term;
   std::vector<std::string> states;  // empty = any
   bool order_by_due = true;         // open cases by ascending step_due_at, then closed ones newest first
   int limit = 200;

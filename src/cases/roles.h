@@ -21,12 +21,19 @@ inline constexpr std::string_view kQtCommissionMember = "qt_commission_member";
 inline constexpr std::string_view kMinistryOfficer = "ministry_officer";
 inline constexpr std::string_view kQualityAuthority = "quality_authority";  // reviews complaints (SE-26)
 inline constexpr std::string_view kOperator = "state_corporation_operator";
+// Decides complaints about the State Corporation's staff (LI-35); body "state-corporation".
+inline constexpr std::string_view kStateCorporationHead = "state_corporation_head";
+// The office of the akim of a region: decides complaints about its LEB's permits to employers (EP-82); body
+// "akimat-<region KATO>".
+inline constexpr std::string_view kAkimOffice = "akim_office";
 inline constexpr std::string_view kPolice = "police_liaison";
 inline constexpr std::string_view kAdministrator = "administrator";
 
 inline constexpr std::string_view kAll[] = {
-    kForeigner,          kEmployer,        kIndividualEmployer, kLebOfficer, kLebHead, kSeCommissionMember,
-    kQtCommissionMember, kMinistryOfficer, kQualityAuthority,   kOperator,   kPolice,  kAdministrator};
+    kForeigner,        kEmployer,           kIndividualEmployer,   kLebOfficer,
+    kLebHead,          kSeCommissionMember, kQtCommissionMember,   kMinistryOfficer,
+    kQualityAuthority, kOperator,           kStateCorporationHead, kAkimOffice,
+    kPolice,           kAdministrator};
 
 bool is_known(std::string_view role);
 bool is_applicant(std::string_view role);

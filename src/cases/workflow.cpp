@@ -1,5 +1,6 @@
 #include "cases/workflow.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -65,6 +66,11 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   change.quota = std::move(step.quota);
   change.files = std::move(step.files);
   change.unique_keys = std::move(step.unique_keys);
+  change.search_terms = std::move(step.search_terms);
+  // The parties this step adds join the case's index (CaseFilter::involving); those already named are there.
+  const auto had = access::parties_of(before);
+  for (auto& party : access::parties_of(change.next))
+    if (std::find(had.begin(), had.end(), party) == had.end()) change.parties.push_back(std::move(party));
   return ports_.store.commit(change);
 }
 

@@ -48,6 +48,8 @@ struct Step {
   std::vector<QuotaOperation> quota;     // ledger operations committed with the step (I-17)
   std::vector<StoredFile> files;         // uploads attached by the step, written with it
   std::vector<std::string> unique_keys;  // keys only this case may claim (CaseChange::unique_keys)
+  // When set, what the case is found by from now on (CaseChange::search_terms): search::terms_of(...).
+  std::optional<std::vector<std::string>> search_terms;
 };
 
 class Workflow {

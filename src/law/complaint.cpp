@@ -44,12 +44,19 @@ Result<Route> route(const RuleBook& rules, std::string_view act, Date on, std::s
                         std::string(act) + " has no complaint route to " + std::string(addressee) + " on " + on.iso());
 }
 
-std::vector<ParameterSpec> parameter_specs(const std::vector<std::string>& route_rules) {
+std::string reviewer_body_for(const Route& route, std::string_view region) {
+  std::string body = route.reviewer_body;
+  constexpr std::string_view kRegion = "{region}";
+  if (auto at = body.find(kRegion); at != std::string::npos) body.replace(at, kRegion.size(), region);
+  return body;
+}
+
+std::vector<ParameterSpec> parameter_specs(const std::vector<std::string>& route_rules, bool every_version) {
   std::vector<ParameterSpec> out;
   for (const auto& rule : route_rules) {
-    out.push_back({rule, "complaint_body", ParameterType::text, true});
-    out.push_back({rule, "filed_under", ParameterType::text, true});
-    out.push_back({rule, "court_rules", ParameterType::text, true});
+    out.push_back({rule, "complaint_body", ParameterType::text, every_version});
+    out.push_back({rule, "filed_under", ParameterType::text, every_version});
+    out.push_back({rule, "court_rules", ParameterType::text, every_version});
     out.push_back({rule, "reviewer_body", ParameterType::text, false});
     out.push_back({rule, "forwarded_under", ParameterType::text, false});
   }

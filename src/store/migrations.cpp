@@ -231,6 +231,29 @@ CREATE TABLE case_keys (
 );
 )sql";
 
+// Who else a case names as a party (CaseChange::parties), so that each party lists its cases by index
+// (CaseFilter::involving); filled from the cases written before, whose data already names them.
+constexpr std::string_view kCaseParties = R"sql(
+CREATE TABLE case_parties (
+  party TEXT NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  PRIMARY KEY (party, case_id)
+);
+{case_parties_from_data}
+)sql";
+
+// The words each case is found by (CaseChange::search_terms, CaseFilter::term): an immigrant's
+// qualification and skills (LI-9), searched by households (LI-10). Looked up by equality only, so that the
+// engines' collations never matter.
+constexpr std::string_view kCaseTerms = R"sql(
+CREATE TABLE case_terms (
+  term TEXT NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  PRIMARY KEY (term, case_id)
+);
+CREATE INDEX case_terms_case ON case_terms (case_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -240,6 +263,8 @@ const std::vector<Migration>& all_migrations() {
       {3, "gateway outbox relay", kGatewayOutbox},
       {4, "audit record binds case rows, documents and ledger; checkpoints", kAuditRecord},
       {5, "keys one case alone may claim", kCaseKeys},
+      {6, "the parties each case names, indexed", kCaseParties},
+      {7, "the words cases are found by", kCaseTerms},
   };
   return migrations;
 }
@@ -250,6 +275,15 @@ std::string ddl_for(Dialect dialect, std::string_view sql) {
       {"{blob}", sqlite ? "BLOB" : "BYTEA"},
       // An ascending row id the engine assigns (AUTOINCREMENT: never reused, even after a delete).
       {"{identity}", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"},
+      // The strings of each case's data.parties array, by the engine's own JSON functions.
+      {"{case_parties_from_data}",
+       sqlite
+           ? "INSERT INTO case_parties (party, case_id) SELECT DISTINCT p.value, c.id FROM cases c, "
+             "json_each(CASE WHEN json_type(c.data, '$.parties') = 'array' THEN c.data ELSE '{}' END, '$.parties') p "
+             "WHERE p.type = 'text' AND p.value <> '';"
+           : "INSERT INTO case_parties (party, case_id) SELECT DISTINCT p.value, c.id FROM cases c, "
+             "jsonb_array_elements_text(CASE WHEN jsonb_typeof(c.data::jsonb -> 'parties') = 'array' "
+             "THEN c.data::jsonb -> 'parties' ELSE '[]'::jsonb END) p(value) WHERE p.value <> '';"},
   };
   std::string out(sql);
   for (const auto& [placeholder, replacement] : placeholders) {

@@ -17,7 +17,8 @@ struct Migration {
   std::int64_t version;
   std::string_view name;
   // DDL in the common dialect; "{blob}" stands for BLOB (SQLite) / BYTEA (PostgreSQL), "{identity}"
-  // for an engine-assigned ascending BIGINT primary key.
+  // for an engine-assigned ascending BIGINT primary key, "{case_parties_from_data}" for the statement that
+  // indexes the parties the stored cases name (JSON functions differ).
   std::string_view sql;
 };
 

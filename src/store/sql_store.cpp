@@ -692,6 +692,15 @@ Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& fi
   if (filter.service) add(" AND service = ", *filter.service);
   if (filter.provider_body) add(" AND provider_body = ", *filter.provider_body);
   if (filter.applicant_id) add(" AND applicant_id = ", *filter.applicant_id);
+  if (filter.kind) add(" AND kind = ", *filter.kind);
+  if (filter.term) {
+    add(" AND id IN (SELECT case_id FROM case_terms WHERE term = ", *filter.term);
+    text += ")";
+  }
+  if (filter.involving) {
+    add(" AND (applicant_id = ", *filter.involving);
+    text += " OR id IN (SELECT case_id FROM case_parties WHERE party = $" + std::to_string(params.size()) + "))";
+  }
   if (!filter.states.empty()) {
     text += " AND state IN (";
     for (std::size_t i = 0; i < filter.states.size(); ++i) add(i == 0 ? "" : ", ", filter.states[i]);
@@ -704,10 +713,11 @@ Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& fi
   text += " LIMIT $" + std::to_string(params.size());
   // The text depends only on which filters are set (and how many states), so that shape names the
   // prepared statement; PostgreSQL names stay far below its 63-byte limit.
-  const std::string name = "list_cases." + std::to_string(filter.service.has_value()) +
-                           std::to_string(filter.provider_body.has_value()) +
-                           std::to_string(filter.applicant_id.has_value()) + "." +
-                           std::to_string(filter.states.size()) + "." + std::to_string(filter.order_by_due);
+  const std::string name =
+      "list_cases." + std::to_string(filter.service.has_value()) + std::to_string(filter.provider_body.has_value()) +
+      std::to_string(filter.applicant_id.has_value()) + std::to_string(filter.involving.has_value()) +
+      std::to_string(filter.kind.has_value()) + std::to_string(filter.term.has_value()) + "." +
+      std::to_string(filter.states.size()) + "." + std::to_string(filter.order_by_due);
   return transact<std::vector<CaseRecord>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<CaseRecord>> {
     auto rows = db.query(SqlStatement{name, text}, params);
     if (!rows) return rows.take_error();
@@ -829,6 +839,20 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
         }
         if (holder == stored.id) continue;  // the case already holds its own key
         return Error::conflict("store.case_key_taken", holder);
+      }
+    }
+
+    for (const std::string& party : change.parties) {
+      auto indexed = db.exec(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(stored.id)});
+      if (!indexed) return indexed.take_error();
+    }
+
+    if (change.search_terms) {
+      auto cleared = db.exec(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
+      if (!cleared) return cleared.take_error();
+      for (const std::string& term : *change.search_terms) {
+        auto indexed = db.exec(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
+        if (!indexed) return indexed.take_error();
       }
     }
 

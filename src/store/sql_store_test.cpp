@@ -528,6 +528,53 @@ TEST_P(SqlStoreTest, ListCasesOrdersOpenCasesByStepDeadlineThenClosedOnesAndFilt
   EXPECT_TRUE(store().list_cases(by_applicant)->empty());
 }
 
+// A joint case is listed for each party it names (CaseFilter::involving) besides its applicant: the
+// immigrant of an agreement of intent (LI-A3), the front office that took an application (LI-5).
+TEST_P(SqlStoreTest, CasesInvolvingAPartyAreItsOwnAndThoseNamingIt) {
+  FLIS_REQUIREMENTS("LI-5", "LI-A3");
+  auto agreement = new_case_change("LI-2026-000001");
+  agreement.next.applicant_id = "u-household";
+  agreement.next.data["parties"] = boost::json::array{"u-immigrant"};
+  agreement.parties = {"u-immigrant"};
+  ASSERT_TRUE(store().commit(agreement));
+  auto application = new_case_change("LI-2026-000002");
+  application.next.applicant_id = "u-immigrant";
+  application.next.data["parties"] = boost::json::array{"con-1", "u-household"};
+  application.parties = {"con-1", "u-household"};
+  ASSERT_TRUE(store().commit(application));
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000009")));  // u-applicant's own, naming nobody
+
+  auto ids_involving = [&](const std::string& party) {
+    CaseFilter f;
+    f.involving = party;
+    f.order_by_due = false;
+    std::vector<std::string> ids;
+    if (auto listed = store().list_cases(f))
+      for (const auto& c : *listed) ids.push_back(c.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(ids_involving("u-immigrant"), (std::vector<std::string>{"LI-2026-000001", "LI-2026-000002"}));
+  EXPECT_EQ(ids_involving("u-household"), (std::vector<std::string>{"LI-2026-000001", "LI-2026-000002"}));
+  EXPECT_EQ(ids_involving("con-1"), (std::vector<std::string>{"LI-2026-000002"}));
+  EXPECT_TRUE(ids_involving("con-2").empty());
+
+  // A party named again is indexed once; the migration fills the index from the data of cases stored before.
+  auto again = *store().load_case("LI-2026-000002");
+  CaseChange named_again;
+  named_again.next = again;
+  named_again.parties = {"con-1"};
+  ASSERT_TRUE(store().commit(named_again));
+  auto connection = raw();
+  ASSERT_NE(connection, nullptr);
+  ASSERT_TRUE(connection->exec_script("DELETE FROM case_parties"));
+  EXPECT_TRUE(ids_involving("con-1").empty());
+  auto refilled = connection->exec_script(ddl_for(connection->dialect(), "{case_parties_from_data}"));
+  ASSERT_TRUE(refilled) << refilled.error().detail;
+  EXPECT_EQ(ids_involving("con-1"), (std::vector<std::string>{"LI-2026-000002"}));
+  EXPECT_EQ(ids_involving("u-immigrant"), (std::vector<std::string>{"LI-2026-000001", "LI-2026-000002"}));
+}
+
 TEST_P(SqlStoreTest, CountsByStateAndOverdueCases) {
   auto make = [&](const std::string& id, std::optional<std::int64_t> step_due, std::optional<std::int64_t> due,
                   const std::string& state) {

@@ -175,6 +175,13 @@ inline constexpr SqlStatement kFileInsert{"file_insert", "INSERT INTO files (" F
 inline constexpr SqlStatement kCaseKeyInsert{
     "case_key_insert",
     "INSERT INTO case_keys (claimed_key, case_id) VALUES ($1, $2) ON CONFLICT (claimed_key) DO NOTHING"};
+inline constexpr SqlStatement kCasePartyInsert{
+    "case_party_insert",
+    "INSERT INTO case_parties (party, case_id) VALUES ($1, $2) ON CONFLICT (party, case_id) DO NOTHING"};
+inline constexpr SqlStatement kCaseTermsDelete{"case_terms_delete", "DELETE FROM case_terms WHERE case_id = $1"};
+inline constexpr SqlStatement kCaseTermInsert{
+    "case_term_insert",
+    "INSERT INTO case_terms (term, case_id) VALUES ($1, $2) ON CONFLICT (term, case_id) DO NOTHING"};
 inline constexpr SqlStatement kCaseKeyOwner{"case_key_owner", "SELECT case_id FROM case_keys WHERE claimed_key = $1"};
 inline constexpr SqlStatement kFileById{"file_by_id", "SELECT " FLIS_FILE_COLUMNS ", content FROM files WHERE id = $1"};
 inline constexpr SqlStatement kFilesOfCase{

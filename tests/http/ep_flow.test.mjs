@@ -5,19 +5,20 @@
 // is seeded as of Monday 1 June 2026 (a working day, so filing registers the same day).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startSim, signIn, pdfBytes, almaty } from './server.mjs';
+import { startServer, startSim, signIn, pdfBytes, almaty, validIin } from './server.mjs';
 
 const at = '2026-06-01T10:00';
 const base = '/api/v1/employer-permits/applications';
 const ksmBin = '070540022121'; // ТОО «KazStroyMontazh», as the simulator's ГБД ЮЛ knows it
 
-let sim, server, ksm, adl, officer, head, otherHead;
+let sim, server, ksm, adl, officer, head, otherHead, akimAlmaty, akimAstana;
 
 before(async () => {
   sim = await startSim({ at });
   server = await startServer({ at, args: ['--registry-url', sim.url] });
   [ksm, adl, officer, head, otherHead] = await Promise.all(
     ['employer.ksm', 'employer.adl', 'officer.almaty', 'head.almaty', 'head.astana'].map((l) => signIn(server.url, l)));
+  [akimAlmaty, akimAstana] = await Promise.all(['akimat.almaty', 'akimat.astana'].map((l) => signIn(server.url, l)));
 });
 after(async () => {
   await server?.stop();
@@ -57,7 +58,7 @@ test('bad drafts are refused with the field at fault, localized (EP-A2.10, EP-A2
   assert.equal(badOccupation.data.field, 'workers[0].occupation_code');
 });
 
-test('an application goes from filing through the checks and the fee to a permit anyone can verify', async () => {
+test('EP-A2.1 EP-A2.2 EP-A2.4: an application goes from filing through the checks and the fee to a permit anyone can verify', async () => {
   const draft = await ksm.post(base, draftBody);
   assert.equal(draft.status, 201, JSON.stringify(draft.data));
   const id = draft.data.id;
@@ -76,9 +77,19 @@ test('an application goes from filing through the checks and the fee to a permit
     const u = await ksm.upload(`${base}/${id}/files?doc_type=${t}&file_name=${t}.pdf`, pdfBytes(t));
     assert.equal(u.status, 201, JSON.stringify(u.data));
   }
+  // EP-A2.2: the channels are egov.kz, elicense.kz and migration.enbek.kz; no other.
+  const fax = await ksm.post(`${base}/${id}/filing`, { consent_personal_data: true, channel: 'fax' });
+  assert.deepEqual([fax.status, fax.data.field], [400, 'channel']);
+  assert.ok(fax.data.rule_ids.includes('EP-A2.2'), JSON.stringify(fax.data));
   const filed = await ksm.post(`${base}/${id}/filing`, { consent_personal_data: true, channel: 'egov.kz' });
   assert.equal(filed.status, 200, JSON.stringify(filed.data));
   assert.equal(filed.data.state, 'registered');
+  assert.equal(filed.data.data.filing.channel, 'egov.kz');
+  // EP-A2.1: the LEB of the region provides it.
+  assert.equal(filed.data.provider_body, `leb-${almaty}`);
+  // EP-A2.4: electronic and automated — every check ran at filing, with no officer's step in between.
+  assert.ok(filed.data.data.checks.items.every((c) => ['ok', 'finding', 'not_applicable'].includes(c.status)),
+    JSON.stringify(filed.data.data.checks));
   assert.equal(filed.data.registered_on, '2026-06-01');
   const checks = Object.fromEntries(filed.data.data.checks.items.map((c) => [c.name, c]));
   assert.equal(checks.legal_entity.status, 'ok');
@@ -134,6 +145,49 @@ test('an application goes from filing through the checks and the fee to a permit
   const v = await verified.json();
   assert.equal(v.number, permit.number);
   assert.equal(v.status, 'valid');
+});
+
+test('EP-A2.6(0) EP-A2.10: an individual employer applies with their own IIN', async () => {
+  const aigerim = await signIn(server.url, 'employer.aigerim');
+  const aigerimIin = validIin('850715', '4', 41);
+  const draft = await aigerim.post(base, { ...draftBody, employer_bin: aigerimIin, oked_section: 'T', vacancy_code: 'ЭБТ-2026-99999',
+    workers: [{ ...worker, surname: 'Назарова', given_name: 'Дилноза', passport_number: 'FA1112223' }] });
+  assert.equal(draft.status, 201, JSON.stringify(draft.data));
+  assert.equal(draft.data.data.employer.kind, 'individual');
+  // A company's BIN is not theirs to file with.
+  const other = await aigerim.post(base, { ...draftBody, workers: [worker] });
+  assert.deepEqual([other.status, other.data.code, other.data.field], [400, 'ep.bin_not_yours', 'employer_bin']);
+});
+
+test('EP-82 EP-2.11: a complaint about the LEB goes to the office of the akim of its region, which decides it in 5 wd', async () => {
+  const draft = await ksm.post(base, { ...draftBody,
+    workers: [{ ...worker, surname: 'Юсупов', given_name: 'Шерзод', passport_number: 'FA7654321' }] });
+  assert.equal(draft.status, 201, JSON.stringify(draft.data));
+  const id = draft.data.id;
+  for (const t of ['education_documents', 'qualification_letter', 'local_content', 'identity_document'])
+    assert.equal((await ksm.upload(`${base}/${id}/files?doc_type=${t}&file_name=${t}.pdf`, pdfBytes(t))).status, 201);
+  const filed = await ksm.post(`${base}/${id}/filing`, { consent_personal_data: true });
+  assert.equal(filed.data.state, 'registered', JSON.stringify(filed.data));
+  // EP-2.11: FLIS is migration.enbek.kz — filed here, that is the channel recorded.
+  assert.equal(filed.data.data.filing.channel, 'migration.enbek.kz');
+
+  // EP has no complaint to the LEB itself or to the quality authority: the akim's office is its route.
+  const wrong = await ksm.post('/api/v1/complaints', { subject_case_id: id, addressee: 'leb', text: 'Управление тянет с ответом.' });
+  assert.deepEqual([wrong.status, wrong.data.field], [400, 'addressee']);
+  const complaint = await ksm.post('/api/v1/complaints',
+    { subject_case_id: id, addressee: 'akim_office', text: 'Управление не отвечает на запросы по заявлению.' });
+  assert.equal(complaint.status, 201, JSON.stringify(complaint.data));
+  assert.deepEqual([complaint.data.provider_body, complaint.data.step.rule], [`akimat-${almaty}`, 'EP-82']);
+  // Filed Monday 1 June: 5 wd end on Monday 8 June.
+  assert.match(complaint.data.step.due_at, /^2026-06-08/);
+  // The LEB complained about neither sees nor decides it, nor does another region's akim's office.
+  assert.equal((await head.get(`/api/v1/cases/${complaint.data.id}`)).status, 404);
+  assert.equal((await akimAstana.post(`/api/v1/complaints/${complaint.data.id}/decision`,
+    { upheld: true, reasons: 'x' })).status, 404);
+  const decided = await akimAlmaty.post(`/api/v1/complaints/${complaint.data.id}/decision`,
+    { upheld: false, reasons: 'Срок рассмотрения заявления (EP-A2.3) не истёк.' });
+  assert.equal(decided.status, 200, JSON.stringify(decided.data));
+  assert.deepEqual([decided.data.state, decided.data.data.resolution.rule], ['rejected', 'EP-82']);
 });
 
 test('an agency files many applications at once: each answered on its own, idempotent by its client key', async () => {

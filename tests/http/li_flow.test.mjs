@@ -22,7 +22,7 @@ const alatau = '751210000';
 const iin = { aigerim: validIin('850715', '4', 41), rakhimov: validIin('920312', '3', 51),
   safarova: validIin('941105', '4', 52), toktogulov: validIin('900815', '3', 53) };
 
-let sim, server, aigerim, rakhimov, toktogulov, officer, operator, police, outsider, head, quality, cityOfficer;
+let sim, server, aigerim, rakhimov, toktogulov, officer, operator, police, outsider, head, quality, cityOfficer, scHead;
 
 before(async () => {
   sim = await startSim({ at });
@@ -30,7 +30,8 @@ before(async () => {
   [aigerim, rakhimov, toktogulov, officer, operator, police, outsider] = await Promise.all(
     ['employer.aigerim', 'rakhimov', 'toktogulov', 'officer.alatau', 'operator.almaty', 'police.almaty',
       'employer.ksm'].map((l) => signIn(server.url, l)));
-  [head, quality, cityOfficer] = await Promise.all(['head.alatau', 'quality', 'officer.almaty'].map((l) => signIn(server.url, l)));
+  [head, quality, cityOfficer, scHead] = await Promise.all(['head.alatau', 'quality', 'officer.almaty', 'sc.head']
+    .map((l) => signIn(server.url, l)));
 });
 after(async () => {
   await server?.stop();
@@ -60,6 +61,9 @@ async function filedOnline(immigrant, login, person) {
     wage_tenge: 250000, months: 6, workplace });
   assert.equal(offer.status, 201, JSON.stringify(offer.data));
   assert.equal(offer.data.state, 'offered');
+  // The agreement names the immigrant, so it is in their list (not only reachable by its number).
+  const listed = await immigrant.get('/api/v1/cases?service=LI');
+  assert.ok(listed.data.cases.some((c) => c.id === offer.data.id), JSON.stringify(listed.data));
   const signed = await immigrant.post(`${base}/agreements/${offer.data.id}/signature`, { immigrant: person });
   assert.equal(signed.status, 200, JSON.stringify(signed.data));
   assert.equal(signed.data.state, 'signed');
@@ -91,7 +95,7 @@ async function recheckUntilPolice(id) {
   throw new Error('the police never answered');
 }
 
-test('LI-4 LI-A2.1 LI-A1 LI-A2.6 LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: online agreement, filing, checks, police, permit with a QR', async () => {
+test('LI-4 LI-A2.1 LI-A1 LI-A2.6 LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5 PG-9: online agreement, filing, checks, police, permit with a QR', async () => {
   const { agreement, filed } = await filedOnline(rakhimov, 'rakhimov',
     passport('Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov));
   const id = filed.id;
@@ -108,6 +112,11 @@ test('LI-4 LI-A2.1 LI-A1 LI-A2.6 LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: 
   ['Рахимов', 'Жасур', 'UZ', 'FA1234568', iin.rakhimov, iin.aigerim, 'ул. Рыскулова, 12', alatau, 6]);
   // LI-7, I-4: 2 wd after the filing day — Wednesday 18 November.
   assert.match(filed.due_at, /^2026-11-18T/);
+  // PG-9: the term in view — the LEB's queue lists its open cases by their step's deadline, earliest first.
+  const queue = (await officer.get('/api/v1/cases?service=LI')).data.cases.filter((c) => c.step.due_at);
+  assert.ok(queue.some((c) => c.id === id), JSON.stringify(queue.map((c) => c.id)));
+  const dues = queue.map((c) => Date.parse(c.step.due_at));
+  assert.deepEqual(dues, [...dues].sort((x, y) => x - y));
   // The agreement was used by the application; the registries answered every check (LI-15, LI-23, I-43).
   assert.equal((await aigerim.get(`/api/v1/cases/${agreement}`)).data.state, 'used');
   for (const c of filed.data.checks.items)
@@ -149,6 +158,17 @@ test('LI-4 LI-A2.1 LI-A1 LI-A2.6 LI-5 LI-7 LI-12 LI-15 LI-16 LI-18 LI-23 LI-A5: 
   writeFileSync(keyFile, key);
   const ok = await run(`${bin}/flis`, ['verify-permit', '--key', keyFile, qr]);
   assert.match(ok.stdout, new RegExp(number));
+
+  // PG-9: personal data stays with those who need it. The public check shows the permit, never the passport
+  // or the IIN; the police (before any revocation) and an anonymous caller get nothing of the case.
+  const token = new URL(qr.split('#')[0]).pathname.split('/').pop();
+  const pub = await fetch(`${server.url}/api/v1/verify/${token}`);
+  const shown = await pub.text();
+  assert.equal(pub.status, 200, shown);
+  assert.match(shown, new RegExp(number));
+  assert.ok(!shown.includes('FA1234568') && !shown.includes(iin.rakhimov), shown);
+  assert.equal((await police.get(`/api/v1/cases/${id}`)).status, 404);
+  assert.equal((await fetch(`${server.url}/api/v1/cases/${id}`)).status, 401);
 
   // LI-36, LI-39, LI-A9: revoked on a control body's act; the police see the case and its information letter.
   const revoked = await officer.post(`${base}/applications/${id}/revocation`, { act_number: 'АКТ-77',
@@ -215,6 +235,28 @@ test('LI-32 LI-32-1 LI-33 LI-34: complaints about a refusal, to the provider (5 
   assert.deepEqual([judged.data.state, judged.data.data.resolution.rule], ['rejected', 'LI-34']);
 });
 
+test('LI-35: a complaint about the State Corporation\'s staff goes straight to its head, who decides it in 5 wd', async () => {
+  const { filed } = await filedOnline(toktogulov, 'toktogulov',
+    passport('Токтогулов', 'Азамат', 'KG', 'AC3456789', iin.toktogulov));
+  const complaint = await toktogulov.post('/api/v1/complaints',
+    { subject_case_id: filed.id, addressee: 'state_corporation', text: 'Оператор ЦОН отказался принять скан паспорта.' });
+  assert.equal(complaint.status, 201, JSON.stringify(complaint.data));
+  assert.deepEqual([complaint.data.provider_body, complaint.data.step.rule], ['state-corporation', 'LI-35']);
+  // Filed Monday 16 November: 5 wd end on Monday 23 November (F-L3).
+  assert.match(complaint.data.step.due_at, /^2026-11-23/);
+  // Not the provider's: the district's head neither sees nor decides it; the State Corporation's head does.
+  assert.equal((await head.get(`/api/v1/cases/${complaint.data.id}`)).status, 404);
+  assert.equal((await head.post(`/api/v1/complaints/${complaint.data.id}/decision`, { upheld: true, reasons: 'x' })).status, 404);
+  const inbox = await scHead.get('/api/v1/cases');
+  assert.ok(inbox.data.cases.some((c) => c.id === complaint.data.id), JSON.stringify(inbox.data));
+  const decided = await scHead.post(`/api/v1/complaints/${complaint.data.id}/decision`,
+    { upheld: true, reasons: 'Оператору сделано замечание, приём документов проверен.' });
+  assert.equal(decided.status, 200, JSON.stringify(decided.data));
+  assert.deepEqual([decided.data.state, decided.data.data.resolution.rule], ['upheld', 'LI-35']);
+  // The application complained about is untouched: the complaint was about conduct, not a decision.
+  assert.equal((await toktogulov.get(`/api/v1/cases/${filed.id}`)).data.state, 'submitted');
+});
+
 test('LI-5 LI-17 LI-A4: the front office forms an application with scans, and refuses an incomplete one', async () => {
   const body = { kind: 'issue', requested_months: 3,
     immigrant: passport('Сафарова', 'Малика', 'TJ', '400123456', iin.safarova),
@@ -249,6 +291,26 @@ test('LI-5 LI-17 LI-A4: the front office forms an application with scans, and re
   // The district's LEB sees it in its inbox; another employer does not see it at all.
   assert.equal((await officer.get(`/api/v1/cases/${taken.data.id}`)).status, 200);
   assert.equal((await outsider.get(`/api/v1/cases/${taken.data.id}`)).status, 404);
+  // The front office lists the applications it took (it is their party), and the police nothing of them.
+  const desk = await operator.get('/api/v1/cases');
+  assert.equal(desk.status, 200, JSON.stringify(desk.data));
+  assert.ok(desk.data.cases.some((c) => c.id === taken.data.id));
+  assert.ok(!(await police.get('/api/v1/cases')).data.cases.some((c) => c.id === taken.data.id));
+});
+
+test('LI-2: a labour immigrant works in the household of an individual employer; a company offers no agreement and no vacancy', async () => {
+  const offer = await outsider.post(`${base}/agreements`, { immigrant: 'karimov.b', profession: 'домработница',
+    wage_tenge: 250000, months: 6, workplace });
+  assert.equal(offer.status, 403, JSON.stringify(offer.data));
+  assert.equal(offer.headers.get('content-type'), 'application/problem+json');
+  assert.ok(offer.data.rule_ids.includes('LI-2'), JSON.stringify(offer.data));
+  const vacancy = await outsider.post(`${base}/vacancies`, { profession: 'садовник', wage_tenge: 210000, months: 6,
+    workplace });
+  assert.equal(vacancy.status, 403, JSON.stringify(vacancy.data));
+  assert.ok(vacancy.data.rule_ids.includes('LI-2'), JSON.stringify(vacancy.data));
+  // The household may (the same request from an individual employer is accepted).
+  assert.equal((await aigerim.post(`${base}/agreements`, { immigrant: 'karimov.b', profession: 'домработница',
+    wage_tenge: 250000, months: 6, workplace })).status, 201);
 });
 
 test('LI-9 LI-10 I-54: the immigrant keeps the account data; a household finds immigrants abroad only 15 days after publishing', async () => {
@@ -289,6 +351,12 @@ test('LI-9 LI-10 I-54: the immigrant keeps the account data; a household finds i
   assert.ok(found.data.candidates.every((c) => c.passport_number === undefined));
   const filtered = await aigerim.get(`${base}/vacancies/${old.id}/candidates?text=${encodeURIComponent('сад')}`);
   assert.deepEqual(filtered.data.candidates.map((c) => c.name), ['Токтогулов Азамат']);
+  // Any case, by the beginning of a word, every word of the query: "САДОВ ПОЛИВ" finds the gardener who waters.
+  const search = async (text) => (await aigerim.get(`${base}/vacancies/${old.id}/candidates?text=${encodeURIComponent(text)}`))
+    .data.candidates.map((c) => c.name);
+  assert.deepEqual(await search('САДОВ ПОЛИВ'), ['Токтогулов Азамат']);
+  assert.deepEqual(await search('садовод'), []);
+  assert.deepEqual(await search('сад уборка'), []);
   // Another household's vacancy is not there for it.
   assert.equal((await outsider.get(`${base}/vacancies/${old.id}/candidates`)).status, 404);
   // Taken down, the profile is found no more.

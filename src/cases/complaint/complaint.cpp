@@ -31,7 +31,12 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
   c.kind = "complaint";
   c.state = "filed";
   c.region = subject->region;
-  c.provider_body = subject->provider_body;
+  // A route straight to another body (LI-35: the head of the State Corporation; EP-82: the akim's office of
+  // the case's region) files it there; otherwise the body complained about has it first, to decide or to
+  // forward (SE-24).
+  c.provider_body = !route->forwarding && !route->reviewer_body.empty()
+                        ? law::complaint::reviewer_body_for(*route, subject->region)
+                        : subject->provider_body;
   c.applicant_id = applicant.user_id;
   c.registered_on = d.registered_on;
   // A forwarded route first has the forwarding term (SE-24), else the reviewer's own (SE-25).
@@ -113,7 +118,7 @@ Result<CaseRecord> ComplaintService::forward(const Actor& head, const std::strin
     return Error::conflict("case.wrong_state", "the body complained about decides this complaint itself");
   CaseRecord next = *c;
   next.state = "forwarded";
-  if (!route->reviewer_body.empty()) next.provider_body = route->reviewer_body;
+  if (!route->reviewer_body.empty()) next.provider_body = law::complaint::reviewer_body_for(*route, c->region);
   // F-7: the reviewer's term counts from the forwarding day, with the terms of the registration day (F-R3).
   next.step_due_at = due_after(next.provider_body, today(), route->working_days);
   next.step_rule = route->rule;

@@ -1,5 +1,6 @@
-// The complaint workflow table (SE-24..SE-28). Which reviewer decides also depends on the addressee the
-// applicant chose (the LEB or the quality authority): ComplaintService checks that after the table.
+// The complaint workflow table (SE-24..SE-28, EP-82, LI-35). Which reviewer decides also depends on the addressee
+// the applicant chose (the LEB, the quality authority, the head of the State Corporation, the akim's office):
+// ComplaintService checks that after the table.
 #include "cases/complaint/complaint.h"
 #include "cases/roles.h"
 
@@ -8,6 +9,8 @@ namespace flis::cases {
 const WorkflowTable& complaint_workflow() {
   const std::string head(role::kLebHead);
   const std::string quality(role::kQualityAuthority);
+  const std::string state_corporation(role::kStateCorporationHead);
+  const std::string akim_office(role::kAkimOffice);
   const std::vector<std::string> applicants = {std::string(role::kForeigner), std::string(role::kEmployer),
                                                std::string(role::kIndividualEmployer)};
   static const WorkflowTable table{
@@ -17,6 +20,10 @@ const WorkflowTable& complaint_workflow() {
           {"forward", {}, {"filed"}, {head}, {"forwarded"}, "SE-24", "SE-26"},
           {"decide", {}, {"filed"}, {head}, {"upheld", "rejected"}, "SE-25", ""},
           {"decide", {}, {"forwarded"}, {quality}, {"upheld", "rejected"}, "SE-26", ""},
+          // Complaints about the State Corporation's staff go straight to its head (LI-35).
+          {"decide", {}, {"filed"}, {state_corporation}, {"upheld", "rejected"}, "LI-35", ""},
+          // Complaints about an LEB's permits to employers go to the akim's office of its region (EP-82).
+          {"decide", {}, {"filed"}, {akim_office}, {"upheld", "rejected"}, "EP-82", ""},
           {"note_court", {}, {"upheld", "rejected", "satisfied"}, applicants, {"in_court"}, "SE-28", "", true},
       },
       {"filed"},

@@ -9,6 +9,7 @@
 #include "cases/codec.h"
 #include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
+#include "cases/search_terms.h"
 #include "cases/transliteration.h"
 #include "cases/uploads.h"
 #include "core/identifiers.h"
@@ -161,14 +162,14 @@ Result<LiEmployer> LabourImmigrantService::workplace_of(const LiWorkplaceInput& 
 Result<std::optional<CaseRecord>> LabourImmigrantService::profile_of(const Actor& immigrant) const {
   CaseFilter f;
   f.service = std::string(kService);
+  f.kind = "profile";
   f.applicant_id = immigrant.user_id;
   f.states = {"published"};
-  f.limit = 20;
+  f.limit = 1;
   auto mine = ports().store.list_cases(f);
   if (!mine) return mine.take_error();
-  for (auto& c : *mine)
-    if (c.kind == "profile") return std::optional<CaseRecord>(std::move(c));
-  return std::optional<CaseRecord>();
+  if (mine->empty()) return std::optional<CaseRecord>();
+  return std::optional<CaseRecord>(std::move(mine->front()));
 }
 
 Result<CaseRecord> LabourImmigrantService::save_profile(const Actor& immigrant, const LiProfileInput& in) {
@@ -177,20 +178,24 @@ Result<CaseRecord> LabourImmigrantService::save_profile(const Actor& immigrant, 
   if (!existing) return existing.take_error();
   LiProfile profile{in.skills, in.experience_years, in.languages.value_or(""), in.visible_to_employers,
                     now_text(*this)};
-  const Step step{"save_profile", {"LI-9"}, json::object{{"visible_to_employers", in.visible_to_employers}}};
+  LiImmigrant person = immigrant_of(in.passport, immigrant.user_id);
+  Step step{"save_profile", {"LI-9"}, json::object{{"visible_to_employers", in.visible_to_employers}}};
+  // LI-10: households find the profile by the words of the qualification and skills, while it is shown.
+  step.search_terms =
+      in.visible_to_employers ? search::terms_of({person.qualification, profile.skills}) : std::vector<std::string>{};
   if (*existing) {
     auto c = load_for(immigrant, (*existing)->id, li_workflow(), "save_profile");
     if (!c) return c;
     auto data = read_data<LiCaseData>(*c);
     if (!data) return data.take_error();
-    data->immigrant = immigrant_of(in.passport, immigrant.user_id);
+    data->immigrant = std::move(person);
     data->profile = std::move(profile);
     CaseRecord next = *c;
     write_data(next, *data);
     return commit(immigrant, *c, std::move(next), step);
   }
   LiCaseData data;
-  data.immigrant = immigrant_of(in.passport, immigrant.user_id);
+  data.immigrant = std::move(person);
   data.profile = std::move(profile);
   auto id = next_number("LIU", today().year());
   if (!id) return id.take_error();
@@ -203,7 +208,9 @@ Result<CaseRecord> LabourImmigrantService::withdraw_profile(const Actor& immigra
   if (c->applicant_id != immigrant.user_id) return Error::forbidden("case.role_not_allowed");
   CaseRecord next = *c;
   next.state = "withdrawn";
-  return commit(immigrant, *c, std::move(next), Step{"withdraw_profile", {"LI-9"}, {}});
+  Step step{"withdraw_profile", {"LI-9"}, {}};
+  step.search_terms = std::vector<std::string>{};  // no longer found by anyone (LI-10)
+  return commit(immigrant, *c, std::move(next), std::move(step));
 }
 
 Result<CaseRecord> LabourImmigrantService::publish_vacancy(const Actor& employer, const LiVacancyInput& in) {
@@ -256,19 +263,23 @@ Result<std::vector<LiCandidate>> LabourImmigrantService::candidates(const Actor&
     return with_rules(Error::conflict("li.search_too_early", from ? from->iso() : std::string()), {"LI-10", "I-54"});
   CaseFilter f;
   f.service = std::string(kService);
+  f.kind = "profile";
   f.states = {"published"};
-  f.order_by_due = false;
+  f.order_by_due = false;  // the newest first
+  // The query's longest word finds the profiles through the index (case-folded, by prefix); the others
+  // narrow them down. No words: the newest profiles shown to households.
+  const auto query = search::words_of(text);
+  if (!query.empty())
+    f.term = search::term_of(*std::max_element(query.begin(), query.end(),
+                                               [](const auto& a, const auto& b) { return a.size() < b.size(); }));
   auto profiles = ports().store.list_cases(f);
   if (!profiles) return profiles.take_error();
   std::vector<LiCandidate> out;
   for (const auto& p : *profiles) {
-    if (p.kind != "profile") continue;
     auto d = read_data<LiCaseData>(p);
     if (!d || !d->profile || !d->profile->visible_to_employers) continue;
     const auto& i = d->immigrant;
-    if (!text.empty() && i.qualification.find(text) == std::string::npos &&
-        d->profile->skills.find(text) == std::string::npos)
-      continue;
+    if (!search::matches(query, search::words_of(i.qualification + " " + d->profile->skills))) continue;
     out.push_back(LiCandidate{i.user_id, full_name(i), i.full_name_latin, i.citizenship, i.qualification,
                               d->profile->skills, d->profile->experience_years, d->profile->languages});
   }
@@ -476,14 +487,18 @@ Result<CaseRecord> LabourImmigrantService::take_at_front_office(const Actor& ope
   data.filing = LiFiling{"", operator_.user_id, intake.intake, operator_.provider_body, intake.rule_ids};
   data.parties = {operator_.provider_body};
   std::string applicant;
-  // The immigrant's own account, when they have one: the result reaches their cabinet too.
-  if (in.immigrant.iin) {
-    auto users = ports().store.list_users();
-    if (!users) return users.take_error();
-    for (const auto& u : *users)
-      if (u.role == role::kForeigner && u.iin == *in.immigrant.iin) applicant = u.id;
-    data.immigrant.user_id = applicant;
+  // The immigrant's own account, when they have one: the result reaches their cabinet too; the household's
+  // account, when it has one, makes it a party of the application it applies jointly with (LI-5).
+  auto users = ports().store.list_users();
+  if (!users) return users.take_error();
+  for (const auto& u : *users) {
+    if (in.immigrant.iin && u.role == role::kForeigner && u.iin == *in.immigrant.iin) applicant = u.id;
+    if (u.role == role::kIndividualEmployer && u.iin == data.employer.iin) {
+      data.employer.user_id = u.id;
+      data.parties.push_back(u.id);
+    }
   }
+  data.immigrant.user_id = applicant;
   if (in.kind != ApplicationKind::issue) {
     if (!in.previous_permit)
       return with_rules(Error::invalid("li.previous_permit_required", "previous_permit"), {"LI-24", "LI-26"});

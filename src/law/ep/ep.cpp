@@ -90,6 +90,8 @@ std::vector<ParameterSpec> parameter_specs() {
   integer("EP-64", {"working_days"});
   integer("EP-66", {"working_days"});
   integer("EP-74", {"police_notice_wd"});
+  // Complaints to the akim's office (law/complaint.h), since Order 93: its versions before have no term.
+  out.push_back({"EP-82", "working_days", ParameterType::integer, false});
   integer("EP-A2.3", {"issue_wd", "reissue_wd", "extension_wd", "agreement_wd", "ict_issue_wd", "ict_reissue_wd",
                       "ict_extension_wd"});
   integer("EP-A2.6", {"fee_wd"});

@@ -80,10 +80,12 @@ std::vector<ParameterSpec> parameter_specs() {
   out.push_back({"LI-26", "includes_expiry_day", ParameterType::boolean, true});
   integer("LI-28", {"working_days"});
   // Complaints (law/complaint.h): the body complained about forwards within LI-32's term; the provider's
-  // head decides within LI-33's, the quality-control authority within LI-34's.
+  // head decides within LI-33's, the quality-control authority within LI-34's, the head of the State
+  // Corporation a complaint about its staff within LI-35's (F-L3).
   integer("LI-32", {"working_days"});
   integer("LI-33", {"working_days"});
   integer("LI-34", {"working_days"});
+  integer("LI-35", {"working_days"});
   integer("LI-39", {"working_days"});
   integer("LI-40", {"calendar_days"});
   integer("LI-A2.8", {"medical_certificate_max_months", "border_mark_max_months"});

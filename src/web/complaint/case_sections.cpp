@@ -19,6 +19,16 @@ using portal::form_field;
 using portal::format_iso_date;
 using portal::tr;
 
+namespace {
+
+// The body a complaint goes to, with the act's rule that gives its term: "The local executive body (LI-33)".
+std::string addressee_label(const Request& req, const std::string& addressee, const std::string& rule) {
+  std::string label = tr(req, "complaint.addressee." + addressee);
+  return rule.empty() ? label : label + " (" + rule + ")";
+}
+
+}  // namespace
+
 Status case_sections(const CasePage& page, portal::CaseSections& out) {
   auto data = cases::read_data<cases::ComplaintData>(page.c);
   if (!data) return data.error();
@@ -28,8 +38,8 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
   out.due_rule = route ? route->filed_under : std::string();
   out.summary_tail.push_back(
       portal::summary_row(tr(req, "complaint.subject"), data->subject_case_id, "/cases/" + data->subject_case_id));
-  out.summary_tail.push_back(
-      portal::summary_row(tr(req, "complaint.addressee_label"), tr(req, "complaint.addressee." + data->addressee)));
+  out.summary_tail.push_back(portal::summary_row(tr(req, "complaint.addressee_label"),
+                                                 addressee_label(req, data->addressee, route ? route->rule : "")));
   // F-7: what an upheld or satisfied complaint did to the decision: the state the case was put back in.
   if (const auto& e = data->effect) {
     CaseRecord after;
@@ -101,7 +111,7 @@ Status complaint_form(const CasePage& page, portal::CaseSections& out) {
   Field to = form_field(req, "complaint", "addressee", "complaint.addressee_label", v, true, "radio");
   std::vector<std::string> rules;
   for (const auto& r : routes) {
-    to.options.emplace_back(r.addressee, tr(req, "complaint.addressee." + r.addressee));
+    to.options.emplace_back(r.addressee, addressee_label(req, r.addressee, r.rule));
     law::cite(rules, {r.filed_under});
   }
   for (const auto& r : routes) law::cite(rules, {r.rule});

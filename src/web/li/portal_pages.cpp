@@ -143,7 +143,7 @@ json::object cabinet_view(const Portal& portal, const Request& req, const Actor&
   auto& service = portal.ctx.services.get<Service>();
   cases::CaseFilter f;
   f.service = "LI";
-  f.applicant_id = actor.user_id;
+  f.involving = actor.user_id;  // their own applications and the agreements of intent offered to them (LI-A3)
   f.order_by_due = false;
   auto mine = portal.ctx.store.list_cases(f);
   const Date today = portal.ctx.zone.to_local(portal.ctx.clock.now()).date;
