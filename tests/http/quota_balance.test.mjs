@@ -17,7 +17,7 @@ async function balance(query = '') {
   return { r, body: r.headers.get('content-type').includes('json') ? await r.json() : await r.text() };
 }
 
-test('QT-19, QT-20, I-15, I-17: the public balance adds up to the national quota, with no one signed in', async () => {
+test('QT-3 QT-19 QT-20 I-15 I-17: the public balance adds up to the national quota, with no one signed in', async () => {
   const { r, body } = await balance();
   assert.equal(r.status, 200);
   assert.equal(r.headers.get('cache-control'), 'no-store');
@@ -37,6 +37,10 @@ test('QT-19, QT-20, I-15, I-17: the public balance adds up to the national quota
   }
   // Sub-allocating to districts moves units inside a region: the national figures are unchanged.
   assert.deepEqual(allocated, national);
+  // QT-3: the quota is the maximum number of foreign workers of each kind of foreign labour — the four
+  // categories, seasonal workers and labour immigrants in households — and nothing else is counted.
+  assert.deepEqual(Object.keys(allocated).sort(),
+    ['category_1', 'category_2', 'category_3', 'category_4', 'labour_immigrant', 'seasonal']);
   assert.equal(regions.size, 20);
   assert.deepEqual(new Set(districts.map((b) => b.kind)), new Set(['labour_immigrant']));
   assert.deepEqual(districts.map((b) => b.region).sort(),

@@ -66,8 +66,8 @@ async function throughCommission(id, criteria, recommendsIssue, ground) {
 }
 
 // An issued certificate of a fresh application with 11 points: the case and its certificate.
-async function issuedCertificate() {
-  const criteria = { higher_education: true, academic_degree: true, english_teaching_certificate: false, experience_years: 4 };
+async function issuedCertificate(criteria = { higher_education: true, academic_degree: true,
+  english_teaching_certificate: false, experience_years: 4 }) {
   const filed = await fileIssue(criteria);
   await throughCommission(filed.id, criteria, true);
   const decided = await head.post(`/api/v1/self-employment/applications/${filed.id}/decision`, { approve: true });
@@ -141,6 +141,27 @@ test('SE-8 SE-9 SE-10 SE-11 SE-13 SE-15 SE-A3: Commission scores, minutes signed
   const v = await (await fetch(`${server.url}/api/v1/verify/${token}`)).json();
   assert.deepEqual([v.status, v.holder_name, v.number], ['valid', 'Lin Mei', cert.number]);
   assert.equal(v.passport_number, undefined);
+});
+
+test('SE-2 SE-A2.6: a certificate is a foreigner\'s, from the LEB of a region, city or the capital, free of charge', async () => {
+  // SE-2: the LEB of a region, a city of republican significance or the capital — not a district's.
+  const criteria = { higher_education: true, academic_degree: false, english_teaching_certificate: true, experience_years: 6 };
+  const district = await foreigner.post('/api/v1/self-employment/applications', { kind: 'issue', region: '751210000',
+    profession_code: professionCode, applicant, self_assessment: criteria });
+  assert.deepEqual([district.status, district.data.field], [400, 'region']);
+  const { filed, certificate } = await issuedCertificate(criteria);
+  assert.equal(filed.provider_body, 'leb-710000000');
+  // SE-A2.6: free — the head's decision issues the certificate at once: no fee asked, none awaited.
+  const issued = await foreigner.get(`/api/v1/cases/${filed.id}`);
+  assert.equal(issued.data.state, 'issued');
+  assert.equal(issued.data.data.decision.fee, undefined);
+  assert.equal(certificate.valid_from, today);
+  assert.ok(!JSON.stringify(issued.data.actions ?? []).includes('fee'), JSON.stringify(issued.data.actions));
+  // SE-2: the certificate is issued to a foreigner: an employer may not apply for one.
+  const employer = await signIn(server.url, 'employer.ksm');
+  const byEmployer = await employer.post('/api/v1/self-employment/applications', { kind: 'issue', region: '710000000',
+    profession_code: professionCode, applicant, self_assessment: criteria });
+  assert.equal(byEmployer.status, 403, JSON.stringify(byEmployer.data));
 });
 
 test('SE-6 SE-A2.4: only the Commission formed by this LEB scores; the score alone decides nothing', async () => {
