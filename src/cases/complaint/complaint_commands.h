@@ -16,13 +16,14 @@ namespace flis::cases {
 // SE-24: a complaint about the decision of case `subject_case_id`, to one of the bodies the act names.
 struct ComplaintInput {
   std::string subject_case_id;
-  std::string addressee;  // a body of the act's complaint rules: "leb" (SE-25), "quality_authority" (SE-26), ...
+  std::string addressee;  // a body of the act's complaint rules: "leb" (SE-25), "akim_office" (EP-82), ...
   std::string text;       // at least 10 characters (complaint.text_length)
   static constexpr FieldRule kFields[] = {
       {.name = "subject_case_id", .max_length = 40, .description = "the case whose decision is complained about"},
       {.name = "addressee",
        .max_length = 40,
-       .description = "a reviewing body of the act's complaint rules: leb (SE-25) | quality_authority (SE-26)"},
+       .description = "a reviewing body of the act's complaint rules: leb (SE-25, LI-33) | quality_authority (SE-26, "
+                      "LI-34) | state_corporation (LI-35) | akim_office (EP-82)"},
       {.name = "text", .max_length = 10000},
   };
 };

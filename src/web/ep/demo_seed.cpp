@@ -2,13 +2,15 @@
 // set back, checked against the registries `flis seed-demo --registry-url` connects (make demo: the
 // simulator, whose employers, vacancies and contracts these are). A large construction company waiting to
 // pay the fee for technicians, the same company heard before a refusal (its vacancy too recent), an ICT permit
-// issued to a small IT company, a company in liquidation refused after its hearing, and a permit for two
+// issued to a small IT company, a company in liquidation refused after its hearing (its complaint to the
+// akim's office waiting, EP-82), and a permit for two
 // regions agreed by the other region's LEB. Without registries (the tests) the checks cannot run, so the
 // histories stop where a decision would need them: registered, waiting for a re-check — as the live system
 // would.
 #include <string>
 #include <vector>
 
+#include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
 #include "core/identifiers.h"
 #include "docs/sample_scan.h"
@@ -179,6 +181,14 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     auto r = ep.decide(demo.user("u-head-alm"), c->id,
                        cases::EpDecisionInput{false, {"EP-A2.9(2)"}, "Возражения не представлены."});
     if (!r) return r.take_error();
+    // Dostyk complains about the refusal to the akim's office of Almaty (EP-82, 5 wd); on a demo date before
+    // Order 93 made that a route there is nothing to file.
+    clock.set(at(6, 10));
+    cases::ComplaintService complaints(demo.ports);
+    (void)complaints.file(demo.user("u-emp-dostyk"),
+                          cases::ComplaintInput{c->id, "akim_office",
+                                                "Ликвидация не завершена, компания продолжает деятельность; прошу "
+                                                "отменить отказ и рассмотреть заявление повторно."});
   }
   // 5. KazStroyMontazh: technicians for Almaty and Astana (EP-18): Astana's LEB agrees, the head decides.
   {

@@ -3,13 +3,15 @@
 // --registry-url` connects (make demo: the simulator, whose people, property, policies and tax payments
 // these are — sim/demo_data.cpp). Rakhimov's permit issued after an online filing (the police silent past
 // their day, I-44) and his labour contract registered from ЕСУТД (LI-29, LI-30); Safarova's application
-// taken at the Almaty front office with scans, waiting for the district's officer; Toktogulov's application
+// taken at the Almaty front office with scans, waiting for the district's officer, and her complaint about
+// the operator to the head of the State Corporation (LI-35); Toktogulov's application
 // for a household that already employs five immigrants, refused on that ground (LI-A2.9(5)); an agreement
 // of intent offered to Karimov, not yet signed. Without registries
 // (the tests) the checks cannot run, so the histories stop where a decision would need them: submitted,
 // waiting for a re-check — as the live system would.
 #include <string>
 
+#include "cases/complaint/complaint.h"
 #include "cases/li/labour_immigrants.h"
 #include "core/identifiers.h"
 #include "docs/sample_scan.h"
@@ -202,6 +204,19 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
       auto filed = li.file(front, taken->id, {true});
       if (!filed && !stops(filed)) return filed.take_error();
       ++report.cases;
+      // At the desk she was asked for a certificate the registries hold (PG-5.2): she complains about the
+      // operator to the head of the State Corporation (LI-35), who has 5 wd to decide. Before LI-35 was a
+      // route (an earlier demo date) there is nothing to file.
+      if (filed) {
+        clock.set(at(0, 11));
+        cases::ComplaintService complaints(ports);
+        auto complaint =
+            complaints.file(demo.user("u-li-safarova"),
+                            cases::ComplaintInput{
+                                filed->id, "state_corporation",
+                                "Оператор ЦОН потребовал справку о прописке, которую можно получить из базы данных."});
+        if (complaint) ++report.cases;
+      }
     }
   }
   // 3. Toktogulov, a gardener for Omarov's household, which already employs five immigrants (art. 43-2
