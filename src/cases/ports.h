@@ -127,6 +127,22 @@ class Store {
   virtual Result<std::vector<StateCount>> count_cases_by_state() = 0;
   virtual Result<std::int64_t> count_overdue(Instant now) = 0;
 
+  // What processing statistics need of each case of `service` registered from `from` to `to` (inclusive),
+  // without its data: where and when it was registered, its terms, and when its first `decision_command`
+  // event was recorded (cases/statistics.h).
+  struct CaseTiming {
+    std::string id;
+    std::string kind;
+    std::string region;
+    std::string state;
+    Date registered_on;
+    std::optional<Instant> due_at;       // the service term
+    std::optional<Instant> step_due_at;  // set while a step is pending
+    std::optional<Instant> decided_at;
+  };
+  virtual Result<std::vector<CaseTiming>> case_timings(const std::string& service, Date from, Date to,
+                                                       const std::string& decision_command) = 0;
+
   // Quota ledger reads (writes go through commit()). Balances of a year, optionally of one region
   // (its districts included), ordered by key; the entries a case caused, in commit order.
   virtual Result<std::vector<QuotaBalance>> quota_balances(int year, const std::string& region) = 0;

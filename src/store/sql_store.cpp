@@ -1248,6 +1248,27 @@ Result<std::vector<cases::Store::StateCount>> SqlStore::count_cases_by_state() {
   });
 }
 
+Result<std::vector<cases::Store::CaseTiming>> SqlStore::case_timings(const std::string& service, Date from, Date to,
+                                                                     const std::string& decision_command) {
+  return transact<std::vector<CaseTiming>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<CaseTiming>> {
+    auto rows = db.query(sql::kCaseTimings,
+                         {SqlParam::text(service), date_param(from), date_param(to), SqlParam::text(decision_command)});
+    if (!rows) return rows.take_error();
+    return map_rows<CaseTiming>(*rows, [](RowReader& r) {
+      CaseTiming t;
+      t.id = r.text();
+      t.kind = r.text();
+      t.region = r.text();
+      t.state = r.text();
+      t.registered_on = r.optional_date().value_or(Date{});
+      t.due_at = r.optional_instant();
+      t.step_due_at = r.optional_instant();
+      t.decided_at = r.optional_instant();
+      return t;
+    });
+  });
+}
+
 Result<std::int64_t> SqlStore::count_overdue(Instant now) {
   return transact<std::int64_t>(TxMode::read, [&](SqlConnection& db) {
     return single_row<std::int64_t>(

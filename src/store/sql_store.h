@@ -69,6 +69,8 @@ class SqlStore final : public cases::Store, public AuditLog {
 
   Result<std::vector<StateCount>> count_cases_by_state() override;
   Result<std::int64_t> count_overdue(Instant now) override;
+  Result<std::vector<CaseTiming>> case_timings(const std::string& service, Date from, Date to,
+                                               const std::string& decision_command) override;
 
   Result<std::vector<cases::QuotaBalance>> quota_balances(int year, const std::string& region) override;
   Result<std::vector<cases::QuotaEntry>> quota_entries_of_case(const std::string& case_id) override;

@@ -575,6 +575,43 @@ TEST_P(SqlStoreTest, CasesInvolvingAPartyAreItsOwnAndThoseNamingIt) {
   EXPECT_EQ(ids_involving("u-immigrant"), (std::vector<std::string>{"LI-2026-000001", "LI-2026-000002"}));
 }
 
+// The statistics' view (cases/statistics.h): the cases of a service registered in a period, with the time of
+// their first decision from the audit trail, and no data.
+TEST_P(SqlStoreTest, CaseTimingsOfAServiceAndPeriodWithTheFirstDecision) {
+  auto decided = new_case_change("SE-2026-000101");
+  ASSERT_TRUE(store().commit(decided));
+  for (std::int64_t t : {1'773'000'500, 1'773'000'900}) {  // decided, then decided again (a re-decision)
+    auto next = *store().load_case("SE-2026-000101");
+    CaseChange change;
+    change.next = next;
+    auto e = sample_event("decide", "registered", "issued");
+    e.at = at(t);
+    change.events.push_back(e);
+    ASSERT_TRUE(store().commit(change));
+  }
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000102")));  // waiting
+  auto other_year = new_case_change("SE-2025-000001");
+  other_year.next.registered_on = Date(2025, 12, 31);
+  ASSERT_TRUE(store().commit(other_year));
+  auto other_service = new_case_change("LI-2026-000001");
+  other_service.next.service = "LI";
+  ASSERT_TRUE(store().commit(other_service));
+
+  auto timings = store().case_timings("SE", Date(2026, 1, 1), Date(2026, 12, 31), "decide");
+  ASSERT_TRUE(timings) << timings.error().detail;
+  ASSERT_EQ(timings->size(), 2U);
+  const auto& first = timings->at(0);
+  EXPECT_EQ(first.id, "SE-2026-000101");
+  EXPECT_EQ(first.kind, "issue");
+  EXPECT_EQ(first.region, "750000000");
+  EXPECT_EQ(first.registered_on, Date(2026, 3, 16));
+  EXPECT_EQ(first.due_at, std::optional<Instant>(at(1'774'000'000)));
+  EXPECT_EQ(first.decided_at, std::optional<Instant>(at(1'773'000'500)));
+  EXPECT_EQ(timings->at(1).id, "SE-2026-000102");
+  EXPECT_FALSE(timings->at(1).decided_at.has_value());
+  EXPECT_EQ(timings->at(1).step_due_at, std::optional<Instant>(at(1'773'500'000)));
+}
+
 TEST_P(SqlStoreTest, CountsByStateAndOverdueCases) {
   auto make = [&](const std::string& id, std::optional<std::int64_t> step_due, std::optional<std::int64_t> due,
                   const std::string& state) {

@@ -62,6 +62,13 @@ inline constexpr SqlStatement kCaseOutboxStamp{
 inline constexpr SqlStatement kCaseExists{"case_exists", "SELECT version FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCountByState{
     "count_by_state", "SELECT service, state, COUNT(*) FROM cases GROUP BY service, state ORDER BY service, state"};
+// The statistics' view of the cases of a service registered in a period (Store::case_timings): no data, and
+// the first event of the decision command from the audit trail (its primary key starts with the case).
+inline constexpr SqlStatement kCaseTimings{
+    "case_timings",
+    "SELECT c.id, c.kind, c.region, c.state, c.registered_on, c.due_at, c.step_due_at, "
+    "(SELECT MIN(e.at) FROM audit_events e WHERE e.case_id = c.id AND e.command = $4) "
+    "FROM cases c WHERE c.service = $1 AND c.registered_on >= $2 AND c.registered_on <= $3 ORDER BY c.id"};
 // A case with no current step deadline waits on nobody (workflows clear step_due_at when a case
 // closes), so only cases with a running step count, late on either the step or the service term.
 inline constexpr SqlStatement kCountOverdue{

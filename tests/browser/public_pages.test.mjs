@@ -90,3 +90,20 @@ test('demo sign-in lists users by role and signs out again', async () => {
   await audit(page, 'home after sign-out');
   assert.ok(await page.isVisible('a[href="/login"]'));
 });
+
+test('I-4 SE-A2.3: the public statistics page shows processing by region and chooses a service and a year', async () => {
+  const page = await browser.as(null);
+  await visit(page, '/?lang=en', 'home before statistics');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/statistics"]')]);
+  await audit(page, 'statistics (EP, this year)');
+  assert.match(await page.textContent('h1'), /processed, by region/);
+  await page.selectOption('#f-service', 'SE');
+  await page.fill('#f-year', '2026');
+  await submit(page, 'form[action="/statistics"]', 'statistics (SE, 2026)');
+  assert.match(await page.textContent('[data-testid=statistics] caption'), /self-employment.*2026/);
+  const country = await page.textContent('[data-testid=statistics] tr[data-region=""]');
+  assert.match(country, /Kazakhstan/);
+  await page.fill('#f-year', '1999');
+  await submit(page, 'form[action="/statistics"]', 'statistics with a year out of range');
+  assert.match(await page.textContent('main'), /between 2000 and 2100/);
+});

@@ -72,6 +72,10 @@ std::vector<ApiOperation> shared_operations() {
       {"get", "/api/v1/verification-key", "public",
        "The permit QR's public seal key (PEM) for offline checks (docs/permit-qr.md)", "", 200, false},
       {"get", "/api/v1/reference/{set}", "public", "Reference data: region, country, se_profession", "", 200, false},
+      {"get", "/api/v1/statistics/processing", "public",
+       "Processing of a service's applications registered in a year, by region: registered, decided, within the "
+       "term, open, overdue, ended, working days to the first decision (I-4); no personal data",
+       "", 200, false},
       {"post", "/api/v1/auth/demo-token", "auth", "Demo sign-in: a bearer token for a demo user", "DemoLogin", 201,
        false},
       {"post", "/api/v1/auth/sign-out", "auth", "End this token's session, on every server at once", "", 204, true},
@@ -90,6 +94,9 @@ std::vector<ApiOperation> shared_operations() {
   for (auto& op : ops) {
     if (op.path == "/api/v1/rules")
       for (const auto& p : input::query_parameters<RulesQueryInput>()) op.query.push_back(p.as_object());
+    if (op.path == "/api/v1/statistics/processing")
+      op.query = {query_param("service", false, {{"type", "string"}, {"enum", {"EP", "LI", "SE"}}, {"default", "EP"}}),
+                  query_param("year", false, {{"type", "integer"}, {"minimum", 2000}, {"maximum", 2100}})};
     if (op.path == "/api/v1/calendar/deadline")
       op.query = {query_param("from", true, {{"type", "string"}, {"format", "date-time"}}),
                   query_param("working_days", true, {{"type", "integer"}, {"minimum", 0}, {"maximum", 366}})};

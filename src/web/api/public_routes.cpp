@@ -7,6 +7,7 @@
 #include "web/api/api.h"
 #include "web/api/json_input.h"
 #include "web/problem.h"
+#include "web/statistics.h"
 
 namespace flis::web::api {
 namespace json = boost::json;
@@ -33,6 +34,31 @@ json::array dates(const std::vector<Date>& ds) {
 }  // namespace
 
 void register_public_routes(Router& router, AppContext& ctx) {
+  // Issue 11: processing by region — registered, decided, open, overdue, within the term, working days to
+  // the first decision — of a service's applications registered in a year. No personal data: public.
+  router.get("/api/v1/statistics/processing", [&ctx](Request& req) {
+    const std::string service(req.query_param("service").value_or("EP"));
+    int year = ctx.zone.to_local(ctx.clock.now()).date.year();
+    if (auto text = req.query_param("year")) {
+      auto parsed = parse_int(*text);
+      if (!parsed) return problem(req, Error::invalid("validation.year", "year"));
+      year = *parsed;
+    }
+    auto stats = processing_statistics(ctx, service, year);
+    if (!stats) return problem(req, stats.error());
+    json::array regions;
+    for (std::size_t i = 0; i + 1 < stats->regions.size(); ++i) regions.push_back(processing_json(stats->regions[i]));
+    json::array rules;
+    for (const auto& id : stats->rule_ids) rules.emplace_back(id);
+    auto r = Response::json(json::object{{"service", stats->service},
+                                         {"year", stats->year},
+                                         {"regions", std::move(regions)},
+                                         {"total", processing_json(stats->regions.back())},
+                                         {"rule_ids", std::move(rules)}});
+    r.headers.set("Cache-Control", "no-store");
+    return r;
+  });
+
   // I-3 + I-4: the registration day and the end of the N-th working day after it.
   router.get("/api/v1/calendar/deadline", [&ctx](Request& req) {
     auto from_text = req.query_param("from");

@@ -11,7 +11,8 @@ namespace flis::web::portal {
 
 void register_public_pages(Router& router,
                            std::shared_ptr<const Portal> portal);  // /, /login, /self-assessment, /verify
-void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);  // /cabinet, /cabinet/new, /inbox
-void register_rule_pages(Router& router, std::shared_ptr<const Portal> portal);     // /admin/rules (rule versions)
+void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);     // /cabinet, /cabinet/new, /inbox
+void register_rule_pages(Router& router, std::shared_ptr<const Portal> portal);        // /admin/rules (rule versions)
+void register_statistics_pages(Router& router, std::shared_ptr<const Portal> portal);  // /statistics (public)
 
 }  // namespace flis::web::portal
