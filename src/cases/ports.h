@@ -71,6 +71,9 @@ class Store {
 
   virtual Result<UserRecord> find_user(const std::string& id_or_login) = 0;
   virtual Result<std::vector<UserRecord>> list_users() = 0;
+  // The accounts of one IIN or BIN (a person may hold several roles), by index: what an intake or a
+  // revocation looks up among hundreds of thousands of immigrants' accounts (LI-5, EP-40).
+  virtual Result<std::vector<UserRecord>> users_by_iin(const std::string& iin) = 0;
   virtual Status upsert_user(const UserRecord& user) = 0;
 
   // Sessions: token hashes only are stored.

@@ -254,6 +254,11 @@ CREATE TABLE case_terms (
 CREATE INDEX case_terms_case ON case_terms (case_id);
 )sql";
 
+// Accounts looked up by IIN or BIN (Store::users_by_iin): an immigrant at the front office, an employer.
+constexpr std::string_view kUsersByIin = R"sql(
+CREATE INDEX users_iin ON users (iin);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -265,6 +270,7 @@ const std::vector<Migration>& all_migrations() {
       {5, "keys one case alone may claim", kCaseKeys},
       {6, "the parties each case names, indexed", kCaseParties},
       {7, "the words cases are found by", kCaseTerms},
+      {8, "accounts by IIN or BIN", kUsersByIin},
   };
   return migrations;
 }

@@ -1045,6 +1045,15 @@ Result<std::vector<UserRecord>> SqlStore::list_users() {
   });
 }
 
+Result<std::vector<UserRecord>> SqlStore::users_by_iin(const std::string& iin) {
+  if (iin.empty()) return std::vector<UserRecord>{};  // accounts without an IIN yet are nobody's match
+  return transact<std::vector<UserRecord>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<UserRecord>> {
+    auto rows = db.query(sql::kUsersByIin, {SqlParam::text(iin)});
+    if (!rows) return rows.take_error();
+    return map_rows<UserRecord>(*rows, read_user);
+  });
+}
+
 Status SqlStore::upsert_user(const UserRecord& user) {
   return transact<Ok>(TxMode::write, [&](SqlConnection& db) -> Status {
     auto changed = db.exec(sql::kUserUpsert,

@@ -464,6 +464,21 @@ TEST_P(SqlStoreTest, UsersAreFoundByIdOrLoginAndLoginsAreUnique) {
   EXPECT_EQ(store().find_user("nobody").error().kind, Error::Kind::not_found);
 }
 
+TEST_P(SqlStoreTest, AccountsAreFoundByTheirIinOrBin) {
+  const cases::UserRecord immigrant{"u-imm", "imm", "Рахимов Жасур", "foreigner", "", "", "920312300513", "ru"};
+  const cases::UserRecord household{"u-hh", "hh", "Жумабаева Айгерим", "individual_employer",
+                                    "",     "",   "850715400416",      "kk"};
+  const cases::UserRecord officer{"u-off", "off", "Сапарова Динара", "leb_officer", "leb-751210000", "", "", "ru"};
+  for (const auto& u : {immigrant, household, officer}) ASSERT_TRUE(store().upsert_user(u));
+  auto found = store().users_by_iin("920312300513");
+  ASSERT_TRUE(found) << found.error().detail;
+  ASSERT_EQ(found->size(), 1U);
+  EXPECT_EQ(found->front().id, "u-imm");
+  EXPECT_EQ(found->front().role, "foreigner");
+  EXPECT_TRUE(store().users_by_iin("000000000000")->empty());
+  EXPECT_TRUE(store().users_by_iin("")->empty());  // accounts without an IIN are not found by an empty one
+}
+
 TEST_P(SqlStoreTest, ReferenceEntriesAreVersionedByEffectiveDate) {
   cases::ReferenceEntry old_name{
       "region", "750000000", Date(2020, 1, 1), Date(2025, 12, 31), boost::json::object{{"ru", "г. Алматы"}}, true};

@@ -206,6 +206,8 @@ inline constexpr SqlStatement kUserFind{
     "user_find", "SELECT " FLIS_USER_COLUMNS
                  " FROM users WHERE id = $1 OR login = $1 ORDER BY CASE WHEN id = $1 THEN 0 ELSE 1 END LIMIT 1"};
 inline constexpr SqlStatement kUsersAll{"users_all", "SELECT " FLIS_USER_COLUMNS " FROM users ORDER BY id"};
+inline constexpr SqlStatement kUsersByIin{"users_by_iin",
+                                          "SELECT " FLIS_USER_COLUMNS " FROM users WHERE iin = $1 ORDER BY id"};
 inline constexpr SqlStatement kSessionUpsert{
     "session_upsert",
     "INSERT INTO sessions (token_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4) "

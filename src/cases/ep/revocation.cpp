@@ -96,10 +96,10 @@ Result<CaseRecord> PermitRevocationService::propose(const Actor& officer, const 
 
   // The employer's account: the applicant of its applications, so that the ban is read by its later ones.
   auto employer_user = [&](const std::string& bin) -> Result<std::string> {
-    auto users = ports().store.list_users();
+    auto users = ports().store.users_by_iin(bin);
     if (!users) return users.take_error();
     for (const auto& u : *users)
-      if (u.iin == bin && (u.role == role::kEmployer || u.role == role::kIndividualEmployer)) return u.id;
+      if (u.role == role::kEmployer || u.role == role::kIndividualEmployer) return u.id;
     return with_rules(Error::invalid("ep.employer_unknown", "employer_bin"), {rule->article});
   };
 

@@ -489,15 +489,19 @@ Result<CaseRecord> LabourImmigrantService::take_at_front_office(const Actor& ope
   std::string applicant;
   // The immigrant's own account, when they have one: the result reaches their cabinet too; the household's
   // account, when it has one, makes it a party of the application it applies jointly with (LI-5).
-  auto users = ports().store.list_users();
-  if (!users) return users.take_error();
-  for (const auto& u : *users) {
-    if (in.immigrant.iin && u.role == role::kForeigner && u.iin == *in.immigrant.iin) applicant = u.id;
-    if (u.role == role::kIndividualEmployer && u.iin == data.employer.iin) {
+  if (in.immigrant.iin) {
+    auto accounts = ports().store.users_by_iin(*in.immigrant.iin);
+    if (!accounts) return accounts.take_error();
+    for (const auto& u : *accounts)
+      if (u.role == role::kForeigner) applicant = u.id;
+  }
+  auto households = ports().store.users_by_iin(data.employer.iin);
+  if (!households) return households.take_error();
+  for (const auto& u : *households)
+    if (u.role == role::kIndividualEmployer) {
       data.employer.user_id = u.id;
       data.parties.push_back(u.id);
     }
-  }
   data.immigrant.user_id = applicant;
   if (in.kind != ApplicationKind::issue) {
     if (!in.previous_permit)
