@@ -159,6 +159,32 @@ test('EP-A2.6(0) EP-A2.10: an individual employer applies with their own IIN', a
   assert.deepEqual([other.status, other.data.code, other.data.field], [400, 'ep.bin_not_yours', 'employer_bin']);
 });
 
+test('I-30 EP-20.1 EP-A2.8: a small business of up to 20 employees files without the local-content document; a large company may not', async () => {
+  const dostyk = await signIn(server.url, 'employer.dostyk');
+  const dostykBin = '190740066301';  // ТОО «Dostyk Logistics»: a small business of 12 in ГБД ЮЛ (the simulator)
+  const draft = await dostyk.post(base, { ...draftBody, employer_bin: dostykBin, oked_section: 'H',
+    workers: [{ ...worker, surname: 'Сафаров', given_name: 'Рустам', passport_number: 'FA5556667' }] });
+  assert.equal(draft.status, 201, JSON.stringify(draft.data));
+  // The pre-check lists what filing will ask for: no local-content document.
+  const pre = await dostyk.post('/api/v1/employer-permits/pre-check', { ...draftBody, employer_bin: dostykBin,
+    oked_section: 'H' });
+  assert.equal(pre.status, 200, JSON.stringify(pre.data));
+  assert.ok(!pre.data.documents.includes('local_content'), JSON.stringify(pre.data.documents));
+  for (const t of ['education_documents', 'qualification_letter', 'identity_document'])
+    assert.equal((await dostyk.upload(`${base}/${draft.data.id}/files?doc_type=${t}&file_name=${t}.pdf`, pdfBytes(t))).status, 201);
+  const filed = await dostyk.post(`${base}/${draft.data.id}/filing`, { consent_personal_data: true });
+  assert.equal(filed.status, 200, JSON.stringify(filed.data));
+  assert.equal(filed.data.state, 'registered');
+  // KazStroyMontazh (320 employees) with the same three documents: the fourth of its list, the local-content
+  // one, is missing.
+  const big = await ksm.post(base, { ...draftBody,
+    workers: [{ ...worker, surname: 'Рахманов', given_name: 'Илхом', passport_number: 'FA8889990' }] });
+  for (const t of ['education_documents', 'qualification_letter', 'identity_document'])
+    await ksm.upload(`${base}/${big.data.id}/files?doc_type=${t}&file_name=${t}.pdf`, pdfBytes(t));
+  const missing = await ksm.post(`${base}/${big.data.id}/filing`, { consent_personal_data: true });
+  assert.deepEqual([missing.status, missing.data.code], [400, 'ep.documents_missing']);
+});
+
 test('EP-82 EP-2.11: a complaint about the LEB goes to the office of the akim of its region, which decides it in 5 wd', async () => {
   const draft = await ksm.post(base, { ...draftBody,
     workers: [{ ...worker, surname: 'Юсупов', given_name: 'Шерзод', passport_number: 'FA7654321' }] });

@@ -21,6 +21,27 @@ using law::ep::SubService;
 
 namespace {
 
+// What the document list of an application depends on (EP-A2.8): several regions (item 11), and whether the
+// local-content document (item 7) is due — not for an individual employer, nor for a small business or a
+// branch p.20 and EP-20.1 exempt by its staff as ГБД ЮЛ gives it (I-30). A register that does not answer
+// exempts no one: the document can still be attached.
+law::ep::DocumentContext document_context(const Registries& registries, const EpCaseData& data,
+                                          const law::ep::Parameters& p) {
+  law::ep::DocumentContext context;
+  context.multi_region = data.regions.size() > 1;
+  context.local_content_exempt = data.employer.kind == law::ep::EmployerKind::individual;
+  const auto bin = Bin::parse(data.employer.bin);
+  if (context.local_content_exempt || !bin || !registries.legal_entities) return context;
+  auto entity = registries.legal_entities->entity(*bin);
+  if (!entity) return context;
+  const auto kind = entity->office_kind != OfficeKind::head_office
+                        ? law::ep::EmployerKind::branch_or_representative_office
+                    : entity->small_business ? law::ep::EmployerKind::small_business
+                                             : law::ep::EmployerKind::legal_entity;
+  context.local_content_exempt = !law::ep::staff_exemption(p.ratios, kind, static_cast<int>(entity->headcount)).empty();
+  return context;
+}
+
 const Actor kSystem{"system", "system", "FLIS", "", ""};
 
 SubService kind_of(const CaseRecord& c) { return law::ep::parse_sub_service(c.kind).value_or(SubService::issue); }
@@ -341,9 +362,7 @@ Result<EpPreCheck> EmployerPermitService::pre_check(const Actor& employer, const
     if (check.ground) law::cite(out.grounds, {*check.ground});
     if (check.status == "unavailable") out.waits_for.push_back(check.name);
   }
-  law::ep::DocumentContext context;
-  context.multi_region = data->regions.size() > 1;
-  context.local_content_exempt = data->employer.kind == law::ep::EmployerKind::individual;
+  const auto context = document_context(ports().registries, *data, *p);
   for (const auto& item : law::ep::required_documents(in.kind, in.category, context))
     out.documents.push_back(item.code);
   law::cite(out.rule_ids, {"EP-A2.8"});
@@ -654,9 +673,9 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   if (!files) return files.take_error();
   std::set<std::string> provided;
   for (const auto& f : *files) provided.insert(f.doc_type);
-  law::ep::DocumentContext context;
-  context.multi_region = data->regions.size() > 1;
-  context.local_content_exempt = data->employer.kind == law::ep::EmployerKind::individual;
+  auto today_rules = law::ep::parameters_without_fees(ports().rules, today());
+  if (!today_rules) return today_rules.take_error();
+  const auto context = document_context(ports().registries, *data, *today_rules);
   auto missing = law::ep::missing_documents(law::ep::required_documents(kind, data->category, context), provided);
   if (!missing.empty())
     return with_rules(Error::invalid("ep.documents_missing", "documents", "missing: " + missing.front()), {"EP-A2.8"});

@@ -553,24 +553,25 @@ VacancyFinding check_vacancy(const Parameters& p, SubService sub_service, const 
 
 // ---- Ratios ----
 
+std::string staff_exemption(const RatioRules& r, EmployerKind kind, int total_staff) {
+  if (kind == EmployerKind::small_business && r.small_business_max_staff > 0 &&
+      total_staff <= r.small_business_max_staff)
+    return "EP-20.1";
+  if (kind == EmployerKind::branch_or_representative_office && total_staff <= r.branch_max_staff) return "F-E2";
+  return {};
+}
+
 RatioCheck check_ratios(const Parameters& p, const Staff& staff, Category adding, int adding_count) {
   RatioCheck out;
   out.rule_ids = {"F-E1"};
-  const auto& r = p.ratios;
   // p.20 (F-E2) and EP-20.1: exempt employers are not measured at all.
-  if (staff.employer == EmployerKind::small_business && r.small_business_max_staff > 0 &&
-      staff.total_staff <= r.small_business_max_staff) {
-    out.exempt = true;
-    out.exemption_rule = "EP-20.1";
-  } else if (staff.employer == EmployerKind::branch_or_representative_office &&
-             staff.total_staff <= r.branch_max_staff) {
-    out.exempt = true;
-    out.exemption_rule = "F-E2";
-  }
+  out.exemption_rule = staff_exemption(p.ratios, staff.employer, staff.total_staff);
+  out.exempt = !out.exemption_rule.empty();
   if (out.exempt) {
     cite(out.rule_ids, {out.exemption_rule, "F-E2"});
     return out;
   }
+  const auto& r = p.ratios;
   const int count = std::max(adding_count, 0);
   auto group = [&](const char* name, int kazakh, int foreign, int min_percent, bool adds) {
     RatioGroup g;

@@ -309,6 +309,9 @@ struct RatioCheck {
   std::vector<std::string> rule_ids;
 };
 BOOST_DESCRIBE_STRUCT(RatioCheck, (), (exempt, exemption_rule, groups, holds, rule_ids))
+// p.20 (F-E2), EP-20.1: the rule that exempts an employer of `kind` with `total_staff` employees from the
+// ratios of p.19 — and from the local-content document of EP-A2.8 item 7 (I-30) — or "" when none does.
+std::string staff_exemption(const RatioRules& r, EmployerKind kind, int total_staff);
 // p.19 with the foreign workers `adding` would bring (per category), unless p.20 exempts the employer.
 RatioCheck check_ratios(const Parameters& p, const Staff& staff, Category adding, int adding_count);
 // p.60: transferred managers and specialists ≤ ict_max_percent_of_kazakh of the Kazakh staff of the

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/requirements.h"
+#include "law/ep/documents.h"
 #include "law/ep/obligations.h"
 #include "law/testing/rules.h"
 
@@ -371,6 +372,27 @@ TEST(EpRatios, ExemptionsOfParagraph20) {
   EXPECT_EQ(b.exemption_rule, "F-E2");
   branch.total_staff = 11;
   EXPECT_FALSE(check_ratios(p, branch, Category::category_1, 1).holds);
+}
+
+// I-30: the local-content document (EP-A2.8 item 7) is not due from the employers p.20 and EP-20.1 exempt
+// from the ratios: a small business of up to 20 employees, a branch or representative office of up to 10.
+TEST(EpRatios, I30TheSameExemptionsSpareTheLocalContentDocument) {
+  FLIS_REQUIREMENTS("I-30", "EP-20.1", "EP-A2.8", "F-E2");
+  const Parameters p = params("2026-03-02");
+  EXPECT_EQ(staff_exemption(p.ratios, EmployerKind::small_business, 20), "EP-20.1");
+  EXPECT_EQ(staff_exemption(p.ratios, EmployerKind::small_business, 21), "");
+  EXPECT_EQ(staff_exemption(p.ratios, EmployerKind::branch_or_representative_office, 10), "F-E2");
+  EXPECT_EQ(staff_exemption(p.ratios, EmployerKind::branch_or_representative_office, 11), "");
+  EXPECT_EQ(staff_exemption(p.ratios, EmployerKind::legal_entity, 5), "");  // "at most 10" is not about companies
+  // Before Order 93 no small business was exempt (F-E2).
+  EXPECT_EQ(staff_exemption(params("2025-06-02").ratios, EmployerKind::small_business, 12), "");
+  DocumentContext exempt;
+  exempt.local_content_exempt = true;
+  const auto listed = [](const std::vector<DocumentItem>& docs, const char* code) {
+    return std::any_of(docs.begin(), docs.end(), [&](const DocumentItem& d) { return d.code == code; });
+  };
+  EXPECT_TRUE(listed(required_documents(SubService::issue, Category::category_3, DocumentContext{}), "local_content"));
+  EXPECT_FALSE(listed(required_documents(SubService::issue, Category::category_3, exempt), "local_content"));
 }
 
 TEST(EpRatios, IctHalfOfTheKazakhStaff) {
