@@ -58,7 +58,7 @@ test('bad drafts are refused with the field at fault, localized (EP-A2.10, EP-A2
   assert.equal(badOccupation.data.field, 'workers[0].occupation_code');
 });
 
-test('EP-A2.1 EP-A2.2 EP-A2.4: an application goes from filing through the checks and the fee to a permit anyone can verify', async () => {
+test('EP-A2.1 EP-A2.2 EP-A2.4 I-36: an application goes from filing through the checks and the fee to a permit anyone can verify', async () => {
   const draft = await ksm.post(base, draftBody);
   assert.equal(draft.status, 201, JSON.stringify(draft.data));
   const id = draft.data.id;
@@ -101,12 +101,14 @@ test('EP-A2.1 EP-A2.2 EP-A2.4: an application goes from filing through the check
   assert.equal(checks.violations.status, 'finding');
   assert.equal(checks.violations.ground, undefined);
 
-  // The officer may not decide; the head may not refuse before the hearing (EP-12).
+  // I-36: automated means electronic, not decided by no one: after the automatic checks the case waits for the
+  // head; the officer may not decide, and the head may not refuse before the hearing (EP-12).
   assert.equal((await officer.post(`${base}/${id}/decision`, { issue: true })).status, 403);
   const noHearing = await head.post(`${base}/${id}/decision`, { issue: false, grounds: ['EP-A2.9(2)'], reasons: 'x' });
   assert.equal(noHearing.status, 409);
   assert.equal(noHearing.data.code, 'ep.hearing_required');
 
+  assert.equal((await ksm.get(`/api/v1/cases/${id}`)).data.state, 'registered');
   const decided = await head.post(`${base}/${id}/decision`, { issue: true });
   assert.equal(decided.status, 200, JSON.stringify(decided.data));
   assert.equal(decided.data.state, 'fee_pending');
