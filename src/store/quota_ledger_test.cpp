@@ -388,7 +388,9 @@ TEST_P(QuotaLedgerTest, I16_ConsumeRacingTheExpiryJobEndsOneWay) {
     if (n) expired += *n;
   });
   for (auto& thread : threads) thread.join();
-  expired += *store().expire_quota_reservations(lapse);
+  auto rest = store().expire_quota_reservations(lapse);
+  ASSERT_TRUE(rest) << rest.error().code << ": " << rest.error().detail;
+  expired += *rest;
   EXPECT_EQ(consumed.load() + expired.load(), kReservations);
   EXPECT_LE(consumed.load(), kReservations / 2);
   auto b = balance(li);
