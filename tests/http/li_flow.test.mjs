@@ -238,6 +238,13 @@ test('LI-32 LI-32-1 LI-33 LI-34: complaints about a refusal, to the provider (5 
 test('LI-35: a complaint about the State Corporation\'s staff goes straight to its head, who decides it in 5 wd', async () => {
   const { filed } = await filedOnline(toktogulov, 'toktogulov',
     passport('Токтогулов', 'Азамат', 'KG', 'AC3456789', iin.toktogulov));
+  // The form on the case page offers each body with the term its rule gives.
+  const form = await toktogulov.get(`/cases/${filed.id}?lang=en`);
+  assert.equal(form.status, 200);
+  for (const option of ['The local executive body — decided within 5 working days (LI-33)',
+    'The public service quality authority — forwarded within 3 working days (LI-32), then decided within 15 (LI-34)',
+    'The head of the State Corporation — decided within 5 working days (LI-35)'])
+    assert.ok(String(form.data).includes(option), option);
   const complaint = await toktogulov.post('/api/v1/complaints',
     { subject_case_id: filed.id, addressee: 'state_corporation', text: 'Оператор ЦОН отказался принять скан паспорта.' });
   assert.equal(complaint.status, 201, JSON.stringify(complaint.data));

@@ -27,6 +27,20 @@ std::string addressee_label(const Request& req, const std::string& addressee, co
   return rule.empty() ? label : label + " (" + rule + ")";
 }
 
+// An option of the complaint form: the body with the term its rule gives, as the act's rule versions state it
+// on the day (SE-24..SE-26, EP-82, LI-32..LI-35): "The local executive body — decided within 5 working days
+// (LI-33)"; a forwarded route says the forwarding term first.
+std::string route_label(const Request& req, const law::complaint::Route& r) {
+  const std::string body = tr(req, "complaint.addressee." + r.addressee);
+  if (r.forwarding)
+    return req.text("portal.complaint.route_forwarded", {{"body", body},
+                                                         {"forward_days", std::int64_t{r.forwarding->working_days}},
+                                                         {"forward_rule", r.forwarding->rule},
+                                                         {"days", std::int64_t{r.working_days}},
+                                                         {"rule", r.rule}});
+  return req.text("portal.complaint.route", {{"body", body}, {"days", std::int64_t{r.working_days}}, {"rule", r.rule}});
+}
+
 }  // namespace
 
 Status case_sections(const CasePage& page, portal::CaseSections& out) {
@@ -111,7 +125,7 @@ Status complaint_form(const CasePage& page, portal::CaseSections& out) {
   Field to = form_field(req, "complaint", "addressee", "complaint.addressee_label", v, true, "radio");
   std::vector<std::string> rules;
   for (const auto& r : routes) {
-    to.options.emplace_back(r.addressee, addressee_label(req, r.addressee, r.rule));
+    to.options.emplace_back(r.addressee, route_label(req, r));
     law::cite(rules, {r.filed_under});
   }
   for (const auto& r : routes) law::cite(rules, {r.rule});
