@@ -29,11 +29,15 @@ std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> out;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   s.foldCase();
-  UErrorCode status = U_ZERO_ERROR;
   // The root locale's word rules: they split Cyrillic, Latin and digits alike; ICU's status "word none" marks
-  // spaces and punctuation between words.
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status) || !words) return out;
+  // spaces and punctuation between words. Building one loads its rules, and a search splits every profile it
+  // reads: each thread keeps its own (an instance may not be used from two threads at once).
+  thread_local const std::unique_ptr<icu::BreakIterator> words = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    return U_FAILURE(status) ? nullptr : std::move(it);
+  }();
+  if (!words) return out;
   words->setText(s);
   for (int32_t start = words->first(), end = words->next(); end != icu::BreakIterator::DONE;
        start = end, end = words->next()) {

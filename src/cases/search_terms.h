@@ -1,7 +1,7 @@
 // What a case is found by (CaseChange::search_terms, CaseFilter::term): the words of its texts, case-folded
 // by ICU (so "Садовник", "садовник" and "САДОВНИК" are one word in every script an immigrant writes), each
 // indexed under its prefixes of 3 letters or more, so that a household typing "садов" finds "садовник"
-// (LI-10). Looked up by equality only. Thread-safety: pure functions.
+// (LI-10). Looked up by equality only. Thread-safety: safe from any thread (one ICU word iterator per thread).
 #pragma once
 
 #include <initializer_list>

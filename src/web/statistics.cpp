@@ -2,6 +2,7 @@
 
 #include <boost/describe/enum.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <charconv>
 
 #include "law/ep/ep.h"
 #include "law/li/li.h"
@@ -60,10 +61,16 @@ const std::vector<std::string>& statistics_services() {
   return names;
 }
 
-Result<ServiceStatistics> processing_statistics(AppContext& ctx, std::string_view service, int year) {
+Result<ServiceStatistics> processing_statistics(AppContext& ctx, std::string_view service, std::string_view year_text) {
   const auto it =
       std::find_if(reported().begin(), reported().end(), [&](const Reported& r) { return r.service == service; });
   if (it == reported().end()) return Error::invalid("validation.choice", "service");
+  int year = ctx.zone.to_local(ctx.clock.now()).date.year();
+  if (!year_text.empty()) {
+    auto [end, ec] = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
+    if (ec != std::errc{} || end != year_text.data() + year_text.size())
+      return Error::invalid("validation.year", "year");
+  }
   if (year < kFirstYear || year > kLastYear) return Error::invalid("validation.year_range", "year");
   // Registered in the year; decisions are counted whenever they came (a December filing decided in January).
   auto timings = ctx.store.case_timings(it->service, Date(year, 1, 1), Date(year, 12, 31), "decide");

@@ -29,7 +29,8 @@ boost::json::object processing_json(const cases::statistics::RegionProcessing& r
 
 // The services FLIS reports on: "EP", "LI", "SE".
 const std::vector<std::string>& statistics_services();
-// validation.choice (field "service") for another service; validation.year (field "year") out of range.
-Result<ServiceStatistics> processing_statistics(AppContext& ctx, std::string_view service, int year);
+// validation.choice (field "service") for another service; validation.year (field "year") for a year that is
+// not a number, validation.year_range out of range. An empty `year_text` is the current year.
+Result<ServiceStatistics> processing_statistics(AppContext& ctx, std::string_view service, std::string_view year_text);
 
 }  // namespace flis::web

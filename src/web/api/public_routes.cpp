@@ -37,14 +37,9 @@ void register_public_routes(Router& router, AppContext& ctx) {
   // Issue 11: processing by region — registered, decided, open, overdue, within the term, working days to
   // the first decision — of a service's applications registered in a year. No personal data: public.
   router.get("/api/v1/statistics/processing", [&ctx](Request& req) {
-    const std::string service(req.query_param("service").value_or("EP"));
-    int year = ctx.zone.to_local(ctx.clock.now()).date.year();
-    if (auto text = req.query_param("year")) {
-      auto parsed = parse_int(*text);
-      if (!parsed) return problem(req, Error::invalid("validation.year", "year"));
-      year = *parsed;
-    }
-    auto stats = processing_statistics(ctx, service, year);
+    const auto year = req.query_param("year");
+    if (year && year->empty()) return problem(req, Error::invalid("validation.year", "year"));
+    auto stats = processing_statistics(ctx, req.query_param("service").value_or("EP"), year.value_or(""));
     if (!stats) return problem(req, stats.error());
     json::array regions;
     for (std::size_t i = 0; i + 1 < stats->regions.size(); ++i) regions.push_back(processing_json(stats->regions[i]));

@@ -1,8 +1,7 @@
 // /statistics: processing of each service's applications by region for a year (web/statistics.h), for the
 // public and, signed in, the Ministry's national view — the same figures: they hold no personal data.
-#include <charconv>
-
 #include "web/documents.h"
+#include "web/portal/case_page.h"
 #include "web/portal/routes.h"
 #include "web/statistics.h"
 
@@ -29,17 +28,8 @@ void register_statistics_pages(Router& router, std::shared_ptr<const Portal> por
     auto actor = current_actor(*portal, req);
     auto view = base_view(*portal, req, actor, "statistics.title");
     const std::string service(req.query_param("service").value_or("EP"));
-    std::string year_text(req.query_param("year").value_or(""));
-    int year = portal->ctx.zone.to_local(portal->ctx.clock.now()).date.year();
-    Result<ServiceStatistics> stats = Error::invalid("validation.year", "year");
-    if (!year_text.empty()) {
-      auto [end, ec] = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
-      if (ec == std::errc{} && end == year_text.data() + year_text.size())
-        stats = processing_statistics(portal->ctx, service, year);
-    } else {
-      year_text = std::to_string(year);
-      stats = processing_statistics(portal->ctx, service, year);
-    }
+    const std::string year_text(req.query_param("year").value_or(""));
+    auto stats = processing_statistics(portal->ctx, service, year_text);
 
     Field service_field;
     service_field.name = "service";
@@ -52,7 +42,7 @@ void register_statistics_pages(Router& router, std::shared_ptr<const Portal> por
     year_field.name = "year";
     year_field.label = tr(req, "statistics.year");
     year_field.input_type = "number";
-    year_field.value = year_text;
+    year_field.value = stats ? std::to_string(stats->year) : year_text;
     view["fields"] = json::array{field_json(service_field), field_json(year_field)};
     if (!stats) {
       add_error(view, req, stats.error());
@@ -69,9 +59,7 @@ void register_statistics_pages(Router& router, std::shared_ptr<const Portal> por
     view["caption"] = req.text("portal.statistics.caption",
                                {{"service", tr(req, "statistics.service_" + stats->service)},
                                 {"year", std::to_string(stats->year)}});  // a year, not a number: no "2,026"
-    std::string rules;
-    for (const auto& id : stats->rule_ids) rules += (rules.empty() ? "" : ", ") + id;
-    view["rules"] = rules;
+    view["rules"] = join(stats->rule_ids);
     return render(*portal, req, "statistics", std::move(view));
   });
 }
