@@ -6,6 +6,7 @@
 
 #include "cases/case_data.h"
 #include "cases/codec.h"
+#include "cases/ep/obligations.h"
 #include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
 #include "cases/transliteration.h"
@@ -21,18 +22,31 @@ using law::ep::SubService;
 
 namespace {
 
-// What the document list of an application depends on (EP-A2.8): several regions (item 11), and whether the
-// local-content document (item 7) is due — not for an individual employer, nor for a small business or a
-// branch p.20 and EP-20.1 exempt by its staff as ГБД ЮЛ gives it (I-30). A register that does not answer
-// exempts no one: the document can still be attached.
-law::ep::DocumentContext document_context(const Registries& registries, const EpCaseData& data,
+SubService kind_of(const CaseRecord& c) { return law::ep::parse_sub_service(c.kind).value_or(SubService::issue); }
+
+// What the document list of an application depends on (EP-A2.8): several regions (item 10); a foreign legal
+// entity's workers (item 4, EP-39); the employer's earlier category-4 or ICT permits in FLIS (item 6 and ICT
+// item 4 report on them, I-31); and whether the local-content document (item 7) is due — not for an
+// individual employer, nor for a small business or a branch p.20 and EP-20.1 exempt by its staff as ГБД ЮЛ
+// gives it (I-30). A register that does not answer exempts no one: the document can still be attached.
+law::ep::DocumentContext document_context(const Ports& ports, const std::string& applicant_id, const EpCaseData& data,
                                           const law::ep::Parameters& p) {
   law::ep::DocumentContext context;
   context.multi_region = data.regions.size() > 1;
+  context.foreign_sending = data.foreign_employer.has_value();
+  if (auto issued = ep_cases(ports.store, applicant_id, {"issued"})) {
+    for (const auto& c : *issued) {
+      auto earlier = read_data<EpCaseData>(c);
+      if (!earlier || earlier->employer.bin != data.employer.bin) continue;
+      const bool ict = law::ep::is_ict(kind_of(c));
+      context.earlier_category_4 |= !ict && earlier->category == Category::category_4;
+      context.earlier_ict |= ict;
+    }
+  }
   context.local_content_exempt = data.employer.kind == law::ep::EmployerKind::individual;
   const auto bin = Bin::parse(data.employer.bin);
-  if (context.local_content_exempt || !bin || !registries.legal_entities) return context;
-  auto entity = registries.legal_entities->entity(*bin);
+  if (context.local_content_exempt || !bin || !ports.registries.legal_entities) return context;
+  auto entity = ports.registries.legal_entities->entity(*bin);
   if (!entity) return context;
   const auto kind = entity->office_kind != OfficeKind::head_office
                         ? law::ep::EmployerKind::branch_or_representative_office
@@ -42,9 +56,15 @@ law::ep::DocumentContext document_context(const Registries& registries, const Ep
   return context;
 }
 
-const Actor kSystem{"system", "system", "FLIS", "", ""};
+std::vector<EpDocumentItem> document_items(const law::ep::DocumentContext& context, SubService kind,
+                                           Category category) {
+  std::vector<EpDocumentItem> out;
+  for (auto& item : law::ep::required_documents(kind, category, context))
+    out.push_back({std::move(item.code), std::move(item.item)});
+  return out;
+}
 
-SubService kind_of(const CaseRecord& c) { return law::ep::parse_sub_service(c.kind).value_or(SubService::issue); }
+const Actor kSystem{"system", "system", "FLIS", "", ""};
 
 bool has_reference(Store& store, const std::string& set, const std::string& code, Date on) {
   return !code.empty() && store.find_reference(set, code, on).ok();
@@ -83,6 +103,26 @@ bool is_paid(SubService s) { return s == SubService::issue || s == SubService::e
 Error with_rules(Error e, std::vector<std::string> rule_ids) {
   e.rule_ids = std::move(rule_ids);
   return e;
+}
+
+// EP-39, I-27: the foreign legal entity an application names as the workers' employer, checked against the
+// rule version in force (which sub-services, categories and bases) and the act (a foreign entity, a contract
+// already made); nullopt when the application names none.
+Result<std::optional<EpForeignEmployer>> foreign_employer_of(const law::ep::Parameters& p, const EpDraftInput& in,
+                                                             law::ep::EmployerKind filer) {
+  if (!in.foreign_employer) return std::optional<EpForeignEmployer>{};
+  const auto& f = *in.foreign_employer;
+  if (auto allowed = law::ep::check_foreign_sending(p, f.basis, in.kind, in.category, filer); !allowed)
+    return allowed.take_error();
+  if (f.country.size() != 2 || f.country == "KZ")
+    return with_rules(Error::invalid("ep.foreign_country", "foreign_employer.country"), {"EP-39"});
+  if (!f.contract_date)
+    return with_rules(Error::invalid("validation.required", "foreign_employer.contract_date"), {"EP-39"});
+  if (*f.contract_date > p.on)
+    return with_rules(Error::invalid("ep.foreign_contract_date", "foreign_employer.contract_date"),
+                      {"EP-39", "EP-A2.8"});
+  return std::optional<EpForeignEmployer>(
+      EpForeignEmployer{f.name, f.country, f.registration_number, f.basis, f.contract_number, f.contract_date->iso()});
 }
 
 // A ground of EP-A2.9 as a form or an API sends it: its citation ("EP-A2.9(2)"), its name or its code.
@@ -218,6 +258,7 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
   }
   if (in.kind == SubService::issue && in.vacancy_code.empty())  // I-25: the portal blocks only an empty code
     return with_rules(Error::invalid("validation.required", "vacancy_code"), {"EP-2-1", "I-25"});
+  std::optional<EpForeignEmployer> inherited_foreign;
   const bool on_permit = in.kind == SubService::reissue || in.kind == SubService::extension ||
                          in.kind == SubService::ict_extension || in.kind == SubService::reissue_on_change;
   if (on_permit) {
@@ -227,6 +268,8 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
     auto pd = permit_data(*permit);
     if (!pd) return pd.take_error();
     if (pd->employer.bin != in.employer_bin) return Error::invalid("ep.permit_of_other_employer", "permit_number");
+    // EP-39: a re-issue to another worker keeps the foreign employer the permit names unless one is given.
+    if (in.kind == SubService::reissue && !in.foreign_employer) inherited_foreign = pd->foreign_employer;
     // EP-25, EP-2.4, I-9: an extension the act does not allow (category 4, seasonal, a fourth of categories 2
     // and 3, a second of ICT) is refused before anything is filed or paid.
     if (in.kind == SubService::extension || in.kind == SubService::ict_extension) {
@@ -243,6 +286,9 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
   }
   if (in.kind == SubService::reissue_on_change && in.change_reason.empty())
     return with_rules(Error::invalid("validation.required", "change_reason"), {"EP-A2.0"});
+  auto foreign = foreign_employer_of(
+      *p, in, id_check.kind == "iin" ? law::ep::EmployerKind::individual : law::ep::EmployerKind::legal_entity);
+  if (!foreign) return foreign.take_error();
 
   EpCaseData data;
   data.employer.bin = in.employer_bin;
@@ -258,6 +304,7 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
   if (!in.special_condition.empty()) data.special_condition = in.special_condition;
   data.permit_number = in.permit_number;
   if (!in.change_reason.empty()) data.change_reason = in.change_reason;
+  data.foreign_employer = *foreign ? std::move(*foreign) : inherited_foreign;
   for (std::size_t i = 0; i < in.workers.size(); ++i) {
     const auto& w = in.workers[i];
     const std::string at = "workers[" + std::to_string(i) + "].";
@@ -311,6 +358,7 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
   }
   if (data.employer.name.empty()) data.employer.name = employer.display_name;
   if (!in.client_key.empty()) data.client_key = in.client_key;
+  data.documents = document_items(document_context(ports(), employer.user_id, data, *p), in.kind, in.category);
   return data;
 }
 
@@ -334,6 +382,7 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
   c.applicant_id = employer.user_id;
   write_data(c, *data);
   Step step{"create_draft", {"EP-3", "EP-A2.0", "EP-A2.8", law::ep::citation(in.kind)}, {}};
+  if (data->foreign_employer) step.rule_ids.push_back("EP-39");
   if (!in.client_key.empty()) step.unique_keys = {"EP/client/" + employer.user_id + "/" + in.client_key};
   auto made = commit(employer, CaseRecord{}, std::move(c), std::move(step));
   // Two requests with one key at once: the other made it; answer with that one.
@@ -362,9 +411,7 @@ Result<EpPreCheck> EmployerPermitService::pre_check(const Actor& employer, const
     if (check.ground) law::cite(out.grounds, {*check.ground});
     if (check.status == "unavailable") out.waits_for.push_back(check.name);
   }
-  const auto context = document_context(ports().registries, *data, *p);
-  for (const auto& item : law::ep::required_documents(in.kind, in.category, context))
-    out.documents.push_back(item.code);
+  for (const auto& item : data->documents) out.documents.push_back(item.code);
   law::cite(out.rule_ids, {"EP-A2.8"});
   const SubService kind = in.kind;
   out.terms = law::ep::service_terms(*p, kind, in.category);
@@ -675,10 +722,16 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   for (const auto& f : *files) provided.insert(f.doc_type);
   auto today_rules = law::ep::parameters_without_fees(ports().rules, today());
   if (!today_rules) return today_rules.take_error();
-  const auto context = document_context(ports().registries, *data, *today_rules);
-  auto missing = law::ep::missing_documents(law::ep::required_documents(kind, data->category, context), provided);
+  data->documents =
+      document_items(document_context(ports(), c->applicant_id, *data, *today_rules), kind, data->category);
+  std::vector<law::ep::DocumentItem> listed;
+  for (const auto& item : data->documents) listed.push_back({item.code, item.item});
+  auto missing = law::ep::missing_documents(listed, provided);
   if (!missing.empty())
-    return with_rules(Error::invalid("ep.documents_missing", "documents", "missing: " + missing.front()), {"EP-A2.8"});
+    // The field names the first document missing, so the employer knows which to attach.
+    return with_rules(
+        Error::invalid("ep.documents_missing", "documents." + missing.front(), "missing: " + missing.front()),
+        {"EP-A2.8"});
 
   // EP-A2.8(1): the employer signs the application with its digital signature.
   json::object signed_payload{{"case", c->id}, {"kind", c->kind}, {"application", encode_data(*data)}};
@@ -715,6 +768,9 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   law::cite(rules, terms.rule_ids);
   law::cite(rules, deadline.rule_ids);
   if (terms.review_wd) law::cite(rules, {"EP-7.4"});
+  // EP-39, I-27: the organization the work is done for files a foreign entity's workers through any of the
+  // three channels.
+  if (data->foreign_employer) law::cite(rules, {"EP-39", "I-27"});
   for (const auto& check : data->checks->items) law::cite(rules, check.rule_ids);
   data->filing->rule_ids = rules;
   json::object detail{{"registered_on", deadline.registered_on.iso()},
@@ -1006,6 +1062,7 @@ Result<std::vector<IssuedDocument>> EmployerPermitService::new_permits(const Cas
     d.verification_token = *token;
     EpPermitData printed;
     printed.employer = data.employer;
+    printed.foreign_employer = data.foreign_employer;
     printed.worker = worker;
     printed.category = concerned_data ? concerned_data->category : data.category;
     printed.regions = data.regions;

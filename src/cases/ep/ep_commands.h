@@ -69,6 +69,27 @@ BOOST_DESCRIBE_STRUCT(EpWorkerInput, (),
                        occupation_code, experience_years, iin, replacement_profession, replace_within_months))
 
 // EP-3, EP-A2.0, EP-A2.8: a draft application of one of the six sub-services.
+// EP-39, I-27: the foreign legal entity whose workers the organization the work is done for applies for.
+struct EpForeignEmployerInput {
+  std::string name;
+  std::string country;  // ISO 3166-1 alpha-2
+  std::string registration_number;
+  law::ep::ForeignSendingBasis basis = law::ep::ForeignSendingBasis::installation;
+  std::string contract_number;
+  std::optional<Date> contract_date;
+  static constexpr FieldRule kFields[] = {
+      {.name = "name", .max_length = 300},
+      {.name = "country", .max_length = 2, .description = "ISO 3166-1 alpha-2 of its registration"},
+      {.name = "registration_number", .max_length = 60, .description = "in its home register"},
+      {.name = "basis", .description = "EP-39: installation (no branch in Kazakhstan) | affiliate"},
+      {.name = "contract_number",
+       .max_length = 60,
+       .description = "EP-A2.8 item 4: the works/services contract, or the letter or agreement sending the workers"},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpForeignEmployerInput, (),
+                      (name, country, registration_number, basis, contract_number, contract_date))
+
 struct EpDraftInput {
   law::ep::SubService kind = law::ep::SubService::issue;
   law::ep::Category category = law::ep::Category::category_3;
@@ -87,6 +108,7 @@ struct EpDraftInput {
   // The caller's own key of this application (an agency's file number): sending the same key again gives
   // back the application it made, never a second one.
   std::string client_key;
+  std::optional<EpForeignEmployerInput> foreign_employer;  // EP-39
   static constexpr FieldRule kFields[] = {
       {.name = "employer_bin", .format = Format::iin_or_bin, .description = "EP-A2.10: BIN or IIN"},
       {.name = "employer_name", .required = false, .max_length = 300},
@@ -112,7 +134,8 @@ struct EpDraftInput {
 };
 BOOST_DESCRIBE_STRUCT(EpDraftInput, (),
                       (kind, category, employer_bin, employer_name, oked_section, regions, workers, vacancy_code, years,
-                       season_days, contract_months, special_condition, permit_number, change_reason, client_key))
+                       season_days, contract_months, special_condition, permit_number, change_reason, client_key,
+                       foreign_employer))
 
 struct EpFileInput {  // EP-A2.8(1), EP-A2.2
   bool consent_personal_data = false;

@@ -60,6 +60,29 @@ struct EpEmployer {
 };
 BOOST_DESCRIBE_STRUCT(EpEmployer, (), (name, bin, address, oked_section, kind))
 
+// EP-39, I-27: the workers' employer when it is a foreign legal entity; the organization the work is done for
+// (EpEmployer: its BIN, its account) files the application through its authorized person.
+struct EpForeignEmployer {
+  static constexpr bool kAllLenient = true;
+  std::string name;
+  std::string country;              // ISO 3166-1 alpha-2 of its registration (never KZ)
+  std::string registration_number;  // in its home register
+  law::ep::ForeignSendingBasis basis = law::ep::ForeignSendingBasis::installation;
+  // installation: the works/services contract; affiliate: the letter or agreement sending the workers —
+  // the document of EP-A2.8 item 4.
+  std::string contract_number;
+  std::string contract_date;  // YYYY-MM-DD
+};
+BOOST_DESCRIBE_STRUCT(EpForeignEmployer, (),
+                      (name, country, registration_number, basis, contract_number, contract_date))
+
+struct EpDocumentItem {  // EP-A2.8: one document of the application's list (law::ep::required_documents)
+  static constexpr bool kAllLenient = true;
+  std::string code;  // the StoredFile::doc_type it is attached as
+  std::string item;  // where the list names it: "EP-A2.8 categories 1–4 (4), EP-39"
+};
+BOOST_DESCRIBE_STRUCT(EpDocumentItem, (), (code, item))
+
 struct EpFileRef {  // EP-A2.8: a scan attached to the application
   static constexpr bool kAllLenient = true;
   std::string id;
@@ -241,13 +264,19 @@ struct EpCaseData {
   // EP-40, EP-41-1, EP-74, EP-74-1, I-20: 12-month bans established on the employer by facts of this case
   // (a revocation); the checks of the employer's later applications read them.
   std::vector<law::ep::Ban> bans;
-  std::optional<std::string> client_key;  // the employer's own key of the application (idempotency)
-  std::vector<EpObligation> obligations;  // EP-14.1, EP-54, EP-24-1: made with the permits
+  std::optional<std::string> client_key;              // the employer's own key of the application (idempotency)
+  std::vector<EpObligation> obligations;              // EP-14.1, EP-54, EP-24-1: made with the permits
+  std::optional<EpForeignEmployer> foreign_employer;  // EP-39
+  // EP-A2.8 and the readings that narrow it (I-26, I-29, I-30, I-31): the documents this application must
+  // carry, worked out when the draft is made and again at filing (the registers and FLIS's own history
+  // decide some items).
+  std::vector<EpDocumentItem> documents;
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
-                       decision, fee_check, permits, lapsed_at, bans, client_key, obligations))
+                       decision, fee_check, permits, lapsed_at, bans, client_key, obligations, foreign_employer,
+                       documents))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.
@@ -302,11 +331,12 @@ struct EpPermitData {
   int extensions = 0;
   std::string issuer;  // the LEB's provider body
   std::vector<std::string> rule_ids;
-  std::optional<std::string> replace_by;  // category 4 issue: the replacement deadline (EP-14.1, I-38)
+  std::optional<std::string> replace_by;              // category 4 issue: the replacement deadline (EP-14.1, I-38)
+  std::optional<EpForeignEmployer> foreign_employer;  // EP-39: the workers' employer, printed on the permit
 };
 BOOST_DESCRIBE_STRUCT(EpPermitData, (),
                       (employer, worker, category, regions, ict, special_condition, extensions, issuer, rule_ids,
-                       replace_by))
+                       replace_by, foreign_employer))
 
 // A revoked permit as the revocation case records it (EP-40, EP-74).
 struct EpRevokedPermit {

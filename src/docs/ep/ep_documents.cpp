@@ -229,6 +229,20 @@ Result<std::string> render_permit_pdf(const PermitView& v) {
   const auto category = *category_text(v.category);
   l.rows.push_back({"Жұмыс беруші: " + bold(v.employer.name) + ", БСН/ЖСН " + bold(v.employer.bin),
                     "Работодатель: " + bold(v.employer.name) + ", БИН/ИИН " + bold(v.employer.bin)});
+  if (const auto& f = v.foreign_employer) {
+    // EP-39: the workers' employer is a foreign legal entity; the organization above applied for them. The
+    // extra row would push the QR to a second page: the compact measures keep the permit on one.
+    l.compact = true;
+    const bool installation = f->basis == ForeignSendingBasis::installation;
+    const std::string number = escape(f->contract_number) + ", " + numeric_date(f->contract_date);
+    l.rows.push_back({"Шетелдік заңды тұлға (39-т.): " + bold(f->name) + ", " + escape(kk_or_ru(f->country)) + ", № " +
+                          escape(f->registration_number) + "; " +
+                          (installation ? "жабдық монтажы шарты № " : "жұмыскерлерді жіберу туралы хат № ") + number,
+                      "Иностранное юр. лицо (п. 39): " + bold(f->name) + ", " + escape(f->country.ru) + ", № " +
+                          escape(f->registration_number) + "; " +
+                          (installation ? "договор на монтаж оборудования № " : "письмо о направлении работников № ") +
+                          number});
+  }
   l.rows.push_back(
       {"Шетелдік жұмыскер: " + worker_markup(v.worker), "Иностранный работник: " + worker_markup(v.worker)});
   l.rows.push_back({"Азаматтығы: " + bold(kk_or_ru(v.worker.citizenship)) + "; паспорт № " + bold(v.worker.passport),

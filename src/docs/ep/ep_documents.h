@@ -56,6 +56,18 @@ struct EmployerView {
   std::string bin;   // BIN or IIN (EP-A2.10)
 };
 
+// EP-39: the foreign legal entity whose workers the permit is for, when the organization the work is done
+// for applied (the permit's employer is then that organization).
+enum class ForeignSendingBasis { installation, affiliate };
+struct ForeignEmployerView {
+  std::string name;
+  LocalizedText country;
+  std::string registration_number;
+  ForeignSendingBasis basis = ForeignSendingBasis::installation;
+  std::string contract_number;
+  Date contract_date;
+};
+
 struct RegionView {
   std::string kato;  // 9 digits
   LocalizedText name;
@@ -105,7 +117,8 @@ struct PermitView {
   std::vector<RegionView> regions;  // EP-18: every region the permit is valid in
   Date valid_from;
   Date valid_to;
-  std::optional<std::string> special_condition;  // EP-54, ICT only: training | retraining | upskilling | jobs
+  std::optional<std::string> special_condition;         // EP-54, ICT only: training | retraining | upskilling | jobs
+  std::optional<ForeignEmployerView> foreign_employer;  // EP-39
   IssuerView issuer;
   // The QR: docs::permit_qr_text(verification_url, sealed) — sealed by docs::PermitSeal over the
   // same number, Latin name, BIN, category, regions and term (docs/permit-qr.md).

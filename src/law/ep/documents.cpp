@@ -17,6 +17,7 @@ std::vector<DocumentItem> required_documents(SubService sub_service, Category ca
         break;
       }
       out.push_back({"education_documents", "EP-A2.8 categories 1–4 (3)"});
+      if (context.foreign_sending) out.push_back({"foreign_sending_contract", "EP-A2.8 categories 1–4 (4), EP-39"});
       out.push_back({"qualification_letter", "EP-A2.8 categories 1–4 (5)"});
       if (category == Category::category_4 && context.earlier_category_4)
         out.push_back({"replacement_report", "EP-A2.8 categories 1–4 (6), I-31"});
@@ -32,6 +33,7 @@ std::vector<DocumentItem> required_documents(SubService sub_service, Category ca
     case SubService::ict_issue:
       out.push_back({"ict_contract", "EP-A2.8 ICT (2)"});
       out.push_back({"employment_history", "EP-A2.8 ICT (3)"});
+      if (context.earlier_ict) out.push_back({"special_conditions_report", "EP-A2.8 ICT (4), EP-80, I-31"});
       out.push_back({"qualification_letter", "EP-A2.8 ICT (5)"});
       out.push_back({"local_content_ict", "EP-A2.8 ICT (7)"});
       out.push_back({"identity_document", "EP-A2.8 ICT (9)"});
@@ -59,7 +61,7 @@ std::vector<std::string> missing_documents(const std::vector<DocumentItem>& requ
 
 bool is_listed(SubService sub_service, std::string_view code) {
   // The widest list of the sub-service: every category and every context.
-  DocumentContext widest{true, false, true};
+  DocumentContext widest{true, false, true, true, true};
   for (Category category : {Category::category_1, Category::category_4, Category::seasonal}) {
     const auto items = required_documents(sub_service, category, widest);
     if (std::any_of(items.begin(), items.end(), [&](const DocumentItem& i) { return i.code == code; })) return true;

@@ -23,6 +23,8 @@ struct DocumentContext {
   bool multi_region = false;          // EP-18: item (10), a services contract in each other region
   bool local_content_exempt = false;  // EP-A2.8 item 7, EP-20.1, I-30
   bool earlier_category_4 = false;    // I-31: item 6 reports on earlier category-4 permits
+  bool foreign_sending = false;       // EP-39: item 4, the contract or letter the foreign entity sends under
+  bool earlier_ict = false;           // I-31: ICT item 4 reports on the special conditions of earlier ICT permits
 };
 
 std::vector<DocumentItem> required_documents(SubService sub_service, Category category, const DocumentContext& context);

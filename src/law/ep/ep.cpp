@@ -90,6 +90,9 @@ std::vector<ParameterSpec> parameter_specs() {
   integer("EP-64", {"working_days"});
   integer("EP-66", {"working_days"});
   integer("EP-74", {"police_notice_wd"});
+  // EP-39 as Order 93 restated it: the 2023 wording is not in the seed, so its version lists nothing.
+  for (const char* list : {"bases", "sub_services", "categories"})
+    out.push_back({"EP-39", list, ParameterType::text, false});
   // Complaints to the akim's office (law/complaint.h), since Order 93: its versions before have no term.
   out.push_back({"EP-82", "working_days", ParameterType::integer, false});
   integer("EP-A2.3", {"issue_wd", "reissue_wd", "extension_wd", "agreement_wd", "ict_issue_wd", "ict_reissue_wd",
@@ -231,6 +234,12 @@ Result<Parameters> parameters_without_fees(const RuleBook& rules, Date on) {
   // Paragraphs Order 93 added or gave a number (F-E2, F-E9): absent before 01.09.2025.
   if (const RuleVersion* v = rules.in_force("EP-20.1", on); v && v->integer("small_business_max_staff"))
     p.ratios.small_business_max_staff = static_cast<int>(*v->integer("small_business_max_staff"));
+  // EP-39 as Order 93 restated it; the 2023 wording is not in the seed and carries no lists.
+  if (const RuleVersion* v = rules.in_force("EP-39", on); v && v->text("bases")) {
+    r.text(p.foreign_sending.bases, "EP-39", "bases");
+    r.text(p.foreign_sending.sub_services, "EP-39", "sub_services");
+    r.text(p.foreign_sending.categories, "EP-39", "categories");
+  }
   if (rules.in_force("EP-2-1", on)) {
     r.integer(p.vacancy_days, "EP-2-1", "calendar_days");
     if (!r.status()) return r.status().take_error();
@@ -617,6 +626,42 @@ std::vector<std::string> revoke_newest_first(const std::vector<PermitAge>& permi
   std::vector<std::string> out;
   for (int i = 0; i < excess && i < static_cast<int>(sorted.size()); ++i) out.push_back(sorted[i].number);
   return out;
+}
+
+// ---- A foreign legal entity's workers (EP-39, I-27) ----
+
+namespace {
+// `name` is one of the comma-separated names of `list` ("issue, reissue").
+bool listed(std::string_view list, std::string_view name) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item == name) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
+}  // namespace
+
+Status check_foreign_sending(const Parameters& p, ForeignSendingBasis basis, SubService sub_service, Category category,
+                             EmployerKind filer) {
+  const auto& r = p.foreign_sending;
+  auto refuse = [](const char* code, const char* field) {
+    Error e = Error::invalid(code, field);
+    e.rule_ids = {"EP-39"};
+    return e;
+  };
+  if (!listed(r.bases, boost::describe::enum_to_string(basis, "")))
+    return refuse("ep.foreign_basis", "foreign_employer.basis");
+  if (!listed(r.sub_services, to_string(sub_service))) return refuse("ep.foreign_sub_service", "kind");
+  if (!listed(r.categories, boost::describe::enum_to_string(category, "")))
+    return refuse("ep.foreign_category", "category");
+  // The application is filed by the authorized person of the organization the work is done for.
+  if (filer == EmployerKind::individual) return refuse("ep.foreign_filer", "employer_bin");
+  return ok_status();
 }
 
 // ---- Bans ----

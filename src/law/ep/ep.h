@@ -127,6 +127,14 @@ struct ObligationRules {
   bool contracts_required = false;   // EP-24-1 is in force (added by Order 93: not before 01.09.2025)
 };
 
+// EP-39, I-27: what a foreign legal entity's workers may be applied for with, as the rule version lists it
+// (comma-separated enumerator names; empty: EP-39 applications are not taken on that date).
+struct ForeignSendingRules {
+  std::string bases;         // ForeignSendingBasis names
+  std::string sub_services;  // SubService names
+  std::string categories;    // Category names
+};
+
 struct Parameters {
   Date on;
   FeeRates fees;                           // EP-22.1 (error when no decree version is in force on `on`)
@@ -142,6 +150,7 @@ struct Parameters {
   int extension_window_earliest_days = 0;  // F-E5 "Extension timing": filed ≤ 60 cd before expiry
   int extension_window_latest_days = 0;    //   and ≥ 30 cd before (a flag for the officer, never a refusal)
   ObligationRules obligations;             // EP-14.1, EP-24-1, F-E16
+  ForeignSendingRules foreign_sending;     // EP-39 (none before Order 93 restated it)
 };
 
 // The parameters in force on `on`. Errors: rules.not_in_force (kind internal) for a date before the
@@ -325,6 +334,21 @@ struct PermitAge {
   Date issued_on;
 };
 std::vector<std::string> revoke_newest_first(const std::vector<PermitAge>& permits, int excess);
+
+// ---- A foreign legal entity's workers (EP-39, I-27) ----
+
+// EP-39: why a foreign legal entity sends its workers: a contract for installation and commissioning of
+// equipment while it has no branch or representative office in Kazakhstan, or work for its own subsidiary,
+// branch or representative office (it holds shares or stakes in it directly or indirectly).
+enum class ForeignSendingBasis { installation, affiliate };
+BOOST_DESCRIBE_ENUM(ForeignSendingBasis, installation, affiliate)
+// Whether an application of `sub_service` and `category`, filed by an employer of `filer` kind (the
+// organization the work is done for), may name a foreign legal entity as the workers' employer. Errors
+// (invalid_input, cite EP-39): ep.foreign_basis (field "foreign_employer.basis"), ep.foreign_sub_service
+// ("kind"), ep.foreign_category ("category"), ep.foreign_filer ("employer_bin": an individual is not an
+// organization).
+Status check_foreign_sending(const Parameters& p, ForeignSendingBasis basis, SubService sub_service, Category category,
+                             EmployerKind filer);
 
 // ---- Bans (EP-40, EP-41-1, EP-74, EP-74-1, I-20) ----
 

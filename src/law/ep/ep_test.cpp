@@ -395,6 +395,69 @@ TEST(EpRatios, I30TheSameExemptionsSpareTheLocalContentDocument) {
   EXPECT_FALSE(listed(required_documents(SubService::issue, Category::category_3, exempt), "local_content"));
 }
 
+bool lists(const std::vector<DocumentItem>& docs, const char* code) {
+  return std::any_of(docs.begin(), docs.end(), [&](const DocumentItem& d) { return d.code == code; });
+}
+
+// I-31: items 6 and 9 of the categories 1–4 list are for category 4 only; item 6 (the report on earlier
+// replacement plans) only where the employer has held category-4 permits; ICT item 4 (the special
+// conditions of earlier ICT permits) only where there were such permits.
+TEST(EpDocuments, I31CategoryFourItemsAndReportsOnEarlierPermits) {
+  FLIS_REQUIREMENTS("I-31", "EP-A2.8", "EP-14");
+  DocumentContext first;
+  DocumentContext returning;
+  returning.earlier_category_4 = true;
+  returning.earlier_ict = true;
+  for (Category c : {Category::category_1, Category::category_2, Category::category_3}) {
+    EXPECT_FALSE(lists(required_documents(SubService::issue, c, returning), "replacement_plan"));
+    EXPECT_FALSE(lists(required_documents(SubService::issue, c, returning), "replacement_report"));
+  }
+  EXPECT_TRUE(lists(required_documents(SubService::issue, Category::category_4, first), "replacement_plan"));
+  EXPECT_FALSE(lists(required_documents(SubService::issue, Category::category_4, first), "replacement_report"));
+  EXPECT_TRUE(lists(required_documents(SubService::issue, Category::category_4, returning), "replacement_report"));
+  EXPECT_FALSE(
+      lists(required_documents(SubService::ict_issue, Category::category_1, first), "special_conditions_report"));
+  EXPECT_TRUE(
+      lists(required_documents(SubService::ict_issue, Category::category_1, returning), "special_conditions_report"));
+  EXPECT_TRUE(is_listed(SubService::ict_issue, "special_conditions_report"));
+}
+
+// EP-39: the organization the work is done for applies for a foreign legal entity's workers, with the
+// contract or sending letter as item 4; what the rule version lists decides which applications may.
+TEST(EpForeignSending, Paragraph39AsTheRuleVersionListsIt) {
+  FLIS_REQUIREMENTS("EP-39", "EP-A2.8");
+  const Parameters p = params("2026-03-02");
+  EXPECT_TRUE(check_foreign_sending(p, ForeignSendingBasis::installation, SubService::issue, Category::category_2,
+                                    EmployerKind::legal_entity)
+                  .ok());
+  EXPECT_TRUE(check_foreign_sending(p, ForeignSendingBasis::affiliate, SubService::reissue, Category::category_3,
+                                    EmployerKind::branch_or_representative_office)
+                  .ok());
+  auto refused = [&](ForeignSendingBasis b, SubService s, Category c, EmployerKind k) {
+    auto r = check_foreign_sending(p, b, s, c, k);
+    EXPECT_FALSE(r.ok());
+    if (r.ok()) return std::string();
+    EXPECT_EQ(r.error().rule_ids, std::vector<std::string>{"EP-39"});
+    return r.error().code + "@" + r.error().field;
+  };
+  EXPECT_EQ(
+      refused(ForeignSendingBasis::installation, SubService::issue, Category::seasonal, EmployerKind::legal_entity),
+      "ep.foreign_category@category");
+  EXPECT_EQ(refused(ForeignSendingBasis::installation, SubService::ict_issue, Category::category_1,
+                    EmployerKind::legal_entity),
+            "ep.foreign_sub_service@kind");
+  EXPECT_EQ(refused(ForeignSendingBasis::installation, SubService::extension, Category::category_3,
+                    EmployerKind::legal_entity),
+            "ep.foreign_sub_service@kind");
+  EXPECT_EQ(refused(ForeignSendingBasis::affiliate, SubService::issue, Category::category_3, EmployerKind::individual),
+            "ep.foreign_filer@employer_bin");
+  // The 2023 wording is not in the seed: its version lists nothing, so nothing is taken under it.
+  auto before = check_foreign_sending(params("2025-06-02"), ForeignSendingBasis::installation, SubService::issue,
+                                      Category::category_3, EmployerKind::legal_entity);
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.error().code, "ep.foreign_basis");
+}
+
 TEST(EpRatios, IctHalfOfTheKazakhStaff) {
   FLIS_REQUIREMENTS("F-E3", "EP-74");
   const Parameters p = params("2026-03-02");

@@ -6,10 +6,12 @@
 // described input (cases/ep/ep_commands.h) to /cases/{id}/ep/<action> (SE owns /cases/{id}/file etc.).
 #include <algorithm>
 #include <boost/describe/enum.hpp>
+#include <boost/describe/enum_to_string.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <cstdlib>
 
 #include "cases/case_data.h"
+
 #include "cases/ep/employer_permits.h"
 #include "docs/ep/ep_documents.h"
 #include "law/ep/documents.h"
@@ -196,13 +198,20 @@ std::string doc_label(const Request& req, const std::string& code) {
 
 json::object documents_view(const CasePage& page, const cases::EpCaseData& ep) {
   const auto kind = law::ep::parse_sub_service(page.c.kind).value_or(law::ep::SubService::issue);
-  law::ep::DocumentContext context;
-  context.multi_region = ep.regions.size() > 1;
+  // The list the case records (made with the draft, again at filing); an older case has none, and shows the
+  // list without what the registers and the employer's history decide.
+  std::vector<cases::EpDocumentItem> listed = ep.documents;
+  if (listed.empty()) {
+    law::ep::DocumentContext context;
+    context.multi_region = ep.regions.size() > 1;
+    context.foreign_sending = ep.foreign_employer.has_value();
+    for (auto& item : law::ep::required_documents(kind, ep.category, context)) listed.push_back({item.code, item.item});
+  }
   auto files = page.portal.ctx.store.files_of_case(page.c.id);
   const std::vector<cases::StoredFile> stored = files ? *files : std::vector<cases::StoredFile>{};
   json::array items;
   std::vector<std::pair<std::string, std::string>> doc_types{{"", tr(page.req, "form.choose")}};
-  for (const auto& item : law::ep::required_documents(kind, ep.category, context)) {
+  for (const auto& item : listed) {
     json::array attached;
     for (const auto& f : stored)
       if (f.doc_type == item.code) attached.push_back(json::object{{"name", f.file_name}});
@@ -334,6 +343,13 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
     if (!value.empty()) rows.push_back(portal::summary_row(std::move(label), std::move(value)));
   };
   add(out.summary_head, tr(req, "ep.employer"), ep.employer.name + ", " + ep.employer.bin);
+  if (const auto& f = ep.foreign_employer) {  // EP-39: the workers' employer, and what it sends them under
+    add(out.summary_head, tr(req, "ep.foreign_employer"),
+        f->name + " (" + portal::reference_label(portal, req, "country", f->country) + "), " + f->registration_number);
+    add(out.summary_head, tr(req, "ep.foreign_basis"),
+        tr(req, "ep.foreign_basis." + std::string(boost::describe::enum_to_string(f->basis, ""))) + ": № " +
+            f->contract_number + ", " + f->contract_date + " (EP-39)");
+  }
   add(out.summary_head, tr(req, "ep.category"), tr(req, "ep.category_name." + std::string(law::ep::wire(ep.category))));
   std::vector<std::string> regions;
   for (const auto& r : ep.regions) regions.push_back(region_name(portal, req, r));

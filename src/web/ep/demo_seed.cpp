@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/case_data.h"
 #include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
 #include "core/identifiers.h"
@@ -75,9 +76,9 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     clock.set(at(wd_back, 9));
     auto c = ep.create_draft(demo.user(employer), in);
     if (!c) return c;
-    law::ep::DocumentContext context;
-    context.multi_region = in.regions.size() > 1;
-    for (const auto& item : law::ep::required_documents(in.kind, in.category, context)) {
+    auto drafted = cases::read_data<cases::EpCaseData>(*c);
+    if (!drafted) return drafted.take_error();
+    for (const auto& item : drafted->documents) {
       cases::StoredFile f;
       f.doc_type = item.code;
       f.file_name = item.code + ".pdf";
@@ -213,6 +214,30 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     clock.set(at(5, 12));
     auto d = ep.decide(demo.user("u-head-alm"), c->id, cases::EpDecisionInput{true, {}, ""});
     if (!d && !stops(d)) return d.take_error();
+  }
+  // 6. KazStroyMontazh for a foreign company without a branch here, installing equipment under a contract
+  // (EP-39, I-27): registered, awaiting the decision.
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::issue;
+    in.category = Category::category_3;
+    in.employer_bin = ksm;
+    in.oked_section = "F";
+    in.regions = {kAlmaty};
+    in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70103";
+    in.workers = {worker("Мюллер", "Томас", "", Date(1985, 3, 2), "DE", "C4F7K2L91",
+                         "Fachschule, Dresden, Anlagenbau (техник по монтажу оборудования)", "3112", 14)};
+    in.workers.back().full_name_latin = "THOMAS MUELLER";
+    cases::EpForeignEmployerInput foreign;
+    foreign.name = "Anlagenbau Nord GmbH";
+    foreign.country = "DE";
+    foreign.registration_number = "HRB 104512";
+    foreign.basis = law::ep::ForeignSendingBasis::installation;
+    foreign.contract_number = "AN-KSM-" + std::to_string(today.year()) + "/14";
+    foreign.contract_date = today.plus_days(-40);
+    in.foreign_employer = foreign;
+    // Before Order 93 restated p.39 (a demo date before 1 September 2025) there is nothing to file.
+    if (auto c = apply("u-emp-ksm", in, 3); !c && c.error().code != "ep.foreign_basis") return c.take_error();
   }
   clock.set(demo.today);
   return report;

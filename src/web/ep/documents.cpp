@@ -162,6 +162,18 @@ Result<std::string> permit_pdf(AppContext& ctx, const cases::IssuedDocument& doc
   v.valid_from = doc.valid_from;
   v.valid_to = doc.valid_to;
   v.special_condition = pd->special_condition;
+  if (const auto& f = pd->foreign_employer) {  // EP-39
+    docs::ep::ForeignEmployerView fv;
+    fv.name = f->name;
+    fv.country = names_of(ctx.store, "country", f->country, issued);
+    if (fv.country.ru.empty()) fv.country = {f->country, f->country};
+    fv.registration_number = f->registration_number;
+    fv.basis = f->basis == law::ep::ForeignSendingBasis::installation ? docs::ep::ForeignSendingBasis::installation
+                                                                      : docs::ep::ForeignSendingBasis::affiliate;
+    fv.contract_number = f->contract_number;
+    fv.contract_date = Date::parse(f->contract_date).value_or(issued);
+    v.foreign_employer = std::move(fv);
+  }
   // The head who decided signs the permit (EP-53.1); the decision is on the case that produced it.
   std::string head;
   if (auto c = ctx.store.load_case(doc.case_id)) {

@@ -108,6 +108,24 @@ json::object new_form_view(const Portal& portal, const Request& req, const Actor
                                     field_json(condition), field_json(permit), field_json(reason)};
 
   auto countries = choose(req, portal::reference_options(portal, req, "country"));
+  // EP-39, I-27: filled only when the workers' employer is a foreign legal entity and this organization is
+  // the one the work is done for.
+  auto foreign = [&](const char* name, std::string control = "text", std::string input_type = "text") {
+    return portal::form_field(req, "", std::string("foreign_employer.") + name, std::string("ep.new.foreign.") + name,
+                              value, false, std::move(control), std::move(input_type));
+  };
+  Field foreign_country = foreign("country", "select");
+  foreign_country.options = countries;
+  Field basis = foreign("basis", "select");
+  basis.options = choose(req, {});
+  for (auto b : {"installation", "affiliate"})
+    basis.options.emplace_back(b, tr(req, std::string("ep.foreign_basis.") + b));
+  view["foreign_fields"] = json::array{field_json(foreign("name")),
+                                       field_json(foreign_country),
+                                       field_json(foreign("registration_number")),
+                                       field_json(basis),
+                                       field_json(foreign("contract_number")),
+                                       field_json(foreign("contract_date", "text", "date"))};
   auto occupations = choose(req, portal::reference_options(portal, req, "occupation"));
   json::array blocks;
   for (int i = 0; i < kWorkerBlocks; ++i) {
@@ -152,7 +170,7 @@ json::object new_form_view(const Portal& portal, const Request& req, const Actor
 // Every field list of the new application's view, for the errors at their fields.
 void show_errors(json::object& view, const Request& req, const Error& error) {
   portal::add_error(view, req, error);
-  portal::apply_field_errors(view, {"service_fields", "term_fields", "worker_blocks"});
+  portal::apply_field_errors(view, {"service_fields", "term_fields", "foreign_fields", "worker_blocks"});
 }
 
 json::object fee_view(const Portal& portal, const Request& req, const std::optional<Actor>& actor,
