@@ -39,6 +39,23 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
                                                 const std::string& iso_codes_dir) {
   ReferenceLoadReport report;
   auto put = [&](cases::ReferenceEntry e) -> Status { return store.upsert_reference(e); };
+  // Every object of the array `list` of data file `file` into set `set`, keyed by its `code_key`, in force from
+  // the file's date, confirmed unless the entry says "confirmed": false.
+  auto put_entries = [&](const std::string& file, std::string_view list, const std::string& set,
+                         std::string_view code_key) -> Status {
+    auto read = read_json_file(data_dir + "/" + file);
+    if (!read) return read.take_error();
+    const auto& f = read->as_object();
+    for (const auto& item : f.at(list).as_array()) {
+      const auto& o = item.as_object();
+      if (auto s = put({set, str(o, code_key), effective_from_of(f), std::nullopt, o,
+                        !o.contains("confirmed") || o.at("confirmed").as_bool()});
+          !s)
+        return s;
+      ++report.other;
+    }
+    return ok_status();
+  };
 
   // Countries: the ISO 3166-1 list Debian ships, named in each language by ICU (CLDR display names);
   // iso-codes' English name where CLDR has none.
@@ -137,17 +154,8 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
     }
   }
   // Countries of origin with a ratified labour-migration treaty (QT-17), by ISO alpha-3.
-  auto treaties = read_json_file(data_dir + "/treaty_countries.json");
-  if (!treaties) return treaties.take_error();
-  const auto& tfile = treaties->as_object();
-  for (const auto& c : tfile.at("countries").as_array()) {
-    const auto& o = c.as_object();
-    if (auto s = put({"treaty_country", str(o, "alpha_3"), effective_from_of(tfile), std::nullopt, o,
-                      !o.contains("confirmed") || o.at("confirmed").as_bool()});
-        !s)
-      return s.take_error();
-    ++report.other;
-  }
+  if (auto s = put_entries("treaty_countries.json", "countries", "treaty_country", "alpha_3"); !s)
+    return s.take_error();
   // The occupations classifier НК РК 01-2017 (EP-A2.8, EP-16-1): major groups and the unit groups shipped;
   // the rest is imported by an administrator.
   auto occupations = read_json_file(data_dir + "/occupations.json");
@@ -164,19 +172,13 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
         return s.take_error();
       ++report.other;
     }
+  // EP-16-1: the qualification requirements per unit group of НК РК 01-2017 (minimum education level and
+  // years of experience, and the document they come from); an administrator imports the registers' values.
+  if (auto s = put_entries("qualification_requirements.json", "requirements", "qualification_requirement", "code"); !s)
+    return s.take_error();
   // Districts (second KATO level) that issue LI permits (LI-4) and may hold a share of their
   // region's labour-immigrant quota (I-15); the full classifier is imported by an administrator.
-  auto districts = read_json_file(data_dir + "/districts.json");
-  if (!districts) return districts.take_error();
-  const auto& dfile = districts->as_object();
-  for (const auto& d : dfile.at("districts").as_array()) {
-    const auto& o = d.as_object();
-    if (auto s = put({"district", str(o, "kato"), effective_from_of(dfile), std::nullopt, o,
-                      !o.contains("confirmed") || o.at("confirmed").as_bool()});
-        !s)
-      return s.take_error();
-    ++report.other;
-  }
+  if (auto s = put_entries("districts.json", "districts", "district", "kato"); !s) return s.take_error();
   return report;
 }
 

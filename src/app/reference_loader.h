@@ -1,5 +1,6 @@
 // Loads the shipped reference data into the store's versioned reference tables: regions, the SE
-// list of priority sectors and professions, calendar overrides, working hours (data/reference/),
+// list of priority sectors and professions, calendar overrides, working hours, the occupations and their
+// qualification requirements (EP-16-1) (data/reference/),
 // and countries from Debian's iso-codes with their Kazakh, Russian and English names from ICU.
 #pragma once
 

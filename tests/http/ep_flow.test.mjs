@@ -29,7 +29,7 @@ const worker = {
   surname: 'Каримов', given_name: 'Бекзод', patronymic: 'Алишерович', birth_date: '1990-04-12', citizenship: 'UZ',
   passport_number: 'FA1234567', passport_issued_on: '2021-05-10', passport_issuer: 'МВД Республики Узбекистан',
   residence_country: 'UZ', departure_country: 'UZ', education: 'Колледж, техник-строитель', occupation_code: '3112',
-  experience_years: 9,
+  experience_years: 9, education_level: 'technical_vocational', // EP-16-1
 };
 // The simulator's vacancy of KazStroyMontazh for construction technicians, published 45 days before (EP-2-1).
 const draftBody = {

@@ -7,6 +7,7 @@
 #include "cases/case_data.h"
 #include "cases/codec.h"
 #include "cases/ep/obligations.h"
+#include "cases/ep/qualification_check.h"
 #include "cases/qt/quota_ledger.h"
 #include "cases/roles.h"
 #include "cases/transliteration.h"
@@ -326,6 +327,7 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
                     w.departure_country, w.education,
                     w.occupation_code,   "",
                     w.experience_years,  w.iin};
+    worker.education_level = w.education_level;  // EP-16-1
     worker.occupation_name = json_string(occupation->payload, "ru");
     // EP-14.1, EP-14.2, I-38: a category 4 issue carries the replacement plan of Appendix 5; the window is
     // checked from today (the permit's own day of issue moves the deadline, not the months).
@@ -699,6 +701,11 @@ EpChecks EmployerPermitService::run_checks(const CaseRecord& c, const EpCaseData
     }
     out.items.push_back(std::move(check));
   }
+
+  // EP-16-1, I-27: each worker's education and experience against the position's requirement (a worker brought
+  // newly: issue, re-issue to another worker, ICT issue); not met is EP-A2.9(2), no requirement the officer's.
+  if (kind == SubService::issue || kind == SubService::reissue || kind == SubService::ict_issue)
+    out.items.push_back(check_qualifications(ports().store, data, on));
   return out;
 }
 

@@ -30,6 +30,8 @@ struct EpWorkerInput {
   std::string residence_country;
   std::string departure_country;
   std::string education;
+  // EP-16-1: the level on law::ep's education ladder (optional: without it the officer judges the education)
+  std::optional<law::ep::EducationLevel> education_level;
   std::string occupation_code;  // НК РК 01-2017
   double experience_years = 0;
   std::string iin;
@@ -50,6 +52,9 @@ struct EpWorkerInput {
       {.name = "residence_country", .max_length = 2, .description = "ISO 3166-1 alpha-2"},
       {.name = "departure_country", .max_length = 2, .description = "ISO 3166-1 alpha-2"},
       {.name = "education", .max_length = 300},
+      {.name = "education_level",
+       .required = false,
+       .description = "EP-16-1: general_secondary < technical_vocational < post_secondary < higher < postgraduate"},
       {.name = "occupation_code", .max_length = 10, .description = "НК РК 01-2017"},
       {.name = "experience_years", .minimum = 0, .maximum = 70},
       {.name = "iin", .required = false, .format = Format::iin},
@@ -66,7 +71,8 @@ struct EpWorkerInput {
 BOOST_DESCRIBE_STRUCT(EpWorkerInput, (),
                       (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
                        passport_issued_on, passport_issuer, residence_country, departure_country, education,
-                       occupation_code, experience_years, iin, replacement_profession, replace_within_months))
+                       education_level, occupation_code, experience_years, iin, replacement_profession,
+                       replace_within_months))
 
 // EP-3, EP-A2.0, EP-A2.8: a draft application of one of the six sub-services.
 // EP-39, I-27: the foreign legal entity whose workers the organization the work is done for applies for.

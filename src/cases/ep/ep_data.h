@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "law/ep/ep.h"
+#include "law/ep/qualification.h"
 
 namespace flis::cases {
 
@@ -41,12 +42,15 @@ struct EpWorker {
   // citizen will take (НК РК 01-2017; the worker's own when not given) and within how many months of issue.
   std::optional<std::string> replacement_profession;
   std::optional<int> replace_within_months;
+  // EP-16-1: the education level the employer declares beside `education`, on law::ep's ladder (absent on rows
+  // written before it, and when not given: the officer judges the education from the diploma).
+  std::optional<law::ep::EducationLevel> education_level;
 };
 BOOST_DESCRIBE_STRUCT(EpWorker, (),
                       (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
                        passport_issued_on, passport_issuer, residence_country, departure_country, education,
                        occupation_code, occupation_name, experience_years, iin, replacement_profession,
-                       replace_within_months))
+                       replace_within_months, education_level))
 std::string full_name(const EpWorker& worker);  // "Surname Given Patronymic" (patronymic when given)
 
 // The employer as the application and the registers name it (EP-7.3: the register is authoritative).
@@ -93,7 +97,8 @@ BOOST_DESCRIBE_STRUCT(EpFileRef, (), (id, doc_type, sha256))
 
 // One automated check at filing or on the officer's re-check (EP-2-1, EP-2-2, EP-7.3, EP-10, p.19/p.60,
 // the bans of I-20). A registry that does not answer never refuses: the check is "unavailable" and the
-// decision waits for a re-check (I-18).
+// decision waits for a re-check (I-18). EP-16-1: the check "qualification" (cases/ep/qualification_check.h) has
+// one more status, "to_judge": no requirement on file or no level declared — the officer judges, never a refusal.
 struct EpCheck {
   static constexpr bool kAllLenient = true;
   std::string name;                   // "legal_entity" | "vacancy" | "contracts" | "violations" | "ratios" | "bans"

@@ -178,6 +178,13 @@ json::array agreements_view(const Portal& portal, const Request& req, const Case
   return out;
 }
 
+// EP-16-1: the declared level (translated) before the diploma's own words.
+std::string education_text(const Request& req, const cases::EpWorker& w) {
+  if (!w.education_level) return w.education;
+  return tr(req, std::string("ep.education_level.") + boost::describe::enum_to_string(*w.education_level, "")) + " — " +
+         w.education;
+}
+
 json::array workers_view(const Portal& portal, const Request& req, const std::vector<cases::EpWorker>& workers) {
   json::array out;
   for (const auto& w : workers)
@@ -186,7 +193,7 @@ json::array workers_view(const Portal& portal, const Request& req, const std::ve
                                {"citizenship", reference_label(portal, req, "country", w.citizenship)},
                                {"passport", w.passport_number},
                                {"occupation", w.occupation_code + " " + w.occupation_name},
-                               {"education", w.education},
+                               {"education", education_text(req, w)},
                                {"experience", w.experience_years}});
   return out;
 }
@@ -376,7 +383,8 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
   json::object bottom{{"documents", documents_view(page, ep)},
                       {"has_agreements", !agreements.empty()},
                       {"agreements", std::move(agreements)},
-                      {"workers", workers_view(portal, req, ep.workers)}};
+                      {"workers", workers_view(portal, req, ep.workers)},
+                      {"qualification", qualification_view(portal, req, page.c, ep)}};
   auto obligations = obligations_section(page, ep);  // obligations_api.cpp
   if (!obligations) return obligations.error();
   out.bottom += *obligations;

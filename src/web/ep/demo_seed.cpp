@@ -1,7 +1,8 @@
 // EP's demo data (Module::seed_demo): employers' applications made by the real EP service with the demo clock
 // set back, checked against the registries `flis seed-demo --registry-url` connects (make demo: the
 // simulator, whose employers, vacancies and contracts these are). A large construction company waiting to
-// pay the fee for technicians, the same company heard before a refusal (its vacancy too recent), an ICT permit
+// pay the fee for technicians, the same company heard before a refusal (its vacancy too recent, and its metal
+// erector's general secondary education below the position's requirement, EP-16-1), an ICT permit
 // issued to a small IT company, a company in liquidation refused after its hearing (its complaint to the
 // akim's office waiting, EP-82), and a permit for two
 // regions agreed by the other region's LEB. Without registries (the tests) the checks cannot run, so the
@@ -21,6 +22,7 @@
 namespace flis::web::ep {
 using law::ep::Category;
 using law::ep::SubService;
+using Level = law::ep::EducationLevel;
 
 namespace {
 
@@ -28,8 +30,8 @@ constexpr const char* kAstana = "710000000";
 constexpr const char* kAlmaty = "750000000";
 
 cases::EpWorkerInput worker(std::string surname, std::string given, std::string patronymic, Date born,
-                            std::string country, std::string passport, std::string education, std::string occupation,
-                            double years) {
+                            std::string country, std::string passport, std::string education,
+                            law::ep::EducationLevel level, std::string occupation, double years) {
   cases::EpWorkerInput w;
   w.surname = std::move(surname);
   w.given_name = std::move(given);
@@ -41,6 +43,7 @@ cases::EpWorkerInput worker(std::string surname, std::string given, std::string 
   w.passport_number = std::move(passport);
   w.passport_issued_on = Date(2022, 3, 1);
   w.education = std::move(education);
+  w.education_level = level;  // EP-16-1
   w.occupation_code = std::move(occupation);
   w.experience_years = years;
   return w;
@@ -108,17 +111,20 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.regions = {kAlmaty};
     in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70103";
     in.workers = {worker("Юлдашев", "Шерзод", "Рустамович", Date(1988, 2, 14), "UZ", "FA3344556",
-                         "Среднее профессиональное, Ташкентский строительный колледж, техник-строитель", "3112", 11),
+                         "Среднее профессиональное, Ташкентский строительный колледж, техник-строитель",
+                         Level::technical_vocational, "3112", 11),
                   worker("Назаров", "Фаридун", "", Date(1991, 7, 30), "TJ", "401122334",
-                         "Среднее профессиональное, Худжандский политехнический колледж, строительство", "3112", 8)};
+                         "Среднее профессиональное, Худжандский политехнический колледж, строительство",
+                         Level::technical_vocational, "3112", 8)};
     auto c = apply("u-emp-ksm", in, 9);
     if (!c) return c.take_error();
     clock.set(at(7, 11));
     auto d = ep.decide(demo.user("u-head-alm"), c->id, cases::EpDecisionInput{true, {}, ""});
     if (!d && !stops(d)) return d.take_error();
   }
-  // 2. KazStroyMontazh again, metal erectors: the vacancy is 3 days old, so the check finds EP-2-1 not met;
-  // the head sends the preliminary decision and the hearing is open.
+  // 2. KazStroyMontazh again, metal erectors: the vacancy is 3 days old, so the check finds EP-2-1 not met, and
+  // the worker's declared general secondary education is below the ЕТКС requirement (EP-16-1, a qualification
+  // finding); the head sends the preliminary decision and the hearing is open. The other demo workers meet theirs.
   {
     cases::EpDraftInput in;
     in.kind = SubService::issue;
@@ -128,7 +134,8 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.regions = {kAlmaty};
     in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70101";
     in.workers = {worker("Каримов", "Бахтиёр", "Олимович", Date(1993, 11, 3), "UZ", "FA9988776",
-                         "Среднее профессиональное, монтаж металлоконструкций", "7214", 6)};
+                         "Общее среднее, школа № 12 г. Андижана; курсы монтажника", Level::general_secondary, "7214",
+                         6)};
     auto c = apply("u-emp-ksm", in, 2);
     if (!c) return c.take_error();
     clock.set(at(1, 15));
@@ -136,7 +143,8 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
         demo.user("u-head-alm"), c->id,
         cases::EpPreliminaryInput{{"EP-A2.9(2)"},
                                   "Сведения о вакансии поданы менее чем за 15 календарных дней до подачи заявления "
-                                  "(пункт 2-1 Правил)."});
+                                  "(пункт 2-1 Правил); уровень образования работника ниже квалификационных "
+                                  "требований к профессии (пункт 16-1 Правил)."});
     if (!h) return h.take_error();
   }
   // 3. Astana Digital Lab: an intra-corporate transfer of a data specialist (free, no quota): issued.
@@ -150,7 +158,7 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.contract_months = 24;
     in.special_condition = "upskilling";
     in.workers = {worker("Kumar", "Arjun", "", Date(1986, 5, 21), "IN", "Z4455667",
-                         "Master of Technology, IIT Bombay, computer science", "2521", 12)};
+                         "Master of Technology, IIT Bombay, computer science", Level::postgraduate, "2521", 12)};
     in.workers.back().full_name_latin = "ARJUN KUMAR";
     auto c = apply("u-emp-adl", in, 6);
     if (!c) return c.take_error();
@@ -168,7 +176,7 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.regions = {kAlmaty};
     in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70999";
     in.workers = {worker("Li", "Qiang", "", Date(1984, 1, 9), "CN", "EH1231231",
-                         "Higher, Dalian Maritime University, logistics", "2141", 10)};
+                         "Higher, Dalian Maritime University, logistics", Level::higher, "2141", 10)};
     auto c = apply("u-emp-dostyk", in, 12);
     if (!c) return c.take_error();
     clock.set(at(10, 11));
@@ -201,7 +209,7 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.regions = {kAlmaty, kAstana};
     in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70103";
     in.workers = {worker("Ахмедов", "Джамшед", "Рахимович", Date(1990, 9, 12), "TJ", "401998877",
-                         "Высшее, Таджикский технический университет, строительство", "3112", 7)};
+                         "Высшее, Таджикский технический университет, строительство", Level::higher, "3112", 7)};
     auto c = apply("u-emp-ksm", in, 8);
     if (!c) return c.take_error();
     clock.set(at(7, 15));
@@ -226,7 +234,8 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.regions = {kAlmaty};
     in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70103";
     in.workers = {worker("Мюллер", "Томас", "", Date(1985, 3, 2), "DE", "C4F7K2L91",
-                         "Fachschule, Dresden, Anlagenbau (техник по монтажу оборудования)", "3112", 14)};
+                         "Fachschule, Dresden, Anlagenbau (техник по монтажу оборудования)",
+                         Level::technical_vocational, "3112", 14)};
     in.workers.back().full_name_latin = "THOMAS MUELLER";
     cases::EpForeignEmployerInput foreign;
     foreign.name = "Anlagenbau Nord GmbH";

@@ -49,6 +49,12 @@ void register_document_pages(Router& router, const std::shared_ptr<const portal:
 // forms under /cases/{id}/ep/.
 Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
 void register_case_forms(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// qualification_page.cpp: EP-16-1, I-27 — whether the case's sub-service checks the workers' qualification
+// (issue, re-issue, ICT issue), and the case page's table of each worker's declared education and experience
+// against the position's requirement (false when it does not apply).
+bool checks_qualification(const cases::CaseRecord& c);
+boost::json::value qualification_view(const portal::Portal& portal, const Request& req, const cases::CaseRecord& c,
+                                      const cases::EpCaseData& ep);
 // portal_pages.cpp: the employer's new application form (/employer-permits/new) and the public fee
 // calculator page (/employer-permits/fee), with their navigation links.
 void register_portal_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);

@@ -147,12 +147,19 @@ json::object new_form_view(const Portal& portal, const Request& req, const Actor
                                  w("residence_country", "residence_country", true, "select"),
                                  w("departure_country", "departure_country", true, "select"),
                                  w("education", "education", true, "textarea"),
+                                 w("education_level", "education_level", false, "select"),
                                  w("occupation_code", "occupation_code", true, "select"),
                                  w("experience_years", "experience_years", true, "text", "number"),
                                  w("iin", "iin", false)};
     for (auto& f : fields) {
       if (f.name.ends_with("country") || f.name.ends_with("citizenship")) f.options = countries;
       if (f.name.ends_with("occupation_code")) f.options = occupations;
+      if (f.name.ends_with("education_level")) {  // EP-16-1: the ladder of law::ep::EducationLevel
+        f.options = choose(req, {});
+        boost::mp11::mp_for_each<boost::describe::describe_enumerators<law::ep::EducationLevel>>(
+            [&](auto e) { f.options.emplace_back(e.name, tr(req, std::string("ep.education_level.") + e.name)); });
+        f.hint = tr(req, "ep.new.worker.education_level_hint");
+      }
       if (f.name.ends_with("full_name_latin")) f.hint = tr(req, "ep.new.worker.latin_hint");
     }
     json::array out;

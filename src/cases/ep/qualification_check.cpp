@@ -1,0 +1,103 @@
+#include "cases/ep/qualification_check.h"
+
+#include <boost/describe/enum_to_string.hpp>
+#include <sstream>
+#include <variant>
+
+#include "cases/codec.h"
+
+namespace flis::cases {
+
+namespace {
+
+using law::ep::QualificationOutcome;
+
+std::string level_name(law::ep::EducationLevel level) { return boost::describe::enum_to_string(level, "?"); }
+
+std::string years(double y) {
+  std::ostringstream out;
+  out << y;
+  return out.str();
+}
+
+// The requirement of `occupation` in force on `on`; nullopt when none is on file or its entry does not decode.
+std::optional<law::ep::QualificationRequirement> requirement_of(Store& store, const std::string& occupation, Date on) {
+  auto entry = store.find_reference("qualification_requirement", occupation, on);
+  if (!entry) return std::nullopt;
+  auto decoded = codec::decode_value<law::ep::QualificationRequirement>(boost::json::value(entry->payload));
+  if (!std::holds_alternative<law::ep::QualificationRequirement>(decoded)) return std::nullopt;
+  auto r = std::get<law::ep::QualificationRequirement>(std::move(decoded));
+  r.code = occupation;
+  return r;
+}
+
+}  // namespace
+
+WorkerQualification qualification_of(Store& store, const EpWorker& worker, law::ep::Category category, Date on) {
+  WorkerQualification out;
+  out.requirement = requirement_of(store, worker.occupation_code, on);
+  out.finding =
+      law::ep::check_qualification(out.requirement, {worker.education_level, worker.experience_years}, category);
+  return out;
+}
+
+EpCheck check_qualifications(Store& store, const EpCaseData& data, Date on) {
+  EpCheck check{"qualification", "ok", "", {}, {}, {}, {}, {}};
+  std::vector<std::string> lines;
+  bool to_judge = false;
+  for (const auto& w : data.workers) {
+    const auto [requirement, f] = qualification_of(store, w, data.category, on);
+    law::cite(check.rule_ids, f.rule_ids);
+    std::string line = full_name(w) + " (" + w.occupation_code + "): ";
+    const std::string declared =
+        (w.education_level ? level_name(*w.education_level) : std::string("no level declared")) + ", " +
+        years(w.experience_years) + " years";
+    switch (f.outcome) {
+      case QualificationOutcome::met:
+        line += "met — " + declared;
+        break;
+      case QualificationOutcome::not_met:
+        line += "not met —";
+        if (f.education_short)
+          line +=
+              " education " + level_name(*w.education_level) + " below " + level_name(requirement->min_education) + ";";
+        if (f.experience_short)
+          line += " experience " + years(w.experience_years) + " below " + years(requirement->min_experience_years) +
+                  " years;";
+        line.pop_back();
+        if (check.status != "finding") {
+          check.status = "finding";
+          check.reason = f.education_short ? "education_short" : "experience_short";
+          if (f.ground) check.ground = law::ep::citation(*f.ground);
+        }
+        break;
+      case QualificationOutcome::not_declared:
+        line += "experience met (" + declared + "); no education level declared: the officer judges the education";
+        to_judge = true;
+        break;
+      case QualificationOutcome::no_requirement:
+        line += "no qualification requirement on file for this occupation: the officer judges from the documents";
+        to_judge = true;
+        break;
+    }
+    if (requirement) {
+      line += " [" + level_name(requirement->min_education) + ", " + years(requirement->min_experience_years) +
+              " years: " + requirement->source_name + (requirement->confirmed ? "" : ", unconfirmed") + "]";
+      law::cite(check.records, {w.occupation_code + ": " + requirement->source_name});
+    }
+    lines.push_back(std::move(line));
+  }
+  if (check.status == "ok" && to_judge) {
+    check.status = "to_judge";
+    check.reason = "officer_judges";
+  }
+  // I-27: a seasonal worker by the declared data only; the other categories' declared data are held against the
+  // diploma copy (EP-A2.8 item 3), which the officer compares.
+  lines.push_back(data.category == law::ep::Category::seasonal
+                      ? "seasonal workers: checked against the data declared only (I-27)"
+                      : "checked against the data declared; the officer compares them with the diploma copy (EP-A2.8)");
+  for (std::size_t i = 0; i < lines.size(); ++i) check.summary += (i ? "; " : "") + lines[i];
+  return check;
+}
+
+}  // namespace flis::cases
