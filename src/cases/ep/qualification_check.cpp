@@ -14,11 +14,13 @@ using law::ep::QualificationOutcome;
 
 std::string level_name(law::ep::EducationLevel level) { return boost::describe::enum_to_string(level, "?"); }
 
-std::string years(double y) {
+std::string number(double y) {
   std::ostringstream out;
   out << y;
   return out.str();
 }
+
+std::string years(double y) { return number(y) + (y == 1 ? " year" : " years"); }
 
 // The requirement of `occupation` in force on `on`; nullopt when none is on file or its entry does not decode.
 std::optional<law::ep::QualificationRequirement> requirement_of(Store& store, const std::string& occupation, Date on) {
@@ -51,7 +53,7 @@ EpCheck check_qualifications(Store& store, const EpCaseData& data, Date on) {
     std::string line = full_name(w) + " (" + w.occupation_code + "): ";
     const std::string declared =
         (w.education_level ? level_name(*w.education_level) : std::string("no level declared")) + ", " +
-        years(w.experience_years) + " years";
+        years(w.experience_years);
     switch (f.outcome) {
       case QualificationOutcome::met:
         line += "met — " + declared;
@@ -62,8 +64,8 @@ EpCheck check_qualifications(Store& store, const EpCaseData& data, Date on) {
           line +=
               " education " + level_name(*w.education_level) + " below " + level_name(requirement->min_education) + ";";
         if (f.experience_short)
-          line += " experience " + years(w.experience_years) + " below " + years(requirement->min_experience_years) +
-                  " years;";
+          line +=
+              " experience " + number(w.experience_years) + " below " + years(requirement->min_experience_years) + ";";
         line.pop_back();
         if (check.status != "finding") {
           check.status = "finding";
@@ -81,8 +83,8 @@ EpCheck check_qualifications(Store& store, const EpCaseData& data, Date on) {
         break;
     }
     if (requirement) {
-      line += " [" + level_name(requirement->min_education) + ", " + years(requirement->min_experience_years) +
-              " years: " + requirement->source_name + (requirement->confirmed ? "" : ", unconfirmed") + "]";
+      line += " [required: " + level_name(requirement->min_education) + ", " +
+              years(requirement->min_experience_years) + (requirement->confirmed ? "" : ", unconfirmed") + "]";
       law::cite(check.records, {w.occupation_code + ": " + requirement->source_name});
     }
     lines.push_back(std::move(line));
