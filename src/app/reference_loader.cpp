@@ -156,6 +156,10 @@ Result<ReferenceLoadReport> load_reference_data(cases::Store& store, const std::
   // Countries of origin with a ratified labour-migration treaty (QT-17), by ISO alpha-3.
   if (auto s = put_entries("treaty_countries.json", "countries", "treaty_country", "alpha_3"); !s)
     return s.take_error();
+  // States whose documents a treaty exempts from legalization and apostille (EP-27-1, EP-A2.8 item 3, I-32),
+  // by ISO alpha-2.
+  if (auto s = put_entries("legalization_exempt.json", "states", "legalization_exempt", "alpha_2"); !s)
+    return s.take_error();
   // The occupations classifier НК РК 01-2017 (EP-A2.8, EP-16-1): major groups and the unit groups shipped;
   // the rest is imported by an administrator.
   auto occupations = read_json_file(data_dir + "/occupations.json");

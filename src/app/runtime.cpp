@@ -5,6 +5,7 @@
 
 #include "app/modules.h"
 #include "app/reference_loader.h"
+#include "cases/ep/apostille.h"
 #include "docs/permit_token.h"
 #include "docs/signer.h"
 #include "store/database.h"
@@ -85,6 +86,15 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
     rt->relay_->answers_later("migration_police", "agreement_request",
                               {"agreement_status", options.answer_poll, decided});
     rt->relay_->answers_later("apostille", "check_request", {"check_status", options.answer_poll, decided});
+    // EP-27-1, I-32: the Ministry's answer lands on the EP case's apostille check (cases/ep/apostille.h).
+    rt->relay_->on_answer("apostille", "check_request",
+                          [answers = std::make_shared<cases::ApostilleAnswers>(ports)](
+                              const cases::OutboxMessage& call, const boost::json::value& answer,
+                              const cases::OutboxUpdate& settle) -> Status {
+                            auto recorded = answers->record(call, answer, settle);
+                            if (!recorded) return recorded.take_error();
+                            return ok_status();
+                          });
   }
   rt->auth_ = std::make_unique<web::Auth>(*rt->store_, rt->clock_, options.demo_mode);
   rt->context_ = std::unique_ptr<web::AppContext>(new web::AppContext{*rt->store_, rt->clock_, rt->zone_, *rt->signer_,

@@ -412,7 +412,8 @@ SimData demo_data(Date today) {
   d.agreement_refusals.push_back(
       {immigrants[2].iin, "По учётам органов внутренних дел есть сведения, препятствующие согласованию разрешения"});
 
-  // Diplomas of the SE applicants apostilled abroad (EP-27-1).
+  // Diplomas apostilled abroad (EP-27-1): the SE applicants' and the EP demo's Indian ICT worker's. The Ministry
+  // confirms these and answers "not_confirmed" for any other document (e.g. DIP-TR-2011-55012 of the tests).
   d.apostilles = {
       {"DIP-UZ-2010-44781", "UZ", "UZ-AP-2023-118820", date("2023-02-14")},
       {"DIP-CN-2013-90211", "CN", "CN-AP-2023-004512", date("2023-11-07")},

@@ -6,6 +6,7 @@
 
 #include "cases/case_data.h"
 #include "cases/codec.h"
+#include "cases/ep/apostille.h"
 #include "cases/ep/obligations.h"
 #include "cases/ep/qualification_check.h"
 #include "cases/qt/quota_ledger.h"
@@ -170,6 +171,19 @@ EpCheck unavailable_check(std::string name, const Error& e, std::vector<std::str
 // every other group with categories 3–4 (F-E reading; ЕСУТД holds no category).
 bool managerial(const std::optional<std::string>& occupation) {
   return occupation && !occupation->empty() && (*occupation)[0] == '1';
+}
+
+// EP-A2.8 item 3, EP-27-1: the education document as the draft gives it; an apostille names its number.
+Result<EpEducationDocument> education_document(Store& store, const EpEducationDocumentInput& in, const std::string& at,
+                                               Date on) {
+  if (in.issuing_country.size() != 2 || !has_reference(store, "country", in.issuing_country, on))
+    return Error::invalid("validation.country", at + "issuing_country");
+  const auto authentication = in.authentication.value_or(law::ep::Authentication::none);
+  if (authentication == law::ep::Authentication::apostille && in.apostille_number.empty())
+    return with_rules(Error::invalid("validation.required", at + "apostille_number"), {"EP-27-1"});
+  return EpEducationDocument{in.number, in.issuing_country, in.issued_on ? in.issued_on->iso() : std::string(),
+                             authentication,
+                             authentication == law::ep::Authentication::apostille ? in.apostille_number : ""};
 }
 
 }  // namespace
@@ -346,6 +360,11 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
       if (!target || json_string(target->payload, "level") != "unit_group")
         return with_rules(Error::invalid("ep.occupation_unknown", at + "replacement_profession"), {"EP-14.2"});
       worker.replacement_profession = profession;
+    }
+    if (w.education_document) {
+      auto doc = education_document(ports().store, *w.education_document, at + "education_document.", on);
+      if (!doc) return doc.take_error();
+      worker.education_document = std::move(*doc);
     }
     if (worker.full_name_latin.empty()) worker.full_name_latin = transliterate_latin(full_name(worker));
     data.workers.push_back(std::move(worker));
@@ -770,6 +789,12 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   data->filing =
       EpFiling{format_rfc3339(now(), ports().zone.utc_offset_minutes(now())), channel, true, signature->signer, {}};
   data->checks = run_checks(*c, *data, *p, deadline.registered_on);
+  // EP-27-1, I-32: the Ministry of Foreign Affairs asked about the education documents, in this commit.
+  auto apostille = apostille_requests(ports().store, ports().rules, c->id, data->workers, deadline.registered_on,
+                                      data->filing->filed_at);
+  if (!apostille) return apostille.take_error();
+  data->apostille = std::move(apostille->checks);
+  put_apostille_items(*data->checks, data->apostille);
 
   std::vector<std::string> rules = {"EP-3", "EP-7.1", "EP-7.2", "EP-A2.2", "EP-A2.8", "EP-2-2", "EP-10"};
   law::cite(rules, terms.rule_ids);
@@ -784,7 +809,9 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
                       {"term_working_days", terms.service_wd},
                       {"checks", codec::encode(*data->checks)}};
   write_data(next, *data);
-  return commit(employer, *c, std::move(next), Step{"file", std::move(rules), std::move(detail)});
+  Step step{"file", std::move(rules), std::move(detail)};
+  step.outbox = std::move(apostille->outbox);
+  return commit(employer, *c, std::move(next), std::move(step));
 }
 
 Result<CaseRecord> EmployerPermitService::recheck(const Actor& officer, const std::string& case_id) {
@@ -795,6 +822,9 @@ Result<CaseRecord> EmployerPermitService::recheck(const Actor& officer, const st
   auto p = parameters_of(*c);
   if (!p) return p.take_error();
   data->checks = run_checks(*c, *data, *p, c->registered_on.value_or(today()));
+  // EP-27-1, I-32: the Ministry's answers that came since.
+  refresh_apostille(ports().registries.apostille, data->apostille);
+  put_apostille_items(*data->checks, data->apostille);
   CaseRecord next = *c;
   write_data(next, *data);
   std::vector<std::string> rules = {"EP-10", "I-18"};
@@ -912,6 +942,12 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
     return commit(head, *c, std::move(next), std::move(step));
   }
 
+  // EP-27-1, I-32: the Ministry's answers read now; one still awaited holds nothing up (below), one that does
+  // not confirm the document is a finding of EP-A2.9(1) like any other.
+  if (data->checks && !data->apostille.empty()) {
+    refresh_apostille(ports().registries.apostille, data->apostille);
+    put_apostille_items(*data->checks, data->apostille);
+  }
   // I-18: a check still waiting for its registry, or a finding that is a ground, stops a decision to issue:
   // the first is re-checked, the second goes to the hearing.
   if (data->checks) {
@@ -937,6 +973,8 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
   }
   decision.outcome = "issue";
   decision.rule_ids = {"EP-53.1", "EP-A2.5", "EP-16-1"};
+  // I-32: decided while the Ministry's answer is awaited — the request suspends no term.
+  if (apostille_pending(data->apostille)) law::cite(decision.rule_ids, {"EP-27-1", "I-32"});
   if (data->regions.size() > 1) law::cite(decision.rule_ids, {"EP-18", "EP-22.2", "I-23", "F-E15"});
 
   if (is_paid(kind)) {

@@ -16,6 +16,24 @@
 
 namespace flis::cases {
 
+// EP-A2.8 item 3, EP-27-1: the worker's education document and how it is authenticated (law/ep/apostille.h).
+struct EpEducationDocumentInput {
+  std::string number;
+  std::string issuing_country;  // ISO 3166-1 alpha-2
+  std::optional<Date> issued_on;
+  std::optional<law::ep::Authentication> authentication;  // none when absent
+  std::string apostille_number;
+  static constexpr FieldRule kFields[] = {
+      {.name = "number", .max_length = 60, .description = "EP-A2.8 item 3: the diploma's number"},
+      {.name = "issuing_country", .max_length = 2, .description = "ISO 3166-1 alpha-2"},
+      {.name = "authentication",
+       .description = "EP-27-1: apostille | legalization | none (a treaty exempts it, or it is Kazakh)"},
+      {.name = "apostille_number", .required = false, .max_length = 60, .description = "EP-27-1: apostille only"},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpEducationDocumentInput, (),
+                      (number, issuing_country, issued_on, authentication, apostille_number))
+
 // EP-A2.8: one foreign worker of the application.
 struct EpWorkerInput {
   std::string surname;
@@ -38,6 +56,7 @@ struct EpWorkerInput {
   // EP-14.1, EP-14.2: category 4 issue — the replacement plan (Appendix 5).
   std::optional<std::string> replacement_profession;
   std::optional<int> replace_within_months;
+  std::optional<EpEducationDocumentInput> education_document;  // EP-A2.8 item 3, EP-27-1
   static constexpr FieldRule kFields[] = {
       {.name = "surname", .max_length = 100},
       {.name = "given_name", .max_length = 100},
@@ -72,7 +91,7 @@ BOOST_DESCRIBE_STRUCT(EpWorkerInput, (),
                       (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
                        passport_issued_on, passport_issuer, residence_country, departure_country, education,
                        education_level, occupation_code, experience_years, iin, replacement_profession,
-                       replace_within_months))
+                       replace_within_months, education_document))
 
 // EP-3, EP-A2.0, EP-A2.8: a draft application of one of the six sub-services.
 // EP-39, I-27: the foreign legal entity whose workers the organization the work is done for applies for.

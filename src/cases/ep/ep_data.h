@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/ep/apostille_data.h"
 #include "law/ep/ep.h"
 #include "law/ep/qualification.h"
 
@@ -45,12 +46,14 @@ struct EpWorker {
   // EP-16-1: the education level the employer declares beside `education`, on law::ep's ladder (absent on rows
   // written before it, and when not given: the officer judges the education from the diploma).
   std::optional<law::ep::EducationLevel> education_level;
+  // EP-A2.8 item 3, EP-27-1: the education document and how it is authenticated (apostille_data.h).
+  std::optional<EpEducationDocument> education_document;
 };
 BOOST_DESCRIBE_STRUCT(EpWorker, (),
                       (surname, given_name, patronymic, full_name_latin, birth_date, citizenship, passport_number,
                        passport_issued_on, passport_issuer, residence_country, departure_country, education,
                        occupation_code, occupation_name, experience_years, iin, replacement_profession,
-                       replace_within_months, education_level))
+                       replace_within_months, education_level, education_document))
 std::string full_name(const EpWorker& worker);  // "Surname Given Patronymic" (patronymic when given)
 
 // The employer as the application and the registers name it (EP-7.3: the register is authoritative).
@@ -101,9 +104,9 @@ BOOST_DESCRIBE_STRUCT(EpFileRef, (), (id, doc_type, sha256))
 // one more status, "to_judge": no requirement on file or no level declared — the officer judges, never a refusal.
 struct EpCheck {
   static constexpr bool kAllLenient = true;
-  std::string name;                   // "legal_entity" | "vacancy" | "contracts" | "violations" | "ratios" | "bans"
-  std::string status;                 // "ok" | "finding" | "unavailable" | "not_applicable"
-  std::string summary;                // what was found, in FLIS's words (shown to officer and employer)
+  std::string name;     // "legal_entity" | "vacancy" | "contracts" | "violations" | "ratios" | "bans"
+  std::string status;   // "ok" | "finding" | "unavailable" | "not_applicable" | "pending" (apostille, I-32)
+  std::string summary;  // what was found, in FLIS's words (shown to officer and employer)
   std::optional<std::string> reason;  // a code: "other_employer", "too_recent", "ban", "ratio_breach", …
   std::optional<std::string> error;   // unavailable: the gateway's error code
   std::optional<std::string> ground;  // a finding that is a refusal ground: "EP-A2.9(2)" (I-18)
@@ -276,12 +279,14 @@ struct EpCaseData {
   // carry, worked out when the draft is made and again at filing (the registers and FLIS's own history
   // decide some items).
   std::vector<EpDocumentItem> documents;
+  // EP-27-1, I-32: each worker's education document at filing and the Ministry's answer (apostille_data.h).
+  std::vector<EpApostilleCheck> apostille;
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
                        decision, fee_check, permits, lapsed_at, bans, client_key, obligations, foreign_employer,
-                       documents))
+                       documents, apostille))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.

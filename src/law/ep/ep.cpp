@@ -86,6 +86,8 @@ std::vector<ParameterSpec> parameter_specs() {
   out.push_back({"EP-20.1", "small_business_max_staff", ParameterType::integer, false});
   integer("EP-25", {"category_1_max_years", "categories_2_3_months", "categories_2_3_max_extensions",
                     "category_4_months", "seasonal_max_days"});
+  // EP-27-1, I-32 (law/ep/apostille.h): the authentications the Ministry is asked to verify.
+  out.push_back({"EP-27-1", "authentications", ParameterType::text, true});
   integer("EP-29", {"working_days"});
   integer("EP-64", {"working_days"});
   integer("EP-66", {"working_days"});

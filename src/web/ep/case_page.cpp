@@ -150,10 +150,10 @@ json::value checks_view(const Portal& portal, const Request& req, const cases::E
     items.push_back(
         json::object{{"name", tr(req, "ep.check." + ch.name)},
                      {"status", tr(req, "ep.check_status." + ch.status)},
-                     {"css", ch.status == "ok"            ? "is-ok"
-                             : ch.status == "unavailable" ? "is-waiting"
-                             : ch.ground                  ? "is-ground"
-                                                          : "is-finding"},
+                     {"css", ch.status == "ok"                                      ? "is-ok"
+                             : ch.status == "unavailable" || ch.status == "pending" ? "is-waiting"
+                             : ch.ground                                            ? "is-ground"
+                                                                                    : "is-finding"},
                      {"summary", ch.summary},
                      {"ground", ch.ground ? json::value(ground_label(req, *ch.ground)) : json::value(false)},
                      {"records", join(ch.records)},

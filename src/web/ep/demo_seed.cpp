@@ -1,13 +1,14 @@
 // EP's demo data (Module::seed_demo): employers' applications made by the real EP service with the demo clock
 // set back, checked against the registries `flis seed-demo --registry-url` connects (make demo: the
 // simulator, whose employers, vacancies and contracts these are). A large construction company waiting to
-// pay the fee for technicians, the same company heard before a refusal (its vacancy too recent, and its metal
-// erector's general secondary education below the position's requirement, EP-16-1), an ICT permit
-// issued to a small IT company, a company in liquidation refused after its hearing (its complaint to the
-// akim's office waiting, EP-82), and a permit for two
-// regions agreed by the other region's LEB. Without registries (the tests) the checks cannot run, so the
-// histories stop where a decision would need them: registered, waiting for a re-check — as the live system
-// would.
+// pay the fee for technicians (their diplomas treaty-exempt, EP-27-1), the same company heard before a refusal
+// (its vacancy too recent, and its metal erector's general secondary education below the position's
+// requirement, EP-16-1), an ICT permit issued to a small IT company (its worker's apostilled diploma asked of
+// the Ministry of Foreign Affairs, EP-27-1, and decided while the answer is awaited, I-32; the relay brings
+// the confirmation once the server runs), a company in liquidation refused after its hearing (its complaint
+// to the akim's office waiting, EP-82), and a permit for two regions agreed by the other region's LEB.
+// Without registries (the tests) the checks cannot run, so the histories stop where a decision would need
+// them: registered, waiting for a re-check — as the live system would.
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ cases::EpWorkerInput worker(std::string surname, std::string given, std::string 
   w.occupation_code = std::move(occupation);
   w.experience_years = years;
   return w;
+}
+
+// EP-A2.8 item 3, EP-27-1: the worker's diploma and how it is authenticated.
+cases::EpEducationDocumentInput diploma(std::string number, std::string country, Date issued,
+                                        law::ep::Authentication authentication, std::string apostille = "") {
+  return {std::move(number), std::move(country), issued, authentication, std::move(apostille)};
 }
 
 }  // namespace
@@ -116,6 +123,11 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
                   worker("Назаров", "Фаридун", "", Date(1991, 7, 30), "TJ", "401122334",
                          "Среднее профессиональное, Худжандский политехнический колледж, строительство",
                          Level::technical_vocational, "3112", 8)};
+    // Uzbek and Tajik diplomas: the Minsk Convention exempts them, no request to the Ministry (EP-27-1).
+    in.workers[0].education_document =
+        diploma("UZ-K-2008-55120", "UZ", Date(2008, 6, 25), law::ep::Authentication::none);
+    in.workers[1].education_document =
+        diploma("TJ-K-2011-07731", "TJ", Date(2011, 6, 28), law::ep::Authentication::none);
     auto c = apply("u-emp-ksm", in, 9);
     if (!c) return c.take_error();
     clock.set(at(7, 11));
@@ -160,6 +172,10 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.workers = {worker("Kumar", "Arjun", "", Date(1986, 5, 21), "IN", "Z4455667",
                          "Master of Technology, IIT Bombay, computer science", Level::postgraduate, "2521", 12)};
     in.workers.back().full_name_latin = "ARJUN KUMAR";
+    // An apostilled Indian diploma: asked of the Ministry at filing (EP-27-1); decided while the answer is awaited
+    // (I-32), confirmed once the relay brings it (the simulator holds this apostille).
+    in.workers.back().education_document =
+        diploma("DIP-IN-2012-33190", "IN", Date(2012, 5, 30), law::ep::Authentication::apostille, "IN-AP-2024-771203");
     auto c = apply("u-emp-adl", in, 6);
     if (!c) return c.take_error();
     clock.set(at(4, 12));

@@ -151,6 +151,19 @@ json::object new_form_view(const Portal& portal, const Request& req, const Actor
                                  w("occupation_code", "occupation_code", true, "select"),
                                  w("experience_years", "experience_years", true, "text", "number"),
                                  w("iin", "iin", false)};
+    // EP-A2.8 item 3, EP-27-1: the education document and its apostille or legalization (a request to the
+    // Ministry of Foreign Affairs follows at filing unless a treaty exempts the state).
+    fields.push_back(w("education_document.number", "diploma_number", false));
+    fields.push_back(w("education_document.issuing_country", "diploma_country", false, "select"));
+    fields.push_back(w("education_document.issued_on", "diploma_issued_on", false, "text", "date"));
+    Field authentication = w("education_document.authentication", "diploma_authentication", false, "select");
+    authentication.options = choose(req, {});
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<law::ep::Authentication>>([&](auto e) {
+      authentication.options.emplace_back(e.name, tr(req, "ep.new.worker.authentication." + std::string(e.name)));
+    });
+    authentication.hint = tr(req, "ep.new.worker.authentication_hint");
+    fields.push_back(std::move(authentication));
+    fields.push_back(w("education_document.apostille_number", "apostille_number", false));
     for (auto& f : fields) {
       if (f.name.ends_with("country") || f.name.ends_with("citizenship")) f.options = countries;
       if (f.name.ends_with("occupation_code")) f.options = occupations;
