@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev libssl-dev libicu-dev
-  libpoppler-cpp-dev libpng-dev libjpeg-dev
+  libpoppler-cpp-dev libpng-dev libjpeg-dev libcsv-dev
   libkainjow-mustache-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 iso-codes tzdata fonts-dejavu-core fonts-noto-core poppler-utils zbar-tools faketime

@@ -148,3 +148,33 @@ test('EP-12 I-19 EP-A2.9: the head refuses only after the hearing: preliminary d
   await submit(page, 'form[action$="/ep/decide"]', 'EP refused after the hearing');
   assert.match(await page.textContent('[data-testid=ep-decision]'), /Refuse/);
 });
+
+test('an agency uploads a CSV of workers: a draft per client_key, each answered with its row and column', async () => {
+  const page = await browser.as('employer.ksm');
+  await visit(page, '/cabinet', 'cabinet with the upload link');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/employer-permits/upload"]')]);
+  await audit(page, 'EP CSV upload form');
+  const template = await page.request.get(new URL('/employer-permits/upload/template.csv', baseUrl).href);
+  const lines = (await template.text()).trim().split('\r\n');
+  // The template's application, plus one whose second worker has no date of birth.
+  const head = lines[0].split(',');
+  const bad = lines[2].split(',');
+  bad[head.indexOf('client_key')] = 'AG-2026-0002';
+  bad[head.indexOf('birth_date')] = '';
+  bad[head.indexOf('kind')] = 'issue';
+  bad[head.indexOf('category')] = 'category_3';
+  bad[head.indexOf('employer_bin')] = ksmBin;
+  bad[head.indexOf('oked_section')] = 'F';
+  bad[head.indexOf('regions')] = almaty;
+  bad[head.indexOf('vacancy_code')] = 'ЭБТ-2026-70103';
+  const csv = [...lines, bad.join(',')].join('\r\n') + '\r\n';
+  await page.setInputFiles('#f-file', { name: 'agency.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await submit(page, 'form[action="/employer-permits/upload"]', 'EP CSV upload results');
+  assert.match(await page.textContent('[data-testid=ep-upload-summary]'), /Saved: 1; already made: 0; refused: 1/);
+  const results = await page.textContent('[data-testid=ep-upload-results]');
+  assert.match(results, /AG-2026-0001/);
+  assert.match(results, /row 4, column birth_date/);
+  // The draft opens from the results.
+  await Promise.all([page.waitForNavigation(), page.click('[data-testid=ep-upload-results] a[href^="/cases/EP-"]')]);
+  assert.match(await page.textContent('h1'), /EP-/);
+});

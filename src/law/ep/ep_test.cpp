@@ -403,7 +403,7 @@ bool lists(const std::vector<DocumentItem>& docs, const char* code) {
 // replacement plans) only where the employer has held category-4 permits; ICT item 4 (the special
 // conditions of earlier ICT permits) only where there were such permits.
 TEST(EpDocuments, I31CategoryFourItemsAndReportsOnEarlierPermits) {
-  FLIS_REQUIREMENTS("I-31", "EP-A2.8", "EP-14");
+  FLIS_REQUIREMENTS("I-31", "EP-A2.8", "EP-14.1", "EP-14.2");
   DocumentContext first;
   DocumentContext returning;
   returning.earlier_category_4 = true;

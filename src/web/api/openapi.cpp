@@ -72,6 +72,9 @@ std::vector<ApiOperation> shared_operations() {
       {"get", "/api/v1/verification-key", "public",
        "The permit QR's public seal key (PEM) for offline checks (docs/permit-qr.md)", "", 200, false},
       {"get", "/api/v1/reference/{set}", "public", "Reference data: region, country, se_profession", "", 200, false},
+      {"get", "/api/v1/service-points", "public",
+       "Where and when each region's LEB gives the service: address, telephone, internet resource, hours (EP-A2.7)", "",
+       200, false},
       {"get", "/api/v1/statistics/processing", "public",
        "Processing of a service's applications registered in a year, by region: registered, decided, within the "
        "term, open, overdue, ended, working days to the first decision (I-4); no personal data",

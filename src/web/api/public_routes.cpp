@@ -7,6 +7,7 @@
 #include "web/api/api.h"
 #include "web/api/json_input.h"
 #include "web/problem.h"
+#include "web/service_points.h"
 #include "web/statistics.h"
 
 namespace flis::web::api {
@@ -52,6 +53,17 @@ void register_public_routes(Router& router, AppContext& ctx) {
                                          {"rule_ids", std::move(rules)}});
     r.headers.set("Cache-Control", "no-store");
     return r;
+  });
+
+  // EP-A2.7, EP-A2.7(addr): each region's LEB — the address, telephone and internet resource its administrator
+  // entered, and the hours it works (the acts' hours unless it has its own).
+  router.get("/api/v1/service-points", [&ctx](Request& req) {
+    const Date today = ctx.zone.to_local(ctx.clock.now()).date;
+    json::array points;
+    for (const auto& p : service_points(ctx, today, std::string(req.locale))) points.push_back(service_point_json(p));
+    json::array rules;
+    for (const auto& id : kServicePointRules) rules.emplace_back(id);
+    return Response::json(json::object{{"service_points", std::move(points)}, {"rule_ids", std::move(rules)}});
   });
 
   // I-3 + I-4: the registration day and the end of the N-th working day after it.

@@ -26,9 +26,6 @@ using cases::Actor;
 namespace {
 
 constexpr const char* kBase = "/api/v1/employer-permits/applications";
-// How many applications one batch may carry: what an agency's system sends at once, answered within the
-// request timeout.
-constexpr std::size_t kBatchLimit = 100;
 
 // A case still waiting on a body: the LEB, another region's LEB, the employer's objections or the fee.
 bool waiting(const cases::CaseRecord& c) {
@@ -82,7 +79,7 @@ void register_case_api(Router& router, AppContext& ctx) {
 
   // Agencies filing for employers: many applications in one request, each validated and answered on its
   // own (one bad item never takes the others down), idempotent per item by its client_key.
-  router.post(base + "/batch", api::authed(ctx, [&ctx, &service](Request& req, const Actor& a) {
+  router.post(base + "/batch", api::authed(ctx, [&ctx](Request& req, const Actor& a) {
                 auto body = api::JsonInput::parse(req.body);
                 if (!body) return problem(req, body.error());
                 const auto* items = body->raw().if_contains("applications");
@@ -93,34 +90,12 @@ void register_case_api(Router& router, AppContext& ctx) {
                 json::array results;
                 for (std::size_t i = 0; i < items->as_array().size(); ++i) {
                   const auto& item = items->as_array()[i];
-                  json::object result{{"index", i}};
-                  auto refuse = [&](const Error& e) {
-                    const Response r = problem(req, e);
-                    result["status"] = r.status;
-                    result["problem"] = json::parse(r.body);
-                  };
-                  if (!item.is_object()) {
-                    refuse(Error::invalid("validation.type", "applications[" + std::to_string(i) + "]"));
-                    results.push_back(std::move(result));
-                    continue;
-                  }
-                  auto in = input::from_json<cases::EpDraftInput>(item.as_object());
-                  if (!in) {
-                    refuse(in.error());
-                    results.push_back(std::move(result));
-                    continue;
-                  }
-                  result["client_key"] = in->client_key;
-                  std::optional<cases::CaseRecord> earlier;
-                  if (!in->client_key.empty())
-                    if (auto found = service.find_by_client_key(a, in->client_key); found && *found) earlier = **found;
-                  auto made = earlier ? Result<cases::CaseRecord>(*earlier) : service.create_draft(a, *in);
-                  if (!made) {
-                    refuse(made.error());
-                  } else {
-                    result["status"] = earlier ? 200 : 201;
-                    result["case"] = api::case_detail(ctx, *made, a);
-                  }
+                  json::object result =
+                      item.is_object()
+                          ? batch_item(req, ctx, a, input::from_json<cases::EpDraftInput>(item.as_object()))
+                          : batch_item(req, ctx, a,
+                                       Error::invalid("validation.type", "applications[" + std::to_string(i) + "]"));
+                  result["index"] = i;
                   results.push_back(std::move(result));
                 }
                 return Response::json(json::object{{"results", std::move(results)}});

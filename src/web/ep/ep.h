@@ -6,8 +6,10 @@
 #include <boost/json.hpp>
 #include <vector>
 
+#include "cases/ep/ep_commands.h"
 #include "cases/ep/ep_data.h"
 #include "web/context.h"
+#include "web/csv.h"
 #include "web/forms.h"
 #include "web/module.h"
 #include "web/router.h"
@@ -45,6 +47,28 @@ Result<cases::IssuedDocument> visible_permit(AppContext& ctx, const cases::Actor
 void register_documents(Router& router, AppContext& ctx);
 std::vector<ApiOperation> document_operations();
 void register_document_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
+// bulk.cpp: agencies filing for employers — one application of a batch made (201), found by its client_key
+// (200) or refused (its problem), as the batch API answers each item; a CSV file of workers grouped into
+// applications by client_key (`file_error` set when the file itself cannot be read that way); their results
+// with the row and column at fault; POST /api/v1/employer-permits/applications/csv and the portal's upload
+// page /employer-permits/upload with its template.
+// How many applications one batch (JSON or CSV) may carry: what an agency's system sends at once, answered
+// within the request timeout.
+inline constexpr std::size_t kBatchLimit = 100;
+boost::json::object batch_item(Request& req, AppContext& ctx, const cases::Actor& actor,
+                               const Result<cases::EpDraftInput>& in);
+struct CsvApplication {
+  std::string client_key;
+  std::vector<std::size_t> rows;  // the file's row numbers; the first gives the application's own columns
+  forms::FormData form;           // as the portal's new-application form would post it
+  std::optional<Error> error;     // found while grouping: no client_key, a later row that differs
+  std::size_t error_row = 0;
+};
+std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& file_error);
+boost::json::object csv_results(Request& req, AppContext& ctx, const cases::Actor& actor,
+                                const std::vector<CsvApplication>& apps);
+void register_bulk_api(Router& router, AppContext& ctx);
+void register_bulk_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // case_page.cpp: the EP sections of the shared case page (CaseKind::page) and the POST handlers of its
 // forms under /cases/{id}/ep/.
 Status case_sections(const portal::CasePage& page, portal::CaseSections& out);

@@ -27,6 +27,7 @@ class EpModule final : public Module {
   void api(Router& router, AppContext& ctx) const override {
     register_calculators(router, ctx);
     register_case_api(router, ctx);
+    register_bulk_api(router, ctx);
     register_documents(router, ctx);
     register_revocation_api(router, ctx);
     register_obligations_api(router, ctx);
@@ -37,14 +38,15 @@ class EpModule final : public Module {
     register_document_pages(router, portal);
     register_case_forms(router, portal);
     register_portal_pages(router, portal);
+    register_bulk_pages(router, portal);
     register_obligation_pages(router, portal);
     register_report_pages(router, portal);
     register_cabinet_page(router, portal);
   }
 
   std::vector<std::string> templates() const override {
-    return {"_ep_case_top", "_ep_case_actions", "_ep_case_bottom", "_ep_agreement", "ep_new_application",
-            "ep_fee",       "_ep_obligations",  "ep_obligations",  "_ep_report",    "ep_reports"};
+    return {"_ep_case_top",    "_ep_case_actions", "_ep_case_bottom", "_ep_agreement", "ep_new_application", "ep_fee",
+            "_ep_obligations", "ep_obligations",   "_ep_report",      "ep_reports",    "ep_upload"};
   }
 
   std::vector<NavLink> navigation() const override { return ep::navigation(); }

@@ -233,6 +233,7 @@ std::vector<NavLink> navigation() {
   };
   return {{"/employer-permits/cabinet", "portal.ep.nav.cabinet", 49, is_employer},
           {"/employer-permits/new", "portal.ep.nav.new", 50, is_employer},
+          {"/employer-permits/upload", "portal.ep.nav.upload", 51, is_employer},
           {"/employer-permits/obligations", "portal.ep.nav.obligations", 52, holds_obligations},
           {"/employer-permits/reports", "portal.ep.nav.reports", 53, is_employer},
           {"/employer-permits/fee", "portal.ep.nav.fee", 45, nullptr}};

@@ -126,6 +126,7 @@ json::object base_view(const Portal& portal, const Request& req, const std::opti
   }
   links.push_back({"/verify", "portal.nav.verify", 50, nullptr});
   links.push_back({"/statistics", "portal.nav.statistics", 55, nullptr});
+  links.push_back({"/service-points", "portal.nav.service_points", 56, nullptr});
   const cases::Actor* who = actor ? &*actor : nullptr;
   for (const auto* module : portal.ctx.modules)
     for (auto& link : module->navigation())

@@ -14,5 +14,7 @@ void register_public_pages(Router& router,
 void register_cabinet_pages(Router& router, std::shared_ptr<const Portal> portal);     // /cabinet, /cabinet/new, /inbox
 void register_rule_pages(Router& router, std::shared_ptr<const Portal> portal);        // /admin/rules (rule versions)
 void register_statistics_pages(Router& router, std::shared_ptr<const Portal> portal);  // /statistics (public)
+// /service-points (public): each LEB's address and hours (EP-A2.7)
+void register_service_points_pages(Router& router, std::shared_ptr<const Portal> portal);
 
 }  // namespace flis::web::portal

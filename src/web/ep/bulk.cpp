@@ -1,0 +1,375 @@
+// Agencies filing for employers (issue 11): many applications at once — as JSON (POST …/applications/batch)
+// or as a CSV file of workers (POST …/applications/csv, and the portal's /employer-permits/upload) — each
+// application validated and answered on its own (one bad item never takes the others down) and idempotent
+// by its client_key. A CSV row is one worker; the rows of one client_key are one application, whose own
+// columns (kind, category, employer_bin, regions, …) its first row gives. The columns are the names the API
+// and the portal's form use (cases::EpDraftInput, EpWorkerInput, foreign_employer.*), so the file follows
+// the input types as they grow.
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cases/ep/employer_permits.h"
+#include "cases/roles.h"
+#include "web/api/authed.h"
+#include "web/api/case_json.h"
+#include "web/csv.h"
+#include "web/ep/ep.h"
+#include "web/input.h"
+#include "web/portal/case_page.h"
+#include "web/portal/page.h"
+#include "web/problem.h"
+
+namespace flis::web::ep {
+namespace json = boost::json;
+using cases::Actor;
+
+namespace {
+
+constexpr const char* kBase = "/api/v1/employer-permits/applications";
+
+template <class T>
+std::vector<std::string> member_names() {
+  std::vector<std::string> out;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_any_access>>(
+      [&](auto m) { out.emplace_back(m.name); });
+  return out;
+}
+
+// The CSV's columns: a worker's fields, the application's own, and the foreign employer's (EP-39) dotted.
+struct Columns {
+  std::set<std::string> worker;
+  std::set<std::string> application;
+  Columns() {
+    for (auto& n : member_names<cases::EpWorkerInput>()) worker.insert(n);
+    for (auto& n : member_names<cases::EpDraftInput>())
+      if (n != "workers" && n != "foreign_employer") application.insert(n);
+    for (auto& n : member_names<cases::EpForeignEmployerInput>()) application.insert("foreign_employer." + n);
+  }
+};
+
+const Columns& columns() {
+  static const Columns c;
+  return c;
+}
+
+// "7,5" as a spreadsheet in a comma-decimal locale writes 7.5.
+std::string number_text(const std::string& cell) {
+  const auto comma = cell.find(',');
+  if (comma == std::string::npos || cell.find(',', comma + 1) != std::string::npos) return cell;
+  for (std::size_t i = 0; i < cell.size(); ++i)
+    if (i != comma && !std::isdigit(static_cast<unsigned char>(cell[i]))) return cell;
+  std::string out = cell;
+  out[comma] = '.';
+  return out;
+}
+
+}  // namespace
+
+json::object batch_item(Request& req, AppContext& ctx, const Actor& actor, const Result<cases::EpDraftInput>& in) {
+  auto& service = ctx.services.get<cases::EmployerPermitService>();
+  json::object result;
+  auto refuse = [&](const Error& e) {
+    const Response r = problem(req, e);
+    result["status"] = r.status;
+    result["problem"] = json::parse(r.body);
+  };
+  if (!in) {
+    refuse(in.error());
+    return result;
+  }
+  result["client_key"] = in->client_key;
+  std::optional<cases::CaseRecord> earlier;
+  if (!in->client_key.empty())
+    if (auto found = service.find_by_client_key(actor, in->client_key); found && *found) earlier = **found;
+  auto made = earlier ? Result<cases::CaseRecord>(*earlier) : service.create_draft(actor, *in);
+  if (!made) {
+    refuse(made.error());
+  } else {
+    result["status"] = earlier ? 200 : 201;
+    result["case"] = api::case_detail(ctx, *made, actor);
+  }
+  return result;
+}
+
+std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& file_error) {
+  const Columns& known = columns();
+  std::vector<CsvApplication> out;
+  if (std::find(table.header.begin(), table.header.end(), "client_key") == table.header.end()) {
+    file_error = Error::invalid("ep.csv_client_key_column", "file");
+    return out;
+  }
+  for (const auto& h : table.header)
+    if (!h.empty() && !known.worker.count(h) && !known.application.count(h)) {
+      file_error = Error::invalid("ep.csv_unknown_column", "file", h);
+      return out;
+    }
+  std::map<std::string, std::size_t> by_key;
+  for (const auto& row : table.rows) {
+    const std::string key(table.cell(row, "client_key"));
+    auto [at, added] = by_key.emplace(key, out.size());
+    if (added) out.push_back(CsvApplication{key, {}, {}, std::nullopt, 0});
+    CsvApplication& app = out[at->second];
+    const std::size_t worker = app.rows.size();
+    app.rows.push_back(row.number);
+    if (key.empty() && !app.error) {
+      app.error = Error::invalid("validation.required", "client_key");
+      app.error_row = row.number;
+    }
+    for (std::size_t i = 0; i < table.header.size() && i < row.cells.size(); ++i) {
+      const std::string& column = table.header[i];
+      const std::string& cell = row.cells[i];
+      if (column.empty() || cell.empty()) continue;
+      if (known.worker.count(column)) {
+        app.form.add("workers[" + std::to_string(worker) + "]." + column,
+                     table.delimiter == ';' ? number_text(cell) : cell);
+      } else if (worker == 0) {
+        if (column == "regions") {
+          // Several regions in one cell, separated by spaces, commas, semicolons or bars.
+          std::string region;
+          for (char c : cell + " ") {
+            if (c == ' ' || c == ',' || c == ';' || c == '|') {
+              if (!region.empty()) app.form.add("regions", region);
+              region.clear();
+            } else {
+              region += c;
+            }
+          }
+        } else {
+          app.form.add(column, table.delimiter == ';' ? number_text(cell) : cell);
+        }
+      }
+    }
+  }
+  // The application's own columns on its later rows must repeat the first row's value or be empty.
+  std::map<std::string, const csv::Row*> first_row;
+  for (const auto& row : table.rows) {
+    const std::string key(table.cell(row, "client_key"));
+    auto [at, added] = first_row.emplace(key, &row);
+    if (added) continue;
+    CsvApplication& app = out[by_key[key]];
+    if (app.error) continue;
+    for (const auto& column : table.header) {
+      if (column == "client_key" || !known.application.count(column)) continue;
+      const auto cell = table.cell(row, column);
+      if (!cell.empty() && cell != table.cell(*at->second, column)) {
+        app.error = Error::invalid("ep.csv_application_differs", column);
+        app.error_row = row.number;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+json::object csv_results(Request& req, AppContext& ctx, const Actor& actor, const std::vector<CsvApplication>& apps) {
+  json::array results;
+  int created = 0;
+  int existing = 0;
+  int refused = 0;
+  for (const auto& app : apps) {
+    json::array rows;
+    for (auto n : app.rows) rows.push_back(static_cast<std::int64_t>(n));
+    Result<cases::EpDraftInput> in =
+        app.error ? Result<cases::EpDraftInput>(*app.error) : input::from_form<cases::EpDraftInput>(app.form);
+    if (in && in->client_key.empty()) in = Error::invalid("validation.required", "client_key");
+    json::object result = batch_item(req, ctx, actor, in);
+    result["client_key"] = app.client_key;
+    result["rows"] = std::move(rows);
+    if (auto* p = result.if_contains("problem")) {
+      // The row and column at fault: "workers[1].birth_date" is the application's second row, column birth_date.
+      auto& problem = p->as_object();
+      std::string field = problem.contains("field") ? std::string(problem["field"].as_string()) : "";
+      std::size_t row = app.error ? app.error_row : app.rows.front();
+      if (field.rfind("workers[", 0) == 0) {
+        const auto close = field.find("].");
+        const std::size_t n = std::stoul(field.substr(8, close - 8));
+        if (n < app.rows.size()) row = app.rows[n];
+        field = close == std::string::npos ? "" : field.substr(close + 2);
+      } else if (field.rfind("regions[", 0) == 0) {
+        field = "regions";
+      }
+      problem["row"] = static_cast<std::int64_t>(row);
+      if (!field.empty()) problem["column"] = field;
+    }
+    const auto status = result["status"].as_int64();
+    (status == 201 ? created : status == 200 ? existing : refused) += 1;
+    results.push_back(std::move(result));
+  }
+  return json::object{
+      {"results", std::move(results)}, {"created", created}, {"existing", existing}, {"refused", refused}};
+}
+
+}  // namespace flis::web::ep
+
+namespace flis::web::ep {
+namespace {
+
+bool is_employer(const Actor& a) {
+  return a.role == cases::role::kEmployer || a.role == cases::role::kIndividualEmployer;
+}
+
+// The applications of a CSV text, or the problem that stops the whole file (not CSV, an unknown column, too
+// many applications).
+Result<std::vector<CsvApplication>> applications_of_text(std::string_view text) {
+  auto table = csv::parse(text, csv::Limits{kBatchLimit * 20, 100});
+  if (!table) return table.take_error();
+  Error file_error;
+  auto apps = csv_applications(*table, file_error);
+  if (!file_error.code.empty()) return file_error;
+  if (apps.empty()) return Error::invalid("csv.empty", "file");
+  if (apps.size() > kBatchLimit) return Error::invalid("ep.batch_size", "file");
+  return apps;
+}
+
+// The template the upload page offers: every column, and one application of two workers as an example.
+std::string template_csv() {
+  const std::map<std::string, std::vector<std::string>> example = {
+      {"client_key", {"AG-2026-0001", "AG-2026-0001"}},
+      {"kind", {"issue", ""}},
+      {"category", {"category_3", ""}},
+      {"employer_bin", {"070540022121", ""}},
+      {"oked_section", {"F", ""}},
+      {"regions", {"750000000", ""}},
+      {"vacancy_code", {"ЭБТ-2026-70103", ""}},
+      {"surname", {"Каримов", "Назаров"}},
+      {"given_name", {"Бекзод", "Фаридун"}},
+      {"patronymic", {"Алишерович", ""}},
+      {"birth_date", {"1990-04-12", "1991-07-30"}},
+      {"citizenship", {"UZ", "TJ"}},
+      {"passport_number", {"FA1234567", "401122334"}},
+      {"passport_issued_on", {"2021-05-10", "2020-02-11"}},
+      {"residence_country", {"UZ", "TJ"}},
+      {"departure_country", {"UZ", "TJ"}},
+      {"education", {"Колледж, техник-строитель", "Политехнический колледж, строительство"}},
+      {"occupation_code", {"3112", "3112"}},
+      {"experience_years", {"9", "8"}},
+      {"education_level", {"technical_vocational", "technical_vocational"}},
+  };
+  std::vector<std::string> header = {"client_key"};
+  for (const auto& c : member_names<cases::EpDraftInput>())
+    if (c != "client_key" && c != "workers" && c != "foreign_employer") header.push_back(c);
+  for (const auto& c : member_names<cases::EpWorkerInput>()) header.push_back(c);
+  for (const auto& c : member_names<cases::EpForeignEmployerInput>()) header.push_back("foreign_employer." + c);
+  auto quoted = [](const std::string& cell) {
+    if (cell.find_first_of(",\"\n") == std::string::npos) return cell;
+    std::string out = "\"";
+    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out;
+  for (std::size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + header[i];
+  out += "\r\n";
+  for (std::size_t row = 0; row < 2; ++row) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      auto e = example.find(header[i]);
+      out += (i ? "," : "") + (e == example.end() ? std::string() : quoted(e->second[row]));
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_bulk_api(Router& router, AppContext& ctx) {
+  // A CSV file as the raw body (text/csv): the rows of one client_key make one application.
+  RouteOptions upload;
+  upload.upload = true;
+  router.post(std::string(kBase) + "/csv",
+              api::authed(ctx,
+                          [&ctx](Request& req, const Actor& a) {
+                            const std::string type(req.header("Content-Type").value_or(""));
+                            if (type.rfind("text/csv", 0) != 0 && type.rfind("text/plain", 0) != 0) {
+                              Response r =
+                                  problem(req, Error::invalid("http.unsupported_media_type", "Content-Type"), 415);
+                              r.headers.set("Accept", "text/csv");
+                              return r;
+                            }
+                            if (!is_employer(a)) return problem(req, Error::forbidden("case.role_not_allowed"));
+                            auto apps = applications_of_text(req.body);
+                            if (!apps) return problem(req, apps.error());
+                            return Response::json(csv_results(req, ctx, a, *apps));
+                          }),
+              upload);
+}
+
+void register_bulk_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal) {
+  auto page = [portal](Request& req, const Actor& actor, int status, json::object extra, const Error* error = nullptr) {
+    auto view = portal::base_view(*portal, req, actor, "ep.upload.title");
+    view["max_applications"] = static_cast<std::int64_t>(kBatchLimit);
+    portal::Values none = [](std::string_view) { return std::string(); };
+    portal::Field file = portal::form_field(req, "", "file", "ep.upload.file", none, true, "file");
+    file.accept = ".csv,text/csv";
+    file.hint = portal::tr(req, "ep.upload.file_hint");
+    view["fields"] = json::array{portal::field_json(file)};
+    for (auto& [k, v] : extra) view[k] = v;
+    if (error) {
+      portal::add_error(view, req, *error);
+      portal::apply_field_errors(view, {"fields"});
+    }
+    return portal::render(*portal, req, "ep_upload", std::move(view), status);
+  };
+  router.get("/employer-permits/upload", [portal, page](Request& req) {
+    auto actor = portal::current_actor(*portal, req);
+    if (!actor) return portal::sign_in_redirect(req);
+    if (!is_employer(*actor)) return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+    return page(req, *actor, 200, {});
+  });
+  router.get("/employer-permits/upload/template.csv", [](Request&) {
+    return Response::bytes(template_csv(), "text/csv; charset=utf-8", "flis-ep-applications.csv");
+  });
+  RouteOptions upload;
+  upload.upload = true;
+  router.post(
+      "/employer-permits/upload",
+      [portal, page](Request& req) {
+        auto actor = portal::current_actor(*portal, req);
+        if (!actor) return portal::sign_in_redirect(req);
+        if (!is_employer(*actor))
+          return portal::error_page(*portal, req, actor, Error::forbidden("case.role_not_allowed"));
+        auto form = portal::posted_form(*portal, req);
+        if (!form) return portal::error_page(*portal, req, actor, form.error());
+        const auto* file = form->file("file");
+        auto apps = file ? applications_of_text(file->content)
+                         : Result<std::vector<CsvApplication>>(Error::invalid("validation.required", "file"));
+        if (!apps) {
+          json::object view;
+          if (!apps.error().detail.empty()) view["error_detail"] = apps.error().detail;
+          return page(req, *actor, 400, std::move(view), &apps.error());
+        }
+        auto results = csv_results(req, portal->ctx, *actor, *apps);
+        json::array rows;
+        for (const auto& r : results["results"].as_array()) {
+          const auto& o = r.as_object();
+          std::string row_numbers;
+          for (const auto& n : o.at("rows").as_array())
+            row_numbers += (row_numbers.empty() ? "" : ", ") + std::to_string(n.as_int64());
+          json::object line{{"client_key", o.at("client_key")}, {"rows", row_numbers}};
+          if (const auto* c = o.if_contains("case")) {
+            line["case_id"] = c->as_object().at("id");
+            line["existing"] = o.at("status").as_int64() == 200;
+          } else {
+            const auto& p = o.at("problem").as_object();
+            line["error"] = p.at("detail");
+            line["at"] = portal::tr(req, "ep.upload.at",
+                                    {{"row", std::to_string(p.at("row").as_int64())},
+                                     {"column", p.contains("column") ? std::string(p.at("column").as_string()) : "—"}});
+          }
+          rows.push_back(std::move(line));
+        }
+        return page(
+            req, *actor, 200,
+            json::object{{"results", std::move(rows)},
+                         {"summary", portal::tr(req, "ep.upload.summary",
+                                                {{"created", std::to_string(results["created"].as_int64())},
+                                                 {"existing", std::to_string(results["existing"].as_int64())},
+                                                 {"refused", std::to_string(results["refused"].as_int64())}})}});
+      },
+      upload);
+}
+
+}  // namespace flis::web::ep
