@@ -868,6 +868,55 @@ Result<CaseRecord> EmployerPermitService::preliminary_refusal(const Actor& head,
                 Step{"preliminary_refusal", std::move(rules), codec::encode_object(hearing)});
 }
 
+Result<CaseRecord> EmployerPermitService::record_secondment(const Actor& employer, const std::string& case_id,
+                                                            const EpSecondmentInput& input) {
+  auto c = load_for(employer, case_id, "record_secondment");
+  if (!c) return c;
+  auto data = read_data<EpCaseData>(*c);
+  if (!data) return data.take_error();
+  if (!input.from) return Error::invalid("validation.required", "from");
+  if (!input.to) return Error::invalid("validation.required", "to");
+  if (input.organization.empty()) return Error::invalid("validation.required", "organization");
+  auto permits = permits_of(*c);
+  if (!permits) return permits.take_error();
+  const auto permit = std::find_if(permits->begin(), permits->end(), [&](const IssuedDocument& d) {
+    return d.number == input.permit_number && d.status == "valid";
+  });
+  if (permit == permits->end()) return Error::invalid("ep.permit_not_valid", "permit_number");
+  auto pd = permit_data(*permit);
+  if (!pd) return pd.take_error();
+  // A region the permit names is no secondment: the permit is valid there (EP-18).
+  if (!has_reference(ports().store, "region", input.region, today()))
+    return Error::invalid("validation.region", "region");
+  if (std::find(pd->regions.begin(), pd->regions.end(), input.region) != pd->regions.end())
+    return with_rules(Error::invalid("ep.secondment_region", "region"), {"F-E4", "EP-18"});
+  auto p = law::ep::parameters_without_fees(ports().rules, *input.from);
+  if (!p) return p.take_error();
+  std::vector<law::ep::Period> earlier;
+  for (const auto& s : data->secondments)
+    if (s.permit == permit->number)
+      earlier.push_back({Date::parse(s.from).value_or(*input.from), Date::parse(s.to).value_or(*input.from)});
+  auto checked =
+      law::ep::check_secondment(*p, earlier, {*input.from, *input.to}, {permit->valid_from, permit->valid_to});
+  if (!checked) return checked.take_error();
+  EpSecondment s{permit->number,
+                 permit->holder_name,
+                 input.region,
+                 input.organization,
+                 input.organization_bin,
+                 input.from->iso(),
+                 input.to->iso(),
+                 format_rfc3339(now(), ports().zone.utc_offset_minutes(now())),
+                 {},
+                 checked->rule_ids};
+  for (const auto& [year, days] : checked->days_by_year) s.days_by_year.push_back({year, days});
+  data->secondments.push_back(s);
+  CaseRecord next = *c;
+  write_data(next, *data);
+  return commit(employer, *c, std::move(next),
+                Step{"record_secondment", checked->rule_ids, codec::encode(s).as_object()});
+}
+
 Result<CaseRecord> EmployerPermitService::object(const Actor& employer, const std::string& case_id,
                                                  const EpObjectionInput& input) {
   auto c = load_for(employer, case_id, "object");

@@ -64,6 +64,10 @@ class EmployerPermitService : public Workflow {
   Result<CaseRecord> decide(const Actor& head, const std::string& case_id, const EpDecisionInput& input);
   // EP-7.3, I-26: the fee payments from the revenue gateway; paid in every region → the permits (I-8, I-14).
   Result<CaseRecord> confirm_fee(const Actor& actor, const std::string& case_id);
+  // F-E4 (paragraph 38): the employer records a permit holder's secondment to a region the permit does not
+  // name, within the permit's term and the 90 days a year (law::ep::check_secondment).
+  Result<CaseRecord> record_secondment(const Actor& employer, const std::string& case_id,
+                                       const EpSecondmentInput& input);
   // I-33: decisions whose fee window has passed unpaid lapse and give their quota back. Returns how many.
   Result<int> lapse_unpaid();
 

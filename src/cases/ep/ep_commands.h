@@ -191,6 +191,23 @@ struct EpObjectionInput {  // EP-12: the employer's objections
 };
 BOOST_DESCRIBE_STRUCT(EpObjectionInput, (), (text))
 
+// F-E4 (paragraph 38): a permit holder sent to work in another region for a while.
+struct EpSecondmentInput {
+  std::string permit_number;
+  std::string region;  // KATO of the region worked in
+  std::string organization;
+  std::string organization_bin;
+  std::optional<Date> from;
+  std::optional<Date> to;
+  static constexpr FieldRule kFields[] = {
+      {.name = "permit_number", .max_length = 40},
+      {.name = "region", .max_length = 9, .description = "KATO of a region the permit does not name"},
+      {.name = "organization", .max_length = 300, .description = "where the worker works while seconded"},
+      {.name = "organization_bin", .required = false, .format = Format::iin_or_bin},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpSecondmentInput, (), (permit_number, region, organization, organization_bin, from, to))
+
 // EP-53.1, EP-53.2, EP-12: the head's final decision.
 struct EpDecisionInput {
   bool issue = true;

@@ -246,6 +246,33 @@ BOOST_DESCRIBE_STRUCT(EpObligation, (),
                       (id, kind, permit, worker, issued_on, due_on, status, fulfilled_on, condition, profession,
                        evidence, checked_at, check_error, rule_ids))
 
+struct EpYearDays {
+  static constexpr bool kAllLenient = true;
+  int year = 0;
+  int days = 0;
+};
+BOOST_DESCRIBE_STRUCT(EpYearDays, (), (year, days))
+
+// F-E4 (paragraph 38): the employer sends a permit holder to work in a region the permit does not name, at
+// most 90 calendar days a calendar year; recorded on the application that issued the permit, and listed in
+// column 8 of Form 4-ВОУПИРС for the months it covers.
+struct EpSecondment {
+  static constexpr bool kAllLenient = true;
+  std::string permit;  // the permit's number
+  std::string worker;  // full name
+  std::string region;  // KATO of the region worked in
+  std::string organization;
+  std::string organization_bin;
+  std::string from;  // YYYY-MM-DD
+  std::string to;    // YYYY-MM-DD, included
+  std::string recorded_at;
+  std::vector<EpYearDays> days_by_year;  // the permit's days in other regions, with this one, per year it touches
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpSecondment, (),
+                      (permit, worker, region, organization, organization_bin, from, to, recorded_at, days_by_year,
+                       rule_ids))
+
 struct EpCaseData {
   static constexpr bool kAllLenient = true;
   static constexpr int kSchema = 1;
@@ -281,12 +308,13 @@ struct EpCaseData {
   std::vector<EpDocumentItem> documents;
   // EP-27-1, I-32: each worker's education document at filing and the Ministry's answer (apostille_data.h).
   std::vector<EpApostilleCheck> apostille;
+  std::vector<EpSecondment> secondments;  // F-E4: of the permits this application issued
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
                        decision, fee_check, permits, lapsed_at, bans, client_key, obligations, foreign_employer,
-                       documents, apostille))
+                       documents, apostille, secondments))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.

@@ -1,6 +1,7 @@
 #include "cases/ep/report.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -44,6 +45,7 @@ struct HeldPermit {
 struct Holdings {
   std::vector<HeldPermit> permits;
   std::vector<EpObligation> obligations;
+  std::vector<EpSecondment> secondments;  // F-E4: column 8
   EpEmployer employer;
 };
 
@@ -68,6 +70,7 @@ Result<std::map<std::string, Holdings>> holdings(Store& store, const std::string
       h.permits.push_back(HeldPermit{d, *pd, c.id});
     }
     h.obligations.insert(h.obligations.end(), data->obligations.begin(), data->obligations.end());
+    h.secondments.insert(h.secondments.end(), data->secondments.begin(), data->secondments.end());
   }
   return out;
 }
@@ -136,7 +139,25 @@ Result<CaseRecord> EpReportService::prepare(const Actor& employer, const EpRepor
   data.issuer = provider;
   data.trained = in.trained;
   data.art_137_1 = in.art_137_1;
-  data.seconded = in.seconded;
+  // Column 8: the secondments recorded in FLIS (F-E4) that cover a day of the month, then any the employer adds.
+  auto dmy = [](const std::string& iso) {
+    auto d = Date::parse(iso);
+    if (!d) return iso;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", d->day(), d->month(), d->year());
+    return std::string(buf);
+  };
+  for (const auto& s : h.secondments) {
+    auto from = Date::parse(s.from);
+    auto to = Date::parse(s.to);
+    if (!from || !to || *to < *first || *from > last) continue;
+    std::string iin;
+    for (const auto& p : h.permits)
+      if (p.document.number == s.permit) iin = p.data.worker.iin;
+    data.seconded.push_back(
+        EpReportHosted{s.worker, iin, s.organization, s.organization_bin, dmy(s.from) + "–" + dmy(s.to)});
+  }
+  data.seconded.insert(data.seconded.end(), in.seconded.begin(), in.seconded.end());
   for (std::size_t i = 0; i < data.trained.size(); ++i) {
     static const std::set<std::string> conditions = {"training", "retraining", "upskilling"};
     if (!conditions.count(data.trained[i].condition))

@@ -630,6 +630,45 @@ std::vector<std::string> revoke_newest_first(const std::vector<PermitAge>& permi
   return out;
 }
 
+// ---- Secondment to other regions (paragraph 38, F-E4) ----
+
+Result<SecondmentCheck> check_secondment(const Parameters& p, const std::vector<Period>& earlier, Period next,
+                                         Period permit) {
+  auto invalid = [](const char* code, const char* field) {
+    Error e = Error::invalid(code, field);
+    e.rule_ids = {"F-E4"};
+    return e;
+  };
+  if (next.to < next.from) return invalid("validation.date_order", "to");
+  if (next.from < permit.from || next.from > permit.to) return invalid("ep.secondment_outside_permit", "from");
+  if (next.to > permit.to) return invalid("ep.secondment_outside_permit", "to");
+  for (const auto& e : earlier)
+    if (next.from <= e.to && e.from <= next.to) return invalid("ep.secondment_overlaps", "from");
+  SecondmentCheck out;
+  out.max_days = p.secondment_max_days;
+  out.rule_ids = {"F-E4"};
+  std::vector<Period> all = earlier;
+  all.push_back(next);
+  for (int year = next.from.year(); year <= next.to.year(); ++year) {
+    const Date first(year, 1, 1);
+    const Date last(year, 12, 31);
+    int days = 0;
+    for (const auto& s : all) {
+      const Date a = std::max(s.from, first);
+      const Date b = std::min(s.to, last);
+      if (a <= b) days += a.days_until(b) + 1;
+    }
+    out.days_by_year.emplace_back(year, days);
+    if (days > p.secondment_max_days) {
+      Error e = Error::refused("ep.secondment_over_limit", {"F-E4"},
+                               std::to_string(year) + ": " + std::to_string(days) + " days");
+      e.field = "to";
+      return e;
+    }
+  }
+  return out;
+}
+
 // ---- A foreign legal entity's workers (EP-39, I-27) ----
 
 namespace {

@@ -335,6 +335,25 @@ struct PermitAge {
 };
 std::vector<std::string> revoke_newest_first(const std::vector<PermitAge>& permits, int excess);
 
+// ---- Secondment to other regions (paragraph 38, F-E4) ----
+
+struct Period {  // calendar days, both ends included
+  Date from;
+  Date to;
+};
+struct SecondmentCheck {
+  std::vector<std::pair<int, int>> days_by_year;  // (calendar year, days in other regions) with `next`
+  int max_days = 0;
+  std::vector<std::string> rule_ids;
+};
+// F-E4 (p.38): a permit holder works in regions other than the permit's at most max_days calendar days in
+// total per calendar year. `earlier` are the permit's secondments recorded before; `next` must lie within the
+// permit's term and overlap none of them. Errors: validation.date_order (field "to"), ep.secondment_outside_permit
+// ("from" or "to"), ep.secondment_overlaps ("from") — invalid_input; ep.secondment_over_limit (kind refused,
+// field "to", detail names the year) — each citing F-E4.
+Result<SecondmentCheck> check_secondment(const Parameters& p, const std::vector<Period>& earlier, Period next,
+                                         Period permit);
+
 // ---- A foreign legal entity's workers (EP-39, I-27) ----
 
 // EP-39: why a foreign legal entity sends its workers: a contract for installation and commissioning of

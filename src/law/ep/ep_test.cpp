@@ -458,6 +458,41 @@ TEST(EpForeignSending, Paragraph39AsTheRuleVersionListsIt) {
   EXPECT_EQ(before.error().code, "ep.foreign_basis");
 }
 
+// F-E4 (paragraph 38): at most 90 calendar days a calendar year in regions other than the permit's, counted
+// per year when a secondment crosses the new year; within the permit's term; never two at once.
+TEST(EpSecondment, NinetyDaysACalendarYearInOtherRegions) {
+  FLIS_REQUIREMENTS("F-E4");
+  const Parameters p = params("2026-03-02");
+  const Period permit{d("2026-03-01"), d("2027-02-28")};
+  auto ok = check_secondment(p, {}, {d("2026-04-01"), d("2026-05-30")}, permit);  // 60 days
+  ASSERT_TRUE(ok.ok()) << ok.error().code;
+  EXPECT_EQ(ok->days_by_year, (std::vector<std::pair<int, int>>{{2026, 60}}));
+  EXPECT_EQ(ok->max_days, 90);
+  const std::vector<Period> earlier = {{d("2026-04-01"), d("2026-05-30")}};
+  auto up_to_90 = check_secondment(p, earlier, {d("2026-10-01"), d("2026-10-30")}, permit);  // 60 + 30
+  ASSERT_TRUE(up_to_90.ok());
+  EXPECT_EQ(up_to_90->days_by_year.front().second, 90);
+  auto over = check_secondment(p, earlier, {d("2026-10-01"), d("2026-10-31")}, permit);  // 91
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().code, "ep.secondment_over_limit");
+  EXPECT_EQ(over.error().kind, Error::Kind::refused);
+  EXPECT_EQ(over.error().rule_ids, std::vector<std::string>{"F-E4"});
+  // Across the new year each year counts its own days: 40 in 2026 (with the 60 before: 100) is too many...
+  EXPECT_FALSE(check_secondment(p, earlier, {d("2026-12-01"), d("2027-01-20")}, permit).ok());
+  // A first secondment from 2 December to 20 February: 30 days of 2026 and 51 of 2027, each within 90.
+  auto split = check_secondment(p, {}, {d("2026-12-02"), d("2027-02-20")}, permit);
+  ASSERT_TRUE(split.ok());
+  EXPECT_EQ(split->days_by_year, (std::vector<std::pair<int, int>>{{2026, 30}, {2027, 51}}));
+  auto code = [&](Period next) {
+    auto r = check_secondment(p, earlier, next, permit);
+    return r.ok() ? std::string() : r.error().code + "@" + r.error().field;
+  };
+  EXPECT_EQ(code({d("2026-06-10"), d("2026-06-01")}), "validation.date_order@to");
+  EXPECT_EQ(code({d("2026-02-20"), d("2026-03-10")}), "ep.secondment_outside_permit@from");
+  EXPECT_EQ(code({d("2027-02-20"), d("2027-03-10")}), "ep.secondment_outside_permit@to");
+  EXPECT_EQ(code({d("2026-05-30"), d("2026-06-10")}), "ep.secondment_overlaps@from");
+}
+
 TEST(EpRatios, IctHalfOfTheKazakhStaff) {
   FLIS_REQUIREMENTS("F-E3", "EP-74");
   const Parameters p = params("2026-03-02");

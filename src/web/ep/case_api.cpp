@@ -143,6 +143,11 @@ void register_case_api(Router& router, AppContext& ctx) {
                   ctx, [&service](const Actor& a, const std::string& id, const cases::EpObjectionInput& in) {
                     return service.object(a, id, in);
                   }));
+  router.post(base + "/{id}/secondments",
+              case_command_of<cases::EpSecondmentInput>(
+                  ctx, [&service](const Actor& a, const std::string& id, const cases::EpSecondmentInput& in) {
+                    return service.record_secondment(a, id, in);
+                  }));
   router.post(base + "/{id}/decision",
               case_command_of<cases::EpDecisionInput>(
                   ctx, [&service](const Actor& a, const std::string& id, const cases::EpDecisionInput& in) {
@@ -181,6 +186,9 @@ std::vector<ApiOperation> case_operations() {
       {"post", base + "/{id}/decision", tag, "The head's decision (EP-53.1, EP-53.2, EP-A2.6)", "EpDecision", 200,
        true},
       {"post", base + "/{id}/fee", tag, "Confirm the fee through the revenue bodies (EP-7.3, I-26)", "", 200, true},
+      {"post", base + "/{id}/secondments", tag,
+       "Record a permit holder's secondment to another region, at most 90 days a year (p.38, F-E4)", "EpSecondment",
+       200, true},
   };
   for (auto& op : ops) {
     if (op.path == "/api/v1/employer-permits/pre-check") {
@@ -203,7 +211,8 @@ json::object case_schemas() {
                    {"EpAgreementAnswer", input::schema<cases::EpAgreementInput>()},
                    {"EpPreliminaryDecision", input::schema<cases::EpPreliminaryInput>()},
                    {"EpObjections", input::schema<cases::EpObjectionInput>()},
-                   {"EpDecision", input::schema<cases::EpDecisionInput>()}};
+                   {"EpDecision", input::schema<cases::EpDecisionInput>()},
+                   {"EpSecondment", input::schema<cases::EpSecondmentInput>()}};
   json::object data = cases::codec::schema<cases::EpCaseData>();
   data["description"] =
       "The data of an EP application: \"data\" of GET /api/v1/cases/{id} for service EP (schema_version 1)";

@@ -250,8 +250,29 @@ json::object documents_view(const CasePage& page, const cases::EpCaseData& ep) {
 json::object forms_view(const CasePage& page, const cases::EpCaseData& ep) {
   const Request& req = page.req;
   json::object forms;
-  for (auto name : {"recheck", "agreements", "answer", "preliminary", "objections", "decide", "fee"})
+  for (auto name : {"recheck", "agreements", "answer", "preliminary", "objections", "decide", "fee", "secondment"})
     forms[name] = false;
+  // F-E4 (paragraph 38): the employer records a permit holder's secondment to a region the permit does not name.
+  if (page.may("record_secondment") && !ep.permits.empty()) {
+    Values v = page.values_of("ep-secondment");
+    Field permit = form_field(req, "ep-secondment", "permit_number", "ep.secondments.permit", v, true, "select");
+    permit.options = {{"", tr(req, "form.choose")}};
+    for (const auto& p : ep.permits) permit.options.emplace_back(p.number, p.number + " — " + p.worker);
+    Field region = form_field(req, "ep-secondment", "region", "ep.secondments.region", v, true, "select");
+    region.options = {{"", tr(req, "form.choose")}};
+    for (auto& o : reference_options(page.portal, req, "region"))
+      if (std::find(ep.regions.begin(), ep.regions.end(), o.first) == ep.regions.end()) region.options.push_back(o);
+    forms["secondment"] = json::object{
+        {"fields",
+         json::array{
+             field_json(permit), field_json(region),
+             field_json(form_field(req, "ep-secondment", "organization", "ep.secondments.organization", v, true)),
+             field_json(
+                 form_field(req, "ep-secondment", "organization_bin", "ep.secondments.organization_bin", v, false)),
+             field_json(form_field(req, "ep-secondment", "from", "ep.secondments.from", v, true, "text", "date")),
+             field_json(form_field(req, "ep-secondment", "to", "ep.secondments.to", v, true, "text", "date"))}},
+        {"rule", "F-E4"}};
+  }
   if (page.may("recheck")) forms["recheck"] = json::object{{"rule", "EP-10, I-18"}};
   if (page.may("request_agreements") && ep.regions.size() > 1 && ep.agreements.empty())
     forms["agreements"] = json::object{{"rule", "EP-18"}};
@@ -380,7 +401,25 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
   }
 
   auto agreements = agreements_view(portal, req, page.c, ep);
-  json::object bottom{{"documents", documents_view(page, ep)},
+  json::value secondments = false;
+  if (!ep.secondments.empty()) {
+    json::array rows;
+    for (const auto& s : ep.secondments) {
+      std::string used;
+      for (const auto& y : s.days_by_year)
+        used += (used.empty() ? "" : "; ") +
+                tr(req, "ep.secondments.days", {{"year", std::to_string(y.year)}, {"days", std::to_string(y.days)}});
+      rows.push_back(json::object{{"worker", s.worker},
+                                  {"permit", s.permit},
+                                  {"region", region_name(portal, req, s.region)},
+                                  {"organization", s.organization},
+                                  {"period", format_date(*Date::parse(s.from)) + "–" + format_date(*Date::parse(s.to))},
+                                  {"used", used}});
+    }
+    secondments = json::object{{"rows", std::move(rows)}};
+  }
+  json::object bottom{{"secondments", std::move(secondments)},
+                      {"documents", documents_view(page, ep)},
                       {"has_agreements", !agreements.empty()},
                       {"agreements", std::move(agreements)},
                       {"workers", workers_view(portal, req, ep.workers)},
@@ -450,6 +489,12 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
                                            form_command<Service, cases::EpDecisionInput>(
                                                [](auto& s, const Actor& a, const std::string& id,
                                                   const cases::EpDecisionInput& in) { return s.decide(a, id, in); })));
+  router.post(base + "secondment",
+              case_action(portal, "ep-secondment", "ep_secondment",
+                          form_command<Service, cases::EpSecondmentInput>(
+                              [](auto& s, const Actor& a, const std::string& id, const cases::EpSecondmentInput& in) {
+                                return s.record_secondment(a, id, in);
+                              })));
   router.post(base + "fee",
               case_action(portal, "ep-fee", "ep_fee",
                           [](const Portal& p, const Actor& a, const std::string& id, const forms::FormData&) {

@@ -181,6 +181,19 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     clock.set(at(4, 12));
     auto d = ep.decide(demo.user("u-head-ast"), c->id, cases::EpDecisionInput{true, {}, ""});
     if (!d && !stops(d)) return d.take_error();
+    // Seconded to the Almaty office for two weeks (paragraph 38, F-E4).
+    if (d && d->state == "issued") {
+      auto issued = cases::read_data<cases::EpCaseData>(*d);
+      if (issued && !issued->permits.empty()) {
+        cases::EpSecondmentInput s;
+        s.permit_number = issued->permits.front().number;
+        s.region = kAlmaty;
+        s.organization = "ТОО «Astana Digital Lab», филиал в г. Алматы";
+        s.from = today.plus_days(1);
+        s.to = today.plus_days(14);
+        if (auto r = ep.record_secondment(demo.user("u-emp-adl"), c->id, s); !r) return r.take_error();
+      }
+    }
   }
   // 4. Dostyk Logistics, in liquidation and citing no vacancy of its own: heard, then refused on EP-A2.9(2).
   {
