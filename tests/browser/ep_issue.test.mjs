@@ -65,6 +65,14 @@ test('EP-A2.8 EP-3 EP-10: the employer fills the form, uploads the documents and
   assert.ok(await page.isVisible(`${w('occupation_code')}-error`));
   assert.equal(await page.inputValue(w('surname')), epWorker.surname);
   await page.selectOption(w('occupation_code'), epWorker.occupation_code);
+  // The pre-check first: every rule filing would apply, shown above the form, nothing saved.
+  await Promise.all([page.waitForNavigation(), page.click('[data-testid=ep-pre-check-submit]')]);
+  await audit(page, 'EP pre-check on the form');
+  assert.match(await page.textContent('[data-testid=ep-pre-check]'), /Documents to attach/);
+  assert.match(await page.textContent('[data-testid=ep-pre-check]'), /Education documents/);
+  assert.ok(await page.isVisible('[data-testid=ep-pre-check] [data-testid=ep-checks]'));
+  assert.match(await page.textContent('[data-testid=ep-pre-check-quota]'), /category_3/);
+  assert.equal(await page.inputValue(w('surname')), epWorker.surname); // the form is kept as typed
   await submit(page, 'form[action="/employer-permits/new"]', 'EP draft case page');
   assert.match(page.url(), /\/cases\/[^/?]+\?done=created/);
   caseUrl = new URL(page.url()).pathname;

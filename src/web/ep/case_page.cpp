@@ -357,6 +357,14 @@ Status agreement_sections(const CasePage& page, portal::CaseSections& out) {
 
 }  // namespace
 
+json::value checks_table(const Portal& portal, const Request& req, const cases::EpChecks& checks) {
+  cases::EpCaseData shown;
+  shown.checks = checks;
+  return checks_view(portal, req, shown);
+}
+
+std::string document_label(const Request& req, const std::string& code) { return doc_label(req, code); }
+
 Status case_sections(const CasePage& page, portal::CaseSections& out) {
   if (page.c.kind == "agreement") return agreement_sections(page, out);
   if (page.c.kind == "revocation" || page.c.kind == "ban") return revocation_sections(page, out);  // revocation_api.cpp

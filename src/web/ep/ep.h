@@ -72,6 +72,10 @@ void register_bulk_pages(Router& router, const std::shared_ptr<const portal::Por
 // case_page.cpp: the EP sections of the shared case page (CaseKind::page) and the POST handlers of its
 // forms under /cases/{id}/ep/.
 Status case_sections(const portal::CasePage& page, portal::CaseSections& out);
+// The checks table of the case page (EP-10, I-18) for any checks — a filed case's or a pre-check's — and a
+// document of EP-A2.8 by its code, in the reader's language.
+boost::json::value checks_table(const portal::Portal& portal, const Request& req, const cases::EpChecks& checks);
+std::string document_label(const Request& req, const std::string& code);
 void register_case_forms(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // qualification_page.cpp: EP-16-1, I-27 — whether the case's sub-service checks the workers' qualification
 // (issue, re-issue, ICT issue), and the case page's table of each worker's declared education and experience

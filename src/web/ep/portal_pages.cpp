@@ -187,6 +187,35 @@ json::object new_form_view(const Portal& portal, const Request& req, const Actor
   return view;
 }
 
+// The pre-check's answer as the form shows it above itself: ready or what stands in the way, the checks, the
+// documents to attach, the terms, the fee and the quota each region has left.
+json::object pre_check_view(const Portal& portal, const Request& req, const cases::EpPreCheck& pre) {
+  json::array documents;
+  for (const auto& code : pre.documents) documents.push_back(json::value(document_label(req, code)));
+  json::array quota;
+  for (const auto& q : pre.quota)
+    quota.push_back(json::object{{"region", portal::reference_label(portal, req, "region", q.region)},
+                                 {"kind", q.kind},
+                                 {"available", q.available},
+                                 {"needed", q.needed},
+                                 {"short", q.available < q.needed}});
+  json::value fee = false;
+  if (pre.fee)
+    fee = json::object{{"mrp", pre.fee->total_mrp}, {"tenge", pre.fee->total_tenge}, {"mrp_tenge", pre.fee->mrp_tenge}};
+  return json::object{{"ready", pre.ready},
+                      {"checked_on", pre.checked_on},
+                      {"grounds", portal::join(pre.grounds)},
+                      {"waits_for", portal::join(pre.waits_for)},
+                      {"checks", checks_table(portal, req, pre.checks)},
+                      {"documents", std::move(documents)},
+                      {"service_wd", pre.terms.service_wd},
+                      {"decision_wd", pre.terms.decision_wd},
+                      {"fee", std::move(fee)},
+                      {"has_quota", !quota.empty()},
+                      {"quota", std::move(quota)},
+                      {"rules", portal::join(pre.rule_ids)}};
+}
+
 // Every field list of the new application's view, for the errors at their fields.
 void show_errors(json::object& view, const Request& req, const Error& error) {
   portal::add_error(view, req, error);
@@ -253,6 +282,18 @@ void register_portal_pages(Router& router, const std::shared_ptr<const Portal>& 
     auto form = portal::posted_form(*portal, req);
     if (!form) return portal::error_page(*portal, req, actor, form.error());
     auto in = input::from_form<cases::EpDraftInput>(*form);
+    // The pre-check: every rule filing would apply, on what the form holds now; nothing is stored.
+    if (form->value("action") == "pre_check") {
+      auto view = new_form_view(*portal, req, *actor, &*form);
+      auto checked = in ? portal->ctx.services.get<cases::EmployerPermitService>().pre_check(*actor, *in)
+                        : Result<cases::EpPreCheck>(in.error());
+      if (!checked) {
+        show_errors(view, req, checked.error());
+        return portal::render(*portal, req, "ep_new_application", std::move(view), http_status(checked.error().kind));
+      }
+      view["pre_check"] = pre_check_view(*portal, req, *checked);
+      return portal::render(*portal, req, "ep_new_application", std::move(view));
+    }
     Result<cases::CaseRecord> made =
         in ? portal->ctx.services.get<cases::EmployerPermitService>().create_draft(*actor, *in)
            : Result<cases::CaseRecord>(in.error());
