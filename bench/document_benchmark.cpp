@@ -20,6 +20,7 @@ using namespace flis;
 
 docs::ep::PermitView permit(const docs::PermitSeal& seal) {
   docs::ep::PermitView v;
+  v.appendix = 4;  // I-28
   v.number = "EP-750000000-2026-000042";
   v.issue_date = Date(2026, 11, 2);
   v.employer = {"ТОО «Алатау Инжиниринг»", "050140003327"};

@@ -88,7 +88,7 @@ cases::LiWorkplaceInput workplace() { return {"ул. Рыскулова, 12", kA
 
 TEST(LiWorkflow, AgreementFilingChecksPoliceDecisionAndRevocation) {
   FLIS_REQUIREMENTS("LI-5", "LI-6", "LI-7", "LI-11", "LI-12", "LI-15", "LI-16", "LI-20", "LI-23", "LI-36", "LI-37",
-                    "LI-39", "LI-40", "LI-A2.3", "LI-A3", "LI-A5", "I-16", "I-41", "I-53");
+                    "LI-39", "LI-40", "LI-A2.3", "LI-A3", "LI-A5", "I-16", "I-41", "I-48", "I-53");
   LiWorld t;
   cases::LabourImmigrantService li(t.w.ports());
   t.w.clock.set("2026-11-23T10:00:00+05:00");  // Monday
@@ -131,8 +131,11 @@ TEST(LiWorkflow, AgreementFilingChecksPoliceDecisionAndRevocation) {
   ASSERT_TRUE(filed) << filed.error().code << " " << filed.error().detail;
   EXPECT_EQ(filed->state, "submitted");
   EXPECT_EQ(filed->registered_on, Date(2026, 11, 23));
-  // LI-7, I-4: 2 wd not counting the filing day: Wednesday 18:30.
+  // LI-7, I-4: 2 wd not counting the filing day: Wednesday 18:30. I-48: filed on the portal, the "30 minutes"
+  // of LI-A2.3 is a service-level figure with no legal effect: no step of the case falls due 30 minutes on.
   EXPECT_EQ(t.w.ports().zone.to_local(*filed->due_at), (LocalDateTime{Date(2026, 11, 25), 18 * 60 + 30}));
+  ASSERT_TRUE(filed->step_due_at);
+  EXPECT_GT(t.w.ports().zone.to_local(*filed->step_due_at).date, Date(2026, 11, 23));
   auto data = cases::read_data<cases::LiCaseData>(*filed);
   ASSERT_TRUE(data);
   for (const auto& check : data->checks->items)

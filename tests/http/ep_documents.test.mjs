@@ -81,6 +81,7 @@ test('the notice and the permit as PDF, for the employer and its LEB only, the Q
   const text = await pdfText(permit.data, 'permit');
   assert.match(text, new RegExp(number));
   assert.match(text, /Karimov Bekzod Alisherovich/);
+  assert.match(text, /Приложение 4 к Правилам/); // I-28: the permit is on the Appendix 4 template
   assert.match(text, /01\.06\.2026/); // I-8: from the day the fee was confirmed
   assert.match(text, /31\.05\.2027/); // EP-25(2), I-7
 

@@ -173,6 +173,7 @@ std::optional<LocalizedText> refusal_ground_text(int ground) {
 namespace {
 
 Status validate(const PermitView& v) {
+  if (v.appendix < 1) return missing("appendix");
   if (auto s = require({{"number", &v.number},
                         {"employer.name", &v.employer.name},
                         {"employer.bin", &v.employer.bin},
@@ -213,7 +214,7 @@ Result<std::string> render_permit_pdf(const PermitView& v) {
   Letter l;
   l.metadata = metadata_of("Разрешение на привлечение иностранной рабочей силы № " + v.number, v.issuer,
                            v.worker.full_name, "EP-A1, " + v.number, v.issue_date);
-  l.appendix = appendix(1);
+  l.appendix = appendix(v.appendix);
   l.issuer = v.issuer.body;
   l.title = {"ЖҰМЫС БЕРУШІГЕ ШЕТЕЛДІК ЖҰМЫС КҮШІН ТАРТУҒА РҰҚСАТ",
              "РАЗРЕШЕНИЕ РАБОТОДАТЕЛЮ НА ПРИВЛЕЧЕНИЕ ИНОСТРАННОЙ "
@@ -268,7 +269,7 @@ Result<std::string> render_permit_pdf(const PermitView& v) {
       "Подлинность разрешения проверяется по QR-коду: онлайн — по ссылке, офлайн — открытым ключом FLIS "
       "(flis verify-permit).",
       "Verify at: " + escape(v.verification_url)};
-  l.footer = footer_of("Приложение 1", v.rule_ids, v.number);
+  l.footer = footer_of("Приложение " + std::to_string(v.appendix), v.rule_ids, v.number);
   return render_letter_pdf(l, "docs.ep.render_failed");
 }
 
@@ -278,6 +279,7 @@ Result<std::string> render_permit_pdf(const PermitView& v) {
 namespace {
 
 Status validate(const DecisionNoticeView& v) {
+  if (v.appendix < 1) return missing("appendix");
   if (auto s = require({{"number", &v.number},
                         {"application", &v.application},
                         {"employer.name", &v.employer.name},
@@ -378,7 +380,7 @@ Result<std::string> render_decision_notice_pdf(const DecisionNoticeView& v) {
   const LocalizedText title = notice_title(v);
   Letter l;
   l.metadata = metadata_of(title.ru + " № " + v.number, v.issuer, v.employer.name, "EP-A4, " + v.number, v.date);
-  l.appendix = appendix(4);
+  l.appendix = appendix(v.appendix);
   l.issuer = v.issuer.body;
   l.title = title;
   l.number_line = number_line(v.number, v.date);
@@ -443,7 +445,7 @@ Result<std::string> render_decision_notice_pdf(const DecisionNoticeView& v) {
                     "Подлинность уведомления можно проверить по QR-коду или ссылке.",
                     "Verify at: " + escape(v.verification_url)};
   }
-  l.footer = footer_of("Приложение 4", v.rule_ids, v.number);
+  l.footer = footer_of("Приложение " + std::to_string(v.appendix), v.rule_ids, v.number);
   return render_letter_pdf(l, "docs.ep.render_failed");
 }
 

@@ -106,6 +106,7 @@ std::optional<LocalizedText> refusal_ground_text(int ground);
 enum class PermitEvent { issued, reissued, extended };
 
 struct PermitView {
+  int appendix = 0;  // I-28: the appendix of the Rules the permit is printed on (a rule parameter; required)
   std::string number;
   Date issue_date;  // of this issue, re-issue or extension
   PermitEvent event = PermitEvent::issued;
@@ -159,6 +160,7 @@ struct FeeLine {  // EP-22.2: the fee due to each region's budget
 };
 
 struct DecisionNoticeView {
+  int appendix = 0;  // I-28: the appendix of the Rules the notice is printed on (a rule parameter; required)
   NoticeKind kind = NoticeKind::issue;
   std::string number;  // the notice's number
   Date date;

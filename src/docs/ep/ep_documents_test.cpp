@@ -64,6 +64,7 @@ class EpPermitTest : public ::testing::Test {
   // A category-2 permit valid in Almaty and Astana, sealed over exactly what it prints.
   PermitView permit() const {
     PermitView v;
+    v.appendix = 4;  // I-28
     v.number = "EP-750000000-2026-000042";
     v.issue_date = Date(2026, 11, 2);
     v.employer = {"ТОО «Алатау Инжиниринг»", "050140003327"};
@@ -103,13 +104,13 @@ TEST_F(EpPermitTest, EP_A2_5_PermitPrintsEveryFieldInKazakhAndRussian) {
   const std::string text = pdf_text(*pdf);
   expect_all(text,
              {"ЖҰМЫС БЕРУШІГЕ ШЕТЕЛДІК ЖҰМЫС КҮШІН ТАРТУҒА РҰҚСАТ",
-              "РАЗРЕШЕНИЕ РАБОТОДАТЕЛЮ НА ПРИВЛЕЧЕНИЕ ИНОСТРАННОЙ РАБОЧЕЙ СИЛЫ", "Приложение 1 к Правилам", "1-қосымша",
+              "РАЗРЕШЕНИЕ РАБОТОДАТЕЛЮ НА ПРИВЛЕЧЕНИЕ ИНОСТРАННОЙ РАБОЧЕЙ СИЛЫ", "Приложение 4 к Правилам", "4-қосымша",
               "№ EP-750000000-2026-000042 2026 жылғы «02» қараша / от «02» ноября 2026 г.",
               // the ЭЦП of the LEB's head, the QR's caption, the rule IDs
               "Электрондық цифрлық қолтаңбамен қол қойылды: Басшы Сейтқали Айгүл Нұрланқызы",
               "Подписано электронной цифровой подписью: Руководитель Сейтқали Айгүл Нұрланқызы", "ECDSA-P256-SHA256",
               "Verify at: https://flis.example.kz/verify/Zk3vQ9xT2aLm8pWc", "(flis verify-permit)",
-              "Приложение 1 · EP-A2.5, EP-25 · EP-750000000-2026-000042 · Бет / Стр. 1 / 1"},
+              "Приложение 4 · EP-A2.5, EP-25 · EP-750000000-2026-000042 · Бет / Стр. 1 / 1"},
              "the page");
   const std::string kk = kazakh_column(*pdf);
   expect_all(
@@ -226,6 +227,7 @@ TEST_F(EpPermitTest, EP_A2_5_ThePrintedQrScansAndVerifiesOffline) {
 
 DecisionNoticeView notice(NoticeKind kind) {
   DecisionNoticeView v;
+  v.appendix = 4;  // I-28
   v.kind = kind;
   v.number = "EPN-750000000-2026-000107";
   v.date = Date(2026, 10, 20);

@@ -116,6 +116,7 @@ std::vector<ParameterSpec> parameter_specs() {
   integer("F-E5", {"earliest_days_before_expiry", "latest_days_before_expiry"});
   integer("EP-14.1", {"min_months", "max_months"});
   integer("F-E16", {"special_condition_months", "contract_entry_days", "iin_days"});
+  integer("I-28", {"application_appendix", "notice_appendix", "permit_appendix"});
   out.push_back({"F-E6", "group_a_sections", ParameterType::text, true});
   out.push_back({"F-E6", "group_b_sections", ParameterType::text, true});
   out.push_back({"F-E8", "rate_times_years", ParameterType::boolean, true});
@@ -230,6 +231,9 @@ Result<Parameters> parameters_without_fees(const RuleBook& rules, Date on) {
   r.integer(p.obligations.special_condition_months, "F-E16", "special_condition_months");
   r.integer(p.obligations.contract_entry_days, "F-E16", "contract_entry_days");
   r.integer(p.obligations.iin_days, "F-E16", "iin_days");
+  r.integer(p.application_appendix, "I-28", "application_appendix");
+  r.integer(p.notice_appendix, "I-28", "notice_appendix");
+  r.integer(p.permit_appendix, "I-28", "permit_appendix");
   if (!r.status()) return r.status().take_error();
   p.obligations.contracts_required = rules.in_force("EP-24-1", on) != nullptr;
 

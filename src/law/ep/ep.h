@@ -151,6 +151,10 @@ struct Parameters {
   int extension_window_latest_days = 0;    //   and ≥ 30 cd before (a flag for the officer, never a refusal)
   ObligationRules obligations;             // EP-14.1, EP-24-1, F-E16
   ForeignSendingRules foreign_sending;     // EP-39 (none before Order 93 restated it)
+  // I-28: the appendix of the Rules each document is printed on (form templates are configuration).
+  int application_appendix = 0;
+  int notice_appendix = 0;
+  int permit_appendix = 0;
 };
 
 // The parameters in force on `on`. Errors: rules.not_in_force (kind internal) for a date before the

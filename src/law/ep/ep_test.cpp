@@ -493,6 +493,16 @@ TEST(EpSecondment, NinetyDaysACalendarYearInOtherRegions) {
   EXPECT_EQ(code({d("2026-05-30"), d("2026-06-10")}), "ep.secondment_overlaps@from");
 }
 
+// I-28: the body of the Rules prevails over the appendices' own references — the application is on
+// Appendix 1, the decision notice and the permit on the Appendix 4 template — and these are parameters.
+TEST(EpParameters, I28FormsOfTheApplicationNoticeAndPermit) {
+  FLIS_REQUIREMENTS("I-28", "EP-3", "EP-A2.5", "EP-53.1");
+  const Parameters p = params("2026-03-02");
+  EXPECT_EQ(p.application_appendix, 1);
+  EXPECT_EQ(p.notice_appendix, 4);
+  EXPECT_EQ(p.permit_appendix, 4);
+}
+
 TEST(EpRatios, IctHalfOfTheKazakhStaff) {
   FLIS_REQUIREMENTS("F-E3", "EP-74");
   const Parameters p = params("2026-03-02");

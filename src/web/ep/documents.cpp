@@ -150,6 +150,10 @@ Result<std::string> permit_pdf(AppContext& ctx, const cases::IssuedDocument& doc
   if (!pd) return pd.take_error();
   const Date issued = ctx.zone.to_local(doc.issued_at).date;
   docs::ep::PermitView v;
+  // I-28: the permit is printed on the appendix the rule version in force on its day of issue names.
+  auto forms = law::ep::parameters_without_fees(ctx.rules, issued);
+  if (!forms) return forms.take_error();
+  v.appendix = forms->permit_appendix;
   v.number = doc.number;
   v.issue_date = issued;
   v.event = pd->extensions > 0 ? docs::ep::PermitEvent::extended : docs::ep::PermitEvent::issued;
@@ -197,6 +201,9 @@ Result<std::string> notice_pdf(AppContext& ctx, const cases::CaseRecord& c) {
   const Date today = ctx.zone.to_local(ctx.clock.now()).date;
   const auto kind = law::ep::parse_sub_service(c.kind).value_or(law::ep::SubService::issue);
   docs::ep::DecisionNoticeView v;
+  auto forms = law::ep::parameters_without_fees(ctx.rules, today);
+  if (!forms) return forms.take_error();
+  v.appendix = forms->notice_appendix;  // I-28
   v.application = c.id;
   v.application_date = c.registered_on.value_or(ctx.zone.to_local(c.created_at).date);
   v.employer = {data->employer.name, data->employer.bin};

@@ -75,6 +75,10 @@ std::pair<Field, Field> region_fields(const Portal& portal, const Request& req, 
 
 json::object new_form_view(const Portal& portal, const Request& req, const Actor& actor, const forms::FormData* sent) {
   auto view = portal::base_view(portal, req, actor, "ep.new.title");
+  // I-28: the application is on the appendix the rule version in force names.
+  if (auto forms =
+          law::ep::parameters_without_fees(portal.ctx.rules, portal.ctx.zone.to_local(portal.ctx.clock.now()).date))
+    view["appendix"] = tr(req, "ep.new.appendix", {{"n", std::to_string(forms->application_appendix)}});
   portal::Values value = [sent](std::string_view n) { return sent ? sent->value(n) : std::string(); };
   Field kind = portal::form_field(req, "", "kind", "ep.new.kind", value, true, "select");
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<law::ep::SubService>>(
