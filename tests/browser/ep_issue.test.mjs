@@ -6,8 +6,13 @@
 // I-26); the permit (Appendix 1) downloads. Every page is audited with axe-core. As of Monday 1 June 2026.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { almaty, signIn as apiSignIn, startSim } from '../http/server.mjs';
-import { epIssueDocuments, epWorker, filedApplication, ksmBin } from '../http/ep_fixtures.mjs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { almaty, bin, pdfBytes, signIn as apiSignIn, startSim } from '../http/server.mjs';
+import { epBase, epDraft, epIssueDocuments, epWorker, filedApplication, ksmBin } from '../http/ep_fixtures.mjs';
 import { audit, baseUrl, launch, pdf, submit, tick, visit } from './helpers.mjs';
 
 const at = '2026-06-01T10:00';
@@ -124,6 +129,44 @@ test('EP-7.3 I-26 I-8 EP-A2.5: paid at a bank, confirmed from the page, the perm
   assert.equal((await pdfResponse.body()).subarray(0, 5).toString(), '%PDF-');
   assert.match(pdfResponse.headers()['x-permit-qr'], /\/verify\/.+#.+\..+/);
   await audit(page, 'EP issued case page');
+  // The permit's QR read off the page as a scanner would, checked offline with FLIS's published key.
+  const run = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), 'flis-permit-'));
+  writeFileSync(join(dir, 'permit.pdf'), await pdfResponse.body());
+  await run('pdftoppm', ['-r', '150', '-png', '-singlefile', join(dir, 'permit.pdf'), join(dir, 'permit')]);
+  const qr = (await run('zbarimg', ['--raw', '-q', join(dir, 'permit.png')])).stdout.trim();
+  assert.equal(qr, pdfResponse.headers()['x-permit-qr']);
+  const key = await page.request.get(new URL('/api/v1/verification-key', baseUrl).href);
+  writeFileSync(join(dir, 'key.pem'), await key.text());
+  const verified = await run(`${bin}/flis`, ['verify-permit', '--key', join(dir, 'key.pem'), qr]);
+  assert.match(verified.stdout, /VALID/);
+});
+
+test('EP-18 I-29 I-23: a permit for two regions: Astana\'s LEB agrees in its inbox, the fee is due to each region', async () => {
+  const ksm = await apiSignIn(baseUrl, 'employer.ksm');
+  const draft = await ksm.post(epBase, { ...epDraft, regions: [almaty, '710000000'],
+    workers: [{ ...epWorker, surname: 'Турсунов', passport_number: 'FA7070701' }] });
+  assert.equal(draft.status, 201, JSON.stringify(draft.data));
+  const id = draft.data.id;
+  for (const { code } of draft.data.data.documents)
+    assert.equal((await ksm.upload(`${epBase}/${id}/files?doc_type=${code}&file_name=${code}.pdf`, pdfBytes(code))).status, 201);
+  const filed = await ksm.post(`${epBase}/${id}/filing`, { consent_personal_data: true });
+  assert.equal(filed.status, 200, JSON.stringify(filed.data));
+
+  let page = await browser.as('officer.almaty');
+  await visit(page, `/cases/${id}`, 'EP two-region case for Almaty');
+  await submit(page, 'form[action$="/ep/agreements"]', 'EP agreements requested');
+  page = await browser.as('officer.astana');
+  await visit(page, '/inbox', 'Astana inbox with the agreement');
+  await Promise.all([page.waitForNavigation(), page.click(`a[href="/cases/${id}-A71"]`)]);
+  await audit(page, 'EP agreement case for Astana');
+  await submit(page, 'form[action$="/ep/answer"]', 'EP agreed by Astana');
+  page = await browser.as('head.almaty');
+  await visit(page, `/cases/${id}`, 'EP two-region case agreed');
+  await submit(page, 'form[action$="/ep/decide"]', 'EP two-region decided');
+  const fees = await page.textContent('[data-testid=ep-fee-table]');
+  assert.match(fees, /Almaty/);
+  assert.match(fees, /Astana/);
 });
 
 test('EP-12 I-19 EP-A2.9: the head refuses only after the hearing: preliminary decision, objections, refusal', async () => {
