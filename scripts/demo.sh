@@ -37,6 +37,10 @@ Sign in at http://localhost:$port/login (demo mode: one click per user), or get 
   curl -X POST localhost:$port/api/v1/auth/demo-token -H 'Content-Type: application/json' -d '{"login":"officer.astana"}'
 
   foreigner (applicant)   chen, aliyev, kowalska, kaya, sharma, petrov, tashiev, nguyen, sato
+  employer (EP)           employer.ksm (large, Almaty; also a foreign entity's workers, EP-39),
+                          employer.adl (small, Astana; ICT), employer.dostyk (small, in liquidation),
+                          employer.nomad (ratio breached, banned; Astana), employer.cps (Atyrau)
+  household (LI)          employer.aigerim, employer.omarov      akim's office   akimat.almaty, akimat.astana
   LEB officer             officer.astana, officer.almaty
   LEB head                head.astana, head.almaty
   SE Commission (SE-6)    commission1.astana .. commission3.astana, se.commission1.almaty, se.commission2.almaty

@@ -72,6 +72,8 @@ const std::vector<UserRecord>& demo_users() {
        first_assignable_identifier("1803400", 1234), "en"},
       {"u-emp-dostyk", "employer.dostyk", "ТОО «Dostyk Logistics»", "employer", "", "",
        first_assignable_identifier("1907400", 6630), "ru"},
+      {"u-emp-nomad", "employer.nomad", "ТОО «Nomad Mining Engineering»", "employer", "", "",
+       first_assignable_identifier("1404400", 7740), "ru"},
       // The labour-immigrant service (LI): households of Almaty's Alatau district as individual employers, the
       // immigrants they hire, the district's LEB (LI-4), the city's State Corporation front office and police —
       // the same IINs as the registry simulator's records (sim/demo_data.cpp).

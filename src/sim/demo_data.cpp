@@ -108,6 +108,9 @@ SimData demo_data(Date today) {
   const std::string cps = first_assignable_identifier("1511400", 4410);  // АО «Caspian Petroleum Services»
   const std::string cps_before = first_assignable_identifier("0906400", 5520);
   const std::string dostyk = first_assignable_identifier("1907400", 6630);  // ТОО «Dostyk Logistics»
+  // ТОО «Nomad Mining Engineering», Astana: a large company whose managers and specialists are mostly foreign
+  // (p.19 breached), later banned for a foreigner working without a permit (EP-41-1).
+  const std::string nomad = first_assignable_identifier("1404400", 7740);
   d.entities = {
       {adl,
        "ТОО «Astana Digital Lab»",
@@ -174,6 +177,19 @@ SimData demo_data(Date today) {
        false,
        "Ибраев Нурлан Сакенович",
        {Reorganization{date("2015-11-02"), ReorganizationKind::merger, cps_before, cps}}},
+      {nomad,
+       "ТОО «Nomad Mining Engineering»",
+       "«Nomad Mining Engineering» ЖШС",
+       EntityStatus::active,
+       OfficeKind::head_office,
+       std::nullopt,
+       kAstana,
+       "г. Астана, пр. Кабанбай батыра, 17, оф. 804",
+       date("2014-04-22"),
+       40,
+       false,
+       "Жаксыбеков Ерлан Маратович",
+       {}},
       {dostyk,
        "ТОО «Dostyk Logistics»",
        "«Dostyk Logistics» ЖШС",
@@ -212,6 +228,20 @@ SimData demo_data(Date today) {
   contract(adl, se_applicants[0], "Инженер-программист", "2512", kAstana, 110, 18);  // Aliyev (SE extension)
   contract(adl, workers[3], "Аналитик данных", "2521", kAstana, 200, 12);
   contract(ksm, citizens[1], "Директор", "1120", kAlmaty, 3500, std::nullopt);
+  // Nomad's specialists: one Kazakh director and five foreign mining engineers — 1 of 6 in categories 1–2
+  // is Kazakh, far below the 70 % of p.19 (F-E1).
+  contract(nomad, citizens[0], "Директор", "1120", kAstana, 1500, std::nullopt);
+  for (int i = 0; i < 5; ++i) {
+    Foreigner engineer{first_assignable_identifier("85010" + std::to_string(i + 1) + "3", 41 + i),
+                       "Engineer " + std::to_string(i + 1) + " (Nomad)",
+                       "",
+                       "NM" + std::to_string(1000001 + i),
+                       "2020-01-15",
+                       "",
+                       i % 2 ? "TR" : "CN",
+                       ""};
+    contract(nomad, engineer, "Горный инженер", "2146", kAstana, 300 - 20 * i, 24);
+  }
   contract(ksm, workers[0], "Монтажник металлоконструкций", "7214", kAlmaty, 150, 12);
   contract(ksm, workers[1], "Сварщик", "7212", kAlmaty, 420, 12);  // ended: the contract ran out
   contract(ksm_branch, workers[1], "Сварщик", "7212", kAstana, 30, 6);
@@ -228,6 +258,9 @@ SimData demo_data(Date today) {
       {"МП-" + std::to_string(today.year()) + "-00532", workers[1].iin, "517", ago(60), ago(52),
        "Нарушение правил пребывания: проживание не по адресу регистрации"},
   };
+  // A foreigner found working for Nomad without a permit (EP-41-1: the ban the demo's LEB records).
+  d.migration_violations.push_back({"МП-" + std::to_string(today.year()) + "-00702", nomad, "517", ago(20), ago(12),
+                                    "Привлечение иностранного работника без разрешения", std::nullopt});
   d.agreement_refusals = {{workers[1].iin, "Нарушение правил пребывания (ст. 517 КоАП) в течение последнего года"}};
   d.offences = {
       {"ЕРАП-" + std::to_string(today.year()) + "-101744", ksm, "519", ago(95), ago(80), OffenceStatus::penalty_imposed,
@@ -317,6 +350,7 @@ SimData demo_data(Date today) {
   vacancy(cps, "3117", "Техник по добыче нефти", kAtyrau, 120, VacancyStatus::filled, 3);
   vacancy(adl, "2512", "Разработчик программного обеспечения", kAstana, 9, VacancyStatus::open, 2);
   vacancy(adl, "2521", "Администратор баз данных", kAstana, 60, VacancyStatus::filled, 1);
+  vacancy(nomad, "2146", "Горный инженер", kAstana, 40, VacancyStatus::open, 2);  // ЭБТ-…-70108
 
   // ---- Labour immigrants (LI) and the households that employ them ----
   // The identities of the LI demo (src/web/li/ builds its users and cases from the same numbers, computing the

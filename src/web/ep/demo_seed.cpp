@@ -15,6 +15,7 @@
 #include "cases/case_data.h"
 #include "cases/complaint/complaint.h"
 #include "cases/ep/employer_permits.h"
+#include "cases/ep/revocation.h"
 #include "core/identifiers.h"
 #include "docs/sample_scan.h"
 #include "law/ep/documents.h"
@@ -79,6 +80,7 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
   const std::string ksm = first_assignable_identifier("0705400", 2211);
   const std::string adl = first_assignable_identifier("1803400", 1234);
   const std::string dostyk = first_assignable_identifier("1907400", 6630);
+  const std::string nomad = first_assignable_identifier("1404400", 7740);
 
   // A draft with every document of its list attached, filed the same morning. Returns the case as filed.
   auto apply = [&](const std::string& employer, const cases::EpDraftInput& in,
@@ -276,6 +278,46 @@ Result<DemoSeeded> seed_demo(const DemoContext& demo) {
     in.foreign_employer = foreign;
     // Before Order 93 restated p.39 (a demo date before 1 September 2025) there is nothing to file.
     if (auto c = apply("u-emp-ksm", in, 3); !c && c.error().code != "ep.foreign_basis") return c.take_error();
+  }
+  // 7. Nomad Mining Engineering, Astana: a large company whose managers and specialists are mostly foreign.
+  // Its application for one more mining engineer meets the p.19 ratio (F-E1) and goes to the hearing; then
+  // the LEB, told by the migration police of a foreigner working there without a permit, records the 12-month
+  // ban of EP-41-1 (I-20), which the head signs.
+  {
+    cases::EpDraftInput in;
+    in.kind = SubService::issue;
+    in.category = Category::category_2;
+    in.employer_bin = nomad;
+    in.oked_section = "B";
+    in.regions = {kAstana};
+    in.vacancy_code = "ЭБТ-" + std::to_string(today.year()) + "-70108";
+    in.workers = {worker("Demir", "Emre", "", Date(1987, 8, 19), "TR", "U48213377",
+                         "Higher, Middle East Technical University, mining engineering",
+                         law::ep::EducationLevel::higher, "2146", 11)};
+    in.workers.back().full_name_latin = "EMRE DEMIR";
+    auto c = apply("u-emp-nomad", in, 11);
+    if (!c) return c.take_error();
+    clock.set(at(9, 15));
+    auto h = ep.preliminary_refusal(
+        demo.user("u-head-ast"), c->id,
+        cases::EpPreliminaryInput{{"EP-A2.9(2)"},
+                                  "Доля казахстанских кадров среди руководителей и специалистов (категории 1–2) "
+                                  "ниже 70 % (пункт 19 Правил): по ЕСУТД 1 из 6."});
+    if (!h && !stops(h)) return h.take_error();
+    clock.set(at(4, 11));
+    cases::PermitRevocationService revocations(demo.ports);
+    cases::EpRevocationInput ban;
+    ban.ground = "EP-41-1";
+    ban.employer_bin = nomad;
+    ban.established_on = today.plus_days(-12);
+    ban.reasons = "Постановление миграционной полиции МП-" + std::to_string(today.year()) +
+                  "-00702: иностранный работник привлечён без разрешения.";
+    auto proposed = revocations.propose(demo.user("u-officer-ast"), ban);
+    if (!proposed) return proposed.take_error();
+    clock.set(at(3, 10));
+    auto signed_ban =
+        revocations.decide(demo.user("u-head-ast"), proposed->id, cases::EpRevocationDecisionInput{true, ""});
+    if (!signed_ban) return signed_ban.take_error();
   }
   clock.set(demo.today);
   return report;
