@@ -107,3 +107,13 @@ test('I-4 SE-A2.3: the public statistics page shows processing by region and cho
   await submit(page, 'form[action="/statistics"]', 'statistics with a year out of range');
   assert.match(await page.textContent('main'), /between 2000 and 2100/);
 });
+
+test('EP-A2.7 EP-A2.7(addr): where to apply — each region\'s LEB with its hours, linked from every page', async () => {
+  const page = await browser.as(null);
+  await visit(page, '/?lang=ru', 'home before the service points');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/service-points"]')]);
+  await audit(page, 'service points');
+  const table = await page.textContent('[data-testid=service-points]');
+  assert.match(table, /09:00–18:30 перерыв 13:00–14:30/);
+  assert.equal(await page.locator('[data-testid=service-points] tbody tr').count(), 20);
+});
