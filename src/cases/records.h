@@ -109,7 +109,7 @@ struct IssuedDocument {
   std::string number;  // unique across the system; a re-issue gets a new one (SE-22)
   std::string case_id;
   std::string kind;    // "se_certificate"
-  std::string status;  // "valid" | "revoked" | "expired" | "replaced"
+  std::string status;  // "valid" | "revoked" | "expired" | "replaced" | "ended" (LI-28; EP: F-E19)
   std::string holder_name;
   std::string holder_name_latin;
   std::string profession;  // profession code from the SE list

@@ -263,8 +263,10 @@ struct RegistrySim::Impl {
           });
     serve(ep::kLegalEntity, false, [this](const cases::ByBin& q, const std::string&) -> Result<cases::LegalEntity> {
       if (auto s = require_bin(q.bin); !s) return s.take_error();
-      for (const auto& e : data.entities)
-        if (e.bin == q.bin) return e;
+      // The latest record of a BIN is the register's current one: adding an entity again changes it (a test
+      // marks an employer liquidated so).
+      for (auto e = data.entities.rbegin(); e != data.entities.rend(); ++e)
+        if (e->bin == q.bin) return *e;
       return Error::not_found("sim.unknown_bin", q.bin);
     });
     serve(ep::kPerson, false, [this](const cases::ByIin& q, const std::string&) -> Result<cases::Person> {

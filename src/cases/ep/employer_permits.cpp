@@ -940,6 +940,7 @@ Result<CaseRecord> EmployerPermitService::object(const Actor& employer, const st
 
 Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::string& case_id,
                                                  const EpDecisionInput& input) {
+  std::vector<Superseded> superseded;  // F-E19: earlier permits of the same workers a free issue ends
   auto c = load_for(head, case_id, "decide");
   if (!c) return c;
   auto data = read_data<EpCaseData>(*c);
@@ -1062,10 +1063,11 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
     next.step_rule = "EP-A2.6";
   } else {
     // EP-A2.6, EP-22.3: free; issued on the decision (I-8).
-    auto permits = new_permits(*c, *data, day);
+    auto permits = new_permits(*c, *data, day, superseded);
     if (!permits) return permits.take_error();
     step.documents = std::move(*permits);
     law::cite(decision.rule_ids, {"EP-A2.6", "I-8"});
+    if (!superseded.empty()) law::cite(decision.rule_ids, {"F-E19"});
     if (law::ep::is_ict(kind)) law::cite(decision.rule_ids, {"EP-2.4", "QT-2"});
     next.state = "issued";
     next.step_due_at.reset();
@@ -1075,11 +1077,14 @@ Result<CaseRecord> EmployerPermitService::decide(const Actor& head, const std::s
   step.rule_ids = decision.rule_ids;
   step.detail = codec::encode_object(decision);
   write_data(next, *data);
-  return commit(head, *c, std::move(next), std::move(step));
+  auto committed = commit(head, *c, std::move(next), std::move(step));
+  if (committed) record_superseded(superseded);
+  return committed;
 }
 
 Result<std::vector<IssuedDocument>> EmployerPermitService::new_permits(const CaseRecord& c, EpCaseData& data,
-                                                                       Date start) {
+                                                                       Date start,
+                                                                       std::vector<Superseded>& superseded) {
   const SubService kind = kind_of(c);
   auto p = law::ep::parameters_without_fees(ports().rules, start);
   if (!p) return p.take_error();
@@ -1195,7 +1200,101 @@ Result<std::vector<IssuedDocument>> EmployerPermitService::new_permits(const Cas
     concerned->status = "replaced";
     out.push_back(*concerned);
   }
+  // F-E19: a new permit for the same worker ends the valid permits of the EP service the worker holds from any
+  // employer (the permit concerned above is replaced, not counted again) — in the issue's own commit.
+  superseded.clear();
+  const std::size_t issued = data.permits.size();
+  auto held = ports().store.documents_expiring_before("ep_permit", Date(start.year() + 100, 1, 1));
+  if (!held) return held.take_error();
+  const std::string at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  for (auto& earlier : *held) {
+    if (concerned && earlier.number == concerned->number) continue;
+    auto pd = permit_data(earlier);
+    if (!pd) continue;
+    const law::ep::WorkerIdentity was{pd->worker.citizenship, pd->worker.passport_number, pd->worker.iin};
+    for (std::size_t i = 0; i < issued && i < data.workers.size(); ++i) {
+      const auto& w = data.workers[i];
+      if (!law::ep::same_worker(was, {w.citizenship, w.passport_number, w.iin})) continue;
+      EpCessation ceased;
+      ceased.permit = earlier.number;
+      ceased.worker = earlier.holder_name;
+      ceased.reason = law::ep::CessationReason::new_permit;
+      ceased.on = start.iso();
+      ceased.ceased_at = at;
+      ceased.by = "FLIS";
+      ceased.new_permit = data.permits[i].number;
+      ceased.rule_ids = {"F-E19"};
+      superseded.push_back({earlier.case_id, ceased});
+      earlier.status = "ended";
+      out.push_back(earlier);
+      break;
+    }
+  }
   return out;
+}
+
+void EmployerPermitService::record_superseded(const std::vector<Superseded>& superseded) {
+  // The permits already ended with the issue; each earlier application records why. Should that fail (the
+  // case changed meanwhile three times over), the permit stays ended and the issue's audit event names it.
+  std::map<std::string, std::vector<EpCessation>> by_case;
+  for (const auto& s : superseded) by_case[s.case_id].push_back(s.cessation);
+  for (auto& [case_id, ceased] : by_case) (void)record_cessations(*this, kSystem, case_id, std::move(ceased), false);
+}
+
+Result<CaseRecord> record_cessations(const Workflow& workflow, const Actor& actor, const std::string& case_id,
+                                     std::vector<EpCessation> ceased, bool end_permits) {
+  Store& store = workflow.ports().store;
+  for (int attempt = 0;; ++attempt) {
+    auto c = store.load_case(case_id);
+    if (!c) return c;
+    auto data = read_data<EpCaseData>(*c);
+    if (!data) return data.take_error();
+    Step step{"cease_permit", {"F-E19"}, {}};
+    json::array recorded;
+    for (const auto& one : ceased) {
+      if (end_permits) {
+        auto permit = store.find_document_by_number(one.permit);
+        if (!permit || permit->case_id != case_id || permit->status != "valid") continue;
+        permit->status = "ended";
+        step.documents.push_back(std::move(*permit));
+      }
+      data->cessations.push_back(one);
+      recorded.push_back(codec::encode(one));
+    }
+    if (recorded.empty()) return Error::not_found("ep.permit_not_valid", case_id);
+    step.detail = json::object{{"ceased", std::move(recorded)}};
+    CaseRecord next = *c;
+    write_data(next, *data);
+    auto committed = workflow.commit(actor, *c, std::move(next), std::move(step));
+    if (committed || committed.error().kind != Error::Kind::conflict || attempt >= 2) return committed;
+  }
+}
+
+Result<CaseRecord> EmployerPermitService::return_permit(const Actor& employer, const std::string& case_id,
+                                                        const EpReturnInput& input) {
+  auto c = load_for(employer, case_id, "return_permit");
+  if (!c) return c;
+  if (!input.reason) return with_rules(Error::invalid("validation.required", "reason"), {"F-E19"});
+  if (!input.on) return with_rules(Error::invalid("validation.required", "on"), {"F-E19"});
+  auto permits = permits_of(*c);
+  if (!permits) return permits.take_error();
+  const auto permit = std::find_if(permits->begin(), permits->end(), [&](const IssuedDocument& d) {
+    return d.number == input.permit_number && d.status == "valid";
+  });
+  if (permit == permits->end()) return Error::invalid("ep.permit_not_valid", "permit_number");
+  if (auto checked = law::ep::check_return(*input.reason, *input.on, {permit->valid_from, permit->valid_to}, today());
+      !checked)
+    return checked.error();
+  EpCessation ceased;
+  ceased.permit = permit->number;
+  ceased.worker = permit->holder_name;
+  ceased.reason = *input.reason;
+  ceased.on = input.on->iso();
+  ceased.ceased_at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  ceased.by = employer.display_name;
+  ceased.rule_ids = {"F-E19"};
+  // Returning a permit is no breach (F-E19): no ban; the unit it took stays used (I-14).
+  return record_cessations(*this, employer, c->id, {ceased}, true);
 }
 
 Result<CaseRecord> EmployerPermitService::confirm_fee(const Actor& actor, const std::string& case_id) {
@@ -1237,12 +1336,14 @@ Result<CaseRecord> EmployerPermitService::confirm_fee(const Actor& actor, const 
   if (check.status.empty()) check.status = all_paid ? "paid" : "unpaid";
   data->fee_check = check;
   CaseRecord next = *c;
+  std::vector<Superseded> superseded;  // F-E19: earlier permits of the same workers this issue ends
   Step step{"confirm_fee", {"EP-7.3", "EP-A2.6", "EP-22.2", "I-26"}, codec::encode_object(check)};
   if (all_paid) {
     // I-8: issued on the day the fee is confirmed; I-14: the reserved units are consumed.
-    auto permits = new_permits(*c, *data, today());
+    auto permits = new_permits(*c, *data, today(), superseded);
     if (!permits) return permits.take_error();
     step.documents = std::move(*permits);
+    if (!superseded.empty()) law::cite(step.rule_ids, {"F-E19"});
     for (const auto& hold : data->decision->quota) {
       auto key = quota::parse_key(hold.key);
       if (!key) return key.take_error();
@@ -1257,7 +1358,9 @@ Result<CaseRecord> EmployerPermitService::confirm_fee(const Actor& actor, const 
     next.step_rule.clear();
   }
   write_data(next, *data);
-  return commit(actor, *c, std::move(next), std::move(step));
+  auto committed = commit(actor, *c, std::move(next), std::move(step));
+  if (committed) record_superseded(superseded);
+  return committed;
 }
 
 Result<int> EmployerPermitService::lapse_unpaid() {

@@ -24,6 +24,12 @@ const WorkflowTable& ep_workflow();
 // The typed data of an EP permit; stored data that does not decode is an Error (ep.permit_data_malformed).
 Result<EpPermitData> permit_data(const IssuedDocument& permit);
 
+// F-E19: records `ceased` on the EP application `case_id` (loaded afresh) in one step "cease_permit" by `actor`;
+// with `end_permits`, the permits named that are still valid become "ended" in the same commit (those no longer
+// valid are left out). A concurrent change of the case is tried again. not_found when nothing was left to record.
+Result<CaseRecord> record_cessations(const Workflow& workflow, const Actor& actor, const std::string& case_id,
+                                     std::vector<EpCessation> ceased, bool end_permits);
+
 class EmployerPermitService : public Workflow {
  public:
   using Workflow::Workflow;
@@ -68,6 +74,10 @@ class EmployerPermitService : public Workflow {
   // name, within the permit's term and the 90 days a year (law::ep::check_secondment).
   Result<CaseRecord> record_secondment(const Actor& employer, const std::string& case_id,
                                        const EpSecondmentInput& input);
+  // F-E19 (reference-data.md "A permit ceases"): the employer returns a valid permit of the application — the
+  // worker was dismissed or never arrived (law::ep::check_return): it is "ended", the reason and day recorded on
+  // the case (EpCaseData::cessations). Not a breach: no ban; no quota unit goes back (I-14).
+  Result<CaseRecord> return_permit(const Actor& employer, const std::string& case_id, const EpReturnInput& input);
   // I-33: decisions whose fee window has passed unpaid lapse and give their quota back. Returns how many.
   Result<int> lapse_unpaid();
 
@@ -82,8 +92,18 @@ class EmployerPermitService : public Workflow {
   Result<EpCaseData> build_draft(const Actor& employer, const EpDraftInput& input) const;
   Result<CaseRecord> load_for(const Actor& actor, const std::string& id, std::string_view command) const;
   EpChecks run_checks(const CaseRecord& c, const EpCaseData& data, const law::ep::Parameters& p, Date on);
-  // I-8, I-14: the permits of a decided case and the ledger operations they take.
-  Result<std::vector<IssuedDocument>> new_permits(const CaseRecord& c, EpCaseData& data, Date start);
+  // F-E19: a valid permit the issue of a new one to the same worker ends, and the application that holds it.
+  struct Superseded {
+    std::string case_id;
+    EpCessation cessation;
+  };
+  // I-8, I-14: the permits of a decided case and the ledger operations they take; F-E19: with them, ended, the
+  // valid permits of the EP service other employers' (or this one's) earlier applications hold for the same
+  // workers (`superseded`: what to record on those applications once the issue is committed).
+  Result<std::vector<IssuedDocument>> new_permits(const CaseRecord& c, EpCaseData& data, Date start,
+                                                  std::vector<Superseded>& superseded);
+  // F-E19: records on each earlier application why its permit ended (a new permit), after the issue's commit.
+  void record_superseded(const std::vector<Superseded>& superseded);
 };
 
 }  // namespace flis::cases

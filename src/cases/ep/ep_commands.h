@@ -208,6 +208,20 @@ struct EpSecondmentInput {
 };
 BOOST_DESCRIBE_STRUCT(EpSecondmentInput, (), (permit_number, region, organization, organization_bin, from, to))
 
+// F-E19 (reference-data.md "A permit ceases"): the employer returns a valid permit of the application — the
+// worker was dismissed, or never arrived — with the day it happened.
+struct EpReturnInput {
+  std::string permit_number;
+  std::optional<law::ep::CessationReason> reason;  // dismissed | not_arrived
+  std::optional<Date> on;                          // the day of the dismissal or of the non-arrival
+  static constexpr FieldRule kFields[] = {
+      {.name = "permit_number", .max_length = 40},
+      {.name = "reason", .description = "dismissed | not_arrived (F-E19)"},
+      {.name = "on", .description = "the day the worker was dismissed or was due and did not arrive"},
+  };
+};
+BOOST_DESCRIBE_STRUCT(EpReturnInput, (), (permit_number, reason, on))
+
 // EP-53.1, EP-53.2, EP-12: the head's final decision.
 struct EpDecisionInput {
   bool issue = true;

@@ -273,6 +273,23 @@ BOOST_DESCRIBE_STRUCT(EpSecondment, (),
                       (permit, worker, region, organization, organization_bin, from, to, recorded_at, days_by_year,
                        rule_ids))
 
+// F-E19 (reference-data.md "A permit ceases"): a permit of this application that ended before its last day
+// other than by revocation (the revocation case records those) or replacement: returned by the employer
+// (dismissed, not_arrived), a new permit for the same worker (new_permit), the employer liquidated
+// (employer_liquidated). The permit's status is then "ended"; no ban follows and no quota unit goes back (I-14).
+struct EpCessation {
+  static constexpr bool kAllLenient = true;
+  std::string permit;  // the permit's number
+  std::string worker;  // full name
+  law::ep::CessationReason reason = law::ep::CessationReason::dismissed;
+  std::string on;                         // YYYY-MM-DD: the day of the fact (dismissal, non-arrival) or of the end
+  std::string ceased_at;                  // RFC 3339: when FLIS ended the permit
+  std::string by;                         // who: the employer's user, or "FLIS" (a new permit, the job)
+  std::optional<std::string> new_permit;  // new_permit: the number of the permit issued to the worker
+  std::vector<std::string> rule_ids;
+};
+BOOST_DESCRIBE_STRUCT(EpCessation, (), (permit, worker, reason, on, ceased_at, by, new_permit, rule_ids))
+
 struct EpCaseData {
   static constexpr bool kAllLenient = true;
   static constexpr int kSchema = 1;
@@ -309,12 +326,13 @@ struct EpCaseData {
   // EP-27-1, I-32: each worker's education document at filing and the Ministry's answer (apostille_data.h).
   std::vector<EpApostilleCheck> apostille;
   std::vector<EpSecondment> secondments;  // F-E4: of the permits this application issued
+  std::vector<EpCessation> cessations;    // F-E19: of the permits this application issued
 };
 BOOST_DESCRIBE_STRUCT(EpCaseData, (),
                       (employer, category, regions, workers, vacancy_code, years, season_days, contract_months,
                        special_condition, permit_number, change_reason, files, filing, checks, agreements, hearing,
                        decision, fee_check, permits, lapsed_at, bans, client_key, obligations, foreign_employer,
-                       documents, apostille, secondments))
+                       documents, apostille, secondments, cessations))
 
 // The data of an agreement case (kind "agreement", EP-18): what the other region's LEB is asked to agree to,
 // in its own inbox. Its id is the application's id + "-A" + the region's two KATO digits.

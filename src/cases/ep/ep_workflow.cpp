@@ -54,6 +54,9 @@ const WorkflowTable& ep_workflow() {
            ""},
           // F-E4 (paragraph 38): the employer records a permit holder's secondment to another region.
           {"record_secondment", applications, {"issued"}, {employer, individual}, {"issued"}, "F-E4", "", true},
+          // F-E19 (reference-data.md "A permit ceases"): the employer returns a valid permit of its application —
+          // the worker was dismissed or never arrived; the permit ends, the case stays "issued" (its other permits).
+          {"return_permit", applications, {"issued"}, {employer, individual}, {"issued"}, "F-E19", "", true},
           // EP-40, EP-74, EP-41-1, EP-74-1 (cases/ep/revocation.h): an officer of the issuing LEB proposes to
           // revoke permits, or records a ban on its own (the case is made "proposed"); the head signs it —
           // the permits are revoked, the ban follows (I-20), the police are told of ICT ones (EP-74) — or

@@ -8,6 +8,7 @@
 #include "cases/codec.h"
 #include "cases/ep/employer_permits.h"
 #include "cases/roles.h"
+#include "core/identifiers.h"
 #include "law/ep/ep.h"
 
 namespace flis::cases {
@@ -270,6 +271,44 @@ Result<int> PermitRevocationService::expire_permits() {
     step.documents.push_back(permit);
     // A concurrent change wins; the next run of the job picks the permit up again.
     if (commit(kSystem, *c, std::move(next), std::move(step))) ++ended;
+  }
+  return ended;
+}
+
+Result<int> PermitRevocationService::end_liquidated() {
+  auto* register_ = ports().registries.legal_entities;
+  if (register_ == nullptr) return 0;  // not connected: nothing is ended on a guess
+  auto valid = ports().store.documents_expiring_before("ep_permit", Date(today().year() + 100, 1, 1));
+  if (!valid) return valid.take_error();
+  std::map<std::string, std::vector<EpCessation>> by_case;  // the permits to end, by the application
+  std::map<std::string, bool> liquidated;                   // by BIN: asked once per run
+  const std::string at = format_rfc3339(now(), ports().zone.utc_offset_minutes(now()));
+  for (const auto& permit : *valid) {
+    auto pd = permit_data(permit);
+    if (!pd || pd->employer.kind == law::ep::EmployerKind::individual) continue;
+    auto asked = liquidated.find(pd->employer.bin);
+    if (asked == liquidated.end()) {
+      const auto bin = Bin::parse(pd->employer.bin);
+      auto entity =
+          bin ? register_->entity(*bin) : Result<LegalEntity>(Error::invalid("validation.bin", "employer.bin"));
+      asked = liquidated.emplace(pd->employer.bin, entity && entity->status == EntityStatus::liquidated).first;
+    }
+    if (!asked->second) continue;
+    EpCessation ceased;
+    ceased.permit = permit.number;
+    ceased.worker = permit.holder_name;
+    ceased.reason = law::ep::CessationReason::employer_liquidated;
+    ceased.on = today().iso();
+    ceased.ceased_at = at;
+    ceased.by = "FLIS";
+    ceased.rule_ids = {"F-E19"};
+    by_case[permit.case_id].push_back(std::move(ceased));
+  }
+  int ended = 0;
+  for (auto& [case_id, ceased] : by_case) {
+    const auto count = static_cast<int>(ceased.size());
+    // A concurrent change wins after three tries; the next run picks the permits up again.
+    if (record_cessations(*this, kSystem, case_id, std::move(ceased), true)) ended += count;
   }
   return ended;
 }

@@ -8,7 +8,8 @@
 // established; none for false documents) is written on the case when signed, where the checks of the
 // employer's later applications read it (EmployerPermitService::file, "bans").
 //
-// Also the scheduled end of permits whose term has passed (reference-data.md "A permit ceases": at expiry).
+// Also the scheduled end of permits whose term has passed (reference-data.md "A permit ceases": at expiry) and of
+// those of an employer ГБД ЮЛ says is liquidated (F-E19).
 // Thread-safety: as Workflow.
 #pragma once
 
@@ -37,6 +38,13 @@ class PermitRevocationService : public Workflow {
   // reference-data.md "A permit ceases" — at expiry: valid permits whose last day has passed are marked
   // "expired" (a step on the case that issued them). Returns how many. Idempotent.
   Result<int> expire_permits();
+
+  // reference-data.md "A permit ceases", F-E19 — the legal entity liquidated: ГБД ЮЛ is asked once per BIN about
+  // each employer holding valid permits; a liquidated one's permits end ("ended", reason employer_liquidated on
+  // the application that issued each). A register that does not answer ends nothing (the next run asks again);
+  // an individual employer (IIN) is not asked: no register FLIS reaches tells that one stopped. Returns how many
+  // permits ended. Idempotent.
+  Result<int> end_liquidated();
 
   // The employer's valid permits of the ICT kind or not (I-21's candidates), for `applicant_id`'s cases.
   Result<std::vector<IssuedDocument>> valid_permits(const std::string& applicant_id, const std::string& employer_bin,

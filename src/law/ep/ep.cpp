@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enum_to_string.hpp>
+#include <cctype>
 #include <cstdint>
 #include <limits>
 
@@ -671,6 +672,54 @@ Result<SecondmentCheck> check_secondment(const Parameters& p, const std::vector<
     }
   }
   return out;
+}
+
+// ---- A permit ceases (reference-data.md, F-E19) ----
+
+std::string_view to_string(CessationReason r) {
+  switch (r) {
+    case CessationReason::dismissed:
+      return "dismissed";
+    case CessationReason::not_arrived:
+      return "not_arrived";
+    case CessationReason::new_permit:
+      return "new_permit";
+    case CessationReason::employer_liquidated:
+      return "employer_liquidated";
+  }
+  return "dismissed";
+}
+
+namespace {
+std::string document_key(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isspace(c) || ch == '-') continue;
+    out.push_back(static_cast<char>(std::toupper(c)));
+  }
+  return out;
+}
+}  // namespace
+
+bool same_worker(const WorkerIdentity& a, const WorkerIdentity& b) {
+  if (!a.iin.empty() && a.iin == b.iin) return true;
+  const std::string pa = document_key(a.passport_number);
+  return !pa.empty() && pa == document_key(b.passport_number) &&
+         document_key(a.citizenship) == document_key(b.citizenship);
+}
+
+Status check_return(CessationReason reason, Date on, Period permit, Date today) {
+  auto invalid = [](const char* code, const char* field) {
+    Error e = Error::invalid(code, field);
+    e.rule_ids = {"F-E19"};
+    return e;
+  };
+  if (reason != CessationReason::dismissed && reason != CessationReason::not_arrived)
+    return invalid("ep.return_reason", "reason");
+  if (today < on) return invalid("validation.date_in_future", "on");
+  if (on < permit.from || permit.to < on) return invalid("ep.return_outside_permit", "on");
+  return ok_status();
 }
 
 // ---- A foreign legal entity's workers (EP-39, I-27) ----

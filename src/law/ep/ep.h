@@ -358,6 +358,30 @@ struct SecondmentCheck {
 Result<SecondmentCheck> check_secondment(const Parameters& p, const std::vector<Period>& earlier, Period next,
                                          Period permit);
 
+// ---- A permit ceases (reference-data.md "A permit ceases", F-E19) ----
+
+// F-E19: why a permit ceased other than at expiry, on revocation, unpaid or re-issued: the employer returned
+// it because the worker was dismissed or never arrived; a new permit was issued to the same worker; the
+// employer (a legal entity) was liquidated.
+enum class CessationReason { dismissed, not_arrived, new_permit, employer_liquidated };
+BOOST_DESCRIBE_ENUM(CessationReason, dismissed, not_arrived, new_permit, employer_liquidated)
+std::string_view to_string(CessationReason r);
+
+// Who a permit is for, as the application names the worker.
+struct WorkerIdentity {
+  std::string citizenship;      // ISO 3166-1 alpha-2
+  std::string passport_number;  // compared without spaces or dashes, letters in upper case
+  std::string iin;              // when the worker has one
+};
+// F-E19: the same foreign worker — the same IIN, or the same passport number of the same citizenship.
+bool same_worker(const WorkerIdentity& a, const WorkerIdentity& b);
+
+// F-E19: the employer returns a valid permit (voluntary return): `reason` must be dismissed or not_arrived, and
+// `on` (the day of the dismissal, or the day the worker was due and did not arrive) within the permit's term and
+// not after `today`. Errors (invalid_input, citing F-E19): ep.return_reason ("reason"),
+// validation.date_in_future ("on"), ep.return_outside_permit ("on").
+Status check_return(CessationReason reason, Date on, Period permit, Date today);
+
 // ---- A foreign legal entity's workers (EP-39, I-27) ----
 
 // EP-39: why a foreign legal entity sends its workers: a contract for installation and commissioning of

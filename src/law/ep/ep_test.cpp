@@ -503,6 +503,35 @@ TEST(EpParameters, I28FormsOfTheApplicationNoticeAndPermit) {
   EXPECT_EQ(p.permit_appendix, 4);
 }
 
+// F-E19 (reference-data.md "A permit ceases"): the same worker is the same IIN, or the same passport of the
+// same citizenship, however the number is spaced; the employer returns a permit for a dismissal or a
+// non-arrival on a day within its term and not in the future.
+TEST(EpCessation, SameWorkerAndVoluntaryReturn) {
+  FLIS_REQUIREMENTS("F-E19");
+  const WorkerIdentity karimov{"UZ", "FA1234567", ""};
+  EXPECT_TRUE(same_worker(karimov, {"uz", "fa 123-4567", ""}));
+  EXPECT_FALSE(same_worker(karimov, {"TJ", "FA1234567", ""}));  // another country's passport of that number
+  EXPECT_FALSE(same_worker(karimov, {"UZ", "FA7654321", ""}));
+  EXPECT_TRUE(same_worker({"UZ", "FA1234567", "900412300123"}, {"UZ", "AB0000001", "900412300123"}));
+  EXPECT_FALSE(same_worker({"UZ", "", ""}, {"UZ", "", ""}));  // nothing to compare is no one
+
+  const Period permit{d("2026-06-01"), d("2027-05-31")};
+  const Date today = d("2026-06-15");
+  EXPECT_TRUE(check_return(CessationReason::dismissed, d("2026-06-10"), permit, today).ok());
+  EXPECT_TRUE(check_return(CessationReason::not_arrived, d("2026-06-01"), permit, today).ok());
+  auto code = [&](CessationReason r, const char* on) {
+    auto s = check_return(r, d(on), permit, today);
+    if (s.ok()) return std::string();
+    EXPECT_EQ(s.error().rule_ids, std::vector<std::string>{"F-E19"});
+    return s.error().code + "@" + s.error().field;
+  };
+  EXPECT_EQ(code(CessationReason::new_permit, "2026-06-10"), "ep.return_reason@reason");
+  EXPECT_EQ(code(CessationReason::employer_liquidated, "2026-06-10"), "ep.return_reason@reason");
+  EXPECT_EQ(code(CessationReason::dismissed, "2026-06-16"), "validation.date_in_future@on");
+  EXPECT_EQ(code(CessationReason::dismissed, "2026-05-31"), "ep.return_outside_permit@on");
+  EXPECT_EQ(to_string(CessationReason::employer_liquidated), "employer_liquidated");
+}
+
 TEST(EpRatios, IctHalfOfTheKazakhStaff) {
   FLIS_REQUIREMENTS("F-E3", "EP-74");
   const Parameters p = params("2026-03-02");

@@ -148,6 +148,11 @@ void register_case_api(Router& router, AppContext& ctx) {
                   ctx, [&service](const Actor& a, const std::string& id, const cases::EpSecondmentInput& in) {
                     return service.record_secondment(a, id, in);
                   }));
+  router.post(base + "/{id}/returns",
+              case_command_of<cases::EpReturnInput>(
+                  ctx, [&service](const Actor& a, const std::string& id, const cases::EpReturnInput& in) {
+                    return service.return_permit(a, id, in);
+                  }));
   router.post(base + "/{id}/decision",
               case_command_of<cases::EpDecisionInput>(
                   ctx, [&service](const Actor& a, const std::string& id, const cases::EpDecisionInput& in) {
@@ -189,6 +194,9 @@ std::vector<ApiOperation> case_operations() {
       {"post", base + "/{id}/secondments", tag,
        "Record a permit holder's secondment to another region, at most 90 days a year (p.38, F-E4)", "EpSecondment",
        200, true},
+      {"post", base + "/{id}/returns", tag,
+       "Return a valid permit: the worker was dismissed or never arrived; it ends, no ban, no quota back (F-E19)",
+       "EpReturn", 200, true},
   };
   for (auto& op : ops) {
     if (op.path == "/api/v1/employer-permits/pre-check") {
@@ -212,7 +220,8 @@ json::object case_schemas() {
                    {"EpPreliminaryDecision", input::schema<cases::EpPreliminaryInput>()},
                    {"EpObjections", input::schema<cases::EpObjectionInput>()},
                    {"EpDecision", input::schema<cases::EpDecisionInput>()},
-                   {"EpSecondment", input::schema<cases::EpSecondmentInput>()}};
+                   {"EpSecondment", input::schema<cases::EpSecondmentInput>()},
+                   {"EpReturn", input::schema<cases::EpReturnInput>()}};
   json::object data = cases::codec::schema<cases::EpCaseData>();
   data["description"] =
       "The data of an EP application: \"data\" of GET /api/v1/cases/{id} for service EP (schema_version 1)";
@@ -224,7 +233,7 @@ json::object case_schemas() {
   json::object permit{{"type", "object"},
                       {"properties",
                        {{"number", text},
-                        {"status", {{"enum", json::array{"valid", "expired", "revoked", "replaced"}}}},
+                        {"status", {{"enum", json::array{"valid", "expired", "revoked", "replaced", "ended"}}}},
                         {"holder_name", text},
                         {"holder_name_latin", text},
                         {"occupation", text},

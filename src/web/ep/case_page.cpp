@@ -250,8 +250,29 @@ json::object documents_view(const CasePage& page, const cases::EpCaseData& ep) {
 json::object forms_view(const CasePage& page, const cases::EpCaseData& ep) {
   const Request& req = page.req;
   json::object forms;
-  for (auto name : {"recheck", "agreements", "answer", "preliminary", "objections", "decide", "fee", "secondment"})
+  for (auto name :
+       {"recheck", "agreements", "answer", "preliminary", "objections", "decide", "fee", "secondment", "return"})
     forms[name] = false;
+  // F-E19: the employer returns a valid permit — the worker was dismissed or never arrived.
+  if (page.may("return_permit")) {
+    Values v = page.values_of("ep-return");
+    Field permit = form_field(req, "ep-return", "permit_number", "ep.return.permit", v, true, "select");
+    permit.options = {{"", tr(req, "form.choose")}};
+    if (auto docs = page.portal.ctx.services.get<cases::EmployerPermitService>().permits_of(page.c))
+      for (const auto& d : *docs)
+        if (d.status == "valid") permit.options.emplace_back(d.number, d.number + " — " + d.holder_name);
+    if (permit.options.size() > 1) {
+      Field reason = form_field(req, "ep-return", "reason", "ep.return.reason", v, true, "select");
+      reason.options = {{"", tr(req, "form.choose")},
+                        {"dismissed", tr(req, "ep.return.reason.dismissed")},
+                        {"not_arrived", tr(req, "ep.return.reason.not_arrived")}};
+      forms["return"] = json::object{
+          {"fields",
+           json::array{field_json(permit), field_json(reason),
+                       field_json(form_field(req, "ep-return", "on", "ep.return.on", v, true, "text", "date"))}},
+          {"rule", "F-E19"}};
+    }
+  }
   // F-E4 (paragraph 38): the employer records a permit holder's secondment to a region the permit does not name.
   if (page.may("record_secondment") && !ep.permits.empty()) {
     Values v = page.values_of("ep-secondment");
@@ -426,7 +447,26 @@ Status case_sections(const CasePage& page, portal::CaseSections& out) {
     }
     secondments = json::object{{"rows", std::move(rows)}};
   }
-  json::object bottom{{"secondments", std::move(secondments)},
+  // F-E19: the permits of this application that ceased before their last day, with why and when.
+  json::value cessations = false;
+  if (!ep.cessations.empty()) {
+    json::array rows;
+    for (const auto& x : ep.cessations) {
+      const std::string reason(law::ep::to_string(x.reason));
+      auto on = Date::parse(x.on);
+      rows.push_back(json::object{{"worker", x.worker},
+                                  {"permit", x.permit},
+                                  {"reason", tr(req, "ep.cessation.reason." + reason)},
+                                  {"reason_code", reason},
+                                  {"on", on ? format_date(*on) : x.on},
+                                  {"new_permit", x.new_permit.value_or("")},
+                                  {"by", x.by},
+                                  {"rules", join(x.rule_ids)}});
+    }
+    cessations = json::object{{"rows", std::move(rows)}};
+  }
+  json::object bottom{{"cessations", std::move(cessations)},
+                      {"secondments", std::move(secondments)},
                       {"documents", documents_view(page, ep)},
                       {"has_agreements", !agreements.empty()},
                       {"agreements", std::move(agreements)},
@@ -502,6 +542,12 @@ void register_case_forms(Router& router, const std::shared_ptr<const Portal>& po
                           form_command<Service, cases::EpSecondmentInput>(
                               [](auto& s, const Actor& a, const std::string& id, const cases::EpSecondmentInput& in) {
                                 return s.record_secondment(a, id, in);
+                              })));
+  router.post(base + "return",
+              case_action(portal, "ep-return", "ep_returned",
+                          form_command<Service, cases::EpReturnInput>(
+                              [](auto& s, const Actor& a, const std::string& id, const cases::EpReturnInput& in) {
+                                return s.return_permit(a, id, in);
                               })));
   router.post(base + "fee",
               case_action(portal, "ep-fee", "ep_fee",

@@ -89,7 +89,7 @@ void register_portal_pages(Router& router, const std::shared_ptr<const portal::P
 std::vector<NavLink> navigation();
 // revocation_api.cpp: revocations and bans (cases/ep/revocation.h) — the service, its API, OpenAPI operations
 // and schemas, the case view of a revocation or ban (true when `c` is one: its data put on `detail`), and
-// the scheduled end of permits whose term has passed.
+// the scheduled end of permits whose term has passed and of those of a liquidated employer (F-E19).
 void wire_revocation(const cases::Ports& ports, Services& services);
 void register_revocation_api(Router& router, AppContext& ctx);
 std::vector<ApiOperation> revocation_operations();

@@ -1,8 +1,8 @@
 // The JSON API of EP revocations and bans (cases/ep/revocation.h): an officer of the issuing LEB proposes
 // (EP-40, EP-74, EP-41-1, EP-74-1), the head signs or withdraws; the case is then read through GET
 // /api/v1/cases/{id} like every case (the employer sees it: it is the applicant). Also the scheduled end of
-// permits whose term has passed. Bodies are the commands' described inputs (cases/ep/ep_commands.h)
-// decoded by web/input.h; OpenAPI shows the same structs.
+// permits whose term has passed, and of a liquidated employer's (F-E19). Bodies are the commands' described
+// inputs (cases/ep/ep_commands.h) decoded by web/input.h; OpenAPI shows the same structs.
 #include "cases/case_data.h"
 #include "cases/codec.h"
 #include "cases/ep/revocation.h"
@@ -96,9 +96,17 @@ Status revocation_sections(const portal::CasePage& page, portal::CaseSections& o
 }
 
 std::vector<ScheduledJob> revocation_jobs() {
-  // reference-data.md "A permit ceases": at expiry.
-  return {{"ep.expire_permits", {"EP-25", "I-7"}, [](AppContext& ctx) -> Result<std::int64_t> {
+  // reference-data.md "A permit ceases": at expiry; F-E19: the employer liquidated.
+  return {{"ep.expire_permits",
+           {"EP-25", "I-7"},
+           [](AppContext& ctx) -> Result<std::int64_t> {
              auto ended = ctx.services.get<cases::PermitRevocationService>().expire_permits();
+             if (!ended) return ended.error();
+             return std::int64_t{*ended};
+           }},
+          // F-E19: when the employer legal entity is liquidated (ГБД ЮЛ).
+          {"ep.end_liquidated", {"F-E19"}, [](AppContext& ctx) -> Result<std::int64_t> {
+             auto ended = ctx.services.get<cases::PermitRevocationService>().end_liquidated();
              if (!ended) return ended.error();
              return std::int64_t{*ended};
            }}};
