@@ -1,13 +1,17 @@
 // flis-server: the FLIS portal and JSON API.
 //   flis-server --listen 127.0.0.1:8080 --db sqlite:var/flis.sqlite [--demo] [--config flis.ini]
 // Every option can also come from the environment (FLIS_LISTEN, FLIS_DB, ...) or an INI config file.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <condition_variable>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <random>
 #include <thread>
 
 #include "app/modules.h"
@@ -24,13 +28,15 @@ namespace {
 using namespace flis;
 
 // Scheduled jobs of this process: every module's (web/module.h) and the process's own (`own`, the
-// audit checkpoint). One instance runs them here; with several instances on PostgreSQL each run is
-// idempotent (a certificate already ended is not picked up again; a checkpoint slot is written once).
+// audit checkpoint). With several servers on one PostgreSQL a job runs on the one holding its lease
+// (Store::claim_job, renewed each period; another takes it over once a stopped server's lease ends); each
+// run is idempotent besides (a certificate already ended is not picked up again; a checkpoint slot is
+// written once).
 class JobRunner {
  public:
   JobRunner(web::AppContext& ctx, const web::ModuleList& modules, std::vector<web::ScheduledJob> own,
             std::chrono::seconds period)
-      : ctx_(ctx), jobs_(std::move(own)), period_(period) {
+      : ctx_(ctx), jobs_(std::move(own)), period_(period), owner_(process_id()) {
     for (const auto* module : modules)
       for (auto& job : module->jobs()) jobs_.push_back(std::move(job));
     thread_ = std::thread([this] { loop(); });
@@ -50,6 +56,14 @@ class JobRunner {
     while (!stopping_) {
       lock.unlock();
       for (const auto& job : jobs_) {
+        // The lease outlives a period with room to spare, so that its holder keeps it while it runs.
+        const auto lease = std::max(period_ * 3, std::chrono::seconds{30});
+        auto mine = ctx_.store.claim_job(job.name, owner_, ctx_.clock.now(), lease);
+        if (!mine) {
+          web::log::warn("scheduled job lease failed", {{"job", job.name}, {"code", mine.error().code}});
+          continue;
+        }
+        if (!*mine) continue;  // another server holds it
         auto handled = job.run(ctx_);
         if (!handled)
           web::log::warn("scheduled job failed", {{"job", job.name}, {"code", handled.error().code}});
@@ -61,9 +75,20 @@ class JobRunner {
     }
   }
 
+  // This process among the servers: host, pid and a random part (a restarted server is a new holder).
+  static std::string process_id() {
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    std::random_device random;
+    char part[17];
+    std::snprintf(part, sizeof part, "%08x%08x", random(), random());
+    return std::string(host) + ":" + std::to_string(::getpid()) + ":" + part;
+  }
+
   web::AppContext& ctx_;
   std::vector<web::ScheduledJob> jobs_;
   std::chrono::seconds period_;
+  std::string owner_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

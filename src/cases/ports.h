@@ -3,6 +3,7 @@
 // a Store hands each caller its own connection.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,6 +75,11 @@ class Store {
   // The accounts of one IIN or BIN (a person may hold several roles), by index: what an intake or a
   // revocation looks up among hundreds of thousands of immigrants' accounts (LI-5, EP-40).
   virtual Result<std::vector<UserRecord>> users_by_iin(const std::string& iin) = 0;
+  // Issue 10: whether `owner` (a server process) holds the lease of scheduled job `name` until now + `lease`:
+  // granted when no one holds it, when its holder's lease has ended, or when it is `owner`'s own (renewed).
+  // Several servers on one database so run each job once at a time.
+  virtual Result<bool> claim_job(const std::string& name, const std::string& owner, Instant now,
+                                 std::chrono::seconds lease) = 0;
   virtual Status upsert_user(const UserRecord& user) = 0;
 
   // Sessions: token hashes only are stored.

@@ -259,6 +259,16 @@ constexpr std::string_view kUsersByIin = R"sql(
 CREATE INDEX users_iin ON users (iin);
 )sql";
 
+// Issue 10: a scheduled job runs on one server at a time — the server holding its lease (Store::claim_job);
+// a lease not renewed (its server stopped) passes to another once it ends.
+constexpr std::string_view kJobLeases = R"sql(
+CREATE TABLE job_leases (
+  name TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  lease_until BIGINT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -271,6 +281,7 @@ const std::vector<Migration>& all_migrations() {
       {6, "the parties each case names, indexed", kCaseParties},
       {7, "the words cases are found by", kCaseTerms},
       {8, "accounts by IIN or BIN", kUsersByIin},
+      {9, "scheduled jobs leased to one server at a time", kJobLeases},
   };
   return migrations;
 }

@@ -1054,6 +1054,17 @@ Result<std::vector<UserRecord>> SqlStore::users_by_iin(const std::string& iin) {
   });
 }
 
+Result<bool> SqlStore::claim_job(const std::string& name, const std::string& owner, Instant now,
+                                 std::chrono::seconds lease) {
+  const std::int64_t at = now.time_since_epoch().count();
+  return transact<bool>(TxMode::write, [&](SqlConnection& db) -> Result<bool> {
+    auto rows = db.query(sql::kJobClaim, {SqlParam::text(name), SqlParam::text(owner),
+                                          SqlParam::integer(at + lease.count()), SqlParam::integer(at)});
+    if (!rows) return rows.take_error();
+    return !rows->empty();
+  });
+}
+
 Status SqlStore::upsert_user(const UserRecord& user) {
   return transact<Ok>(TxMode::write, [&](SqlConnection& db) -> Status {
     auto changed = db.exec(sql::kUserUpsert,

@@ -44,6 +44,8 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<cases::UserRecord> find_user(const std::string& id_or_login) override;
   Result<std::vector<cases::UserRecord>> list_users() override;
   Result<std::vector<cases::UserRecord>> users_by_iin(const std::string& iin) override;
+  Result<bool> claim_job(const std::string& name, const std::string& owner, Instant now,
+                         std::chrono::seconds lease) override;
   Status upsert_user(const cases::UserRecord& user) override;
 
   Status save_session(const std::string& token_hash, const std::string& user_id, const std::string& csrf,

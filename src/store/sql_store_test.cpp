@@ -479,6 +479,31 @@ TEST_P(SqlStoreTest, AccountsAreFoundByTheirIinOrBin) {
   EXPECT_TRUE(store().users_by_iin("")->empty());  // accounts without an IIN are not found by an empty one
 }
 
+// Issue 10: several servers on one database run a scheduled job once at a time — the one holding its lease;
+// the holder renews it, and another takes it over only once it has ended (its server stopped).
+TEST_P(SqlStoreTest, AScheduledJobIsLeasedToOneServerAtATime) {
+  const Instant t0{std::chrono::seconds{1'800'000'000}};
+  const std::chrono::seconds lease{60};
+  EXPECT_TRUE(*store().claim_job("ep.lapse_unpaid", "server-a", t0, lease));
+  EXPECT_FALSE(*store().claim_job("ep.lapse_unpaid", "server-b", t0 + std::chrono::seconds{10}, lease));
+  EXPECT_TRUE(*store().claim_job("se.expire", "server-b", t0 + std::chrono::seconds{10}, lease));        // another job
+  EXPECT_TRUE(*store().claim_job("ep.lapse_unpaid", "server-a", t0 + std::chrono::seconds{30}, lease));  // renewed
+  // Renewed at t0 + 30 s, the lease holds until t0 + 90 s: server b waits for its end.
+  EXPECT_FALSE(*store().claim_job("ep.lapse_unpaid", "server-b", t0 + std::chrono::seconds{89}, lease));
+  EXPECT_TRUE(*store().claim_job("ep.lapse_unpaid", "server-b", t0 + std::chrono::seconds{90}, lease));
+  EXPECT_FALSE(*store().claim_job("ep.lapse_unpaid", "server-a", t0 + std::chrono::seconds{91}, lease));
+  // Many servers asking at once: exactly one gets a free job.
+  std::atomic<int> granted{0};
+  std::vector<std::thread> servers;
+  for (int i = 0; i < 8; ++i)
+    servers.emplace_back([&, i] {
+      auto mine = store().claim_job("li.lapse_reservations", "server-" + std::to_string(i), t0, lease);
+      if (mine && *mine) ++granted;
+    });
+  for (auto& t : servers) t.join();
+  EXPECT_EQ(granted.load(), 1);
+}
+
 TEST_P(SqlStoreTest, ReferenceEntriesAreVersionedByEffectiveDate) {
   cases::ReferenceEntry old_name{
       "region", "750000000", Date(2020, 1, 1), Date(2025, 12, 31), boost::json::object{{"ru", "г. Алматы"}}, true};

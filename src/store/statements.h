@@ -208,6 +208,13 @@ inline constexpr SqlStatement kUserFind{
 inline constexpr SqlStatement kUsersAll{"users_all", "SELECT " FLIS_USER_COLUMNS " FROM users ORDER BY id"};
 inline constexpr SqlStatement kUsersByIin{"users_by_iin",
                                           "SELECT " FLIS_USER_COLUMNS " FROM users WHERE iin = $1 ORDER BY id"};
+// The lease of a scheduled job: taken when there is none, when it has ended ($4 = now) or when it is the
+// caller's own (renewed); a row comes back only when the caller holds it.
+inline constexpr SqlStatement kJobClaim{
+    "job_claim",
+    "INSERT INTO job_leases (name, owner, lease_until) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET "
+    "owner = excluded.owner, lease_until = excluded.lease_until WHERE job_leases.lease_until <= $4 OR "
+    "job_leases.owner = excluded.owner RETURNING owner"};
 inline constexpr SqlStatement kSessionUpsert{
     "session_upsert",
     "INSERT INTO sessions (token_hash, user_id, csrf, expires_at) VALUES ($1, $2, $3, $4) "
