@@ -35,8 +35,13 @@ using namespace flis;
 class JobRunner {
  public:
   JobRunner(web::AppContext& ctx, const web::ModuleList& modules, std::vector<web::ScheduledJob> own,
-            std::chrono::seconds period)
-      : ctx_(ctx), jobs_(std::move(own)), period_(period), owner_(process_id()) {
+            std::chrono::seconds period, web::metrics::Registry& metrics)
+      : ctx_(ctx),
+        jobs_(std::move(own)),
+        period_(period),
+        owner_(process_id()),
+        runs_(metrics.counter("flis_scheduled_job_runs_total", "Scheduled job runs on this server (the lease holder)",
+                              {"job"})) {
     for (const auto* module : modules)
       for (auto& job : module->jobs()) jobs_.push_back(std::move(job));
     thread_ = std::thread([this] { loop(); });
@@ -64,6 +69,7 @@ class JobRunner {
           continue;
         }
         if (!*mine) continue;  // another server holds it
+        runs_.inc({job.name});
         auto handled = job.run(ctx_);
         if (!handled)
           web::log::warn("scheduled job failed", {{"job", job.name}, {"code", handled.error().code}});
@@ -89,6 +95,7 @@ class JobRunner {
   std::vector<web::ScheduledJob> jobs_;
   std::chrono::seconds period_;
   std::string owner_;
+  web::metrics::Counter& runs_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;
@@ -302,7 +309,8 @@ int main(int argc, char** argv) {
                                  if (!written) return Result<std::int64_t>(written.take_error());
                                  return Result<std::int64_t>(written->has_value() ? 1 : 0);
                                }};
-  JobRunner jobs(rt.context(), app::modules(), {std::move(checkpoint)}, std::chrono::seconds{job_period_seconds});
+  JobRunner jobs(rt.context(), app::modules(), {std::move(checkpoint)}, std::chrono::seconds{job_period_seconds},
+                 metrics);
   std::unique_ptr<app::RelayThread> relay;
   if (rt.relay() != nullptr) {
     relay = std::make_unique<app::RelayThread>(*rt.relay(), std::chrono::milliseconds{relay_idle_ms});
