@@ -1,10 +1,66 @@
-// Issue 10: FLIS as several stateless servers on one database. Two flis-server processes share it: a session
-// made on one works on the other, a case one writes the other reads, and each scheduled job runs on one of
-// them at a time — the holder of its lease (Store::claim_job), counted per server in
-// flis_scheduled_job_runs_total. The harness runs this on SQLite and on PostgreSQL.
+// Issue 10: FLIS as several stateless servers on one database. Two flis-server processes share it behind
+// nginx as the load balancer (round robin): a session made on one works on the other, a case one writes
+// the other reads, and each scheduled job runs on one of them at a time — the holder of its lease
+// (Store::claim_job), counted per server in flis_scheduled_job_runs_total. The harness runs this on SQLite
+// and on PostgreSQL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { prepareDatabase, seDraft, signIn, startServer } from './server.mjs';
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// nginx in front of `servers`, round robin, in `dir`; stop() ends it.
+async function startBalancer(dir, servers) {
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const upstream = servers.map((s) => `server 127.0.0.1:${s.port};`).join(' ');
+  writeFileSync(join(dir, 'nginx.conf'), `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream flis { ${upstream} }
+  server {
+    listen 127.0.0.1:${port};
+    location / { proxy_pass http://flis; proxy_set_header Host $host; }
+  }
+}
+`);
+  const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => child.on('exit', r)); } };
+}
+
+// Requests a server answered on `route` (GET, 200), from its Prometheus text.
+function served(text, route) {
+  const m = text.match(new RegExp(`^flis_http_requests_total\\{route="${route.replace(/[{}]/g, '\\$&')}",method="GET",status="200"\\} (\\d+)`, 'm'));
+  return m ? Number(m[1]) : 0;
+}
 
 const at = '2026-06-01T10:00';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -20,13 +76,20 @@ test('two servers on one database: sessions and cases are shared, each scheduled
   const db = await prepareDatabase({ at });
   const a = await startServer({ at, db, args: ['--job-period', '1'] });
   const b = await startServer({ at, db, args: ['--job-period', '1'] });
+  const lb = await startBalancer(join(db.dir, 'nginx'), [a, b]);
   try {
-    // A session made on one server works on the other; a case made on one is read on the other.
-    const chen = await signIn(a.url, 'chen');
-    const made = await seDraft(a.url, chen);
+    // Through the balancer: a session and a case made on one server, read on whichever answers.
+    const chen = await signIn(lb.url, 'chen');
+    const made = await seDraft(lb.url, chen);
+    for (let i = 0; i < 6; i++) {
+      const r = await fetch(`${lb.url}/api/v1/cases/${made.id}`, { headers: { Authorization: `Bearer ${chen.token}` } });
+      assert.equal(r.status, 200);
+      assert.equal((await r.json()).id, made.id);
+    }
+    const route = '/api/v1/cases/{id}';
+    assert.ok(served(await a.metrics(), route) > 0 && served(await b.metrics(), route) > 0, 'both servers answered');
     const read = await fetch(`${b.url}/api/v1/cases/${made.id}`, { headers: { Authorization: `Bearer ${chen.token}` } });
     assert.equal(read.status, 200);
-    assert.equal((await read.json()).id, made.id);
     // Signed out on one, refused on the other at once.
     const out = await fetch(`${b.url}/api/v1/auth/sign-out`, { method: 'POST',
       headers: { Authorization: `Bearer ${chen.token}` } });
@@ -44,6 +107,7 @@ test('two servers on one database: sessions and cases are shared, each scheduled
     // The holder renews its leases and runs its jobs period after period.
     assert.ok(Math.max(...Object.values(ra), ...Object.values(rb)) >= 2, JSON.stringify({ ra, rb }));
   } finally {
+    await lb.stop();
     await b.stop();
     await a.stop();
     try {
