@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { prepareDatabase, seDraft, signIn, startServer } from './server.mjs';
+import { prepareDatabase, signIn, startServer, startSim } from './server.mjs';
+import { epDraft, epWorker, filedApplication } from './ep_fixtures.mjs';
 
 async function freePort() {
   return new Promise((resolve) => {
@@ -72,30 +73,50 @@ function jobRuns(text) {
   return out;
 }
 
-test('two servers on one database: sessions and cases are shared, each scheduled job runs on one server', async () => {
+test('two servers on one database: sessions and cases are shared, each scheduled job runs on one server, each outbox call is delivered once', async () => {
   const db = await prepareDatabase({ at });
-  const a = await startServer({ at, db, args: ['--job-period', '1'] });
-  const b = await startServer({ at, db, args: ['--job-period', '1'] });
+  const sim = await startSim({ at });
+  const args = ['--job-period', '1', '--registry-url', sim.url, '--relay-idle-ms', '100'];
+  const a = await startServer({ at, db, args });
+  const b = await startServer({ at, db, args });
   const lb = await startBalancer(join(db.dir, 'nginx'), [a, b]);
   try {
-    // Through the balancer: a session and a case made on one server, read on whichever answers.
-    const chen = await signIn(lb.url, 'chen');
-    const made = await seDraft(lb.url, chen);
+    // Through the balancer: a session, and an application drafted, documented and filed over several
+    // requests that land on either server. Its apostilled diploma puts one call to the МИД in the outbox
+    // (EP-27-1).
+    const ksm = await signIn(lb.url, 'employer.ksm');
+    const indian = { ...epWorker, surname: 'Sharma', given_name: 'Ravi', patronymic: '', citizenship: 'IN',
+      passport_number: 'Z7654321', passport_issuer: 'Government of India', residence_country: 'IN',
+      departure_country: 'IN', education_document: { number: 'DIP-IN-2012-33190', issuing_country: 'IN',
+        issued_on: '2012-05-30', authentication: 'apostille', apostille_number: 'IN-AP-2024-771203' } };
+    const filed = await filedApplication(ksm, { ...epDraft, workers: [indian] });
+    const auth = { headers: { Authorization: `Bearer ${ksm.token}` } };
     for (let i = 0; i < 6; i++) {
-      const r = await fetch(`${lb.url}/api/v1/cases/${made.id}`, { headers: { Authorization: `Bearer ${chen.token}` } });
+      const r = await fetch(`${lb.url}/api/v1/cases/${filed.id}`, auth);
       assert.equal(r.status, 200);
-      assert.equal((await r.json()).id, made.id);
+      assert.equal((await r.json()).state, 'registered');
     }
     const route = '/api/v1/cases/{id}';
     assert.ok(served(await a.metrics(), route) > 0 && served(await b.metrics(), route) > 0, 'both servers answered');
-    const read = await fetch(`${b.url}/api/v1/cases/${made.id}`, { headers: { Authorization: `Bearer ${chen.token}` } });
-    assert.equal(read.status, 200);
-    // Signed out on one, refused on the other at once.
-    const out = await fetch(`${b.url}/api/v1/auth/sign-out`, { method: 'POST',
-      headers: { Authorization: `Bearer ${chen.token}` } });
+
+    // Both servers' relays watch the outbox; the simulator receives the call once.
+    const key = `${filed.id}/apostille/1`;
+    const callOf = async () => (await sim.admin('GET', 'calls?system=apostille')).data.calls
+      .find((c) => c.idempotency_key === key && c.operation === 'check_request');
+    let call;
+    for (let i = 0; i < 60 && !call; i++) {
+      call = await callOf();
+      if (!call) await sleep(100);
+    }
+    assert.ok(call, `the call ${key} never reached the simulator`);
+    await sleep(1500); // time for a second delivery, were there one
+    const again = await callOf();
+    assert.deepEqual([again.received, again.applied], [1, 1]);
+
+    // Signed out on one server, refused on the other at once.
+    const out = await fetch(`${b.url}/api/v1/auth/sign-out`, { method: 'POST', ...auth });
     assert.equal(out.status, 204);
-    const after = await fetch(`${a.url}/api/v1/cases/${made.id}`, { headers: { Authorization: `Bearer ${chen.token}` } });
-    assert.equal(after.status, 401);
+    assert.equal((await fetch(`${a.url}/api/v1/cases/${filed.id}`, auth)).status, 401);
 
     // Both run their job loops every second; each job runs on one of them only.
     await sleep(3000);
@@ -110,6 +131,7 @@ test('two servers on one database: sessions and cases are shared, each scheduled
     await lb.stop();
     await b.stop();
     await a.stop();
+    await sim.stop();
     try {
       await db.verify();
     } finally {
