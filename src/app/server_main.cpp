@@ -142,7 +142,14 @@ int main(int argc, char** argv) {
   cli.add_option("--i18n", i18n_dir, "message catalogs")->envname("FLIS_I18N");
   cli.add_option("--rules", options.rules.dir, "rule versions (data/rules)")->envname("FLIS_RULES");
   cli.add_option("--uswds", uswds, "compiled USWDS design system (served at /static/uswds/)")->envname("FLIS_USWDS");
-  cli.add_option("--threads", threads, "worker threads")->envname("FLIS_THREADS");
+  cli.add_option("--threads", threads, "I/O threads")->envname("FLIS_THREADS");
+  int handler_threads = 16;
+  cli.add_option("--handler-threads", handler_threads,
+                 "threads the handlers run on (database, external systems, documents), apart from the I/O threads")
+      ->envname("FLIS_HANDLER_THREADS");
+  std::size_t max_pending = 256;
+  cli.add_option("--max-pending", max_pending, "requests waiting for a handler thread beyond which 503 + Retry-After")
+      ->envname("FLIS_MAX_PENDING");
   std::string metrics_token_file;
   cli.add_option("--metrics-token-file", metrics_token_file,
                  "file holding the bearer token GET /metrics requires (without it /metrics is closed)")
@@ -236,6 +243,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   config.threads = threads;
+  config.handler_threads = handler_threads;
+  config.max_pending = max_pending;
   config.static_dir = std::filesystem::path(assets) / "static";
   if (!metrics_token_file.empty()) {
     std::ifstream in(metrics_token_file);

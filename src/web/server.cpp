@@ -14,6 +14,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -130,6 +131,9 @@ struct Server::Impl {
                                             "Time from the first byte of a request to the end of its response.",
                                             {"route"})),
         ioc(std::max(1, config.threads)),
+        handlers(config.handler_threads > 0
+                     ? std::make_unique<net::thread_pool>(static_cast<std::size_t>(config.handler_threads))
+                     : nullptr),
         control(net::make_strand(ioc)),
         acceptor(control),
         signals(control) {}
@@ -151,6 +155,8 @@ struct Server::Impl {
   bool listening = false;
 
   net::io_context ioc;
+  std::unique_ptr<net::thread_pool> handlers;           // the handlers' pool (ServerConfig::handler_threads)
+  std::atomic<std::size_t> pending{0};                  // requests waiting for or running on it
   net::strand<net::io_context::executor_type> control;  // acceptor, signals, shutdown
   tcp::acceptor acceptor;
   net::signal_set signals;
@@ -346,11 +352,30 @@ struct Server::Impl {
     }
     req.body = std::move(message.body());
 
-    Response response = router.dispatch(req, match);
+    Response response = co_await handle(req, match);
     const bool keep_alive = message.keep_alive() && !stopping.load();
     const bool written = co_await respond(stream, req, std::move(response), keep_alive, req.method == "HEAD", started);
     if (!written) co_return Outcome::abort;
     co_return keep_alive ? Outcome::keep_alive : Outcome::close;
+  }
+
+  // The router's answer to `req`, computed on the handlers' pool when there is one (the connection's
+  // coroutine waits without holding an I/O thread), or a 503 with Retry-After when too many wait for it.
+  net::awaitable<Response> handle(Request& req, const RouteMatch& match) {
+    if (!handlers) co_return router.dispatch(req, match);
+    if (pending.fetch_add(1) >= config.max_pending) {
+      pending.fetch_sub(1);
+      Response busy = problem(req, Error::unavailable("http.overloaded"), 503);
+      busy.headers.set("Retry-After", std::to_string(config.retry_after_seconds));
+      co_return busy;
+    }
+    struct Done {
+      std::atomic<std::size_t>& pending;
+      ~Done() { pending.fetch_sub(1); }
+    } done{pending};
+    co_return co_await net::co_spawn(
+        handlers->get_executor(), [&]() -> net::awaitable<Response> { co_return router.dispatch(req, match); },
+        net::use_awaitable);
   }
 
   // Sends `response` with the common headers, then logs and counts it. Returns whether it was written.
@@ -443,6 +468,8 @@ struct Server::Impl {
                   {{"connections", static_cast<std::uint64_t>(connections.size())}});
       }
     }
+    // Handlers still running finish before the connections waiting for them go with the io_context.
+    if (handlers) handlers->join();
     ioc.stop();
     for (auto& worker : workers) worker.join();
     log::info("shutdown complete");

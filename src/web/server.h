@@ -19,7 +19,14 @@ namespace flis::web {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: an ephemeral port, see Server::port()
-  int threads = 2;            // worker threads; handlers run on them and may block
+  int threads = 2;            // I/O threads: accepting, reading, parsing and writing
+  // Issue 10: handlers (database, registries, documents) run on a pool of this many threads, never on the
+  // I/O threads, so that a slow external system stalls no connection; 0: on the I/O threads.
+  int handler_threads = 0;
+  // Requests waiting for the pool or running on it beyond this are answered at once with 503 and
+  // Retry-After instead of queueing without bound.
+  std::size_t max_pending = 256;
+  int retry_after_seconds = 1;
   // Reading the header, and then the body, of one request; re-armed before each read.
   std::chrono::milliseconds read_timeout{30'000};
   // Waiting for the first byte of the next request on a kept-alive connection.

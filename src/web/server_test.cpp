@@ -291,6 +291,42 @@ TEST_F(ServerTest, GracefulStopLetsTheSlowRequestFinish) {
   EXPECT_THROW(Client{server_->port()}, boost::system::system_error);
 }
 
+// Issue 10: with the handlers on their own pool, a handler that blocks (a slow external system) holds no I/O
+// thread: with one I/O thread, /healthz is answered while two slow requests are still running.
+TEST_F(ServerTest, ABlockedHandlerStallsNoConnection) {
+  config_.threads = 1;
+  config_.handler_threads = 3;
+  start();
+  std::vector<std::future<http::response<http::string_body>>> slow;
+  for (int i = 0; i < 2; ++i)
+    slow.push_back(std::async(std::launch::async, [port = server_->port()] { return Client(port).get("/slow"); }));
+  std::this_thread::sleep_for(100ms);  // both slow requests are on the pool now
+  Client quick(server_->port());
+  EXPECT_EQ(quick.get("/healthz").result_int(), 200);
+  // Answered while the slow ones (600 ms each) still run, not after them.
+  for (auto& f : slow) EXPECT_EQ(f.wait_for(0s), std::future_status::timeout);
+  for (auto& f : slow) EXPECT_EQ(f.get().body(), "finished");
+}
+
+// Issue 10: beyond max_pending requests waiting for or on the pool, the server sheds load at once: 503 with
+// Retry-After, as a localized problem, instead of queueing without bound.
+TEST_F(ServerTest, OverloadIsShedWith503AndRetryAfter) {
+  config_.handler_threads = 1;
+  config_.max_pending = 1;
+  config_.retry_after_seconds = 2;
+  start();
+  auto slow = std::async(std::launch::async, [port = server_->port()] { return Client(port).get("/slow"); });
+  std::this_thread::sleep_for(100ms);
+  Client other(server_->port());
+  auto shed = other.get("/api/v1/cases/X");
+  EXPECT_EQ(shed.result_int(), 503);
+  EXPECT_EQ(shed[http::field::retry_after], "2");
+  EXPECT_EQ(shed[http::field::content_type], "application/problem+json");
+  EXPECT_NE(shed.body().find("http.overloaded"), std::string::npos);
+  EXPECT_EQ(slow.get().body(), "finished");
+  EXPECT_EQ(other.get("/api/v1/cases/X").result_int(), 200);  // the pool is free again
+}
+
 TEST_F(ServerTest, SigtermStartsGracefulShutdown) {
   config_.handle_signals = true;
   start();
