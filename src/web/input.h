@@ -31,6 +31,8 @@
 #include <boost/mp11/algorithm.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
@@ -105,6 +107,18 @@ inline std::optional<double> parse_number(std::string_view text) {
   return d;
 }
 
+// A fractional number every reader of the stored JSON gets back exactly: 0, or at most 15 significant digits
+// between 1e-6 and 1e15 in magnitude — the numbers Boost.JSON 1.81's parser (not correctly rounded beyond
+// them) reads exactly, so that what the portal or the API accepts is what the store reads back.
+inline bool exact_fraction(double d) {
+  const double a = std::fabs(d);
+  if (a == 0) return true;
+  if (a < 1e-6 || a >= 1e15) return false;
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", d);
+  return std::strtod(text, nullptr) == d;
+}
+
 // A scalar from JSON.
 template <class T>
 std::optional<Error> scalar_from_json(const boost::json::value& v, T& out, const std::string& field) {
@@ -128,6 +142,7 @@ std::optional<Error> scalar_from_json(const boost::json::value& v, T& out, const
     }
   } else if constexpr (std::is_floating_point_v<T>) {
     if (!v.is_number()) return invalid("validation.type_number", field);
+    if (!exact_fraction(v.to_number<double>())) return invalid("validation.number_precision", field);
     out = static_cast<T>(v.to_number<double>());
   } else if constexpr (std::is_same_v<T, Date>) {
     auto d = v.is_string() ? Date::parse(v.get_string()) : std::nullopt;
@@ -161,6 +176,8 @@ std::optional<Error> scalar_from_text(std::string_view text, T& out, const std::
       if (*d < static_cast<double>(std::numeric_limits<T>::min()) ||
           *d > static_cast<double>(std::numeric_limits<T>::max()))
         return invalid("validation.range", field);
+    } else {
+      if (!exact_fraction(*d)) return invalid("validation.number_precision", field);
     }
     out = static_cast<T>(*d);
   } else if constexpr (std::is_same_v<T, Date>) {

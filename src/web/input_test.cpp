@@ -209,6 +209,28 @@ TEST(Input, AFormNumberMayUseTheDecimalComma) {
   EXPECT_EQ(from_form<Measure>(h).error().code, "validation.type_integer");
 }
 
+// A fraction is taken only when the stored JSON reads back to the same number (Boost.JSON 1.81's parser
+// is exact up to 15 significant digits between 1e-6 and 1e15): the fuzzer's 1.1333…E84 once came back
+// as 1.1333…1E84.
+TEST(Input, AFractionIsTakenOnlyWhenItReadsBackExactly) {
+  auto years = [](const std::string& json) {
+    auto m = from_json_text<Measure>(R"({"count": 1, "years": )" + json + "}");
+    return m ? std::string("ok") : m.error().code + "@" + m.error().field;
+  };
+  EXPECT_EQ(years("7.5"), "ok");
+  EXPECT_EQ(years("0"), "ok");
+  EXPECT_EQ(years("0.1"), "ok");
+  EXPECT_EQ(years("123456789012345"), "ok");
+  EXPECT_EQ(years("1133333333333333333333333333333333333333333333333333333333333333333333333333333333333"),
+            "validation.number_precision@years");
+  EXPECT_EQ(years("0.0000001"), "validation.number_precision@years");
+  EXPECT_EQ(years("1.2345678901234567"), "validation.number_precision@years");
+  forms::FormData f;
+  f.add("years", "1e300");
+  f.add("count", "2");
+  EXPECT_EQ(from_form<Measure>(f).error().code, "validation.number_precision");
+}
+
 struct Row {
   std::string what;
   int count = 0;
