@@ -124,9 +124,11 @@ test('F-E19: ГБД ЮЛ says the employer is liquidated — the job ends its pe
 
   // It answers: liquidated — every valid permit of the employer ends.
   assert.ok((await world.sim.admin('DELETE', 'faults/legal_entities')).status < 300);
-  [ksm] = await world.start('2026-06-01T13:00', logins);
+  // The job runs at the start and then every second, so that a run slowed or failed by a loaded machine is
+  // followed by another.
+  [ksm] = await world.start('2026-06-01T13:00', logins, ['--job-period', '1']);
   let after;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     after = await permitOf(ksm, app.id);
     if (after.permits[0].status !== 'valid') break;
     await new Promise((r) => setTimeout(r, 100));

@@ -75,9 +75,9 @@ export async function epWorld(at) {
   let server;
   return {
     sim,
-    async start(when, logins) {
+    async start(when, logins, args = []) {
       await server?.stop();
-      server = await startServer({ at: when, db, args: ['--registry-url', sim.url] });
+      server = await startServer({ at: when, db, args: ['--registry-url', sim.url, ...args] });
       return Promise.all(logins.map((l) => signIn(server.url, l)));
     },
     async stop() {
