@@ -66,6 +66,13 @@ std::string_view Table::cell(const Row& row, std::string_view column) const {
   return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
 }
 
+std::string field(std::string_view text) {
+  if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
 Result<Table> parse(std::string_view text, const Limits& limits) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);  // the BOM Excel writes in "CSV UTF-8"
   if (!valid_utf8(text)) return invalid("csv.encoding");

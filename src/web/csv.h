@@ -39,4 +39,8 @@ struct Limits {
 // detail names the record).
 Result<Table> parse(std::string_view text, const Limits& limits = {});
 
+// One cell as written to a comma-separated file: quoted (quotes doubled) when it holds a comma, a quote or a
+// line break, as it is otherwise.
+std::string field(std::string_view text);
+
 }  // namespace flis::web::csv

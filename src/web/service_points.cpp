@@ -2,17 +2,12 @@
 
 #include <algorithm>
 
+#include "cases/workflow.h"
+
 namespace flis::web {
 namespace json = boost::json;
 
-namespace {
-
-std::string text_of(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-}  // namespace
+using cases::json_string;
 
 std::vector<ServicePoint> service_points(AppContext& ctx, Date on, const std::string& locale) {
   std::vector<ServicePoint> out;
@@ -29,20 +24,20 @@ std::vector<ServicePoint> service_points(AppContext& ctx, Date on, const std::st
     p.provider_body = "leb-" + region.code;
     if (auto point = ctx.store.find_reference("service_point", p.provider_body, on)) {
       if (const auto* a = point->payload.if_contains("address"); a && a->is_object()) {
-        p.address = text_of(a->as_object(), locale.c_str());
-        if (p.address.empty()) p.address = text_of(a->as_object(), "ru");
+        p.address = json_string(a->as_object(), locale);
+        if (p.address.empty()) p.address = json_string(a->as_object(), "ru");
       }
-      p.phone = text_of(point->payload, "phone");
-      p.website = text_of(point->payload, "website");
+      p.phone = json_string(point->payload, "phone");
+      p.website = json_string(point->payload, "website");
     }
     auto own = ctx.store.find_reference("working_hours", p.provider_body, on);
     p.own_hours = own.ok();
     const json::object* hours = own ? &own->payload : default_hours ? &default_hours->payload : nullptr;
     if (hours) {
-      p.open = text_of(*hours, "open");
-      p.close = text_of(*hours, "close");
-      p.lunch_start = text_of(*hours, "lunch_start");
-      p.lunch_end = text_of(*hours, "lunch_end");
+      p.open = json_string(*hours, "open");
+      p.close = json_string(*hours, "close");
+      p.lunch_start = json_string(*hours, "lunch_start");
+      p.lunch_end = json_string(*hours, "lunch_end");
       if (const auto* d = hours->if_contains("days"); d && d->is_array())
         for (const auto& day : d->as_array())
           if (day.is_string()) p.days.emplace_back(day.as_string());

@@ -18,7 +18,7 @@ before(async () => {
 after(async () => { await world?.stop(); });
 
 const sendCsv = (client, text, type = 'text/csv; charset=utf-8') =>
-  client.call('POST', `${epBase}/csv`, typeof text === 'string' ? text : text, { 'Content-Type': type, 'Accept-Language': 'ru' });
+  client.call('POST', `${epBase}/csv`, text, { 'Content-Type': type, 'Accept-Language': 'ru' });
 
 const header = 'client_key;kind;category;employer_bin;oked_section;regions;vacancy_code;surname;given_name;birth_date;' +
   'citizenship;passport_number;residence_country;departure_country;education;education_level;occupation_code;experience_years';

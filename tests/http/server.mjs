@@ -119,7 +119,7 @@ export async function prepareDatabase({ at }) {
   return db;
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {

@@ -7,20 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { prepareDatabase, signIn, startServer, startSim } from './server.mjs';
+import { freePort, prepareDatabase, signIn, startServer, startSim } from './server.mjs';
 import { epDraft, epWorker, filedApplication } from './ep_fixtures.mjs';
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // nginx in front of `servers`, round robin, in `dir`; stop() ends it.
 async function startBalancer(dir, servers) {

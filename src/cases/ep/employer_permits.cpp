@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "cases/case_data.h"
@@ -26,44 +27,53 @@ namespace {
 
 SubService kind_of(const CaseRecord& c) { return law::ep::parse_sub_service(c.kind).value_or(SubService::issue); }
 
-// What the document list of an application depends on (EP-A2.8): several regions (item 10); a foreign legal
-// entity's workers (item 4, EP-39); the employer's earlier category-4 or ICT permits in FLIS (item 6 and ICT
-// item 4 report on them, I-31); and whether the local-content document (item 7) is due — not for an
-// individual employer, nor for a small business or a branch p.20 and EP-20.1 exempt by its staff as ГБД ЮЛ
-// gives it (I-30). A register that does not answer exempts no one: the document can still be attached.
-law::ep::DocumentContext document_context(const Ports& ports, const std::string& applicant_id, const EpCaseData& data,
-                                          const law::ep::Parameters& p) {
+// The document list of an application (EP-A2.8) and what it depends on: several regions (item 10); a foreign
+// legal entity's workers (item 4, EP-39); the employer's earlier category-4 or ICT permits in FLIS (item 6 and
+// ICT item 4 report on them, I-31 — looked up only for the applications those items can concern); and
+// whether the local-content document (item 7) is due — not for an individual employer, nor for a small
+// business or a branch p.20 and EP-20.1 exempt by its staff as `entity` (ГБД ЮЛ's answer, asked by the
+// caller) gives it (I-30). A register that did not answer (`entity` null) exempts no one: the document can
+// still be attached.
+std::vector<EpDocumentItem> document_list(const Ports& ports, const std::string& applicant_id, const EpCaseData& data,
+                                          const law::ep::Parameters& p, SubService kind, const LegalEntity* entity) {
   law::ep::DocumentContext context;
   context.multi_region = data.regions.size() > 1;
   context.foreign_sending = data.foreign_employer.has_value();
-  if (auto issued = ep_cases(ports.store, applicant_id, {"issued"})) {
-    for (const auto& c : *issued) {
-      auto earlier = read_data<EpCaseData>(c);
-      if (!earlier || earlier->employer.bin != data.employer.bin) continue;
-      const bool ict = law::ep::is_ict(kind_of(c));
-      context.earlier_category_4 |= !ict && earlier->category == Category::category_4;
-      context.earlier_ict |= ict;
+  const bool reports_on_earlier =
+      kind == SubService::ict_issue ||
+      (data.category == Category::category_4 && (kind == SubService::issue || kind == SubService::reissue));
+  if (reports_on_earlier) {
+    if (auto issued = ep_cases(ports.store, applicant_id, {"issued"})) {
+      for (const auto& c : *issued) {
+        auto earlier = read_data<EpCaseData>(c);
+        if (!earlier || earlier->employer.bin != data.employer.bin) continue;
+        const bool ict = law::ep::is_ict(kind_of(c));
+        context.earlier_category_4 |= !ict && earlier->category == Category::category_4;
+        context.earlier_ict |= ict;
+      }
     }
   }
   context.local_content_exempt = data.employer.kind == law::ep::EmployerKind::individual;
-  const auto bin = Bin::parse(data.employer.bin);
-  if (context.local_content_exempt || !bin || !ports.registries.legal_entities) return context;
-  auto entity = ports.registries.legal_entities->entity(*bin);
-  if (!entity) return context;
-  const auto kind = entity->office_kind != OfficeKind::head_office
-                        ? law::ep::EmployerKind::branch_or_representative_office
-                    : entity->small_business ? law::ep::EmployerKind::small_business
-                                             : law::ep::EmployerKind::legal_entity;
-  context.local_content_exempt = !law::ep::staff_exemption(p.ratios, kind, static_cast<int>(entity->headcount)).empty();
-  return context;
-}
-
-std::vector<EpDocumentItem> document_items(const law::ep::DocumentContext& context, SubService kind,
-                                           Category category) {
+  if (!context.local_content_exempt && entity) {
+    const auto employer_kind = entity->office_kind != OfficeKind::head_office
+                                   ? law::ep::EmployerKind::branch_or_representative_office
+                               : entity->small_business ? law::ep::EmployerKind::small_business
+                                                        : law::ep::EmployerKind::legal_entity;
+    context.local_content_exempt =
+        !law::ep::staff_exemption(p.ratios, employer_kind, static_cast<int>(entity->headcount)).empty();
+  }
   std::vector<EpDocumentItem> out;
-  for (auto& item : law::ep::required_documents(kind, category, context))
+  for (auto& item : law::ep::required_documents(kind, data.category, context))
     out.push_back({std::move(item.code), std::move(item.item)});
   return out;
+}
+
+// ГБД ЮЛ's record of a company's BIN, or nullopt (an individual's IIN, no register, no answer).
+std::optional<LegalEntity> registered_entity(const Registries& registries, const std::string& bin_text) {
+  const auto bin = Bin::parse(bin_text);
+  if (!bin || !registries.legal_entities) return std::nullopt;
+  auto entity = registries.legal_entities->entity(*bin);
+  return entity ? std::optional<LegalEntity>(std::move(*entity)) : std::nullopt;
 }
 
 const Actor kSystem{"system", "system", "FLIS", "", ""};
@@ -371,15 +381,14 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
   }
   // EP-7.3: the legal entity's name and address from ГБД ЮЛ when it answers (an outage does not hold the
   // employer up: the register is asked again at filing).
-  if (auto bin = Bin::parse(in.employer_bin); bin && ports().registries.legal_entities) {
-    if (auto entity = ports().registries.legal_entities->entity(*bin)) {
-      data.employer.name = entity->name_ru;
-      data.employer.address = entity->address;
-    }
+  const auto entity = registered_entity(ports().registries, in.employer_bin);
+  if (entity) {
+    data.employer.name = entity->name_ru;
+    data.employer.address = entity->address;
   }
   if (data.employer.name.empty()) data.employer.name = employer.display_name;
   if (!in.client_key.empty()) data.client_key = in.client_key;
-  data.documents = document_items(document_context(ports(), employer.user_id, data, *p), in.kind, in.category);
+  data.documents = document_list(ports(), employer.user_id, data, *p, in.kind, entity ? &*entity : nullptr);
   return data;
 }
 
@@ -748,8 +757,10 @@ Result<CaseRecord> EmployerPermitService::file(const Actor& employer, const std:
   for (const auto& f : *files) provided.insert(f.doc_type);
   auto today_rules = law::ep::parameters_without_fees(ports().rules, today());
   if (!today_rules) return today_rules.take_error();
-  data->documents =
-      document_items(document_context(ports(), c->applicant_id, *data, *today_rules), kind, data->category);
+  const auto entity = data->employer.kind == law::ep::EmployerKind::individual
+                          ? std::nullopt
+                          : registered_entity(ports().registries, data->employer.bin);
+  data->documents = document_list(ports(), c->applicant_id, *data, *today_rules, kind, entity ? &*entity : nullptr);
   std::vector<law::ep::DocumentItem> listed;
   for (const auto& item : data->documents) listed.push_back({item.code, item.item});
   auto missing = law::ep::missing_documents(listed, provided);

@@ -56,17 +56,6 @@ const Columns& columns() {
   return c;
 }
 
-// "7,5" as a spreadsheet in a comma-decimal locale writes 7.5.
-std::string number_text(const std::string& cell) {
-  const auto comma = cell.find(',');
-  if (comma == std::string::npos || cell.find(',', comma + 1) != std::string::npos) return cell;
-  for (std::size_t i = 0; i < cell.size(); ++i)
-    if (i != comma && !std::isdigit(static_cast<unsigned char>(cell[i]))) return cell;
-  std::string out = cell;
-  out[comma] = '.';
-  return out;
-}
-
 }  // namespace
 
 json::object batch_item(Request& req, AppContext& ctx, const Actor& actor, const Result<cases::EpDraftInput>& in) {
@@ -108,10 +97,14 @@ std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& fil
       return out;
     }
   std::map<std::string, std::size_t> by_key;
+  std::vector<const csv::Row*> first_rows;  // per application: the row that gives its own columns
   for (const auto& row : table.rows) {
     const std::string key(table.cell(row, "client_key"));
     auto [at, added] = by_key.emplace(key, out.size());
-    if (added) out.push_back(CsvApplication{key, {}, {}, std::nullopt, 0});
+    if (added) {
+      out.push_back(CsvApplication{key, {}, {}, std::nullopt, 0});
+      first_rows.push_back(&row);
+    }
     CsvApplication& app = out[at->second];
     const std::size_t worker = app.rows.size();
     app.rows.push_back(row.number);
@@ -119,13 +112,22 @@ std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& fil
       app.error = Error::invalid("validation.required", "client_key");
       app.error_row = row.number;
     }
+    // The application's own columns on its later rows must repeat the first row's value or be empty.
+    for (std::size_t i = 0; worker > 0 && !app.error && i < table.header.size(); ++i) {
+      const std::string& column = table.header[i];
+      if (column == "client_key" || !known.application.count(column)) continue;
+      const auto cell = table.cell(row, column);
+      if (!cell.empty() && cell != table.cell(*first_rows[at->second], column)) {
+        app.error = Error::invalid("ep.csv_application_differs", column);
+        app.error_row = row.number;
+      }
+    }
     for (std::size_t i = 0; i < table.header.size() && i < row.cells.size(); ++i) {
       const std::string& column = table.header[i];
       const std::string& cell = row.cells[i];
       if (column.empty() || cell.empty()) continue;
       if (known.worker.count(column)) {
-        app.form.add("workers[" + std::to_string(worker) + "]." + column,
-                     table.delimiter == ';' ? number_text(cell) : cell);
+        app.form.add("workers[" + std::to_string(worker) + "]." + column, cell);
       } else if (worker == 0) {
         if (column == "regions") {
           // Several regions in one cell, separated by spaces, commas, semicolons or bars.
@@ -139,26 +141,8 @@ std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& fil
             }
           }
         } else {
-          app.form.add(column, table.delimiter == ';' ? number_text(cell) : cell);
+          app.form.add(column, cell);
         }
-      }
-    }
-  }
-  // The application's own columns on its later rows must repeat the first row's value or be empty.
-  std::map<std::string, const csv::Row*> first_row;
-  for (const auto& row : table.rows) {
-    const std::string key(table.cell(row, "client_key"));
-    auto [at, added] = first_row.emplace(key, &row);
-    if (added) continue;
-    CsvApplication& app = out[by_key[key]];
-    if (app.error) continue;
-    for (const auto& column : table.header) {
-      if (column == "client_key" || !known.application.count(column)) continue;
-      const auto cell = table.cell(row, column);
-      if (!cell.empty() && cell != table.cell(*at->second, column)) {
-        app.error = Error::invalid("ep.csv_application_differs", column);
-        app.error_row = row.number;
-        break;
       }
     }
   }
@@ -254,19 +238,13 @@ std::string template_csv() {
     if (c != "client_key" && c != "workers" && c != "foreign_employer") header.push_back(c);
   for (const auto& c : member_names<cases::EpWorkerInput>()) header.push_back(c);
   for (const auto& c : member_names<cases::EpForeignEmployerInput>()) header.push_back("foreign_employer." + c);
-  auto quoted = [](const std::string& cell) {
-    if (cell.find_first_of(",\"\n") == std::string::npos) return cell;
-    std::string out = "\"";
-    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
   std::string out;
   for (std::size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + header[i];
   out += "\r\n";
   for (std::size_t row = 0; row < 2; ++row) {
     for (std::size_t i = 0; i < header.size(); ++i) {
       auto e = example.find(header[i]);
-      out += (i ? "," : "") + (e == example.end() ? std::string() : quoted(e->second[row]));
+      out += (i ? "," : "") + (e == example.end() ? std::string() : csv::field(e->second[row]));
     }
     out += "\r\n";
   }

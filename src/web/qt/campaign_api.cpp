@@ -11,6 +11,7 @@
 #include "law/rules.h"
 #include "web/api/authed.h"
 #include "web/api/case_json.h"
+#include "web/csv.h"
 #include "web/input.h"
 #include "web/problem.h"
 #include "web/qt/qt.h"
@@ -35,20 +36,13 @@ json::object decision_json(const cases::QtCampaignData& c) {
                       {"rule_ids", json::array{"QT-4", "QT-19", "QT-20", "QT-21"}}};
 }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 // One row per region, kind and country: the distributed quota, then each redistribution applied (QT-21).
 std::string decision_csv(const cases::QtCampaignData& c) {
   std::ostringstream out;
   out << "year,region,kind,country,distributed,after_redistribution\r\n";
   const std::string year = std::to_string(c.year);
   for (const auto& row : cases::decision_rows(c))
-    out << year << ',' << csv_field(row.region) << ',' << csv_field(row.kind) << ',' << csv_field(row.country) << ','
+    out << year << ',' << csv::field(row.region) << ',' << csv::field(row.kind) << ',' << csv::field(row.country) << ','
         << row.distributed << ',' << row.after_redistribution << "\r\n";
   return out.str();
 }
