@@ -5,52 +5,9 @@
 // and on PostgreSQL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freePort, prepareDatabase, signIn, startServer, startSim } from './server.mjs';
+import { prepareDatabase, signIn, startSim } from './server.mjs';
 import { epDraft, epWorker, filedApplication } from './ep_fixtures.mjs';
-
-// nginx in front of `servers`, round robin, in `dir`; stop() ends it.
-async function startBalancer(dir, servers) {
-  mkdirSync(dir, { recursive: true });
-  const port = await freePort();
-  const upstream = servers.map((s) => `server 127.0.0.1:${s.port};`).join(' ');
-  writeFileSync(join(dir, 'nginx.conf'), `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  upstream flis { ${upstream} }
-  server {
-    listen 127.0.0.1:${port};
-    location / { proxy_pass http://flis; proxy_set_header Host $host; }
-  }
-}
-`);
-  const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => child.on('exit', r)); } };
-}
-
-// Requests a server answered on `route` (GET, 200), from its Prometheus text.
-function served(text, route) {
-  const m = text.match(new RegExp(`^flis_http_requests_total\\{route="${route.replace(/[{}]/g, '\\$&')}",method="GET",status="200"\\} (\\d+)`, 'm'));
-  return m ? Number(m[1]) : 0;
-}
+import { served, startTwoServers } from './two_servers.mjs';
 
 const at = '2026-06-01T10:00';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -66,9 +23,7 @@ test('two servers on one database: sessions and cases are shared, each scheduled
   const db = await prepareDatabase({ at });
   const sim = await startSim({ at });
   const args = ['--job-period', '1', '--registry-url', sim.url, '--relay-idle-ms', '100'];
-  const a = await startServer({ at, db, args });
-  const b = await startServer({ at, db, args });
-  const lb = await startBalancer(join(db.dir, 'nginx'), [a, b]);
+  const { a, b, lb, stop } = await startTwoServers({ at, db, args });
   try {
     // Through the balancer: a session, and an application drafted, documented and filed over several
     // requests that land on either server. Its apostilled diploma puts one call to the МИД in the outbox
@@ -117,9 +72,7 @@ test('two servers on one database: sessions and cases are shared, each scheduled
     // The holder renews its leases and runs its jobs period after period.
     assert.ok(Math.max(...Object.values(ra), ...Object.values(rb)) >= 2, JSON.stringify({ ra, rb }));
   } finally {
-    await lb.stop();
-    await b.stop();
-    await a.stop();
+    await stop();
     await sim.stop();
     try {
       await db.verify();
