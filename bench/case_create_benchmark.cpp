@@ -4,16 +4,22 @@
 //                              (WAL, synchronous=FULL: the production default, design.md "acknowledged
 //                              writes survive kill -9"). One call = a sequence increment and the case +
 //                              audit-event commit, i.e. two fsynced transactions.
+//   flis_create_draft/sqlite/real_time/threads:16
+//                              the same from 16 threads at once on the one store (16 clients, as the
+//                              server's 16 handler threads; the store's pool as the server has it):
+//                              items_per_second is durable case creations per second of all 16.
 //   raw_sqlite_insert          one BEGIN IMMEDIATE; INSERT; COMMIT per iteration into a table as wide
 //                              as `cases`, same data column bytes, WAL + synchronous=FULL, same disk.
 //   raw_sqlite_two_commits     the same insert preceded by its own one-row UPSERT transaction, i.e.
 //                              the transaction shape create_draft has; the tightest floor to compare.
 //   flis_create_draft/postgres create_draft on PostgreSQL, registered only when FLIS_TEST_PG_URL is set
-//                              (scripts/with-pg.sh); its raw counterpart is pgbench, run by bench/run.sh.
+//                              (scripts/with-pg.sh); its raw counterpart is pgbench, run by bench/run.sh;
+//                              also with 16 threads (flis_create_draft/postgres/real_time/threads:16).
 //
 // Environment: FLIS_BENCH_DIR (default /tmp) holds the scratch databases and the signing key;
 // FLIS_REFERENCE_DIR (default data/reference) is the shipped reference data.
-// Not thread-safe: the benchmarks share one process-wide fixture and run single-threaded.
+// The raw SQLite benchmarks run single-threaded (one client: the floor); create_draft runs with one
+// thread and with 16 sharing the fixture, as the server's handlers share its services and store.
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -128,6 +134,10 @@ struct FlisFixture {
 
 void report_error(benchmark::State& state, const Error& e) { state.SkipWithError((e.code + ": " + e.detail).c_str()); }
 
+// The concurrent clients of the threaded variant: they share the service and the store, as the
+// server's handler threads do, and only read the fixture's actor and input.
+constexpr int kClients = 16;
+
 void run_flis_create_draft(benchmark::State& state, FlisFixture* f) {
   for (auto _ : state) {
     auto c = f->se->create_draft(f->actor, f->input);
@@ -236,6 +246,9 @@ int main(int argc, char** argv) {
   const std::string payload = (*sqlite_fixture)->data_json;
 
   benchmark::RegisterBenchmark("flis_create_draft/sqlite", run_flis_create_draft, sqlite_fixture->get())->UseRealTime();
+  benchmark::RegisterBenchmark("flis_create_draft/sqlite", run_flis_create_draft, sqlite_fixture->get())
+      ->Threads(kClients)
+      ->UseRealTime();
   benchmark::RegisterBenchmark("raw_sqlite_insert", run_raw_sqlite, &raw, &payload, false)->UseRealTime();
   benchmark::RegisterBenchmark("raw_sqlite_two_commits", run_raw_sqlite, &raw, &payload, true)->UseRealTime();
 
@@ -248,6 +261,9 @@ int main(int argc, char** argv) {
     }
     pg_fixture = std::move(*pg);
     benchmark::RegisterBenchmark("flis_create_draft/postgres", run_flis_create_draft, pg_fixture.get())->UseRealTime();
+    benchmark::RegisterBenchmark("flis_create_draft/postgres", run_flis_create_draft, pg_fixture.get())
+        ->Threads(kClients)
+        ->UseRealTime();
   }
 
   benchmark::RunSpecifiedBenchmarks();

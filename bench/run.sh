@@ -4,8 +4,10 @@
 #   2. GET /api/v1/cases/{id}  flis-server vs nginx serving the captured bytes     (wrk, loopback)
 #      GET /api/v1/cases       an officer's inbox of 50 cases, the same way (bench/fill_inbox.py files them)
 #      GET /api/v1/quota/{year}/balance  the public quota balance, the same way
-#   3. durable case creation   create_draft vs raw one-row SQLite commits          (Google Benchmark)
-#   4. the same on PostgreSQL  create_draft vs pgbench one-row insert              (optional, scripts/with-pg.sh)
+#   3. durable case creation   create_draft (1 and 16 clients) vs raw one-row SQLite commits of one
+#                              client                                              (Google Benchmark)
+#   4. the same on PostgreSQL  create_draft (1 and 16 clients) vs pgbench one-row insert -c 1 and
+#      with fsync on           -c 16 -j 2, on scripts/pg-harness.sh with FLIS_PG_FSYNC=on (optional)
 #   5. the quota race (I-17)   10 000 concurrent permits for 1 000 units, SQLite and PostgreSQL: exactly
 #                              1 000 granted, decisions per second                 (quota_race_benchmark)
 #   6. documents as PDF         SE certificate, EP permit, QT-A1/QT-A2 per core    (document_benchmark)
@@ -239,8 +241,9 @@ PY
 pg_ok=0
 if [ "$BENCH_PG" = 1 ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && command -v pgbench >/dev/null; then
   pg_state="$work/pg.state"
-  if pg_url=$(FLIS_PG_HARNESS_STATE=$pg_state bash scripts/pg-harness.sh start 2>"$work/pg-harness.log"); then
-    log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh)"
+  # fsync, synchronous_commit and full_page_writes on, as in production: the commits are durable ones.
+  if pg_url=$(FLIS_PG_FSYNC=on FLIS_PG_HARNESS_STATE=$pg_state bash scripts/pg-harness.sh start 2>"$work/pg-harness.log"); then
+    log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh, fsync on; 1 and 16 clients)"
     FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="$pg_url" \
       "$BIN/case_create_benchmark" "${gbench_args[@]}" --benchmark_filter=postgres >"$work/gbench-pg.json"
     log "quota_race_benchmark (PostgreSQL via scripts/pg-harness.sh)"
@@ -259,10 +262,13 @@ SQL
     payload_sql=$(sed "s/'/''/g" "$work/payload.json")
     printf "INSERT INTO raw_cases VALUES (gen_random_uuid()::text, 'SE', 'issue', 'draft', '710000000', 'leb-710000000', 'u-bench', NULL, NULL, NULL, 'SE-3', '%s', 1, 1767225600, 1767225600);\n" \
       "$payload_sql" >"$work/pgbench.sql"
-    pg_settings=$(psql -At "$pg_url" -c "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')")
+    pg_settings=$(psql -At "$pg_url" -c "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')")
+    # One client, and 16 (the create_draft threads) from two pgbench threads; runs interleaved.
     for run in $(seq "$RUNS"); do
-      log "pgbench run $run/$RUNS"
+      log "pgbench -c 1 run $run/$RUNS"
       pgbench -n -f "$work/pgbench.sql" -T "${DURATION%s}" -c 1 "$pg_url" >"$work/pgbench-$run.txt" 2>&1
+      log "pgbench -c 16 -j 2 run $run/$RUNS"
+      pgbench -n -f "$work/pgbench.sql" -T "${DURATION%s}" -c 16 -j 2 "$pg_url" >"$work/pgbench16-$run.txt" 2>&1
     done
     pg_ok=1
   else
@@ -325,7 +331,7 @@ def gbench(path):
         if b.get("aggregate_name") == "median":
             if b.get("error_occurred"):
                 sys.exit(f"bench: {b['run_name']}: {b.get('error_message')}")
-            res[b["run_name"].removesuffix("/real_time")] = (b["real_time"], b["time_unit"], b["items_per_second"])
+            res[b["run_name"].replace("/real_time", "")] = (b["real_time"], b["time_unit"], b["items_per_second"])
     return res
 
 scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
@@ -342,21 +348,48 @@ raw2 = ms("raw_sqlite_two_commits")
 out.append(f"| SQLite WAL, synchronous=FULL | create_draft (sequence txn + case/audit txn) | {flis_sqlite:.3f} | {1000 / flis_sqlite:,.0f} | 1.00 |")
 out.append(f"| | raw 1-row INSERT txn | {raw1:.3f} | {1000 / raw1:,.0f} | flis/raw = **{flis_sqlite / raw1:.2f}x** |")
 out.append(f"| | raw UPSERT txn + INSERT txn | {raw2:.3f} | {1000 / raw2:,.0f} | flis/raw = **{flis_sqlite / raw2:.2f}x** |")
+def met(ok):
+    return "**met**" if ok else "**not met**"
+# Issue 10 item 2: durable creations/s with 16 clients against the one-row commits/s of one raw client.
+flis_sqlite16 = g["flis_create_draft/sqlite/threads:16"][2]
+ratio16 = flis_sqlite16 / (1000 / raw1)
+out.append(f"| | create_draft, 16 clients at once | {1000 / flis_sqlite16:.3f} | {flis_sqlite16:,.0f} | "
+           f"16 clients ÷ raw 1-row INSERT txn of 1 client = **{ratio16:.2f}x** (target ≥ 2x: {met(ratio16 >= 2)}) |")
+targets = [("SQLite: create_draft 16 clients ÷ raw 1-row txn 1 client (throughput)", ratio16, "≥ 2x", ratio16 >= 2)]
 if pg_ok:
     p = gbench(f"{work}/gbench-pg.json")
     flis_pg = ms("flis_create_draft/postgres", p)
-    tps = []
-    for r in range(1, runs + 1):
-        text = open(f"{work}/pgbench-{r}.txt").read()
-        m = re.search(r"tps = ([\d.]+) \((?:without|excluding)", text)
-        if not m:
-            sys.exit("bench: pgbench: " + text[-300:])
-        tps.append(float(m.group(1)))
+    flis_pg16 = p["flis_create_draft/postgres/threads:16"][2]
+    def pgbench_tps(prefix):
+        tps = []
+        for r in range(1, runs + 1):
+            text = open(f"{work}/{prefix}-{r}.txt").read()
+            m = re.search(r"tps = ([\d.]+) \((?:without|excluding)", text)
+            if not m:
+                sys.exit("bench: pgbench: " + text[-300:])
+            tps.append(float(m.group(1)))
+        return tps
+    tps = pgbench_tps("pgbench")
     t = statistics.median(tps)
+    tps16 = pgbench_tps("pgbench16")
+    t16 = statistics.median(tps16)
+    slow1 = flis_pg / (1000 / t)
+    ratio_pg16 = flis_pg16 / t16
     out.append(f"| PostgreSQL 15 ({E['pg_settings']}) | create_draft | {flis_pg:.3f} | {1000 / flis_pg:,.0f} | 1.00 |")
-    out.append(f"| | pgbench 1-row INSERT, -c 1 ({', '.join(f'{x:,.0f}' for x in tps)} tps) | {1000 / t:.3f} | {t:,.0f} | flis/raw = **{(flis_pg) / (1000 / t):.2f}x** |")
+    out.append(f"| | pgbench 1-row INSERT, -c 1 ({', '.join(f'{x:,.0f}' for x in tps)} tps) | {1000 / t:.3f} | {t:,.0f} | "
+               f"flis/raw = **{slow1:.2f}x** (target ≤ 2x: {met(slow1 <= 2)}) |")
+    out.append(f"| | create_draft, 16 clients at once | {1000 / flis_pg16:.3f} | {flis_pg16:,.0f} | 1.00 |")
+    out.append(f"| | pgbench 1-row INSERT, -c 16 -j 2 ({', '.join(f'{x:,.0f}' for x in tps16)} tps) | {1000 / t16:.3f} | {t16:,.0f} | "
+               f"flis ÷ raw throughput = **{ratio_pg16:.2f}x** (target ≥ 1x: {met(ratio_pg16 >= 1)}) |")
+    targets.append(("PostgreSQL: create_draft 1 client, time ÷ pgbench -c 1 time", slow1, "≤ 2x", slow1 <= 2))
+    targets.append(("PostgreSQL: create_draft 16 clients ÷ pgbench -c 16 -j 2 (throughput)", ratio_pg16, "≥ 1x", ratio_pg16 >= 1))
 else:
     out.append("| PostgreSQL | not measured (no server via scripts/pg-harness.sh, or BENCH_PG=0) | | | |")
+out.append("\nDurable writes under load (issue 10 item 2), each on its store's settings above:\n")
+out.append("| comparison | ratio | target | |")
+out.append("|---|---:|---|---|")
+for label, value, target, ok in targets:
+    out.append(f"| {label} | {value:.2f}x | {target} | {met(ok)} |")
 docs = {}
 for b in json.load(open(f"{work}/gbench-docs.json"))["benchmarks"]:
     if b.get("aggregate_name") == "median":

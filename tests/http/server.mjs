@@ -3,7 +3,8 @@
 // (--demo --clock-at, ticking on). So files share nothing, run in any order or at once, and read no
 // real date. The store is SQLite (a temp file) unless FLIS_TEST_STORE=postgresql, then a database
 // created on the PostgreSQL server of FLIS_TEST_PG_URL (scripts/with-pg.sh starts one) and dropped
-// after. Each database's audit chains are verified when its server stops.
+// after — or on a server a test starts for itself (startPostgres), e.g. to crash it. Each database's
+// audit chains are verified when its server stops.
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,8 @@ const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 export const bin = process.env.FLIS_BIN || `${root}build/bin`;
 const store = process.env.FLIS_TEST_STORE || 'sqlite';
+// The store the tests run on: 'sqlite' or 'postgresql' (FLIS_TEST_STORE).
+export const testStore = store;
 
 // The regions the demo seed uses (KATO).
 export const almaty = '750000000';
@@ -34,14 +37,15 @@ const flis = (db, ...args) => run(`${bin}/flis`, ['--db', db.url, '--key', db.ke
 const psql = (server, sql) => run('psql', [server, '-qAtc', sql]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// An empty database in a new dir of its own (its signing key goes there too), or a copy of `template`.
-async function newDatabase(template) {
+// An empty database in a new dir of its own (its signing key goes there too), or a copy of `template`;
+// on PostgreSQL on the server `pgServer` (a URL), by default FLIS_TEST_PG_URL's.
+async function newDatabase(template, pgServer) {
   const dir = mkdtempSync(join(process.env.FLIS_TEST_WORK || tmpdir(), 'flis-http-'));
   if (template) cpSync(template.dir, dir, { recursive: true });
   const db = { dir, key: join(dir, 'signer.pem') };
   let pg;
   if (store === 'postgresql') {
-    const server = process.env.FLIS_TEST_PG_URL;
+    const server = pgServer || process.env.FLIS_TEST_PG_URL;
     if (!server) throw new Error('FLIS_TEST_STORE=postgresql needs FLIS_TEST_PG_URL (scripts/with-pg.sh)');
     pg = { server, name: `flis_http_${process.pid}_${Math.random().toString(36).slice(2, 10)}` };
     await psql(server, `CREATE DATABASE ${pg.name}${template ? ` TEMPLATE ${template.pgName}` : ''}`);
@@ -67,8 +71,8 @@ async function newDatabase(template) {
   return db;
 }
 
-async function seeded(at) {
-  const db = await newDatabase();
+async function seeded(at, pgServer) {
+  const db = await newDatabase(null, pgServer);
   try {
     await flis(db, 'migrate');
     await flis(db, 'load-reference', '--data', `${root}data/reference`);
@@ -109,14 +113,58 @@ async function template(at) {
   }
 }
 
+const ownServerTemplates = new Map();  // "server at" → a promise of the seeded template on that server
+
 // A fresh database of its own: migrated, reference data loaded, demo data seeded as of `at`.
-// `remove()` drops it; `verify()` checks its audit chains.
-export async function prepareDatabase({ at }) {
+// `remove()` drops it; `verify()` checks its audit chains. `pgServer`: on PostgreSQL, the URL of the
+// server to make it on (one from startPostgres()) instead of FLIS_TEST_PG_URL's.
+export async function prepareDatabase({ at, pgServer }) {
   if (!at) throw new Error('prepareDatabase: pin the date with { at }');
+  if (pgServer && store === 'postgresql') {
+    // The first database seeded for a date on that server is the template of the next ones.
+    const key = `${pgServer} ${at}`;
+    if (!ownServerTemplates.has(key)) ownServerTemplates.set(key, seeded(at, pgServer));
+    const db = await newDatabase(await ownServerTemplates.get(key), pgServer);
+    db.at = at;
+    return db;
+  }
   const from = await template(at);
   const db = from ? await newDatabase(from) : await seeded(at);
   db.at = at;
   return db;
+}
+
+// A PostgreSQL 15 server of the caller's own (scripts/pg-harness.sh with a state file of its own), for a
+// test that crashes it. `fsync`: run it with production's durability settings (FLIS_PG_FSYNC=on:
+// fsync, synchronous_commit and full_page_writes on) — a server with fsync=off proves nothing about
+// durability. crash() SIGKILLs the postmaster and every process it started; restart() starts it again
+// on the same data and port (crash recovery); stop() stops it and removes its data.
+export async function startPostgres({ fsync = true } = {}) {
+  const dir = mkdtempSync(join(process.env.FLIS_TEST_WORK || tmpdir(), 'flis-pg-'));
+  const env = { ...process.env, FLIS_PG_HARNESS_STATE: join(dir, 'harness.state'), FLIS_PG_FSYNC: fsync ? 'on' : 'off' };
+  const harness = async (command) =>
+    (await run('bash', [`${root}scripts/pg-harness.sh`, command], { env, cwd: root })).stdout.trim();
+  const url = await harness('start');
+  return {
+    url,
+    // "fsync=on, synchronous_commit=on, full_page_writes=on": what the running server has in force.
+    settings: async () => (await psql(url, "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || "
+      + "current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')")).stdout.trim(),
+    crash: () => harness('crash'),
+    restart: () => harness('restart'),
+    async stop() {
+      try {
+        for (const [key, made] of ownServerTemplates) {
+          if (!key.startsWith(`${url} `)) continue;
+          ownServerTemplates.delete(key);
+          rmSync((await made).dir, { recursive: true, force: true });
+        }
+        await harness('stop');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 export async function freePort() {
