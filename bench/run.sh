@@ -211,9 +211,11 @@ done
 
 # ---- durable case creation ----------------------------------------------------------------------
 gbench_args=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_format=json)
-log "case_create_benchmark (SQLite, synchronous=FULL)"
+log "case_create_benchmark (SQLite, synchronous=FULL; 1 and 16 clients, repetitions interleaved)"
+# The repetitions of flis and of the raw floor interleaved, so that the disk's drift (fsync latency on
+# this VM moves tenfold within minutes) hits both sides alike.
 FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="" \
-  "$BIN/case_create_benchmark" "${gbench_args[@]}" >"$work/gbench-sqlite.json"
+  "$BIN/case_create_benchmark" "${gbench_args[@]}" --benchmark_enable_random_interleaving=true >"$work/gbench-sqlite.json"
 
 # ---- documents: PDFs per core (CPU time of the one rendering thread) -----------------------------
 log "document_benchmark (SE certificate, EP and LI permits, QT-A1, QT-A2)"
@@ -243,9 +245,6 @@ if [ "$BENCH_PG" = 1 ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && command -v
   pg_state="$work/pg.state"
   # fsync, synchronous_commit and full_page_writes on, as in production: the commits are durable ones.
   if pg_url=$(FLIS_PG_FSYNC=on FLIS_PG_HARNESS_STATE=$pg_state bash scripts/pg-harness.sh start 2>"$work/pg-harness.log"); then
-    log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh, fsync on; 1 and 16 clients)"
-    FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="$pg_url" \
-      "$BIN/case_create_benchmark" "${gbench_args[@]}" --benchmark_filter=postgres >"$work/gbench-pg.json"
     log "quota_race_benchmark (PostgreSQL via scripts/pg-harness.sh)"
     # Only the PostgreSQL line: the SQLite race already ran above.
     FLIS_BENCH_DIR="$work" FLIS_TEST_PG_URL="$pg_url" "$BIN/quota_race_benchmark" "${RACE_ARGS[@]}" |
@@ -263,10 +262,16 @@ SQL
     printf "INSERT INTO raw_cases VALUES (gen_random_uuid()::text, 'SE', 'issue', 'draft', '710000000', 'leb-710000000', 'u-bench', NULL, NULL, NULL, 'SE-3', '%s', 1, 1767225600, 1767225600);\n" \
       "$payload_sql" >"$work/pgbench.sql"
     pg_settings=$(psql -At "$pg_url" -c "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')")
-    # One client, and 16 (the create_draft threads) from two pgbench threads; runs interleaved.
+    # create_draft with 1 and 16 clients (2 repetitions each, interleaved) and pgbench -c 1 and -c 16
+    # (the create_draft threads) from two pgbench threads, in turn, RUNS times: the disk's drift hits
+    # both sides alike.
     for run in $(seq "$RUNS"); do
       log "pgbench -c 1 run $run/$RUNS"
       pgbench -n -f "$work/pgbench.sql" -T "${DURATION%s}" -c 1 "$pg_url" >"$work/pgbench-$run.txt" 2>&1
+      log "case_create_benchmark (PostgreSQL via scripts/pg-harness.sh, fsync on; 1 and 16 clients) run $run/$RUNS"
+      FLIS_BENCH_DIR="$work" FLIS_REFERENCE_DIR="$repo/data/reference" FLIS_RULES="$repo/data/rules" FLIS_TEST_PG_URL="$pg_url" \
+        "$BIN/case_create_benchmark" --benchmark_repetitions=2 --benchmark_enable_random_interleaving=true \
+        --benchmark_report_aggregates_only=true --benchmark_format=json --benchmark_filter=postgres >"$work/gbench-pg-$run.json"
       log "pgbench -c 16 -j 2 run $run/$RUNS"
       pgbench -n -f "$work/pgbench.sql" -T "${DURATION%s}" -c 16 -j 2 "$pg_url" >"$work/pgbench16-$run.txt" 2>&1
     done
@@ -339,7 +344,8 @@ g = gbench(f"{work}/gbench-sqlite.json")
 def ms(name, table=g):
     t, u, _ = table[name]
     return t * scale[u]
-out.append("\n## Durable case creation (Google Benchmark, 5 repetitions, medians)\n")
+out.append("\n## Durable case creation (Google Benchmark, medians: SQLite 5 repetitions of flis and raw interleaved; "
+           f"PostgreSQL {runs} runs of 2 repetitions, in turn with the pgbench runs)\n")
 out.append("| store | operation | ms/op (median) | ops/s | ratio |")
 out.append("|---|---|---:|---:|---:|")
 flis_sqlite = ms("flis_create_draft/sqlite")
@@ -357,9 +363,10 @@ out.append(f"| | create_draft, 16 clients at once | {1000 / flis_sqlite16:.3f} |
            f"16 clients ÷ raw 1-row INSERT txn of 1 client = **{ratio16:.2f}x** (target ≥ 2x: {met(ratio16 >= 2)}) |")
 targets = [("SQLite: create_draft 16 clients ÷ raw 1-row txn 1 client (throughput)", ratio16, "≥ 2x", ratio16 >= 2)]
 if pg_ok:
-    p = gbench(f"{work}/gbench-pg.json")
-    flis_pg = ms("flis_create_draft/postgres", p)
-    flis_pg16 = p["flis_create_draft/postgres/threads:16"][2]
+    # The medians over the runs, each the median of its repetitions.
+    pg_runs = [gbench(f"{work}/gbench-pg-{r}.json") for r in range(1, runs + 1)]
+    flis_pg = statistics.median(ms("flis_create_draft/postgres", p) for p in pg_runs)
+    flis_pg16 = statistics.median(p["flis_create_draft/postgres/threads:16"][2] for p in pg_runs)
     def pgbench_tps(prefix):
         tps = []
         for r in range(1, runs + 1):
