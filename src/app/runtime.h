@@ -50,6 +50,7 @@ class Runtime {
   cases::Store& store() { return *store_; }
   // The audit record of the same store: verify, checkpoints, rekey (issue 9).
   store::AuditLog& audit() { return *store_; }
+  store::SqlStore& sql_store() { return *store_; }
   cases::Signer& signer() { return *signer_; }
   const AlmatyZone& zone() const { return zone_; }
   const ShiftedClock& clock() const { return clock_; }

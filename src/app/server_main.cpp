@@ -298,6 +298,15 @@ int main(int argc, char** argv) {
     return out;
   });
 
+  // Group commit (issue 10): how many case commits shared a durable transaction with others.
+  metrics.gauge("flis_store_shared_commits", "Transactions that carried several case commits, and those commits",
+                {"count"}, [&sql = rt.sql_store()] {
+                  const auto counts = sql.group_commit_counts();
+                  return std::vector<web::metrics::GaugeSample>{
+                      {{"transactions"}, static_cast<double>(counts.shared_transactions)},
+                      {{"changes"}, static_cast<double>(counts.shared_changes)}};
+                });
+
   web::Server server(config, router, *catalog, metrics, [&store] { return store.ping(); });
   if (auto s = server.listen(); !s) {
     web::log::error("cannot listen", {{"detail", s.error().detail}});

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -188,9 +189,24 @@ struct QuotaEntry {
 };
 
 // Everything one command writes, committed in one transaction or not at all.
+// How a case is numbered: the sequence "<prefix>-<year>" gives n, the case is "<prefix>-<year>-NNNNNN".
+struct CaseNumbering {
+  std::string prefix;
+  int year = 0;
+  std::string sequence() const { return prefix + "-" + std::to_string(year); }
+  std::string number(std::int64_t n) const {
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(n));
+    return sequence() + "-" + digits;
+  }
+};
+
 struct CaseChange {
   CaseRecord next;  // next.version must equal the stored version (0 for new)
   bool is_new = false;
+  // A new case numbered by the store in the commit's own transaction (next.id left empty): a change
+  // that fails draws no number, and making the case costs one durable commit, not two (issue 10).
+  std::optional<CaseNumbering> numbering;
   std::vector<AuditEvent> events;  // seq/hashes assigned by store/
   std::vector<OutboxMessage> outbox;
   std::vector<OutboxUpdate> outbox_updates;  // rows of this case changing state (answers, retries)

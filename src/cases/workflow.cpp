@@ -43,6 +43,17 @@ Instant Workflow::due_after(const std::string& provider_body, Date event_day, in
 }
 
 Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const {
+  return ports_.store.commit(change_of(actor, before, std::move(next), std::move(step)));
+}
+
+Result<CaseRecord> Workflow::create(const Actor& actor, CaseRecord next, Step step, const std::string& prefix,
+                                    int year) const {
+  CaseChange change = change_of(actor, CaseRecord{}, std::move(next), std::move(step));
+  change.numbering = CaseNumbering{prefix, year};
+  return ports_.store.commit(change);
+}
+
+CaseChange Workflow::change_of(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const {
   CaseChange change;
   change.is_new = before.id.empty();
   const Instant t = now();
@@ -71,15 +82,14 @@ Result<CaseRecord> Workflow::commit(const Actor& actor, const CaseRecord& before
   const auto had = access::parties_of(before);
   for (auto& party : access::parties_of(change.next))
     if (std::find(had.begin(), had.end(), party) == had.end()) change.parties.push_back(std::move(party));
-  return ports_.store.commit(change);
+  return change;
 }
 
 Result<std::string> Workflow::next_number(const std::string& prefix, int year) const {
-  auto n = ports_.store.next_sequence(prefix + "-" + std::to_string(year));
+  const CaseNumbering numbering{prefix, year};
+  auto n = ports_.store.next_sequence(numbering.sequence());
   if (!n) return n.take_error();
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s-%d-%06lld", prefix.c_str(), year, static_cast<long long>(*n));
-  return std::string(buf);
+  return numbering.number(*n);
 }
 
 Result<std::string> Workflow::verification_token(const std::string& number, Instant issued_at) const {

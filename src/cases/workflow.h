@@ -77,8 +77,12 @@ class Workflow {
   // Writes `next` (a modified copy of `before`, or a new case when before.id is empty) with one audit
   // event. Returns the stored record.
   Result<CaseRecord> commit(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const;
+  // Writes a new case (next.id empty) numbered "<prefix>-<year>-NNNNNN" in the same transaction
+  // (CaseChange::numbering): one durable commit, and a number only for a case that was made.
+  Result<CaseRecord> create(const Actor& actor, CaseRecord next, Step step, const std::string& prefix, int year) const;
 
-  // "SE-2026-000042": a gap-free per-prefix-and-year number.
+  // "SE-2026-000042": a per-prefix-and-year number drawn on its own (document numbers, cases whose
+  // number must be known before they are written); create() draws a case's number with the case.
   Result<std::string> next_number(const std::string& prefix, int year) const;
   // The token of an issued document's public verification link: derived from a fresh signature, so that
   // it cannot be guessed from the number (32 characters [A-Za-z0-9]).
@@ -88,6 +92,8 @@ class Workflow {
   const Ports& ports() const { return ports_; }
 
  private:
+  CaseChange change_of(const Actor& actor, const CaseRecord& before, CaseRecord next, Step step) const;
+
   Ports ports_;
 };
 

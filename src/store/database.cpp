@@ -62,7 +62,9 @@ Result<std::unique_ptr<SqlStore>> open_sql_store(std::string_view url, StoreOpti
     auto migrated = apply_migrations(**lease, wall_clock_now());
     if (!migrated) return migrated.take_error();
   }
-  return std::make_unique<SqlStore>(std::move(pool), options.max_retries, std::move(*options.audit_key));
+  const Dialect dialect = url.starts_with("sqlite:") ? Dialect::sqlite : Dialect::postgresql;
+  return std::make_unique<SqlStore>(std::move(pool), dialect, options.max_retries, std::move(*options.audit_key),
+                                    options.group_commit_max);
 }
 
 }  // namespace flis::store

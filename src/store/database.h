@@ -26,6 +26,9 @@ struct StoreOptions {
   std::chrono::milliseconds acquire_timeout{10000};
   // Times a transaction is re-run after a serialization failure (PostgreSQL 40001/40P01, SQLite BUSY).
   int max_retries = 8;
+  // Group commit (issue 10): concurrent case commits share one durable transaction of at most this
+  // many changes, each in its own savepoint. 1 commits every change on its own.
+  int group_commit_max = 64;
   // The key of the audit chain (store/audit_hash.h), read from a file outside the database
   // (load_audit_key). Required: open_store refuses with `store.audit_key_missing` without it.
   std::optional<AuditKey> audit_key;

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <condition_variable>
+#include <deque>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <set>
@@ -750,8 +753,109 @@ Result<StoredFile> prepared_file(const StoredFile& file, const std::string& case
 
 }  // namespace
 
+// Group commit (issue 10). A caller of commit() puts its change in `waiting`; while no batch runs, one
+// caller becomes the leader, takes the waiting changes of one transaction mode and runs them in one
+// transaction, each in its own savepoint; the others wait on `done`. Every caller returns only after
+// the transaction that holds its change has committed (or with the error that undid its change alone).
+struct SqlStore::PendingCommit {
+  const cases::CaseChange* change;
+  std::vector<StoredFile> files;
+  TxMode mode;
+  std::optional<Result<CaseRecord>> answer;  // set by the leader once final
+  bool alone = false;                        // the batch could not take it: its caller commits it alone
+};
+
+struct SqlStore::CommitQueue {
+  std::mutex mutex;
+  std::condition_variable done;
+  std::deque<PendingCommit*> waiting;
+  bool leading = false;
+  std::atomic<std::int64_t> shared_transactions{0};
+  std::atomic<std::int64_t> shared_changes{0};
+};
+
+SqlStore::GroupCommitCounts SqlStore::group_commit_counts() const {
+  return {queue_->shared_transactions.load(), queue_->shared_changes.load()};
+}
+
+SqlStore::SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, int max_retries, AuditKey key,
+                   int group_commit_max)
+    : pool_(std::move(pool)),
+      dialect_(dialect),
+      max_retries_(max_retries),
+      key_(std::move(key)),
+      group_commit_max_(group_commit_max),
+      queue_(std::make_unique<CommitQueue>()) {}
+
+SqlStore::~SqlStore() = default;
+
+void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
+  if (batch.size() == 1) {
+    // Nobody to share with: the ordinary transaction, with its retries.
+    PendingCommit& only = *batch.front();
+    only.answer =
+        transact<CaseRecord>(only.mode, [&](SqlConnection& db) { return apply_change(db, *only.change, only.files); });
+    return;
+  }
+  const auto fail_all = [&](const Error& error) {
+    for (auto* pending : batch)
+      if (!pending->answer) pending->answer = Result<CaseRecord>(error);
+  };
+  // Changes not yet answered go back to their callers to be committed alone: nothing of theirs was
+  // committed (the transaction was rolled back before COMMIT was sent).
+  const auto send_back = [&](SqlConnection& db) {
+    db.rollback();
+    for (auto* pending : batch)
+      if (!pending->answer) pending->alone = true;
+  };
+  auto lease = pool_->acquire();
+  if (!lease) return fail_all(lease.error());
+  SqlConnection& db = **lease;
+  if (auto begun = db.begin(batch.front()->mode); !begun) return send_back(db);
+  std::vector<std::optional<CaseRecord>> written(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    PendingCommit& pending = *batch[i];
+    if (!db.exec_script("SAVEPOINT flis_change")) return send_back(db);
+    auto applied = apply_change(db, *pending.change, pending.files);
+    if (applied) {
+      if (!db.exec_script("RELEASE SAVEPOINT flis_change")) return send_back(db);
+      written[i] = std::move(*applied);
+      continue;
+    }
+    // Undo this change alone; the others stay.
+    if (!db.healthy() || !db.exec_script("ROLLBACK TO SAVEPOINT flis_change; RELEASE SAVEPOINT flis_change")) {
+      return send_back(db);
+    }
+    if (is_retryable(applied.error())) {
+      pending.alone = true;  // a retry inside this transaction would see the same snapshot
+    } else {
+      pending.answer = Result<CaseRecord>(applied.take_error());
+    }
+  }
+  if (auto committed = db.commit(); !committed) {
+    if (is_retryable(committed.error())) return send_back(db);
+    db.rollback();
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      if (written[i]) batch[i]->answer = Result<CaseRecord>(committed.error());
+    return;
+  }
+  std::int64_t carried = 0;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (!written[i]) continue;
+    batch[i]->answer = Result<CaseRecord>(std::move(*written[i]));
+    ++carried;
+  }
+  if (carried > 1) {
+    ++queue_->shared_transactions;
+    queue_->shared_changes += carried;
+  }
+}
+
 Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
-  if (change.next.id.empty()) return Error::invalid("store.case_id_missing", "id");
+  if (change.next.id.empty() != (change.is_new && change.numbering.has_value())) {
+    // An id of the caller's, or (a new case only) a number the store draws: never both, never neither.
+    return Error::invalid(change.numbering ? "store.case_id_and_numbering" : "store.case_id_missing", "id");
+  }
   if (change.is_new && change.next.version != 0) {
     return Error::invalid("store.new_case_version", "version", "a new case must have version 0");
   }
@@ -770,158 +874,207 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   }
   // With quota operations, READ COMMITTED on PostgreSQL: every ledger statement is a conditional
   // UPDATE that waits for the row and re-checks its condition (I-17), whereas REPEATABLE READ would
-  // fail each racing writer with a serialization error and make them retry in a storm. The rest of
-  // the commit is safe there too: the case row is written first under its version check, so
-  // concurrent commits of one case are serialised on that row before the audit head is read.
-  const TxMode mode = change.quota.empty() ? TxMode::write : TxMode::write_atomic_statements;
-  return transact<CaseRecord>(mode, [&](SqlConnection& db) -> Result<CaseRecord> {
-    CaseRecord stored = change.next;
-    stored.version = change.next.version + 1;
-    // The chain as the case row holds it (issue 9): head, length and records digest. A new case
-    // starts empty; an update returns them from its own UPDATE, so the chain costs no extra read.
-    std::int64_t seq = 0;
-    std::string prev_hash;
-    std::string digest;
-    if (change.is_new) {
-      SqlParams params = case_params(stored, stored.version);
-      params.push_back(instant_param(stored.created_at));
-      params.push_back(instant_param(stored.updated_at));
-      auto inserted = db.exec(sql::kCaseInsert, params);
-      if (!inserted) return renamed_conflict(inserted.take_error(), "store.case_exists");
-    } else {
-      SqlParams params = case_params(stored, stored.version);
-      params.push_back(instant_param(stored.updated_at));
-      params.push_back(SqlParam::integer(change.next.version));
-      // The case row is written first, so concurrent commits of one case are serialised on its row
-      // (or failed) before the chain's head is taken from it.
-      auto updated = db.query(sql::kCaseUpdate, params);
-      if (!updated) return updated.take_error();
-      if (updated->empty()) {
-        auto existing = db.query(sql::kCaseExists, {SqlParam::text(stored.id)});
-        if (!existing) return existing.take_error();
-        if (existing->empty()) return Error::not_found("store.case_not_found", stored.id);
-        return Error::conflict("store.version_conflict",
-                               "case " + stored.id + " was changed by someone else since it was loaded");
+  // fail each racing writer with a serialization error and make them retry in a storm. The sequence
+  // row a number is drawn from is such a counter too. The rest of the commit is safe there as well:
+  // the case row is written first under its version check, so concurrent commits of one case are
+  // serialised on that row before the audit head is read.
+  const TxMode mode = change.quota.empty() && !change.numbering ? TxMode::write : TxMode::write_atomic_statements;
+  if (pinned() || group_commit_max_ <= 1) {
+    return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, files); });
+  }
+  // Group commit: queue the change, and either lead a shared transaction or wait for its leader.
+  PendingCommit pending{&change, std::move(files), mode};
+  {
+    std::unique_lock lock(queue_->mutex);
+    queue_->waiting.push_back(&pending);
+    while (!pending.answer && !pending.alone) {
+      if (queue_->leading) {
+        queue_->done.wait(lock);
+        continue;
       }
-      RowReader reader(updated->front());
-      seq = reader.integer();
-      prev_hash = reader.text();
-      digest = reader.text();
-      if (auto status = reader.status(); !status) return status.take_error();
-    }
-
-    for (AuditEvent event : change.events) {
-      event.case_id = stored.id;
-      event.seq = ++seq;
-      event.prev_hash = prev_hash;
-      event.hash = audit_event_mac(key_, prev_hash, event);
-      auto inserted =
-          db.exec(sql::kAuditInsert,
-                  {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
-                   SqlParam::text(event.actor_id), SqlParam::text(event.actor_role), SqlParam::text(event.command),
-                   SqlParam::text(json_strings(event.rule_ids)), SqlParam::text(event.state_before),
-                   SqlParam::text(event.state_after), json_param(event.detail), SqlParam::text(event.prev_hash),
-                   SqlParam::text(event.hash), SqlParam::text(key_.id())});
-      if (!inserted) return inserted.take_error();
-      prev_hash = event.hash;
-    }
-
-    for (const std::string& key : change.unique_keys) {
-      auto claimed = db.exec(sql::kCaseKeyInsert, {SqlParam::text(key), SqlParam::text(stored.id)});
-      if (!claimed) return claimed.take_error();
-      if (*claimed == 0) {
-        auto owner = db.query(sql::kCaseKeyOwner, {SqlParam::text(key)});
-        if (!owner) return owner.take_error();
-        std::string holder = key;
-        if (!owner->empty()) {
-          RowReader reader(owner->front());
-          holder = reader.text();
+      // Lead: take the oldest change and every other waiting change of its transaction mode (on
+      // SQLite every write transaction is the same BEGIN IMMEDIATE, so all of them).
+      queue_->leading = true;
+      std::vector<PendingCommit*> batch;
+      const TxMode batch_mode = queue_->waiting.front()->mode;
+      for (auto it = queue_->waiting.begin(); it != queue_->waiting.end() && std::ssize(batch) < group_commit_max_;) {
+        if ((*it)->mode == batch_mode || dialect_ == Dialect::sqlite) {
+          batch.push_back(*it);
+          it = queue_->waiting.erase(it);
+        } else {
+          ++it;
         }
-        if (holder == stored.id) continue;  // the case already holds its own key
-        return Error::conflict("store.case_key_taken", holder);
       }
+      lock.unlock();
+      run_batch(batch);
+      lock.lock();
+      queue_->leading = false;
+      queue_->done.notify_all();
     }
+  }
+  if (pending.answer) return std::move(*pending.answer);
+  // A change the shared transaction could not take (a serialization failure, a broken batch) runs on
+  // its own, with the usual retries.
+  return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, pending.files); });
+}
 
-    for (const std::string& party : change.parties) {
-      auto indexed = db.exec(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(stored.id)});
+Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseChange& change,
+                                          const std::vector<StoredFile>& files) {
+  CaseRecord stored = change.next;
+  stored.version = change.next.version + 1;
+  if (change.numbering) {
+    // The number joins the case's own transaction: a change that fails draws none (gap-free).
+    auto drawn = single_row<std::int64_t>(
+        db.query(sql::kSequenceNext, {SqlParam::text(change.numbering->sequence())}),
+        [](RowReader& r) { return r.integer(); },
+        Error::internal("store.sequence_no_value", change.numbering->sequence()));
+    if (!drawn) return drawn.take_error();
+    stored.id = change.numbering->number(*drawn);
+  }
+  // The chain as the case row holds it (issue 9): head, length and records digest. A new case
+  // starts empty; an update returns them from its own UPDATE, so the chain costs no extra read.
+  std::int64_t seq = 0;
+  std::string prev_hash;
+  std::string digest;
+  if (change.is_new) {
+    SqlParams params = case_params(stored, stored.version);
+    params.push_back(instant_param(stored.created_at));
+    params.push_back(instant_param(stored.updated_at));
+    auto inserted = db.exec(sql::kCaseInsert, params);
+    if (!inserted) return renamed_conflict(inserted.take_error(), "store.case_exists");
+  } else {
+    SqlParams params = case_params(stored, stored.version);
+    params.push_back(instant_param(stored.updated_at));
+    params.push_back(SqlParam::integer(change.next.version));
+    // The case row is written first, so concurrent commits of one case are serialised on its row
+    // (or failed) before the chain's head is taken from it.
+    auto updated = db.query(sql::kCaseUpdate, params);
+    if (!updated) return updated.take_error();
+    if (updated->empty()) {
+      auto existing = db.query(sql::kCaseExists, {SqlParam::text(stored.id)});
+      if (!existing) return existing.take_error();
+      if (existing->empty()) return Error::not_found("store.case_not_found", stored.id);
+      return Error::conflict("store.version_conflict",
+                             "case " + stored.id + " was changed by someone else since it was loaded");
+    }
+    RowReader reader(updated->front());
+    seq = reader.integer();
+    prev_hash = reader.text();
+    digest = reader.text();
+    if (auto status = reader.status(); !status) return status.take_error();
+  }
+
+  for (AuditEvent event : change.events) {
+    event.case_id = stored.id;
+    event.seq = ++seq;
+    event.prev_hash = prev_hash;
+    event.hash = audit_event_mac(key_, prev_hash, event);
+    auto inserted =
+        db.exec(sql::kAuditInsert,
+                {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
+                 SqlParam::text(event.actor_id), SqlParam::text(event.actor_role), SqlParam::text(event.command),
+                 SqlParam::text(json_strings(event.rule_ids)), SqlParam::text(event.state_before),
+                 SqlParam::text(event.state_after), json_param(event.detail), SqlParam::text(event.prev_hash),
+                 SqlParam::text(event.hash), SqlParam::text(key_.id())});
+    if (!inserted) return inserted.take_error();
+    prev_hash = event.hash;
+  }
+
+  for (const std::string& key : change.unique_keys) {
+    auto claimed = db.exec(sql::kCaseKeyInsert, {SqlParam::text(key), SqlParam::text(stored.id)});
+    if (!claimed) return claimed.take_error();
+    if (*claimed == 0) {
+      auto owner = db.query(sql::kCaseKeyOwner, {SqlParam::text(key)});
+      if (!owner) return owner.take_error();
+      std::string holder = key;
+      if (!owner->empty()) {
+        RowReader reader(owner->front());
+        holder = reader.text();
+      }
+      if (holder == stored.id) continue;  // the case already holds its own key
+      return Error::conflict("store.case_key_taken", holder);
+    }
+  }
+
+  for (const std::string& party : change.parties) {
+    auto indexed = db.exec(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(stored.id)});
+    if (!indexed) return indexed.take_error();
+  }
+
+  if (change.search_terms) {
+    auto cleared = db.exec(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
+    if (!cleared) return cleared.take_error();
+    for (const std::string& term : *change.search_terms) {
+      auto indexed = db.exec(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
       if (!indexed) return indexed.take_error();
     }
+  }
 
-    if (change.search_terms) {
-      auto cleared = db.exec(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
-      if (!cleared) return cleared.take_error();
-      for (const std::string& term : *change.search_terms) {
-        auto indexed = db.exec(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
-        if (!indexed) return indexed.take_error();
-      }
-    }
-
-    // Uploads are written with the change that attaches them: a crash or a version conflict leaves no
-    // file that no case refers to (issue 9).
-    for (const StoredFile& file : files) {
-      auto inserted = db.exec(
-          sql::kFileInsert, {SqlParam::text(file.id), SqlParam::text(file.case_id), SqlParam::text(file.doc_type),
+  // Uploads are written with the change that attaches them: a crash or a version conflict leaves no
+  // file that no case refers to (issue 9).
+  for (const StoredFile& file : files) {
+    auto inserted = db.exec(sql::kFileInsert,
+                            {SqlParam::text(file.id), SqlParam::text(stored.id), SqlParam::text(file.doc_type),
                              SqlParam::text(file.file_name), SqlParam::text(file.media_type),
                              SqlParam::integer(file.size), SqlParam::text(file.sha256), instant_param(file.uploaded_at),
                              SqlParam::text(file.uploaded_by), SqlParam::blob(file.content)});
-      if (!inserted) return renamed_conflict(inserted.take_error(), "store.file_exists");
-    }
+    if (!inserted) return renamed_conflict(inserted.take_error(), "store.file_exists");
+  }
 
-    for (const OutboxMessage& message : change.outbox) {
-      auto inserted =
-          db.exec(sql::kOutboxInsert,
-                  {SqlParam::text(message.id.empty() ? random_id() : message.id),
-                   SqlParam::text(message.case_id.empty() ? stored.id : message.case_id),
-                   SqlParam::text(message.system), SqlParam::text(message.operation), json_param(message.payload),
-                   SqlParam::text(message.status), SqlParam::integer(message.attempts),
-                   optional_instant_param(message.next_attempt_at), instant_param(stored.updated_at)});
-      if (!inserted) return renamed_conflict(inserted.take_error(), "store.duplicate_outbox_id");
-    }
-    for (const cases::OutboxUpdate& update : change.outbox_updates) {
-      if (auto applied = apply_outbox_update(db, update, stored.updated_at); !applied) return applied.take_error();
-    }
+  for (const OutboxMessage& message : change.outbox) {
+    auto inserted =
+        db.exec(sql::kOutboxInsert,
+                {SqlParam::text(message.id.empty() ? random_id() : message.id),
+                 SqlParam::text(message.case_id.empty() ? stored.id : message.case_id), SqlParam::text(message.system),
+                 SqlParam::text(message.operation), json_param(message.payload), SqlParam::text(message.status),
+                 SqlParam::integer(message.attempts), optional_instant_param(message.next_attempt_at),
+                 instant_param(stored.updated_at)});
+    if (!inserted) return renamed_conflict(inserted.take_error(), "store.duplicate_outbox_id");
+  }
+  for (const cases::OutboxUpdate& update : change.outbox_updates) {
+    if (auto applied = apply_outbox_update(db, update, stored.updated_at); !applied) return applied.take_error();
+  }
 
-    std::set<std::string> other_cases;  // whose documents this change wrote (a re-issue replaces, SE-22)
-    for (const IssuedDocument& document : change.documents) {
-      if (!document.case_id.empty() && document.case_id != stored.id) other_cases.insert(document.case_id);
-      auto upserted = db.exec(
-          sql::kDocumentUpsert,
-          {SqlParam::text(document.number), SqlParam::text(document.case_id.empty() ? stored.id : document.case_id),
-           SqlParam::text(document.kind), SqlParam::text(document.status), SqlParam::text(document.holder_name),
-           SqlParam::text(document.holder_name_latin), SqlParam::text(document.profession),
-           date_param(document.valid_from), date_param(document.valid_to), instant_param(document.issued_at),
-           SqlParam::text(document.verification_token), json_param(document.data)});
-      if (!upserted) return renamed_conflict(upserted.take_error(), "store.duplicate_document_token");
-      // SE-22: a document number is unique across the system; another case already holds it.
-      if (*upserted == 0) return Error::conflict("store.duplicate_document_number", document.number);
-    }
+  std::set<std::string> other_cases;  // whose documents this change wrote (a re-issue replaces, SE-22)
+  for (const IssuedDocument& document : change.documents) {
+    if (!document.case_id.empty() && document.case_id != stored.id) other_cases.insert(document.case_id);
+    auto upserted = db.exec(
+        sql::kDocumentUpsert,
+        {SqlParam::text(document.number), SqlParam::text(document.case_id.empty() ? stored.id : document.case_id),
+         SqlParam::text(document.kind), SqlParam::text(document.status), SqlParam::text(document.holder_name),
+         SqlParam::text(document.holder_name_latin), SqlParam::text(document.profession),
+         date_param(document.valid_from), date_param(document.valid_to), instant_param(document.issued_at),
+         SqlParam::text(document.verification_token), json_param(document.data)});
+    if (!upserted) return renamed_conflict(upserted.take_error(), "store.duplicate_document_token");
+    // SE-22: a document number is unique across the system; another case already holds it.
+    if (*upserted == 0) return Error::conflict("store.duplicate_document_number", document.number);
+  }
 
-    // Last, so that the balance rows other writers race for stay locked for the shortest time.
-    for (const auto& op : change.quota) {
-      const AuditEvent& cause = change.events.front();
-      if (auto applied = apply_quota_operation(db, op, stored.id, cause.actor_id, cause.at); !applied) {
-        return applied.take_error();
-      }
+  // Last, so that the balance rows other writers race for stay locked for the shortest time.
+  for (const auto& op : change.quota) {
+    const AuditEvent& cause = change.events.front();
+    if (auto applied = apply_quota_operation(db, op, stored.id, cause.actor_id, cause.at); !applied) {
+      return applied.take_error();
     }
+  }
 
-    // The seal: the row now carries its head, the digest of its documents and ledger rows (read
-    // again only when this change wrote some, or the row predates the digest) and the keyed MAC.
-    if (change.is_new && change.documents.empty() && change.quota.empty()) {
-      digest = records_digest({}, {});
-    } else if (change.is_new || !change.documents.empty() || !change.quota.empty() || digest.empty()) {
-      auto read = read_records_digest(db, stored.id);
-      if (!read) return read.take_error();
-      digest = std::move(*read);
-    }
-    const std::string mac = case_state_mac(key_, stored, seq, prev_hash, digest);
-    auto sealed = db.exec(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),
-                                           SqlParam::text(digest), SqlParam::text(mac)});
-    if (!sealed) return sealed.take_error();
-    for (const auto& other : other_cases) {
-      if (auto resealed = reseal_records(db, key_, other); !resealed) return resealed.take_error();
-    }
-    return stored;
-  });
+  // The seal: the row now carries its head, the digest of its documents and ledger rows (read
+  // again only when this change wrote some, or the row predates the digest) and the keyed MAC.
+  if (change.is_new && change.documents.empty() && change.quota.empty()) {
+    digest = records_digest({}, {});
+  } else if (change.is_new || !change.documents.empty() || !change.quota.empty() || digest.empty()) {
+    auto read = read_records_digest(db, stored.id);
+    if (!read) return read.take_error();
+    digest = std::move(*read);
+  }
+  const std::string mac = case_state_mac(key_, stored, seq, prev_hash, digest);
+  auto sealed = db.exec(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),
+                                         SqlParam::text(digest), SqlParam::text(mac)});
+  if (!sealed) return sealed.take_error();
+  for (const auto& other : other_cases) {
+    if (auto resealed = reseal_records(db, key_, other); !resealed) return resealed.take_error();
+  }
+  return stored;
 }
 
 Result<std::vector<AuditEvent>> SqlStore::audit_trail(const std::string& case_id) {

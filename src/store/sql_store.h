@@ -2,9 +2,11 @@
 // below that seam. Every public method is one transaction on one pooled connection, re-run a
 // bounded number of times on a serialization failure — or, inside a read snapshot, one read transaction
 // for all the reads of the snapshot's thread (read_snapshot()).
+// Concurrent commit() calls share one durable transaction (group commit, issue 10): see commit().
 // Thread-safety: safe to call from several threads (the pool serialises access to connections).
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -23,8 +25,12 @@ inline constexpr std::string_view kCheckpointSignerId = "system:audit-checkpoint
 
 class SqlStore final : public cases::Store, public AuditLog {
  public:
-  SqlStore(std::unique_ptr<ConnectionPool> pool, int max_retries, AuditKey key)
-      : pool_(std::move(pool)), max_retries_(max_retries), key_(std::move(key)) {}
+  // group_commit_max: the most changes one shared transaction takes (1 = every commit on its own).
+  SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, int max_retries, AuditKey key,
+           int group_commit_max = 64);
+  ~SqlStore() override;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
 
   Result<cases::CaseRecord> load_case(const std::string& id) override;
   Result<std::vector<cases::CaseRecord>> list_cases(const cases::CaseFilter& filter) override;
@@ -86,6 +92,14 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<std::vector<Checkpoint>> checkpoints() override;
   Result<RekeyReport> rekey_audit() override;
 
+  // What group commit has done since the store opened: transactions that carried more than one
+  // change, and the changes they carried (bench/, /metrics).
+  struct GroupCommitCounts {
+    std::int64_t shared_transactions = 0;
+    std::int64_t shared_changes = 0;
+  };
+  GroupCommitCounts group_commit_counts() const;
+
  private:
   template <class T, class Body>
   Result<T> transact(TxMode mode, Body&& body);
@@ -93,11 +107,22 @@ class SqlStore final : public cases::Store, public AuditLog {
   struct Pin;
   class SnapshotHandle;
   Pin* pinned() const;
+  // Group commit: the changes waiting for a shared transaction, and the one caller (the leader) that
+  // runs it for all of them.
+  struct PendingCommit;
+  struct CommitQueue;
+  // Writes one change on `db` inside the caller's transaction; nothing is committed here.
+  Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
+                                         const std::vector<cases::StoredFile>& files);
+  void run_batch(const std::vector<PendingCommit*>& batch);
   static thread_local std::vector<Pin*> pins_;  // the snapshots this thread holds, one per store at most
 
   std::unique_ptr<ConnectionPool> pool_;
+  const Dialect dialect_;
   const int max_retries_;
   const AuditKey key_;
+  const int group_commit_max_;
+  std::unique_ptr<CommitQueue> queue_;
 };
 
 }  // namespace flis::store

@@ -23,10 +23,7 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
   // The bodies and terms are those of the act complained about, in force on the registration day (F-R3).
   auto route = law::complaint::route(ports().rules, subject->service, d.registered_on, in.addressee);
   if (!route) return Error::invalid("validation.choice", "addressee", route.error().detail);
-  auto id = next_number("CMP", today().year());
-  if (!id) return id.take_error();
   CaseRecord c;
-  c.id = *id;
   c.service = "COMPLAINT";
   c.kind = "complaint";
   c.state = "filed";
@@ -53,8 +50,9 @@ Result<CaseRecord> ComplaintService::file(const Actor& applicant, const Complain
   write_data(c, data);
   std::vector<std::string> rules;
   law::cite(rules, {route->filed_under, c.step_rule, "I-3"});
-  return commit(applicant, CaseRecord{}, std::move(c),
-                Step{"file_complaint", std::move(rules), json::object{{"subject_case_id", subject->id}}});
+  return create(applicant, std::move(c),
+                Step{"file_complaint", std::move(rules), json::object{{"subject_case_id", subject->id}}}, "CMP",
+                today().year());
 }
 
 Result<CaseRecord> ComplaintService::load_for(const Actor& actor, const std::string& id,

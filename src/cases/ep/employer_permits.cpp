@@ -400,10 +400,7 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
   }
   auto data = build_draft(employer, in);
   if (!data) return data.take_error();
-  auto id = next_number("EP", today().year());
-  if (!id) return id.take_error();
   CaseRecord c;
-  c.id = *id;
   c.service = "EP";
   c.kind = std::string(law::ep::to_string(in.kind));
   c.state = "draft";
@@ -414,7 +411,7 @@ Result<CaseRecord> EmployerPermitService::create_draft(const Actor& employer, co
   Step step{"create_draft", {"EP-3", "EP-A2.0", "EP-A2.8", law::ep::citation(in.kind)}, {}};
   if (data->foreign_employer) step.rule_ids.push_back("EP-39");
   if (!in.client_key.empty()) step.unique_keys = {"EP/client/" + employer.user_id + "/" + in.client_key};
-  auto made = commit(employer, CaseRecord{}, std::move(c), std::move(step));
+  auto made = create(employer, std::move(c), std::move(step), "EP", today().year());
   // Two requests with one key at once: the other made it; answer with that one.
   if (!made && made.error().code == "store.case_key_taken") return ports().store.load_case(made.error().detail);
   return made;

@@ -158,10 +158,7 @@ Result<CaseRecord> PermitRevocationService::propose(const Actor& officer, const 
   if (provider.empty()) return Error::forbidden("case.role_not_allowed", "an LEB's officer proposes");
   data.rule_ids = rules;
 
-  auto id = next_number("EPR", day.year());
-  if (!id) return id.take_error();
   CaseRecord c;
-  c.id = *id;
   c.service = "EP";
   c.kind = rule->ban_case ? "ban" : "revocation";
   c.state = "proposed";
@@ -172,7 +169,8 @@ Result<CaseRecord> PermitRevocationService::propose(const Actor& officer, const 
   write_data(c, data);
   json::object detail{
       {"ground", in.ground}, {"established_on", data.established_on}, {"permits", to_json(data.proposed_permits)}};
-  return commit(officer, CaseRecord{}, std::move(c), Step{"propose_revocation", std::move(rules), std::move(detail)});
+  return create(officer, std::move(c), Step{"propose_revocation", std::move(rules), std::move(detail)}, "EPR",
+                day.year());
 }
 
 Result<CaseRecord> PermitRevocationService::decide(const Actor& head, const std::string& case_id,

@@ -56,12 +56,10 @@ LiImmigrant immigrant_of(const LiImmigrantInput& in, const std::string& user_id)
   return out;
 }
 
-// A new LI case of `kind` in its first `state`, its data written; one about a household's workplace belongs
-// to the LEB of that district (LI-4).
-CaseRecord new_case(std::string id, std::string kind, std::string state, std::string applicant_id,
-                    const LiCaseData& data) {
+// A new LI case of `kind` in its first `state`, its data written, to be numbered by create(); one about a
+// household's workplace belongs to the LEB of that district (LI-4).
+CaseRecord new_case(std::string kind, std::string state, std::string applicant_id, const LiCaseData& data) {
   CaseRecord c;
-  c.id = std::move(id);
   c.service = std::string(kService);
   c.kind = std::move(kind);
   c.state = std::move(state);
@@ -197,9 +195,7 @@ Result<CaseRecord> LabourImmigrantService::save_profile(const Actor& immigrant, 
   LiCaseData data;
   data.immigrant = std::move(person);
   data.profile = std::move(profile);
-  auto id = next_number("LIU", today().year());
-  if (!id) return id.take_error();
-  return commit(immigrant, CaseRecord{}, new_case(*id, "profile", "published", immigrant.user_id, data), step);
+  return create(immigrant, new_case("profile", "published", immigrant.user_id, data), step, "LIU", today().year());
 }
 
 Result<CaseRecord> LabourImmigrantService::withdraw_profile(const Actor& immigrant, const std::string& id) {
@@ -233,10 +229,9 @@ Result<CaseRecord> LabourImmigrantService::publish_vacancy(const Actor& employer
   data.vacancy = LiVacancy{in.profession,          in.wage_tenge,   in.months,
                            in.duties.value_or(""), published.iso(), law::li::search_allowed_from(*p, published).iso(),
                            {"LI-10", "I-54"}};
-  auto id = next_number("LIV", published.year());
-  if (!id) return id.take_error();
-  return commit(employer, CaseRecord{}, new_case(*id, "vacancy", "open", employer.user_id, data),
-                Step{"publish_vacancy", {"LI-10", "I-54"}, json::object{{"search_from", data.vacancy->search_from}}});
+  return create(employer, new_case("vacancy", "open", employer.user_id, data),
+                Step{"publish_vacancy", {"LI-10", "I-54"}, json::object{{"search_from", data.vacancy->search_from}}},
+                "LIV", published.year());
 }
 
 Result<CaseRecord> LabourImmigrantService::close_vacancy(const Actor& employer, const std::string& id) {
@@ -314,10 +309,9 @@ Result<CaseRecord> LabourImmigrantService::offer_agreement(const Actor& employer
   data.terms = LiAgreementTerms{in.profession, in.wage_tenge, in.months};
   data.employer_signed_at = now_text(*this);
 
-  auto id = next_number("LIA", today().year());
-  if (!id) return id.take_error();
-  return commit(employer, CaseRecord{}, new_case(*id, "agreement", "offered", employer.user_id, data),
-                Step{"offer_agreement", {"LI-11", "LI-A3"}, json::object{{"immigrant", immigrant->id}}});
+  return create(employer, new_case("agreement", "offered", employer.user_id, data),
+                Step{"offer_agreement", {"LI-11", "LI-A3"}, json::object{{"immigrant", immigrant->id}}}, "LIA",
+                today().year());
 }
 
 Result<CaseRecord> LabourImmigrantService::sign_agreement(const Actor& immigrant, const std::string& id,
@@ -395,15 +389,12 @@ Result<CaseRecord> LabourImmigrantService::withdraw_agreement(const Actor& emplo
 
 Result<CaseRecord> LabourImmigrantService::new_application(const Actor& actor, LiCaseData data, ApplicationKind kind,
                                                            const std::string& applicant_id) {
-  auto id = next_number("LI", today().year());
-  if (!id) return id.take_error();
   Step step{
       "create_application", {"LI-5", "LI-A1", "LI-A2.8"}, json::object{{"channel", law::li::to_string(data.channel)}}};
   if (data.client_key && !applicant_id.empty())
     step.unique_keys = {"LI/client/" + applicant_id + "/" + *data.client_key};
-  auto made =
-      commit(actor, CaseRecord{}, new_case(*id, std::string(law::li::to_string(kind)), "draft", applicant_id, data),
-             std::move(step));
+  auto made = create(actor, new_case(std::string(law::li::to_string(kind)), "draft", applicant_id, data),
+                     std::move(step), "LI", today().year());
   if (!made && made.error().code == "store.case_key_taken") return ports().store.load_case(made.error().detail);
   return made;
 }
@@ -1304,10 +1295,7 @@ Result<CaseRecord> LabourImmigrantService::declare_outage(const Actor& operator_
   auto down = portal_down();
   if (!down) return down.take_error();
   if (*down) return with_rules(Error::conflict("li.outage_open", "the portal is already declared down"), {"PG-7"});
-  auto id = next_number("LIO", today().year());
-  if (!id) return id.take_error();
   CaseRecord c;
-  c.id = *id;
   c.service = std::string(kService);
   c.kind = "outage";
   c.state = "declared";
@@ -1317,7 +1305,7 @@ Result<CaseRecord> LabourImmigrantService::declare_outage(const Actor& operator_
   LiCaseData data;
   data.parties = {operator_.provider_body};
   write_data(c, data);
-  return commit(operator_, CaseRecord{}, std::move(c), Step{"declare_outage", {"PG-7", "I-24"}, {}});
+  return create(operator_, std::move(c), Step{"declare_outage", {"PG-7", "I-24"}, {}}, "LIO", today().year());
 }
 
 Result<CaseRecord> LabourImmigrantService::end_outage(const Actor& operator_, const std::string& id) {

@@ -247,10 +247,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
     if (!in.employer_name.empty()) data.employer = SeEmployer{in.employer_name, in.employer_bin};
   }
 
-  auto id = next_number("SE", today().year());
-  if (!id) return id.take_error();
   CaseRecord c;
-  c.id = *id;
   c.service = "SE";
   c.kind = std::string(law::se::to_string(in.kind));
   c.state = "draft";
@@ -258,7 +255,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
   c.provider_body = "leb-" + in.region;
   c.applicant_id = applicant.user_id;
   write_data(c, data);
-  return commit(applicant, CaseRecord{}, std::move(c), Step{"create_draft", std::move(draft_rules), {}});
+  return create(applicant, std::move(c), Step{"create_draft", std::move(draft_rules), {}}, "SE", today().year());
 }
 
 Result<StoredFile> SelfEmploymentService::attach_file(const Actor& applicant, const std::string& case_id,
