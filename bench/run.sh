@@ -20,8 +20,10 @@
 # Environment: BIN (default build/bin) holds flis, flis-server and case_create_benchmark;
 # BENCH_DURATION (default 5s), BENCH_RUNS (default 3), BENCH_PG=0 skips PostgreSQL;
 # BENCH_RACE_REQUESTS / BENCH_RACE_UNITS / BENCH_RACE_THREADS (10000 / 1000 / 16) size the quota race;
-# BENCH_LI_IMMIGRANTS / BENCH_LI_UNITS / BENCH_LI_THREADS (100000 / 30000 / 16) the opening of the LI quota year.
+# BENCH_LI_IMMIGRANTS / BENCH_LI_UNITS / BENCH_LI_THREADS (100000 / 30000 / 16) the opening of the LI quota year;
+# BENCH_ONLY=http runs parts 1 and 2 only (the wrk comparisons) and prints their table.
 set -euo pipefail
+self=$(realpath "$0")
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
@@ -32,11 +34,14 @@ RUNS=${BENCH_RUNS:-3}
 THREADS=2       # wrk threads, flis-server --threads, nginx worker_processes
 CONNECTIONS=32
 BENCH_PG=${BENCH_PG:-1}
+ONLY=${BENCH_ONLY:-}
 
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 done
-for bin in flis flis-server case_create_benchmark quota_race_benchmark document_benchmark li_opening_benchmark; do
+bins=(flis flis-server)
+[ "$ONLY" = http ] || bins+=(case_create_benchmark quota_race_benchmark document_benchmark li_opening_benchmark)
+for bin in "${bins[@]}"; do
   [ -x "$BIN/$bin" ] || { echo "bench: $BIN/$bin not built" >&2; exit 1; }
 done
 
@@ -209,6 +214,15 @@ for target in healthz case inbox quota; do
   done
 done
 
+if [ "$ONLY" = http ]; then
+  mkdir -p var/bench
+  export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes inbox_bytes quota_bytes quota_path
+  # The summary below, which stops after its HTTP table.
+  BENCH_ONLY=http python3 - "$work" "$RUNS" 0 >var/bench/summary.md <<<"$(sed -n '/^python3 - "\$work"/,/^PY$/p' "$self" | sed '1d;$d')"
+  cat var/bench/summary.md
+  exit 0
+fi
+
 # ---- durable case creation ----------------------------------------------------------------------
 gbench_args=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true --benchmark_format=json)
 log "case_create_benchmark (SQLite, synchronous=FULL; 1 and 16 clients, repetitions interleaved)"
@@ -329,6 +343,9 @@ for target, label in (("healthz", f"GET /healthz ({E['healthz_bytes']} B)"),
                + ", ".join(f"{r[0]:,.0f}" for r in n_rows) + " |")
     out.append(f"| | **flis/nginx** | **{f_rps / n_rps:.2f}x** | {f_p50 / n_p50:.1f}x | {f_p99 / n_p99:.1f}x | |")
     ratios.append((target, f_rps / n_rps))
+if E.get("BENCH_ONLY") == "http":
+    print("\n".join(out))
+    sys.exit(0)
 
 def gbench(path):
     res = {}

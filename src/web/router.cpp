@@ -51,33 +51,36 @@ struct Router::Compiled {
   Route route;
   std::vector<Segment> segments;
 
-  // On a match, fills `params` and returns the specificity (one rank per segment, lower is more specific).
-  std::optional<std::vector<int>> match(const std::vector<std::string_view>& path,
-                                        std::map<std::string, std::string, std::less<>>& params) const {
-    std::vector<int> ranks;
+  // Whether `path` fits the pattern (no allocation: most routes are rejected here).
+  bool fits(const std::vector<std::string_view>& path) const {
     for (std::size_t i = 0; i < segments.size(); ++i) {
       const Segment& segment = segments[i];
+      if (i >= path.size()) return false;  // a catch-all needs at least one segment too
+      if (segment.kind == SegmentKind::catch_all) return true;
+      if (segment.kind == SegmentKind::literal ? path[i] != segment.text : path[i].empty()) return false;
+    }
+    return segments.size() == path.size();
+  }
+
+  // For a path that fits: its parameters, and the specificity (one rank per segment, lower is more specific).
+  std::vector<int> bind(const std::vector<std::string_view>& path,
+                        std::map<std::string, std::string, std::less<>>& params) const {
+    std::vector<int> ranks;
+    ranks.reserve(segments.size());
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const Segment& segment = segments[i];
+      ranks.push_back(static_cast<int>(segment.kind));
       if (segment.kind == SegmentKind::catch_all) {
-        if (i >= path.size()) return std::nullopt;  // a catch-all needs at least one segment
         std::string rest;
         for (std::size_t j = i; j < path.size(); ++j) {
           if (j > i) rest += '/';
           rest.append(path[j]);
         }
         params[segment.text] = std::move(rest);
-        ranks.push_back(static_cast<int>(SegmentKind::catch_all));
-        return ranks;
+        break;
       }
-      if (i >= path.size()) return std::nullopt;
-      if (segment.kind == SegmentKind::literal) {
-        if (path[i] != segment.text) return std::nullopt;
-      } else {
-        if (path[i].empty()) return std::nullopt;
-        params[segment.text] = std::string(path[i]);
-      }
-      ranks.push_back(static_cast<int>(segment.kind));
+      if (segment.kind == SegmentKind::param) params[segment.text] = std::string(path[i]);
     }
-    if (segments.size() != path.size()) return std::nullopt;
     return ranks;
   }
 };
@@ -152,9 +155,9 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
   const Route* head_fallback = nullptr;
   std::map<std::string, std::string, std::less<>> head_fallback_params;
   for (const auto& compiled : routes_) {
+    if (!compiled->fits(parts)) continue;
     std::map<std::string, std::string, std::less<>> params;
-    auto rank = compiled->match(parts, params);
-    if (!rank) continue;
+    std::optional<std::vector<int>> rank = compiled->bind(parts, params);
     const std::string& route_method = compiled->route.method;
     if (route_method == method) {
       if (!best_rank || *rank < *best_rank) {

@@ -8,13 +8,13 @@
 #include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -26,6 +26,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "web/handler_pool.h"
 #include "web/log.h"
 #include "web/problem.h"
 #include "web/static_files.h"
@@ -132,7 +133,8 @@ struct Server::Impl {
                                             {"route"})),
         ioc(std::max(1, config.threads)),
         handlers(config.handler_threads > 0
-                     ? std::make_unique<net::thread_pool>(static_cast<std::size_t>(config.handler_threads))
+                     ? std::make_unique<HandlerPool>(static_cast<std::size_t>(config.handler_threads),
+                                                     std::max(1U, std::thread::hardware_concurrency()))
                      : nullptr),
         control(net::make_strand(ioc)),
         acceptor(control),
@@ -155,7 +157,7 @@ struct Server::Impl {
   bool listening = false;
 
   net::io_context ioc;
-  std::unique_ptr<net::thread_pool> handlers;           // the handlers' pool (ServerConfig::handler_threads)
+  std::unique_ptr<HandlerPool> handlers;                // the handlers' pool (ServerConfig::handler_threads)
   std::atomic<std::size_t> pending{0};                  // requests waiting for or running on it
   net::strand<net::io_context::executor_type> control;  // acceptor, signals, shutdown
   tcp::acceptor acceptor;
@@ -373,8 +375,24 @@ struct Server::Impl {
       std::atomic<std::size_t>& pending;
       ~Done() { pending.fetch_sub(1); }
     } done{pending};
-    co_return co_await net::co_spawn(
-        handlers->get_executor(), [&]() -> net::awaitable<Response> { co_return router.dispatch(req, match); },
+    // The answer comes back to the connection's strand; the work guard keeps the io_context running
+    // until it has.
+    co_return co_await net::async_initiate<decltype(net::use_awaitable), void(std::exception_ptr, Response)>(
+        [this, &req, &match](auto handler) {
+          auto home = net::prefer(net::get_associated_executor(handler), net::execution::outstanding_work.tracked);
+          handlers->submit_fn([this, &req, &match, handler = std::move(handler), home = std::move(home)]() mutable {
+            std::exception_ptr failure;
+            Response response;
+            try {
+              response = router.dispatch(req, match);
+            } catch (...) {
+              failure = std::current_exception();
+            }
+            net::post(home, [handler = std::move(handler), failure, response = std::move(response)]() mutable {
+              std::move(handler)(failure, std::move(response));
+            });
+          });
+        },
         net::use_awaitable);
   }
 
