@@ -98,3 +98,37 @@ test('a role change (flis user set-role) reaches both servers\' kept sessions an
   await flis('user', 'set-role', 'head.astana', before.role, '--provider-body', before.provider_body, '--region', before.region);
   for (const server of [a, b]) assert.equal((await read(`${server.url}${path}`, head.token)).status, 200);
 });
+
+test('a case list is the same bytes on both servers and shows a change made through the other at once', async () => {
+  const chen = await signIn(a.url, 'chen');
+  const list = async (server) => (await read(`${server.url}/api/v1/cases`, chen.token)).body;
+  const c = await seDraft(a.url, chen);
+  const first = await list(a);
+  assert.equal(await list(a), first);  // the second read answers from the kept summaries
+  assert.equal(await list(b), first);
+  const shown = () => JSON.parse(first).cases.find((x) => x.id === c.id);
+  assert.ok(shown());
+  // A new draft and a change of the first (its updated_at, in seconds) through server B: both at once on A.
+  await seDraft(b.url, chen);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const uploaded = await fetch(`${b.url}/api/v1/self-employment/applications/${c.id}/files?doc_type=application`, {
+    method: 'POST', body: pdfBytes('application'), headers: { Authorization: `Bearer ${chen.token}`, 'Content-Type': 'application/pdf' } });
+  assert.equal(uploaded.status, 201);
+  const after = await list(a);
+  assert.equal(after, await list(b));
+  assert.equal(JSON.parse(after).cases.length, JSON.parse(first).cases.length + 1);
+  const changed = JSON.parse(after).cases.find((x) => x.id === c.id);
+  assert.notEqual(changed.updated_at, shown().updated_at);
+});
+
+test('the public quota balance is the same bytes on both servers, read after read', async () => {
+  for (const year of [2026, 2027]) {
+    const path = `/api/v1/quota/${year}/balance`;
+    const first = await (await fetch(`${a.url}${path}`)).text();
+    assert.equal(await (await fetch(`${a.url}${path}`)).text(), first);
+    assert.equal(await (await fetch(`${b.url}${path}`)).text(), first);
+    const kind = await (await fetch(`${a.url}${path}?kind=seasonal`)).text();
+    assert.equal(kind, await (await fetch(`${b.url}${path}?kind=seasonal`)).text());
+    assert.ok(JSON.parse(kind).balances.every((x) => x.kind === 'seasonal'));
+  }
+});

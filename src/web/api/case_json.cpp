@@ -17,7 +17,11 @@ Overdue overdue_of(const cases::CaseRecord& c, Instant now) {
 }
 
 json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c) {
-  const auto overdue = overdue_of(c, ctx.clock.now());
+  return case_summary(ctx, c, ctx.clock.now());
+}
+
+json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c, Instant now) {
+  const auto overdue = overdue_of(c, now);
   json::object o{{"id", c.id},       {"service", c.service}, {"kind", c.kind},
                  {"state", c.state}, {"region", c.region},   {"provider_body", c.provider_body}};
   o["registered_on"] = c.registered_on ? json::value(c.registered_on->iso()) : json::value(nullptr);

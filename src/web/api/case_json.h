@@ -16,6 +16,8 @@ struct Overdue {
 Overdue overdue_of(const cases::CaseRecord& c, Instant now);
 // The summary of a case for lists: number, kind, state, dates, deadlines with their rules, overdue flags.
 boost::json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c);
+// The same with the overdue flags at `now`.
+boost::json::object case_summary(const AppContext& ctx, const cases::CaseRecord& c, Instant now);
 // Everything an authorized viewer may see: the summary, the typed data of its kind (null when the kind
 // has no view), attached files, the timeline of audit events with their rule IDs (SE-5), what the
 // case's module adds (SE: the certificate) and "actions": the commands `viewer` may run on it now (its

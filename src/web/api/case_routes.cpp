@@ -40,19 +40,18 @@ void register_case_routes(Router& router, AppContext& ctx) {
              }));
 
   // An applicant's own cases, or the inbox of an officer's body ordered by deadline.
-  router.get("/api/v1/cases", authed(ctx, [&ctx](Request& req, const Actor& a) {
+  router.get("/api/v1/cases",
+             authed(ctx, [&ctx, summaries = std::make_shared<CaseSummaries>()](Request& req, const Actor& a) {
                auto scope = cases::access::list_scope(a);
                if (!scope) return problem(req, scope.error());
-               json::array out;
                std::optional<cases::CaseFilter> f = *scope;
                // ?service= narrows what the actor may list, never widens it.
                if (auto s = req.query_param("service")) f = cases::access::only_service(*f, *s);
-               if (!f) return Response::json(json::object{{"cases", std::move(out)}});
+               if (!f) return Response::json(json::object{{"cases", json::array{}}});
                if (auto s = req.query_param("state")) f->states.emplace_back(*s);
                auto list = ctx.store.list_cases(*f);
                if (!list) return problem(req, list.error());
-               for (const auto& c : *list) out.push_back(case_summary(ctx, c));
-               return Response::json(json::object{{"cases", std::move(out)}});
+               return Response::json_text(summaries->list_body(ctx, *list));
              }));
 
   router.get("/api/v1/cases/{id}", authed(ctx, [&ctx](Request& req, const Actor& a) {

@@ -95,4 +95,44 @@ Response CaseViews::get(AppContext& ctx, const Request& req, const cases::Actor&
   return with_validators(Response::json_text(view->body), view->etag);
 }
 
+bool CaseSummaries::current(const Kept& kept, const cases::CaseRecord& c, bool overdue_service, bool overdue_step) {
+  const cases::CaseRecord& k = kept.shown;
+  return kept.overdue_service == overdue_service && kept.overdue_step == overdue_step && k.id == c.id &&
+         k.service == c.service && k.kind == c.kind && k.state == c.state && k.region == c.region &&
+         k.provider_body == c.provider_body && k.registered_on == c.registered_on && k.due_at == c.due_at &&
+         k.step_rule == c.step_rule && k.step_due_at == c.step_due_at && k.updated_at == c.updated_at;
+}
+
+std::string CaseSummaries::list_body(const AppContext& ctx, const std::vector<cases::CaseRecord>& list) {
+  const Instant now = ctx.clock.now();
+  std::string body = R"({"cases":[)";
+  bool first = true;
+  for (const auto& c : list) {
+    const auto overdue = overdue_of(c, now);
+    std::shared_ptr<const Kept> kept;
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = kept_.find(c.id); it != kept_.end()) kept = it->second;
+    }
+    if (!kept || !current(*kept, c, overdue.service, overdue.step)) {
+      auto made = std::make_shared<Kept>();
+      made->shown = cases::CaseRecord{
+          c.id,     c.service,     c.kind,      c.state, c.region,  c.provider_body, {},          c.registered_on,
+          c.due_at, c.step_due_at, c.step_rule, {},      c.version, c.created_at,    c.updated_at};
+      made->overdue_service = overdue.service;
+      made->overdue_step = overdue.step;
+      made->text = boost::json::serialize(case_summary(ctx, c, now));
+      kept = made;
+      std::lock_guard lock(mutex_);
+      if (kept_.size() >= kMaxKept) kept_.clear();
+      kept_[c.id] = std::move(made);
+    }
+    if (!first) body += ',';
+    first = false;
+    body += kept->text;
+  }
+  body += "]}";
+  return body;
+}
+
 }  // namespace flis::web::api

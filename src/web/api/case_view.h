@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "cases/records.h"
 #include "web/message.h"
@@ -43,6 +44,28 @@ class CaseViews {
   static constexpr std::size_t kMaxViews = 4096;
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const View>> views_;
+};
+
+// The bodies of case lists (GET /api/v1/cases): `{"cases":[...]}` of case_summary of each listed case,
+// the same bytes as serializing them, from each case's summary text kept per process while the row's
+// fields it shows and its overdue flags now are the ones it was made from (the list itself is read on
+// every request). Formatting 50 summaries (instants as local time, JSON) was a fifth of an inbox read.
+// Thread-safety: safe from several threads.
+class CaseSummaries {
+ public:
+  std::string list_body(const AppContext& ctx, const std::vector<cases::CaseRecord>& list);
+
+ private:
+  struct Kept {
+    cases::CaseRecord shown;  // the fields case_summary reads (data left empty)
+    bool overdue_service = false;
+    bool overdue_step = false;
+    std::string text;
+  };
+  static bool current(const Kept& kept, const cases::CaseRecord& c, bool overdue_service, bool overdue_step);
+  static constexpr std::size_t kMaxKept = 65536;  // when full, everything kept is dropped
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const Kept>> kept_;  // by case id
 };
 
 // The ETag of a body (a strong validator: a hash of its bytes, the same on every server).
