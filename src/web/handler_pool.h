@@ -4,11 +4,12 @@
 // Why not boost::asio::thread_pool: it wakes an idle thread for every task while one sleeps, so with
 // 16 threads on a small machine every request paid a futex wake and a switch to a cold thread — about
 // four context switches per case read, most of the server's time (bench/README.md, "Case read
-// profile"). This pool keeps at most `eager` threads running (the cores) and wakes the one that went
-// idle last (its stack and caches are warm); a thread that finishes a task takes the next one without
-// sleeping. The other threads are there for handlers that block: when a task has waited `spill_after`
-// while the running threads are all busy, one more idle thread is woken (and another after each
-// further `spill_after`), so blocked handlers delay the rest by at most that much each.
+// profile"). This pool keeps at most `eager` threads running (the server passes the cores its I/O
+// threads leave) and wakes the one that went idle last (its stack and caches are warm); a thread that
+// finishes a task takes the next one without sleeping. The other threads are there for handlers that
+// block: when a task has waited `spill_after` while the running threads are all busy, one more idle
+// thread is woken (and another after each further `spill_after`), so blocked handlers delay the rest
+// by at most that much each.
 //
 // Thread-safety: submit() and join() may be called from any thread.
 #pragma once

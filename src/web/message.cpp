@@ -104,6 +104,12 @@ Response Response::json_text(std::string serialized, int status) {
   return response;
 }
 
+Response Response::json_text(std::shared_ptr<const std::string> serialized, int status) {
+  Response response = json_text(std::string(), status);
+  response.shared_body = std::move(serialized);
+  return response;
+}
+
 Response Response::html(std::string body, int status) {
   Response response;
   response.status = status;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,11 +86,14 @@ struct Response {
   Headers headers;
   std::string content_type;  // empty means no body type (e.g. 204, 3xx)
   std::string body;
+  // When set, sent instead of `body`: a body kept elsewhere (a case view), not copied per request.
+  std::shared_ptr<const std::string> shared_body;
 
   void set_cookie(std::string_view name, std::string_view value, const CookieOptions& options = {});
 
   static Response json(const boost::json::value& body, int status = 200);
   static Response json_text(std::string serialized, int status = 200);  // already-serialized JSON
+  static Response json_text(std::shared_ptr<const std::string> serialized, int status = 200);  // kept, shared
   static Response html(std::string body, int status = 200);
   static Response text(std::string body, int status = 200);
   // 303 See Other by default: the POST-redirect-GET of the HTML portal.

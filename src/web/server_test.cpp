@@ -327,6 +327,24 @@ TEST_F(ServerTest, OverloadIsShedWith503AndRetryAfter) {
   EXPECT_EQ(other.get("/api/v1/cases/X").result_int(), 200);  // the pool is free again
 }
 
+// A kept body (Response::shared_body, as a case view sends it) goes out as it is kept; HEAD gets its length.
+TEST_F(ServerTest, AKeptBodyIsSentAsIsAndHeadKeepsItsLength) {
+  auto kept = std::make_shared<const std::string>(std::string(20000, 'x'));
+  router_.get("/kept", [kept](Request&) { return Response::json_text(kept); });
+  start();
+  Client client(server_->port());
+  for (int i = 0; i < 2; ++i) {
+    auto response = client.get("/kept");
+    EXPECT_EQ(response.result_int(), 200);
+    EXPECT_EQ(response[http::field::content_type], "application/json");
+    EXPECT_EQ(response.body(), *kept);
+  }
+  auto head = client.send(http::request<http::string_body>{http::verb::head, "/kept", 11});
+  EXPECT_EQ(head[http::field::content_length], "20000");
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(client.get("/kept").body(), *kept);  // the connection is still in step
+}
+
 TEST_F(ServerTest, SigtermStartsGracefulShutdown) {
   config_.handle_signals = true;
   start();

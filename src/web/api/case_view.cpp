@@ -92,7 +92,8 @@ Response CaseViews::get(AppContext& ctx, const Request& req, const cases::Actor&
   }
   if (auto tags = req.header("If-None-Match"); tags && if_none_match(*tags, view->etag))
     return with_validators(Response::empty(304), view->etag);
-  return with_validators(Response::json_text(view->body), view->etag);
+  // The body shared with the kept view (which it keeps alive), not copied.
+  return with_validators(Response::json_text(std::shared_ptr<const std::string>(view, &view->body)), view->etag);
 }
 
 bool CaseSummaries::current(const Kept& kept, const cases::CaseRecord& c, bool overdue_service, bool overdue_step) {

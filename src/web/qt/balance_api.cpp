@@ -127,7 +127,7 @@ void register_quota_balance_routes(Router& router, AppContext& ctx) {
     if (!query) return problem(req, query.error());
     auto rows = quota_balance_rows(ctx.store, *query);
     if (!rows) return problem(req, rows.error());
-    auto response = Response::json_text(*kept->body(*query, std::move(*rows)));
+    auto response = Response::json_text(kept->body(*query, std::move(*rows)));
     // A live figure: caches must ask again every time.
     response.headers.set("Cache-Control", "no-store");
     return response;
