@@ -103,6 +103,9 @@ struct FlisFixture {
     if (!rules) return rules.take_error();
     f->rules = std::move(*rules);
     store::StoreOptions store_options;  // defaults: synchronous=FULL
+    // FLIS_GROUP_COMMIT_LEADERS: shared transactions at once (the store's default when unset), to compare.
+    if (auto leaders = std::stoi(env_or("FLIS_GROUP_COMMIT_LEADERS", "0")); leaders > 0)
+      store_options.group_commit_leaders = leaders;
     auto audit_key = store::load_audit_key(scratch_dir() / "audit.key", true);
     if (!audit_key) return audit_key.take_error();
     store_options.audit_key = std::move(*audit_key);

@@ -101,6 +101,15 @@ Result<std::string> Workflow::verification_token(const std::string& number, Inst
   return token;
 }
 
+Result<ReferenceEntry> known_reference(Store& store, const std::string& set, const std::string& code, Date on,
+                                       Error unknown) {
+  if (code.empty()) return unknown;
+  auto entry = store.find_reference(set, code, on);
+  if (!entry && entry.error().kind != Error::Kind::not_found) return entry.take_error();
+  if (!entry) return unknown;
+  return entry;
+}
+
 std::string json_string(const boost::json::object& o, std::string_view key) {
   auto* v = o.if_contains(key);
   return v && v->is_string() ? std::string(v->get_string()) : std::string();

@@ -100,6 +100,10 @@ class Workflow {
 // A case the actor may see; not_found (never forbidden) otherwise, so that case numbers of others
 // cannot be probed. Workflow::load_visible and the API's generic case view both use it.
 Result<CaseRecord> load_visible(Store& store, const Actor& actor, const std::string& id);
+// The entry of `code` in the reference set valid on `on`, or `unknown` (the caller's invalid-input error)
+// when there is none. A store that cannot answer is its own error: an outage is never "unknown input".
+Result<ReferenceEntry> known_reference(Store& store, const std::string& set, const std::string& code, Date on,
+                                       Error unknown);
 
 // JSON helpers for workflow payloads (absent keys read as defaults).
 std::string json_string(const boost::json::object& o, std::string_view key);

@@ -29,6 +29,11 @@ struct StoreOptions {
   // Group commit (issue 10): concurrent case commits share one durable transaction of at most this
   // many changes, each in its own savepoint. 1 commits every change on its own.
   int group_commit_max = 64;
+  // Shared transactions that may run at once. SQLite has one writer; on PostgreSQL with fsync on, 16
+  // clients on 2 cores made 1 610-1 745 case writes/s with 1, 1 281-1 347 with 4 and 913-920 with 8
+  // (bench/case_create_benchmark, FLIS_GROUP_COMMIT_LEADERS): each extra transaction costs CPU the
+  // shared one saves.
+  int group_commit_leaders = 1;
   // The key of the audit chain (store/audit_hash.h), read from a file outside the database
   // (load_audit_key). Required: open_store refuses with `store.audit_key_missing` without it.
   std::optional<AuditKey> audit_key;

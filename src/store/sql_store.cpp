@@ -753,10 +753,11 @@ Result<StoredFile> prepared_file(const StoredFile& file, const std::string& case
 
 }  // namespace
 
-// Group commit (issue 10). A caller of commit() puts its change in `waiting`; while no batch runs, one
-// caller becomes the leader, takes the waiting changes of one transaction mode and runs them in one
-// transaction, each in its own savepoint; the others wait on `done`. Every caller returns only after
-// the transaction that holds its change has committed (or with the error that undid its change alone).
+// Group commit (issue 10). A caller of commit() puts its change in `waiting`; while fewer than
+// group_commit_leaders_ batches run (default 1), one caller becomes a leader, takes the waiting changes of one
+// transaction mode and runs them in one transaction, each in its own savepoint; the others wait on `done`. Every caller
+// returns only after the transaction that holds its change has committed (or with the error that undid its change
+// alone).
 struct SqlStore::PendingCommit {
   const cases::CaseChange* change;
   std::vector<StoredFile> files;
@@ -769,7 +770,7 @@ struct SqlStore::CommitQueue {
   std::mutex mutex;
   std::condition_variable done;
   std::deque<PendingCommit*> waiting;
-  bool leading = false;
+  int leaders = 0;  // shared transactions running now
   std::atomic<std::int64_t> shared_transactions{0};
   std::atomic<std::int64_t> shared_changes{0};
 };
@@ -779,12 +780,13 @@ SqlStore::GroupCommitCounts SqlStore::group_commit_counts() const {
 }
 
 SqlStore::SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, int max_retries, AuditKey key,
-                   int group_commit_max)
+                   int group_commit_max, int group_commit_leaders)
     : pool_(std::move(pool)),
       dialect_(dialect),
       max_retries_(max_retries),
       key_(std::move(key)),
       group_commit_max_(group_commit_max),
+      group_commit_leaders_(std::max(group_commit_leaders, 1)),
       queue_(std::make_unique<CommitQueue>()) {}
 
 SqlStore::~SqlStore() = default;
@@ -888,13 +890,13 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
     std::unique_lock lock(queue_->mutex);
     queue_->waiting.push_back(&pending);
     while (!pending.answer && !pending.alone) {
-      if (queue_->leading) {
+      if (queue_->leaders >= group_commit_leaders_ || queue_->waiting.empty()) {
         queue_->done.wait(lock);
         continue;
       }
       // Lead: take the oldest change and every other waiting change of its transaction mode (on
       // SQLite every write transaction is the same BEGIN IMMEDIATE, so all of them).
-      queue_->leading = true;
+      ++queue_->leaders;
       std::vector<PendingCommit*> batch;
       const TxMode batch_mode = queue_->waiting.front()->mode;
       for (auto it = queue_->waiting.begin(); it != queue_->waiting.end() && std::ssize(batch) < group_commit_max_;) {
@@ -908,7 +910,7 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       lock.unlock();
       run_batch(batch);
       lock.lock();
-      queue_->leading = false;
+      --queue_->leaders;
       queue_->done.notify_all();
     }
   }

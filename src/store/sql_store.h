@@ -25,9 +25,10 @@ inline constexpr std::string_view kCheckpointSignerId = "system:audit-checkpoint
 
 class SqlStore final : public cases::Store, public AuditLog {
  public:
-  // group_commit_max: the most changes one shared transaction takes (1 = every commit on its own).
+  // group_commit_max: the most changes one shared transaction takes (1 = every commit on its own);
+  // group_commit_leaders: shared transactions that may run at once.
   SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, int max_retries, AuditKey key,
-           int group_commit_max = 64);
+           int group_commit_max = 64, int group_commit_leaders = 1);
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -122,6 +123,7 @@ class SqlStore final : public cases::Store, public AuditLog {
   const int max_retries_;
   const AuditKey key_;
   const int group_commit_max_;
+  const int group_commit_leaders_;
   std::unique_ptr<CommitQueue> queue_;
 };
 

@@ -24,6 +24,14 @@ HandlerPool::Worker* HandlerPool::pop_idle_locked() {
   return worker;
 }
 
+std::size_t HandlerPool::unblocked_running_locked(Clock::time_point now) const {
+  std::size_t blocked = 0;
+  for (const auto& worker : workers_) {
+    if (worker->task_since != Clock::time_point{} && now - worker->task_since > spill_after_) ++blocked;
+  }
+  return running_ > blocked ? running_ - blocked : 0;
+}
+
 void HandlerPool::submit(std::unique_ptr<Task> task) {
   Worker* woken = nullptr;
   bool alert_watcher = false;
@@ -34,8 +42,9 @@ void HandlerPool::submit(std::unique_ptr<Task> task) {
       task->run();
       return;
     }
-    queue_.push_back({std::move(task), Clock::now()});
-    if (running_ < eager_) {
+    const Clock::time_point now = Clock::now();
+    queue_.push_back({std::move(task), now});
+    if (running_ < eager_ || unblocked_running_locked(now) < eager_) {
       woken = pop_idle_locked();
     } else if (watcher_parked_ && !idle_.empty()) {
       watcher_parked_ = false;
@@ -52,10 +61,12 @@ void HandlerPool::work(Worker& self) {
     if (!queue_.empty()) {
       std::unique_ptr<Task> task = std::move(queue_.front().task);
       queue_.pop_front();
+      self.task_since = Clock::now();
       lock.unlock();
       task->run();
       task.reset();
       lock.lock();
+      self.task_since = {};
       continue;
     }
     --running_;

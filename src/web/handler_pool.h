@@ -9,7 +9,9 @@
 // finishes a task takes the next one without sleeping. The other threads are there for handlers that
 // block: when a task has waited `spill_after` while the running threads are all busy, one more idle
 // thread is woken (and another after each further `spill_after`), so blocked handlers delay the rest
-// by at most that much each.
+// by at most that much each. A thread whose task has run longer than `spill_after` is taken as blocked
+// and no longer counts against `eager`: while a registry keeps handlers waiting, the next request
+// wakes a thread at once instead of waiting for the spill again.
 //
 // Thread-safety: submit() and join() may be called from any thread.
 #pragma once
@@ -60,7 +62,8 @@ class HandlerPool {
   using Clock = std::chrono::steady_clock;
   struct Worker {
     std::condition_variable wake;
-    bool woken = false;  // guarded by mu_
+    bool woken = false;              // guarded by mu_
+    Clock::time_point task_since{};  // guarded by mu_; when its running task began, {} between tasks
   };
   struct Queued {
     std::unique_ptr<Task> task;
@@ -71,6 +74,9 @@ class HandlerPool {
   void watch();
   // The idle worker that went idle last, marked woken and counted as running (notify it unlocked).
   Worker* pop_idle_locked();
+  // Awake threads that are not (as far as can be told) blocked: running_ less those on one task for
+  // longer than spill_after_.
+  std::size_t unblocked_running_locked(Clock::time_point now) const;
 
   const std::size_t eager_;
   const std::chrono::microseconds spill_after_;

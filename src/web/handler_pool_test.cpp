@@ -46,6 +46,23 @@ TEST(HandlerPoolTest, BlockedThreadsSpillToIdleOnes) {
   release.set_value();
 }
 
+// Once a task has been blocked longer than the spill time, its thread no longer counts as running: the
+// next task wakes another thread at once rather than waiting for the spill again (issue 10, no stalls:
+// a slow registry must not add the spill time to every request while it lasts).
+TEST(HandlerPoolTest, ALongBlockedThreadNoLongerHoldsBackTheNextTask) {
+  HandlerPool pool(4, 1, 1s);
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  pool.submit_fn([released] { released.wait(); });
+  std::this_thread::sleep_for(1200ms);  // the eager thread has been blocked for longer than the spill time
+  std::promise<void> quick;
+  auto answered = quick.get_future();
+  pool.submit_fn([&] { quick.set_value(); });
+  // Without the rule it would wait the whole spill time (1 s) for the watcher.
+  EXPECT_EQ(answered.wait_for(500ms), std::future_status::ready);
+  release.set_value();
+}
+
 // Fewer threads than blocked tasks: the rest wait for a thread, and all run in the end.
 TEST(HandlerPoolTest, MoreBlockedTasksThanThreadsAllFinish) {
   HandlerPool pool(2, 1, 1ms);

@@ -78,10 +78,6 @@ std::optional<LegalEntity> registered_entity(const Registries& registries, const
 
 const Actor kSystem{"system", "system", "FLIS", "", ""};
 
-bool has_reference(Store& store, const std::string& set, const std::string& code, Date on) {
-  return !code.empty() && store.find_reference(set, code, on).ok();
-}
-
 // The agreement case of `application` with the LEB of `region` (EP-18).
 std::string agreement_id(const std::string& application, const std::string& region) {
   return application + "-A" + region.substr(0, 2);
@@ -186,8 +182,10 @@ bool managerial(const std::optional<std::string>& occupation) {
 // EP-A2.8 item 3, EP-27-1: the education document as the draft gives it; an apostille names its number.
 Result<EpEducationDocument> education_document(Store& store, const EpEducationDocumentInput& in, const std::string& at,
                                                Date on) {
-  if (in.issuing_country.size() != 2 || !has_reference(store, "country", in.issuing_country, on))
-    return Error::invalid("validation.country", at + "issuing_country");
+  if (auto known = known_reference(store, "country", in.issuing_country.size() == 2 ? in.issuing_country : "", on,
+                                   Error::invalid("validation.country", at + "issuing_country"));
+      !known)
+    return known.take_error();
   const auto authentication = in.authentication.value_or(law::ep::Authentication::none);
   if (authentication == law::ep::Authentication::apostille && in.apostille_number.empty())
     return with_rules(Error::invalid("validation.required", at + "apostille_number"), {"EP-27-1"});
@@ -251,8 +249,10 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
     return with_rules(Error::invalid("ep.oked_section", "oked_section"), {"EP-22.1"});
   if (in.regions.empty()) return Error::invalid("validation.required", "regions");
   for (std::size_t i = 0; i < in.regions.size(); ++i)
-    if (!has_reference(ports().store, "region", in.regions[i], on))
-      return Error::invalid("validation.region", "regions[" + std::to_string(i) + "]");
+    if (auto known = known_reference(ports().store, "region", in.regions[i], on,
+                                     Error::invalid("validation.region", "regions[" + std::to_string(i) + "]"));
+        !known)
+      return known.take_error();
   if (in.workers.empty()) return with_rules(Error::invalid("validation.required", "workers"), {"EP-A2.8"});
   const bool ict = law::ep::is_ict(in.kind);
   // EP-25, EP-2.4: what the term needs, checked by the law's own term rule at the decision; here the
@@ -336,12 +336,16 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
     for (auto [code, field] : {std::pair{&w.citizenship, "citizenship"},
                                {&w.residence_country, "residence_country"},
                                {&w.departure_country, "departure_country"}})
-      if (code->size() != 2 || !has_reference(ports().store, "country", *code, on))
-        return Error::invalid("validation.country", at + field);
+      if (auto known = known_reference(ports().store, "country", code->size() == 2 ? *code : "", on,
+                                       Error::invalid("validation.country", at + field));
+          !known)
+        return known.take_error();
     // EP-A2.8: the specialty per НК РК 01-2017, a unit group (4 digits), not a broader group.
-    auto occupation = ports().store.find_reference("occupation", w.occupation_code, on);
-    if (!occupation || json_string(occupation->payload, "level") != "unit_group")
-      return with_rules(Error::invalid("ep.occupation_unknown", at + "occupation_code"), {"EP-A2.8"});
+    const Error unknown_occupation =
+        with_rules(Error::invalid("ep.occupation_unknown", at + "occupation_code"), {"EP-A2.8"});
+    auto occupation = known_reference(ports().store, "occupation", w.occupation_code, on, unknown_occupation);
+    if (!occupation) return occupation.take_error();
+    if (json_string(occupation->payload, "level") != "unit_group") return unknown_occupation;
     if (!w.birth_date) return Error::invalid("validation.required", at + "birth_date");
     EpWorker worker{w.surname,           w.given_name,
                     w.patronymic,        w.full_name_latin,
@@ -366,9 +370,11 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
         worker.replace_within_months = w.replace_within_months;
       }
       const std::string profession = w.replacement_profession.value_or(w.occupation_code);
-      auto target = ports().store.find_reference("occupation", profession, on);
-      if (!target || json_string(target->payload, "level") != "unit_group")
-        return with_rules(Error::invalid("ep.occupation_unknown", at + "replacement_profession"), {"EP-14.2"});
+      const Error unknown_target =
+          with_rules(Error::invalid("ep.occupation_unknown", at + "replacement_profession"), {"EP-14.2"});
+      auto target = known_reference(ports().store, "occupation", profession, on, unknown_target);
+      if (!target) return target.take_error();
+      if (json_string(target->payload, "level") != "unit_group") return unknown_target;
       worker.replacement_profession = profession;
     }
     if (w.education_document) {
@@ -894,8 +900,10 @@ Result<CaseRecord> EmployerPermitService::record_secondment(const Actor& employe
   auto pd = permit_data(*permit);
   if (!pd) return pd.take_error();
   // A region the permit names is no secondment: the permit is valid there (EP-18).
-  if (!has_reference(ports().store, "region", input.region, today()))
-    return Error::invalid("validation.region", "region");
+  if (auto known = known_reference(ports().store, "region", input.region, today(),
+                                   Error::invalid("validation.region", "region"));
+      !known)
+    return known.take_error();
   if (std::find(pd->regions.begin(), pd->regions.end(), input.region) != pd->regions.end())
     return with_rules(Error::invalid("ep.secondment_region", "region"), {"F-E4", "EP-18"});
   auto p = law::ep::parameters_without_fees(ports().rules, *input.from);

@@ -139,11 +139,10 @@ Result<law::li::Parameters> LabourImmigrantService::parameters_of(const CaseReco
 
 // LI-4, LI-22, I-51: the district's LEB decides; the district must be one FLIS knows.
 Result<LiEmployer> LabourImmigrantService::workplace_of(const LiWorkplaceInput& in, Date on) const {
-  auto district = ports().store.find_reference("district", in.district, on);
-  if (!district) {
-    if (district.error().kind != Error::Kind::not_found) return district.take_error();
-    return with_rules(Error::invalid("li.district_unknown", "workplace.district"), {"LI-4", "I-51"});
-  }
+  auto district =
+      known_reference(ports().store, "district", in.district, on,
+                      with_rules(Error::invalid("li.district_unknown", "workplace.district"), {"LI-4", "I-51"}));
+  if (!district) return district.take_error();
   LiEmployer e;
   e.work_address = in.work_address;
   e.district = in.district;

@@ -275,8 +275,10 @@ Status QuotaCampaignService::request_window(const Actor& employer, int year, con
     return Error::forbidden("case.role_not_allowed", "QT-6: employers file requests");
   const LocalDateTime filed = local_now();
   if (year != qt::campaign_year_for(filed.date)) return Error::invalid("qt.year_not_open", "year");
-  if (region.empty() || !ports().store.find_reference("region", region, filed.date).ok())
-    return Error::invalid("validation.region", "region");
+  if (auto known =
+          known_reference(ports().store, "region", region, filed.date, Error::invalid("validation.region", "region"));
+      !known)
+    return known.take_error();
   return qt::check_request_in_time(ports().rules, ports().calendar, year, filed, hours_for("leb-" + region));  // QT-6
 }
 
@@ -754,10 +756,11 @@ Result<CaseRecord> QuotaCampaignService::submit_to_ministry(const Actor& officer
   for (std::size_t i = 0; i < in.countries.size(); ++i) {
     const auto& row = in.countries[i];
     const std::string at = "countries[" + std::to_string(i) + "]";
-    if (!ports().store.find_reference("treaty_country", row.country, today()).ok()) {
-      Error e = Error::invalid("qt.country_without_treaty", at + ".country");
-      e.rule_ids = {"QT-17"};
-      return e;
+    Error no_treaty = Error::invalid("qt.country_without_treaty", at + ".country");
+    no_treaty.rule_ids = {"QT-17"};
+    if (auto known = known_reference(ports().store, "treaty_country", row.country, today(), std::move(no_treaty));
+        !known) {
+      return known.take_error();
     }
     auto kind = qt::parse_quota_kind(row.category);
     if (!kind || !qt::is_employer_kind(*kind)) return Error::invalid("validation.choice", at + ".category");
@@ -822,8 +825,10 @@ Result<CaseRecord> QuotaCampaignService::record_central_proposal(const Actor& mi
   if (!c) return c;
   if (auto allowed = qt_workflow().check(ministry, *c, "record_central_proposal"); !allowed) return allowed.error();
   if (auto s = require_text(in.body, "body", 300); !s) return s.take_error();
-  if (!ports().store.find_reference("region", in.region, today()).ok())
-    return Error::invalid("validation.region", "region");
+  if (auto known =
+          known_reference(ports().store, "region", in.region, today(), Error::invalid("validation.region", "region"));
+      !known)
+    return known.take_error();
   if (!in.agreed_with_leb) {  // QT-13: agreed with the LEB concerned
     Error e = Error::invalid("qt.proposal_not_agreed", "agreed_with_leb");
     e.rule_ids = {"QT-13"};
@@ -1029,9 +1034,10 @@ Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& offic
   if (officer.region.empty()) return Error::forbidden("case.role_not_allowed", "officer without a region");
   const int year = year_asked == 0 ? today().year() : year_asked;
   if (auto s = year_within(year, -1, 1, "I-15"); !s) return s.take_error();
-  auto district = ports().store.find_reference("district", in.district, today());
-  if (!district || json_string(district->payload, "region") != officer.region)
-    return Error::invalid("qt.district_not_in_region", "district");
+  const Error foreign_district = Error::invalid("qt.district_not_in_region", "district");
+  auto district = known_reference(ports().store, "district", in.district, today(), foreign_district);
+  if (!district) return district.take_error();
+  if (json_string(district->payload, "region") != officer.region) return foreign_district;
   if (in.units == 0) return Error::invalid("quota.invalid_units", "units");
   if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
 

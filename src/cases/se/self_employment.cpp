@@ -21,10 +21,6 @@ namespace {
 
 const Actor kSystem{"system", "system", "FLIS", "", ""};
 
-bool has_reference(Store& store, const std::string& set, const std::string& code, Date on) {
-  return !code.empty() && store.find_reference(set, code, on).ok();
-}
-
 Status require_text(const std::string& value, const char* field) {
   if (value.empty() || value.size() > 500) return Error::invalid("validation.required", field);
   return ok_status();
@@ -182,7 +178,10 @@ Result<SeIdentityCheck> SelfEmploymentService::confirm_identity(SePerson& applic
 
 Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, const SeDraftInput& in) {
   if (applicant.role != role::kForeigner) return Error::forbidden("case.role_not_allowed", "SE-3: foreigners apply");
-  if (!has_reference(ports().store, "region", in.region, today())) return Error::invalid("validation.region", "region");
+  if (auto known =
+          known_reference(ports().store, "region", in.region, today(), Error::invalid("validation.region", "region"));
+      !known)
+    return known.take_error();
   const auto& a = in.applicant;
   if (!a.iin.empty() && !Iin::parse(a.iin)) return Error::invalid("validation.iin", "applicant.iin");
   SeCaseData data;
@@ -199,8 +198,10 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
                               {&data.applicant.phone, "applicant.phone"}})
     if (auto s = require_text(*value, field); !s) return s.take_error();
   const std::string& citizenship = data.applicant.citizenship;
-  if (citizenship.size() != 2 || !has_reference(ports().store, "country", citizenship, today()))
-    return Error::invalid("validation.country", "applicant.citizenship");
+  if (auto known = known_reference(ports().store, "country", citizenship.size() == 2 ? citizenship : "", today(),
+                                   Error::invalid("validation.country", "applicant.citizenship"));
+      !known)
+    return known.take_error();
 
   std::vector<std::string> draft_rules = {"SE-3", "SE-A1", "SE-A2.0"};
   if (identity->status == "confirmed") draft_rules.insert(draft_rules.end(), {"EP-7.3", "PG-5.2"});
@@ -210,8 +211,10 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
   if (!in.employer_bin.empty() && !check_identifier(in.employer_bin).valid)
     return Error::invalid("validation.bin", "employer_bin");
   if (in.kind == SubService::issue) {
-    if (!has_reference(ports().store, "se_profession", in.profession_code, today()))
-      return Error::invalid("se.profession_not_listed", "profession_code");  // SE-L
+    if (auto known = known_reference(ports().store, "se_profession", in.profession_code, today(),
+                                     Error::invalid("se.profession_not_listed", "profession_code"));  // SE-L
+        !known)
+      return known.take_error();
     data.profession_code = in.profession_code;
   } else {
     auto cert = holder_certificate(applicant, in.certificate_number);
