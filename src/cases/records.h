@@ -241,6 +241,9 @@ struct CaseFilter {
   std::vector<std::string> states;  // empty = any
   bool order_by_due = true;         // open cases by ascending step_due_at, then closed ones newest first
   int limit = 200;
+  // False: each record's `data` comes back empty. A list that shows only the row's own fields (the API's
+  // case list) then reads no case's JSON, most of what listing fifty cases cost (issue 10).
+  bool with_data = true;
 };
 
 struct UserRecord {

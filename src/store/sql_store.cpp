@@ -685,7 +685,8 @@ Result<CaseRecord> SqlStore::load_case(const std::string& id) {
 
 Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& filter) {
   // Built at run time because the filter's shape varies; values still go as parameters only.
-  std::string text = "SELECT " + std::string(sql::kCaseColumns) + " FROM cases WHERE 1 = 1";
+  std::string text = "SELECT " + std::string(filter.with_data ? sql::kCaseColumns : sql::kCaseColumnsWithoutData) +
+                     " FROM cases WHERE 1 = 1";
   SqlParams params;
   auto add = [&](std::string_view clause_prefix, std::string value) {
     params.push_back(SqlParam::text(std::move(value)));
@@ -716,11 +717,12 @@ Result<std::vector<CaseRecord>> SqlStore::list_cases(const cases::CaseFilter& fi
   text += " LIMIT $" + std::to_string(params.size());
   // The text depends only on which filters are set (and how many states), so that shape names the
   // prepared statement; PostgreSQL names stay far below its 63-byte limit.
-  const std::string name =
-      "list_cases." + std::to_string(filter.service.has_value()) + std::to_string(filter.provider_body.has_value()) +
-      std::to_string(filter.applicant_id.has_value()) + std::to_string(filter.involving.has_value()) +
-      std::to_string(filter.kind.has_value()) + std::to_string(filter.term.has_value()) + "." +
-      std::to_string(filter.states.size()) + "." + std::to_string(filter.order_by_due);
+  const std::string name = "list_cases." + std::to_string(filter.service.has_value()) +
+                           std::to_string(filter.provider_body.has_value()) +
+                           std::to_string(filter.applicant_id.has_value()) +
+                           std::to_string(filter.involving.has_value()) + std::to_string(filter.kind.has_value()) +
+                           std::to_string(filter.term.has_value()) + "." + std::to_string(filter.states.size()) + "." +
+                           std::to_string(filter.order_by_due) + std::to_string(filter.with_data);
   return transact<std::vector<CaseRecord>>(TxMode::read, [&](SqlConnection& db) -> Result<std::vector<CaseRecord>> {
     auto rows = db.query(SqlStatement{name, text}, params);
     if (!rows) return rows.take_error();

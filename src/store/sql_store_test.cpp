@@ -566,6 +566,26 @@ TEST_P(SqlStoreTest, ListCasesOrdersOpenCasesByStepDeadlineThenClosedOnesAndFilt
   EXPECT_EQ(store().list_cases(by_applicant)->size(), 5U);
   by_applicant.service = "EP";
   EXPECT_TRUE(store().list_cases(by_applicant)->empty());
+
+  // Without data: the same rows in the same order, every field but `data`, which comes back empty.
+  CaseFilter lean;
+  lean.provider_body = "leb-1";
+  lean.with_data = false;
+  auto full = store().list_cases(CaseFilter{.provider_body = "leb-1"});
+  auto without = store().list_cases(lean);
+  ASSERT_TRUE(full && without);
+  ASSERT_EQ(without->size(), full->size());
+  for (std::size_t i = 0; i < full->size(); ++i) {
+    EXPECT_FALSE(full->at(i).data.empty());
+    EXPECT_TRUE(without->at(i).data.empty());
+    cases::CaseRecord expected = full->at(i);
+    expected.data = {};
+    EXPECT_EQ(without->at(i).id, expected.id);
+    EXPECT_EQ(without->at(i).state, expected.state);
+    EXPECT_EQ(without->at(i).step_due_at, expected.step_due_at);
+    EXPECT_EQ(without->at(i).version, expected.version);
+    EXPECT_EQ(without->at(i).updated_at, expected.updated_at);
+  }
 }
 
 // A joint case is listed for each party it names (CaseFilter::involving) besides its applicant: the

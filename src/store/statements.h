@@ -28,6 +28,10 @@ namespace flis::store::sql {
   "id, year, region, district, kind, country, operation, units, case_id, reservation_id, actor_id, rule_ids, at"
 
 inline constexpr std::string_view kCaseColumns = FLIS_CASE_COLUMNS;
+// The same columns with an empty object for `data` (CaseFilter::with_data = false).
+inline constexpr std::string_view kCaseColumnsWithoutData =
+    "id, service, kind, state, region, provider_body, applicant_id, registered_on, due_at, step_due_at, "
+    "step_rule, '{}', version, created_at, updated_at";
 
 // --- cases
 inline constexpr SqlStatement kCaseInsert{

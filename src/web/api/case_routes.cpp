@@ -49,6 +49,7 @@ void register_case_routes(Router& router, AppContext& ctx) {
                if (auto s = req.query_param("service")) f = cases::access::only_service(*f, *s);
                if (!f) return Response::json(json::object{{"cases", json::array{}}});
                if (auto s = req.query_param("state")) f->states.emplace_back(*s);
+               f->with_data = false;  // a summary shows the row's own fields only
                auto list = ctx.store.list_cases(*f);
                if (!list) return problem(req, list.error());
                return Response::json_text(summaries->list_body(ctx, *list));
