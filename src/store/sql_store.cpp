@@ -1091,11 +1091,10 @@ Result<std::vector<AuditEvent>> SqlStore::audit_trail(const std::string& case_id
 
 Result<std::string> SqlStore::case_stamp(const std::string& case_id) {
   return transact<std::string>(TxMode::read, [&](SqlConnection& db) -> Result<std::string> {
-    auto row = db.query(sql::kCaseStamp, {SqlParam::text(case_id)});
-    if (!row) return row.take_error();
-    if (row->empty()) return Error::not_found("store.case_not_found", case_id);
-    auto outbox = db.query(sql::kCaseOutboxStamp, {SqlParam::text(case_id)});
-    if (!outbox) return outbox.take_error();
+    auto rows = db.query(sql::kCaseStamp, {SqlParam::text(case_id)});
+    if (!rows) return rows.take_error();
+    if (rows->empty() || rows->front().front() != std::string())
+      return Error::not_found("store.case_not_found", case_id);
     // Columns joined with separators no column holds unescaped in this position: each value is
     // length-prefixed, so two different sets of rows never give the same text.
     std::string stamp;
@@ -1112,8 +1111,7 @@ Result<std::string> SqlStore::case_stamp(const std::string& case_id) {
       }
       stamp += '\n';
     };
-    add(row->front());
-    for (const auto& r : *outbox) add(r);
+    for (const auto& r : *rows) add(r);
     return stamp;
   });
 }

@@ -58,11 +58,14 @@ inline constexpr SqlStatement kCaseWithChain{
 inline constexpr SqlStatement kCaseById{"case_by_id", "SELECT " FLIS_CASE_COLUMNS " FROM cases WHERE id = $1"};
 // cases::Store::case_stamp: the row's version and seal (its MAC covers every column, the chain's head
 // and the records digest), then what the case view shows of its outbox rows.
-inline constexpr SqlStatement kCaseStamp{"case_stamp",
-                                         "SELECT version, " FLIS_CASE_CHAIN_COLUMNS " FROM cases WHERE id = $1"};
-inline constexpr SqlStatement kCaseOutboxStamp{
-    "case_outbox_stamp",
-    "SELECT id, status, attempts, next_attempt_at, last_error, updated_at FROM outbox WHERE case_id = $1 ORDER BY id"};
+// The case row's version and chain, then its outbox rows by id, as text in one statement (a case read
+// runs it on every request): the row first, its first column '' sorting before every outbox id.
+inline constexpr SqlStatement kCaseStamp{
+    "case_stamp",
+    "SELECT '', CAST(version AS TEXT), CAST(audit_seq AS TEXT), audit_head, records_digest, state_mac, NULL "
+    "FROM cases WHERE id = $1 "
+    "UNION ALL SELECT id, status, CAST(attempts AS TEXT), CAST(next_attempt_at AS TEXT), last_error, "
+    "CAST(updated_at AS TEXT), '' FROM outbox WHERE case_id = $1 ORDER BY 1"};
 inline constexpr SqlStatement kCaseExists{"case_exists", "SELECT version FROM cases WHERE id = $1"};
 inline constexpr SqlStatement kCountByState{
     "count_by_state", "SELECT service, state, COUNT(*) FROM cases GROUP BY service, state ORDER BY service, state"};
