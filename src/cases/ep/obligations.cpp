@@ -162,7 +162,15 @@ Result<CaseRecord> EpObligationService::check(const Actor& actor, const std::str
   const bool staff = role::is_provider_staff(actor.role) && actor.provider_body == c->provider_body;
   if (!staff && actor.user_id != c->applicant_id)
     return Error::forbidden("case.role_not_allowed", "the issuing LEB or the employer checks obligations");
-  return refresh_and_commit(actor, *c);
+  // The scheduled check (ep.check_obligations, also run when a server starts) may write the case between
+  // this load and this commit. A check reads ЕСУТД anew, so it runs again on the case as it now is
+  // rather than answering the officer 409 for the system's own work.
+  for (int attempt = 1;; ++attempt) {
+    auto checked = refresh_and_commit(actor, *c);
+    if (checked || checked.error().code != "store.version_conflict" || attempt == 3) return checked;
+    c = load_visible(actor, case_id);
+    if (!c) return c;
+  }
 }
 
 Result<int> EpObligationService::check_all() {
