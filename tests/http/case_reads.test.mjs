@@ -111,7 +111,14 @@ test('a case list is the same bytes on both servers and shows a change made thro
   assert.ok(shown());
   // A new draft and a change of the first (its updated_at, in seconds) through server B: both at once on A.
   await seDraft(b.url, chen);
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // updated_at is in whole seconds of B's clock: wait until B's /healthz tells a later second than the
+  // draft's, so that the change is one the summary can show (a fixed 1.1 s sleep once fell short in CI).
+  const drafted = Date.parse(shown().updated_at);
+  for (let i = 0; i < 50; i += 1) {
+    const now = Date.parse((await (await fetch(`${b.url}/healthz`)).json()).now);
+    if (now >= drafted + 1000) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const uploaded = await fetch(`${b.url}/api/v1/self-employment/applications/${c.id}/files?doc_type=application`, {
     method: 'POST', body: pdfBytes('application'), headers: { Authorization: `Bearer ${chen.token}`, 'Content-Type': 'application/pdf' } });
   assert.equal(uploaded.status, 201);
@@ -119,7 +126,7 @@ test('a case list is the same bytes on both servers and shows a change made thro
   assert.equal(after, await list(b));
   assert.equal(JSON.parse(after).cases.length, JSON.parse(first).cases.length + 1);
   const changed = JSON.parse(after).cases.find((x) => x.id === c.id);
-  assert.notEqual(changed.updated_at, shown().updated_at);
+  assert.notEqual(changed.updated_at, shown().updated_at, `the list on A after the upload through B: ${after}`);
 });
 
 test('the public quota balance is the same bytes on both servers, read after read', async () => {
