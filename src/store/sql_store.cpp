@@ -797,8 +797,7 @@ void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
   if (batch.size() == 1) {
     // Nobody to share with: the ordinary transaction, with its retries.
     PendingCommit& only = *batch.front();
-    only.answer =
-        transact<CaseRecord>(only.mode, [&](SqlConnection& db) { return apply_change(db, *only.change, only.files); });
+    only.answer = commit_alone(only.mode, *only.change, only.files);
     return;
   }
   const auto fail_all = [&](const Error& error) {
@@ -884,7 +883,7 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   // serialised on that row before the audit head is read.
   const TxMode mode = change.quota.empty() && !change.numbering ? TxMode::write : TxMode::write_atomic_statements;
   if (pinned() || group_commit_max_ <= 1) {
-    return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, files); });
+    return commit_alone(mode, change, files);
   }
   // Group commit: queue the change, and either lead a shared transaction or wait for its leader.
   PendingCommit pending{&change, std::move(files), mode};
@@ -919,7 +918,12 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   if (pending.answer) return std::move(*pending.answer);
   // A change the shared transaction could not take (a serialization failure, a broken batch) runs on
   // its own, with the usual retries.
-  return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, pending.files); });
+  return commit_alone(mode, change, pending.files);
+}
+
+Result<CaseRecord> SqlStore::commit_alone(TxMode mode, const cases::CaseChange& change,
+                                          const std::vector<StoredFile>& files) {
+  return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, files); });
 }
 
 Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseChange& change,

@@ -116,6 +116,9 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
                                          const std::vector<cases::StoredFile>& files);
   void run_batch(const std::vector<PendingCommit*>& batch);
+  // One change in a transaction of its own, re-run on a serialization failure (transact()).
+  Result<cases::CaseRecord> commit_alone(TxMode mode, const cases::CaseChange& change,
+                                         const std::vector<cases::StoredFile>& files);
   static thread_local std::vector<Pin*> pins_;  // the snapshots this thread holds, one per store at most
 
   std::unique_ptr<ConnectionPool> pool_;
