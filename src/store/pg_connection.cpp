@@ -3,8 +3,10 @@
 #include <libpq-fe.h>
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "store/sql_connection.h"
 
@@ -39,6 +41,75 @@ std::optional<std::string> decode_bytea_hex(std::string_view text) {
   return out;
 }
 
+// The values of a statement's parameters in libpq's form; `storage` keeps the texts alive.
+struct PgParams {
+  explicit PgParams(const SqlParams& params)
+      : storage(params.size()),
+        values(params.size(), nullptr),
+        lengths(params.size(), 0),
+        formats(params.size(), 0),
+        types(params.size(), 0) {  // type 0: the server infers it from context
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const auto& value = params[i].value();
+      if (std::holds_alternative<std::monostate>(value)) continue;
+      if (const auto* text = std::get_if<std::string>(&value)) {
+        storage[i] = *text;
+      } else if (const auto* number = std::get_if<std::int64_t>(&value)) {
+        storage[i] = std::to_string(*number);
+      } else {
+        storage[i] = std::get<Blob>(value).bytes;
+        formats[i] = 1;  // binary: bytes go as they are, no escaping
+        types[i] = kByteaOid;
+      }
+      values[i] = storage[i].data();
+      lengths[i] = static_cast<int>(storage[i].size());
+    }
+  }
+  int count() const { return static_cast<int>(values.size()); }
+
+  std::vector<std::string> storage;
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+  std::vector<int> formats;
+  std::vector<Oid> types;
+};
+
+Result<SqlRows> rows_of(PGresult* res) {
+  const int row_count = PQntuples(res);
+  const int column_count = PQnfields(res);
+  SqlRows rows;
+  rows.reserve(row_count);
+  for (int r = 0; r < row_count; ++r) {
+    SqlRow row;
+    row.reserve(column_count);
+    for (int c = 0; c < column_count; ++c) {
+      if (PQgetisnull(res, r, c)) {
+        row.emplace_back(std::nullopt);
+        continue;
+      }
+      std::string_view text(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
+      if (PQftype(res, c) == kByteaOid) {
+        auto bytes = decode_bytea_hex(text);
+        if (!bytes) return Error::internal(std::string(kDatabaseError), "undecodable bytea column");
+        row.emplace_back(std::move(*bytes));
+      } else {
+        row.emplace_back(std::string(text));
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::int64_t changed_rows(const PGresult* res) {
+  const char* affected = PQcmdTuples(const_cast<PGresult*>(res));
+  return affected && *affected ? std::stoll(affected) : 0;
+}
+
+// Statements that need no answer (SqlConnection::send) are queued in libpq's pipeline mode and go to
+// the server with the next statement that does, or with COMMIT: one round trip for all of them. Each
+// call that waits (exec, query, sync, commit) ends the pipeline with a sync point, reads every answer
+// in order and leaves pipeline mode, so the connection is back in its ordinary state between calls.
 class PgConnection final : public SqlConnection {
  public:
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
@@ -47,69 +118,76 @@ class PgConnection final : public SqlConnection {
   PgConnection& operator=(const PgConnection&) = delete;
 
   Dialect dialect() const override { return Dialect::postgresql; }
-  bool healthy() const override { return PQstatus(conn_) == CONNECTION_OK; }
+  bool healthy() const override { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
 
   Status begin(TxMode mode) override {
+    // Sent with the transaction's first statement that needs an answer, not on its own.
+    answered_ = false;
     switch (mode) {
       case TxMode::read:
-        return exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        return queue({{}, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"}, {}, {});
       case TxMode::write:
-        return exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        return queue({{}, "BEGIN ISOLATION LEVEL REPEATABLE READ"}, {}, {});
       case TxMode::write_atomic_statements:
-        return exec_script("BEGIN ISOLATION LEVEL READ COMMITTED");
+        return queue({{}, "BEGIN ISOLATION LEVEL READ COMMITTED"}, {}, {});
     }
-    return exec_script("BEGIN");
+    return queue({{}, "BEGIN"}, {}, {});
   }
-  Status commit() override { return exec_script("COMMIT"); }
+  Status commit() override {
+    if (sent_.empty()) return exec_script("COMMIT");
+    if (auto queued = queue({{}, "COMMIT"}, {}, {}); !queued) return queued;
+    auto done = finish(false);
+    if (!done) return done.take_error();
+    return ok_status();
+  }
   void rollback() override {
-    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PgResult ignored{PQexec(conn_, "ROLLBACK")};
+    if (!sent_.empty()) static_cast<void>(finish(false));  // its failure is the caller's error already
+    if (healthy() && PQtransactionStatus(conn_) != PQTRANS_IDLE) PgResult ignored{PQexec(conn_, "ROLLBACK")};
   }
 
   Result<std::int64_t> exec(const SqlStatement& statement, const SqlParams& params) override {
     auto result = run(statement, params);
     if (!result) return result.take_error();
-    const char* affected = PQcmdTuples(result->get());
-    return static_cast<std::int64_t>(affected && *affected ? std::stoll(affected) : 0);
+    return changed_rows(result->get());
   }
 
   Result<SqlRows> query(const SqlStatement& statement, const SqlParams& params) override {
     auto result = run(statement, params);
     if (!result) return result.take_error();
-    PGresult* res = result->get();
-    const int row_count = PQntuples(res);
-    const int column_count = PQnfields(res);
-    SqlRows rows;
-    rows.reserve(row_count);
-    for (int r = 0; r < row_count; ++r) {
-      SqlRow row;
-      row.reserve(column_count);
-      for (int c = 0; c < column_count; ++c) {
-        if (PQgetisnull(res, r, c)) {
-          row.emplace_back(std::nullopt);
-          continue;
-        }
-        std::string_view text(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
-        if (PQftype(res, c) == kByteaOid) {
-          auto bytes = decode_bytea_hex(text);
-          if (!bytes) return Error::internal(std::string(kDatabaseError), "undecodable bytea column");
-          row.emplace_back(std::move(*bytes));
-        } else {
-          row.emplace_back(std::string(text));
-        }
-      }
-      rows.push_back(std::move(row));
-    }
-    return rows;
+    return rows_of(result->get());
   }
 
   Status exec_script(std::string_view sql) override {
+    // Several statements in one text use the simple protocol, which pipeline mode does not allow.
+    if (auto synced = sync(); !synced) return synced;
     const std::string text(sql);
     PgResult result{PQexec(conn_, text.c_str())};
     if (auto checked = check(result.get(), "exec"); !checked) return checked.take_error();
+    answered_ = true;
     return ok_status();
   }
 
+  Status send(const SqlStatement& statement, const SqlParams& params, std::string_view conflict_code) override {
+    return queue(statement, params, conflict_code);
+  }
+
+  Status sync() override {
+    if (sent_.empty()) return ok_status();
+    auto done = finish(false);
+    if (!done) return done.take_error();
+    return ok_status();
+  }
+
+  bool answered() const override { return answered_; }
+
  private:
+  // One command in the pipeline, in the order sent.
+  struct Sent {
+    bool prepare = false;       // PQsendPrepare of `name`; forgotten again unless it succeeded
+    std::string name;           // the statement's name, for errors (and the prepared set)
+    std::string conflict_code;  // a unique violation of this statement is reported under this code
+  };
+
   Error error_of(const PGresult* result, std::string_view what) const {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
@@ -131,49 +209,103 @@ class PgConnection final : public SqlConnection {
     return error_of(result, what);
   }
 
-  Result<PgResult> run(const SqlStatement& statement, const SqlParams& params) {
-    const int count = static_cast<int>(params.size());
-    std::vector<std::string> storage(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0);
-    std::vector<int> formats(params.size(), 0);
-    std::vector<Oid> types(params.size(), 0);  // 0 = let the server infer from context
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const auto& value = params[i].value();
-      if (std::holds_alternative<std::monostate>(value)) continue;
-      if (const auto* text = std::get_if<std::string>(&value)) {
-        storage[i] = *text;
-      } else if (const auto* number = std::get_if<std::int64_t>(&value)) {
-        storage[i] = std::to_string(*number);
-      } else {
-        storage[i] = std::get<Blob>(value).bytes;
-        formats[i] = 1;  // binary: bytes go as they are, no escaping
-        types[i] = kByteaOid;
+  // A failure of libpq itself (no result to read): the connection can no longer be trusted.
+  Error broken(std::string_view what) {
+    broken_ = true;
+    return Error::unavailable(std::string(kDatabaseUnavailable), std::string(what) + ": " + PQerrorMessage(conn_));
+  }
+
+  Status queue(const SqlStatement& statement, const SqlParams& params, std::string_view conflict_code) {
+    if (broken_) return broken("pipeline");
+    if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn_) != 1) return broken("pipeline");
+    const PgParams values(params);
+    const std::string name(statement.name);
+    const std::string text(statement.text);
+    int sent = 0;
+    if (name.empty()) {
+      sent = PQsendQueryParams(conn_, text.c_str(), values.count(), values.types.data(), values.values.data(),
+                               values.lengths.data(), values.formats.data(), 0);
+    } else {
+      if (!prepared_.contains(name)) {
+        if (PQsendPrepare(conn_, name.c_str(), text.c_str(), values.count(), values.types.data()) != 1) {
+          return broken("prepare " + name);
+        }
+        prepared_.insert(name);
+        sent_.push_back(Sent{true, name, {}});
       }
-      values[i] = storage[i].data();
-      lengths[i] = static_cast<int>(storage[i].size());
+      sent = PQsendQueryPrepared(conn_, name.c_str(), values.count(), values.values.data(), values.lengths.data(),
+                                 values.formats.data(), 0);
     }
+    if (sent != 1) return broken("send " + name);
+    sent_.push_back(Sent{false, name, std::string(conflict_code)});
+    return ok_status();
+  }
+
+  // Ends the pipeline: a sync point, then every answer in order. Returns the first failure (the
+  // commands after it were not run), or else the last command's result when `keep_last`.
+  Result<PgResult> finish(bool keep_last) {
+    std::vector<Sent> sent = std::move(sent_);
+    sent_.clear();
+    if (PQpipelineSync(conn_) != 1) return broken("sync");
+    std::optional<Error> failure;
+    PgResult last;
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+      PgResult result{PQgetResult(conn_)};
+      if (!result) return broken("pipeline answer");
+      while (PGresult* more = PQgetResult(conn_)) PQclear(more);  // each command's answers end with null
+      const auto status = PQresultStatus(result.get());
+      const bool succeeded = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+      if (sent[i].prepare && !succeeded) prepared_.erase(sent[i].name);
+      if (status == PGRES_PIPELINE_ABORTED) continue;  // not run: an earlier command failed
+      if (!succeeded && !failure) {
+        Error error = error_of(result.get(), sent[i].name);
+        if (!sent[i].conflict_code.empty() && error.code == kUniqueViolation) error.code = sent[i].conflict_code;
+        failure = std::move(error);
+      }
+      if (keep_last && i + 1 == sent.size()) last = std::move(result);
+    }
+    PgResult sync_point{PQgetResult(conn_)};
+    if (!sync_point || PQresultStatus(sync_point.get()) != PGRES_PIPELINE_SYNC) return broken("pipeline sync point");
+    if (PQexitPipelineMode(conn_) != 1) return broken("pipeline exit");
+    answered_ = true;
+    if (failure) return std::move(*failure);
+    return last;
+  }
+
+  Result<PgResult> run(const SqlStatement& statement, const SqlParams& params) {
+    if (!sent_.empty()) {
+      // Statements are waiting in the pipeline: this one goes with them, in the same round trip.
+      if (auto queued = queue(statement, params, {}); !queued) return queued.take_error();
+      return finish(true);
+    }
+    const PgParams values(params);
     PGresult* raw = nullptr;
     if (statement.name.empty()) {
       const std::string text(statement.text);
-      raw = PQexecParams(conn_, text.c_str(), count, types.data(), values.data(), lengths.data(), formats.data(), 0);
+      raw = PQexecParams(conn_, text.c_str(), values.count(), values.types.data(), values.values.data(),
+                         values.lengths.data(), values.formats.data(), 0);
     } else {
       const std::string name(statement.name);
       if (!prepared_.contains(name)) {
         const std::string text(statement.text);
-        PgResult prepared{PQprepare(conn_, name.c_str(), text.c_str(), count, types.data())};
+        PgResult prepared{PQprepare(conn_, name.c_str(), text.c_str(), values.count(), values.types.data())};
         if (auto checked = check(prepared.get(), "prepare " + name); !checked) return checked.take_error();
         prepared_.insert(name);
       }
-      raw = PQexecPrepared(conn_, name.c_str(), count, values.data(), lengths.data(), formats.data(), 0);
+      raw = PQexecPrepared(conn_, name.c_str(), values.count(), values.values.data(), values.lengths.data(),
+                           values.formats.data(), 0);
     }
     PgResult result{raw};
     if (auto checked = check(result.get(), statement.name); !checked) return checked.take_error();
+    answered_ = true;
     return result;
   }
 
   PGconn* conn_;
   std::set<std::string, std::less<>> prepared_;
+  std::vector<Sent> sent_;  // commands in the pipeline whose answers are not read yet
+  bool answered_ = true;    // the server answered since begin()
+  bool broken_ = false;     // libpq failed mid-pipeline: the pool discards the connection
 };
 
 }  // namespace

@@ -85,6 +85,25 @@ class SqlConnection {
   virtual Result<SqlRows> query(const SqlStatement& statement, const SqlParams& params) = 0;
   // Several statements without parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;
+
+  // A statement whose rows and count are not needed. An adapter may send it without waiting for the
+  // answer, together with the statements after it (PostgreSQL's pipeline mode: a change's inserts and
+  // its seal cost one round trip instead of one each). Its failure is then returned by the next call
+  // that waits for the database (exec, query, sync, commit), and a unique violation is renamed to
+  // `conflict_code` when one is given. By default it runs at once, as SQLite does.
+  virtual Status send(const SqlStatement& statement, const SqlParams& params, std::string_view conflict_code = {}) {
+    auto done = exec(statement, params);
+    if (done) return ok_status();
+    Error error = done.take_error();
+    if (!conflict_code.empty() && error.code == kUniqueViolation) error.code = std::string(conflict_code);
+    return error;
+  }
+  // Waits for every statement sent; the first of their failures.
+  virtual Status sync() { return ok_status(); }
+  // Whether the database has answered anything since begin(). Until it has, a connection that broke
+  // while it sat in the pool has not shown it; SqlStore syncs before COMMIT then, so that a dead
+  // connection fails before COMMIT is sent and the transaction may be re-run on another one.
+  virtual bool answered() const { return true; }
 };
 
 // Opens one connection for `url` ("sqlite:..." or "postgresql://..."); used by the pool and tests.

@@ -648,17 +648,18 @@ Result<T> SqlStore::transact(TxMode mode, Body&& body) {
     }
     SqlConnection& connection = pin ? **pin->lease : **own;
     Error error;
+    bool commit_sent = false;
     if (auto begun = connection.begin(mode); !begun) {
-      // A pooled connection the server dropped (restart, idle timeout) fails here, before any work
-      // was sent, so running the body on a fresh connection cannot apply anything twice.
-      if (!connection.healthy() && attempt < max_retries_) {
-        if (pin) pin->lease.reset();
-        continue;
-      }
       error = begun.take_error();
     } else {
       Result<T> result = body(connection);
+      // Before COMMIT the database must have answered once (SqlConnection::answered): a connection
+      // that died in the pool then fails here, with nothing committed.
+      if (result && !connection.answered()) {
+        if (auto synced = connection.sync(); !synced) result = synced.take_error();
+      }
       if (result) {
+        commit_sent = true;
         auto committed = connection.commit();
         if (committed) return result;
         error = committed.take_error();
@@ -667,7 +668,11 @@ Result<T> SqlStore::transact(TxMode mode, Body&& body) {
       }
     }
     connection.rollback();
+    // A connection the server dropped (restart, idle timeout) before COMMIT was sent committed
+    // nothing, so the transaction may run again on a fresh one without applying anything twice.
+    const bool dropped = !connection.healthy() && !commit_sent;
     if (pin && !connection.healthy()) pin->lease.reset();
+    if (dropped && attempt < max_retries_) continue;
     if (!is_retryable(error) || attempt >= max_retries_) return error;
     // Back off with jitter so that the transactions that collided do not collide again.
     thread_local std::minstd_rand jitter(std::random_device{}());
@@ -816,12 +821,18 @@ void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
   SqlConnection& db = **lease;
   if (auto begun = db.begin(batch.front()->mode); !begun) return send_back(db);
   std::vector<std::optional<CaseRecord>> written(batch.size());
+  static constexpr SqlStatement kSavepoint{{}, "SAVEPOINT flis_change"};
+  static constexpr SqlStatement kRelease{{}, "RELEASE SAVEPOINT flis_change"};
   for (std::size_t i = 0; i < batch.size(); ++i) {
     PendingCommit& pending = *batch[i];
-    if (!db.exec_script("SAVEPOINT flis_change")) return send_back(db);
+    if (!db.send(kSavepoint, {})) return send_back(db);
     auto applied = apply_change(db, *pending.change, pending.files);
+    // What the change sent without waiting is answered now, so that a failure is its own.
     if (applied) {
-      if (!db.exec_script("RELEASE SAVEPOINT flis_change")) return send_back(db);
+      if (auto synced = db.sync(); !synced) applied = synced.take_error();
+    }
+    if (applied) {
+      if (!db.send(kRelease, {})) return send_back(db);
       written[i] = std::move(*applied);
       continue;
     }
@@ -948,8 +959,7 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     SqlParams params = case_params(stored, stored.version);
     params.push_back(instant_param(stored.created_at));
     params.push_back(instant_param(stored.updated_at));
-    auto inserted = db.exec(sql::kCaseInsert, params);
-    if (!inserted) return renamed_conflict(inserted.take_error(), "store.case_exists");
+    if (auto inserted = db.send(sql::kCaseInsert, params, "store.case_exists"); !inserted) return inserted.take_error();
   } else {
     SqlParams params = case_params(stored, stored.version);
     params.push_back(instant_param(stored.updated_at));
@@ -978,7 +988,7 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     event.prev_hash = prev_hash;
     event.hash = audit_event_mac(key_, prev_hash, event);
     auto inserted =
-        db.exec(sql::kAuditInsert,
+        db.send(sql::kAuditInsert,
                 {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
                  SqlParam::text(event.actor_id), SqlParam::text(event.actor_role), SqlParam::text(event.command),
                  SqlParam::text(json_strings(event.rule_ids)), SqlParam::text(event.state_before),
@@ -1005,15 +1015,15 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
   }
 
   for (const std::string& party : change.parties) {
-    auto indexed = db.exec(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(stored.id)});
+    auto indexed = db.send(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(stored.id)});
     if (!indexed) return indexed.take_error();
   }
 
   if (change.search_terms) {
-    auto cleared = db.exec(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
+    auto cleared = db.send(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
     if (!cleared) return cleared.take_error();
     for (const std::string& term : *change.search_terms) {
-      auto indexed = db.exec(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
+      auto indexed = db.send(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
       if (!indexed) return indexed.take_error();
     }
   }
@@ -1021,23 +1031,25 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
   // Uploads are written with the change that attaches them: a crash or a version conflict leaves no
   // file that no case refers to (issue 9).
   for (const StoredFile& file : files) {
-    auto inserted = db.exec(sql::kFileInsert,
+    auto inserted = db.send(sql::kFileInsert,
                             {SqlParam::text(file.id), SqlParam::text(stored.id), SqlParam::text(file.doc_type),
                              SqlParam::text(file.file_name), SqlParam::text(file.media_type),
                              SqlParam::integer(file.size), SqlParam::text(file.sha256), instant_param(file.uploaded_at),
-                             SqlParam::text(file.uploaded_by), SqlParam::blob(file.content)});
-    if (!inserted) return renamed_conflict(inserted.take_error(), "store.file_exists");
+                             SqlParam::text(file.uploaded_by), SqlParam::blob(file.content)},
+                            "store.file_exists");
+    if (!inserted) return inserted.take_error();
   }
 
   for (const OutboxMessage& message : change.outbox) {
     auto inserted =
-        db.exec(sql::kOutboxInsert,
+        db.send(sql::kOutboxInsert,
                 {SqlParam::text(message.id.empty() ? random_id() : message.id),
                  SqlParam::text(message.case_id.empty() ? stored.id : message.case_id), SqlParam::text(message.system),
                  SqlParam::text(message.operation), json_param(message.payload), SqlParam::text(message.status),
                  SqlParam::integer(message.attempts), optional_instant_param(message.next_attempt_at),
-                 instant_param(stored.updated_at)});
-    if (!inserted) return renamed_conflict(inserted.take_error(), "store.duplicate_outbox_id");
+                 instant_param(stored.updated_at)},
+                "store.duplicate_outbox_id");
+    if (!inserted) return inserted.take_error();
   }
   for (const cases::OutboxUpdate& update : change.outbox_updates) {
     if (auto applied = apply_outbox_update(db, update, stored.updated_at); !applied) return applied.take_error();
@@ -1076,7 +1088,9 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     digest = std::move(*read);
   }
   const std::string mac = case_state_mac(key_, stored, seq, prev_hash, digest);
-  auto sealed = db.exec(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),
+  // Sent without waiting, with the inserts above: their failures come back from the next statement
+  // that waits, or from COMMIT (SqlConnection::send).
+  auto sealed = db.send(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),
                                          SqlParam::text(digest), SqlParam::text(mac)});
   if (!sealed) return sealed.take_error();
   for (const auto& other : other_cases) {

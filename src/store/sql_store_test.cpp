@@ -892,6 +892,77 @@ TEST_P(SqlStoreTest, DroppedPooledConnectionsAreReplaced) {
   EXPECT_EQ(*after, 2);
 }
 
+// SqlConnection::send (issue 10): on PostgreSQL the statements go in one pipeline with the next one
+// that waits. Their failure must come back there, under the sender's own conflict code, the commands
+// after it must not run, and a statement whose preparation was in the aborted part is prepared again.
+TEST_P(SqlStoreTest, SentStatementsFailAtTheNextWaitUnderTheirOwnCode) {
+  auto db = raw();
+  ASSERT_NE(db, nullptr);
+  const SqlStatement insert{"test.key_insert", "INSERT INTO sequences (name, value) VALUES ($1, $2)"};
+  const SqlStatement count{"test.key_count", "SELECT COUNT(*) FROM sequences WHERE name LIKE 'send-%'"};
+  ASSERT_TRUE(db->begin(TxMode::write));
+  ASSERT_TRUE(db->send(insert, {SqlParam::text("send-a"), SqlParam::integer(1)}));
+  if (auto duplicate = db->send(insert, {SqlParam::text("send-a"), SqlParam::integer(2)}, "test.key_taken");
+      duplicate) {
+    // PostgreSQL: nothing has run yet; the next statement that waits answers for all of them.
+    ASSERT_TRUE(db->send(SqlStatement{"test.key_insert_late", "INSERT INTO sequences (name, value) VALUES ($1, 0)"},
+                         {SqlParam::text("send-b")}));
+    auto counted = db->query(count, {});
+    ASSERT_FALSE(counted);
+    EXPECT_EQ(counted.error().code, "test.key_taken");
+  } else {  // SQLite runs each statement at once
+    EXPECT_EQ(duplicate.error().code, "test.key_taken");
+  }
+  db->rollback();
+  EXPECT_TRUE(db->healthy());
+
+  // The same connection goes on: what was sent after the failure ran nowhere, and its statement
+  // (first prepared in the aborted pipeline) works now.
+  ASSERT_TRUE(db->begin(TxMode::write));
+  ASSERT_TRUE(db->send(SqlStatement{"test.key_insert_late", "INSERT INTO sequences (name, value) VALUES ($1, 0)"},
+                       {SqlParam::text("send-c")}));
+  ASSERT_TRUE(db->send(insert, {SqlParam::text("send-d"), SqlParam::integer(4)}));
+  ASSERT_TRUE(db->commit());
+  auto after = db->query(count, {});
+  ASSERT_TRUE(after) << after.error().detail;
+  EXPECT_EQ(after->front().front(), "2");  // send-c and send-d; send-a was rolled back, send-b never ran
+
+  // A failure that nothing waits for before COMMIT fails the COMMIT, and nothing of it stays.
+  ASSERT_TRUE(db->begin(TxMode::write));
+  ASSERT_TRUE(db->send(insert, {SqlParam::text("send-e"), SqlParam::integer(5)}));
+  auto duplicate = db->send(insert, {SqlParam::text("send-c"), SqlParam::integer(6)}, "test.key_taken");
+  if (duplicate) {  // PostgreSQL: the pipeline answers at COMMIT
+    auto committed = db->commit();
+    ASSERT_FALSE(committed);
+    EXPECT_EQ(committed.error().code, "test.key_taken");
+  } else {  // SQLite runs it at once
+    EXPECT_EQ(duplicate.error().code, "test.key_taken");
+  }
+  db->rollback();
+  auto last = db->query(count, {});
+  ASSERT_TRUE(last) << last.error().detail;
+  EXPECT_EQ(last->front().front(), "2");
+}
+
+// A pooled connection the server dropped shows it only when the database is asked something. A
+// change that only sends (a new case under the caller's id) must still find out before COMMIT and run
+// again on a fresh connection, rather than answer 503.
+TEST_P(SqlStoreTest, AChangeThatOnlySendsIsRerunWhenItsPooledConnectionWasDropped) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "only a server can drop a client's connection";
+  ASSERT_TRUE(store().commit(new_case_change("SE-2026-000070")));
+  auto admin = raw();
+  ASSERT_NE(admin, nullptr);
+  ASSERT_TRUE(admin->query(SqlStatement{"",
+                                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"},
+                           {}));
+  auto committed = store().commit(new_case_change("SE-2026-000071"));
+  ASSERT_TRUE(committed) << committed.error().detail;
+  auto trail = store().audit_trail("SE-2026-000071");
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->size(), 1U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SqlStoreTest, ::testing::Values("sqlite", "postgresql"), backend_name);
 
 TEST(SqlStoreUrlTest, RejectsUnknownSchemes) {
