@@ -79,7 +79,7 @@ key="$work/signer.pem"
 "$BIN/flis" --db "$db" --key "$key" seed-demo >/dev/null
 flis_port=$(free_port)
 # Request logs go to a file, as in production; nginx keeps an access log too.
-"$BIN/flis-server" --listen "127.0.0.1:$flis_port" --db "$db" --key "$key" --demo --threads "$THREADS" \
+"$BIN/flis-server" --listen "127.0.0.1:$flis_port" --db "$db" --key "$key" --demo --threads "${BENCH_FLIS_THREADS:-$THREADS}" \
   --assets assets --i18n data/i18n >"$work/flis-server.log" 2>&1 &
 pids+=($!)
 flis="http://127.0.0.1:$flis_port"

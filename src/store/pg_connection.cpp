@@ -123,6 +123,7 @@ class PgConnection final : public SqlConnection {
   Status begin(TxMode mode) override {
     // Sent with the transaction's first statement that needs an answer, not on its own.
     answered_ = false;
+    read_only_ = mode == TxMode::read;
     switch (mode) {
       case TxMode::read:
         return queue({{}, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"}, {}, {});
@@ -134,6 +135,17 @@ class PgConnection final : public SqlConnection {
     return queue({{}, "BEGIN"}, {}, {});
   }
   Status commit() override {
+    if (read_only_) {
+      // A read-only transaction has nothing to make durable and its COMMIT nothing to refuse: it is
+      // sent behind a sync point of its own and its answer read by the connection's next user, so a
+      // read costs one round trip. A failure of it ends no one's work (Sent::ignore_failure).
+      read_only_ = false;
+      if (auto queued = queue({{}, "COMMIT"}, {}, {}); !queued) return queued;
+      sent_.back().ignore_failure = true;
+      if (PQpipelineSync(conn_) != 1) return broken("sync");
+      sent_.push_back(Sent{Sent::Kind::sync_point, {}, {}, true});
+      return ok_status();
+    }
     if (sent_.empty()) return exec_script("COMMIT");
     if (auto queued = queue({{}, "COMMIT"}, {}, {}); !queued) return queued;
     auto done = finish(false);
@@ -141,6 +153,7 @@ class PgConnection final : public SqlConnection {
     return ok_status();
   }
   void rollback() override {
+    read_only_ = false;
     if (!sent_.empty()) static_cast<void>(finish(false));  // its failure is the caller's error already
     if (healthy() && PQtransactionStatus(conn_) != PQTRANS_IDLE) PgResult ignored{PQexec(conn_, "ROLLBACK")};
   }
@@ -183,9 +196,15 @@ class PgConnection final : public SqlConnection {
  private:
   // One command in the pipeline, in the order sent.
   struct Sent {
-    bool prepare = false;       // PQsendPrepare of `name`; forgotten again unless it succeeded
-    std::string name;           // the statement's name, for errors (and the prepared set)
-    std::string conflict_code;  // a unique violation of this statement is reported under this code
+    enum class Kind {
+      command,
+      prepare,     // PQsendPrepare of `name`; forgotten again unless it succeeded
+      sync_point,  // a sync point sent before the pipeline's end (a read-only COMMIT's)
+    };
+    Kind kind = Kind::command;
+    std::string name;             // the statement's name, for errors (and the prepared set)
+    std::string conflict_code;    // a unique violation of this statement is reported under this code
+    bool ignore_failure = false;  // a read-only COMMIT: whatever it answers, no one's work is lost
   };
 
   Error error_of(const PGresult* result, std::string_view what) const {
@@ -231,18 +250,19 @@ class PgConnection final : public SqlConnection {
           return broken("prepare " + name);
         }
         prepared_.insert(name);
-        sent_.push_back(Sent{true, name, {}});
+        sent_.push_back(Sent{Sent::Kind::prepare, name, {}});
       }
       sent = PQsendQueryPrepared(conn_, name.c_str(), values.count(), values.values.data(), values.lengths.data(),
                                  values.formats.data(), 0);
     }
     if (sent != 1) return broken("send " + name);
-    sent_.push_back(Sent{false, name, std::string(conflict_code)});
+    sent_.push_back(Sent{Sent::Kind::command, name, std::string(conflict_code)});
     return ok_status();
   }
 
   // Ends the pipeline: a sync point, then every answer in order. Returns the first failure (the
-  // commands after it were not run), or else the last command's result when `keep_last`.
+  // commands after it up to the next sync point were not run), or else the last command's result when
+  // `keep_last`.
   Result<PgResult> finish(bool keep_last) {
     std::vector<Sent> sent = std::move(sent_);
     sent_.clear();
@@ -252,11 +272,15 @@ class PgConnection final : public SqlConnection {
     for (std::size_t i = 0; i < sent.size(); ++i) {
       PgResult result{PQgetResult(conn_)};
       if (!result) return broken("pipeline answer");
-      while (PGresult* more = PQgetResult(conn_)) PQclear(more);  // each command's answers end with null
       const auto status = PQresultStatus(result.get());
+      if (sent[i].kind == Sent::Kind::sync_point) {
+        if (status != PGRES_PIPELINE_SYNC) return broken("pipeline sync point");
+        continue;  // no null follows a sync point
+      }
+      while (PGresult* more = PQgetResult(conn_)) PQclear(more);  // each command's answers end with null
       const bool succeeded = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
-      if (sent[i].prepare && !succeeded) prepared_.erase(sent[i].name);
-      if (status == PGRES_PIPELINE_ABORTED) continue;  // not run: an earlier command failed
+      if (sent[i].kind == Sent::Kind::prepare && !succeeded) prepared_.erase(sent[i].name);
+      if (status == PGRES_PIPELINE_ABORTED || sent[i].ignore_failure) continue;
       if (!succeeded && !failure) {
         Error error = error_of(result.get(), sent[i].name);
         if (!sent[i].conflict_code.empty() && error.code == kUniqueViolation) error.code = sent[i].conflict_code;
@@ -305,6 +329,7 @@ class PgConnection final : public SqlConnection {
   std::set<std::string, std::less<>> prepared_;
   std::vector<Sent> sent_;  // commands in the pipeline whose answers are not read yet
   bool answered_ = true;    // the server answered since begin()
+  bool read_only_ = false;  // in a transaction begun with TxMode::read
   bool broken_ = false;     // libpq failed mid-pipeline: the pool discards the connection
 };
 

@@ -950,12 +950,16 @@ TEST_P(SqlStoreTest, SentStatementsFailAtTheNextWaitUnderTheirOwnCode) {
 TEST_P(SqlStoreTest, AChangeThatOnlySendsIsRerunWhenItsPooledConnectionWasDropped) {
   if (GetParam() != "postgresql") GTEST_SKIP() << "only a server can drop a client's connection";
   ASSERT_TRUE(store().commit(new_case_change("SE-2026-000070")));
+  // A read leaves its COMMIT for the connection's next user to read (one round trip per read).
+  ASSERT_TRUE(store().load_case("SE-2026-000070"));
   auto admin = raw();
   ASSERT_NE(admin, nullptr);
   ASSERT_TRUE(admin->query(SqlStatement{"",
                                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                         "WHERE datname = current_database() AND pid <> pg_backend_pid()"},
                            {}));
+  auto read = store().load_case("SE-2026-000070");
+  ASSERT_TRUE(read) << read.error().detail;
   auto committed = store().commit(new_case_change("SE-2026-000071"));
   ASSERT_TRUE(committed) << committed.error().detail;
   auto trail = store().audit_trail("SE-2026-000071");
