@@ -2,7 +2,10 @@
 // deadlines and expiry as the calendar makes them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/testing/world.h"
+#include "cases/complaint/complaint.h"
 #include "cases/se/self_employment.h"
 #include "cases/testing/registries.h"
 #include "core/testing/requirements.h"
@@ -42,6 +45,16 @@ class SeWorkflowTest : public ::testing::Test {
     auto filed = se_->file(actor("u-chen"), c->id, true);
     EXPECT_TRUE(filed) << (filed ? "" : filed.error().code);
     return *filed;
+  }
+
+  // data/rules with a hypothetical version of rule `id` from `from` on, `parameter` set to `value`.
+  static law::RuleBook with_hypothetical(const char* id, Date from, const char* parameter, std::int64_t value) {
+    law::RuleVersion next = *law::testing::rule_book().in_force(id, from.plus_days(-1));
+    next.source = "Hypothetical order of 2026";
+    next.effective_from = from;
+    next.effective_to.reset();
+    next.parameters[parameter] = value;
+    return law::testing::with_version(law::testing::rule_book(), next);
   }
 
   // Chen's IIN as the demo seed made it (SE-A2.10: filing online needs one).
@@ -196,7 +209,7 @@ TEST_F(SeWorkflowTest, FilingOnAHolidayRegistersNextWorkingDay) {
 // LEB's quota Commission does not see SE cases at all (404), nor does a member of another LEB's SE
 // Commission does not see the case (404), and neither may be listed as present.
 TEST_F(SeWorkflowTest, OnlyMembersOfThisLebsSeCommissionActOnItsMinutes) {
-  FLIS_REQUIREMENTS("SE-6", "SE-9", "QT-9");
+  FLIS_REQUIREMENTS("SE-6", "SE-9", "QT-9", "F-A2");
   auto c = file_at("2026-11-23T10:00:00+05:00");
   ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c.id));
   const law::se::AssessmentInput claims{true, true, false, 4};
@@ -224,7 +237,7 @@ TEST_F(SeWorkflowTest, OnlyMembersOfThisLebsSeCommissionActOnItsMinutes) {
 // Issue 9: a member listed twice as present is refused, and minutes stored that way before (the one
 // signature never matched two entries) complete once everyone present has signed.
 TEST_F(SeWorkflowTest, AMemberListedTwiceIsRefusedAndStoredMinutesStillComplete) {
-  FLIS_REQUIREMENTS("SE-9");
+  FLIS_REQUIREMENTS("SE-9", "F-A2");
   auto c = file_at("2026-11-23T10:00:00+05:00");
   ASSERT_TRUE(se_->refer_to_commission(actor("u-officer-ast"), c.id));
   const law::se::AssessmentInput claims{true, true, false, 4};
@@ -292,12 +305,7 @@ TEST_F(SeWorkflowTest, ExpiryJobEndsCertificatesAfterTheirLastDay) {
 // on 05.01.2027 with the same 6 points cannot be recommended for issue and is refused on SE-A2.9(2).
 TEST_F(SeWorkflowTest, ThresholdChangeAppliesToApplicationsRegisteredFromItsDate) {
   FLIS_REQUIREMENTS("SE-A2.9", "SE-9", "SE-10", "SE-11", "SE-12", "I-12", "F-R1");
-  law::RuleVersion seven = *law::testing::rule_book().in_force("SE-A2.9", Date(2026, 12, 31));
-  seven.source = "Hypothetical order of 2026";
-  seven.effective_from = Date(2027, 1, 1);
-  seven.effective_to.reset();
-  seven.parameters["threshold"] = std::int64_t{7};
-  const law::RuleBook book = law::testing::with_version(law::testing::rule_book(), seven);
+  const law::RuleBook book = with_hypothetical("SE-A2.9", Date(2027, 1, 1), "threshold", 7);
   se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports(book));
 
   auto before = file_at("2026-12-30T10:00:00+05:00");
@@ -332,6 +340,79 @@ TEST_F(SeWorkflowTest, ThresholdChangeAppliesToApplicationsRegisteredFromItsDate
   ASSERT_TRUE(refused) << refused.error().code;
   EXPECT_EQ(refused->state, "refused");
   EXPECT_EQ(cases::json_string(cases::json_object(refused->data, "decision"), "citation"), "SE-A2.9(2)");
+}
+
+// F-R2: a notice (SE-18, SE-20) is on time by the window of the rule version in force on the day it is
+// received, not on the day of the event. A hypothetical SE-20 version gives 10 wd from 01.12.2026: the same
+// termination of Friday 20.11 is late when notified on Monday 30.11 (6 wd > 5) and on time on 01.12 (7 wd ≤ 10),
+// where the version of the event day (5 wd) would still make it late.
+TEST_F(SeWorkflowTest, NoticeWindowIsThatOfTheDayTheNoticeIsReceived) {
+  FLIS_REQUIREMENTS("SE-20", "F-R2");
+  const law::RuleBook book = with_hypothetical("SE-20", Date(2026, 12, 1), "working_days", 10);
+  se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports(book));
+
+  cases::CaseFilter mine;
+  mine.applicant_id = "u-chen";
+  auto list = store().list_cases(mine);
+  ASSERT_TRUE(list);
+  auto issued = std::find_if(list->begin(), list->end(),
+                             [](const cases::CaseRecord& c) { return c.kind == "issue" && c.state == "issued"; });
+  ASSERT_NE(issued, list->end()) << "the demo issued Chen a certificate";
+  const cases::SeNoticeInput termination{cases::SeNoticeKind::termination, Date(2026, 11, 20), "", "", ""};
+
+  clock_.set(at("2026-11-30T10:00:00+05:00"));
+  auto late = se_->notify(actor("u-chen"), issued->id, termination);
+  ASSERT_TRUE(late) << late.error().code;
+  clock_.set(at("2026-12-01T10:00:00+05:00"));
+  auto on_time = se_->notify(actor("u-chen"), issued->id, termination);
+  ASSERT_TRUE(on_time) << on_time.error().code;
+
+  const auto& notices = on_time->data.at("notices").as_array();
+  ASSERT_GE(notices.size(), 2U);
+  const auto& first = notices[notices.size() - 2].as_object();
+  const auto& second = notices.back().as_object();
+  EXPECT_EQ(first.at("received_on").as_string(), "2026-11-30");
+  EXPECT_FALSE(first.at("on_time").as_bool());
+  EXPECT_EQ(second.at("received_on").as_string(), "2026-12-01");
+  EXPECT_TRUE(second.at("on_time").as_bool());
+  EXPECT_EQ(second.at("rule").as_string(), "SE-20");
+  EXPECT_EQ(on_time->state, "issued");  // a notice, late or not, changes nothing else (F-2)
+}
+
+// F-R3: a complaint's terms are those of the rule versions in force on its registration day, also the 15 wd of
+// the quality-control authority counted from the forwarding day (F-7). A hypothetical SE-26 version gives 20 wd
+// from 01.12.2026: a complaint registered on 30.11 and forwarded on 02.12 keeps 15 wd; one registered on 01.12
+// and forwarded the same day gets 20 wd.
+TEST_F(SeWorkflowTest, ComplaintTermsAreThoseOfItsRegistrationDayAlsoAfterForwarding) {
+  FLIS_REQUIREMENTS("SE-24", "SE-26", "F-R3");
+  const law::RuleBook book = with_hypothetical("SE-26", Date(2026, 12, 1), "working_days", 20);
+  se_ = std::make_unique<cases::SelfEmploymentService>(w_.ports(book));
+  cases::ComplaintService complaints(w_.ports(book));
+
+  auto before = file_at("2026-11-23T10:00:00+05:00");
+  auto after = file_at("2026-11-23T10:05:00+05:00");
+  const std::string text = "My application was not referred to the Commission in time.";
+  clock_.set(at("2026-11-30T10:00:00+05:00"));
+  auto old_terms = complaints.file(actor("u-chen"), {before.id, "quality_authority", text});
+  ASSERT_TRUE(old_terms) << old_terms.error().code;
+  EXPECT_EQ(old_terms->registered_on, Date(2026, 11, 30));
+  EXPECT_EQ(old_terms->step_rule, "SE-24");
+  clock_.set(at("2026-12-01T10:00:00+05:00"));
+  auto new_terms = complaints.file(actor("u-chen"), {after.id, "quality_authority", text});
+  ASSERT_TRUE(new_terms) << new_terms.error().code;
+  EXPECT_EQ(new_terms->registered_on, Date(2026, 12, 1));
+
+  clock_.set(at("2026-12-02T11:00:00+05:00"));
+  auto forwarded_old = complaints.forward(actor("u-head-ast"), old_terms->id);
+  ASSERT_TRUE(forwarded_old) << forwarded_old.error().code;
+  auto forwarded_new = complaints.forward(actor("u-head-ast"), new_terms->id);
+  ASSERT_TRUE(forwarded_new) << forwarded_new.error().code;
+  EXPECT_EQ(forwarded_old->step_rule, "SE-26");
+  EXPECT_EQ(forwarded_new->step_rule, "SE-26");
+  // From Wednesday 02.12: 15 wd end on Thursday 24.12 (Independence Day, 16.12, is no working day); 20 wd on
+  // Thursday 31.12.
+  EXPECT_EQ(forwarded_old->step_due_at, at("2026-12-24T18:30:00+05:00"));
+  EXPECT_EQ(forwarded_new->step_due_at, at("2026-12-31T18:30:00+05:00"));
 }
 
 // The demo seed makes SE cases in every state through the real workflows.

@@ -178,7 +178,7 @@ TEST_P(QuotaLedgerTest, I17_ExhaustedQuotaRefusesAndWritesNothingOfTheChange) {
 
 // I-16, LI-12: a reservation holds units until it is consumed, released or lapses.
 TEST_P(QuotaLedgerTest, I16_ReservationIsConsumedOnceReleasedOrLapses) {
-  FLIS_REQUIREMENTS("I-16", "I-17");
+  FLIS_REQUIREMENTS("I-16", "I-17", "F-QL2");
   const QuotaKey li = key("labour_immigrant");
   allocate(li, 2);
   const Instant lapse = at(1'774'000'000);

@@ -221,7 +221,7 @@ test('SE-A1: the extension asks the employer\'s BIN and checks its check digit, 
   assert.deepEqual([typo.status, typo.data.code, typo.data.field], [400, 'validation.unknown_field', 'employer']);
 });
 
-test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new number, duplicate, notices', async () => {
+test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20 F-5 F-6: extension, re-issue with a new number, duplicate, notices', async () => {
   const criteria = { higher_education: true, academic_degree: false, english_teaching_certificate: true, experience_years: 1 };
   const filed = await fileIssue(criteria);
   await throughCommission(filed.id, criteria, true);
@@ -250,6 +250,10 @@ test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new
   cap.setUTCFullYear(cap.getUTCFullYear() + 3);
   cap.setUTCDate(cap.getUTCDate() - 1);
   assert.equal(extended.data.data.decision.valid_to, cap.toISOString().slice(0, 10));
+  // F-6: the same certificate (same number) now ends on that day; no new certificate is made.
+  assert.deepEqual([extended.data.certificate.number, extended.data.certificate.status, extended.data.certificate.valid_to],
+    [number, 'valid', extended.data.data.decision.valid_to]);
+  assert.equal(extended.data.certificate.valid_from, issued.certificate.valid_from);
 
   // Duplicate keeps the number (SE-22-1).
   const dup = await draft({ kind: 'duplicate', region: '710000000', applicant, certificate_number: number, change_date: today });
@@ -258,6 +262,10 @@ test('SE-16 I-11 SE-22 SE-22-1 SE-18 SE-19 SE-20: extension, re-issue with a new
   await foreigner.post(`/api/v1/self-employment/applications/${dup.id}/filing`, { consent_personal_data: true });
   const duplicated = await head.post(`/api/v1/self-employment/applications/${dup.id}/decision`, { approve: true });
   assert.equal(duplicated.data.data.decision.certificate_number, number);
+  // F-5: the duplicate keeps the certificate's number and its term (the extended one).
+  assert.deepEqual([duplicated.data.certificate.number, duplicated.data.certificate.valid_from,
+    duplicated.data.certificate.valid_to, duplicated.data.certificate.status],
+  [number, issued.certificate.valid_from, extended.data.certificate.valid_to, 'valid']);
 
   // Re-issue gets a new number; the old one is replaced (SE-22).
   const re = await draft({ kind: 'reissue', region: '710000000', applicant, certificate_number: number,

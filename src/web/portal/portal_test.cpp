@@ -34,11 +34,11 @@ class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = store::testing::memory_store();
-    cases::Ports ports{*store_, clock_, zone_, signer_, calendar_, law::testing::rule_book(), inspector_};
+    cases::Ports ports{*store_, clock_, zone_, signer_, calendar_, *rules_, inspector_};
     if (registries_ != nullptr) registries_->connect(ports.registries);
     auth_ = std::make_unique<Auth>(*store_, clock_, true);
-    ctx_ = std::make_unique<AppContext>(AppContext{*store_, clock_, zone_, signer_, calendar_,
-                                                   law::testing::rule_book(), *auth_, "https://flis.example.kz", true});
+    ctx_ = std::make_unique<AppContext>(
+        AppContext{*store_, clock_, zone_, signer_, calendar_, *rules_, *auth_, "https://flis.example.kz", true});
     // The modules whose pages these tests open (app/modules.cpp lists them for the real server).
     const ModuleList modules = {&se::module(), &qt::module(), &complaint::module(), &external_calls::module()};
     for (const auto* module : modules) module->wire(ports, ctx_->services);
@@ -158,6 +158,8 @@ class PortalTest : public ::testing::Test {
   Router router_;
   // The control bodies' registries (F-QR1) when a fixture connects them before SetUp; none by default.
   cases::testing::FakeViolationRegistries* registries_ = nullptr;
+  // The rule versions, when a fixture sets others before SetUp; data/rules by default.
+  const law::RuleBook* rules_ = &law::testing::rule_book();
 };
 
 // The OpenAPI document is built from the same module list as the routes; a route added without its
@@ -255,6 +257,63 @@ TEST_F(PortalTest, SelfAssessmentShowsPointsAndInlineErrors_SE10_SEA29) {
   EXPECT_NE(bad.body.find("id=\"f-sa-experience-years-error\""), std::string::npos);
   EXPECT_NE(bad.body.find("href=\"#f-sa-experience-years\""), std::string::npos);  // error summary link
   EXPECT_NE(bad.body.find("value=\"abc\""), std::string::npos);                    // input kept
+}
+
+// A hypothetical SE-A2.9 version raises the threshold from 6 to 7 points from 01.01.2027.
+class RaisedThresholdPortalTest : public PortalTest {
+ protected:
+  void SetUp() override {
+    law::RuleVersion seven = *law::testing::rule_book().in_force("SE-A2.9", Date(2026, 12, 31));
+    seven.source = "Hypothetical order of 2026";
+    seven.effective_from = Date(2027, 1, 1);
+    seven.effective_to.reset();
+    seven.parameters["threshold"] = std::int64_t{7};
+    book_ = law::testing::with_version(law::testing::rule_book(), seven);
+    rules_ = &book_;
+    PortalTest::SetUp();
+  }
+  law::RuleBook book_;
+};
+
+// F-R6: before filing, the public estimate (the page and the API) reads the rule versions in force today: the
+// same 6 points meet the threshold of 6 on 31.12.2026 and fall below the threshold of 7 on 01.01.2027.
+TEST_F(RaisedThresholdPortalTest, SelfAssessmentUsesTheVersionsInForceToday) {
+  FLIS_REQUIREMENTS("SE-A2.9", "F-R6");
+  Router api_router;
+  api::register_api_routes(api_router, *ctx_);
+  auto estimate = [&] {
+    Request req;
+    req.method = "POST";
+    req.target = req.path = "/api/v1/self-employment/assessment";
+    req.locale = "en";
+    req.catalog = &catalog_;
+    req.body = R"({"higher_education":true,"academic_degree":false,"english_teaching_certificate":true,)"
+               R"("experience_years":0})";
+    req.headers.set("Content-Type", "application/json");
+    auto r = api_router.dispatch(req);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body).as_object();
+  };
+  const std::string page =
+      "/self-assessment?calculate=1&higher_education=1&english_teaching_certificate=1"
+      "&experience_years=0";  // 3 + 3 points (SE-10)
+
+  struct Day {
+    const char* at;
+    int threshold;
+    bool meets;
+    const char* shown;
+  };
+  for (const Day& day : {Day{"2026-12-31T10:00:00+05:00", 6, true, "6 points — the threshold of 6 is met."},
+                         Day{"2027-01-01T10:00:00+05:00", 7, false, "6 points — below the threshold of 7."}}) {
+    SCOPED_TRACE(day.at);
+    clock_.set(cases::testing::at(day.at));
+    auto score = estimate();
+    EXPECT_EQ(score.at("points").to_number<int>(), 6);
+    EXPECT_EQ(score.at("threshold").to_number<int>(), day.threshold);
+    EXPECT_EQ(score.at("meets_threshold").as_bool(), day.meets);
+    EXPECT_NE(send("GET", page).body.find(day.shown), std::string::npos);
+  }
 }
 
 TEST_F(PortalTest, PagesNeedASessionAndFormsNeedTheCsrfToken) {
