@@ -35,7 +35,10 @@ class StoreFixture : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(admin) << admin.error().detail;
       ASSERT_TRUE((*admin)->exec_script("CREATE SCHEMA " + schema_));
       base_url_ = base;
-      url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+      // The schema names the test's connections too, so that a test may drop its own store's
+      // connections (drop_own_connections) without touching those of tests running beside it.
+      url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_ +
+             "&application_name=" + schema_;
     } else {
       dir_ = std::filesystem::temp_directory_path() /
              ("flis-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
@@ -72,6 +75,17 @@ class StoreFixture : public ::testing::TestWithParam<std::string> {
   }
 
   Result<std::unique_ptr<cases::Store>> reopen() const { return open_store(url_, options()); }
+
+  // PostgreSQL: the server ends every connection of this test but the caller's, as a restart or an
+  // idle timeout would; returns how many it ended.
+  Result<std::size_t> drop_own_connections(SqlConnection& admin) const {
+    auto ended = admin.query(SqlStatement{"",
+                                          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                          "WHERE application_name = $1 AND pid <> pg_backend_pid()"},
+                             {SqlParam::text(schema_)});
+    if (!ended) return ended.take_error();
+    return ended->size();
+  }
 
   cases::Store& store() { return *store_; }
 
