@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib libjemalloc-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib libgoogle-perftools-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev libssl-dev libicu-dev
   libpoppler-cpp-dev libpng-dev libjpeg-dev libcsv-dev
   libkainjow-mustache-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
