@@ -64,7 +64,8 @@ Result<std::unique_ptr<SqlStore>> open_sql_store(std::string_view url, StoreOpti
   }
   const Dialect dialect = url.starts_with("sqlite:") ? Dialect::sqlite : Dialect::postgresql;
   return std::make_unique<SqlStore>(std::move(pool), dialect, options.max_retries, std::move(*options.audit_key),
-                                    options.group_commit_max, options.group_commit_leaders);
+                                    options.group_commit_max, options.group_commit_leaders,
+                                    options.reference_cache_ttl);
 }
 
 }  // namespace flis::store

@@ -34,6 +34,12 @@ struct StoreOptions {
   // (bench/case_create_benchmark, FLIS_GROUP_COMMIT_LEADERS): each extra transaction costs CPU the
   // shared one saves.
   int group_commit_leaders = 1;
+  // A reference look-up (a region, a country, a profession: Store::find_reference) is answered from
+  // the process's memory for this long after the database last answered it. A list changed through
+  // this process is seen at once; one changed through another server or `flis load-reference` within
+  // this time. Reference lists carry the dates they take effect, so they are loaded before those
+  // dates. Every filing checks several codes: on PostgreSQL each check was a round trip. Zero: none.
+  std::chrono::milliseconds reference_cache_ttl{1000};
   // The key of the audit chain (store/audit_hash.h), read from a file outside the database
   // (load_audit_key). Required: open_store refuses with `store.audit_key_missing` without it.
   std::optional<AuditKey> audit_key;

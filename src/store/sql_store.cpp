@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "cases/qt/quota_ledger.h"
 #include "store/audit_hash.h"
@@ -786,19 +787,31 @@ struct SqlStore::CommitQueue {
   std::atomic<std::int64_t> shared_changes{0};
 };
 
+struct SqlStore::ReferenceCache {
+  struct Kept {
+    std::chrono::steady_clock::time_point until;
+    std::optional<ReferenceEntry> entry;  // nullopt: the database had no such entry then
+  };
+  static constexpr std::size_t kMaxKept = 10000;  // when full, all is forgotten (cheap to ask again)
+  std::mutex mutex;
+  std::unordered_map<std::string, Kept> kept;  // by set, code and day
+};
+
 SqlStore::GroupCommitCounts SqlStore::group_commit_counts() const {
   return {queue_->shared_transactions.load(), queue_->shared_changes.load()};
 }
 
 SqlStore::SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, int max_retries, AuditKey key,
-                   int group_commit_max, int group_commit_leaders)
+                   int group_commit_max, int group_commit_leaders, std::chrono::milliseconds reference_ttl)
     : pool_(std::move(pool)),
       dialect_(dialect),
       max_retries_(max_retries),
       key_(std::move(key)),
       group_commit_max_(group_commit_max),
       group_commit_leaders_(std::max(group_commit_leaders, 1)),
-      queue_(std::make_unique<CommitQueue>()) {}
+      queue_(std::make_unique<CommitQueue>()),
+      reference_ttl_(reference_ttl),
+      references_(std::make_unique<ReferenceCache>()) {}
 
 SqlStore::~SqlStore() = default;
 
@@ -1314,11 +1327,29 @@ Result<std::vector<ReferenceEntry>> SqlStore::reference_set(const std::string& s
 }
 
 Result<ReferenceEntry> SqlStore::find_reference(const std::string& set, const std::string& code, Date on) {
-  return transact<ReferenceEntry>(TxMode::read, [&](SqlConnection& db) -> Result<ReferenceEntry> {
+  const Error not_found = Error::not_found("store.reference_not_found", set + "/" + code);
+  const std::string key = set + '\n' + code + '\n' + on.iso();
+  const auto now = std::chrono::steady_clock::now();
+  if (reference_ttl_.count() > 0) {
+    std::lock_guard lock(references_->mutex);
+    if (auto it = references_->kept.find(key); it != references_->kept.end() && it->second.until > now) {
+      if (!it->second.entry) return not_found;
+      return *it->second.entry;
+    }
+  }
+  auto found = transact<ReferenceEntry>(TxMode::read, [&](SqlConnection& db) -> Result<ReferenceEntry> {
     return single_row<ReferenceEntry>(
         db.query(sql::kReferenceFind, {SqlParam::text(set), SqlParam::text(code), date_param(on)}), read_reference,
-        Error::not_found("store.reference_not_found", set + "/" + code));
+        not_found);
   });
+  // Kept only what the database answered: an entry, or that there is none (never an outage).
+  if (reference_ttl_.count() > 0 && (found || found.error().kind == Error::Kind::not_found)) {
+    std::lock_guard lock(references_->mutex);
+    if (references_->kept.size() >= ReferenceCache::kMaxKept) references_->kept.clear();
+    references_->kept[key] = ReferenceCache::Kept{
+        now + reference_ttl_, found ? std::optional<ReferenceEntry>(*found) : std::optional<ReferenceEntry>()};
+  }
+  return found;
 }
 
 Status SqlStore::ping() {
@@ -1333,12 +1364,16 @@ Status SqlStore::upsert_reference(const ReferenceEntry& entry) {
   if (entry.effective_to && *entry.effective_to < entry.effective_from) {
     return Error::invalid("store.reference_period_reversed", "effective_to");
   }
-  return transact<Ok>(TxMode::write, [&](SqlConnection& db) {
+  auto written = transact<Ok>(TxMode::write, [&](SqlConnection& db) {
     return as_status(
         db.exec(sql::kReferenceUpsert, {SqlParam::text(entry.set), SqlParam::text(entry.code),
                                         date_param(entry.effective_from), optional_date_param(entry.effective_to),
                                         json_param(entry.payload), SqlParam::integer(entry.confirmed ? 1 : 0)}));
   });
+  // A list changed through this process is seen by its next look-up (StoreOptions::reference_cache_ttl).
+  std::lock_guard lock(references_->mutex);
+  references_->kept.clear();
+  return written;
 }
 
 Result<std::vector<OutboxMessage>> SqlStore::due_outbox(Instant now, int limit) {

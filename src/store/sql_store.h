@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <vector>
 
@@ -27,8 +28,11 @@ class SqlStore final : public cases::Store, public AuditLog {
  public:
   // group_commit_max: the most changes one shared transaction takes (1 = every commit on its own);
   // group_commit_leaders: shared transactions that may run at once.
+  // reference_ttl: how long a reference look-up is answered from this process's memory
+  // (StoreOptions::reference_cache_ttl); zero asks the database every time.
   SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, int max_retries, AuditKey key,
-           int group_commit_max = 64, int group_commit_leaders = 1);
+           int group_commit_max = 64, int group_commit_leaders = 1,
+           std::chrono::milliseconds reference_ttl = std::chrono::milliseconds{0});
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -112,6 +116,8 @@ class SqlStore final : public cases::Store, public AuditLog {
   // runs it for all of them.
   struct PendingCommit;
   struct CommitQueue;
+  // Reference look-ups answered in the last reference_ttl_ (find_reference).
+  struct ReferenceCache;
   // Writes one change on `db` inside the caller's transaction; nothing is committed here.
   Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
                                          const std::vector<cases::StoredFile>& files);
@@ -128,6 +134,8 @@ class SqlStore final : public cases::Store, public AuditLog {
   const int group_commit_max_;
   const int group_commit_leaders_;
   std::unique_ptr<CommitQueue> queue_;
+  const std::chrono::milliseconds reference_ttl_;
+  std::unique_ptr<ReferenceCache> references_;
 };
 
 }  // namespace flis::store

@@ -528,6 +528,41 @@ TEST_P(SqlStoreTest, ReferenceEntriesAreVersionedByEffectiveDate) {
   EXPECT_FALSE(store().upsert_reference(reversed));
 }
 
+// StoreOptions::reference_cache_ttl (issue 10): a look-up is answered from memory for its time; a
+// change made through the same store is seen at once, one made elsewhere (another server, raw SQL here)
+// once the time is over; a store that keeps nothing sees every change at once.
+TEST_P(SqlStoreTest, ReferenceLookUpsAreKeptForTheirTimeAndAChangeThroughTheStoreIsSeenAtOnce) {
+  StoreOptions keeping = options();
+  keeping.reference_cache_ttl = std::chrono::hours{1};  // longer than any test run: no race with the clock
+  StoreOptions asking = options();
+  asking.reference_cache_ttl = std::chrono::milliseconds{0};
+  auto kept = open_store(url_, keeping);
+  auto fresh = open_store(url_, asking);
+  ASSERT_TRUE(kept && fresh);
+  const Date today(2026, 6, 1);
+  const cases::ReferenceEntry almaty{
+      "region", "750000000", Date(2020, 1, 1), std::nullopt, boost::json::object{{"ru", "Алматы"}}, true};
+  EXPECT_EQ((*kept)->find_reference("region", "750000000", today).error().code, "store.reference_not_found");
+  ASSERT_TRUE((*fresh)->upsert_reference(almaty));
+  // Written through another store: the first keeps its "not found" for its time, the other sees it.
+  EXPECT_EQ((*kept)->find_reference("region", "750000000", today).error().code, "store.reference_not_found");
+  ASSERT_TRUE((*fresh)->find_reference("region", "750000000", today));
+  auto renamed = almaty;
+  renamed.payload["ru"] = "г. Алматы";
+  ASSERT_TRUE((*kept)->upsert_reference(renamed));  // through the keeping store: seen at once
+  auto found = (*kept)->find_reference("region", "750000000", today);
+  ASSERT_TRUE(found) << found.error().detail;
+  EXPECT_EQ(found->payload, renamed.payload);
+  auto db = raw();
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->exec(SqlStatement{"", "UPDATE reference_entries SET payload = $1 WHERE code = '750000000'"},
+                       {SqlParam::text(R"({"ru":"Алма-Ата"})")}));
+  EXPECT_EQ((*kept)->find_reference("region", "750000000", today)->payload, renamed.payload);
+  EXPECT_EQ((*fresh)->find_reference("region", "750000000", today)->payload, (boost::json::object{{"ru", "Алма-Ата"}}));
+  // Another day is another look-up.
+  EXPECT_EQ((*kept)->find_reference("region", "750000000", Date(2019, 1, 1)).error().code, "store.reference_not_found");
+}
+
 TEST_P(SqlStoreTest, ListCasesOrdersOpenCasesByStepDeadlineThenClosedOnesAndFilters) {
   auto make = [&](const std::string& id, std::optional<std::int64_t> step_due, std::optional<std::int64_t> due,
                   const std::string& state, const std::string& body) {
