@@ -21,7 +21,8 @@
 # BENCH_DURATION (default 5s), BENCH_RUNS (default 3), BENCH_PG=0 skips PostgreSQL;
 # BENCH_RACE_REQUESTS / BENCH_RACE_UNITS / BENCH_RACE_THREADS (10000 / 1000 / 16) size the quota race;
 # BENCH_LI_IMMIGRANTS / BENCH_LI_UNITS / BENCH_LI_THREADS (100000 / 30000 / 16) the opening of the LI quota year;
-# BENCH_ONLY=http runs parts 1 and 2 only (the wrk comparisons) and prints their table.
+# BENCH_ONLY=http runs parts 1 and 2 only (the wrk comparisons) and prints their table;
+# BENCH_FLIS_THREADS sets flis-server's I/O threads (default: as wrk's and nginx's, 2).
 set -euo pipefail
 self=$(realpath "$0")
 cd "$(dirname "$0")/.."
