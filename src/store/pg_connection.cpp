@@ -109,7 +109,9 @@ std::int64_t changed_rows(const PGresult* res) {
 // Statements that need no answer (SqlConnection::send) are queued in libpq's pipeline mode and go to
 // the server with the next statement that does, or with COMMIT: one round trip for all of them. Each
 // call that waits (exec, query, sync, commit) ends the pipeline with a sync point, reads every answer
-// in order and leaves pipeline mode, so the connection is back in its ordinary state between calls.
+// in order and leaves pipeline mode. The one exception is a read-only transaction's COMMIT (commit()):
+// it stays in the pipeline, behind a sync point of its own, and the connection's next user reads its
+// answer together with its own first one.
 class PgConnection final : public SqlConnection {
  public:
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
