@@ -34,7 +34,7 @@ class AuditKey {
   // invalid_input `store.audit_key_short` for fewer than kMinBytes bytes.
   static Result<AuditKey> from_secret(std::string secret);
   const std::string& id() const { return id_; }
-  // HMAC-SHA-256 (OpenSSL EVP_Q_mac) of `bytes`, 64 lower-case hex digits.
+  // HMAC-SHA-256 (OpenSSL EVP_MAC) of `bytes`, 64 lower-case hex digits.
   std::string mac_hex(std::string_view bytes) const;
 
  private:

@@ -497,6 +497,34 @@ TEST(AuditHashTest, CanonicalFormIgnoresKeyOrder) {
             R"({"a":null,"b":[{"c":2,"d":1}]})");
 }
 
+// The canonical form is written directly now (issue 10); it must stay byte for byte what serializing
+// the value with its keys sorted gave, or every MAC already stored would fail to verify.
+TEST(AuditHashTest, CanonicalFormIsTheSerializationWithSortedKeysByteForByte) {
+  const auto sorted_input = boost::json::parse(
+      R"({"":0,"Z":-9223372036854775808,"a\"q":"line\nbreak \u0001 \u00e9 \u0430","b":[{"c":[],"d":{}},)"
+      R"(18446744073709551615,1.5e-7,-0.0,true,null],"é":{"x":{"y":[1,{"m":1,"n":2}]}}})");
+  const auto shuffled = boost::json::parse(
+      R"({"é":{"x":{"y":[1,{"n":2,"m":1}]}},"b":[{"d":{},"c":[]},18446744073709551615,1.5e-7,-0.0,true,null],)"
+      R"("a\"q":"line\nbreak \u0001 \u00e9 \u0430","Z":-9223372036854775808,"":0})");
+  EXPECT_EQ(canonical_json(shuffled), boost::json::serialize(sorted_input));
+  EXPECT_EQ(canonical_json(sorted_input), boost::json::serialize(sorted_input));
+  EXPECT_EQ(canonical_json(boost::json::value(42)), "42");
+  EXPECT_EQ(canonical_json(boost::json::array{}), "[]");
+}
+
+// RFC 4231 test case 6 (a key longer than SHA-256's block), twice on one thread: the keyed context is
+// kept per thread and copied for each MAC, and a kept one must give the same answer as a fresh one.
+TEST(AuditHashTest, MacIsHmacSha256ByRfc4231) {
+  auto key = AuditKey::from_secret(std::string(131, '\xaa'));
+  ASSERT_TRUE(key);
+  const std::string expected = "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54";
+  EXPECT_EQ(key->mac_hex("Test Using Larger Than Block-Size Key - Hash Key First"), expected);
+  EXPECT_EQ(key->mac_hex("Test Using Larger Than Block-Size Key - Hash Key First"), expected);
+  std::string other_thread;
+  std::thread([&] { other_thread = key->mac_hex("Test Using Larger Than Block-Size Key - Hash Key First"); }).join();
+  EXPECT_EQ(other_thread, expected);
+}
+
 TEST(AuditHashTest, MacDependsOnTheKey) {
   auto other = AuditKey::from_secret(std::string(32, 'k'));
   ASSERT_TRUE(other);
