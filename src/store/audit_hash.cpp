@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 #include <memory>
@@ -274,29 +275,48 @@ std::string records_digest(std::vector<cases::IssuedDocument> documents, std::ve
   return sha256_hex(canonical_json(boost::json::object{{"documents", std::move(docs)}, {"quota", std::move(ledger)}}));
 }
 
+std::string canonical_case_state(const cases::CaseRecord& c, std::int64_t audit_seq, std::string_view audit_head,
+                                 std::string_view records_digest, std::string_view canonical_data) {
+  // The object {"id":..., ..., "data":...} in canonical form, written field by field: the data's
+  // canonical text may come ready-made (SqlStore makes it before a change joins the shared transaction).
+  const auto text = [](std::string_view value) { return boost::json::serialize(value); };
+  const auto number = [](std::int64_t value) { return boost::json::serialize(boost::json::value(value)); };
+  const auto seconds = [](const std::optional<Instant>& t) { return boost::json::serialize(optional_seconds(t)); };
+  std::array<std::pair<std::string_view, std::string>, 18> fields{{
+      {"id", text(c.id)},
+      {"service", text(c.service)},
+      {"kind", text(c.kind)},
+      {"state", text(c.state)},
+      {"region", text(c.region)},
+      {"provider_body", text(c.provider_body)},
+      {"applicant_id", text(c.applicant_id)},
+      {"registered_on", c.registered_on ? text(c.registered_on->iso()) : std::string("null")},
+      {"due_at", seconds(c.due_at)},
+      {"step_due_at", seconds(c.step_due_at)},
+      {"step_rule", text(c.step_rule)},
+      {"data", std::string(canonical_data)},
+      {"version", number(c.version)},
+      {"created_at", number(c.created_at.time_since_epoch().count())},
+      {"updated_at", number(c.updated_at.time_since_epoch().count())},
+      {"audit_seq", number(audit_seq)},
+      {"audit_head", text(audit_head)},
+      {"records_digest", text(records_digest)},
+  }};
+  std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string out = "{";
+  for (const auto& [name, value] : fields) {
+    if (out.size() > 1) out += ',';
+    out += text(name);
+    out += ':';
+    out += value;
+  }
+  out += '}';
+  return out;
+}
+
 std::string case_state_mac(const AuditKey& key, const cases::CaseRecord& c, std::int64_t audit_seq,
                            std::string_view audit_head, std::string_view records_digest) {
-  const boost::json::object state{
-      {"id", c.id},
-      {"service", c.service},
-      {"kind", c.kind},
-      {"state", c.state},
-      {"region", c.region},
-      {"provider_body", c.provider_body},
-      {"applicant_id", c.applicant_id},
-      {"registered_on", c.registered_on ? boost::json::value(c.registered_on->iso()) : nullptr},
-      {"due_at", optional_seconds(c.due_at)},
-      {"step_due_at", optional_seconds(c.step_due_at)},
-      {"step_rule", c.step_rule},
-      {"data", c.data},
-      {"version", c.version},
-      {"created_at", c.created_at.time_since_epoch().count()},
-      {"updated_at", c.updated_at.time_since_epoch().count()},
-      {"audit_seq", audit_seq},
-      {"audit_head", audit_head},
-      {"records_digest", records_digest},
-  };
-  return key.mac_hex(canonical_json(state));
+  return key.mac_hex(canonical_case_state(c, audit_seq, audit_head, records_digest, canonical_json(c.data)));
 }
 
 std::string merkle_root_hex(const std::vector<std::string>& leaves) {

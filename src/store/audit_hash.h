@@ -64,6 +64,10 @@ std::string audit_event_mac(const AuditKey& key, std::string_view prev_hash, con
 // (sorted by id): the rows that state legal facts beside the case row itself.
 std::string records_digest(std::vector<cases::IssuedDocument> documents, std::vector<cases::QuotaEntry> entries);
 
+// The state case_state_mac covers, as canonical JSON, with the case's data given as its canonical
+// text (canonical_json(record.data)).
+std::string canonical_case_state(const cases::CaseRecord& record, std::int64_t audit_seq, std::string_view audit_head,
+                                 std::string_view records_digest, std::string_view canonical_data);
 // MAC over the case row as stored (every column), the head of its chain and its records digest.
 std::string case_state_mac(const AuditKey& key, const cases::CaseRecord& record, std::int64_t audit_seq,
                            std::string_view audit_head, std::string_view records_digest);

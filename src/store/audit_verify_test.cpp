@@ -525,6 +525,56 @@ TEST(AuditHashTest, MacIsHmacSha256ByRfc4231) {
   EXPECT_EQ(other_thread, expected);
 }
 
+// The seal's input is written field by field now (issue 10), with the data's canonical text made
+// before the shared transaction; it must stay the canonical form of the object it was built from.
+TEST(AuditHashTest, CanonicalCaseStateIsTheCanonicalFormOfTheStateObject) {
+  cases::CaseRecord c;
+  c.id = "SE-2026-000042";
+  c.service = "SE";
+  c.kind = "issue";
+  c.state = "registered";
+  c.region = "750000000";
+  c.provider_body = "leb-750000000";
+  c.applicant_id = "u-\"quoted\"";
+  c.step_rule = "SE-9";
+  c.data = boost::json::parse(R"({"z":[1,{"b":null,"a":"é"}],"a":{"y":2,"x":-3.25}})").as_object();
+  c.version = 7;
+  c.created_at = Instant{std::chrono::seconds{1'773'000'000}};
+  c.updated_at = Instant{std::chrono::seconds{1'773'000'100}};
+  for (const bool dated : {false, true}) {
+    if (dated) {
+      c.registered_on = Date(2026, 3, 16);
+      c.due_at = Instant{std::chrono::seconds{1'774'000'000}};
+      c.step_due_at = Instant{std::chrono::seconds{1'773'500'000}};
+    }
+    const auto seconds = [](const std::optional<Instant>& t) {
+      return t ? boost::json::value(t->time_since_epoch().count()) : boost::json::value(nullptr);
+    };
+    const boost::json::object state{
+        {"id", c.id},
+        {"service", c.service},
+        {"kind", c.kind},
+        {"state", c.state},
+        {"region", c.region},
+        {"provider_body", c.provider_body},
+        {"applicant_id", c.applicant_id},
+        {"registered_on", c.registered_on ? boost::json::value(c.registered_on->iso()) : nullptr},
+        {"due_at", seconds(c.due_at)},
+        {"step_due_at", seconds(c.step_due_at)},
+        {"step_rule", c.step_rule},
+        {"data", c.data},
+        {"version", c.version},
+        {"created_at", c.created_at.time_since_epoch().count()},
+        {"updated_at", c.updated_at.time_since_epoch().count()},
+        {"audit_seq", 3},
+        {"audit_head", "abc"},
+        {"records_digest", "def"},
+    };
+    EXPECT_EQ(canonical_case_state(c, 3, "abc", "def", canonical_json(c.data)), canonical_json(state)) << dated;
+    EXPECT_EQ(case_state_mac(test_audit_key(), c, 3, "abc", "def"), test_audit_key().mac_hex(canonical_json(state)));
+  }
+}
+
 TEST(AuditHashTest, MacDependsOnTheKey) {
   auto other = AuditKey::from_secret(std::string(32, 'k'));
   ASSERT_TRUE(other);

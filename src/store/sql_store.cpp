@@ -769,6 +769,7 @@ Result<StoredFile> prepared_file(const StoredFile& file, const std::string& case
 struct SqlStore::PendingCommit {
   const cases::CaseChange* change;
   std::vector<StoredFile> files;
+  std::string canonical_data;  // canonical_json(change->next.data), made by the caller before it queued
   TxMode mode;
   std::optional<Result<CaseRecord>> answer;  // set by the leader once final (outside the queue's lock)
   bool alone = false;                        // the batch could not take it: its caller commits it alone
@@ -819,7 +820,7 @@ void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
   if (batch.size() == 1) {
     // Nobody to share with: the ordinary transaction, with its retries.
     PendingCommit& only = *batch.front();
-    only.answer = commit_alone(only.mode, *only.change, only.files);
+    only.answer = commit_alone(only.mode, *only.change, only.files, only.canonical_data);
     return;
   }
   const auto fail_all = [&](const Error& error) {
@@ -843,7 +844,7 @@ void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
     PendingCommit& pending = *batch[i];
     if (!db.send(kSavepoint, {})) return send_back(db);
-    auto applied = apply_change(db, *pending.change, pending.files);
+    auto applied = apply_change(db, *pending.change, pending.files, pending.canonical_data);
     // What the change sent without waiting is answered now, so that a failure is its own.
     if (applied) {
       if (auto synced = db.sync(); !synced) applied = synced.take_error();
@@ -910,11 +911,15 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   // the case row is written first under its version check, so concurrent commits of one case are
   // serialised on that row before the audit head is read.
   const TxMode mode = change.quota.empty() && !change.numbering ? TxMode::write : TxMode::write_atomic_statements;
+  // The case's data in the canonical form its seal covers, made here, before the change joins a shared
+  // transaction: there one leader writes every change while the others wait, so what a caller can do
+  // on its own it does beforehand (the data is the largest part of the seal's input).
+  std::string canonical_data = canonical_json(change.next.data);
   if (pinned() || group_commit_max_ <= 1) {
-    return commit_alone(mode, change, files);
+    return commit_alone(mode, change, files, canonical_data);
   }
   // Group commit: queue the change, and either lead a shared transaction or wait for its leader.
-  PendingCommit pending{&change, std::move(files), mode};
+  PendingCommit pending{&change, std::move(files), std::move(canonical_data), mode};
   {
     std::unique_lock lock(queue_->mutex);
     queue_->waiting.push_back(&pending);
@@ -952,16 +957,16 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   if (pending.answer) return std::move(*pending.answer);
   // A change the shared transaction could not take (a serialization failure, a broken batch) runs on
   // its own, with the usual retries.
-  return commit_alone(mode, change, pending.files);
+  return commit_alone(mode, change, pending.files, pending.canonical_data);
 }
 
 Result<CaseRecord> SqlStore::commit_alone(TxMode mode, const cases::CaseChange& change,
-                                          const std::vector<StoredFile>& files) {
-  return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, files); });
+                                          const std::vector<StoredFile>& files, const std::string& canonical_data) {
+  return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, files, canonical_data); });
 }
 
 Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseChange& change,
-                                          const std::vector<StoredFile>& files) {
+                                          const std::vector<StoredFile>& files, const std::string& canonical_data) {
   CaseRecord stored = change.next;
   stored.version = change.next.version + 1;
   if (change.numbering) {
@@ -1110,7 +1115,7 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     if (!read) return read.take_error();
     digest = std::move(*read);
   }
-  const std::string mac = case_state_mac(key_, stored, seq, prev_hash, digest);
+  const std::string mac = key_.mac_hex(canonical_case_state(stored, seq, prev_hash, digest, canonical_data));
   // Sent without waiting, with the inserts above: their failures come back from the next statement
   // that waits, or from COMMIT (SqlConnection::send).
   auto sealed = db.send(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),

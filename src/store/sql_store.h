@@ -119,12 +119,15 @@ class SqlStore final : public cases::Store, public AuditLog {
   // Reference look-ups answered in the last reference_ttl_ (find_reference).
   struct ReferenceCache;
   // Writes one change on `db` inside the caller's transaction; nothing is committed here.
+  // canonical_data: canonical_json(change.next.data), the data as the seal covers it.
   Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
-                                         const std::vector<cases::StoredFile>& files);
+                                         const std::vector<cases::StoredFile>& files,
+                                         const std::string& canonical_data);
   void run_batch(const std::vector<PendingCommit*>& batch);
   // One change in a transaction of its own, re-run on a serialization failure (transact()).
   Result<cases::CaseRecord> commit_alone(TxMode mode, const cases::CaseChange& change,
-                                         const std::vector<cases::StoredFile>& files);
+                                         const std::vector<cases::StoredFile>& files,
+                                         const std::string& canonical_data);
   static thread_local std::vector<Pin*> pins_;  // the snapshots this thread holds, one per store at most
 
   std::unique_ptr<ConnectionPool> pool_;
