@@ -528,24 +528,15 @@ TEST(AuditHashTest, MacIsHmacSha256ByRfc4231) {
 // The seal's input is written field by field now (issue 10), with the data's canonical text made
 // before the shared transaction; it must stay the canonical form of the object it was built from.
 TEST(AuditHashTest, CanonicalCaseStateIsTheCanonicalFormOfTheStateObject) {
-  cases::CaseRecord c;
-  c.id = "SE-2026-000042";
-  c.service = "SE";
-  c.kind = "issue";
-  c.state = "registered";
-  c.region = "750000000";
-  c.provider_body = "leb-750000000";
+  cases::CaseRecord c = sample_case("SE-2026-000042");
   c.applicant_id = "u-\"quoted\"";
-  c.step_rule = "SE-9";
   c.data = boost::json::parse(R"({"z":[1,{"b":null,"a":"é"}],"a":{"y":2,"x":-3.25}})").as_object();
   c.version = 7;
-  c.created_at = Instant{std::chrono::seconds{1'773'000'000}};
-  c.updated_at = Instant{std::chrono::seconds{1'773'000'100}};
-  for (const bool dated : {false, true}) {
-    if (dated) {
-      c.registered_on = Date(2026, 3, 16);
-      c.due_at = Instant{std::chrono::seconds{1'774'000'000}};
-      c.step_due_at = Instant{std::chrono::seconds{1'773'500'000}};
+  for (const bool dated : {true, false}) {
+    if (!dated) {
+      c.registered_on.reset();
+      c.due_at.reset();
+      c.step_due_at.reset();
     }
     const auto seconds = [](const std::optional<Instant>& t) {
       return t ? boost::json::value(t->time_since_epoch().count()) : boost::json::value(nullptr);

@@ -148,11 +148,8 @@ class PgConnection final : public SqlConnection {
       sent_.push_back(Sent{Sent::Kind::sync_point, {}, {}, true});
       return ok_status();
     }
-    if (sent_.empty()) return exec_script("COMMIT");
     if (auto queued = queue({{}, "COMMIT"}, {}, {}); !queued) return queued;
-    auto done = finish(false);
-    if (!done) return done.take_error();
-    return ok_status();
+    return sync();
   }
   void rollback() override {
     read_only_ = false;
@@ -284,9 +281,7 @@ class PgConnection final : public SqlConnection {
       if (sent[i].kind == Sent::Kind::prepare && !succeeded) prepared_.erase(sent[i].name);
       if (status == PGRES_PIPELINE_ABORTED || sent[i].ignore_failure) continue;
       if (!succeeded && !failure) {
-        Error error = error_of(result.get(), sent[i].name);
-        if (!sent[i].conflict_code.empty() && error.code == kUniqueViolation) error.code = sent[i].conflict_code;
-        failure = std::move(error);
+        failure = renamed_conflict(error_of(result.get(), sent[i].name), sent[i].conflict_code);
       }
       if (keep_last && i + 1 == sent.size()) last = std::move(result);
     }

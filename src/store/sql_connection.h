@@ -69,6 +69,13 @@ inline constexpr std::string_view kDatabaseError = "store.database_error";      
 
 inline bool is_retryable(const Error& error) { return error.code == kSerializationFailure; }
 
+// A unique violation where the caller knows which key it was: reported under the caller's code
+// (`store.case_exists`, ...). An empty code, or any other error, passes unchanged.
+inline Error renamed_conflict(Error error, std::string_view code) {
+  if (!code.empty() && error.code == kUniqueViolation) error.code = std::string(code);
+  return error;
+}
+
 class SqlConnection {
  public:
   virtual ~SqlConnection() = default;
@@ -94,9 +101,7 @@ class SqlConnection {
   virtual Status send(const SqlStatement& statement, const SqlParams& params, std::string_view conflict_code = {}) {
     auto done = exec(statement, params);
     if (done) return ok_status();
-    Error error = done.take_error();
-    if (!conflict_code.empty() && error.code == kUniqueViolation) error.code = std::string(conflict_code);
-    return error;
+    return renamed_conflict(done.take_error(), conflict_code);
   }
   // Waits for every statement sent; the first of their failures.
   virtual Status sync() { return ok_status(); }

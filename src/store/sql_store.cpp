@@ -281,12 +281,6 @@ SqlParams case_params(const CaseRecord& c, std::int64_t stored_version) {
           SqlParam::integer(stored_version)};
 }
 
-// A unique violation inside commit means a duplicate key the caller supplied; name which one.
-Error renamed_conflict(Error error, std::string code) {
-  if (error.code == kUniqueViolation) error.code = std::move(code);
-  return error;
-}
-
 std::string random_id() {
   unsigned char bytes[16];
   if (RAND_bytes(bytes, sizeof bytes) != 1) std::abort();  // the CSPRNG failing is a broken invariant

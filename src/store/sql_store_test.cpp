@@ -914,9 +914,7 @@ TEST_P(SqlStoreTest, OutboxListsByBodyAndStatusAndCounts) {
 TEST_P(SqlStoreTest, DroppedPooledConnectionsAreReplaced) {
   if (GetParam() != "postgresql") GTEST_SKIP() << "only a server can drop a client's connection";
   ASSERT_TRUE(store().next_sequence("warm-up"));
-  auto admin = raw();
-  ASSERT_NE(admin, nullptr);
-  auto killed = drop_own_connections(*admin);
+  auto killed = drop_own_connections();
   ASSERT_TRUE(killed) << killed.error().detail;
   ASSERT_GT(*killed, 0U);
   auto after = store().next_sequence("warm-up");
@@ -984,9 +982,7 @@ TEST_P(SqlStoreTest, AChangeThatOnlySendsIsRerunWhenItsPooledConnectionWasDroppe
   ASSERT_TRUE(store().commit(new_case_change("SE-2026-000070")));
   // A read leaves its COMMIT for the connection's next user to read (one round trip per read).
   ASSERT_TRUE(store().load_case("SE-2026-000070"));
-  auto admin = raw();
-  ASSERT_NE(admin, nullptr);
-  auto killed = drop_own_connections(*admin);
+  auto killed = drop_own_connections();
   ASSERT_TRUE(killed) << killed.error().detail;
   ASSERT_GT(*killed, 0U);
   auto read = store().load_case("SE-2026-000070");

@@ -76,13 +76,15 @@ class StoreFixture : public ::testing::TestWithParam<std::string> {
 
   Result<std::unique_ptr<cases::Store>> reopen() const { return open_store(url_, options()); }
 
-  // PostgreSQL: the server ends every connection of this test but the caller's, as a restart or an
-  // idle timeout would; returns how many it ended.
-  Result<std::size_t> drop_own_connections(SqlConnection& admin) const {
-    auto ended = admin.query(SqlStatement{"",
-                                          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                          "WHERE application_name = $1 AND pid <> pg_backend_pid()"},
-                             {SqlParam::text(schema_)});
+  // PostgreSQL: the server ends every connection of this test's stores, as a restart or an idle
+  // timeout would; returns how many it ended.
+  Result<std::size_t> drop_own_connections() const {
+    auto admin = open_pg_connection(base_url_);
+    if (!admin) return admin.take_error();
+    auto ended = (*admin)->query(SqlStatement{"",
+                                              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                              "WHERE application_name = $1"},
+                                 {SqlParam::text(schema_)});
     if (!ended) return ended.take_error();
     return ended->size();
   }
