@@ -125,6 +125,41 @@ TEST_P(GroupCommitTest, SixteenWritersShareOneTransactionAndEachGetsItsOwnNumber
   expect_intact();
 }
 
+// New cases that only insert are written together with no savepoint each, their numbers drawn at once
+// (SqlStore::run_batch). One of them failing (here a duplicate outbox id, which only the database sees)
+// undoes that part, and the batch is written again change by change: the failing writer gets its own
+// error, the others commit, and no number is skipped.
+TEST_P(GroupCommitTest, ANewCaseThatFailsAmongInsertOnlyChangesLeavesNoGapInTheNumbers) {
+  CaseChange first = numbered_change();
+  first.outbox.push_back(sample_outbox("msg-taken"));
+  auto made = store().commit(first);
+  ASSERT_TRUE(made) << made.error().code;
+  ASSERT_EQ(made->id, "SE-2026-000001");
+  const auto answers = race(12, [&](int i) {
+    CaseChange change = numbered_change();
+    if (i == 5) change.outbox.push_back(sample_outbox("msg-taken"));
+    return store().commit(change);
+  });
+  std::set<std::string> ids;
+  for (int i = 0; i < 12; ++i) {
+    if (i == 5) {
+      ASSERT_FALSE(answers[i]);
+      EXPECT_EQ(answers[i].error().code, "store.duplicate_outbox_id");
+      continue;
+    }
+    ASSERT_TRUE(answers[i]) << answers[i].error().code << " " << answers[i].error().detail;
+    ids.insert(answers[i]->id);
+  }
+  std::set<std::string> expected;
+  for (int n = 2; n <= 12; ++n) expected.insert(cases::CaseNumbering{"SE", 2026}.number(n));
+  EXPECT_EQ(ids, expected);
+  EXPECT_GE(sql().group_commit_counts().shared_changes, 8);
+  auto next = store().commit(numbered_change());
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->id, "SE-2026-000013");
+  expect_intact();
+}
+
 TEST_P(GroupCommitTest, AChangeThatFailsIsUndoneAloneAndTheOthersOfItsTransactionCommit) {
   ASSERT_TRUE(store().commit(new_case_change("SE-2026-000100")));
   auto loaded = store().load_case("SE-2026-000100");

@@ -119,11 +119,17 @@ class SqlStore final : public cases::Store, public AuditLog {
   // Reference look-ups answered in the last reference_ttl_ (find_reference).
   struct ReferenceCache;
   // Writes one change on `db` inside the caller's transaction; nothing is committed here.
-  // canonical_data: canonical_json(change.next.data), the data as the seal covers it.
+  // canonical_data: canonical_json(change.next.data), the data as the seal covers it. drawn_number:
+  // the number of a numbered new case when the caller drew it already (run_batch draws a batch's at once).
   Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
-                                         const std::vector<cases::StoredFile>& files,
-                                         const std::string& canonical_data);
+                                         const std::vector<cases::StoredFile>& files, const std::string& canonical_data,
+                                         std::optional<std::int64_t> drawn_number = std::nullopt);
   void run_batch(const std::vector<PendingCommit*>& batch);
+  // The part of a batch whose changes only insert, written without a savepoint each (run_batch).
+  // False when any of it failed: the transaction then holds a failure and must be rolled back.
+  bool write_inserts_only(SqlConnection& db, const std::vector<PendingCommit*>& batch,
+                          const std::vector<std::size_t>& which,
+                          std::vector<std::optional<cases::CaseRecord>>& written);
   // One change in a transaction of its own, re-run on a serialization failure (transact()).
   Result<cases::CaseRecord> commit_alone(TxMode mode, const cases::CaseChange& change,
                                          const std::vector<cases::StoredFile>& files,

@@ -34,15 +34,6 @@ cases::IssuedDocument sample_document(const std::string& number, const std::stri
   return d;
 }
 
-cases::OutboxMessage sample_outbox(const std::string& id) {
-  cases::OutboxMessage m;
-  m.id = id;
-  m.system = "notifications";
-  m.operation = "notify_applicant";
-  m.payload = boost::json::object{{"template", "registered"}};
-  return m;
-}
-
 TEST_P(SqlStoreTest, MigrationsAreIdempotent) {
   auto connection = raw();
   ASSERT_NE(connection, nullptr);

@@ -37,6 +37,12 @@ inline constexpr std::string_view kCaseColumnsWithoutData =
 inline constexpr SqlStatement kCaseInsert{
     "case_insert", "INSERT INTO cases (" FLIS_CASE_COLUMNS
                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"};
+// A new case with its seal already made (no document or ledger row of its own to digest first): the
+// row is written once, where kCaseInsert + kCaseSeal would write it twice.
+inline constexpr SqlStatement kCaseInsertSealed{
+    "case_insert_sealed", "INSERT INTO cases (" FLIS_CASE_COLUMNS ", " FLIS_CASE_CHAIN_COLUMNS
+                          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+                          "$19)"};
 // Optimistic lock: the row changes only if nobody committed since the caller loaded it.
 inline constexpr SqlStatement kCaseUpdate{
     "case_update",
@@ -243,6 +249,11 @@ inline constexpr SqlStatement kAuthGeneration{"auth_generation",
 inline constexpr SqlStatement kSequenceNext{
     "sequence_next",
     "INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 "
+    "RETURNING value"};
+// The same for $2 numbers at once (a batch of new cases, SqlStore::run_batch): returns the last of them.
+inline constexpr SqlStatement kSequenceTake{
+    "sequence_take",
+    "INSERT INTO sequences (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = sequences.value + $2 "
     "RETURNING value"};
 
 // --- reference data

@@ -136,6 +136,15 @@ inline cases::AuditEvent sample_event(const std::string& command, const std::str
   return e;
 }
 
+inline cases::OutboxMessage sample_outbox(const std::string& id) {
+  cases::OutboxMessage m;
+  m.id = id;
+  m.system = "notifications";
+  m.operation = "notify_applicant";
+  m.payload = boost::json::object{{"template", "registered"}};
+  return m;
+}
+
 inline cases::CaseChange new_case_change(const std::string& id) {
   cases::CaseChange change;
   change.next = sample_case(id);
