@@ -39,6 +39,7 @@
 #include "docs/signer.h"
 #include "law/calendar.h"
 #include "store/database.h"
+#include "store/sql_store.h"
 
 namespace {
 
@@ -142,6 +143,9 @@ void report_error(benchmark::State& state, const Error& e) { state.SkipWithError
 constexpr int kClients = 16;
 
 void run_flis_create_draft(benchmark::State& state, FlisFixture* f) {
+  // How group commit shared the run's commits (thread 0 reports): changes per shared transaction.
+  const auto* sql = dynamic_cast<const store::SqlStore*>(f->store.get());
+  const auto before = sql != nullptr ? sql->group_commit_counts() : store::SqlStore::GroupCommitCounts{};
   for (auto _ : state) {
     auto c = f->se->create_draft(f->actor, f->input);
     if (!c) {
@@ -151,6 +155,14 @@ void run_flis_create_draft(benchmark::State& state, FlisFixture* f) {
     benchmark::DoNotOptimize(c->id);
   }
   state.SetItemsProcessed(state.iterations());
+  if (sql != nullptr && state.thread_index() == 0 && state.threads() > 1) {
+    const auto after = sql->group_commit_counts();
+    const auto shared = after.shared_transactions - before.shared_transactions;
+    if (shared > 0) {
+      state.counters["changes_per_shared_txn"] =
+          static_cast<double>(after.shared_changes - before.shared_changes) / static_cast<double>(shared);
+    }
+  }
 }
 
 // A bare sqlite3 handle with the store's durability settings and a table as wide as `cases`.

@@ -777,8 +777,8 @@ struct SqlStore::PendingCommit {
 
 struct SqlStore::CommitQueue {
   std::mutex mutex;
-  std::deque<PendingCommit*> waiting;
-  int leaders = 0;  // shared transactions running now
+  std::deque<std::shared_ptr<PendingCommit>> waiting;  // shared: the leader wakes them after unlocking
+  int leaders = 0;                                     // shared transactions running now
   std::atomic<std::int64_t> shared_transactions{0};
   std::atomic<std::int64_t> shared_changes{0};
 };
@@ -823,7 +823,7 @@ bool inserts_only(const cases::CaseChange& change) {
 
 }  // namespace
 
-bool SqlStore::write_inserts_only(SqlConnection& db, const std::vector<PendingCommit*>& batch,
+bool SqlStore::write_inserts_only(SqlConnection& db, const std::vector<std::shared_ptr<PendingCommit>>& batch,
                                   const std::vector<std::size_t>& which,
                                   std::vector<std::optional<CaseRecord>>& written) {
   // Their numbers in one statement per sequence (the numbers of a batch are consecutive: it commits or
@@ -850,7 +850,7 @@ bool SqlStore::write_inserts_only(SqlConnection& db, const std::vector<PendingCo
   return static_cast<bool>(db.sync());
 }
 
-void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
+void SqlStore::run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batch) {
   if (batch.size() == 1) {
     // Nobody to share with: the ordinary transaction, with its retries.
     PendingCommit& only = *batch.front();
@@ -858,14 +858,14 @@ void SqlStore::run_batch(const std::vector<PendingCommit*>& batch) {
     return;
   }
   const auto fail_all = [&](const Error& error) {
-    for (auto* pending : batch)
+    for (const auto& pending : batch)
       if (!pending->answer) pending->answer = Result<CaseRecord>(error);
   };
   // Changes not yet answered go back to their callers to be committed alone: nothing of theirs was
   // committed (the transaction was rolled back before COMMIT was sent).
   const auto send_back = [&](SqlConnection& db) {
     db.rollback();
-    for (auto* pending : batch)
+    for (const auto& pending : batch)
       if (!pending->answer) pending->alone = true;
   };
   auto lease = pool_->acquire();
@@ -969,19 +969,20 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
     return commit_alone(mode, change, files, canonical_data);
   }
   // Group commit: queue the change, and either lead a shared transaction or wait for its leader.
-  PendingCommit pending{&change, std::move(files), std::move(canonical_data), mode};
+  const std::shared_ptr<PendingCommit> pending(
+      new PendingCommit{&change, std::move(files), std::move(canonical_data), mode});
   {
     std::unique_lock lock(queue_->mutex);
-    queue_->waiting.push_back(&pending);
-    while (!pending.settled) {
+    queue_->waiting.push_back(pending);
+    while (!pending->settled) {
       if (queue_->leaders >= group_commit_leaders_ || queue_->waiting.empty()) {
-        pending.wake.wait(lock);
+        pending->wake.wait(lock);
         continue;
       }
       // Lead: take the oldest change and every other waiting change of its transaction mode (on
       // SQLite every write transaction is the same BEGIN IMMEDIATE, so all of them).
       ++queue_->leaders;
-      std::vector<PendingCommit*> batch;
+      std::vector<std::shared_ptr<PendingCommit>> batch;
       const TxMode batch_mode = queue_->waiting.front()->mode;
       for (auto it = queue_->waiting.begin(); it != queue_->waiting.end() && std::ssize(batch) < group_commit_max_;) {
         if ((*it)->mode == batch_mode || dialect_ == Dialect::sqlite) {
@@ -995,19 +996,24 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       run_batch(batch);
       lock.lock();
       --queue_->leaders;
-      for (PendingCommit* answered : batch) {
-        answered->settled = true;
-        answered->wake.notify_one();
-      }
+      for (const auto& answered : batch) answered->settled = true;
       // The next in line may lead now (a caller that arrives meanwhile may take the place first; then
       // that leader wakes the next in line when it is done).
-      if (!queue_->waiting.empty()) queue_->waiting.front()->wake.notify_one();
+      std::shared_ptr<PendingCommit> next = queue_->waiting.empty() ? nullptr : queue_->waiting.front();
+      // Woken with the lock released, which each needs to see its answer (woken under it, each went
+      // back to sleep on the mutex); the next leader first, so that the next shared transaction
+      // starts while this thread wakes the others. The shared pointers keep each `wake` alive for this.
+      lock.unlock();
+      if (next) next->wake.notify_one();
+      for (const auto& answered : batch)
+        if (answered != pending) answered->wake.notify_one();
+      lock.lock();
     }
   }
-  if (pending.answer) return std::move(*pending.answer);
+  if (pending->answer) return std::move(*pending->answer);
   // A change the shared transaction could not take (a serialization failure, a broken batch) runs on
   // its own, with the usual retries.
-  return commit_alone(mode, change, pending.files, pending.canonical_data);
+  return commit_alone(mode, change, pending->files, pending->canonical_data);
 }
 
 Result<CaseRecord> SqlStore::commit_alone(TxMode mode, const cases::CaseChange& change,

@@ -124,10 +124,10 @@ class SqlStore final : public cases::Store, public AuditLog {
   Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
                                          const std::vector<cases::StoredFile>& files, const std::string& canonical_data,
                                          std::optional<std::int64_t> drawn_number = std::nullopt);
-  void run_batch(const std::vector<PendingCommit*>& batch);
+  void run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batch);
   // The part of a batch whose changes only insert, written without a savepoint each (run_batch).
   // False when any of it failed: the transaction then holds a failure and must be rolled back.
-  bool write_inserts_only(SqlConnection& db, const std::vector<PendingCommit*>& batch,
+  bool write_inserts_only(SqlConnection& db, const std::vector<std::shared_ptr<PendingCommit>>& batch,
                           const std::vector<std::size_t>& which,
                           std::vector<std::optional<cases::CaseRecord>>& written);
   // One change in a transaction of its own, re-run on a serialization failure (transact()).
