@@ -22,7 +22,8 @@
 # BENCH_RACE_REQUESTS / BENCH_RACE_UNITS / BENCH_RACE_THREADS (10000 / 1000 / 16) size the quota race;
 # BENCH_LI_IMMIGRANTS / BENCH_LI_UNITS / BENCH_LI_THREADS (100000 / 30000 / 16) the opening of the LI quota year;
 # BENCH_ONLY=http runs parts 1 and 2 only (the wrk comparisons) and prints their table;
-# BENCH_FLIS_THREADS sets flis-server's I/O threads (default: as wrk's and nginx's, 2).
+# BENCH_FLIS_PROCESSES sets how many flis-server processes share the port (default: as nginx's workers, 2)
+# and BENCH_FLIS_THREADS the I/O threads of each (default 1; with one process, as wrk's threads, 2).
 set -euo pipefail
 self=$(realpath "$0")
 cd "$(dirname "$0")/.."
@@ -78,13 +79,27 @@ key="$work/signer.pem"
 "$BIN/flis" --db "$db" --key "$key" migrate >/dev/null
 "$BIN/flis" --db "$db" --key "$key" load-reference >/dev/null
 "$BIN/flis" --db "$db" --key "$key" seed-demo >/dev/null
+# flis-server as nginx runs: one process per core (BENCH_FLIS_PROCESSES, default the nginx workers), each
+# with one I/O thread, all on one port (--reuse-port: the kernel spreads the connections). Beside it, for
+# the case read, one process with THREADS I/O threads ("one process" rows), on the same database.
+# Request logs go to files, as in production; nginx keeps an access log too.
+PROCESSES=${BENCH_FLIS_PROCESSES:-$THREADS}
+FLIS_THREADS=${BENCH_FLIS_THREADS:-1}
+[ "$PROCESSES" -gt 1 ] || FLIS_THREADS=${BENCH_FLIS_THREADS:-$THREADS}
 flis_port=$(free_port)
-# Request logs go to a file, as in production; nginx keeps an access log too.
-"$BIN/flis-server" --listen "127.0.0.1:$flis_port" --db "$db" --key "$key" --demo --threads "${BENCH_FLIS_THREADS:-$THREADS}" \
-  --assets assets --i18n data/i18n >"$work/flis-server.log" 2>&1 &
-pids+=($!)
+for p in $(seq "$PROCESSES"); do
+  "$BIN/flis-server" --listen "127.0.0.1:$flis_port" --db "$db" --key "$key" --demo --threads "$FLIS_THREADS" \
+    --reuse-port --assets assets --i18n data/i18n >"$work/flis-server-$p.log" 2>&1 &
+  pids+=($!)
+done
 flis="http://127.0.0.1:$flis_port"
 wait_http "$flis/healthz"
+single_port=$(free_port)
+"$BIN/flis-server" --listen "127.0.0.1:$single_port" --db "$db" --key "$key" --demo --threads "$THREADS" \
+  --assets assets --i18n data/i18n >"$work/flis-server-single.log" 2>&1 &
+pids+=($!)
+single="http://127.0.0.1:$single_port"
+wait_http "$single/healthz"
 
 token=$(curl -s -X POST "$flis/api/v1/auth/demo-token" -H 'Content-Type: application/json' -d '{"login":"officer.astana"}' |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
@@ -204,10 +219,13 @@ for target in healthz case inbox quota; do
     inbox) path=$inbox_path; header=(-H "$auth") ;;
     quota) path=$quota_path ;;
   esac
+  sides=(flis nginx)
+  [ "$target" = case ] && sides+=(single)
   for run in $(seq "$RUNS"); do
-    for side in flis nginx; do
+    for side in "${sides[@]}"; do
       base=$flis
       [ "$side" = nginx ] && base=$ngx
+      [ "$side" = single ] && base=$single
       log "wrk $target $side run $run/$RUNS"
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$base$path" \
         >"$work/wrk/$target-$side-$run.txt"
@@ -227,7 +245,7 @@ WRK_RATE=$half_rate WRK_THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$D
 
 if [ "$ONLY" = http ]; then
   mkdir -p var/bench
-  export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes inbox_bytes quota_bytes quota_path
+  export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes inbox_bytes quota_bytes quota_path PROCESSES FLIS_THREADS
   # The summary below, which stops after its HTTP table.
   BENCH_ONLY=http python3 - "$work" "$RUNS" 0 >var/bench/summary.md <<<"$(sed -n '/^python3 - "\$work"/,/^PY$/p' "$self" | sed '1d;$d')"
   cat var/bench/summary.md
@@ -309,7 +327,7 @@ fi
 
 # ---- summary ------------------------------------------------------------------------------------
 mkdir -p var/bench
-export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes inbox_bytes quota_bytes quota_path
+export THREADS CONNECTIONS DURATION case_path healthz_bytes case_bytes inbox_bytes quota_bytes quota_path PROCESSES FLIS_THREADS
 export pg_settings=${pg_settings:-}
 python3 - "$work" "$RUNS" "$pg_ok" >var/bench/summary.md <<'PY'
 import json, re, statistics, sys, os
@@ -336,8 +354,9 @@ def median_of(target, side):
 out = []
 out.append("# FLIS bench summary\n")
 out.append(f"Machine: {os.cpu_count()} CPUs, shared by load generator and servers; {runs} runs each, medians. "
-           f"wrk -t{E['THREADS']} -c{E['CONNECTIONS']} -d{E['DURATION']} --latency on 127.0.0.1; flis-server --threads {E['THREADS']}, "
-           f"nginx worker_processes {E['THREADS']}.\n")
+           f"wrk -t{E['THREADS']} -c{E['CONNECTIONS']} -d{E['DURATION']} --latency on 127.0.0.1; flis-server: {E['PROCESSES']} "
+           f"process(es) of --threads {E['FLIS_THREADS']} on one port (--reuse-port), and for the case read also one process of "
+           f"--threads {E['THREADS']}; nginx worker_processes {E['THREADS']}.\n")
 out.append("## HTTP (wrk)\n")
 out.append("| endpoint | server | req/s (median) | p50 ms | p99 ms | runs req/s |")
 out.append("|---|---|---:|---:|---:|---|")
@@ -354,6 +373,11 @@ for target, label in (("healthz", f"GET /healthz ({E['healthz_bytes']} B)"),
                + ", ".join(f"{r[0]:,.0f}" for r in n_rows) + " |")
     out.append(f"| | **flis/nginx** | **{f_rps / n_rps:.2f}x** | {f_p50 / n_p50:.1f}x | {f_p99 / n_p99:.1f}x | |")
     ratios.append((target, f_rps / n_rps))
+    if target == "case":
+        (s_rps, s_p50, s_p99), s_rows = median_of(target, "single")
+        out.append(f"| | flis-server, one process of {E['THREADS']} I/O threads | {s_rps:,.0f} | {s_p50:.2f} | {s_p99:.2f} | "
+                   + ", ".join(f"{r[0]:,.0f}" for r in s_rows) + " |")
+        out.append(f"| | one process/nginx | {s_rps / n_rps:.2f}x | {s_p50 / n_p50:.1f}x | {s_p99 / n_p99:.1f}x | |")
 h_rps, h_p50, h_p99 = wrk(f"{work}/wrk/case-flis-half.txt")
 out.append(f"\nThe case read paced at half flis-server's median rate (`bench/paced.lua`): {h_rps:,.0f} req/s, "
            f"p50 {h_p50:.2f} ms, p99 **{h_p99:.2f} ms** (issue 10 item 1: p99 ≤ 10 ms).")

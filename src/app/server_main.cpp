@@ -143,6 +143,9 @@ int main(int argc, char** argv) {
   cli.add_option("--rules", options.rules.dir, "rule versions (data/rules)")->envname("FLIS_RULES");
   cli.add_option("--uswds", uswds, "compiled USWDS design system (served at /static/uswds/)")->envname("FLIS_USWDS");
   cli.add_option("--threads", threads, "I/O threads")->envname("FLIS_THREADS");
+  bool reuse_port = false;
+  cli.add_flag("--reuse-port", reuse_port, "share the port with other flis-server processes (SO_REUSEPORT)")
+      ->envname("FLIS_REUSE_PORT");
   int handler_threads = 16;
   cli.add_option("--handler-threads", handler_threads,
                  "threads the handlers run on (database, external systems, documents), apart from the I/O threads")
@@ -244,6 +247,7 @@ int main(int argc, char** argv) {
   }
   config.threads = threads;
   config.handler_threads = handler_threads;
+  config.reuse_port = reuse_port;
   config.max_pending = max_pending;
   config.static_dir = std::filesystem::path(assets) / "static";
   if (!metrics_token_file.empty()) {

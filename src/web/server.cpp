@@ -4,6 +4,7 @@
 #include "web/server.h"
 
 #include <openssl/crypto.h>
+#include <sys/socket.h>
 
 #include <array>
 #include <atomic>
@@ -18,6 +19,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cerrno>
 #include <condition_variable>
 #include <csignal>
 #include <ctime>
@@ -192,6 +194,12 @@ struct Server::Impl {
     const tcp::endpoint endpoint = endpoints.begin()->endpoint();
     acceptor.open(endpoint.protocol(), ec);
     if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec && config.reuse_port) {
+      const int on = 1;
+      if (::setsockopt(acceptor.native_handle(), SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0) {
+        ec = beast::error_code(errno, boost::system::system_category());
+      }
+    }
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {

@@ -20,6 +20,9 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: an ephemeral port, see Server::port()
   int threads = 2;            // I/O threads: accepting, reading, parsing and writing
+  // SO_REUSEPORT: several flis-server processes listen on one port and the kernel spreads the
+  // connections among them — one process per core, like nginx's workers (docs/production.md).
+  bool reuse_port = false;
   // Issue 10: handlers (database, registries, documents) run on a pool of this many threads, never on the
   // I/O threads, so that a slow external system stalls no connection; 0: on the I/O threads.
   int handler_threads = 0;

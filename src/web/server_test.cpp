@@ -155,6 +155,40 @@ TEST_F(ServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
   EXPECT_FALSE(two[http::field::date].empty());
 }
 
+// Issue 10: one process per core on one port (ServerConfig::reuse_port, --reuse-port). Two servers
+// listen on the same port; the kernel hands each new connection to one of them, and both answer.
+TEST_F(ServerTest, TwoServersWithReusePortShareOnePortAndBothServe) {
+  config_.reuse_port = true;
+  start();
+  Router other_router;
+  other_router.get("/api/v1/cases/{id}", [](Request&) { return Response::text("second"); });
+  ServerConfig other_config = config_;
+  other_config.port = server_->port();
+  metrics::Registry other_registry;
+  Server other(other_config, other_router, catalog(), other_registry);
+  auto listening = other.listen();
+  ASSERT_TRUE(listening) << listening.error().detail;
+  std::thread other_runner([&] { static_cast<void>(other.run()); });
+  int first = 0;
+  int second = 0;
+  for (int i = 0; i < 64; ++i) {
+    Client client(server_->port());  // a new connection each time: the kernel picks the listener
+    auto response = client.get("/api/v1/cases/SE-1");
+    ASSERT_EQ(response.result_int(), 200);
+    (response.body() == "second" ? second : first) += 1;
+  }
+  other.stop();
+  other_runner.join();
+  EXPECT_GT(first, 0);
+  EXPECT_GT(second, 0);
+  // Without the option the port stays one server's.
+  ServerConfig exclusive = config_;
+  exclusive.reuse_port = false;
+  exclusive.port = server_->port();
+  Server refused(exclusive, other_router, catalog(), other_registry);
+  EXPECT_FALSE(refused.listen());
+}
+
 TEST_F(ServerTest, UnknownPathIsLocalized404ProblemAndWrongMethodIs405) {
   start();
   Client client(server_->port());
