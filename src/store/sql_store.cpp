@@ -1062,7 +1062,8 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     params.push_back(instant_param(stored.updated_at));
     const SqlStatement* insert = &sql::kCaseInsert;
     if (sealed_when_inserted) {
-      digest = records_digest({}, {});
+      static const std::string kNoRecords = records_digest({}, {});  // the same for every such case
+      digest = kNoRecords;
       params.push_back(SqlParam::integer(seq));
       params.push_back(SqlParam::text(prev_hash));
       params.push_back(SqlParam::text(digest));
