@@ -786,7 +786,9 @@ struct SqlStore::CommitQueue {
 struct SqlStore::ReferenceCache {
   struct Kept {
     std::chrono::steady_clock::time_point until;
-    std::optional<ReferenceEntry> entry;  // nullopt: the database had no such entry then
+    // Null: the database had no such entry then. Shared so that a look-up copies the entry after it
+    // let go of the mutex (sixteen writers queued on it while one deep-copied a payload under it).
+    std::shared_ptr<const ReferenceEntry> entry;
   };
   static constexpr std::size_t kMaxKept = 10000;  // when full, all is forgotten (cheap to ask again)
   std::mutex mutex;
@@ -1412,27 +1414,35 @@ Result<std::vector<ReferenceEntry>> SqlStore::reference_set(const std::string& s
 }
 
 Result<ReferenceEntry> SqlStore::find_reference(const std::string& set, const std::string& code, Date on) {
-  const Error not_found = Error::not_found("store.reference_not_found", set + "/" + code);
+  const auto not_found = [&] { return Error::not_found("store.reference_not_found", set + "/" + code); };
   const std::string key = set + '\n' + code + '\n' + on.iso();
   const auto now = std::chrono::steady_clock::now();
   if (reference_ttl_.count() > 0) {
-    std::lock_guard lock(references_->mutex);
-    if (auto it = references_->kept.find(key); it != references_->kept.end() && it->second.until > now) {
-      if (!it->second.entry) return not_found;
-      return *it->second.entry;
+    std::shared_ptr<const ReferenceEntry> kept;
+    bool hit = false;
+    {
+      std::lock_guard lock(references_->mutex);
+      if (auto it = references_->kept.find(key); it != references_->kept.end() && it->second.until > now) {
+        hit = true;
+        kept = it->second.entry;
+      }
+    }
+    if (hit) {
+      if (!kept) return not_found();
+      return *kept;
     }
   }
   auto found = transact<ReferenceEntry>(TxMode::read, [&](SqlConnection& db) -> Result<ReferenceEntry> {
     return single_row<ReferenceEntry>(
         db.query(sql::kReferenceFind, {SqlParam::text(set), SqlParam::text(code), date_param(on)}), read_reference,
-        not_found);
+        not_found());
   });
   // Kept only what the database answered: an entry, or that there is none (never an outage).
   if (reference_ttl_.count() > 0 && (found || found.error().kind == Error::Kind::not_found)) {
+    auto entry = found ? std::make_shared<const ReferenceEntry>(*found) : nullptr;
     std::lock_guard lock(references_->mutex);
     if (references_->kept.size() >= ReferenceCache::kMaxKept) references_->kept.clear();
-    references_->kept[key] = ReferenceCache::Kept{
-        now + reference_ttl_, found ? std::optional<ReferenceEntry>(*found) : std::optional<ReferenceEntry>()};
+    references_->kept[key] = ReferenceCache::Kept{now + reference_ttl_, std::move(entry)};
   }
   return found;
 }
