@@ -1130,8 +1130,10 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
   }
 
   if (change.search_terms) {
-    auto cleared = db.send(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
-    if (!cleared) return cleared.take_error();
+    if (!change.is_new) {  // a new case has no terms yet
+      auto cleared = db.send(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
+      if (!cleared) return cleared.take_error();
+    }
     for (const std::string& term : *change.search_terms) {
       auto indexed = db.send(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
       if (!indexed) return indexed.take_error();

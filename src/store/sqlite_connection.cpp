@@ -107,6 +107,8 @@ class SqliteConnection final : public SqlConnection {
     return stmt;
   }
 
+  // SQLITE_STATIC: SQLite reads the caller's bytes in place, without a copy of its own; run() resets the
+  // statement and clears its bindings before `params` goes away.
   Status bind(sqlite3_stmt* stmt, const SqlParams& params) {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const int index = static_cast<int>(i) + 1;
@@ -115,12 +117,12 @@ class SqliteConnection final : public SqlConnection {
       if (std::holds_alternative<std::monostate>(value)) {
         rc = sqlite3_bind_null(stmt, index);
       } else if (const auto* text = std::get_if<std::string>(&value)) {
-        rc = sqlite3_bind_text64(stmt, index, text->data(), text->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc = sqlite3_bind_text64(stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
       } else if (const auto* number = std::get_if<std::int64_t>(&value)) {
         rc = sqlite3_bind_int64(stmt, index, *number);
       } else {
         const auto& blob = std::get<Blob>(value);
-        rc = sqlite3_bind_blob64(stmt, index, blob.bytes.data(), blob.bytes.size(), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_blob64(stmt, index, blob.bytes.data(), blob.bytes.size(), SQLITE_STATIC);
       }
       if (rc != SQLITE_OK) return sqlite_error(db_, rc, "bind");
     }
