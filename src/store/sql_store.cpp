@@ -971,8 +971,7 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
     return commit_alone(mode, change, files, canonical_data);
   }
   // Group commit: queue the change, and either lead a shared transaction or wait for its leader.
-  const std::shared_ptr<PendingCommit> pending(
-      new PendingCommit{&change, std::move(files), std::move(canonical_data), mode});
+  const auto pending = std::make_shared<PendingCommit>(&change, std::move(files), std::move(canonical_data), mode);
   {
     std::unique_lock lock(queue_->mutex);
     queue_->waiting.push_back(pending);
