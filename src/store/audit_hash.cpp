@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <fstream>
 #include <memory>
@@ -279,37 +278,37 @@ std::string canonical_case_state(const cases::CaseRecord& c, std::int64_t audit_
                                  std::string_view records_digest, std::string_view canonical_data) {
   // The object {"id":..., ..., "data":...} in canonical form, written field by field: the data's
   // canonical text may come ready-made (SqlStore makes it before a change joins the shared transaction).
+  // The keys are fixed, so they are written in the order canonical_json sorts them (byte order; the
+  // stored MACs depend on it) rather than sorted for every commit.
   const auto text = [](std::string_view value) { return boost::json::serialize(value); };
   const auto number = [](std::int64_t value) { return boost::json::serialize(boost::json::value(value)); };
   const auto seconds = [](const std::optional<Instant>& t) { return boost::json::serialize(optional_seconds(t)); };
-  std::array<std::pair<std::string_view, std::string>, 18> fields{{
-      {"id", text(c.id)},
-      {"service", text(c.service)},
-      {"kind", text(c.kind)},
-      {"state", text(c.state)},
-      {"region", text(c.region)},
-      {"provider_body", text(c.provider_body)},
-      {"applicant_id", text(c.applicant_id)},
-      {"registered_on", c.registered_on ? text(c.registered_on->iso()) : std::string("null")},
-      {"due_at", seconds(c.due_at)},
-      {"step_due_at", seconds(c.step_due_at)},
-      {"step_rule", text(c.step_rule)},
-      {"data", std::string(canonical_data)},
-      {"version", number(c.version)},
-      {"created_at", number(c.created_at.time_since_epoch().count())},
-      {"updated_at", number(c.updated_at.time_since_epoch().count())},
-      {"audit_seq", number(audit_seq)},
-      {"audit_head", text(audit_head)},
-      {"records_digest", text(records_digest)},
-  }};
-  std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string out = "{";
-  for (const auto& [name, value] : fields) {
-    if (out.size() > 1) out += ',';
-    out += text(name);
-    out += ':';
+  std::string out;
+  out.reserve(canonical_data.size() + 1024);
+  const auto field = [&](std::string_view key, std::string_view value) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += key;  // plain ASCII: its JSON text is the key in quotes
+    out += "\":";
     out += value;
-  }
+  };
+  field("applicant_id", text(c.applicant_id));
+  field("audit_head", text(audit_head));
+  field("audit_seq", number(audit_seq));
+  field("created_at", number(c.created_at.time_since_epoch().count()));
+  field("data", canonical_data);
+  field("due_at", seconds(c.due_at));
+  field("id", text(c.id));
+  field("kind", text(c.kind));
+  field("provider_body", text(c.provider_body));
+  field("records_digest", text(records_digest));
+  field("region", text(c.region));
+  field("registered_on", c.registered_on ? text(c.registered_on->iso()) : std::string("null"));
+  field("service", text(c.service));
+  field("state", text(c.state));
+  field("step_due_at", seconds(c.step_due_at));
+  field("step_rule", text(c.step_rule));
+  field("updated_at", number(c.updated_at.time_since_epoch().count()));
+  field("version", number(c.version));
   out += '}';
   return out;
 }
