@@ -98,6 +98,27 @@ std::optional<std::string> from_hex(std::string_view text) {
   return out;
 }
 
+std::string json_text(std::string_view value) { return boost::json::serialize(value); }
+std::string json_number(std::int64_t value) { return boost::json::serialize(boost::json::value(value)); }
+
+// An object with fixed keys written in canonical form: the caller gives the keys in the order
+// canonical_json sorts them (byte order; the stored MACs depend on it), so nothing is sorted per call.
+class CanonicalObject {
+ public:
+  explicit CanonicalObject(std::string& out) : out_(out), first_(out.size()) {}
+  void field(std::string_view key, std::string_view value) {
+    out_ += out_.size() == first_ ? "{\"" : ",\"";
+    out_ += key;  // plain ASCII: its JSON text is the key in quotes
+    out_ += "\":";
+    out_ += value;
+  }
+  void close() { out_ += '}'; }
+
+ private:
+  std::string& out_;
+  std::size_t first_;
+};
+
 boost::json::value optional_seconds(const std::optional<Instant>& t) {
   if (!t) return nullptr;
   return t->time_since_epoch().count();
@@ -206,21 +227,34 @@ std::string canonical_json(const boost::json::value& value) {
 }
 
 std::string canonical_audit_event(const cases::AuditEvent& event) {
-  boost::json::array rule_ids;
-  for (const auto& id : event.rule_ids) rule_ids.emplace_back(id);
-  boost::json::object object{
-      {"case_id", event.case_id},
-      {"seq", event.seq},
-      {"at", event.at.time_since_epoch().count()},
-      {"actor_id", event.actor_id},
-      {"actor_role", event.actor_role},
-      {"command", event.command},
-      {"rule_ids", std::move(rule_ids)},
-      {"state_before", event.state_before},
-      {"state_after", event.state_after},
-      {"detail", event.detail},
-  };
-  return canonical_json(object);
+  return canonical_audit_event(event, event.case_id, event.seq, canonical_json(event.detail));
+}
+
+std::string canonical_audit_event(const cases::AuditEvent& event, std::string_view case_id, std::int64_t seq,
+                                  std::string_view canonical_detail) {
+  // Written field by field like canonical_case_state (its keys in canonical order), so that a commit
+  // copies neither the event nor its detail to hash it.
+  std::string out;
+  out.reserve(canonical_detail.size() + 256);
+  CanonicalObject object(out);
+  object.field("actor_id", json_text(event.actor_id));
+  object.field("actor_role", json_text(event.actor_role));
+  object.field("at", json_number(event.at.time_since_epoch().count()));
+  object.field("case_id", json_text(case_id));
+  object.field("command", json_text(event.command));
+  object.field("detail", canonical_detail);
+  std::string rule_ids = "[";
+  for (const std::string& id : event.rule_ids) {
+    if (rule_ids.size() > 1) rule_ids += ',';
+    rule_ids += json_text(id);
+  }
+  rule_ids += ']';
+  object.field("rule_ids", rule_ids);
+  object.field("seq", json_number(seq));
+  object.field("state_after", json_text(event.state_after));
+  object.field("state_before", json_text(event.state_before));
+  object.close();
+  return out;
 }
 
 std::string audit_event_hash(std::string_view prev_hash, const cases::AuditEvent& event) {
@@ -230,8 +264,13 @@ std::string audit_event_hash(std::string_view prev_hash, const cases::AuditEvent
 }
 
 std::string audit_event_mac(const AuditKey& key, std::string_view prev_hash, const cases::AuditEvent& event) {
+  return audit_event_mac(key, prev_hash, event, event.case_id, event.seq, canonical_json(event.detail));
+}
+
+std::string audit_event_mac(const AuditKey& key, std::string_view prev_hash, const cases::AuditEvent& event,
+                            std::string_view case_id, std::int64_t seq, std::string_view canonical_detail) {
   std::string input(prev_hash);
-  input += canonical_audit_event(event);
+  input += canonical_audit_event(event, case_id, seq, canonical_detail);
   return key.mac_hex(input);
 }
 
@@ -274,48 +313,41 @@ std::string records_digest(std::vector<cases::IssuedDocument> documents, std::ve
   return sha256_hex(canonical_json(boost::json::object{{"documents", std::move(docs)}, {"quota", std::move(ledger)}}));
 }
 
-std::string canonical_case_state(const cases::CaseRecord& c, std::int64_t audit_seq, std::string_view audit_head,
-                                 std::string_view records_digest, std::string_view canonical_data) {
+std::string canonical_case_state(const cases::CaseRecord& c, std::string_view id, std::int64_t version,
+                                 std::int64_t audit_seq, std::string_view audit_head, std::string_view records_digest,
+                                 std::string_view canonical_data) {
   // The object {"id":..., ..., "data":...} in canonical form, written field by field: the data's
   // canonical text may come ready-made (SqlStore makes it before a change joins the shared transaction).
-  // The keys are fixed, so they are written in the order canonical_json sorts them (byte order; the
-  // stored MACs depend on it) rather than sorted for every commit.
-  const auto text = [](std::string_view value) { return boost::json::serialize(value); };
-  const auto number = [](std::int64_t value) { return boost::json::serialize(boost::json::value(value)); };
   const auto seconds = [](const std::optional<Instant>& t) { return boost::json::serialize(optional_seconds(t)); };
   std::string out;
   out.reserve(canonical_data.size() + 1024);
-  const auto field = [&](std::string_view key, std::string_view value) {
-    out += out.empty() ? "{\"" : ",\"";
-    out += key;  // plain ASCII: its JSON text is the key in quotes
-    out += "\":";
-    out += value;
-  };
-  field("applicant_id", text(c.applicant_id));
-  field("audit_head", text(audit_head));
-  field("audit_seq", number(audit_seq));
-  field("created_at", number(c.created_at.time_since_epoch().count()));
-  field("data", canonical_data);
-  field("due_at", seconds(c.due_at));
-  field("id", text(c.id));
-  field("kind", text(c.kind));
-  field("provider_body", text(c.provider_body));
-  field("records_digest", text(records_digest));
-  field("region", text(c.region));
-  field("registered_on", c.registered_on ? text(c.registered_on->iso()) : std::string("null"));
-  field("service", text(c.service));
-  field("state", text(c.state));
-  field("step_due_at", seconds(c.step_due_at));
-  field("step_rule", text(c.step_rule));
-  field("updated_at", number(c.updated_at.time_since_epoch().count()));
-  field("version", number(c.version));
-  out += '}';
+  CanonicalObject object(out);
+  object.field("applicant_id", json_text(c.applicant_id));
+  object.field("audit_head", json_text(audit_head));
+  object.field("audit_seq", json_number(audit_seq));
+  object.field("created_at", json_number(c.created_at.time_since_epoch().count()));
+  object.field("data", canonical_data);
+  object.field("due_at", seconds(c.due_at));
+  object.field("id", json_text(id));
+  object.field("kind", json_text(c.kind));
+  object.field("provider_body", json_text(c.provider_body));
+  object.field("records_digest", json_text(records_digest));
+  object.field("region", json_text(c.region));
+  object.field("registered_on", c.registered_on ? json_text(c.registered_on->iso()) : std::string("null"));
+  object.field("service", json_text(c.service));
+  object.field("state", json_text(c.state));
+  object.field("step_due_at", seconds(c.step_due_at));
+  object.field("step_rule", json_text(c.step_rule));
+  object.field("updated_at", json_number(c.updated_at.time_since_epoch().count()));
+  object.field("version", json_number(version));
+  object.close();
   return out;
 }
 
 std::string case_state_mac(const AuditKey& key, const cases::CaseRecord& c, std::int64_t audit_seq,
                            std::string_view audit_head, std::string_view records_digest) {
-  return key.mac_hex(canonical_case_state(c, audit_seq, audit_head, records_digest, canonical_json(c.data)));
+  return key.mac_hex(
+      canonical_case_state(c, c.id, c.version, audit_seq, audit_head, records_digest, canonical_json(c.data)));
 }
 
 std::string merkle_root_hex(const std::vector<std::string>& leaves) {

@@ -54,20 +54,30 @@ std::string canonical_json(const boost::json::value& value);
 
 // The event's hashed content: every field except prev_hash/hash, canonical JSON.
 std::string canonical_audit_event(const cases::AuditEvent& event);
+// The same, for the event as its commit chains it: into case `case_id` at `seq` (whatever the event's
+// own fields say), with its detail given as its canonical text (canonical_json(event.detail)), which
+// SqlStore makes before a change joins a shared transaction.
+std::string canonical_audit_event(const cases::AuditEvent& event, std::string_view case_id, std::int64_t seq,
+                                  std::string_view canonical_detail);
 
 // Legacy (before schema migration 4): SHA-256 hex over prev_hash followed by the canonical event.
 std::string audit_event_hash(std::string_view prev_hash, const cases::AuditEvent& event);
 // The keyed link: HMAC over prev_hash followed by the canonical event.
 std::string audit_event_mac(const AuditKey& key, std::string_view prev_hash, const cases::AuditEvent& event);
+// The keyed link of the event as its commit chains it (see canonical_audit_event above).
+std::string audit_event_mac(const AuditKey& key, std::string_view prev_hash, const cases::AuditEvent& event,
+                            std::string_view case_id, std::int64_t seq, std::string_view canonical_detail);
 
 // SHA-256 over the case's issued documents (any order; sorted by number) and quota ledger entries
 // (sorted by id): the rows that state legal facts beside the case row itself.
 std::string records_digest(std::vector<cases::IssuedDocument> documents, std::vector<cases::QuotaEntry> entries);
 
 // The state case_state_mac covers, as canonical JSON, with the case's data given as its canonical
-// text (canonical_json(record.data)).
-std::string canonical_case_state(const cases::CaseRecord& record, std::int64_t audit_seq, std::string_view audit_head,
-                                 std::string_view records_digest, std::string_view canonical_data);
+// text (canonical_json(record.data)), and its id and version as the commit stores them (a new case's
+// record has no id until its number is drawn, and the stored version is one more than the record's).
+std::string canonical_case_state(const cases::CaseRecord& record, std::string_view id, std::int64_t version,
+                                 std::int64_t audit_seq, std::string_view audit_head, std::string_view records_digest,
+                                 std::string_view canonical_data);
 // MAC over the case row as stored (every column), the head of its chain and its records digest.
 std::string case_state_mac(const AuditKey& key, const cases::CaseRecord& record, std::int64_t audit_seq,
                            std::string_view audit_head, std::string_view records_digest);

@@ -561,8 +561,50 @@ TEST(AuditHashTest, CanonicalCaseStateIsTheCanonicalFormOfTheStateObject) {
         {"audit_head", "abc"},
         {"records_digest", "def"},
     };
-    EXPECT_EQ(canonical_case_state(c, 3, "abc", "def", canonical_json(c.data)), canonical_json(state)) << dated;
+    EXPECT_EQ(canonical_case_state(c, c.id, c.version, 3, "abc", "def", canonical_json(c.data)), canonical_json(state))
+        << dated;
     EXPECT_EQ(case_state_mac(test_audit_key(), c, 3, "abc", "def"), test_audit_key().mac_hex(canonical_json(state)));
+    // A commit gives the id and version it stores, not the record's own.
+    cases::CaseRecord unnumbered = c;
+    unnumbered.id.clear();
+    unnumbered.version = 6;
+    EXPECT_EQ(canonical_case_state(unnumbered, c.id, c.version, 3, "abc", "def", canonical_json(c.data)),
+              canonical_json(state))
+        << dated;
+  }
+}
+
+// The event's hashed form is written field by field too (issue 10), from the chain place and the
+// canonical detail its commit gives; it must stay the canonical form of the event object.
+TEST(AuditHashTest, CanonicalAuditEventIsTheCanonicalFormOfTheEventObject) {
+  cases::AuditEvent e = sample_event("decide", "at_commission", "approved");
+  e.case_id = "SE-2026-000042";
+  e.seq = 12;
+  e.actor_id = "u-\"quoted\" é";
+  e.detail = boost::json::parse(R"({"z":[1,{"b":null,"a":"é"}],"a":{"y":2,"x":-3.25}})").as_object();
+  for (const auto& rule_ids : {std::vector<std::string>{}, std::vector<std::string>{"SE-5", "I-\"3\""}}) {
+    e.rule_ids = rule_ids;
+    boost::json::array ids;
+    for (const auto& id : rule_ids) ids.emplace_back(id);
+    const boost::json::object object{
+        {"case_id", e.case_id},
+        {"seq", e.seq},
+        {"at", e.at.time_since_epoch().count()},
+        {"actor_id", e.actor_id},
+        {"actor_role", e.actor_role},
+        {"command", e.command},
+        {"rule_ids", ids},
+        {"state_before", e.state_before},
+        {"state_after", e.state_after},
+        {"detail", e.detail},
+    };
+    EXPECT_EQ(canonical_audit_event(e), canonical_json(object));
+    cases::AuditEvent unplaced = e;
+    unplaced.case_id.clear();
+    unplaced.seq = 0;
+    EXPECT_EQ(canonical_audit_event(unplaced, e.case_id, e.seq, canonical_json(e.detail)), canonical_json(object));
+    EXPECT_EQ(audit_event_mac(test_audit_key(), "p", unplaced, e.case_id, e.seq, canonical_json(e.detail)),
+              test_audit_key().mac_hex("p" + canonical_json(object)));
   }
 }
 

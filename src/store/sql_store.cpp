@@ -266,8 +266,10 @@ ChainedEvent read_chained_event(RowReader& r) {
   return e;
 }
 
-SqlParams case_params(const CaseRecord& c, std::int64_t stored_version) {
-  return {SqlParam::text(c.id),
+// The case row's columns from id to version, with the data as its JSON text (made before the transaction).
+SqlParams case_params(const CaseRecord& c, const std::string& id, std::int64_t stored_version,
+                      const std::string& data_text) {
+  return {SqlParam::text(id),
           SqlParam::text(c.service),
           SqlParam::text(c.kind),
           SqlParam::text(c.state),
@@ -278,7 +280,7 @@ SqlParams case_params(const CaseRecord& c, std::int64_t stored_version) {
           optional_instant_param(c.due_at),
           optional_instant_param(c.step_due_at),
           SqlParam::text(c.step_rule),
-          json_param(c.data),
+          SqlParam::text(data_text),
           SqlParam::integer(stored_version)};
 }
 
@@ -761,14 +763,25 @@ Result<StoredFile> prepared_file(const StoredFile& file, const std::string& case
 // transaction mode and runs them in one transaction, each in its own savepoint; the others wait, each on its own
 // `wake`. Every caller returns only after the transaction that holds its change has committed (or with the error that
 // undid its change alone).
+struct SqlStore::PreparedChange {
+  const cases::CaseChange* change = nullptr;
+  std::vector<StoredFile> files;  // the uploads, checked (prepared_file)
+  std::string canonical_data;     // canonical_json(change->next.data): the seal's input
+  std::string data_text;          // the data column
+  struct Event {
+    std::string canonical_detail;  // canonical_json(detail): the event MAC's input
+    std::string detail_text;       // the detail column
+    std::string rule_ids_text;     // the rule_ids column
+  };
+  std::vector<Event> events;  // one per change->events
+};
+
 struct SqlStore::PendingCommit {
-  const cases::CaseChange* change;
-  std::vector<StoredFile> files;
-  std::string canonical_data;  // canonical_json(change->next.data), made by the caller before it queued
+  PreparedChange prepared;  // made by the caller before it queued
   TxMode mode;
-  std::optional<Result<CaseRecord>> answer;  // set by the leader once final (outside the queue's lock)
-  bool alone = false;                        // the batch could not take it: its caller commits it alone
-  bool settled = false;                      // under the lock, after `answer` or `alone` was set
+  std::optional<Result<std::string>> answer;  // the stored id; set by the leader once final (outside the queue's lock)
+  bool alone = false;                         // the batch could not take it: its caller commits it alone
+  bool settled = false;                       // under the lock, after `answer` or `alone` was set
   // Woken when its answer is set, or when it is first in line and a leader's place came free. One
   // condition per caller: a shared one woke every waiter after every batch (16 writers: ~15 wake-ups
   // per batch, most of them only to sleep again).
@@ -827,12 +840,12 @@ bool inserts_only(const cases::CaseChange& change) {
 
 bool SqlStore::write_inserts_only(SqlConnection& db, const std::vector<std::shared_ptr<PendingCommit>>& batch,
                                   const std::vector<std::size_t>& which,
-                                  std::vector<std::optional<CaseRecord>>& written) {
+                                  std::vector<std::optional<std::string>>& written) {
   // Their numbers in one statement per sequence (the numbers of a batch are consecutive: it commits or
   // fails as a whole).
   std::map<std::string, std::int64_t> next_number;  // by sequence: how many first, then the next to hand out
   for (std::size_t i : which) {
-    if (const auto& numbering = batch[i]->change->numbering) ++next_number[numbering->sequence()];
+    if (const auto& numbering = batch[i]->prepared.change->numbering) ++next_number[numbering->sequence()];
   }
   for (auto& [sequence, next] : next_number) {
     auto last = single_row<std::int64_t>(
@@ -842,10 +855,10 @@ bool SqlStore::write_inserts_only(SqlConnection& db, const std::vector<std::shar
     next = *last - next + 1;
   }
   for (std::size_t i : which) {
-    const PendingCommit& pending = *batch[i];
+    const PreparedChange& prepared = batch[i]->prepared;
     std::optional<std::int64_t> drawn;
-    if (const auto& numbering = pending.change->numbering) drawn = next_number[numbering->sequence()]++;
-    auto applied = apply_change(db, *pending.change, pending.files, pending.canonical_data, drawn);
+    if (const auto& numbering = prepared.change->numbering) drawn = next_number[numbering->sequence()]++;
+    auto applied = apply_change(db, prepared, drawn);
     if (!applied) return false;
     written[i] = std::move(*applied);
   }
@@ -856,12 +869,12 @@ void SqlStore::run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batc
   if (batch.size() == 1) {
     // Nobody to share with: the ordinary transaction, with its retries.
     PendingCommit& only = *batch.front();
-    only.answer = commit_alone(only.mode, *only.change, only.files, only.canonical_data);
+    only.answer = commit_alone(only.mode, only.prepared);
     return;
   }
   const auto fail_all = [&](const Error& error) {
     for (const auto& pending : batch)
-      if (!pending->answer) pending->answer = Result<CaseRecord>(error);
+      if (!pending->answer) pending->answer = Result<std::string>(error);
   };
   // Changes not yet answered go back to their callers to be committed alone: nothing of theirs was
   // committed (the transaction was rolled back before COMMIT was sent).
@@ -875,14 +888,16 @@ void SqlStore::run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batc
   SqlConnection& db = **lease;
   const TxMode mode = batch.front()->mode;
   if (auto begun = db.begin(mode); !begun) return send_back(db);
-  std::vector<std::optional<CaseRecord>> written(batch.size());
+  std::vector<std::optional<std::string>> written(batch.size());
   // First the changes that only insert, all of them sent at once with no savepoint of their own: on
   // PostgreSQL they cost two round trips together (their numbers; everything else) instead of two
   // each. Their failure is rare (a duplicate id) and the pipeline does not say whose it was, so then
   // the whole transaction is undone and every change of the batch is written the careful way below.
   std::vector<std::size_t> careful;
   std::vector<std::size_t> quick;
-  for (std::size_t i = 0; i < batch.size(); ++i) (inserts_only(*batch[i]->change) ? quick : careful).push_back(i);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    (inserts_only(*batch[i]->prepared.change) ? quick : careful).push_back(i);
+  }
   if (!quick.empty() && !write_inserts_only(db, batch, quick, written)) {
     db.rollback();
     written.assign(batch.size(), std::nullopt);
@@ -896,7 +911,7 @@ void SqlStore::run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batc
   for (std::size_t i : careful) {
     PendingCommit& pending = *batch[i];
     if (!db.send(kSavepoint, {})) return send_back(db);
-    auto applied = apply_change(db, *pending.change, pending.files, pending.canonical_data);
+    auto applied = apply_change(db, pending.prepared);
     // What the change sent without waiting is answered now, so that a failure is its own.
     if (applied) {
       if (auto synced = db.sync(); !synced) applied = synced.take_error();
@@ -913,20 +928,20 @@ void SqlStore::run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batc
     if (is_retryable(applied.error())) {
       pending.alone = true;  // a retry inside this transaction would see the same snapshot
     } else {
-      pending.answer = Result<CaseRecord>(applied.take_error());
+      pending.answer = Result<std::string>(applied.take_error());
     }
   }
   if (auto committed = db.commit(); !committed) {
     if (is_retryable(committed.error())) return send_back(db);
     db.rollback();
     for (std::size_t i = 0; i < batch.size(); ++i)
-      if (written[i]) batch[i]->answer = Result<CaseRecord>(committed.error());
+      if (written[i]) batch[i]->answer = Result<std::string>(committed.error());
     return;
   }
   std::int64_t carried = 0;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (!written[i]) continue;
-    batch[i]->answer = Result<CaseRecord>(std::move(*written[i]));
+    batch[i]->answer = Result<std::string>(std::move(*written[i]));
     ++carried;
   }
   if (carried > 1) {
@@ -950,11 +965,22 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   for (const auto& op : change.quota) {
     if (auto valid = check_quota_operation(op); !valid) return valid.take_error();
   }
-  std::vector<StoredFile> files;
+  // What the transaction does not decide is made here, before the change joins a shared transaction:
+  // there one leader writes every change while the others wait, so what a caller can do on its own it
+  // does beforehand (the seal's and the events' canonical input, the JSON columns).
+  PreparedChange prepared{.change = &change};
   for (const StoredFile& file : change.files) {
-    auto prepared = prepared_file(file, change.next.id);
-    if (!prepared) return prepared.take_error();
-    files.push_back(std::move(*prepared));
+    auto checked = prepared_file(file, change.next.id);
+    if (!checked) return checked.take_error();
+    prepared.files.push_back(std::move(*checked));
+  }
+  prepared.canonical_data = canonical_json(change.next.data);
+  prepared.data_text = boost::json::serialize(change.next.data);
+  prepared.events.reserve(change.events.size());
+  for (const AuditEvent& event : change.events) {
+    prepared.events.push_back({.canonical_detail = canonical_json(event.detail),
+                               .detail_text = boost::json::serialize(event.detail),
+                               .rule_ids_text = json_strings(event.rule_ids)});
   }
   // With quota operations, READ COMMITTED on PostgreSQL: every ledger statement is a conditional
   // UPDATE that waits for the row and re-checks its condition (I-17), whereas REPEATABLE READ would
@@ -963,15 +989,17 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
   // the case row is written first under its version check, so concurrent commits of one case are
   // serialised on that row before the audit head is read.
   const TxMode mode = change.quota.empty() && !change.numbering ? TxMode::write : TxMode::write_atomic_statements;
-  // The case's data in the canonical form its seal covers, made here, before the change joins a shared
-  // transaction: there one leader writes every change while the others wait, so what a caller can do
-  // on its own it does beforehand (the data is the largest part of the seal's input).
-  std::string canonical_data = canonical_json(change.next.data);
-  if (pinned() || group_commit_max_ <= 1) {
-    return commit_alone(mode, change, files, canonical_data);
-  }
+  // The record as committed: the change's next record under the id it was stored with, one version on.
+  const auto committed = [&](Result<std::string> id) -> Result<CaseRecord> {
+    if (!id) return id.take_error();
+    CaseRecord stored = change.next;
+    stored.id = std::move(*id);
+    stored.version = change.next.version + 1;
+    return stored;
+  };
+  if (pinned() || group_commit_max_ <= 1) return committed(commit_alone(mode, prepared));
   // Group commit: queue the change, and either lead a shared transaction or wait for its leader.
-  const auto pending = std::make_shared<PendingCommit>(&change, std::move(files), std::move(canonical_data), mode);
+  const auto pending = std::make_shared<PendingCommit>(std::move(prepared), mode);
   {
     std::unique_lock lock(queue_->mutex);
     queue_->waiting.push_back(pending);
@@ -1011,24 +1039,25 @@ Result<CaseRecord> SqlStore::commit(const cases::CaseChange& change) {
       lock.lock();
     }
   }
-  if (pending->answer) return std::move(*pending->answer);
+  if (pending->answer) return committed(std::move(*pending->answer));
   // A change the shared transaction could not take (a serialization failure, a broken batch) runs on
   // its own, with the usual retries.
-  return commit_alone(mode, change, pending->files, pending->canonical_data);
+  return committed(commit_alone(mode, pending->prepared));
 }
 
-Result<CaseRecord> SqlStore::commit_alone(TxMode mode, const cases::CaseChange& change,
-                                          const std::vector<StoredFile>& files, const std::string& canonical_data) {
-  return transact<CaseRecord>(mode, [&](SqlConnection& db) { return apply_change(db, change, files, canonical_data); });
+Result<std::string> SqlStore::commit_alone(TxMode mode, const PreparedChange& prepared) {
+  return transact<std::string>(mode, [&](SqlConnection& db) { return apply_change(db, prepared); });
 }
 
-Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseChange& change,
-                                          const std::vector<StoredFile>& files, const std::string& canonical_data,
-                                          std::optional<std::int64_t> drawn_number) {
-  CaseRecord stored = change.next;
-  stored.version = change.next.version + 1;
+Result<std::string> SqlStore::apply_change(SqlConnection& db, const PreparedChange& prepared,
+                                           std::optional<std::int64_t> drawn_number) {
+  const cases::CaseChange& change = *prepared.change;
+  // The record is not copied: the caller makes the committed one from change.next, this id and version.
+  const CaseRecord& next = change.next;
+  const std::int64_t version = next.version + 1;
+  std::string id = next.id;
   if (change.numbering && drawn_number) {
-    stored.id = change.numbering->number(*drawn_number);
+    id = change.numbering->number(*drawn_number);
   } else if (change.numbering) {
     // The number joins the case's own transaction: a change that fails draws none (gap-free).
     auto drawn = single_row<std::int64_t>(
@@ -1036,21 +1065,28 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
         [](RowReader& r) { return r.integer(); },
         Error::internal("store.sequence_no_value", change.numbering->sequence()));
     if (!drawn) return drawn.take_error();
-    stored.id = change.numbering->number(*drawn);
+    id = change.numbering->number(*drawn);
   }
   // The chain as the case row holds it (issue 9): head, length and records digest. A new case
   // starts empty; an update returns them from its own UPDATE, so the chain costs no extra read.
   std::int64_t seq = 0;
   std::string prev_hash;
   std::string digest;
-  std::vector<AuditEvent> events = change.events;
+  // Where each of the change's events joins the chain (the events themselves are not copied).
+  struct Link {
+    std::int64_t seq;
+    std::string prev_hash;
+    std::string hash;
+  };
+  std::vector<Link> links;
   const auto chain_events = [&] {
-    for (AuditEvent& event : events) {
-      event.case_id = stored.id;
-      event.seq = ++seq;
-      event.prev_hash = prev_hash;
-      event.hash = audit_event_mac(key_, prev_hash, event);
-      prev_hash = event.hash;
+    links.reserve(change.events.size());
+    for (std::size_t i = 0; i < change.events.size(); ++i) {
+      ++seq;
+      std::string hash =
+          audit_event_mac(key_, prev_hash, change.events[i], id, seq, prepared.events[i].canonical_detail);
+      links.push_back({seq, std::move(prev_hash), hash});
+      prev_hash = std::move(hash);
     }
   };
   // A new case with no document or ledger row of its own has its seal made before its row is written,
@@ -1058,9 +1094,9 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
   const bool sealed_when_inserted = change.is_new && change.documents.empty() && change.quota.empty();
   if (change.is_new) {
     chain_events();
-    SqlParams params = case_params(stored, stored.version);
-    params.push_back(instant_param(stored.created_at));
-    params.push_back(instant_param(stored.updated_at));
+    SqlParams params = case_params(next, id, version, prepared.data_text);
+    params.push_back(instant_param(next.created_at));
+    params.push_back(instant_param(next.updated_at));
     const SqlStatement* insert = &sql::kCaseInsert;
     if (sealed_when_inserted) {
       static const std::string kNoRecords = records_digest({}, {});  // the same for every such case
@@ -1068,25 +1104,25 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
       params.push_back(SqlParam::integer(seq));
       params.push_back(SqlParam::text(prev_hash));
       params.push_back(SqlParam::text(digest));
-      params.push_back(
-          SqlParam::text(key_.mac_hex(canonical_case_state(stored, seq, prev_hash, digest, canonical_data))));
+      params.push_back(SqlParam::text(
+          key_.mac_hex(canonical_case_state(next, id, version, seq, prev_hash, digest, prepared.canonical_data))));
       insert = &sql::kCaseInsertSealed;
     }
     if (auto inserted = db.send(*insert, params, "store.case_exists"); !inserted) return inserted.take_error();
   } else {
-    SqlParams params = case_params(stored, stored.version);
-    params.push_back(instant_param(stored.updated_at));
-    params.push_back(SqlParam::integer(change.next.version));
+    SqlParams params = case_params(next, id, version, prepared.data_text);
+    params.push_back(instant_param(next.updated_at));
+    params.push_back(SqlParam::integer(next.version));
     // The case row is written first, so concurrent commits of one case are serialised on its row
     // (or failed) before the chain's head is taken from it.
     auto updated = db.query(sql::kCaseUpdate, params);
     if (!updated) return updated.take_error();
     if (updated->empty()) {
-      auto existing = db.query(sql::kCaseExists, {SqlParam::text(stored.id)});
+      auto existing = db.query(sql::kCaseExists, {SqlParam::text(id)});
       if (!existing) return existing.take_error();
-      if (existing->empty()) return Error::not_found("store.case_not_found", stored.id);
+      if (existing->empty()) return Error::not_found("store.case_not_found", id);
       return Error::conflict("store.version_conflict",
-                             "case " + stored.id + " was changed by someone else since it was loaded");
+                             "case " + id + " was changed by someone else since it was loaded");
     }
     RowReader reader(updated->front());
     seq = reader.integer();
@@ -1096,19 +1132,20 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     chain_events();
   }
 
-  for (const AuditEvent& event : events) {
-    auto inserted =
-        db.send(sql::kAuditInsert,
-                {SqlParam::text(event.case_id), SqlParam::integer(event.seq), instant_param(event.at),
-                 SqlParam::text(event.actor_id), SqlParam::text(event.actor_role), SqlParam::text(event.command),
-                 SqlParam::text(json_strings(event.rule_ids)), SqlParam::text(event.state_before),
-                 SqlParam::text(event.state_after), json_param(event.detail), SqlParam::text(event.prev_hash),
-                 SqlParam::text(event.hash), SqlParam::text(key_.id())});
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const AuditEvent& event = change.events[i];
+    const PreparedChange::Event& texts = prepared.events[i];
+    auto inserted = db.send(
+        sql::kAuditInsert,
+        {SqlParam::text(id), SqlParam::integer(links[i].seq), instant_param(event.at), SqlParam::text(event.actor_id),
+         SqlParam::text(event.actor_role), SqlParam::text(event.command), SqlParam::text(texts.rule_ids_text),
+         SqlParam::text(event.state_before), SqlParam::text(event.state_after), SqlParam::text(texts.detail_text),
+         SqlParam::text(links[i].prev_hash), SqlParam::text(links[i].hash), SqlParam::text(key_.id())});
     if (!inserted) return inserted.take_error();
   }
 
   for (const std::string& key : change.unique_keys) {
-    auto claimed = db.exec(sql::kCaseKeyInsert, {SqlParam::text(key), SqlParam::text(stored.id)});
+    auto claimed = db.exec(sql::kCaseKeyInsert, {SqlParam::text(key), SqlParam::text(id)});
     if (!claimed) return claimed.take_error();
     if (*claimed == 0) {
       auto owner = db.query(sql::kCaseKeyOwner, {SqlParam::text(key)});
@@ -1118,36 +1155,36 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
         RowReader reader(owner->front());
         holder = reader.text();
       }
-      if (holder == stored.id) continue;  // the case already holds its own key
+      if (holder == id) continue;  // the case already holds its own key
       return Error::conflict("store.case_key_taken", holder);
     }
   }
 
   for (const std::string& party : change.parties) {
-    auto indexed = db.send(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(stored.id)});
+    auto indexed = db.send(sql::kCasePartyInsert, {SqlParam::text(party), SqlParam::text(id)});
     if (!indexed) return indexed.take_error();
   }
 
   if (change.search_terms) {
     if (!change.is_new) {  // a new case has no terms yet
-      auto cleared = db.send(sql::kCaseTermsDelete, {SqlParam::text(stored.id)});
+      auto cleared = db.send(sql::kCaseTermsDelete, {SqlParam::text(id)});
       if (!cleared) return cleared.take_error();
     }
     for (const std::string& term : *change.search_terms) {
-      auto indexed = db.send(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(stored.id)});
+      auto indexed = db.send(sql::kCaseTermInsert, {SqlParam::text(term), SqlParam::text(id)});
       if (!indexed) return indexed.take_error();
     }
   }
 
   // Uploads are written with the change that attaches them: a crash or a version conflict leaves no
   // file that no case refers to (issue 9).
-  for (const StoredFile& file : files) {
-    auto inserted = db.send(sql::kFileInsert,
-                            {SqlParam::text(file.id), SqlParam::text(stored.id), SqlParam::text(file.doc_type),
-                             SqlParam::text(file.file_name), SqlParam::text(file.media_type),
-                             SqlParam::integer(file.size), SqlParam::text(file.sha256), instant_param(file.uploaded_at),
-                             SqlParam::text(file.uploaded_by), SqlParam::blob(file.content)},
-                            "store.file_exists");
+  for (const StoredFile& file : prepared.files) {
+    auto inserted = db.send(
+        sql::kFileInsert,
+        {SqlParam::text(file.id), SqlParam::text(id), SqlParam::text(file.doc_type), SqlParam::text(file.file_name),
+         SqlParam::text(file.media_type), SqlParam::integer(file.size), SqlParam::text(file.sha256),
+         instant_param(file.uploaded_at), SqlParam::text(file.uploaded_by), SqlParam::blob(file.content)},
+        "store.file_exists");
     if (!inserted) return inserted.take_error();
   }
 
@@ -1155,27 +1192,27 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
     auto inserted =
         db.send(sql::kOutboxInsert,
                 {SqlParam::text(message.id.empty() ? random_id() : message.id),
-                 SqlParam::text(message.case_id.empty() ? stored.id : message.case_id), SqlParam::text(message.system),
+                 SqlParam::text(message.case_id.empty() ? id : message.case_id), SqlParam::text(message.system),
                  SqlParam::text(message.operation), json_param(message.payload), SqlParam::text(message.status),
                  SqlParam::integer(message.attempts), optional_instant_param(message.next_attempt_at),
-                 instant_param(stored.updated_at)},
+                 instant_param(next.updated_at)},
                 "store.duplicate_outbox_id");
     if (!inserted) return inserted.take_error();
   }
   for (const cases::OutboxUpdate& update : change.outbox_updates) {
-    if (auto applied = apply_outbox_update(db, update, stored.updated_at); !applied) return applied.take_error();
+    if (auto applied = apply_outbox_update(db, update, next.updated_at); !applied) return applied.take_error();
   }
 
   std::set<std::string> other_cases;  // whose documents this change wrote (a re-issue replaces, SE-22)
   for (const IssuedDocument& document : change.documents) {
-    if (!document.case_id.empty() && document.case_id != stored.id) other_cases.insert(document.case_id);
-    auto upserted = db.exec(
-        sql::kDocumentUpsert,
-        {SqlParam::text(document.number), SqlParam::text(document.case_id.empty() ? stored.id : document.case_id),
-         SqlParam::text(document.kind), SqlParam::text(document.status), SqlParam::text(document.holder_name),
-         SqlParam::text(document.holder_name_latin), SqlParam::text(document.profession),
-         date_param(document.valid_from), date_param(document.valid_to), instant_param(document.issued_at),
-         SqlParam::text(document.verification_token), json_param(document.data)});
+    if (!document.case_id.empty() && document.case_id != id) other_cases.insert(document.case_id);
+    auto upserted =
+        db.exec(sql::kDocumentUpsert,
+                {SqlParam::text(document.number), SqlParam::text(document.case_id.empty() ? id : document.case_id),
+                 SqlParam::text(document.kind), SqlParam::text(document.status), SqlParam::text(document.holder_name),
+                 SqlParam::text(document.holder_name_latin), SqlParam::text(document.profession),
+                 date_param(document.valid_from), date_param(document.valid_to), instant_param(document.issued_at),
+                 SqlParam::text(document.verification_token), json_param(document.data)});
     if (!upserted) return renamed_conflict(upserted.take_error(), "store.duplicate_document_token");
     // SE-22: a document number is unique across the system; another case already holds it.
     if (*upserted == 0) return Error::conflict("store.duplicate_document_number", document.number);
@@ -1184,7 +1221,7 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
   // Last, so that the balance rows other writers race for stay locked for the shortest time.
   for (const auto& op : change.quota) {
     const AuditEvent& cause = change.events.front();
-    if (auto applied = apply_quota_operation(db, op, stored.id, cause.actor_id, cause.at); !applied) {
+    if (auto applied = apply_quota_operation(db, op, id, cause.actor_id, cause.at); !applied) {
       return applied.take_error();
     }
   }
@@ -1193,21 +1230,22 @@ Result<CaseRecord> SqlStore::apply_change(SqlConnection& db, const cases::CaseCh
   // again only when this change wrote some, or the row predates the digest) and the keyed MAC.
   if (!sealed_when_inserted) {
     if (change.is_new || !change.documents.empty() || !change.quota.empty() || digest.empty()) {
-      auto read = read_records_digest(db, stored.id);
+      auto read = read_records_digest(db, id);
       if (!read) return read.take_error();
       digest = std::move(*read);
     }
-    const std::string mac = key_.mac_hex(canonical_case_state(stored, seq, prev_hash, digest, canonical_data));
+    const std::string mac =
+        key_.mac_hex(canonical_case_state(next, id, version, seq, prev_hash, digest, prepared.canonical_data));
     // Sent without waiting, with the inserts above: their failures come back from the next statement
     // that waits, or from COMMIT (SqlConnection::send).
-    auto sealed = db.send(sql::kCaseSeal, {SqlParam::text(stored.id), SqlParam::integer(seq), SqlParam::text(prev_hash),
+    auto sealed = db.send(sql::kCaseSeal, {SqlParam::text(id), SqlParam::integer(seq), SqlParam::text(prev_hash),
                                            SqlParam::text(digest), SqlParam::text(mac)});
     if (!sealed) return sealed.take_error();
   }
   for (const auto& other : other_cases) {
     if (auto resealed = reseal_records(db, key_, other); !resealed) return resealed.take_error();
   }
-  return stored;
+  return id;
 }
 
 Result<std::vector<AuditEvent>> SqlStore::audit_trail(const std::string& case_id) {

@@ -118,22 +118,20 @@ class SqlStore final : public cases::Store, public AuditLog {
   struct CommitQueue;
   // Reference look-ups answered in the last reference_ttl_ (find_reference).
   struct ReferenceCache;
-  // Writes one change on `db` inside the caller's transaction; nothing is committed here.
-  // canonical_data: canonical_json(change.next.data), the data as the seal covers it. drawn_number:
-  // the number of a numbered new case when the caller drew it already (run_batch draws a batch's at once).
-  Result<cases::CaseRecord> apply_change(SqlConnection& db, const cases::CaseChange& change,
-                                         const std::vector<cases::StoredFile>& files, const std::string& canonical_data,
-                                         std::optional<std::int64_t> drawn_number = std::nullopt);
+  // What writing a change needs that its transaction does not decide, made by commit()'s caller.
+  struct PreparedChange;
+  // Writes one change on `db` inside the caller's transaction; nothing is committed here. Returns the
+  // id the case is stored under. drawn_number: the number of a numbered new case when the caller drew
+  // it already (run_batch draws a batch's at once).
+  Result<std::string> apply_change(SqlConnection& db, const PreparedChange& prepared,
+                                   std::optional<std::int64_t> drawn_number = std::nullopt);
   void run_batch(const std::vector<std::shared_ptr<PendingCommit>>& batch);
   // The part of a batch whose changes only insert, written without a savepoint each (run_batch).
   // False when any of it failed: the transaction then holds a failure and must be rolled back.
   bool write_inserts_only(SqlConnection& db, const std::vector<std::shared_ptr<PendingCommit>>& batch,
-                          const std::vector<std::size_t>& which,
-                          std::vector<std::optional<cases::CaseRecord>>& written);
+                          const std::vector<std::size_t>& which, std::vector<std::optional<std::string>>& written);
   // One change in a transaction of its own, re-run on a serialization failure (transact()).
-  Result<cases::CaseRecord> commit_alone(TxMode mode, const cases::CaseChange& change,
-                                         const std::vector<cases::StoredFile>& files,
-                                         const std::string& canonical_data);
+  Result<std::string> commit_alone(TxMode mode, const PreparedChange& prepared);
   static thread_local std::vector<Pin*> pins_;  // the snapshots this thread holds, one per store at most
 
   std::unique_ptr<ConnectionPool> pool_;
