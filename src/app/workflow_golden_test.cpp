@@ -29,6 +29,7 @@
 #include "core/testing/source_dir.h"
 #include "docs/sample_scan.h"
 #include "law/testing/golden.h"
+#include "store/sql_connection.h"
 #include "web/problem.h"
 
 namespace flis::app {
@@ -374,7 +375,31 @@ class Scenario {
            registries_.sync();
            return w_.store().load_case(id);
          }},
+        // A fault of FLIS's own database: one reference entry's row no longer reads (the store answers
+        // store.corrupt_row for it), until it is repaired. Written beside the store, on the database file.
+        {"store.damage_reference",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           return on_reference_row(id, in, "UPDATE reference_entries SET payload = 'damaged:' || payload");
+         }},
+        {"store.repair_reference",
+         [&](A, Id id, In in) -> Result<cases::CaseRecord> {
+           return on_reference_row(id, in, "UPDATE reference_entries SET payload = substr(payload, 9)");
+         }},
     };
+  }
+
+  // Runs `update` (an UPDATE of reference_entries without its WHERE) on the rows of the set and code the
+  // step names, on a connection of the test's own to the database file; then the case, as every step.
+  Result<cases::CaseRecord> on_reference_row(const std::string& id, const json::value& in, const std::string& update) {
+    const auto& row = in.as_object();
+    auto db = store::open_sqlite_connection(w_.database().file().string(), {});
+    if (!db) return db.take_error();
+    auto changed = (*db)->exec(store::SqlStatement{{}, update + " WHERE set_name = $1 AND code = $2"},
+                               {store::SqlParam::text(std::string(row.at("set").as_string())),
+                                store::SqlParam::text(std::string(row.at("code").as_string()))});
+    if (!changed) return changed.take_error();
+    EXPECT_GT(*changed, 0) << "no reference row " << json::serialize(in);
+    return w_.store().load_case(id);
   }
 
   // References a scenario cannot know in advance, resolved when the step runs:

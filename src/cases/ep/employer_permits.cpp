@@ -735,8 +735,11 @@ EpChecks EmployerPermitService::run_checks(const CaseRecord& c, const EpCaseData
 
   // EP-16-1, I-27: each worker's education and experience against the position's requirement (a worker brought
   // newly: issue, re-issue to another worker, ICT issue); not met is EP-A2.9(2), no requirement the officer's.
-  if (kind == SubService::issue || kind == SubService::reissue || kind == SubService::ict_issue)
-    out.items.push_back(check_qualifications(ports().store, data, on));
+  if (kind == SubService::issue || kind == SubService::reissue || kind == SubService::ict_issue) {
+    auto qualification = check_qualifications(ports().store, data, on);
+    out.items.push_back(qualification ? std::move(*qualification)
+                                      : unavailable_check("qualification", qualification.error(), {"EP-16-1", "I-27"}));
+  }
   return out;
 }
 

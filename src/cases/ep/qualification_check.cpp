@@ -23,32 +23,45 @@ std::string number(double y) {
 std::string years(double y) { return number(y) + (y == 1 ? " year" : " years"); }
 
 // The requirement of `occupation` in force on `on`; nullopt when none is on file or its entry does not decode.
-std::optional<law::ep::QualificationRequirement> requirement_of(Store& store, const std::string& occupation, Date on) {
+// A store that did not answer is an error: reading it as "none on file" would pass the check to the officer
+// as if the law set no requirement.
+Result<std::optional<law::ep::QualificationRequirement>> requirement_of(Store& store, const std::string& occupation,
+                                                                        Date on) {
   auto entry = store.find_reference("qualification_requirement", occupation, on);
-  if (!entry) return std::nullopt;
+  if (!entry) {
+    if (entry.error().kind == Error::Kind::not_found) return std::optional<law::ep::QualificationRequirement>{};
+    return entry.take_error();
+  }
   auto decoded = codec::decode_value<law::ep::QualificationRequirement>(boost::json::value(entry->payload));
-  if (!std::holds_alternative<law::ep::QualificationRequirement>(decoded)) return std::nullopt;
+  if (!std::holds_alternative<law::ep::QualificationRequirement>(decoded)) {
+    return std::optional<law::ep::QualificationRequirement>{};
+  }
   auto r = std::get<law::ep::QualificationRequirement>(std::move(decoded));
   r.code = occupation;
-  return r;
+  return std::optional<law::ep::QualificationRequirement>(std::move(r));
 }
 
 }  // namespace
 
-WorkerQualification qualification_of(Store& store, const EpWorker& worker, law::ep::Category category, Date on) {
+Result<WorkerQualification> qualification_of(Store& store, const EpWorker& worker, law::ep::Category category,
+                                             Date on) {
+  auto requirement = requirement_of(store, worker.occupation_code, on);
+  if (!requirement) return requirement.take_error();
   WorkerQualification out;
-  out.requirement = requirement_of(store, worker.occupation_code, on);
+  out.requirement = std::move(*requirement);
   out.finding =
       law::ep::check_qualification(out.requirement, {worker.education_level, worker.experience_years}, category);
   return out;
 }
 
-EpCheck check_qualifications(Store& store, const EpCaseData& data, Date on) {
+Result<EpCheck> check_qualifications(Store& store, const EpCaseData& data, Date on) {
   EpCheck check{"qualification", "ok", "", {}, {}, {}, {}, {}};
   std::vector<std::string> lines;
   bool to_judge = false;
   for (const auto& w : data.workers) {
-    const auto [requirement, f] = qualification_of(store, w, data.category, on);
+    auto qualification = qualification_of(store, w, data.category, on);
+    if (!qualification) return qualification.take_error();
+    const auto& [requirement, f] = *qualification;
     law::cite(check.rule_ids, f.rule_ids);
     std::string line = full_name(w) + " (" + w.occupation_code + "): ";
     const std::string declared =

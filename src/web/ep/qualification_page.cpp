@@ -25,6 +25,12 @@ std::string years(double y) {
   return out.str();
 }
 
+// What the worker declared: the education level (or that none was) and the years of experience.
+std::string declared_text(const Request& req, const cases::EpWorker& w) {
+  return (w.education_level ? level_label(req, *w.education_level) : tr(req, "ep.qualification.no_level")) + ", " +
+         years(w.experience_years);
+}
+
 }  // namespace
 
 bool checks_qualification(const cases::CaseRecord& c) {
@@ -37,27 +43,39 @@ json::value qualification_view(const portal::Portal& portal, const Request& req,
   const Date on = c.registered_on.value_or(portal.ctx.zone.to_local(portal.ctx.clock.now()).date);
   json::array rows;
   for (const auto& w : ep.workers) {
-    const auto [requirement, f] = cases::qualification_of(portal.ctx.store, w, ep.category, on);
+    auto qualification = cases::qualification_of(portal.ctx.store, w, ep.category, on);
+    if (!qualification) {
+      // The requirement could not be looked up: said so, never shown as "none on file" (I-18).
+      rows.push_back(json::object{{"name", cases::full_name(w)},
+                                  {"declared", declared_text(req, w)},
+                                  {"required", tr(req, "ep.qualification.unavailable")},
+                                  {"source", ""},
+                                  {"unconfirmed", false},
+                                  {"result", tr(req, "ep.qualification.unavailable")},
+                                  {"css", "is-finding"},
+                                  {"ground", false},
+                                  {"rules", "EP-16-1, I-18"}});
+      continue;
+    }
+    const auto& [requirement, f] = *qualification;
     using law::ep::QualificationOutcome;
     std::string result =
         tr(req, std::string("ep.qualification.outcome.") + boost::describe::enum_to_string(f.outcome, ""));
     if (f.education_short) result += " " + tr(req, "ep.qualification.education_short");
     if (f.experience_short) result += " " + tr(req, "ep.qualification.experience_short");
-    rows.push_back(json::object{
-        {"name", cases::full_name(w)},
-        {"declared", (w.education_level ? level_label(req, *w.education_level) : tr(req, "ep.qualification.no_level")) +
-                         ", " + years(w.experience_years)},
-        {"required",
-         requirement ? level_label(req, requirement->min_education) + ", " + years(requirement->min_experience_years)
-                     : tr(req, "ep.qualification.none_on_file")},
-        {"source", requirement ? requirement->source_name : std::string()},
-        {"unconfirmed", requirement && !requirement->confirmed},
-        {"result", std::move(result)},
-        {"css", f.outcome == QualificationOutcome::met       ? "is-ok"
-                : f.outcome == QualificationOutcome::not_met ? "is-ground"
-                                                             : "is-finding"},
-        {"ground", f.ground ? json::value(law::ep::citation(*f.ground)) : json::value(false)},
-        {"rules", portal::join(f.rule_ids)}});
+    rows.push_back(json::object{{"name", cases::full_name(w)},
+                                {"declared", declared_text(req, w)},
+                                {"required", requirement ? level_label(req, requirement->min_education) + ", " +
+                                                               years(requirement->min_experience_years)
+                                                         : tr(req, "ep.qualification.none_on_file")},
+                                {"source", requirement ? requirement->source_name : std::string()},
+                                {"unconfirmed", requirement && !requirement->confirmed},
+                                {"result", std::move(result)},
+                                {"css", f.outcome == QualificationOutcome::met       ? "is-ok"
+                                        : f.outcome == QualificationOutcome::not_met ? "is-ground"
+                                                                                     : "is-finding"},
+                                {"ground", f.ground ? json::value(law::ep::citation(*f.ground)) : json::value(false)},
+                                {"rules", portal::join(f.rule_ids)}});
   }
   const bool seasonal = ep.category == law::ep::Category::seasonal;
   return json::object{{"rows", std::move(rows)},
