@@ -110,6 +110,11 @@ Result<ReferenceEntry> known_reference(Store& store, const std::string& set, con
   return entry;
 }
 
+Result<ReferenceEntry> known_country(Store& store, const std::string& alpha_2, Date on, const std::string& field) {
+  return known_reference(store, "country", alpha_2.size() == 2 ? alpha_2 : "", on,
+                         Error::invalid("validation.country", field));
+}
+
 std::string json_string(const boost::json::object& o, std::string_view key) {
   auto* v = o.if_contains(key);
   return v && v->is_string() ? std::string(v->get_string()) : std::string();

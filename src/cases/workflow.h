@@ -104,6 +104,9 @@ Result<CaseRecord> load_visible(Store& store, const Actor& actor, const std::str
 // when there is none. A store that cannot answer is its own error: an outage is never "unknown input".
 Result<ReferenceEntry> known_reference(Store& store, const std::string& set, const std::string& code, Date on,
                                        Error unknown);
+// A country as ISO 3166-1 alpha-2 (reference set "country") valid on `on`; invalid_input `validation.country`
+// on `field` when it is not one (any other shape without asking the store), as known_reference otherwise.
+Result<ReferenceEntry> known_country(Store& store, const std::string& alpha_2, Date on, const std::string& field);
 
 // JSON helpers for workflow payloads (absent keys read as defaults).
 std::string json_string(const boost::json::object& o, std::string_view key);

@@ -44,6 +44,12 @@ struct Error {
   }
 };
 
+// `e` citing the requirement IDs behind it: how a workflow's guard refuses with the rule it applies.
+inline Error with_rules(Error e, std::vector<std::string> rule_ids) {
+  e.rule_ids = std::move(rule_ids);
+  return e;
+}
+
 template <class T>
 class [[nodiscard]] Result {
  public:

@@ -108,11 +108,6 @@ Result<law::ep::Fee> application_fee(const law::RuleBook& rules, const EpCaseDat
 
 bool is_paid(SubService s) { return s == SubService::issue || s == SubService::extension; }
 
-Error with_rules(Error e, std::vector<std::string> rule_ids) {
-  e.rule_ids = std::move(rule_ids);
-  return e;
-}
-
 // EP-39, I-27: the foreign legal entity an application names as the workers' employer, checked against the
 // rule version in force (which sub-services, categories and bases) and the act (a foreign entity, a contract
 // already made); nullopt when the application names none.
@@ -182,9 +177,7 @@ bool managerial(const std::optional<std::string>& occupation) {
 // EP-A2.8 item 3, EP-27-1: the education document as the draft gives it; an apostille names its number.
 Result<EpEducationDocument> education_document(Store& store, const EpEducationDocumentInput& in, const std::string& at,
                                                Date on) {
-  if (auto known = known_reference(store, "country", in.issuing_country.size() == 2 ? in.issuing_country : "", on,
-                                   Error::invalid("validation.country", at + "issuing_country"));
-      !known)
+  if (auto known = known_country(store, in.issuing_country, on, at + "issuing_country"); !known)
     return known.take_error();
   const auto authentication = in.authentication.value_or(law::ep::Authentication::none);
   if (authentication == law::ep::Authentication::apostille && in.apostille_number.empty())
@@ -336,10 +329,7 @@ Result<EpCaseData> EmployerPermitService::build_draft(const Actor& employer, con
     for (auto [code, field] : {std::pair{&w.citizenship, "citizenship"},
                                {&w.residence_country, "residence_country"},
                                {&w.departure_country, "departure_country"}})
-      if (auto known = known_reference(ports().store, "country", code->size() == 2 ? *code : "", on,
-                                       Error::invalid("validation.country", at + field));
-          !known)
-        return known.take_error();
+      if (auto known = known_country(ports().store, *code, on, at + field); !known) return known.take_error();
     // EP-A2.8: the specialty per НК РК 01-2017, a unit group (4 digits), not a broader group.
     const Error unknown_occupation =
         with_rules(Error::invalid("ep.occupation_unknown", at + "occupation_code"), {"EP-A2.8"});

@@ -21,11 +21,6 @@ namespace {
 
 const Actor kSystem{"system", "system", "FLIS", "", ""};
 
-Error with_rules(Error e, std::vector<std::string> rule_ids) {
-  e.rule_ids = std::move(rule_ids);
-  return e;
-}
-
 std::optional<Date> month_of(const std::string& period) {
   if (period.size() != 7) return std::nullopt;
   return Date::parse(period + "-01");

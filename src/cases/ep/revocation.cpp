@@ -42,11 +42,6 @@ std::optional<GroundRule> ground_rule(std::string_view ground) {
   return it->second;
 }
 
-Error with_rules(Error e, std::vector<std::string> rule_ids) {
-  e.rule_ids = std::move(rule_ids);
-  return e;
-}
-
 bool is_leb(const Actor& a) { return a.role == role::kLebOfficer || a.role == role::kLebHead; }
 
 }  // namespace

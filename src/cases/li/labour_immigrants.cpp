@@ -24,11 +24,6 @@ namespace {
 const Actor kSystem{"system", "system", "FLIS", "", ""};
 constexpr std::string_view kService = "LI";
 
-Error with_rules(Error e, std::vector<std::string> rule_ids) {
-  e.rule_ids = std::move(rule_ids);
-  return e;
-}
-
 ApplicationKind kind_of(const CaseRecord& c) {
   return law::li::parse_application_kind(c.kind).value_or(ApplicationKind::issue);
 }

@@ -197,10 +197,7 @@ Result<CaseRecord> SelfEmploymentService::create_draft(const Actor& applicant, c
                               {&data.applicant.passport_number, "applicant.passport_number"},
                               {&data.applicant.phone, "applicant.phone"}})
     if (auto s = require_text(*value, field); !s) return s.take_error();
-  const std::string& citizenship = data.applicant.citizenship;
-  if (auto known = known_reference(ports().store, "country", citizenship.size() == 2 ? citizenship : "", today(),
-                                   Error::invalid("validation.country", "applicant.citizenship"));
-      !known)
+  if (auto known = known_country(ports().store, data.applicant.citizenship, today(), "applicant.citizenship"); !known)
     return known.take_error();
 
   std::vector<std::string> draft_rules = {"SE-3", "SE-A1", "SE-A2.0"};
