@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cases/reference_payloads.h"
 #include "web/i18n.h"
 
 namespace flis::app {
@@ -227,9 +228,10 @@ Result<std::map<std::string, law::WorkingHours>> working_hours_from_reference(ca
     return std::atoi(hhmm.substr(0, 2).c_str()) * 60 + std::atoi(hhmm.substr(3, 2).c_str());
   };
   for (const auto& e : *entries) {
+    const auto hours = cases::payload_of<cases::WorkingHoursPayload>(e);
     law::WorkingHours h;
-    h.open_minute = minute(str(e.payload, "open"), h.open_minute);
-    h.close_minute = minute(str(e.payload, "close"), h.close_minute);
+    h.open_minute = minute(hours.open, h.open_minute);
+    h.close_minute = minute(hours.close, h.close_minute);
     out[e.code] = h;
   }
   return out;

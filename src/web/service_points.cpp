@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
-#include "cases/workflow.h"
+#include "cases/reference_payloads.h"
 
 namespace flis::web {
 namespace json = boost::json;
-
-using cases::json_string;
 
 std::vector<ServicePoint> service_points(AppContext& ctx, Date on, const std::string& locale) {
   std::vector<ServicePoint> out;
@@ -17,30 +15,33 @@ std::vector<ServicePoint> service_points(AppContext& ctx, Date on, const std::st
   for (auto& r : *regions)
     if (r.effective_from <= on && (!r.effective_to || on <= *r.effective_to)) in_force.push_back(std::move(r));
   std::sort(in_force.begin(), in_force.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
-  auto default_hours = ctx.store.find_reference("working_hours", "default", on);
+  const auto hours_of = [&](const std::string& code) -> std::optional<cases::WorkingHoursPayload> {
+    auto entry = ctx.store.find_reference("working_hours", code, on);
+    if (!entry) return std::nullopt;
+    return cases::payload_of<cases::WorkingHoursPayload>(*entry);
+  };
+  const auto default_hours = hours_of("default");
   for (const auto& region : in_force) {
     ServicePoint p;
     p.region = region.code;
     p.provider_body = "leb-" + region.code;
-    if (auto point = ctx.store.find_reference("service_point", p.provider_body, on)) {
-      if (const auto* a = point->payload.if_contains("address"); a && a->is_object()) {
-        p.address = json_string(a->as_object(), locale);
-        if (p.address.empty()) p.address = json_string(a->as_object(), "ru");
-      }
-      p.phone = json_string(point->payload, "phone");
-      p.website = json_string(point->payload, "website");
+    if (auto entry = ctx.store.find_reference("service_point", p.provider_body, on)) {
+      auto point = cases::payload_of<cases::ServicePointPayload>(*entry);
+      // In the page's language, else in Russian.
+      auto address = point.address.find(locale);
+      if (address == point.address.end() || address->second.empty()) address = point.address.find("ru");
+      if (address != point.address.end()) p.address = address->second;
+      p.phone = std::move(point.phone);
+      p.website = std::move(point.website);
     }
-    auto own = ctx.store.find_reference("working_hours", p.provider_body, on);
-    p.own_hours = own.ok();
-    const json::object* hours = own ? &own->payload : default_hours ? &default_hours->payload : nullptr;
-    if (hours) {
-      p.open = json_string(*hours, "open");
-      p.close = json_string(*hours, "close");
-      p.lunch_start = json_string(*hours, "lunch_start");
-      p.lunch_end = json_string(*hours, "lunch_end");
-      if (const auto* d = hours->if_contains("days"); d && d->is_array())
-        for (const auto& day : d->as_array())
-          if (day.is_string()) p.days.emplace_back(day.as_string());
+    const auto own = hours_of(p.provider_body);
+    p.own_hours = own.has_value();
+    if (const auto& hours = own ? own : default_hours) {
+      p.open = hours->open;
+      p.close = hours->close;
+      p.lunch_start = hours->lunch_start;
+      p.lunch_end = hours->lunch_end;
+      p.days = hours->days;
     }
     out.push_back(std::move(p));
   }

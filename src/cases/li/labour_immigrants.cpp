@@ -8,6 +8,7 @@
 #include "cases/case_data.h"
 #include "cases/codec.h"
 #include "cases/qt/quota_ledger.h"
+#include "cases/reference_payloads.h"
 #include "cases/roles.h"
 #include "cases/search_terms.h"
 #include "cases/transliteration.h"
@@ -141,7 +142,7 @@ Result<LiEmployer> LabourImmigrantService::workplace_of(const LiWorkplaceInput& 
   LiEmployer e;
   e.work_address = in.work_address;
   e.district = in.district;
-  e.region = json_string(district->payload, "region");
+  e.region = payload_of<DistrictPayload>(*district).region;
   e.cadastral_number = in.cadastral_number;
   e.phone = in.phone;
   return e;

@@ -10,6 +10,7 @@
 #include "cases/case_data.h"
 #include "cases/commission.h"
 #include "cases/qt/quota_ledger.h"
+#include "cases/reference_payloads.h"
 #include "cases/roles.h"
 #include "core/identifiers.h"
 
@@ -1037,7 +1038,7 @@ Result<CaseRecord> QuotaCampaignService::allocate_to_district(const Actor& offic
   const Error foreign_district = Error::invalid("qt.district_not_in_region", "district");
   auto district = known_reference(ports().store, "district", in.district, today(), foreign_district);
   if (!district) return district.take_error();
-  if (json_string(district->payload, "region") != officer.region) return foreign_district;
+  if (payload_of<DistrictPayload>(*district).region != officer.region) return foreign_district;
   if (in.units == 0) return Error::invalid("quota.invalid_units", "units");
   if (auto s = require_text(in.reasons, "reasons"); !s) return s.take_error();
 

@@ -11,6 +11,7 @@
 #include "cases/case_data.h"
 #include "cases/commission.h"
 #include "cases/qt/quota_campaign.h"
+#include "cases/reference_payloads.h"
 #include "cases/roles.h"
 #include "law/rules.h"
 #include "web/input.h"
@@ -704,8 +705,8 @@ Response region_page(const Portal& portal, const Request& req, const Actor& acto
     if (auto treaties = portal.ctx.store.reference_set("treaty_country"))
       for (const auto& t : *treaties)
         countries.emplace_back(
-            t.code,
-            reference_label(portal, req, "country", cases::json_string(t.payload, "alpha_2")) + " (" + t.code + ")");
+            t.code, reference_label(portal, req, "country", cases::payload_of<cases::TreatyCountryPayload>(t).alpha_2) +
+                        " (" + t.code + ")");
     for (int i = 0; i < kCountryRows; ++i) {
       const std::string at = "countries[" + std::to_string(i) + "]";
       Field country = make_field(req, "submit", at + ".country", q(req, "field.country"), v, false, "select");
@@ -1106,7 +1107,8 @@ std::vector<District> districts_of(const Portal& portal, const Request& req, con
   std::vector<District> out;
   if (auto entries = portal.ctx.store.reference_set("district"))
     for (const auto& e : *entries)
-      if (cases::json_string(e.payload, "region") == region) out.push_back({e.code, name_in(e.payload, req.locale)});
+      if (cases::payload_of<cases::DistrictPayload>(e).region == region)
+        out.push_back({e.code, name_in(e.payload, req.locale)});
   std::sort(out.begin(), out.end(), [](const District& a, const District& b) { return a.name < b.name; });
   return out;
 }

@@ -6,6 +6,7 @@
 #include "cases/case_data.h"
 #include "cases/qt/qt_data.h"
 #include "cases/qt/quota_campaign.h"
+#include "cases/reference_payloads.h"
 #include "web/documents.h"
 
 namespace flis::web {
@@ -125,7 +126,7 @@ Result<docs::QtA4View> qt_a4_view(AppContext& ctx, const cases::CaseRecord& c) {
       row.country_code = code;
       std::string alpha_2;
       if (auto t = ctx.store.find_reference("treaty_country", code, Date{2100, 1, 1}))
-        alpha_2 = cases::json_string(t->payload, "alpha_2");
+        alpha_2 = cases::payload_of<cases::TreatyCountryPayload>(*t).alpha_2;
       row.country = alpha_2.empty() ? docs::LocalizedText{"", code}
                                     : docs::LocalizedText{reference_name(ctx.store, "country", alpha_2, "kk"),
                                                           reference_name(ctx.store, "country", alpha_2, "ru")};
