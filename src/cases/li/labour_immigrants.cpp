@@ -122,6 +122,8 @@ std::set<std::string> months_of(Date from, int months) {
 
 }  // namespace
 
+bool is_li_agreement(const CaseRecord& c) { return c.service == kService && c.kind == "agreement"; }
+
 Result<LiPermitData> li_permit_data(const IssuedDocument& permit) {
   auto decoded = codec::decode_value<LiPermitData>(json::value(permit.data));
   if (auto* failure = std::get_if<codec::DecodeFailure>(&decoded))
@@ -410,7 +412,7 @@ Result<CaseRecord> LabourImmigrantService::create_application(const Actor& immig
     // LI-11: through migration.enbek.kz the permit rests on a signed agreement of intent.
     if (!in.agreement) return with_rules(Error::invalid("li.agreement_required", "agreement"), {"LI-11", "LI-A2.8"});
     auto a = load_visible(immigrant, *in.agreement);
-    if (!a || a->kind != "agreement") return with_rules(Error::invalid("li.agreement_unknown", "agreement"), {"LI-11"});
+    if (!a || !is_li_agreement(*a)) return with_rules(Error::invalid("li.agreement_unknown", "agreement"), {"LI-11"});
     if (a->state != "signed")
       return with_rules(Error::conflict("li.agreement_not_signed", "the agreement is " + a->state), {"LI-11", "I-16"});
     auto ad = read_data<LiCaseData>(*a);

@@ -29,6 +29,9 @@ const WorkflowTable& li_workflow();
 // The typed data of an LI permit; stored data that does not decode is an Error (li.permit_data_malformed).
 Result<LiPermitData> li_permit_data(const IssuedDocument& permit);
 
+// Whether `c` is an agreement of intent of the LI service (LI-11): what an agreement number must name.
+bool is_li_agreement(const CaseRecord& c);
+
 class LabourImmigrantService : public Workflow {
  public:
   using Workflow::Workflow;

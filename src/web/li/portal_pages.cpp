@@ -368,7 +368,7 @@ void register_portal_pages(Router& router, const std::shared_ptr<const Portal>& 
     // a case that does not exist).
     if (auto number = req.query_param("agreement"); number && !number->empty()) {
       auto c = portal->ctx.services.get<Service>().load_visible(*actor, std::string(*number));
-      if (c && c->service == "LI" && c->kind == "agreement") return Response::redirect("/cases/" + c->id);
+      if (c && cases::is_li_agreement(*c)) return Response::redirect("/cases/" + c->id);
       forms::FormData sent;
       sent.add("agreement", std::string(*number));
       auto view = cabinet_view(*portal, req, *actor, &sent);
