@@ -758,11 +758,9 @@ Result<StoredFile> prepared_file(const StoredFile& file, const std::string& case
 
 }  // namespace
 
-// Group commit (issue 10). A caller of commit() puts its change in `waiting`; while fewer than
-// group_commit_leaders_ batches run (default 1), one caller becomes a leader, takes the waiting changes of one
-// transaction mode and runs them in one transaction, each in its own savepoint; the others wait, each on its own
-// `wake`. Every caller returns only after the transaction that holds its change has committed (or with the error that
-// undid its change alone).
+// What commit() makes before its change is written (commit alone or in a shared transaction): all that
+// the transaction does not decide. The leader of a shared transaction then does only what needs the
+// drawn number or the chain's head, while the others wait.
 struct SqlStore::PreparedChange {
   const cases::CaseChange* change = nullptr;
   std::vector<StoredFile> files;  // the uploads, checked (prepared_file)
@@ -776,6 +774,11 @@ struct SqlStore::PreparedChange {
   std::vector<Event> events;  // one per change->events
 };
 
+// Group commit (issue 10). A caller of commit() puts its change in `waiting`; while fewer than
+// group_commit_leaders_ batches run (default 1), one caller becomes a leader, takes the waiting changes of one
+// transaction mode and runs them in one transaction, each in its own savepoint; the others wait, each on its own
+// `wake`. Every caller returns only after the transaction that holds its change has committed (or with the error that
+// undid its change alone).
 struct SqlStore::PendingCommit {
   PreparedChange prepared;  // made by the caller before it queued
   TxMode mode;
