@@ -9,11 +9,11 @@ import { signIn } from './server.mjs';
 import { epBase, epDraft, epWorker, filedApplication, startEpServer } from './ep_fixtures.mjs';
 
 const at = '2026-06-01T10:00';
-let world, ksm, head, admin;
+let world, ksm, head, officer, admin;
 
 before(async () => {
-  world = await startEpServer(at, ['employer.ksm', 'head.almaty']);
-  [ksm, head] = world.users;
+  world = await startEpServer(at, ['employer.ksm', 'head.almaty', 'officer.almaty']);
+  [ksm, head, officer] = world.users;
   admin = await signIn(world.server.url, 'admin');
 });
 after(async () => {
@@ -132,4 +132,49 @@ test('EP-16-1: an administrator edits the requirement (a new version); the check
   assert.equal(q.status, 'finding', JSON.stringify(q));
   assert.match(q.summary, /experience 9 below 10 years/);
   assert.ok(q.records.includes('3112: КС, «Техник-строитель» (imported)'), JSON.stringify(q.records));
+});
+
+test('EP-16-1 I-18: a requirement FLIS cannot read from its own database is "unavailable", never "no requirement on file"; the re-check finds it once repaired', async () => {
+  const row = "set_name = 'qualification_requirement' AND code = '3112'";
+  // Experienced enough for every version of 3112's requirement (an earlier test raises it to 10 years).
+  const veteran = { ...qualified, experience_years: 12 };
+  const db = world.server.db;
+  // The requirement's row no longer reads (a damaged row: the store answers store.corrupt_row for it).
+  await db.sql(`UPDATE reference_entries SET payload = 'damaged:' || payload WHERE ${row}`);
+  let filed;
+  try {
+    // A server answers a reference look-up from memory for 1 s (StoreOptions::reference_cache_ttl).
+    await new Promise((r) => setTimeout(r, 1100));
+    const pre = await preCheck({ ...epDraft, workers: [veteran] });
+    assert.equal(pre.status, 200, JSON.stringify(pre.data));
+    const q = qualification(pre.data.checks);
+    assert.equal(q.status, 'unavailable', JSON.stringify(q));
+    assert.equal(q.error, 'store.corrupt_row');
+    assert.ok(q.rule_ids.includes('EP-16-1'), JSON.stringify(q));
+    assert.ok(pre.data.waits_for.includes('qualification'), JSON.stringify(pre.data.waits_for));
+    assert.equal(pre.data.ready, false);
+
+    filed = await filedApplication(ksm, { ...epDraft, workers: [veteran] });
+    assert.equal(filed.state, 'registered');
+    assert.equal(qualification(filed.data.checks).status, 'unavailable');
+    // I-18: no decision to issue while a check waits for its answer.
+    const decided = await head.post(`${epBase}/${filed.id}/decision`, { issue: true });
+    assert.equal(decided.status, 409, JSON.stringify(decided.data));
+    assert.equal(decided.data.code, 'ep.checks_pending');
+    // The case page says so per worker, in the page's language.
+    const en = (await ksm.get(`/cases/${filed.id}?lang=en`)).data.toString();
+    assert.ok(en.includes('the requirements reference did not answer: re-check later'), 'the worker\'s row');
+    assert.ok(!en.includes('no requirement on file'));
+    const ru = (await ksm.get(`/cases/${filed.id}?lang=ru`)).data.toString();
+    assert.ok(ru.includes('справочник требований не ответил'));
+  } finally {
+    await db.sql(`UPDATE reference_entries SET payload = substr(payload, 9) WHERE ${row} AND payload LIKE 'damaged:%'`);
+  }
+  // Repaired: the officer's re-check finds the requirement met, and the head may issue.
+  const rechecked = await officer.post(`${epBase}/${filed.id}/checks`);
+  assert.equal(rechecked.status, 200, JSON.stringify(rechecked.data));
+  assert.equal(qualification(rechecked.data.data.checks).status, 'ok', JSON.stringify(rechecked.data.data.checks));
+  const issued = await head.post(`${epBase}/${filed.id}/decision`, { issue: true });
+  assert.equal(issued.status, 200, JSON.stringify(issued.data));
+  assert.equal(issued.data.state, 'fee_pending');
 });

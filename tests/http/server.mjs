@@ -56,6 +56,9 @@ async function newDatabase(template, pgServer) {
   } else {
     db.url = `sqlite:${join(dir, 'flis.sqlite')}`;
   }
+  // Runs one SQL statement on the database from outside the server, as an operator at its console would
+  // (sqlite3, psql): for tests of what the server does when its own data is at fault.
+  db.sql = async (text) => (pg ? psql(db.url, text) : run('sqlite3', [join(dir, 'flis.sqlite'), text]));
   db.remove = async () => {
     if (pg) await psql(pg.server, `DROP DATABASE IF EXISTS ${pg.name} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
