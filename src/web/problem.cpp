@@ -63,9 +63,21 @@ int http_status(Error::Kind kind) {
   return 500;
 }
 
-Response problem(const Error& error, const ProblemContext& context, std::optional<int> status_override) {
+namespace {
+
+// The localized message of the error's code, else the status's generic one; {field} is available to it.
+std::string detail_of(const Error& error, const ProblemContext& context, int status) {
   const bool internal = error.kind == Error::Kind::internal;
-  const int status = status_override.value_or(http_status(error.kind));
+  i18n::MessageArgs args;
+  if (!error.field.empty()) args.emplace("field", error.field);
+  const std::string detail_key = !internal && !error.code.empty() && has_text(context, error.code)
+                                     ? error.code
+                                     : "problem.detail." + std::to_string(status);
+  return localized(context, detail_key, args);
+}
+
+boost::json::object body_of(const Error& error, const ProblemContext& context, int status) {
+  const bool internal = error.kind == Error::Kind::internal;
   if (internal) {
     log::error(
         "internal error",
@@ -80,14 +92,12 @@ Response problem(const Error& error, const ProblemContext& context, std::optiona
 
   i18n::MessageArgs args;
   if (!error.field.empty()) args.emplace("field", error.field);
-  const std::string detail_key =
-      !internal && !code.empty() && has_text(context, code) ? code : "problem.detail." + status_text;
 
   boost::json::object body;
   body["type"] = std::string(kProblemTypeBase) + (code.empty() ? std::string(kind_name(error.kind)) : code);
   body["title"] = localized(context, "problem.title." + status_text, args);
   body["status"] = status;
-  body["detail"] = localized(context, detail_key, args);
+  body["detail"] = detail_of(error, context, status);
   if (!code.empty()) body["code"] = code;
   if (!internal && !error.field.empty()) body["field"] = error.field;
   if (!internal && !error.rule_ids.empty()) {
@@ -96,17 +106,31 @@ Response problem(const Error& error, const ProblemContext& context, std::optiona
     body["rule_ids"] = std::move(rule_ids);
   }
   if (!context.request_id.empty()) body["request_id"] = context.request_id;
+  return body;
+}
 
+}  // namespace
+
+Response problem(const Error& error, const ProblemContext& context, std::optional<int> status_override) {
+  const int status = status_override.value_or(http_status(error.kind));
   Response response;
   response.status = status;
   response.content_type = std::string(kProblemContentType);
   response.headers.set("Content-Language", std::string(context.locale));
-  response.body = boost::json::serialize(body);
+  response.body = boost::json::serialize(body_of(error, context, status));
   return response;
 }
 
 Response problem(const Request& req, const Error& error, std::optional<int> status) {
   return problem(error, ProblemContext{req.catalog, req.locale, req.request_id}, status);
+}
+
+boost::json::object problem_body(const Request& req, const Error& error) {
+  return body_of(error, ProblemContext{req.catalog, req.locale, req.request_id}, http_status(error.kind));
+}
+
+std::string problem_detail(const Request& req, const Error& error) {
+  return detail_of(error, ProblemContext{req.catalog, req.locale, req.request_id}, http_status(error.kind));
 }
 
 }  // namespace flis::web

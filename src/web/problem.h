@@ -2,6 +2,7 @@
 // localized client text. The Error's `detail` is log text: it is logged, never sent.
 #pragma once
 
+#include <boost/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +34,10 @@ struct ProblemContext {
 Response problem(const Error& error, const ProblemContext& context, std::optional<int> status = std::nullopt);
 // Same, with the catalog, locale and request id of `req`.
 Response problem(const Request& req, const Error& error, std::optional<int> status = std::nullopt);
+// The body problem() sends, as an object (logged as problem() logs it): for answers that carry a problem
+// inside a larger body, such as each refused item of a batch.
+boost::json::object problem_body(const Request& req, const Error& error);
+// The localized `detail` of that body alone, for a page that shows the problem in its own words around it.
+std::string problem_detail(const Request& req, const Error& error);
 
 }  // namespace flis::web

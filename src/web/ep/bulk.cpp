@@ -58,28 +58,23 @@ const Columns& columns() {
 
 }  // namespace
 
-json::object batch_item(Request& req, AppContext& ctx, const Actor& actor, const Result<cases::EpDraftInput>& in) {
+BatchOutcome batch_outcome(AppContext& ctx, const Actor& actor, const Result<cases::EpDraftInput>& in) {
+  if (!in) return {std::nullopt, in.error(), false};
   auto& service = ctx.services.get<cases::EmployerPermitService>();
-  json::object result;
-  auto refuse = [&](const Error& e) {
-    const Response r = problem(req, e);
-    result["status"] = r.status;
-    result["problem"] = json::parse(r.body);
-  };
-  if (!in) {
-    refuse(in.error());
-    return result;
-  }
-  result["client_key"] = in->client_key;
-  std::optional<cases::CaseRecord> earlier;
   if (!in->client_key.empty())
-    if (auto found = service.find_by_client_key(actor, in->client_key); found && *found) earlier = **found;
-  auto made = earlier ? Result<cases::CaseRecord>(*earlier) : service.create_draft(actor, *in);
-  if (!made) {
-    refuse(made.error());
+    if (auto found = service.find_by_client_key(actor, in->client_key); found && *found)
+      return {in->client_key, std::move(**found), true};
+  return {in->client_key, service.create_draft(actor, *in), false};
+}
+
+json::object batch_item_json(Request& req, AppContext& ctx, const Actor& actor, const BatchOutcome& outcome) {
+  json::object result;
+  if (outcome.client_key) result["client_key"] = *outcome.client_key;
+  result["status"] = outcome.status();
+  if (outcome.made) {
+    result["case"] = api::case_detail(ctx, *outcome.made, actor);
   } else {
-    result["status"] = earlier ? 200 : 201;
-    result["case"] = api::case_detail(ctx, *made, actor);
+    result["problem"] = problem_body(req, outcome.made.error());
   }
   return result;
 }
@@ -149,42 +144,63 @@ std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& fil
   return out;
 }
 
-json::object csv_results(Request& req, AppContext& ctx, const Actor& actor, const std::vector<CsvApplication>& apps) {
-  json::array results;
-  int created = 0;
-  int existing = 0;
-  int refused = 0;
+std::vector<CsvOutcome> csv_outcomes(AppContext& ctx, const Actor& actor, const std::vector<CsvApplication>& apps) {
+  std::vector<CsvOutcome> out;
+  out.reserve(apps.size());
   for (const auto& app : apps) {
-    json::array rows;
-    for (auto n : app.rows) rows.push_back(static_cast<std::int64_t>(n));
     Result<cases::EpDraftInput> in =
         app.error ? Result<cases::EpDraftInput>(*app.error) : input::from_form<cases::EpDraftInput>(app.form);
     if (in && in->client_key.empty()) in = Error::invalid("validation.required", "client_key");
-    json::object result = batch_item(req, ctx, actor, in);
-    result["client_key"] = app.client_key;
-    result["rows"] = std::move(rows);
-    if (auto* p = result.if_contains("problem")) {
+    CsvOutcome item{batch_outcome(ctx, actor, in), app.rows};
+    item.outcome.client_key = app.client_key;
+    if (!item.outcome.made) {
       // The row and column at fault: "workers[1].birth_date" is the application's second row, column birth_date.
-      auto& problem = p->as_object();
-      std::string field = problem.contains("field") ? std::string(problem["field"].as_string()) : "";
-      std::size_t row = app.error ? app.error_row : app.rows.front();
+      const Error& error = item.outcome.made.error();
+      std::string field = error.kind == Error::Kind::internal ? "" : error.field;  // as its problem shows it
+      item.fault_row = app.error ? app.error_row : app.rows.front();
       if (field.rfind("workers[", 0) == 0) {
         const auto close = field.find("].");
         const std::size_t n = std::stoul(field.substr(8, close - 8));
-        if (n < app.rows.size()) row = app.rows[n];
+        if (n < app.rows.size()) item.fault_row = app.rows[n];
         field = close == std::string::npos ? "" : field.substr(close + 2);
       } else if (field.rfind("regions[", 0) == 0) {
         field = "regions";
       }
-      problem["row"] = static_cast<std::int64_t>(row);
-      if (!field.empty()) problem["column"] = field;
+      item.fault_column = std::move(field);
     }
-    const auto status = result["status"].as_int64();
-    (status == 201 ? created : status == 200 ? existing : refused) += 1;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+BatchCounts counts_of(const std::vector<CsvOutcome>& outcomes) {
+  BatchCounts counts;
+  for (const auto& item : outcomes) {
+    const int status = item.outcome.status();
+    (status == 201 ? counts.created : status == 200 ? counts.existing : counts.refused) += 1;
+  }
+  return counts;
+}
+
+json::object csv_results_json(Request& req, AppContext& ctx, const Actor& actor,
+                              const std::vector<CsvOutcome>& outcomes) {
+  json::array results;
+  for (const auto& item : outcomes) {
+    json::object result = batch_item_json(req, ctx, actor, item.outcome);
+    json::array rows;
+    for (auto n : item.rows) rows.push_back(static_cast<std::int64_t>(n));
+    result["rows"] = std::move(rows);
+    if (auto* problem = result.if_contains("problem")) {
+      problem->as_object()["row"] = static_cast<std::int64_t>(item.fault_row);
+      if (!item.fault_column.empty()) problem->as_object()["column"] = item.fault_column;
+    }
     results.push_back(std::move(result));
   }
-  return json::object{
-      {"results", std::move(results)}, {"created", created}, {"existing", existing}, {"refused", refused}};
+  const BatchCounts counts = counts_of(outcomes);
+  return json::object{{"results", std::move(results)},
+                      {"created", counts.created},
+                      {"existing", counts.existing},
+                      {"refused", counts.refused}};
 }
 
 }  // namespace flis::web::ep
@@ -270,7 +286,7 @@ void register_bulk_api(Router& router, AppContext& ctx) {
                             if (!is_employer(a)) return problem(req, Error::forbidden("case.role_not_allowed"));
                             auto apps = applications_of_text(req.body);
                             if (!apps) return problem(req, apps.error());
-                            return Response::json(csv_results(req, ctx, a, *apps));
+                            return Response::json(csv_results_json(req, ctx, a, csv_outcomes(ctx, a, *apps)));
                           }),
               upload);
 }
@@ -319,33 +335,30 @@ void register_bulk_pages(Router& router, const std::shared_ptr<const portal::Por
           if (!apps.error().detail.empty()) view["error_detail"] = apps.error().detail;
           return page(req, *actor, 400, std::move(view), &apps.error());
         }
-        auto results = csv_results(req, portal->ctx, *actor, *apps);
+        const auto outcomes = csv_outcomes(portal->ctx, *actor, *apps);
         json::array rows;
-        for (const auto& r : results["results"].as_array()) {
-          const auto& o = r.as_object();
+        for (const auto& item : outcomes) {
           std::string row_numbers;
-          for (const auto& n : o.at("rows").as_array())
-            row_numbers += (row_numbers.empty() ? "" : ", ") + std::to_string(n.as_int64());
-          json::object line{{"client_key", o.at("client_key")}, {"rows", row_numbers}};
-          if (const auto* c = o.if_contains("case")) {
-            line["case_id"] = c->as_object().at("id");
-            line["existing"] = o.at("status").as_int64() == 200;
+          for (auto n : item.rows) row_numbers += (row_numbers.empty() ? "" : ", ") + std::to_string(n);
+          json::object line{{"client_key", item.outcome.client_key.value_or("")}, {"rows", row_numbers}};
+          if (const auto& made = item.outcome.made) {
+            line["case_id"] = made->id;
+            line["existing"] = item.outcome.earlier;
           } else {
-            const auto& p = o.at("problem").as_object();
-            line["error"] = p.at("detail");
+            line["error"] = problem_detail(req, made.error());
             line["at"] = portal::tr(req, "ep.upload.at",
-                                    {{"row", std::to_string(p.at("row").as_int64())},
-                                     {"column", p.contains("column") ? std::string(p.at("column").as_string()) : "—"}});
+                                    {{"row", std::to_string(item.fault_row)},
+                                     {"column", item.fault_column.empty() ? "—" : item.fault_column}});
           }
           rows.push_back(std::move(line));
         }
-        return page(
-            req, *actor, 200,
-            json::object{{"results", std::move(rows)},
-                         {"summary", portal::tr(req, "ep.upload.summary",
-                                                {{"created", std::to_string(results["created"].as_int64())},
-                                                 {"existing", std::to_string(results["existing"].as_int64())},
-                                                 {"refused", std::to_string(results["refused"].as_int64())}})}});
+        const BatchCounts counts = counts_of(outcomes);
+        return page(req, *actor, 200,
+                    json::object{{"results", std::move(rows)},
+                                 {"summary", portal::tr(req, "ep.upload.summary",
+                                                        {{"created", std::to_string(counts.created)},
+                                                         {"existing", std::to_string(counts.existing)},
+                                                         {"refused", std::to_string(counts.refused)}})}});
       },
       upload);
 }

@@ -90,11 +90,10 @@ void register_case_api(Router& router, AppContext& ctx) {
                 json::array results;
                 for (std::size_t i = 0; i < items->as_array().size(); ++i) {
                   const auto& item = items->as_array()[i];
-                  json::object result =
-                      item.is_object()
-                          ? batch_item(req, ctx, a, input::from_json<cases::EpDraftInput>(item.as_object()))
-                          : batch_item(req, ctx, a,
-                                       Error::invalid("validation.type", "applications[" + std::to_string(i) + "]"));
+                  const auto in = item.is_object() ? input::from_json<cases::EpDraftInput>(item.as_object())
+                                                   : Result<cases::EpDraftInput>(Error::invalid(
+                                                         "validation.type", "applications[" + std::to_string(i) + "]"));
+                  json::object result = batch_item_json(req, ctx, a, batch_outcome(ctx, a, in));
                   result["index"] = i;
                   results.push_back(std::move(result));
                 }

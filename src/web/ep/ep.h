@@ -4,6 +4,8 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "cases/ep/ep_commands.h"
@@ -12,6 +14,7 @@
 #include "web/csv.h"
 #include "web/forms.h"
 #include "web/module.h"
+#include "web/problem.h"
 #include "web/router.h"
 
 namespace flis::web::ep {
@@ -55,8 +58,18 @@ void register_document_pages(Router& router, const std::shared_ptr<const portal:
 // How many applications one batch (JSON or CSV) may carry: what an agency's system sends at once, answered
 // within the request timeout.
 inline constexpr std::size_t kBatchLimit = 100;
-boost::json::object batch_item(Request& req, AppContext& ctx, const cases::Actor& actor,
-                               const Result<cases::EpDraftInput>& in);
+// One application of a batch: made (201), found by its client_key (200: made by an earlier request), or
+// refused (`made` holds why).
+struct BatchOutcome {
+  std::optional<std::string> client_key;  // as the application gave it; none when its input did not read
+  Result<cases::CaseRecord> made;
+  bool earlier = false;
+  int status() const { return made ? (earlier ? 200 : 201) : http_status(made.error().kind); }
+};
+BatchOutcome batch_outcome(AppContext& ctx, const cases::Actor& actor, const Result<cases::EpDraftInput>& in);
+// As the batch API answers an item: client_key, status, and the case's detail or the problem.
+boost::json::object batch_item_json(Request& req, AppContext& ctx, const cases::Actor& actor,
+                                    const BatchOutcome& outcome);
 struct CsvApplication {
   std::string client_key;
   std::vector<std::size_t> rows;  // the file's row numbers; the first gives the application's own columns
@@ -65,8 +78,25 @@ struct CsvApplication {
   std::size_t error_row = 0;
 };
 std::vector<CsvApplication> csv_applications(const csv::Table& table, Error& file_error);
-boost::json::object csv_results(Request& req, AppContext& ctx, const cases::Actor& actor,
-                                const std::vector<CsvApplication>& apps);
+// A CSV application's outcome, with its rows of the file and, when refused, the row and column at fault.
+struct CsvOutcome {
+  BatchOutcome outcome;
+  std::vector<std::size_t> rows;
+  std::size_t fault_row = 0;
+  std::string fault_column;  // empty when the problem names none
+};
+std::vector<CsvOutcome> csv_outcomes(AppContext& ctx, const cases::Actor& actor,
+                                     const std::vector<CsvApplication>& apps);
+struct BatchCounts {
+  int created = 0;
+  int existing = 0;
+  int refused = 0;
+};
+BatchCounts counts_of(const std::vector<CsvOutcome>& outcomes);
+// As POST …/applications/csv answers: each result (batch_item_json with its rows, and the problem's row and
+// column) and the counts.
+boost::json::object csv_results_json(Request& req, AppContext& ctx, const cases::Actor& actor,
+                                     const std::vector<CsvOutcome>& outcomes);
 void register_bulk_api(Router& router, AppContext& ctx);
 void register_bulk_pages(Router& router, const std::shared_ptr<const portal::Portal>& portal);
 // case_page.cpp: the EP sections of the shared case page (CaseKind::page) and the POST handlers of its
