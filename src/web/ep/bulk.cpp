@@ -190,9 +190,10 @@ json::object csv_results_json(Request& req, AppContext& ctx, const Actor& actor,
     json::array rows;
     for (auto n : item.rows) rows.push_back(static_cast<std::int64_t>(n));
     result["rows"] = std::move(rows);
-    if (auto* problem = result.if_contains("problem")) {
-      problem->as_object()["row"] = static_cast<std::int64_t>(item.fault_row);
-      if (!item.fault_column.empty()) problem->as_object()["column"] = item.fault_column;
+    if (!item.outcome.made) {  // batch_item_json wrote its problem: the row and column at fault join it
+      auto& problem = result["problem"].as_object();
+      problem["row"] = static_cast<std::int64_t>(item.fault_row);
+      if (!item.fault_column.empty()) problem["column"] = item.fault_column;
     }
     results.push_back(std::move(result));
   }
