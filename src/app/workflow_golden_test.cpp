@@ -383,7 +383,9 @@ class Scenario {
          }},
         {"store.repair_reference",
          [&](A, Id id, In in) -> Result<cases::CaseRecord> {
-           return on_reference_row(id, in, "UPDATE reference_entries SET payload = substr(payload, 9)");
+           return on_reference_row(id, in,
+                                   "UPDATE reference_entries SET payload = CASE WHEN payload LIKE 'damaged:%' "
+                                   "THEN substr(payload, 9) ELSE payload END");
          }},
     };
   }
